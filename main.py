@@ -1,0 +1,3 @@
+from photoarchive.__main__ import main
+
+main()

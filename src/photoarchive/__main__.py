@@ -1,0 +1,46 @@
+"""Entry points: ``python -m photoarchive`` and ``python main.py``.
+
+With a command (``import``, ``list``, ...) the command line runs; without one, the GUI
+starts (``--archive DIR`` chooses the archive either way).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(not a.startswith("-") for a in _without_archive_option(args)) or {"-h", "--help", "--version"} & set(args):
+        cli_main(args)
+    else:
+        gui_main(args)
+
+
+def _without_archive_option(args: list[str]) -> list[str]:
+    rest, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--archive":
+            skip = True
+        elif not arg.startswith("--archive="):
+            rest.append(arg)
+    return rest
+
+
+def cli_main(argv: Sequence[str] | None = None) -> None:
+    from photoarchive.cli import main as run_cli
+
+    sys.exit(run_cli(argv))
+
+
+def gui_main(argv: Sequence[str] | None = None) -> None:
+    from photoarchive.ui.app import run_gui
+
+    sys.exit(run_gui(list(sys.argv[1:] if argv is None else argv)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,224 @@
+"""The catalog: the one authority on what the archive holds. All its SQL is in this package.
+
+A ``Catalog`` is opened on an archive folder and handed to whoever needs it (the importer,
+the exporters, the GUI's models); it owns one SQLite connection. Queries for photos and
+import batches are here; other parts of the catalog (curated fields, collections, places)
+live in modules beside this one and take a Catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from photoarchive.catalog.archive import ArchivePaths
+from photoarchive.catalog.connection import connect, transaction
+from photoarchive.catalog.schema import migrate
+from photoarchive.catalog.search import match_clause, reindex_photos
+from photoarchive.errors import CatalogError, NotFoundError
+from photoarchive.model import ImportBatch, ImportFailure, Photo
+
+SORT_ORDERS = {
+    "captured": "coalesce(p.captured_at, p.imported_at), p.id",
+    "imported": "p.id",
+    "name": "p.original_name COLLATE NOCASE, p.id",
+}
+
+
+class Catalog:
+    """An open archive: its paths and its catalog connection."""
+
+    def __init__(self, root: Path | str, *, create: bool = True) -> None:
+        self.paths = ArchivePaths(Path(root).expanduser().resolve())
+        if not self.paths.catalog.exists():
+            if not create:
+                raise CatalogError(f"{self.paths.root}: no archive here (no catalog.sqlite)")
+            if self.paths.root.exists() and not self.paths.root.is_dir():
+                raise CatalogError(f"{self.paths.root}: is a file, not an archive folder")
+        try:
+            self.paths.ensure()
+        except OSError as error:
+            raise CatalogError(f"{self.paths.root}: cannot create the archive folder ({error.strerror})") from error
+        self.conn = connect(self.paths.catalog)
+        try:
+            self.migrations_applied = migrate(self.conn, self.paths.catalog)
+        except Exception:
+            self.conn.close()
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- photos -----------------------------------------------------------------------------
+
+    def add_photo(self, values: dict[str, object]) -> int:
+        """Record an imported photo (inside the caller's transaction or one of its own)."""
+        columns = list(values)
+        row = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v) for k, v in values.items()}
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                f"INSERT INTO photos ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [row[c] for c in columns],
+            )
+            photo_id = int(cursor.lastrowid)
+            reindex_photos(self.conn, [photo_id])
+        return photo_id
+
+    def photo(self, photo_id: int) -> Photo:
+        row = self.conn.execute("SELECT * FROM photos WHERE id = ?", (photo_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no photo with id {photo_id}")
+        return _photo(row)
+
+    def photos(self, ids: Sequence[int]) -> list[Photo]:
+        """The photos with these ids, in the order given; raises NotFoundError naming missing ids."""
+        found: dict[int, Photo] = {}
+        for chunk in _chunks(list(ids), 500):
+            rows = self.conn.execute(f"SELECT * FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update((row["id"], _photo(row)) for row in rows)
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFoundError(f"no photo with id {', '.join(map(str, missing))}")
+        return [found[i] for i in ids]
+
+    def photo_ids(self, *, search: str | None = None, order: str = "captured", batch: int | None = None) -> list[int]:
+        """Ids of the photos matching a full-text search (any script) and a batch, sorted."""
+        if order not in SORT_ORDERS:
+            raise ValueError(f"unknown sort order {order!r}")
+        where, params = ["1"], []
+        if search and search.strip():
+            clause, clause_params = match_clause(search)
+            where.append(f"p.id IN (SELECT rowid FROM photos_fts WHERE {clause})")
+            params.extend(clause_params)
+        if batch is not None:
+            where.append("p.batch_id = ?")
+            params.append(batch)
+        sql = f"SELECT p.id FROM photos p WHERE {' AND '.join(where)} ORDER BY {SORT_ORDERS[order]}"
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    def list_photos(
+        self, *, search: str | None = None, order: str = "captured", batch: int | None = None
+    ) -> list[Photo]:
+        return self.photos(self.photo_ids(search=search, order=order, batch=batch))
+
+    def count_photos(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM photos").fetchone()[0])
+
+    def id_for_hash(self, sha256: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM photos WHERE sha256 = ?", (sha256,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def original_file(self, photo: Photo) -> Path:
+        return self.paths.original(photo.original_path)
+
+    def thumbnail_file(self, photo: Photo, size: int) -> Path:
+        return self.paths.thumbnail(photo.sha256, size)
+
+    def iter_photo_files(self) -> Iterable[tuple[int, str, str, int]]:
+        """(id, original_path, sha256, size) of every photo, for checks."""
+        yield from self.conn.execute("SELECT id, original_path, sha256, size FROM photos ORDER BY id")
+
+    # -- import batches ---------------------------------------------------------------------
+
+    def start_batch(self, sources: list[str]) -> int:
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                "INSERT INTO import_batches (started_at, sources) VALUES (?, ?)",
+                (_now(), json.dumps(sources, ensure_ascii=False)),
+            )
+        return int(cursor.lastrowid)
+
+    def add_failure(self, batch_id: int, path: str, error: str) -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO import_failures (batch_id, path, error) VALUES (?, ?, ?)", (batch_id, path, error)
+            )
+
+    def finish_batch(self, batch_id: int, *, imported: int, duplicates: int, failed: int, status: str) -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE import_batches SET finished_at = ?, imported = ?, duplicates = ?, failed = ?, status = ?"
+                " WHERE id = ?",
+                (_now(), imported, duplicates, failed, status, batch_id),
+            )
+
+    def mark_interrupted_batches(self) -> None:
+        """Batches left 'running' by a crashed or killed import are marked 'interrupted'."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE import_batches SET status = 'interrupted', imported ="
+                " (SELECT count(*) FROM photos WHERE batch_id = import_batches.id)"
+                " WHERE status = 'running'"
+            )
+
+    def batch(self, batch_id: int) -> ImportBatch:
+        row = self.conn.execute("SELECT * FROM import_batches WHERE id = ?", (batch_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no import batch with id {batch_id}")
+        failures = [
+            ImportFailure(r["path"], r["error"])
+            for r in self.conn.execute(
+                "SELECT path, error FROM import_failures WHERE batch_id = ? ORDER BY id", (batch_id,)
+            )
+        ]
+        return _batch(row, failures)
+
+    def batches(self) -> list[ImportBatch]:
+        """All import batches, newest first (failures not loaded)."""
+        return [_batch(row, []) for row in self.conn.execute("SELECT * FROM import_batches ORDER BY id DESC")]
+
+
+def _photo(row: sqlite3.Row) -> Photo:
+    return Photo(
+        id=row["id"],
+        sha256=row["sha256"],
+        original_path=row["original_path"],
+        original_name=row["original_name"],
+        source_path=row["source_path"],
+        size=row["size"],
+        format=row["format"],
+        width=row["width"],
+        height=row["height"],
+        orientation=row["orientation"],
+        captured_at=row["captured_at"],
+        camera_make=row["camera_make"],
+        camera_model=row["camera_model"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        altitude=row["altitude"],
+        batch_id=row["batch_id"],
+        imported_at=row["imported_at"],
+        warnings=json.loads(row["warnings"]),
+    )
+
+
+def _batch(row: sqlite3.Row, failures: list[ImportFailure]) -> ImportBatch:
+    return ImportBatch(
+        id=row["id"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+        sources=json.loads(row["sources"]),
+        imported=row["imported"],
+        duplicates=row["duplicates"],
+        failed=row["failed"],
+        status=row["status"],
+        failures=failures,
+    )
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

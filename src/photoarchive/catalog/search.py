@@ -1,0 +1,57 @@
+"""Full-text search over every text a photo carries, in any script.
+
+``photos_fts`` holds one row per photo (rowid = photo id) with all its text joined. The
+trigram tokenizer matches substrings of three or more characters in Latin, Cyrillic or
+Japanese alike; shorter terms (a two-character Japanese word such as 戦車) fall back to
+LIKE over the same table, which is still one pass over an index-sized table.
+
+Other parts of the catalog add their text by appending a SQL expression to ``TEXT_SOURCES``:
+each is a scalar subquery over photo ``p`` that returns text (or NULL).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+# Each entry is a SQL expression over the photos row aliased ``p``.
+TEXT_SOURCES: list[str] = [
+    "p.original_name",
+    "p.source_path",
+    "p.camera_make",
+    "p.camera_model",
+    # Descriptive values found in the file on import (caption, keywords, credits...).
+    "(SELECT group_concat(value, ' ') FROM json_tree(p.embedded) WHERE type = 'text')",
+]
+
+
+def reindex_photos(conn: sqlite3.Connection, photo_ids: Sequence[int]) -> None:
+    """Rebuild the search text of these photos (call inside the transaction that changed them)."""
+    text = " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
+    for start in range(0, len(photo_ids), 500):
+        chunk = list(photo_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM photos_fts WHERE rowid IN ({marks})", chunk)
+        conn.execute(
+            f"INSERT INTO photos_fts (rowid, text) SELECT p.id, {text} FROM photos p WHERE p.id IN ({marks})", chunk
+        )
+
+
+def reindex_all(conn: sqlite3.Connection) -> None:
+    ids = [row[0] for row in conn.execute("SELECT id FROM photos")]
+    conn.execute("DELETE FROM photos_fts")
+    reindex_photos(conn, ids)
+
+
+def match_clause(query: str) -> tuple[str, list[str]]:
+    """A WHERE clause over photos_fts for a query: every whitespace-separated term must occur."""
+    long_terms = ['"' + t.replace('"', '""') + '"' for t in query.split() if len(t) >= 3]
+    short_terms = [t for t in query.split() if len(t) < 3]
+    clauses, params = [], []
+    if long_terms:
+        clauses.append("photos_fts MATCH ?")
+        params.append(" ".join(long_terms))
+    for term in short_terms:
+        clauses.append("text LIKE ? ESCAPE '\\'")
+        params.append("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    return " AND ".join(clauses) or "1", params

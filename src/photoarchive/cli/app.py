@@ -1,0 +1,64 @@
+"""Argument parsing, archive opening and error reporting shared by every command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from photoarchive import __version__
+from photoarchive.catalog import Catalog, default_archive_dir
+from photoarchive.cli import photos
+from photoarchive.errors import NotFoundError, PhotoArchiveError, ValidationError
+
+# Command groups, in the order their commands appear in --help. Each has register(subparsers).
+COMMAND_MODULES = [photos]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--archive",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="the archive folder (default: $PHOTOARCHIVE_ARCHIVE, else ./archive in a checkout, else the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="photoarchive",
+        parents=[common],
+        description="Photo Archive: import, caption, credit, place and publish expedition photographs.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMAND_MODULES:
+        module.register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    archive = getattr(args, "archive", None) or default_archive_dir()
+    try:
+        if getattr(args, "no_catalog", False):
+            return int(args.handler(args, None))
+        with Catalog(archive) as catalog:
+            return int(args.handler(args, catalog))
+    except (NotFoundError, ValidationError) as error:
+        print(f"photoarchive: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except PhotoArchiveError as error:
+        print(f"photoarchive: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("photoarchive: interrupted", file=sys.stderr)
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Thumbnails for the grid and previews: long edge 256 and 1024 px, orientation applied.
+
+JPEGs are decoded with Pillow's DCT scaling (``Image.draft``), so a 24 MP photo is decoded
+at 1/2 to 1/8 of its size and never fully. Files are written under a temporary name and
+renamed, so a crash never leaves half a thumbnail.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from photoarchive.errors import ImageError
+from photoarchive.imaging.safe import apply_orientation, describe, open_image
+
+THUMBNAIL_SIZES: tuple[int, ...] = (256, 1024)
+_QUALITY = 85
+
+
+def make_thumbnails(source: Path | str | bytes, targets: dict[int, Path], orientation: int = 1) -> tuple[int, int]:
+    """Write one JPEG per long-edge size in ``targets``; return the source's pixel size.
+
+    ``source`` is an image file or the bytes of an embedded preview (RAW files). Raises
+    ImageError when the pixels cannot be decoded (truncated, corrupt, too large).
+    """
+    image = open_image(source)
+    full_size = image.size
+    largest = max(targets)
+    try:
+        if image.format == "JPEG":
+            image.draft("RGB", (largest, largest))
+        image.load()
+        image = _to_rgb(image)
+        image = apply_orientation(image, orientation)
+        for size in sorted(targets, reverse=True):
+            image.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
+            _save_jpeg(image, targets[size])
+    except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ImageError(describe(error)) from error
+    return full_size
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGB", "L"):
+        return image
+    if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode == "I;16" or image.mode.startswith("I"):
+        return image.point(lambda v: v / 256).convert("L")
+    return image.convert("RGB")
+
+
+def _save_jpeg(image: Image.Image, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        image.save(temporary, "JPEG", quality=_QUALITY, optimize=False)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def make_placeholder(targets: dict[int, Path], label: str) -> None:
+    """A grey thumbnail with a label, for a RAW file whose embedded preview is unusable."""
+    for size, target in targets.items():
+        image = Image.new("RGB", (size, size * 2 // 3), (96, 96, 96))
+        draw = ImageDraw.Draw(image)
+        draw.text((size // 12, size // 3 - size // 24), label[:40], fill=(235, 235, 235))
+        _save_jpeg(image, target)

@@ -1,0 +1,72 @@
+"""Finding the files to import under the paths a curator gave: files and folders, recursively."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RAW_EXTENSIONS = frozenset({".cr2", ".cr3", ".nef", ".nrw", ".arw", ".orf", ".raf", ".rw2", ".dng", ".pef", ".srw"})
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".png", ".webp", ".heic", ".heif", ".hif"})
+PHOTO_EXTENSIONS = RAW_EXTENSIONS | IMAGE_EXTENSIONS
+# Companion files that travel with photos: read with their photo, not imported on their own.
+SIDECAR_EXTENSIONS = frozenset({".xmp", ".thm"})
+# Files that operating systems and cameras leave in photo folders.
+_SYSTEM_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+@dataclass
+class ScanResult:
+    files: list[Path] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def scan(paths: Iterable[Path | str]) -> ScanResult:
+    """Photo files under the given paths, in a stable order, plus what could not be used.
+
+    A file named on purpose that is not a photo is a failure; in a folder, sidecars, hidden
+    and system files are skipped quietly and any other file is reported as unsupported.
+    """
+    result = ScanResult()
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given).expanduser()
+        if not path.exists():
+            result.failures.append((str(path), "no such file or folder"))
+        elif path.is_dir():
+            _walk(path, result, seen)
+        else:
+            _consider(path, result, seen, explicit=True)
+    return result
+
+
+def _walk(folder: Path, result: ScanResult, seen: set[Path]) -> None:
+    def on_error(error: OSError) -> None:
+        result.failures.append((str(error.filename or folder), f"cannot read folder ({error.strerror})"))
+
+    for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            _consider(Path(root) / name, result, seen, explicit=False)
+
+
+def _consider(path: Path, result: ScanResult, seen: set[Path], *, explicit: bool) -> None:
+    try:
+        key = path.resolve()
+    except OSError:
+        key = path.absolute()
+    if key in seen:
+        return
+    seen.add(key)
+    suffix = path.suffix.lower()
+    if suffix in PHOTO_EXTENSIONS:
+        result.files.append(path)
+    elif not explicit and (
+        path.name.startswith(".") or path.name.lower() in _SYSTEM_NAMES or suffix in SIDECAR_EXTENSIONS
+    ):
+        result.skipped.append(str(path))
+    else:
+        kind = f"{suffix[1:].upper()} files" if suffix else "files without an extension"
+        result.failures.append((str(path), f"not a supported photo format ({kind} are not imported)"))

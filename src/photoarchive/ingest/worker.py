@@ -1,0 +1,295 @@
+"""The work done for one file of an import, in a worker process.
+
+``process_file`` is a plain function of picklable arguments so that it runs in a process
+pool: it hashes the source, checks the catalog (read-only) for a duplicate, reads the
+metadata, makes the thumbnails, and copies the original into ``originals/`` (temporary
+name, fsync, then a link that never overwrites, then the hash is verified). It returns a
+``FileResult``; the main process records it in the catalog. It never raises for a bad file:
+the reason goes into the result.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from photoarchive.catalog.archive import ArchivePaths
+from photoarchive.catalog.connection import connect
+from photoarchive.errors import ImageError, IngestError, MetadataReadError
+from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
+from photoarchive.imaging import open_image as open_pixels
+from photoarchive.ingest.scan import RAW_EXTENSIONS
+from photoarchive.metadata import (
+    collect_exiv2_warnings,
+    descriptive_values,
+    open_image,
+    previews,
+    technical_from_image,
+)
+from photoarchive.model import TechnicalMetadata
+
+CHUNK = 1 << 20
+_ACCEPTED_FORMATS = {"JPEG", "MPO", "TIFF", "PNG", "WEBP", "HEIF", "AVIF"}
+# Formats whose pixels we may fail to decode although the file is sound (RAW decoding is not
+# ours to do; libheif builds differ in the codecs they carry): kept with a placeholder.
+_SALVAGE_FORMATS = {".heic", ".heif", ".hif"} | RAW_EXTENSIONS
+
+_catalog: sqlite3.Connection | None = None
+
+
+@dataclass
+class FileResult:
+    source: str
+    status: str  # "imported", "duplicate" or "failed"
+    error: str | None = None
+    sha256: str | None = None
+    relative_path: str | None = None
+    created: bool = False
+    values: dict[str, object] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def init_worker(log_path: str) -> None:
+    """Pool initializer: C libraries (libjpeg, libtiff, libheif) write their complaints to
+    file descriptor 2; send them to the import log instead of the curator's terminal."""
+    try:
+        fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    except OSError:
+        return
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
+def process_file(source: str, archive_root: str, import_date: str) -> FileResult:
+    """Import one file's bytes into the archive; see the module docstring."""
+    paths = ArchivePaths(Path(archive_root))
+    try:
+        return _process(Path(source), paths, import_date)
+    except (ImageError, IngestError, MetadataReadError) as error:
+        return FileResult(source, "failed", error=_strip_path(str(error), source))
+    except OSError as error:
+        return FileResult(source, "failed", error=f"cannot read file ({error.strerror or error})")
+    except Exception as error:
+        return FileResult(
+            source, "failed", error=f"unexpected error reading this file ({type(error).__name__}: {error})"
+        )
+
+
+def _process(source: Path, paths: ArchivePaths, import_date: str) -> FileResult:
+    size = source.stat().st_size
+    if size == 0:
+        return FileResult(str(source), "failed", error="empty file (0 bytes)")
+    digest = _hash(source)
+    if _known(paths, "SELECT 1 FROM photos WHERE sha256 = ?", digest):
+        return FileResult(str(source), "duplicate", sha256=digest)
+    result = FileResult(str(source), "imported", sha256=digest)
+    read = _read(source, paths, digest, result.warnings)
+    technical = read.technical
+    day = (technical.captured_at or import_date)[:10]
+    folder = f"{day[:4]}/{day}"
+    relative, created = _store(source, paths, folder, digest)
+    result.relative_path, result.created = relative, created
+    result.warnings.extend(technical.warnings)
+    result.values = {
+        "sha256": digest,
+        "original_path": relative,
+        "original_name": source.name,
+        "source_path": str(source.resolve()),
+        "size": size,
+        "format": read.format,
+        "width": read.width,
+        "height": read.height,
+        "orientation": technical.orientation,
+        "captured_at": technical.captured_at,
+        "camera_make": technical.camera_make,
+        "camera_model": technical.camera_model,
+        "latitude": technical.latitude,
+        "longitude": technical.longitude,
+        "altitude": technical.altitude,
+        "embedded": read.embedded,
+    }
+    return result
+
+
+@dataclass
+class _Read:
+    technical: TechnicalMetadata
+    embedded: dict[str, list[str]]
+    format: str
+    width: int | None
+    height: int | None
+
+
+def _read(source: Path, paths: ArchivePaths, digest: str, warnings: list[str]) -> _Read:
+    """Metadata and thumbnails of one file; width and height as displayed."""
+    with collect_exiv2_warnings() as exiv2_warnings:
+        read = _read_quietly(source, paths, digest, warnings)
+    if exiv2_warnings:  # one line for the curator, however many entries were damaged
+        more = f" (and {len(exiv2_warnings) - 1} more problems)" if len(exiv2_warnings) > 1 else ""
+        read.technical.warnings.append(f"damaged metadata ignored: {exiv2_warnings[0]}{more}")
+    return read
+
+
+def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list[str]) -> _Read:
+    suffix = source.suffix.lower()
+    is_raw = suffix in RAW_EXTENSIONS
+    targets = {size: paths.thumbnail(digest, size) for size in THUMBNAIL_SIZES}
+    image = None
+    try:
+        image = open_image(source)
+        technical = technical_from_image(image)
+        embedded = descriptive_values(image)
+    except MetadataReadError as error:
+        if is_raw:
+            raise ImageError(f"not a camera RAW file that can be read ({_strip_path(str(error), source)})") from error
+        technical, embedded = TechnicalMetadata(), {}
+        warnings.append(f"{_strip_path(str(error), source)}; imported without it")
+    if is_raw:
+        width, height = (image.pixelWidth() or None, image.pixelHeight() or None) if image is not None else (None, None)
+        reasons = ["the file has no embedded preview"]
+        for preview in previews(image) if image is not None else []:
+            try:
+                make_thumbnails(preview.data, targets, technical.orientation)
+                break
+            except ImageError as error:
+                reasons = [str(error)]
+        else:
+            make_placeholder(targets, suffix[1:].upper())
+            warnings.append(f"no usable embedded preview ({reasons[0]}); the thumbnail is a placeholder")
+        if width and height:
+            width, height = oriented_size((width, height), technical.orientation)
+        return _Read(technical, embedded, suffix[1:].upper(), width, height)
+    try:
+        fmt = _pixel_format(source)
+        width, height = oriented_size(make_thumbnails(source, targets, technical.orientation), technical.orientation)
+    except ImageError as error:
+        if suffix not in _SALVAGE_FORMATS or image is None:
+            raise
+        make_placeholder(targets, suffix[1:].upper())
+        warnings.append(f"the pixels cannot be decoded here ({error}); kept with a placeholder thumbnail")
+        width = image.pixelWidth() or None
+        height = image.pixelHeight() or None
+        fmt = "HEIF"
+    return _Read(technical, embedded, fmt, width, height)
+
+
+def _pixel_format(source: Path) -> str:
+    with open_pixels(source) as image:
+        fmt = (image.format or "").upper()
+    if fmt not in _ACCEPTED_FORMATS:
+        raise ImageError(f"is a {fmt or 'unknown'} image, not a supported photo format")
+    return "HEIF" if fmt == "AVIF" else ("JPEG" if fmt == "MPO" else fmt)
+
+
+def _hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _known(paths: ArchivePaths, sql: str, value: str) -> bool:
+    global _catalog
+    if _catalog is None:
+        _catalog = connect(paths.catalog, readonly=True)
+    return _catalog.execute(sql, (value,)).fetchone() is not None
+
+
+def _store(source: Path, paths: ArchivePaths, folder: str, digest: str) -> tuple[str, bool]:
+    """Copy into originals/<folder>/ without overwriting anything; return (relative path, created).
+
+    A file already at the name, with the same bytes and not in the catalog, is the copy of
+    an import that was killed before it recorded it: it is adopted instead of copied again.
+    """
+    paths.incoming.mkdir(parents=True, exist_ok=True)
+    temporary = paths.incoming / f"{uuid.uuid4().hex}.part"
+    try:
+        copied = _copy(source, temporary)
+        if copied != digest:
+            raise IngestError("the file changed while it was being imported; import it again")
+        target_dir = paths.originals / folder
+        target_dir.mkdir(parents=True, exist_ok=True)
+        stem, suffix = source.stem, source.suffix
+        for attempt in range(10_000):
+            name = source.name if attempt == 0 else f"{stem}-{attempt}{suffix}"
+            target = target_dir / name
+            relative = f"{folder}/{name}"
+            if _place(temporary, target):
+                created = True
+            elif (
+                not _known(paths, "SELECT 1 FROM photos WHERE original_path = ?", relative)
+                and target.stat().st_size == source.stat().st_size
+                and _hash(target) == digest
+            ):
+                created = False
+            else:
+                continue
+            _fsync_dir(target_dir)
+            if _hash(target) != digest:
+                if created:
+                    target.unlink(missing_ok=True)
+                raise IngestError("the copy in the archive does not match the original (disk error?)")
+            return relative, created
+        raise IngestError(f"too many files named {source.name} in {folder}")
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _copy(source: Path, target: Path) -> str:
+    digest = hashlib.sha256()
+    with source.open("rb") as reader, target.open("xb") as writer:
+        while chunk := reader.read(CHUNK):
+            digest.update(chunk)
+            writer.write(chunk)
+        writer.flush()
+        os.fsync(writer.fileno())
+    return digest.hexdigest()
+
+
+def _place(temporary: Path, target: Path) -> bool:
+    """Give the temporary copy its final name unless that name is taken (never overwrite)."""
+    try:
+        os.link(temporary, target)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+    # File systems without hard links (FAT, exFAT): reserve the name, then replace the reservation.
+    try:
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    os.replace(temporary, target)
+    return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _strip_path(message: str, source: Path | str) -> str:
+    """Messages carry the path separately; drop it from the reason."""
+    prefix = f"{source}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def today() -> str:
+    return date.today().isoformat()

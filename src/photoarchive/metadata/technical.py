@@ -1,0 +1,345 @@
+"""Technical metadata read on import: capture date, camera, orientation, GPS, RAW previews.
+
+These are the facts the camera recorded. They are read once through python-exiv2 when a
+photo is imported and kept in the catalog; the curated fields (caption, credit, ...) are
+read by ``photoarchive.metadata.read``. exiv2 reports damaged metadata as log warnings:
+they are collected into ``TechnicalMetadata.warnings`` so that the importer can tell the
+curator, instead of letting them reach the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import exiv2
+
+from photoarchive.errors import MetadataReadError
+from photoarchive.model import TechnicalMetadata
+
+_EXIV2_LOGGER = logging.getLogger("exiv2")
+
+_EXIF_DATE = re.compile(r"^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?")
+_OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
+_XMP_GPS = re.compile(r"^\s*(\d+),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?([NSEW])\s*$")
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().strip()
+        if message and message not in self.messages:
+            self.messages.append(message)
+
+
+@contextmanager
+def collect_exiv2_warnings() -> Iterator[list[str]]:
+    """Collect exiv2's warnings in a list while the block runs, keeping them off stderr."""
+    collector = _Collector()
+    propagate = _EXIV2_LOGGER.propagate
+    _EXIV2_LOGGER.addHandler(collector)
+    _EXIV2_LOGGER.propagate = False
+    try:
+        yield collector.messages
+    finally:
+        _EXIV2_LOGGER.removeHandler(collector)
+        _EXIV2_LOGGER.propagate = propagate
+
+
+def open_image(path: Path | str) -> exiv2.Image:
+    """Open a file with exiv2 and read its metadata, or raise MetadataReadError."""
+    try:
+        image = exiv2.ImageFactory.open(str(path))
+        image.readMetadata()
+    except exiv2.Exiv2Error as error:
+        raise MetadataReadError(f"{path}: metadata cannot be read ({_exiv2_reason(error)})") from error
+    return image
+
+
+def _exiv2_reason(error: exiv2.Exiv2Error) -> str:
+    args = getattr(error, "args", ())
+    text = str(args[1]) if len(args) > 1 else str(error)
+    return text.split(": ")[-1] if ": " in text else text
+
+
+def read_technical(path: Path | str) -> TechnicalMetadata:
+    """Read capture date, camera, orientation and GPS from a file's EXIF, XMP and IPTC.
+
+    Damaged metadata does not raise: what can be read is returned, and exiv2's complaints
+    are in ``warnings``. A file exiv2 cannot open at all raises MetadataReadError.
+    """
+    with collect_exiv2_warnings() as warnings:
+        image = open_image(path)
+        result = technical_from_image(image)
+    result.warnings.extend(f"metadata: {w}" for w in warnings)
+    return result
+
+
+def technical_from_image(image: exiv2.Image) -> TechnicalMetadata:
+    exif = _exif_strings(image)
+    xmp = _xmp_strings(image)
+    iptc = _iptc_strings(image)
+    result = TechnicalMetadata()
+    result.camera_make = _clean(exif.get("Exif.Image.Make"))
+    result.camera_model = _clean(exif.get("Exif.Image.Model"))
+    result.orientation = _orientation(exif.get("Exif.Image.Orientation") or xmp.get("Xmp.tiff.Orientation"))
+    result.captured_at = _capture_date(exif, xmp, iptc, result.warnings)
+    _read_gps(image, xmp, result)
+    return result
+
+
+def _exif_strings(image: exiv2.Image) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for datum in image.exifData():
+        key = datum.key()
+        if key.startswith(("Exif.Image.", "Exif.Photo.", "Exif.GPSInfo.")) and key not in values:
+            try:
+                values[key] = datum.toString()
+            except (exiv2.Exiv2Error, UnicodeDecodeError, ValueError):
+                continue
+    return values
+
+
+def _xmp_strings(image: exiv2.Image) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for datum in image.xmpData():
+        try:
+            values.setdefault(datum.key(), datum.toString())
+        except (exiv2.Exiv2Error, UnicodeDecodeError, ValueError):
+            continue
+    return values
+
+
+def _iptc_strings(image: exiv2.Image) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for datum in image.iptcData():
+        try:
+            values.setdefault(datum.key(), datum.toString())
+        except (exiv2.Exiv2Error, UnicodeDecodeError, ValueError):
+            continue
+    return values
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.replace("\x00", "").strip()
+    return text or None
+
+
+def _orientation(text: str | None) -> int:
+    try:
+        value = int(str(text).split()[0])
+    except (TypeError, ValueError, IndexError):
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def parse_exif_datetime(text: str | None, offset: str | None = None) -> str | None:
+    """EXIF "YYYY:MM:DD HH:MM:SS" (and an optional "+HH:MM" offset) as ISO 8601 text."""
+    if not text:
+        return None
+    match = _EXIF_DATE.match(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    try:
+        moment = datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+    iso = moment.isoformat()
+    off = _OFFSET.match(offset or "")
+    if off:
+        iso += f"{off.group(1)}{off.group(2)}:{off.group(3)}"
+    return iso
+
+
+def _parse_iso(text: str | None) -> str | None:
+    """An XMP or IPTC date as ISO 8601, only when it has at least a full date."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(text) < 10:
+        return None
+    return moment.isoformat()
+
+
+def _capture_date(exif: dict[str, str], xmp: dict[str, str], iptc: dict[str, str], warnings: list[str]) -> str | None:
+    candidates = [
+        parse_exif_datetime(exif.get("Exif.Photo.DateTimeOriginal"), exif.get("Exif.Photo.OffsetTimeOriginal")),
+        parse_exif_datetime(exif.get("Exif.Photo.DateTimeDigitized"), exif.get("Exif.Photo.OffsetTimeDigitized")),
+        _parse_iso(xmp.get("Xmp.exif.DateTimeOriginal")),
+        _parse_iso(xmp.get("Xmp.photoshop.DateCreated")),
+        _parse_iso(xmp.get("Xmp.xmp.CreateDate")),
+        _iptc_date(iptc.get("Iptc.Application2.DateCreated"), iptc.get("Iptc.Application2.TimeCreated")),
+    ]
+    for candidate in candidates:
+        if candidate:
+            return candidate
+    modified = parse_exif_datetime(exif.get("Exif.Image.DateTime"), exif.get("Exif.Photo.OffsetTime"))
+    if modified:
+        warnings.append("no capture date in the file; used its EXIF modification date instead")
+        return modified
+    if exif.get("Exif.Photo.DateTimeOriginal"):
+        warnings.append(f"capture date {exif['Exif.Photo.DateTimeOriginal']!r} is not a valid date; ignored")
+    return None
+
+
+def _iptc_date(date: str | None, time: str | None) -> str | None:
+    if not date:
+        return None
+    iso_date = _parse_iso(date)
+    if not iso_date:
+        return None
+    if time:
+        combined = _parse_iso(f"{date.strip()}T{time.strip()}")
+        if combined:
+            return combined
+    return iso_date[:10]
+
+
+def _rationals(datum: exiv2.Exifdatum) -> list[float]:
+    numbers = []
+    for index in range(datum.count()):
+        numerator, denominator = datum.toRational(index)
+        if denominator == 0:
+            raise ValueError("zero denominator")
+        numbers.append(numerator / denominator)
+    return numbers
+
+
+def _find(exif: exiv2.ExifData, key: str) -> exiv2.Exifdatum | None:
+    iterator = exif.findKey(exiv2.ExifKey(key))
+    return None if iterator == exif.end() else iterator
+
+
+def _read_gps(image: exiv2.Image, xmp: dict[str, str], result: TechnicalMetadata) -> None:
+    exif = image.exifData()
+    try:
+        lat = _find(exif, "Exif.GPSInfo.GPSLatitude")
+        lon = _find(exif, "Exif.GPSInfo.GPSLongitude")
+        if lat is not None and lon is not None and lat.count() >= 1 and lon.count() >= 1:
+            lat_ref = _find(exif, "Exif.GPSInfo.GPSLatitudeRef")
+            lon_ref = _find(exif, "Exif.GPSInfo.GPSLongitudeRef")
+            latitude = _dms(_rationals(lat)) * (
+                -1 if lat_ref is not None and lat_ref.toString().strip().upper().startswith("S") else 1
+            )
+            longitude = _dms(_rationals(lon)) * (
+                -1 if lon_ref is not None and lon_ref.toString().strip().upper().startswith("W") else 1
+            )
+            _set_position(result, latitude, longitude)
+        alt = _find(exif, "Exif.GPSInfo.GPSAltitude")
+        if alt is not None and alt.count() == 1 and result.latitude is not None:
+            ref = _find(exif, "Exif.GPSInfo.GPSAltitudeRef")
+            below = ref is not None and ref.toString().strip() in {"1", "Below sea level"}
+            result.altitude = round(_rationals(alt)[0] * (-1 if below else 1), 2)
+    except (ValueError, TypeError, exiv2.Exiv2Error) as error:
+        result.warnings.append(f"GPS position in EXIF is damaged and was ignored ({error})")
+    if result.latitude is None:
+        latitude = _xmp_coordinate(xmp.get("Xmp.exif.GPSLatitude"))
+        longitude = _xmp_coordinate(xmp.get("Xmp.exif.GPSLongitude"))
+        if latitude is not None and longitude is not None:
+            _set_position(result, latitude, longitude)
+
+
+def _dms(parts: list[float]) -> float:
+    degrees = parts[0]
+    minutes = parts[1] if len(parts) > 1 else 0.0
+    seconds = parts[2] if len(parts) > 2 else 0.0
+    return degrees + minutes / 60 + seconds / 3600
+
+
+def _set_position(result: TechnicalMetadata, latitude: float, longitude: float) -> None:
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        result.warnings.append(f"GPS position {latitude:.6f}, {longitude:.6f} is out of range and was ignored")
+        return
+    result.latitude = round(latitude, 7)
+    result.longitude = round(longitude, 7)
+
+
+def _xmp_coordinate(text: str | None) -> float | None:
+    match = _XMP_GPS.match(text or "")
+    if not match:
+        return None
+    degrees, minutes, seconds, ref = match.groups()
+    value = float(degrees) + float(minutes) / 60 + (float(seconds) if seconds else 0.0) / 3600
+    return -value if ref in "SW" else value
+
+
+@dataclass
+class Preview:
+    """An embedded preview image of a file (RAW files carry one or more)."""
+
+    data: bytes
+    width: int
+    height: int
+
+
+def previews(image: exiv2.Image) -> list[Preview]:
+    """The embedded JPEG and TIFF previews that exiv2 can extract, largest first."""
+    manager = exiv2.PreviewManager(image)
+    properties = [p for p in manager.getPreviewProperties() if p.mimeType_ in ("image/jpeg", "image/tiff")]
+    found = []
+    for prop in sorted(properties, key=lambda p: p.width_ * p.height_, reverse=True):
+        try:
+            data = bytes(manager.getPreviewImage(prop).data())
+        except (exiv2.Exiv2Error, ValueError):
+            continue
+        if data:
+            found.append(Preview(data, prop.width_, prop.height_))
+    return found
+
+
+_DESCRIPTIVE_XMP = ("Xmp.dc.", "Xmp.photoshop.", "Xmp.Iptc4xmpCore.", "Xmp.Iptc4xmpExt.", "Xmp.xmpRights.", "Xmp.lr.")
+_DESCRIPTIVE_EXIF = {
+    "Exif.Image.ImageDescription",
+    "Exif.Image.Artist",
+    "Exif.Image.Copyright",
+    "Exif.Photo.UserComment",
+    "Exif.Image.XPTitle",
+    "Exif.Image.XPComment",
+    "Exif.Image.XPAuthor",
+    "Exif.Image.XPKeywords",
+    "Exif.Image.XPSubject",
+}
+_IPTC_TECHNICAL = {"Iptc.Envelope.CharacterSet", "Iptc.Envelope.ModelVersion", "Iptc.Application2.RecordVersion"}
+
+
+def descriptive_values(image: exiv2.Image) -> dict[str, list[str]]:
+    """Every descriptive text already in a file (caption, creator, credit, keywords...), by tag.
+
+    Kept in the catalog on import so that nothing a photographer or an earlier tool wrote is
+    lost; the curated fields are reconciled from the file by ``photoarchive.metadata.read``.
+    """
+    values: dict[str, list[str]] = {}
+
+    def add(key: str, datum: exiv2.Metadatum) -> None:
+        try:
+            text = datum.toString().replace("\x00", "").strip()
+        except (exiv2.Exiv2Error, UnicodeDecodeError, ValueError):
+            return
+        if text and text not in values.setdefault(key, []):
+            values[key].append(text)
+
+    for datum in image.exifData():
+        if datum.key() in _DESCRIPTIVE_EXIF:
+            add(datum.key(), datum)
+    for datum in image.iptcData():
+        if datum.key().startswith("Iptc.Application2.") and datum.key() not in _IPTC_TECHNICAL:
+            add(datum.key(), datum)
+    for datum in image.xmpData():
+        if datum.key().startswith(_DESCRIPTIVE_XMP):
+            add(datum.key(), datum)
+    return {key: texts for key, texts in values.items() if texts}

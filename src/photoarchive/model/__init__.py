@@ -1,0 +1,19 @@
+"""Plain dataclasses of the domain: photos, their curated fields, import batches.
+
+Nothing here imports anything else of the package; every layer may import the model.
+"""
+
+from __future__ import annotations
+
+from photoarchive.model.batch import ImportBatch, ImportFailure
+from photoarchive.model.curated import CURATED_FIELD_NAMES, CuratedFields
+from photoarchive.model.photo import Photo, TechnicalMetadata
+
+__all__ = [
+    "CURATED_FIELD_NAMES",
+    "CuratedFields",
+    "ImportBatch",
+    "ImportFailure",
+    "Photo",
+    "TechnicalMetadata",
+]

@@ -1,0 +1,76 @@
+"""Shared test fixtures. Qt runs offscreen; sample files come from ../shared/samples."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO.parent / "shared" / "samples"
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    if not SAMPLES.is_dir():
+        pytest.fail(f"sample files not found at {SAMPLES} (shared/ must sit beside the checkout)")
+    return SAMPLES
+
+
+def write_photo(
+    path: Path,
+    *,
+    size: tuple[int, int] = (640, 480),
+    when: datetime | None = datetime(2015, 8, 10, 9, 0, 0),
+    seed: int = 0,
+    orientation: int = 1,
+    gps: tuple[float, float] | None = None,
+    make: str = "Canon",
+    model: str = "Canon EOS 5D Mark III",
+) -> Path:
+    """A small camera-like JPEG with EXIF (date, camera, orientation, GPS), distinct per seed."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, ((seed * 53) % 256, (seed * 97) % 256, (seed * 31) % 256))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((seed % size[0], 0, size[0] // 2, size[1] // 3), fill=(255, 255 - seed % 256, 0))
+    draw.text((10, 10), f"photo {seed}", fill=(0, 0, 0))
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x0112] = make, model, orientation
+    if when is not None:
+        exif.get_ifd(0x8769)[0x9003] = when.strftime("%Y:%m:%d %H:%M:%S")
+    if gps is not None:
+        gps_ifd = exif.get_ifd(0x8825)
+        gps_ifd[0x0000] = b"\x02\x03\x00\x00"
+        gps_ifd[0x0001], gps_ifd[0x0002] = ("N" if gps[0] >= 0 else "S"), _dms(gps[0])
+        gps_ifd[0x0003], gps_ifd[0x0004] = ("E" if gps[1] >= 0 else "W"), _dms(gps[1])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=90, exif=exif)
+    return path
+
+
+def _dms(value: float) -> tuple[float, float, float]:
+    value = abs(value)
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    return (float(degrees), float(minutes), round(((value - degrees) * 60 - minutes) * 60, 4))
+
+
+def write_photos(folder: Path, count: int, *, start: int = 0) -> list[Path]:
+    base = datetime(2015, 8, 10, 9, 0, 0)
+    return [
+        write_photo(folder / f"IMG_{i:04d}.JPG", seed=i, when=base + timedelta(minutes=17 * i))
+        for i in range(start, start + count)
+    ]
+
+
+@pytest.fixture
+def catalog(tmp_path: Path):
+    from photoarchive.catalog import Catalog
+
+    with Catalog(tmp_path / "archive") as opened:
+        yield opened
