@@ -1,0 +1,98 @@
+"""Curated fields as the catalog stores them: columns of ``photos`` (keywords as JSON lists).
+
+Reading goes through here; every change goes through ``photoarchive.edits`` so that it is
+validated, made in one transaction and recorded in the edit history.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from photoarchive.catalog.catalog import Catalog
+from photoarchive.model import CURATED_FIELD_NAMES, CuratedFields
+
+LIST_FIELDS = frozenset({"keywords", "hierarchical_keywords"})
+# Photo columns an edit may change besides the curated fields: the GPS position shown.
+POSITION_FIELDS = ("latitude", "longitude", "altitude", "gps_source")
+EDITABLE_FIELDS: tuple[str, ...] = (*CURATED_FIELD_NAMES, *POSITION_FIELDS)
+
+
+def to_column(field: str, value: Any) -> Any:
+    """A Python value as stored in its column."""
+    if field in LIST_FIELDS:
+        return json.dumps(list(value or []), ensure_ascii=False)
+    if field in POSITION_FIELDS:
+        return value
+    return "" if value is None else str(value)
+
+
+def from_column(field: str, value: Any) -> Any:
+    if field in LIST_FIELDS:
+        return json.loads(value or "[]")
+    return value
+
+
+def load_fields(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, CuratedFields]:
+    """The curated fields of these photos, by id (missing ids are left out)."""
+    columns = ", ".join(CURATED_FIELD_NAMES)
+    found: dict[int, CuratedFields] = {}
+    ids = list(photo_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = catalog.conn.execute(
+            f"SELECT id, {columns} FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+        )
+        for row in rows:
+            found[row["id"]] = CuratedFields(**{name: from_column(name, row[name]) for name in CURATED_FIELD_NAMES})
+    return found
+
+
+def load_values(catalog: Catalog, photo_ids: Sequence[int], fields: Sequence[str]) -> dict[int, dict[str, Any]]:
+    """Current values of some editable fields, by photo id."""
+    unknown = [f for f in fields if f not in EDITABLE_FIELDS]
+    if unknown:
+        raise ValueError(f"not editable fields: {', '.join(unknown)}")
+    values: dict[int, dict[str, Any]] = {}
+    ids = list(photo_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = catalog.conn.execute(
+            f"SELECT id, {', '.join(fields)} FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+        )
+        for row in rows:
+            values[row["id"]] = {f: from_column(f, row[f]) for f in fields}
+    return values
+
+
+def conflicts(catalog: Catalog, photo_id: int) -> list[dict[str, Any]]:
+    row = catalog.conn.execute("SELECT conflicts FROM photos WHERE id = ?", (photo_id,)).fetchone()
+    return [] if row is None else json.loads(row[0])
+
+
+def gps_source(catalog: Catalog, photo_id: int) -> str | None:
+    row = catalog.conn.execute("SELECT gps_source FROM photos WHERE id = ?", (photo_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def keywords_in_use(catalog: Catalog) -> list[str]:
+    """Every keyword used on some photo, sorted case-insensitively (for completion)."""
+    rows = catalog.conn.execute(
+        "SELECT DISTINCT value FROM photos, json_each(photos.keywords) ORDER BY value COLLATE NOCASE"
+    )
+    return [r[0] for r in rows]
+
+
+ATTENTION_REASONS = {
+    "caption": "caption = ''",
+    "creator or credit": "creator = '' AND credit = ''",
+    "copyright": "copyright = ''",
+    "conflicts": "conflicts <> '[]'",
+}
+
+
+def needing_attention(catalog: Catalog) -> list[int]:
+    """Photos missing a caption, a creator or credit, or a copyright notice, or with conflicts."""
+    where = " OR ".join(f"({clause})" for clause in ATTENTION_REASONS.values())
+    return [r[0] for r in catalog.conn.execute(f"SELECT id FROM photos WHERE {where} ORDER BY id")]

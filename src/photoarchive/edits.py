@@ -1,0 +1,181 @@
+"""Edits: every change a curator makes to photos, with old and new values, kept in history.
+
+One edit is one call: it may change several fields of many photos (a batch caption, a
+template, a place assignment), and it is validated first, applied in one transaction and
+recorded in ``edits``/``edit_changes`` with who made it, when, and each old and new value.
+If any value is invalid, nothing is changed. ``revert_edit`` puts the old values back (as a
+new edit that says which one it reverts): the GUI's undo and the command line use the same.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from photoarchive.catalog import Catalog, transaction
+from photoarchive.catalog.curated import EDITABLE_FIELDS, LIST_FIELDS, from_column, load_values, to_column
+from photoarchive.catalog.search import reindex_photos
+from photoarchive.errors import NotFoundError, ValidationError
+
+# Validators run on every value before anything is written: (field, value) -> cleaned value,
+# raising ValidationError that names the field. The metadata package registers its own.
+VALIDATORS: list[Callable[[str, Any], Any]] = []
+
+
+@dataclass
+class FieldChange:
+    photo_id: int
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class Edit:
+    id: int
+    at: str
+    who: str
+    description: str
+    changes: list[FieldChange] = field(default_factory=list)
+    reverts: int | None = None
+
+    @property
+    def photo_ids(self) -> list[int]:
+        return sorted({c.photo_id for c in self.changes})
+
+
+def apply_edit(
+    catalog: Catalog,
+    photo_ids: Sequence[int],
+    values: Mapping[str, Any] | Callable[[int], Mapping[str, Any]],
+    *,
+    description: str = "",
+    who: str | None = None,
+) -> Edit:
+    """Set fields on photos as one recorded edit; ``values`` may differ per photo (a callable).
+
+    Values equal to the current ones are not recorded; an edit that changes nothing still
+    returns an Edit (with no changes, and no history entry: ``id`` is 0).
+    """
+    ids = list(dict.fromkeys(photo_ids))
+    per_photo = {pid: dict(values(pid) if callable(values) else values) for pid in ids}
+    fields = sorted({f for v in per_photo.values() for f in v})
+    unknown = [f for f in fields if f not in EDITABLE_FIELDS]
+    if unknown:
+        raise ValidationError(f"unknown field {unknown[0]!r}", field=unknown[0])
+    for pid, changes in per_photo.items():
+        per_photo[pid] = {f: _validate(f, v) for f, v in changes.items()}
+    current = load_values(catalog, ids, fields) if fields else {}
+    missing = [pid for pid in ids if pid not in current and fields]
+    if missing:
+        raise NotFoundError(f"no photo with id {', '.join(map(str, missing))}")
+    changes = [
+        FieldChange(pid, f, current[pid][f], new)
+        for pid in ids
+        for f, new in per_photo[pid].items()
+        if _normal(f, current[pid][f]) != _normal(f, new)
+    ]
+    return _record(catalog, changes, description or _describe(changes), who)
+
+
+def revert_edit(catalog: Catalog, edit_id: int, *, who: str | None = None) -> Edit:
+    """Put back the old values of an edit, as a new edit that reverts it."""
+    original = load_edit(catalog, edit_id)
+    changes = [FieldChange(c.photo_id, c.field, c.new, c.old) for c in reversed(original.changes)]
+    return _record(catalog, changes, f"Undo: {original.description}", who, reverts=edit_id)
+
+
+def reapply_edit(catalog: Catalog, edit_id: int, *, who: str | None = None) -> Edit:
+    """Apply an edit's new values again (redo after an undo)."""
+    original = load_edit(catalog, edit_id)
+    changes = [FieldChange(c.photo_id, c.field, c.old, c.new) for c in original.changes]
+    return _record(catalog, changes, original.description, who)
+
+
+def _record(
+    catalog: Catalog, changes: list[FieldChange], description: str, who: str | None, reverts: int | None = None
+) -> Edit:
+    who = who or _user()
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    if not changes:
+        return Edit(0, at, who, description)
+    with transaction(catalog.conn):
+        edit_id = int(
+            catalog.conn.execute(
+                "INSERT INTO edits (at, who, description, reverts) VALUES (?, ?, ?, ?)", (at, who, description, reverts)
+            ).lastrowid
+        )
+        for change in changes:
+            catalog.conn.execute(
+                f"UPDATE photos SET {change.field} = ? WHERE id = ?",
+                (to_column(change.field, change.new), change.photo_id),
+            )
+            catalog.conn.execute(
+                "INSERT INTO edit_changes (edit_id, photo_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
+                (edit_id, change.photo_id, change.field, _dump(change.old), _dump(change.new)),
+            )
+        reindex_photos(catalog.conn, sorted({c.photo_id for c in changes}))
+    return Edit(edit_id, at, who, description, changes, reverts)
+
+
+def load_edit(catalog: Catalog, edit_id: int) -> Edit:
+    row = catalog.conn.execute("SELECT * FROM edits WHERE id = ?", (edit_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no edit with id {edit_id}")
+    changes = [
+        FieldChange(r["photo_id"], r["field"], json.loads(r["old_value"]), json.loads(r["new_value"]))
+        for r in catalog.conn.execute("SELECT * FROM edit_changes WHERE edit_id = ? ORDER BY id", (edit_id,))
+    ]
+    return Edit(row["id"], row["at"], row["who"], row["description"], changes, row["reverts"])
+
+
+def history(catalog: Catalog, *, photo_id: int | None = None, limit: int = 200) -> list[Edit]:
+    """Recent edits, newest first; with ``photo_id`` only those that touched that photo."""
+    if photo_id is None:
+        ids = [r[0] for r in catalog.conn.execute("SELECT id FROM edits ORDER BY id DESC LIMIT ?", (limit,))]
+    else:
+        ids = [
+            r[0]
+            for r in catalog.conn.execute(
+                "SELECT DISTINCT edit_id FROM edit_changes WHERE photo_id = ? ORDER BY edit_id DESC LIMIT ?",
+                (photo_id, limit),
+            )
+        ]
+    return [load_edit(catalog, i) for i in ids]
+
+
+def _validate(field: str, value: Any) -> Any:
+    if field in LIST_FIELDS:
+        if isinstance(value, str):
+            raise ValidationError(f"{field} must be a list of values", field=field)
+        value = [str(v).strip() for v in value or [] if str(v).strip()]
+        value = list(dict.fromkeys(value))
+    for validator in VALIDATORS:
+        value = validator(field, value)
+    return value
+
+
+def _normal(field: str, value: Any) -> Any:
+    return from_column(field, to_column(field, value))
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _describe(changes: list[FieldChange]) -> str:
+    fields = sorted({c.field for c in changes})
+    photos = len({c.photo_id for c in changes})
+    what = ", ".join(f.replace("_", " ") for f in fields[:3]) + (" ..." if len(fields) > 3 else "")
+    return f"Edit {what} of {photos} photo{'s' if photos != 1 else ''}"
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import keywords_in_use, load_fields, needing_attention
+from photoarchive.edits import apply_edit, history, reapply_edit, revert_edit
+from photoarchive.errors import NotFoundError, ValidationError
+from tests.catalog.test_search import _add
+
+
+def test_batch_edit_is_one_recorded_transaction(catalog: Catalog) -> None:
+    a, b = _add(catalog, 1, "a.jpg"), _add(catalog, 2, "b.jpg")
+    edit = apply_edit(
+        catalog, [a, b], {"credit": "Sample Expedition", "keywords": ["Шумшу", "占守島", "Шумшу"]}, who="curator"
+    )
+    assert edit.id > 0 and edit.photo_ids == [a, b] and len(edit.changes) == 4
+    fields = load_fields(catalog, [a, b])
+    assert fields[a].credit == "Sample Expedition" and fields[b].keywords == ["Шумшу", "占守島"]
+    assert catalog.photo_ids(search="占守島") == [a, b]
+    assert keywords_in_use(catalog) == ["Шумшу", "占守島"]
+    (latest,) = history(catalog, photo_id=a)
+    assert latest.who == "curator" and {c.field for c in latest.changes} == {"credit", "keywords"}
+    assert latest.changes[0].old in ("", [])
+
+
+def test_revert_and_reapply(catalog: Catalog) -> None:
+    a = _add(catalog, 1, "a.jpg")
+    first = apply_edit(catalog, [a], {"caption": "Wreck of a Type 97 tank"})
+    apply_edit(catalog, [a], {"caption": "Wreck of a Japanese Type 97 tank"})
+    undo = revert_edit(catalog, first.id)
+    assert undo.reverts == first.id and load_fields(catalog, [a])[a].caption == ""
+    reapply_edit(catalog, first.id)
+    assert load_fields(catalog, [a])[a].caption == "Wreck of a Type 97 tank"
+
+
+def test_unchanged_values_are_not_recorded(catalog: Catalog) -> None:
+    a = _add(catalog, 1, "a.jpg")
+    apply_edit(catalog, [a], {"city": "Shumshu"})
+    again = apply_edit(catalog, [a], {"city": "Shumshu"})
+    assert again.id == 0 and again.changes == []
+
+
+def test_bad_input_changes_nothing(catalog: Catalog) -> None:
+    a = _add(catalog, 1, "a.jpg")
+    with pytest.raises(ValidationError, match="unknown field"):
+        apply_edit(catalog, [a], {"caption": "ok", "colour": "red"})
+    with pytest.raises(NotFoundError, match="999"):
+        apply_edit(catalog, [a, 999], {"caption": "ok"})
+    assert load_fields(catalog, [a])[a].caption == ""
+    assert history(catalog) == []
+
+
+def test_needing_attention(catalog: Catalog) -> None:
+    a, b = _add(catalog, 1, "a.jpg"), _add(catalog, 2, "b.jpg")
+    apply_edit(catalog, [b], {"caption": "c", "credit": "Sample Expedition", "copyright": "© 2015 Sample Expedition"})
+    assert needing_attention(catalog) == [a]
