@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import signal
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
@@ -57,7 +58,9 @@ class FileResult:
 
 def init_worker(log_path: str) -> None:
     """Pool initializer: C libraries (libjpeg, libtiff, libheif) write their complaints to
-    file descriptor 2; send them to the import log instead of the curator's terminal."""
+    file descriptor 2; send them to the import log instead of the curator's terminal. Ctrl-C
+    is the main process's to handle (it stops the run cleanly); workers ignore it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     except OSError:
