@@ -6,11 +6,14 @@ Nothing here imports anything else of the package; every layer may import the mo
 from __future__ import annotations
 
 from photoarchive.model.batch import ImportBatch, ImportFailure
+from photoarchive.model.collection import Category, Collection
 from photoarchive.model.curated import CURATED_FIELD_NAMES, CuratedFields
 from photoarchive.model.photo import Photo, TechnicalMetadata
 
 __all__ = [
     "CURATED_FIELD_NAMES",
+    "Category",
+    "Collection",
     "CuratedFields",
     "ImportBatch",
     "ImportFailure",

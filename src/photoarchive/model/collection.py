@@ -1,0 +1,63 @@
+"""A curated collection: photos in a curator's order, with what a publication needs around them.
+
+A collection is what gets published: its title and introduction open the article or the
+gallery, its photos follow in the stored order, each captioned through the collection's
+caption template, and its source line and categories close it. Collections are stored in
+the catalog (``photoarchive.catalog.collections``); a photo may belong to many of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Category:
+    """A labelled value shown with a publication, e.g. ``Timeline: August 1945``."""
+
+    label: str
+    value: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"label": self.label, "value": self.value}
+
+
+@dataclass
+class Collection:
+    """A named, ordered selection of photos with its publication texts.
+
+    ``name`` is the handle the command line uses (unique in an archive); ``introduction`` is
+    Markdown; ``caption_template`` composes each published caption from a photo's fields
+    (for example ``{caption} [Credit photo: {creator} - {source}]``; empty means the caption
+    alone). ``photo_count`` is filled when the collection is read from the catalog.
+    """
+
+    id: int
+    name: str
+    title: str = ""
+    introduction: str = ""
+    source: str = ""
+    categories: list[Category] = field(default_factory=list)
+    caption_template: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    photo_count: int = 0
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the name when the collection has no title yet."""
+        return self.title or self.name
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "title": self.title,
+            "introduction": self.introduction,
+            "source": self.source,
+            "categories": [c.as_dict() for c in self.categories],
+            "caption_template": self.caption_template,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "photo_count": self.photo_count,
+        }
