@@ -1,0 +1,228 @@
+"""The thin layer over python-exiv2 that the reader and the writer share.
+
+It opens images, turns exiv2's exceptions into our typed errors, collects exiv2's log
+messages instead of letting them reach the terminal, and gets and sets values of the shapes
+the field table uses (text, lang-alt, bag, seq; repeated IIM datasets; EXIF ASCII).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import exiv2
+
+from photoarchive.metadata.fields import PHOTOARCHIVE_NS, PHOTOARCHIVE_PREFIX, XmpType
+
+_local = threading.local()
+_setup_lock = threading.Lock()
+_ready = False
+_iptc_ext_prefix = "iptcExt"
+
+
+@dataclass(frozen=True)
+class LogMessage:
+    level: int
+    text: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.level >= logging.ERROR
+
+
+class _CaptureHandler(logging.Handler):
+    """Routes exiv2's messages to the capture of the thread that caused them.
+
+    Being a handler on the "exiv2" logger also keeps Python's last-resort handler from
+    printing them on stderr; they still propagate to any handler the application installs.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sink = getattr(_local, "messages", None)
+        if sink is not None:
+            sink.append(LogMessage(record.levelno, record.getMessage()))
+
+
+def setup() -> None:
+    """Once per process: capture exiv2's log, start the XMP toolkit, register our namespace."""
+    global _ready, _iptc_ext_prefix
+    with _setup_lock:
+        if _ready:
+            return
+        logging.getLogger("exiv2").addHandler(_CaptureHandler())
+        exiv2.XmpParser.initialize()
+        # (Not XmpProperties.registeredNamespaces(): it upsets the toolkit's namespace map.)
+        try:
+            exiv2.XmpProperties.ns(PHOTOARCHIVE_PREFIX)
+        except exiv2.Exiv2Error:
+            exiv2.XmpProperties.registerNs(PHOTOARCHIVE_NS, PHOTOARCHIVE_PREFIX)
+        _iptc_ext_prefix = _probe_struct_prefix()
+        _ready = True
+
+
+def _probe_struct_prefix() -> str:
+    """The prefix the XMP toolkit accepts for Iptc4xmpExt fields inside a structure.
+
+    exiv2 names the namespace "iptcExt", the standard "Iptc4xmpExt"; which one the toolkit
+    knows depends on what it met first, so we ask it.
+    """
+    for prefix in ("iptcExt", "Iptc4xmpExt"):
+        probe = exiv2.XmpData()
+        xmp_set_struct_bag(probe, "Xmp.iptcExt.LocationShown", {f"{prefix}:City": "probe"})
+        messages: list[LogMessage] = []
+        _local.messages = messages
+        try:
+            status, _ = exiv2.XmpParser.encode(probe, 0)
+        except exiv2.Exiv2Error:
+            status = -1
+        finally:
+            _local.messages = None
+        if status == 0 and not any(m.is_error for m in messages):
+            return prefix
+    return "iptcExt"
+
+
+def iptc_ext_prefix() -> str:
+    setup()
+    return _iptc_ext_prefix
+
+
+@contextmanager
+def captured_log() -> Iterator[list[LogMessage]]:
+    """Collect exiv2's messages from this thread while the block runs."""
+    setup()
+    previous = getattr(_local, "messages", None)
+    messages: list[LogMessage] = []
+    _local.messages = messages
+    try:
+        yield messages
+    finally:
+        _local.messages = previous
+
+
+# -- XMP --------------------------------------------------------------------------------------
+
+
+def xmp_get(xmp: exiv2.XmpData, key: str) -> str | list[str] | None:
+    """The value of an XMP property: text, the x-default (or first) of a lang-alt, or a list."""
+    if key not in xmp:
+        return None
+    datum = xmp[key]
+    type_id = datum.typeId()
+    value = datum.value()
+    if type_id == exiv2.TypeId.langAlt:
+        alternatives = dict(value)
+        if not alternatives:
+            return None
+        return alternatives.get("x-default", next(iter(alternatives.values())))
+    if type_id in (exiv2.TypeId.xmpBag, exiv2.TypeId.xmpSeq, exiv2.TypeId.xmpAlt):
+        return list(value)
+    text = datum.toString()
+    # A struct or an array written in a form exiv2 did not flatten: not a value for us.
+    return None if text.startswith("type=") else text
+
+
+def xmp_struct_item(xmp: exiv2.XmpData, array_key: str, index: int = 1) -> dict[str, str]:
+    """Fields of one structure in an array of structures, by local name (any prefix)."""
+    head = f"{array_key}[{index}]/"
+    fields = {}
+    for datum in xmp:
+        key = datum.key()
+        if key.startswith(head) and "/" not in key[len(head) :] and "[" not in key[len(head) :]:
+            local = key[len(head) :].split(":", 1)[-1]
+            text = datum.toString()
+            if datum.typeId() == exiv2.TypeId.langAlt:
+                alternatives = dict(datum.value())
+                text = alternatives.get("x-default", next(iter(alternatives.values()), ""))
+            fields[local] = text
+    return fields
+
+
+def xmp_delete(xmp: exiv2.XmpData, key: str) -> None:
+    """Remove a property with every element and field below it."""
+    doomed = [d.key() for d in xmp if d.key() == key or d.key().startswith((key + "[", key + "/"))]
+    for k in doomed:
+        del xmp[k]
+
+
+def xmp_set(xmp: exiv2.XmpData, key: str, kind: XmpType, value: str | list[str]) -> None:
+    xmp_delete(xmp, key)
+    if kind is XmpType.LANG_ALT:
+        xmp[key] = exiv2.LangAltValue({"x-default": value})
+    elif kind is XmpType.BAG:
+        xmp[key] = exiv2.XmpArrayValue(list(value), exiv2.TypeId.xmpBag)
+    elif kind is XmpType.SEQ:
+        xmp[key] = exiv2.XmpArrayValue(list(value), exiv2.TypeId.xmpSeq)
+    else:
+        xmp[key] = exiv2.XmpTextValue(value)
+
+
+def xmp_set_struct_bag(xmp: exiv2.XmpData, key: str, item: dict[str, str]) -> None:
+    """Replace an array of structures by a bag holding one structure of ``item``.
+
+    ``item`` keys are qualified field names using exiv2's prefixes (``iptcExt:City``).
+    """
+    xmp_delete(xmp, key)
+    if not item:
+        return
+    bag = exiv2.XmpTextValue()
+    bag.setXmpArrayType(exiv2.XmpValue.XmpArrayType.xaBag)
+    xmp.add(exiv2.XmpKey(key), bag)
+    for name, text in item.items():
+        xmp[f"{key}[1]/{name}"] = exiv2.XmpTextValue(text)
+
+
+# -- IPTC IIM ---------------------------------------------------------------------------------
+
+
+def iim_raw(iptc: exiv2.IptcData, key: str) -> list[bytes]:
+    """Raw bytes of every occurrence of a dataset (dates and times as exiv2 renders them)."""
+    values = []
+    for datum in iptc:
+        if datum.key() != key:
+            continue
+        value = datum.value()
+        if datum.typeId() == exiv2.TypeId.string:
+            values.append(bytes(value.data()))
+        else:
+            values.append(datum.toString().encode("ascii", errors="replace"))
+    return values
+
+
+def iim_delete(iptc: exiv2.IptcData, key: str) -> None:
+    while key in iptc:
+        del iptc[key]
+
+
+def iim_add(iptc: exiv2.IptcData, key: str, text: str) -> None:
+    """Add one occurrence of a dataset; exiv2 stores a str as its UTF-8 bytes."""
+    datum = exiv2.Iptcdatum(exiv2.IptcKey(key))
+    datum.setValue(text)
+    iptc.add(datum)
+
+
+# -- EXIF -------------------------------------------------------------------------------------
+
+
+def exif_raw(exif: exiv2.ExifData, key: str) -> bytes | None:
+    """Raw bytes of an EXIF ASCII tag up to its first NUL.
+
+    The NUL also separates the photographer's from the editor's notice in Copyright; the
+    curated copyright is the photographer's.
+    """
+    if key not in exif:
+        return None
+    value = exif[key].value()
+    if hasattr(value, "data"):
+        return bytes(value.data()).split(b"\x00", 1)[0]
+    return exif[key].toString().encode("utf-8", errors="surrogateescape")
+
+
+def exif_set(exif: exiv2.ExifData, key: str, text: str) -> None:
+    if key in exif:
+        del exif[key]
+    if text:
+        exif[key] = exiv2.AsciiValue(text)

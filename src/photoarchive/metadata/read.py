@@ -1,0 +1,267 @@
+"""Reading the curated fields of a file: EXIF, IPTC IIM, XMP and an XMP sidecar, reconciled.
+
+``read_curated(path)`` decodes every field of ``fields.FIELDS`` from each standard, then lets
+``mwg.reconcile`` choose. It works on any file exiv2 reads, and on an XMP sidecar alone.
+
+Sidecars: beside ``IMG_0001.CR2`` we look for ``IMG_0001.CR2.xmp`` (darktable, digiKam) and
+``IMG_0001.xmp`` (Lightroom, Bridge, Photo Mechanic), in either case of the extension. When
+both exist the first is used, because ``IMG_0001.xmp`` may belong to ``IMG_0001.JPG`` as well;
+a warning says so. A field the sidecar holds wins over the file's embedded metadata, as in the
+tools that write sidecars; a field the sidecar lacks is read from the file.
+
+Nothing here raises for what is in a file: problems become ``ReadResult.warnings``. A file
+that cannot be read at all raises ``MetadataReadError`` with the path and a one-line reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import exiv2
+
+from photoarchive.errors import MetadataReadError, ValidationError
+from photoarchive.metadata import dates, exiv2io, iim, irb
+from photoarchive.metadata.fields import (
+    FIELDS,
+    IIM_CHARSET_KEY,
+    LOCATION_SHOWN,
+    GpsPoint,
+    Kind,
+    XmpType,
+)
+from photoarchive.metadata.mwg import Conflict, Sources, Value, join_names, reconcile, split_names
+from photoarchive.metadata.validate import normalize_country_code
+from photoarchive.model.curated import CuratedFields
+
+XMP_MIME_TYPES = ("application/rdf+xml",)
+
+
+@dataclass
+class ReadResult:
+    """The curated fields of one file, the fields whose standards disagreed, and warnings."""
+
+    fields: CuratedFields
+    conflicts: list[Conflict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    gps: GpsPoint | None = None  # of the location shown (Iptc4xmpExt:LocationShown), if any
+    sidecar: Path | None = None  # the sidecar that was read, if any
+
+
+def sidecar_candidates(path: Path) -> list[Path]:
+    """Where a sidecar of ``path`` may be, in the order we prefer them."""
+    return [path.with_name(path.name + ext) for ext in (".xmp", ".XMP")] + [
+        path.with_suffix(ext) for ext in (".xmp", ".XMP")
+    ]
+
+
+def find_sidecar(path: Path) -> tuple[Path | None, list[str]]:
+    found = [p for p in sidecar_candidates(path) if p.is_file()]
+    # On case-insensitive file systems one file answers to several names.
+    unique = list({p.resolve(): p for p in found}.values())
+    warnings = []
+    if len(unique) > 1:
+        warnings.append(
+            f"several sidecars for {path.name}: read {unique[0].name}, ignored " + ", ".join(p.name for p in unique[1:])
+        )
+    return (unique[0] if unique else None), warnings
+
+
+def _clean(text: str) -> str:
+    # Normalise line breaks (IIM writers used CR, XML parsers turn CR LF into LF).
+    return re.sub(r"\r\n?", "\n", text).strip()
+
+
+def _shape(kind: Kind, value: str | list[str] | None) -> Value | None:
+    """A raw value in the shape the field's kind wants (lists for LIST and NAMES)."""
+    if value is None:
+        return None
+    if kind in (Kind.LIST, Kind.NAMES):
+        items = value if isinstance(value, list) else [value]
+        cleaned = [_clean(v) for v in items]
+        return [v for v in cleaned if v] or None
+    text = value[0] if isinstance(value, list) else value
+    return _clean(text or "") or None
+
+
+def _exif_values(exif: exiv2.ExifData, legacy: str, warnings: list[str]) -> dict[str, Value]:
+    values: dict[str, Value] = {}
+
+    def text(key: str) -> str:
+        raw = exiv2io.exif_raw(exif, key)
+        if raw is None:
+            return ""
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # MWG: EXIF text should be UTF-8; older cameras and tools used the local code page.
+            warnings.append(f"EXIF {key.rsplit('.', 1)[1]} is not UTF-8; read as {legacy}")
+            return raw.decode(legacy, errors="replace")
+
+    for spec in FIELDS:
+        if not spec.exif:
+            continue
+        if spec.kind is Kind.DATE:
+            value = dates.from_exif(*(text(key) for key in spec.exif))
+        else:
+            value = text(spec.exif[0])
+            if spec.kind is Kind.NAMES:
+                value = split_names(value) if value.strip() else ""
+        shaped = _shape(spec.kind, value or None)
+        if shaped is not None:
+            values[spec.name] = shaped
+    return values
+
+
+def _iim_values(iptc: exiv2.IptcData, legacy: str, warnings: list[str]) -> dict[str, Value]:
+    marker = next(iter(exiv2io.iim_raw(iptc, IIM_CHARSET_KEY)), None)
+    charset = iim.charset_of_marker(marker)
+    if marker and charset is None:
+        warnings.append(f"IPTC character set {marker!r} not recognised; read as UTF-8 or {legacy}")
+    used_legacy = False
+    values: dict[str, Value] = {}
+    for spec in FIELDS:
+        if not spec.iim:
+            continue
+        if spec.kind is Kind.DATE:
+            day = exiv2io.iim_raw(iptc, spec.iim[0].key)
+            time = exiv2io.iim_raw(iptc, spec.iim[1].key)
+            value: str | list[str] = dates.from_iim(
+                day[0].decode("ascii", errors="replace") if day else "",
+                time[0].decode("ascii", errors="replace") if time else "",
+            )
+        else:
+            decoded = []
+            for raw in exiv2io.iim_raw(iptc, spec.iim[0].key):
+                text, legacy_used = iim.decode(raw, charset, legacy)
+                used_legacy |= legacy_used
+                decoded.append(text)
+            value = decoded if spec.iim[0].repeatable else (decoded[0] if decoded else "")
+        shaped = _shape(spec.kind, value or None)
+        if shaped is not None:
+            values[spec.name] = shaped
+    if used_legacy:
+        warnings.append(f"IPTC text is not UTF-8 and has no character set marker; read as {legacy}")
+    return values
+
+
+def _parse_gps_coordinate(text: str) -> float | None:
+    """XMP's GPS coordinate: ``DDD,MM,SSk`` or ``DDD,MM.mmk`` (k = N, S, E or W)."""
+    match = re.fullmatch(r"\s*(\d+),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?([NSEW])\s*", text)
+    if not match:
+        return None
+    deg, minutes, seconds, ref = match.groups()
+    value = float(deg) + float(minutes) / 60 + float(seconds or 0) / 3600
+    return -value if ref in "SW" else value
+
+
+def _parse_rational(text: str) -> float | None:
+    try:
+        num, _, den = text.partition("/")
+        return float(num) / float(den or 1)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _xmp_values(xmp: exiv2.XmpData) -> tuple[dict[str, Value], GpsPoint | None]:
+    values: dict[str, Value] = {}
+    shown = exiv2io.xmp_struct_item(xmp, LOCATION_SHOWN)
+    for spec in FIELDS:
+        raw = exiv2io.xmp_get(xmp, spec.xmp.key)
+        if spec.location_shown and shown.get(spec.location_shown, "").strip():
+            # As ExifTool's MWG tags: the LocationShown field first, the legacy property next.
+            raw = shown[spec.location_shown]
+        if spec.xmp.type is XmpType.DATE and raw is not None:
+            raw = dates.from_xmp(raw[0] if isinstance(raw, list) else raw)
+        shaped = _shape(spec.kind, raw)
+        if shaped is not None:
+            values[spec.name] = shaped
+    gps = None
+    lat, lon = (_parse_gps_coordinate(shown.get(k, "")) for k in ("GPSLatitude", "GPSLongitude"))
+    if lat is not None and lon is not None:
+        alt = _parse_rational(shown.get("GPSAltitude", "")) if shown.get("GPSAltitude") else None
+        if alt is not None and shown.get("GPSAltitudeRef", "0").strip() == "1":
+            alt = -alt
+        gps = GpsPoint(lat, lon, alt)
+    return values, gps
+
+
+def _open(path: Path) -> exiv2.Image:
+    try:
+        image = exiv2.ImageFactory.open(str(path))
+        image.readMetadata()
+    except exiv2.Exiv2Error as error:
+        raise MetadataReadError(f"cannot read the metadata of {path}: {error_reason(error)}") from error
+    return image
+
+
+def error_reason(error: exiv2.Exiv2Error) -> str:
+    """exiv2's message without its error code or the file name it sometimes repeats."""
+    text = str(error.args[-1]) if error.args else str(error)
+    return text.rsplit(": ", 1)[-1]
+
+
+def _model_value(kind: Kind, value: Value | None) -> str | list[str]:
+    if kind is Kind.LIST:
+        return list(value) if isinstance(value, list) else ([value] if value else [])
+    if kind is Kind.NAMES:
+        return join_names(value) if isinstance(value, list) else (value or "")
+    return value if isinstance(value, str) else ""
+
+
+def read_curated(path: Path | str, *, legacy_charset: str = "cp1251", sidecar: bool = True) -> ReadResult:
+    """Read and reconcile the curated fields of ``path`` (a photo, or an XMP sidecar alone)."""
+    path = Path(path)
+    try:
+        legacy = iim.check_codec(legacy_charset)
+    except LookupError as error:
+        raise ValidationError(f"unknown legacy code page: {legacy_charset}", field="legacy_charset") from error
+    if not path.is_file():
+        raise MetadataReadError(f"cannot read the metadata of {path}: no such file")
+    warnings: list[str] = []
+    src = Sources()
+    gps = side_gps = None
+    sidecar_path = None
+    with exiv2io.captured_log() as log:
+        image = _open(path)
+        if image.mimeType() in XMP_MIME_TYPES:
+            # exiv2 fills EXIF and IPTC of a sidecar from its XMP: those are not in the file.
+            src.xmp, gps = _xmp_values(image.xmpData())
+        else:
+            src.exif = _exif_values(image.exifData(), legacy, warnings)
+            src.iim = _iim_values(image.iptcData(), legacy, warnings)
+            src.iim_present = image.iptcData().count() > 0
+            src.xmp, gps = _xmp_values(image.xmpData())
+            if image.mimeType() == "image/jpeg":
+                try:
+                    with path.open("rb") as stream:
+                        src.digest = irb.jpeg_iim_digest(stream).state
+                except (OSError, irb.IrbError) as error:
+                    warnings.append(f"IPTC digest not read: {error}")
+            if sidecar:
+                sidecar_path, found_warnings = find_sidecar(path)
+                warnings += found_warnings
+                if sidecar_path is not None:
+                    try:
+                        src.sidecar, side_gps = _xmp_values(_open(sidecar_path).xmpData())
+                    except MetadataReadError as error:
+                        warnings.append(str(error))
+                        sidecar_path = None
+    warnings += [f"exiv2: {m.text}" for m in log if m.level >= 30]
+
+    values: dict[str, object] = {}
+    conflicts = []
+    for spec in FIELDS:
+        value, conflict = reconcile(spec, src)
+        values[spec.name] = _model_value(spec.kind, value)
+        if conflict:
+            conflicts.append(conflict)
+    code = values["country_code"]
+    if code:
+        # The catalog keeps alpha-3 (IIM 2:100); XMP writers often store alpha-2.
+        try:
+            values["country_code"] = normalize_country_code(str(code))
+        except ValidationError:
+            warnings.append(f"country code {code!r} is not an ISO 3166-1 code; kept as it is")
+    return ReadResult(CuratedFields(**values), conflicts, warnings, side_gps or gps, sidecar_path)

@@ -1,0 +1,144 @@
+"""Checking and normalising curated values before they reach the catalog or a file.
+
+``validate(fields)`` returns a normalised copy or raises ``ValidationError`` naming the first
+bad field. The rules:
+
+- Text: at most 64 KB of UTF-8 per field (and per list); no control characters, except line
+  breaks in the multi-line fields (caption, alt text, usage terms, instructions). Line breaks
+  are normalised to LF (XML turns CR LF into LF, so nothing else would survive XMP); leading
+  and trailing white space is removed; lone surrogates and U+FFFE/U+FFFF (not allowed in XML)
+  are refused.
+- Keywords: empty ones are dropped, duplicates removed (first one kept).
+- Creator: several names are separated by ";" (MWG); they are rewritten as "A; B".
+- ``date_created``: ISO 8601 date (``1945``, ``1945-08``, ``1945-08-18``) or date-time with an
+  optional offset; seconds are filled in and ``Z`` becomes ``+00:00``. ``event_date`` may also
+  be a range ``A/B`` with A not after B.
+- ``country_code``: ISO 3166-1 alpha-3 (what IIM 2:100 holds). An alpha-2 code (``RU``) is
+  accepted and converted, since that is what people often type and what some XMP writers
+  store; case does not matter. Codes of former countries (ISO 3166-3, e.g. ``SUN``) are
+  refused: the field names where the place is, not which state held it then.
+- ``web_statement``: a URL with a scheme (``https://...``).
+- GPS (``validate_gps``): latitude -90..90, longitude -180..180, finite altitude.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
+from urllib.parse import urlparse
+
+import pycountry
+
+from photoarchive.errors import ValidationError
+from photoarchive.metadata import dates
+from photoarchive.metadata.fields import FIELDS_BY_NAME, GpsPoint, Kind
+from photoarchive.metadata.mwg import join_names, split_names
+from photoarchive.model.curated import CuratedFields
+
+MAX_VALUE_BYTES = 64 * 1024
+
+
+def _label(name: str) -> str:
+    spec = FIELDS_BY_NAME.get(name)
+    return spec.label if spec else name
+
+
+def check_text(name: str, text: str, *, multiline: bool = False) -> str:
+    """Normalised text, or ``ValidationError`` naming ``name``."""
+    if not isinstance(text, str):
+        raise ValidationError(f"{_label(name)}: expected text, got {type(text).__name__}", field=name)
+    text = re.sub(r"\r\n?", "\n", text)
+    if len(text.encode("utf-8", errors="surrogatepass")) > MAX_VALUE_BYTES:
+        raise ValidationError(f"{_label(name)}: longer than 64 KB", field=name)
+    for index, char in enumerate(text):
+        if char == "\n" and multiline:
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs") or char in "\ufffe\uffff":
+            what = "line break" if char == "\n" else f"control character U+{ord(char):04X}"
+            raise ValidationError(f"{_label(name)}: {what} at position {index + 1} is not allowed", field=name)
+    return text.strip()
+
+
+def normalize_country_code(code: str, *, name: str = "country_code") -> str:
+    code = code.strip().upper()
+    if not code:
+        return ""
+    country = None
+    if re.fullmatch(r"[A-Z]{3}", code):
+        country = pycountry.countries.get(alpha_3=code)
+    elif re.fullmatch(r"[A-Z]{2}", code):
+        country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        raise ValidationError(f"{_label(name)}: {code!r} is not an ISO 3166-1 country code (e.g. RUS, JPN)", field=name)
+    return country.alpha_3
+
+
+def check_date(name: str, text: str, *, allow_range: bool = False) -> str:
+    if not text:
+        return ""
+    ends = text.split("/") if allow_range else [text]
+    if len(ends) > 2:
+        raise ValidationError(f"{_label(name)}: {text!r} has more than two ends", field=name)
+    try:
+        normalized = [dates.normalize(end) for end in ends]
+    except ValueError as error:
+        expected = "a date like 1945-08-18, 1945-08 or 1945, or a date-time like 2015-08-18T10:31:00+11:00"
+        if allow_range:
+            expected += ", or a range like 1945-08-18/1945-08-23"
+        raise ValidationError(f"{_label(name)}: {text!r} is not {expected}", field=name) from error
+    if len(normalized) == 2 and dates.parse_iso(normalized[0]).start() > dates.parse_iso(normalized[1]).start():
+        raise ValidationError(f"{_label(name)}: the range {text!r} ends before it starts", field=name)
+    return "/".join(normalized)
+
+
+def check_url(name: str, text: str) -> str:
+    if text and not (urlparse(text).scheme and (urlparse(text).netloc or urlparse(text).path)):
+        raise ValidationError(f"{_label(name)}: {text!r} is not a URL (e.g. https://example.org/rights)", field=name)
+    return text
+
+
+def validate_value(name: str, value: object) -> str | list[str]:
+    """The normalised value of one curated field, or ``ValidationError``."""
+    spec = FIELDS_BY_NAME.get(name)
+    if spec is None:
+        raise ValidationError(f"unknown field: {name}", field=name)
+    if spec.kind is Kind.LIST:
+        if isinstance(value, str) or not isinstance(value, (list, tuple)):
+            raise ValidationError(f"{spec.label}: expected a list", field=name)
+        items = [check_text(name, item) for item in value]
+        items = list(dict.fromkeys(item for item in items if item))
+        if len("".join(items).encode("utf-8")) > MAX_VALUE_BYTES:
+            raise ValidationError(f"{spec.label}: longer than 64 KB in all", field=name)
+        return items
+    text = check_text(name, value, multiline=spec.multiline)  # type: ignore[arg-type]
+    if spec.kind is Kind.NAMES:
+        return join_names(split_names(text))
+    if name == "date_created":
+        return check_date(name, text)
+    if name == "event_date":
+        return check_date(name, text, allow_range=True)
+    if name == "country_code":
+        return normalize_country_code(text, name=name)
+    if name == "web_statement":
+        return check_url(name, text)
+    return text
+
+
+def validate(fields: CuratedFields) -> CuratedFields:
+    """A normalised copy of ``fields``, or ``ValidationError`` naming the first bad field."""
+    changes = {f.name: validate_value(f.name, getattr(fields, f.name)) for f in dataclass_fields(fields)}
+    return replace(fields, **changes)
+
+
+def validate_gps(latitude: float, longitude: float, altitude: float | None = None) -> GpsPoint:
+    checks = (("latitude", latitude, 90.0), ("longitude", longitude, 180.0))
+    for name, value, limit in checks:
+        if not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) > limit:
+            raise ValidationError(f"GPS {name} {value!r} is out of range (-{limit:g} to {limit:g})", field="gps")
+    if altitude is not None and (not isinstance(altitude, (int, float)) or not math.isfinite(altitude)):
+        raise ValidationError(f"GPS altitude {altitude!r} is not a number", field="gps")
+    return GpsPoint(float(latitude), float(longitude), None if altitude is None else float(altitude))

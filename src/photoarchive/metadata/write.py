@@ -1,0 +1,337 @@
+"""Writing the curated fields into a file as EXIF, IPTC IIM and XMP, or into an XMP sidecar.
+
+``write(fields, target)`` is for files we made or copied: export derivatives and the byte
+copies of ``photoarchive write``, never an original in the archive. It
+
+1. validates the fields (``validate.validate``) and the GPS of the location shown;
+2. edits the metadata in memory through exiv2: every tag of ``fields.FIELDS`` is replaced by
+   the curated value (an empty value removes the tag), every other tag is left as it is, and
+   the pixels are not decoded;
+3. updates the IPTC digest (``irb``) so that MWG readers trust both IIM and XMP;
+4. writes a temporary file in the target's folder and fsyncs it, reads it back with
+   ``read_curated`` and compares every field; only if all survived, renames it over the
+   target (so a failed write never leaves a half-written target behind).
+
+Decisions, and why:
+
+- IIM is always UTF-8, marked by 1:90 = ESC % G. Other IIM text already in the file is
+  transcoded to UTF-8 first, so that the marker tells the truth about it too.
+- IIM has byte limits; XMP and EXIF get the whole value, IIM gets it cut at a character
+  boundary, and ``WriteResult.shortened`` lists every cut. Readers that follow the MWG rules
+  (ExifTool, ours) then take the whole value from XMP.
+- EXIF ImageDescription, Artist and Copyright are "ASCII" by the EXIF 2.3 specification, but
+  the MWG guidelines say to store UTF-8 there, and ExifTool (``-use MWG``), Photini and
+  digiKam do; ``exiftool -validate`` does not object. We write UTF-8 so that EXIF, which MWG
+  readers consult first for these fields, agrees with IIM and XMP instead of holding a
+  mangled copy. (Leaving EXIF out for non-ASCII text would let a stale camera value win.)
+- EXIF DateTimeOriginal needs a full date and time: a curated date of lesser precision
+  removes it (with SubSecTimeOriginal and OffsetTimeOriginal), as it would otherwise win.
+- When EXIF is created in a file that had none, the tags the EXIF specification requires are
+  added with the values ExifTool gives them, so that ``exiftool -validate`` stays quiet.
+- Lang-alt properties are written as x-default only: other languages would go on holding
+  the text the curator replaced.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import exiv2
+
+from photoarchive.errors import MetadataReadError, MetadataWriteError
+from photoarchive.metadata import dates, exiv2io, iim, irb
+from photoarchive.metadata.derivative import copy_metadata
+from photoarchive.metadata.fields import (
+    FIELDS,
+    IIM_CHARSET_KEY,
+    LOCATION_SHOWN,
+    MANAGED_IIM_KEYS,
+    GpsPoint,
+    Kind,
+)
+from photoarchive.metadata.mwg import split_names
+from photoarchive.metadata.read import error_reason, read_curated
+from photoarchive.metadata.validate import validate, validate_gps
+from photoarchive.model.curated import CuratedFields
+
+# Required EXIF tags and the values ExifTool gives them when it creates EXIF (WriteExif.pl).
+_IFD0_REQUIRED = {"Exif.Image.XResolution": "72/1", "Exif.Image.YResolution": "72/1", "Exif.Image.ResolutionUnit": "2"}
+_EXIF_IFD_REQUIRED = {
+    "Exif.Photo.ExifVersion": "48 50 51 50",
+    "Exif.Photo.ComponentsConfiguration": "1 2 3 0",
+    "Exif.Photo.FlashpixVersion": "48 49 48 48",
+    "Exif.Photo.ColorSpace": "65535",
+}
+
+
+@dataclass(frozen=True)
+class Shortened:
+    """A value that IIM could hold only in part (XMP and EXIF hold all of it)."""
+
+    field: str
+    dataset: str  # e.g. "IIM 2:120"
+    full: str
+    kept: str
+
+
+@dataclass
+class WriteResult:
+    path: Path
+    shortened: list[Shortened] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def sidecar_path(original: Path | str, folder: Path | str | None = None, *, style: str = "darktable") -> Path:
+    """The sidecar name for ``original``: ``NAME.EXT.xmp`` (darktable, digiKam; the default,
+    as it cannot collide for IMG_1.CR2 and IMG_1.JPG) or ``NAME.xmp`` (``style="lightroom"``)."""
+    original = Path(original)
+    name = original.stem + ".xmp" if style == "lightroom" else original.name + ".xmp"
+    return Path(folder or original.parent) / name
+
+
+def _values(fields: CuratedFields, spec) -> list[str]:
+    value = getattr(fields, spec.name)
+    if spec.kind is Kind.LIST:
+        return list(value)
+    if spec.kind is Kind.NAMES:
+        return split_names(value)
+    return [value] if value else []
+
+
+def _gps_coordinate(value: float, refs: str) -> str:
+    degrees = int(abs(value))
+    minutes = (abs(value) - degrees) * 60
+    return f"{degrees},{minutes:.6f}{refs[0] if value >= 0 else refs[1]}"
+
+
+def apply_xmp(xmp: exiv2.XmpData, fields: CuratedFields, gps: GpsPoint | None) -> None:
+    for spec in FIELDS:
+        values = _values(fields, spec)
+        exiv2io.xmp_delete(xmp, spec.xmp.key)
+        if values:
+            one = spec.kind in (Kind.TEXT, Kind.DATE)
+            exiv2io.xmp_set(xmp, spec.xmp.key, spec.xmp.type, values[0] if one else values)
+    prefix = exiv2io.iptc_ext_prefix()
+    shown = {
+        f"{prefix}:{spec.location_shown}": getattr(fields, spec.name)
+        for spec in FIELDS
+        if spec.location_shown and getattr(fields, spec.name)
+    }
+    if gps is not None:
+        shown["exif:GPSLatitude"] = _gps_coordinate(gps.latitude, "NS")
+        shown["exif:GPSLongitude"] = _gps_coordinate(gps.longitude, "EW")
+        if gps.altitude is not None:
+            shown["exif:GPSAltitude"] = f"{round(abs(gps.altitude) * 100)}/100"
+            shown["exif:GPSAltitudeRef"] = "1" if gps.altitude < 0 else "0"
+    exiv2io.xmp_set_struct_bag(xmp, LOCATION_SHOWN, shown)
+
+
+def _apply_iim(iptc: exiv2.IptcData, fields: CuratedFields, legacy: str) -> list[Shortened]:
+    wanted = {spec.name: _values(fields, spec) for spec in FIELDS if spec.iim}
+    if not any(wanted.values()) and iptc.count() == 0:
+        return []  # no IIM before, none needed now
+    charset = iim.charset_of_marker(next(iter(exiv2io.iim_raw(iptc, IIM_CHARSET_KEY)), None))
+    for datum in iptc:
+        if datum.key() in MANAGED_IIM_KEYS or datum.key() == IIM_CHARSET_KEY:
+            continue
+        if datum.typeId() == exiv2.TypeId.string:
+            raw = bytes(datum.value().data())
+            text, _ = iim.decode(raw, charset, legacy)
+            if text.encode("utf-8") != raw:
+                datum.setValue(text)
+    exiv2io.iim_delete(iptc, IIM_CHARSET_KEY)
+    exiv2io.iim_add(iptc, IIM_CHARSET_KEY, "\x1b%G")
+    # IIM 4 requires the record versions; ExifTool adds them as well.
+    for key in ("Iptc.Envelope.ModelVersion", "Iptc.Application2.RecordVersion"):
+        if key not in iptc:
+            iptc[key] = exiv2.UShortValue(4)
+    shortened = []
+    for spec in FIELDS:
+        if not spec.iim:
+            continue
+        for dataset in spec.iim:
+            exiv2io.iim_delete(iptc, dataset.key)
+        values = wanted[spec.name]
+        if spec.kind is Kind.DATE:
+            if values:
+                day, time = dates.to_iim(values[0])
+                exiv2io.iim_add(iptc, spec.iim[0].key, day)
+                if time:
+                    exiv2io.iim_add(iptc, spec.iim[1].key, time)
+            continue
+        dataset = spec.iim[0]
+        for value in values:
+            kept = iim.truncate_utf8(value, dataset.max_bytes)
+            if kept != value:
+                shortened.append(Shortened(spec.name, f"IIM {dataset.number}", value, kept))
+            if kept:
+                exiv2io.iim_add(iptc, dataset.key, kept)
+    return shortened
+
+
+def _apply_exif(image: exiv2.Image, fields: CuratedFields) -> None:
+    exif = image.exifData()
+    had_ifd0 = any(d.key().startswith("Exif.Image.") for d in exif)
+    had_exif_ifd = any(d.key().startswith("Exif.Photo.") for d in exif)
+    for spec in FIELDS:
+        if not spec.exif:
+            continue
+        if spec.kind is Kind.DATE:
+            parts = dates.to_exif(fields.date_created) if fields.date_created else None
+            for key, text in zip(spec.exif, parts or ("", "", ""), strict=True):
+                exiv2io.exif_set(exif, key, text)
+        else:
+            exiv2io.exif_set(exif, spec.exif[0], getattr(fields, spec.name))
+    keys = [d.key() for d in exif]
+    if not had_ifd0 and any(k.startswith(("Exif.Image.", "Exif.Photo.")) for k in keys):
+        required = dict(_IFD0_REQUIRED)
+        if image.mimeType() == "image/jpeg":
+            required["Exif.Image.YCbCrPositioning"] = "1"
+        for key, text in required.items():
+            exif[key] = text
+    if not had_exif_ifd and any(k.startswith("Exif.Photo.") for k in keys):
+        for key, text in _EXIF_IFD_REQUIRED.items():
+            exif[key] = text
+        exif["Exif.Photo.PixelXDimension"] = exiv2.ULongValue(image.pixelWidth())
+        exif["Exif.Photo.PixelYDimension"] = exiv2.ULongValue(image.pixelHeight())
+
+
+def _differences(expected: CuratedFields, gps: GpsPoint | None, path: Path) -> list[str]:
+    """Names of the fields (and "gps") that did not come back from ``path`` as written."""
+    try:
+        result = read_curated(path, sidecar=False)
+    except MetadataReadError:
+        return ["all fields (the written file cannot be read)"]
+    lost = [spec.name for spec in FIELDS if getattr(result.fields, spec.name) != getattr(expected, spec.name)]
+    if (gps is None) != (result.gps is None) or (
+        gps
+        and result.gps
+        and not (
+            math.isclose(gps.latitude, result.gps.latitude, abs_tol=1e-6)
+            and math.isclose(gps.longitude, result.gps.longitude, abs_tol=1e-6)
+            and (gps.altitude is None) == (result.gps.altitude is None)
+            and (gps.altitude is None or math.isclose(gps.altitude, result.gps.altitude, abs_tol=0.01))
+        )
+    ):
+        lost.append("gps")
+    return lost
+
+
+def _commit(data: bytes, target: Path, verify: Callable[[Path], list[str]]) -> None:
+    """Write ``data`` next to ``target``, check it, then rename it over ``target`` atomically."""
+    folder = target.parent
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise MetadataWriteError(f"cannot write {target}: {error.strerror or error}") from error
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp, mode)
+        lost = verify(tmp)
+        if lost:
+            raise MetadataWriteError(f"metadata written to {target.name} did not survive: {', '.join(lost)}")
+        os.replace(tmp, target)
+    except OSError as error:
+        raise MetadataWriteError(f"cannot write {target}: {error.strerror or error}") from error
+    finally:
+        tmp.unlink(missing_ok=True)
+    try:  # make the rename itself durable
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass  # not every platform can fsync a folder; the data itself is synced
+
+
+def _check_log(log: list[exiv2io.LogMessage], target: Path) -> list[str]:
+    errors = [m.text for m in log if m.is_error]
+    if errors:
+        # exiv2 reports some failures (e.g. XMP it cannot encode) only in its log, and then
+        # writes the file without that part: that is a failed write.
+        raise MetadataWriteError(f"cannot write metadata to {target}: {errors[0]}")
+    return [f"exiv2: {m.text}" for m in log if m.level >= 30]
+
+
+def write(
+    fields: CuratedFields,
+    target: Path | str,
+    *,
+    gps: GpsPoint | tuple | None = None,
+    source_metadata: Path | str | None = None,
+    legacy_charset: str = "cp1251",
+) -> WriteResult:
+    """Write the curated ``fields`` into ``target`` as EXIF, IIM and XMP (see the module doc).
+
+    ``gps`` is the position of the location shown (``GpsPoint`` or (lat, lon[, alt])).
+    ``source_metadata`` first copies the metadata of another file (the original of an export
+    derivative) into ``target``; see ``derivative.copy_metadata`` for what is carried over.
+    """
+    target = Path(target)
+    clean = validate(fields)
+    point = validate_gps(*gps) if gps is not None else None
+    try:
+        data = target.read_bytes()
+    except OSError as error:
+        raise MetadataWriteError(f"cannot read {target}: {error.strerror or error}") from error
+    with exiv2io.captured_log() as log:
+        try:
+            image = exiv2.ImageFactory.open(data)
+            image.readMetadata()
+            if source_metadata is not None:
+                copy_metadata(Path(source_metadata), image)
+            _apply_exif(image, clean)
+            shortened = _apply_iim(image.iptcData(), clean, legacy_charset)
+            apply_xmp(image.xmpData(), clean, point)
+            image.writeMetadata()
+            io = image.io()
+            out = bytes(io.mmap())
+            io.munmap()
+        except exiv2.Exiv2Error as error:
+            raise MetadataWriteError(f"cannot write metadata to {target}: {error_reason(error)}") from error
+    warnings = _check_log(log, target)
+    if image.mimeType() == "image/jpeg":
+        try:
+            out = irb.update_jpeg_digest(out)
+        except irb.IrbError as error:
+            raise MetadataWriteError(f"cannot update the IPTC digest of {target}: {error}") from error
+    _commit(out, target, lambda tmp: _differences(clean, point, tmp))
+    return WriteResult(target, shortened, warnings)
+
+
+def write_sidecar(fields: CuratedFields, xmp_path: Path | str, *, gps: GpsPoint | tuple | None = None) -> WriteResult:
+    """Write the curated ``fields`` into an XMP sidecar, keeping what else an existing one holds."""
+    xmp_path = Path(xmp_path)
+    clean = validate(fields)
+    point = validate_gps(*gps) if gps is not None else None
+    with exiv2io.captured_log() as log:
+        try:
+            if xmp_path.exists():
+                existing = exiv2.ImageFactory.open(str(xmp_path))
+                existing.readMetadata()
+                xmp = existing.xmpData()  # edited in memory only; the file is replaced below
+            else:
+                xmp = exiv2.XmpData()
+        except exiv2.Exiv2Error as error:
+            raise MetadataWriteError(f"cannot read the sidecar {xmp_path}: {error_reason(error)}") from error
+        apply_xmp(xmp, clean, point)
+        flags = exiv2.XmpParser.XmpFormatFlags.omitPacketWrapper | exiv2.XmpParser.XmpFormatFlags.useCompactFormat
+        status, packet = exiv2.XmpParser.encode(xmp, flags)
+    warnings = _check_log(log, xmp_path)
+    if status != 0:
+        raise MetadataWriteError(f"cannot encode XMP for {xmp_path} (exiv2 status {status})")
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + packet
+    _commit(text.encode("utf-8"), xmp_path, lambda tmp: _differences(clean, point, tmp))
+    return WriteResult(xmp_path, [], warnings)
