@@ -14,8 +14,9 @@ from photoarchive.catalog.catalog import Catalog
 from photoarchive.model import CURATED_FIELD_NAMES, CuratedFields
 
 LIST_FIELDS = frozenset({"keywords", "hierarchical_keywords"})
-# Photo columns an edit may change besides the curated fields: the GPS position shown.
-POSITION_FIELDS = ("latitude", "longitude", "altitude", "gps_source")
+# Photo columns an edit may change besides the curated fields: the GPS position shown, and the
+# gazetteer place shown (0004_places), stored as they are.
+POSITION_FIELDS = ("latitude", "longitude", "altitude", "gps_source", "place_id")
 EDITABLE_FIELDS: tuple[str, ...] = (*CURATED_FIELD_NAMES, *POSITION_FIELDS)
 
 

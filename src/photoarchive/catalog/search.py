@@ -42,6 +42,12 @@ TEXT_SOURCES: list[str] = [
     "p.job_id",
     "(SELECT group_concat(value, ' ') FROM json_each(p.keywords))",
     "(SELECT group_concat(value, ' ') FROM json_each(p.hierarchical_keywords))",
+    # Names in every language of the photo's place and of the places containing it, so that
+    # "Шумшу" finds a photo of Height 171 on Shumshu (0004_places; catalog/places.py).
+    "(WITH RECURSIVE up(id, depth) AS (SELECT p.place_id, 0 UNION ALL SELECT pl.parent_id, up.depth + 1"
+    " FROM places pl JOIN up ON pl.id = up.id WHERE pl.parent_id IS NOT NULL AND up.depth < 64)"
+    " SELECT group_concat(t, ' ') FROM (SELECT pl.name AS t FROM places pl JOIN up ON pl.id = up.id"
+    " UNION ALL SELECT n.name FROM place_names n JOIN up ON n.place_id = up.id))",
     # Descriptive values found in the file on import (caption, keywords, credits...).
     "(SELECT group_concat(value, ' ') FROM json_tree(p.embedded) WHERE type = 'text')",
 ]

@@ -9,6 +9,7 @@ from photoarchive.model.batch import ImportBatch, ImportFailure
 from photoarchive.model.collection import Category, Collection
 from photoarchive.model.curated import CURATED_FIELD_NAMES, CuratedFields
 from photoarchive.model.photo import Photo, TechnicalMetadata
+from photoarchive.model.place import LocationShown, Place, PlaceName
 
 __all__ = [
     "CURATED_FIELD_NAMES",
@@ -17,6 +18,9 @@ __all__ = [
     "CuratedFields",
     "ImportBatch",
     "ImportFailure",
+    "LocationShown",
     "Photo",
+    "Place",
+    "PlaceName",
     "TechnicalMetadata",
 ]

@@ -1,0 +1,192 @@
+"""The gazetteer's storage: places, their other names, and which place each photo shows.
+
+Only storage lives here; the rules (validation, the hierarchy's field mapping, assigning places
+to photos as recorded edits) are in ``photoarchive.places``. A gazetteer holds hundreds or a few
+thousand places, so readers load it whole (``all_places``) and work on it in memory.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.connection import transaction
+from photoarchive.catalog.search import reindex_photos
+from photoarchive.errors import NotFoundError
+from photoarchive.model.place import LocationShown, Place, PlaceName
+
+_COLUMNS = (
+    "name",
+    "kind",
+    "parent_id",
+    "latitude",
+    "longitude",
+    "radius",
+    "geonames_id",
+    "wikidata_id",
+    "country_code",
+    "iptc_field",
+    "notes",
+)
+
+
+def insert_place(catalog: Catalog, place: Place) -> int:
+    """Store a new place with its other names; returns its id."""
+    with transaction(catalog.conn):
+        cursor = catalog.conn.execute(
+            f"INSERT INTO places ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            [getattr(place, c) for c in _COLUMNS],
+        )
+        place_id = int(cursor.lastrowid)
+        _write_names(catalog.conn, place_id, place.alt_names)
+    return place_id
+
+
+def update_place(catalog: Catalog, place: Place) -> None:
+    """Replace a stored place's values and other names; reindexes the search text of its photos."""
+    with transaction(catalog.conn):
+        cursor = catalog.conn.execute(
+            f"UPDATE places SET {', '.join(f'{c} = ?' for c in _COLUMNS)} WHERE id = ?",
+            [*(getattr(place, c) for c in _COLUMNS), place.id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"no place with id {place.id}")
+        catalog.conn.execute("DELETE FROM place_names WHERE place_id = ?", (place.id,))
+        _write_names(catalog.conn, place.id, place.alt_names)
+        reindex_photos(catalog.conn, photo_ids_at(catalog, descendant_ids(catalog, place.id)))
+
+
+def delete_place(catalog: Catalog, place_id: int) -> None:
+    """Remove a place that no photo and no other place refers to any more."""
+    with transaction(catalog.conn):
+        cursor = catalog.conn.execute("DELETE FROM places WHERE id = ?", (place_id,))
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"no place with id {place_id}")
+
+
+def set_parent(catalog: Catalog, place_ids: Sequence[int], parent_id: int | None) -> None:
+    with transaction(catalog.conn):
+        catalog.conn.executemany("UPDATE places SET parent_id = ? WHERE id = ?", [(parent_id, i) for i in place_ids])
+
+
+def get_place(catalog: Catalog, place_id: int) -> Place:
+    row = catalog.conn.execute("SELECT * FROM places WHERE id = ?", (place_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no place with id {place_id}")
+    return _place(row, _names(catalog.conn, [place_id]).get(place_id, []))
+
+
+def all_places(catalog: Catalog) -> list[Place]:
+    """Every place of the gazetteer, in the order they were added."""
+    names = _names(catalog.conn, None)
+    return [_place(row, names.get(row["id"], [])) for row in catalog.conn.execute("SELECT * FROM places ORDER BY id")]
+
+
+def descendant_ids(catalog: Catalog, place_id: int) -> list[int]:
+    """The place and every place inside it, at any depth."""
+    rows = catalog.conn.execute(
+        "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT p.id FROM places p JOIN tree ON p.parent_id = tree.id)"
+        " SELECT id FROM tree",
+        (place_id,),
+    )
+    return [r[0] for r in rows]
+
+
+def child_ids(catalog: Catalog, place_id: int) -> list[int]:
+    return [r[0] for r in catalog.conn.execute("SELECT id FROM places WHERE parent_id = ? ORDER BY id", (place_id,))]
+
+
+def photo_ids_at(catalog: Catalog, place_ids: Iterable[int]) -> list[int]:
+    """Photos whose place is one of these places."""
+    ids = list(place_ids)
+    found: list[int] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = catalog.conn.execute(
+            f"SELECT id FROM photos WHERE place_id IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk
+        )
+        found.extend(r[0] for r in rows)
+    return sorted(found)
+
+
+def photo_places(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, int | None]:
+    """The place id of each of these photos (None when it has none)."""
+    ids = list(photo_ids)
+    found: dict[int, int | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = catalog.conn.execute(
+            f"SELECT id, place_id FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+        )
+        found.update((r[0], r[1]) for r in rows)
+    return found
+
+
+def photo_counts(catalog: Catalog) -> dict[int, int]:
+    """How many photos show each place (places without photos are left out)."""
+    rows = catalog.conn.execute("SELECT place_id, count(*) FROM photos WHERE place_id IS NOT NULL GROUP BY place_id")
+    return {r[0]: r[1] for r in rows}
+
+
+def photo_positions(catalog: Catalog, *, without_place: bool = False) -> list[tuple[int, float, float]]:
+    """(id, latitude, longitude) of photos with GPS, optionally only those without a place."""
+    where = "latitude IS NOT NULL AND longitude IS NOT NULL" + (" AND place_id IS NULL" if without_place else "")
+    return [
+        (r[0], r[1], r[2])
+        for r in catalog.conn.execute(f"SELECT id, latitude, longitude FROM photos WHERE {where} ORDER BY id")
+    ]
+
+
+def _write_names(conn: sqlite3.Connection, place_id: int, names: Sequence[PlaceName]) -> None:
+    conn.executemany(
+        "INSERT INTO place_names (place_id, name, language) VALUES (?, ?, ?)",
+        [(place_id, n.name, n.language) for n in names],
+    )
+
+
+def _names(conn: sqlite3.Connection, place_ids: Sequence[int] | None) -> dict[int, list[PlaceName]]:
+    if place_ids is None:
+        rows = conn.execute("SELECT place_id, name, language FROM place_names ORDER BY id")
+    else:
+        marks = ", ".join("?" * len(place_ids))
+        rows = conn.execute(
+            f"SELECT place_id, name, language FROM place_names WHERE place_id IN ({marks}) ORDER BY id", list(place_ids)
+        )
+    names: dict[int, list[PlaceName]] = {}
+    for row in rows:
+        names.setdefault(row[0], []).append(PlaceName(row[1], row[2]))
+    return names
+
+
+def _place(row: sqlite3.Row, names: list[PlaceName]) -> Place:
+    return Place(
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        parent_id=row["parent_id"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        radius=row["radius"],
+        alt_names=names,
+        geonames_id=row["geonames_id"],
+        wikidata_id=row["wikidata_id"],
+        country_code=row["country_code"],
+        iptc_field=row["iptc_field"],
+        notes=row["notes"],
+    )
+
+
+def location_shown(catalog: Catalog, photo_id: int) -> LocationShown | None:
+    """The names and identifiers of the place a photo shows, for IPTC LocationShown (None: no place)."""
+    row = catalog.conn.execute("SELECT place_id FROM photos WHERE id = ?", (photo_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no photo with id {photo_id}")
+    if row[0] is None:
+        return None
+    place = get_place(catalog, row[0])
+    names = {"x-default": place.name}
+    for other in place.alt_names:
+        if other.language and other.language not in names:
+            names[other.language] = other.name
+    return LocationShown(place_id=place.id, names=names, identifiers=place.identifiers())

@@ -1,0 +1,32 @@
+"""Places: the gazetteer of named places, GPS from places and GPX tracks, place suggestions.
+
+The core of issue 6. Everything here works on a ``Catalog`` and changes photos only through
+``photoarchive.edits.apply_edit``, so each change is validated, recorded and undoable.
+"""
+
+from __future__ import annotations
+
+from photoarchive.places.assign import (
+    add_place,
+    assign_place,
+    assign_places,
+    edit_place,
+    find_place,
+    photo_values,
+    refresh_photos,
+    remove_place,
+)
+from photoarchive.places.gazetteer import Gazetteer, clean_place
+
+__all__ = [
+    "Gazetteer",
+    "add_place",
+    "assign_place",
+    "assign_places",
+    "clean_place",
+    "edit_place",
+    "find_place",
+    "photo_values",
+    "refresh_photos",
+    "remove_place",
+]

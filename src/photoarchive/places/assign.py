@@ -1,0 +1,151 @@
+"""Changing the gazetteer, and giving photos a place, as recorded, undoable edits.
+
+Assigning a place to photos fills their Sublocation / City / Province-State / Country /
+Country code from the place and the places containing it (``Gazetteer.location_fields``),
+records the place (``place_id``), and gives GPS to photos that have none, marked
+``gps_source='place'`` so that it is never mistaken for a camera's position. A photo whose
+position came from its previous place gets the new place's (or loses it). All of it is one
+``apply_edit``: one transaction, one entry in the history, one undo.
+
+Editing or moving a place re-fills the photos of the place and of every place inside it, in
+the same transaction as the change to the place, as one edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from photoarchive.catalog import Catalog, transaction
+from photoarchive.catalog import places as store
+from photoarchive.catalog.curated import load_values
+from photoarchive.edits import Edit, apply_edit
+from photoarchive.errors import ValidationError
+from photoarchive.model.place import Place
+from photoarchive.places.gazetteer import Gazetteer, clean_place
+
+_CURRENT = ("latitude", "longitude", "altitude", "gps_source", "place_id")
+
+
+def find_place(catalog: Catalog, name_or_id: str | int) -> Place:
+    """The place with this id, or the one place called this in any of its languages."""
+    return Gazetteer.load(catalog).find(name_or_id)
+
+
+def add_place(catalog: Catalog, place: Place) -> Place:
+    """Check and store a new place; returns it with its id."""
+    cleaned = clean_place(replace(place, id=0), Gazetteer.load(catalog))
+    return replace(cleaned, id=store.insert_place(catalog, cleaned))
+
+
+def edit_place(catalog: Catalog, place_id: int, *, who: str | None = None, **changes: Any) -> tuple[Place, Edit]:
+    """Change a place's values and re-fill its photos and those of places inside it, as one edit.
+
+    ``changes`` are attributes of ``Place`` (``name=``, ``parent_id=``, ``alt_names=``...).
+    To undo, call it again with the old place's values.
+    """
+    gazetteer = Gazetteer.load(catalog)
+    old = gazetteer.get(place_id)
+    unknown = [k for k in changes if k == "id" or not hasattr(old, k)]
+    if unknown:
+        raise ValidationError(f"a place has no field {unknown[0]!r}", field=unknown[0])
+    new = clean_place(replace(old, **changes), gazetteer)
+    with transaction(catalog.conn):
+        store.update_place(catalog, new)
+        edit = refresh_photos(catalog, [place_id], description=f"Edit place {new.name}", who=who)
+    return new, edit
+
+
+def remove_place(catalog: Catalog, place_id: int, *, force: bool = False, who: str | None = None) -> Edit:
+    """Remove a place from the gazetteer.
+
+    A place that holds other places or is shown by photos is removed only with ``force``:
+    then the places inside it move up to its parent, and its photos get its parent as their
+    place (or no place, when it had none), re-filled as one edit.
+    """
+    gazetteer = Gazetteer.load(catalog)
+    place = gazetteer.get(place_id)
+    children = gazetteer.children(place_id)
+    photos = store.photo_ids_at(catalog, [place_id])
+    if (children or photos) and not force:
+        held = [f"{len(children)} place{'s' if len(children) != 1 else ''}"] if children else []
+        held += [f"{len(photos)} photo{'s' if len(photos) != 1 else ''}"] if photos else []
+        raise ValidationError(
+            f"{place.name!r} holds {' and '.join(held)}; remove with force to move them to "
+            f"{gazetteer.get(place.parent_id).name if place.parent_id else 'no place'}",
+            field="place",
+        )
+    with transaction(catalog.conn):
+        store.set_parent(catalog, [c.id for c in children], place.parent_id)
+        inside = [d for c in children for d in store.descendant_ids(catalog, c.id)]
+        mapping: dict[int, int | None] = dict.fromkeys(photos, place.parent_id)
+        mapping.update(store.photo_places(catalog, store.photo_ids_at(catalog, inside)))
+        edit = assign_places(catalog, mapping, who=who, description=f"Remove place {place.name}")
+        store.delete_place(catalog, place_id)
+    return edit
+
+
+def assign_place(
+    catalog: Catalog,
+    photo_ids: Sequence[int],
+    place: Place | int | str | None,
+    *,
+    who: str | None = None,
+    description: str = "",
+) -> Edit:
+    """Give these photos a place (a Place, an id, or a name in any language; None clears it)."""
+    gazetteer = Gazetteer.load(catalog)
+    target = None if place is None else gazetteer.find(place.id if isinstance(place, Place) else place)
+    return assign_places(
+        catalog,
+        dict.fromkeys(photo_ids, None if target is None else target.id),
+        gazetteer=gazetteer,
+        who=who,
+        description=description or _describe(target, len(set(photo_ids))),
+    )
+
+
+def assign_places(
+    catalog: Catalog,
+    places: Mapping[int, int | None],
+    *,
+    gazetteer: Gazetteer | None = None,
+    who: str | None = None,
+    description: str = "",
+) -> Edit:
+    """Give each photo its own place ({photo id: place id or None}) as one edit."""
+    gazetteer = gazetteer or Gazetteer.load(catalog)
+    current = load_values(catalog, list(places), _CURRENT)
+
+    def values(photo_id: int) -> dict[str, Any]:
+        place_id = places[photo_id]
+        place = None if place_id is None else gazetteer.get(place_id)
+        return photo_values(gazetteer, place, current.get(photo_id, {}))
+
+    return apply_edit(catalog, list(places), values, description=description or "Assign places", who=who)
+
+
+def refresh_photos(catalog: Catalog, place_ids: Sequence[int], *, description: str, who: str | None = None) -> Edit:
+    """Re-fill the photos of these places and of every place inside them from the gazetteer."""
+    ids = sorted({d for p in place_ids for d in store.descendant_ids(catalog, p)})
+    photo_places = store.photo_places(catalog, store.photo_ids_at(catalog, ids))
+    return assign_places(catalog, photo_places, description=description, who=who)
+
+
+def photo_values(gazetteer: Gazetteer, place: Place | None, current: Mapping[str, Any]) -> dict[str, Any]:
+    """The field values a photo gets from a place, given its current position fields."""
+    values: dict[str, Any] = {"place_id": None if place is None else place.id, **gazetteer.location_fields(place)}
+    derived = current.get("latitude") is None or current.get("gps_source") == "place"
+    if derived:
+        position = None if place is None else gazetteer.position(place)
+        if position is not None:
+            values.update(latitude=position[0], longitude=position[1], altitude=None, gps_source="place")
+        elif current.get("gps_source") == "place":
+            values.update(latitude=None, longitude=None, altitude=None, gps_source=None)
+    return values
+
+
+def _describe(place: Place | None, count: int) -> str:
+    photos = f"{count} photo{'s' if count != 1 else ''}"
+    return f"Clear the place of {photos}" if place is None else f"Place {photos} at {place.name}"
