@@ -192,3 +192,18 @@ def compatible(a: str, b: str) -> bool:
         # A local time equals the same time with an offset as far as it goes.
         len(shorter) >= 19 and longer[:19] == shorter[:19] and not re.search(r"[+-]\d\d:\d\d$", shorter)
     )
+
+
+def borrow_offset(local: str, other: str) -> str:
+    """``local`` with the UTC offset of ``other`` when both name the same second and only
+    ``other`` has an offset.
+
+    Files whose EXIF is older than 2.31 cannot hold OffsetTimeOriginal; the writer then keeps
+    the offset in IIM and XMP only, and this gives it back to the EXIF date-time on reading.
+    """
+    has_offset = re.compile(r"[+-]\d{2}:\d{2}$")
+    if len(local) >= 19 and local[:19] == other[:19] and not has_offset.search(local):
+        match = has_offset.search(other)
+        if match:
+            return local + match.group(0)
+    return local

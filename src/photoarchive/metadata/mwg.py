@@ -96,6 +96,10 @@ def _recover_truncated(spec: FieldSpec, iim_value: Value, xmp_value: Value | Non
 def _choose_in_file(spec: FieldSpec, src: Sources) -> tuple[Value | None, str]:
     exif_v, iim_v, xmp_v = (s.get(spec.name) for s in (src.exif, src.iim, src.xmp))
     if spec.precedence is Precedence.EXIF_FIRST and _present(exif_v):
+        if spec.kind is Kind.DATE and isinstance(exif_v, str):
+            for other in (xmp_v, iim_v):
+                if isinstance(other, str):
+                    exif_v = dates.borrow_offset(exif_v, other)
         return exif_v, "exif"
     if not spec.iim or not src.iim_present:
         return xmp_v, "xmp"

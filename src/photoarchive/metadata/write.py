@@ -175,6 +175,13 @@ def _apply_iim(iptc: exiv2.IptcData, fields: CuratedFields, legacy: str) -> list
     return shortened
 
 
+def _exif_version(exif: exiv2.ExifData) -> bytes:
+    if "Exif.Photo.ExifVersion" not in exif:
+        return b"0000"
+    value = exif["Exif.Photo.ExifVersion"].value()
+    return bytes(value.data()) if hasattr(value, "data") else b"0000"
+
+
 def _apply_exif(image: exiv2.Image, fields: CuratedFields) -> None:
     exif = image.exifData()
     had_ifd0 = any(d.key().startswith("Exif.Image.") for d in exif)
@@ -183,8 +190,16 @@ def _apply_exif(image: exiv2.Image, fields: CuratedFields) -> None:
         if not spec.exif:
             continue
         if spec.kind is Kind.DATE:
-            parts = dates.to_exif(fields.date_created) if fields.date_created else None
-            for key, text in zip(spec.exif, parts or ("", "", ""), strict=True):
+            stamp, subsec, offset = (dates.to_exif(fields.date_created) if fields.date_created else None) or (
+                "",
+                "",
+                "",
+            )
+            if offset and had_exif_ifd and _exif_version(exif) < b"0231":
+                # OffsetTimeOriginal came with EXIF 2.31; in an older EXIF it would be invalid,
+                # and changing the file's ExifVersion is not ours to do. IIM and XMP keep it.
+                offset = ""
+            for key, text in zip(spec.exif, (stamp, subsec, offset), strict=True):
                 exiv2io.exif_set(exif, key, text)
         else:
             exiv2io.exif_set(exif, spec.exif[0], getattr(fields, spec.name))

@@ -1,0 +1,65 @@
+"""Fixtures for the metadata tests: sample files, small JPEGs, and ExifTool as the reference reader."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# The samples sit in the repository root's sibling "shared/" (tests/conftest.py has the same).
+SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+
+
+@pytest.fixture(scope="session")
+def metadata_samples() -> Path:
+    folder = SAMPLES / "metadata"
+    if not folder.is_dir():
+        pytest.fail(f"sample files not found at {folder} (shared/ must sit beside the checkout)")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def malformed_samples() -> Path:
+    return SAMPLES / "malformed"
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path, metadata_samples: Path) -> Callable[[str], Path]:
+    """Copy a sample into a folder of its own (so no other sample passes for its sidecar)."""
+
+    def copy(name: str) -> Path:
+        folder = tmp_path / name.replace(".", "_")
+        folder.mkdir()
+        return Path(shutil.copy2(metadata_samples / name, folder / name))
+
+    return copy
+
+
+@pytest.fixture
+def small_jpeg(tmp_path: Path) -> Callable[..., Path]:
+    """A small JPEG made by Pillow, without any metadata unless ``exif`` is given."""
+    from PIL import Image
+
+    def make(name: str = "photo.jpg", *, exif: bytes | None = None, size: tuple[int, int] = (48, 32)) -> Path:
+        path = tmp_path / name
+        image = Image.new("RGB", size, (90, 140, 30))
+        image.paste((200, 30, 30), (0, 0, size[0] // 2, size[1] // 2))
+        image.save(path, "JPEG", quality=85, **({"exif": exif} if exif else {}))
+        return path
+
+    return make
+
+
+def exiftool(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    if not shutil.which("exiftool"):
+        pytest.fail("exiftool is required by the metadata tests (installed by .ci/run)")
+    return subprocess.run(["exiftool", *map(str, args)], capture_output=True, text=True, timeout=60)
+
+
+def exiftool_json(path: Path, *args: str) -> dict:
+    """ExifTool's reading of ``path`` (``-j``, UTF-8, lists as lists)."""
+    return json.loads(exiftool("-j", "-charset", "utf8", *args, path).stdout)[0]
