@@ -16,6 +16,7 @@ import os
 import signal
 import sqlite3
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,8 @@ from photoarchive.metadata import (
 from photoarchive.model import TechnicalMetadata
 
 CHUNK = 1 << 20
+# Files up to this size are read into memory once (hashed and copied from there).
+IN_MEMORY_LIMIT = 512 << 20
 _ACCEPTED_FORMATS = {"JPEG", "MPO", "TIFF", "PNG", "WEBP", "HEIF", "AVIF"}
 # Formats whose pixels we may fail to decode although the file is sound (RAW decoding is not
 # ours to do; libheif builds differ in the codecs they carry): kept with a placeholder.
@@ -77,7 +80,7 @@ def process_file(source: str, archive_root: str, import_date: str) -> FileResult
     except (ImageError, IngestError, MetadataReadError) as error:
         return FileResult(source, "failed", error=_strip_path(str(error), source))
     except OSError as error:
-        return FileResult(source, "failed", error=f"cannot read file ({error.strerror or error})")
+        return FileResult(source, "failed", error=f"cannot read or copy the file ({error.strerror or error})")
     except Exception as error:
         return FileResult(
             source, "failed", error=f"unexpected error reading this file ({type(error).__name__}: {error})"
@@ -88,15 +91,28 @@ def _process(source: Path, paths: ArchivePaths, import_date: str) -> FileResult:
     size = source.stat().st_size
     if size == 0:
         return FileResult(str(source), "failed", error="empty file (0 bytes)")
-    digest = _hash(source)
+    # Read once: the same bytes are hashed and copied (large RAW or TIFF files are streamed).
+    data = source.read_bytes() if size <= IN_MEMORY_LIMIT else None
+    digest = hashlib.sha256(data).hexdigest() if data is not None else _hash(source)
     if _known(paths, "SELECT 1 FROM photos WHERE sha256 = ?", digest):
         return FileResult(str(source), "duplicate", sha256=digest)
     result = FileResult(str(source), "imported", sha256=digest)
-    read = _read(source, paths, digest, result.warnings)
-    technical = read.technical
-    day = (technical.captured_at or import_date)[:10]
-    folder = f"{day[:4]}/{day}"
-    relative, created = _store(source, paths, folder, digest)
+    # The copy (write and fsync: mostly waiting on the disk) runs in a thread while this one
+    # decodes the thumbnails (Pillow releases the GIL), so the two overlap.
+    paths.incoming.mkdir(parents=True, exist_ok=True)
+    temporary = paths.incoming / f"{uuid.uuid4().hex}.part"
+    copying = _copier().submit(_copy, source, data, temporary)
+    try:
+        read = _read(source, paths, digest, result.warnings)
+        if copying.result() != digest:
+            raise IngestError("the file changed while it was being imported; import it again")
+        technical = read.technical
+        day = (technical.captured_at or import_date)[:10]
+        folder = f"{day[:4]}/{day}"
+        relative, created = _store(temporary, source, paths, folder, digest)
+    finally:
+        copying.exception()  # wait for the copy before removing what is left of it
+        temporary.unlink(missing_ok=True)
     result.relative_path, result.created = relative, created
     result.warnings.extend(technical.warnings)
     result.values = {
@@ -205,55 +221,65 @@ def _known(paths: ArchivePaths, sql: str, value: str) -> bool:
     return _catalog.execute(sql, (value,)).fetchone() is not None
 
 
-def _store(source: Path, paths: ArchivePaths, folder: str, digest: str) -> tuple[str, bool]:
-    """Copy into originals/<folder>/ without overwriting anything; return (relative path, created).
+def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, digest: str) -> tuple[str, bool]:
+    """Give the verified temporary copy its place in originals/<folder>/ without overwriting
+    anything; return (relative path, created).
 
     A file already at the name, with the same bytes and not in the catalog, is the copy of
     an import that was killed before it recorded it: it is adopted instead of copied again.
     """
-    paths.incoming.mkdir(parents=True, exist_ok=True)
-    temporary = paths.incoming / f"{uuid.uuid4().hex}.part"
-    try:
-        copied = _copy(source, temporary)
-        if copied != digest:
-            raise IngestError("the file changed while it was being imported; import it again")
-        target_dir = paths.originals / folder
-        target_dir.mkdir(parents=True, exist_ok=True)
-        stem, suffix = source.stem, source.suffix
-        for attempt in range(10_000):
-            name = source.name if attempt == 0 else f"{stem}-{attempt}{suffix}"
-            target = target_dir / name
-            relative = f"{folder}/{name}"
-            if _place(temporary, target):
-                created = True
-            elif (
-                not _known(paths, "SELECT 1 FROM photos WHERE original_path = ?", relative)
-                and target.stat().st_size == source.stat().st_size
-                and _hash(target) == digest
-            ):
-                created = False
-            else:
-                continue
-            _fsync_dir(target_dir)
-            if _hash(target) != digest:
-                if created:
-                    target.unlink(missing_ok=True)
-                raise IngestError("the copy in the archive does not match the original (disk error?)")
-            return relative, created
-        raise IngestError(f"too many files named {source.name} in {folder}")
-    finally:
-        temporary.unlink(missing_ok=True)
+    target_dir = paths.originals / folder
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stem, suffix = source.stem, source.suffix
+    size = temporary.stat().st_size
+    for attempt in range(10_000):
+        name = source.name if attempt == 0 else f"{stem}-{attempt}{suffix}"
+        target = target_dir / name
+        relative = f"{folder}/{name}"
+        if _place(temporary, target):
+            created = True
+        elif (
+            not _known(paths, "SELECT 1 FROM photos WHERE original_path = ?", relative)
+            and target.stat().st_size == size
+            and _hash(target) == digest
+        ):
+            created = False
+        else:
+            continue
+        _fsync_dir(target_dir)
+        if _hash(target) != digest:
+            if created:
+                target.unlink(missing_ok=True)
+            raise IngestError("the copy in the archive does not match the original (disk error?)")
+        return relative, created
+    raise IngestError(f"too many files named {source.name} in {folder}")
 
 
-def _copy(source: Path, target: Path) -> str:
+def _copy(source: Path, data: bytes | None, target: Path) -> str:
+    """Write the bytes (or stream the file) to ``target`` and fsync; return the written SHA-256."""
     digest = hashlib.sha256()
-    with source.open("rb") as reader, target.open("xb") as writer:
-        while chunk := reader.read(CHUNK):
-            digest.update(chunk)
-            writer.write(chunk)
+    with target.open("xb") as writer:
+        if data is not None:
+            digest.update(data)
+            writer.write(data)
+        else:
+            with source.open("rb") as reader:
+                while chunk := reader.read(CHUNK):
+                    digest.update(chunk)
+                    writer.write(chunk)
         writer.flush()
         os.fsync(writer.fileno())
     return digest.hexdigest()
+
+
+_copy_thread: ThreadPoolExecutor | None = None
+
+
+def _copier() -> ThreadPoolExecutor:
+    global _copy_thread
+    if _copy_thread is None:
+        _copy_thread = ThreadPoolExecutor(1, thread_name_prefix="copy")
+    return _copy_thread
 
 
 def _place(temporary: Path, target: Path) -> bool:
