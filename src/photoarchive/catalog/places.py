@@ -177,6 +177,14 @@ def _place(row: sqlite3.Row, names: list[PlaceName]) -> Place:
     )
 
 
+def photo_ids_without_gps_evidence(catalog: Catalog) -> list[int]:
+    """Photos whose position is unknown or only estimated (from a place or a track), by id."""
+    rows = catalog.conn.execute(
+        "SELECT id FROM photos WHERE latitude IS NULL OR gps_source IN ('place', 'gpx') ORDER BY id"
+    )
+    return [r[0] for r in rows]
+
+
 def location_shown(catalog: Catalog, photo_id: int) -> LocationShown | None:
     """The names and identifiers of the place a photo shows, for IPTC LocationShown (None: no place)."""
     row = catalog.conn.execute("SELECT place_id FROM photos WHERE id = ?", (photo_id,)).fetchone()
