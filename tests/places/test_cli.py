@@ -162,6 +162,7 @@ def test_assign_suggest_and_geotag(tmp_path: Path, capsys: pytest.CaptureFixture
     statuses = {p["photo"]: p["status"] for p in proposed["proposals"]}
     assert statuses == {a: "matched", b: "gap"} and proposed["applied"] is False
     code, out, _ = run(capsys, archive, "geotag", str(gpx), "--timezone", "Asia/Kamchatka", "--apply")
+    assert code == 0
     assert "1 matched, 1 not matched (reported, not guessed); positions written" in out
     shown = run_json(capsys, archive, "show", str(a))
     assert shown["latitude"] == pytest.approx(50.7025)
