@@ -92,6 +92,9 @@ def test_names_are_unique_and_validated(catalog: Catalog) -> None:
         create_collection(catalog, "c", categories=[("", "no label")])
     with pytest.raises(ValidationError):
         edit_collection(catalog, "other", colour="red")
+    with pytest.raises(ValidationError, match="unknown variable") as caught:
+        edit_collection(catalog, "other", caption_template="{caption} by {photographer}")
+    assert caught.value.field == "caption_template"
     assert [c.name for c in list_collections(catalog)] == ["shumshu", "other"]  # nothing half-made
 
 

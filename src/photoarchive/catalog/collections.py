@@ -36,6 +36,7 @@ from typing import Any
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import transaction
 from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.metadata.variables import compile_template
 from photoarchive.model import Category, Collection
 
 CollectionRef = int | str
@@ -293,6 +294,8 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
         if field not in _MULTILINE:
             text = text.strip()
         _check_text(field, text)
+        if field == "caption_template" and text:
+            compile_template(text, field="caption_template")  # an unknown variable is refused now, not at export
         cleaned[field] = text
     return cleaned
 

@@ -1,0 +1,122 @@
+"""``photoarchive export COLLECTION --format gallery|package|post --to DIR``: publish a collection."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from photoarchive.catalog import Catalog
+from photoarchive.cli.output import print_json, warn
+from photoarchive.export import FORMATS, METADATA_MODES, PRECISIONS, ExportJob, ExportOptions
+
+
+def _size(text: str) -> int | None:
+    if text.lower() in ("original", "full", "0"):
+        return None
+    try:
+        return int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of pixels (or 'original')") from error
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "export",
+        parents=[common],
+        help="publish a collection as a web gallery, a publisher's package or a blog post",
+        description="Export a collection. Everything is written beside the target and moved into place when "
+        "complete; a cancelled or failed export leaves nothing behind.",
+    )
+    p.add_argument("collection", metavar="COLLECTION", help="the collection's name")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--to", required=True, type=Path, metavar="DIR", help="the folder to create")
+    p.add_argument(
+        "--long-edge",
+        type=_size,
+        default=-1,
+        metavar="PX",
+        help="long edge of the images in pixels, or 'original' (default: gallery 1600, post 1200, package original)",
+    )
+    p.add_argument("--quality", type=int, default=85, metavar="Q", help="JPEG quality, 1 to 100 (default 85)")
+    p.add_argument("--thumbnail", type=int, default=280, metavar="PX", help="gallery thumbnail long edge (default 280)")
+    p.add_argument(
+        "--burn-credit",
+        default="",
+        metavar="TEMPLATE",
+        help="burn a credit into each image's corner, e.g. '© {creator}' (variables as in caption templates)",
+    )
+    p.add_argument(
+        "--metadata",
+        choices=METADATA_MODES,
+        default="all",
+        help="metadata embedded in the images: all curated fields and camera data, only credit and copyright, or none",
+    )
+    p.add_argument(
+        "--keep-serials",
+        action="store_true",
+        help="keep camera and lens serial numbers and the camera owner's name (left out by default)",
+    )
+    p.add_argument(
+        "--location-precision",
+        choices=PRECISIONS,
+        default="exact",
+        help="exact; coordinates rounded to 0.01 (1km) or 0.1 (10km) degree; place names only; nothing",
+    )
+    p.add_argument(
+        "--name-template", metavar="T", help="file names, e.g. '{date:%%Y%%m%%d}_{sequence:03}_{sublocation}'"
+    )
+    p.add_argument("--caption-template", metavar="T", help="published captions (default: the collection's)")
+    p.add_argument("--zip", action="store_true", help="package: one ZIP file in the target folder")
+    p.add_argument("--theme", type=Path, metavar="DIR", help="a copy of the default theme to use instead")
+    p.add_argument("--force", action="store_true", help="replace an earlier export in the target folder")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--json", action="store_true", help="print one JSON object with the outcome")
+    p.set_defaults(handler=export_command)
+
+
+def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    options = ExportOptions(
+        format=args.format,
+        target=args.to,
+        long_edge=args.long_edge,
+        quality=args.quality,
+        thumbnail=args.thumbnail,
+        burn_credit=args.burn_credit,
+        metadata=args.metadata,
+        keep_serials=args.keep_serials,
+        location_precision=args.location_precision,
+        name_template=args.name_template,
+        caption_template=args.caption_template,
+        zip=args.zip,
+        force=args.force,
+        theme=args.theme,
+        workers=args.workers,
+    )
+    job = ExportJob(catalog, args.collection, options)
+    bar = tqdm(total=job.total, unit="photo", file=sys.stderr, disable=None, dynamic_ncols=True, desc="Exporting")
+    try:
+        for progress in job.run():
+            if progress.outcome == "done":
+                continue
+            bar.total = progress.total
+            bar.update(1)
+            if progress.error and not args.json:
+                bar.write(f"{progress.outcome}: {progress.name}: {progress.error}", file=sys.stderr)
+    finally:
+        bar.close()
+    summary = job.summary
+    assert summary is not None
+    if args.json:
+        print_json(summary.as_json())
+    else:
+        problems = len(summary.missing) + len(summary.failed)
+        print(
+            f"Exported {summary.exported} photos of {summary.collection!r} as a {summary.format} to {summary.target}"
+            + (f"; {problems} could not be exported" if problems else "")
+        )
+        for warning in summary.warnings:
+            warn(f"warning: {warning}")
+    return 0 if summary.ok else 1

@@ -1,0 +1,262 @@
+"""An export run: plans the publication, renders the images in a process pool, lays out the format.
+
+``ExportJob(catalog, collection, options).run(cancelled)`` is a generator, like the
+importer's: it yields an ``ExportProgress`` after each photo and checks ``cancelled()``
+between photos, so the command line draws a progress bar from it and the GUI runs it in a
+worker thread. When it ends, ``job.summary`` holds the outcome.
+
+Everything is written into a temporary folder beside the target (``OutputFolder``) and
+renamed into place only when complete; a cancelled run, a failure, or a consumer that stops
+iterating leave nothing behind. A missing or unreadable original does not stop the others:
+it is listed in the summary, and the publication is made of the photos that could be used.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.collections import CollectionRef, get_collection
+from photoarchive.errors import ExportError
+from photoarchive.export import gallery, package, post
+from photoarchive.export.html import environment
+from photoarchive.export.naming import safe_name
+from photoarchive.export.options import ExportOptions
+from photoarchive.export.output import OutputFolder, check_target
+from photoarchive.export.plan import ExportItem, Publication, plan_publication
+from photoarchive.export.render import RenderResult, RenderTask, render
+from photoarchive.imaging.derivatives import DerivativeRequest, Rendition
+
+_FORMATS: dict[str, tuple[Callable[..., Any], tuple[str, ...], Callable[..., None]]] = {
+    "gallery": (gallery.renditions, gallery.METADATA_ROLES, gallery.write_gallery),
+    "package": (package.renditions, package.METADATA_ROLES, package.write_package),
+    "post": (post.renditions, post.METADATA_ROLES, post.write_post),
+}
+MISSING = "the original is missing from the archive (run 'photoarchive check')"
+
+
+@dataclass
+class ExportProgress:
+    """One photo done (or the last step): how far the run is, and what happened."""
+
+    done: int
+    total: int
+    photo_id: int | None
+    name: str
+    outcome: str  # "exported", "missing", "failed", "done"
+    error: str | None = None
+
+
+@dataclass
+class ExportProblem:
+    photo_id: int
+    name: str
+    reason: str
+
+
+@dataclass
+class ExportSummary:
+    collection: str
+    format: str
+    target: str
+    exported: int = 0
+    missing: list[ExportProblem] = field(default_factory=list)
+    failed: list[ExportProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.failed or self.cancelled)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "collection": self.collection,
+            "format": self.format,
+            "target": self.target,
+            "exported": self.exported,
+            "missing": [vars(p) for p in self.missing],
+            "failed": [vars(p) for p in self.failed],
+            "warnings": self.warnings,
+            "cancelled": self.cancelled,
+        }
+
+
+class ExportJob:
+    """Export one collection. Use: ``for progress in job.run(): ...``; then ``job.summary``.
+
+    The constructor validates the options and checks the collection and the target, so that
+    a mistake is reported before anything starts.
+    """
+
+    def __init__(self, catalog: Catalog, collection: CollectionRef, options: ExportOptions) -> None:
+        self.catalog = catalog
+        self.options = options.resolved()
+        self.collection = get_collection(catalog, collection)
+        self.target = Path(self.options.target).expanduser().absolute()
+        check_target(self.target, force=self.options.force)
+        self.summary: ExportSummary | None = None
+        self.total = self.collection.photo_count
+
+    def run(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[ExportProgress]:
+        options = self.options
+        publication = plan_publication(self.catalog, self.collection, options)
+        self.total = len(publication.items)
+        summary = self.summary = ExportSummary(self.collection.name, options.format, str(self.target))
+        output = OutputFolder(self.target, force=options.force)
+        root = output.open()
+        try:
+            content = root / safe_name(self.collection.name) if options.zip else root
+            yield from self._export(publication, content, summary, cancelled)
+            if summary.cancelled:
+                return
+            if options.zip:
+                package.zip_folder(content, root / f"{content.name}.zip")
+                shutil.rmtree(content)
+            output.commit(f"format: {options.format}\ncollection: {self.collection.name}\n")
+            yield ExportProgress(self.total, self.total, None, "", "done")
+        finally:
+            output.discard()  # a no-op once committed
+
+    def _export(
+        self, publication: Publication, content: Path, summary: ExportSummary, cancelled: Callable[[], bool]
+    ) -> Iterator[ExportProgress]:
+        options = self.options
+        renditions, metadata_roles, write_format = _FORMATS[options.format]
+        tasks: list[RenderTask] = []
+        items = {item.photo.id: item for item in publication.items}
+        done = 0
+        for item in publication.items:
+            planned = renditions(item, options)
+            item.files = {role: path for role, (path, _, _) in planned.items()}
+            if not item.source.is_file():
+                done += 1
+                summary.missing.append(ExportProblem(item.photo.id, item.photo.original_name, MISSING))
+                yield ExportProgress(done, self.total, item.photo.id, item.photo.original_name, "missing", MISSING)
+                continue
+            tasks.append(self._task(item, planned, metadata_roles, content))
+        exported: list[ExportItem] = []
+        with closing(self._results(tasks, cancelled)) as results:
+            for result in results:
+                done += 1
+                item = items[result.photo_id]
+                name = item.photo.original_name
+                summary.warnings.extend(f"{name}: {w}" for w in result.warnings)
+                if result.error:
+                    summary.failed.append(ExportProblem(item.photo.id, name, result.error))
+                    yield ExportProgress(done, self.total, item.photo.id, name, "failed", result.error)
+                    continue
+                item.sizes = {role: result.sizes[str(content / path)] for role, path in item.files.items()}
+                exported.append(item)
+                yield ExportProgress(done, self.total, item.photo.id, name, "exported")
+        if cancelled() or done < self.total:
+            summary.cancelled = True
+            return
+        if not exported:
+            problems = summary.missing + summary.failed
+            raise ExportError(
+                f"none of the {len(problems)} photos of {self.collection.name!r} could be exported"
+                f" (first: {problems[0].name}: {problems[0].reason})"
+            )
+        exported.sort(key=lambda i: i.sequence)
+        write_format(publication, exported, content, environment(options.theme))
+        summary.exported = len(exported)
+
+    def _task(
+        self,
+        item: ExportItem,
+        planned: dict[str, tuple[str, int | None, bool]],
+        metadata_roles: tuple[str, ...],
+        content: Path,
+    ) -> RenderTask:
+        options, location = self.options, item.location
+        fields = item.embedded_fields(options.metadata)
+        with_gps = options.metadata == "all" and location.has_coordinates
+        request = DerivativeRequest(
+            source=str(item.source),
+            renditions=tuple(
+                Rendition(str(content / path), edge, burn and bool(item.burn_text))
+                for path, edge, burn in planned.values()
+            ),
+            orientation=item.photo.orientation,
+            quality=options.quality,
+            credit_text=item.burn_text,
+            credit_font=options.credit_font,
+            camera_exif=options.metadata == "all",
+            keep_serials=options.keep_serials,
+            gps=(location.latitude, location.longitude) if with_gps else None,  # type: ignore[arg-type]
+            gps_decimals=location.decimals,
+            gps_altitude=location.altitude if with_gps else None,
+        )
+        return RenderTask(
+            photo_id=item.photo.id,
+            request=request,
+            fields=fields,
+            gps=(location.latitude, location.longitude, location.altitude) if with_gps else None,  # type: ignore[arg-type]
+            metadata_paths=tuple(str(content / planned[r][0]) for r in metadata_roles if r in planned)
+            if fields is not None
+            else (),
+        )
+
+    def _results(self, tasks: list[RenderTask], cancelled: Callable[[], bool]) -> Iterator[RenderResult]:
+        """Results in completion order; at most two tasks a worker in flight, so Cancel is quick.
+
+        Closing this generator waits for the tasks already running, so that no worker writes
+        into the output folder after it has been discarded.
+        """
+        workers = self.options.workers
+        workers = min(os.cpu_count() or 1, len(tasks)) if workers is None else min(workers, len(tasks))
+        if workers <= 1:
+            for task in tasks:
+                if cancelled():
+                    return
+                yield render(task)
+            return
+        queue = list(tasks)
+        # spawn: safe beside the GUI's threads (fork would copy their locks mid-flight)
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+        pending: dict[Future[RenderResult], RenderTask] = {}
+        try:
+            while queue or pending:
+                while queue and len(pending) < 2 * workers and not cancelled():
+                    task = queue.pop(0)
+                    pending[pool.submit(render, task)] = task
+                if not pending or cancelled():
+                    return
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                suspects = []
+                for future in finished:
+                    task = pending.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        suspects.append(task)
+                if suspects:  # a dead worker breaks the whole pool: retry its tasks one by one
+                    suspects += list(pending.values())
+                    pending.clear()
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    for task in suspects:
+                        if cancelled():
+                            return
+                        yield _isolated(task, context)
+                    pool = ProcessPoolExecutor(workers, mp_context=context)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolated(task: RenderTask, context: multiprocessing.context.BaseContext) -> RenderResult:
+    with ProcessPoolExecutor(1, mp_context=context) as single:
+        try:
+            return single.submit(render, task).result()
+        except BrokenProcessPool:
+            return RenderResult(task.photo_id, error="the image decoder crashed on this photo (damaged file?)")

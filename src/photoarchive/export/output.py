@@ -1,0 +1,101 @@
+"""The output folder of an export: built beside the target, renamed into place only when complete.
+
+``OutputFolder(target, force)`` checks the target first (before any work is done), creates
+a hidden temporary folder in the target's parent (the same file system, so the final rename
+is atomic), and on ``commit()`` renames it to the target. ``discard()`` (called for a
+cancelled or failed export, and by the context manager when the block raises) removes the
+temporary folder, so nothing is left behind.
+
+An existing target is replaced only with ``force``, and only if it is an earlier export
+(it holds the ``MARKER`` file every export writes) or an empty folder: ``--force`` must never
+delete a folder of someone's own files because a path was mistyped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+from photoarchive.errors import ExportError
+
+MARKER = ".photoarchive-export"
+
+
+class OutputFolder:
+    """A temporary folder that becomes ``target`` on ``commit()``; see the module docstring."""
+
+    def __init__(self, target: Path | str, *, force: bool = False) -> None:
+        self.target = Path(target).expanduser().absolute()
+        self.force = force
+        self.path: Path | None = None
+        check_target(self.target, force=force)
+
+    def __enter__(self) -> Path:
+        return self.open()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if kind is not None:
+            self.discard()
+
+    def open(self) -> Path:
+        parent = self.target.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.partial-", dir=parent))
+        except OSError as error:
+            raise ExportError(f"cannot create the export folder in {parent} ({error.strerror or error})") from error
+        return self.path
+
+    def commit(self, marker_text: str) -> Path:
+        """Write the marker, then put the finished folder in place of the target."""
+        if self.path is None:
+            raise RuntimeError("OutputFolder.commit() before open()")
+        (self.path / MARKER).write_text(marker_text, encoding="utf-8")
+        check_target(self.target, force=self.force)  # something may have appeared meanwhile
+        old = None
+        try:
+            if self.target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old-", dir=self.target.parent))
+                os.replace(self.target, old / "previous")
+            os.replace(self.path, self.target)
+        except OSError as error:
+            if old is not None and (old / "previous").exists() and not self.target.exists():
+                os.replace(old / "previous", self.target)  # put the earlier export back
+            self.discard()
+            raise ExportError(f"cannot move the export into {self.target} ({error.strerror or error})") from error
+        finally:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        self.path = None
+        return self.target
+
+    def discard(self) -> None:
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path = None
+
+
+def check_target(target: Path, *, force: bool) -> None:
+    """Raise ExportError unless ``target`` may be written (see the module docstring)."""
+    if not target.exists() and not target.is_symlink():
+        return
+    if not target.is_dir() or target.is_symlink():
+        raise ExportError(f"{target} exists and is not a folder; choose another target")
+    try:
+        entries = list(target.iterdir())
+    except OSError as error:
+        raise ExportError(f"{target}: cannot read it ({error.strerror or error})") from error
+    if not entries:
+        return
+    if not force:
+        raise ExportError(f"{target} already exists; use --force to replace it, or choose another folder")
+    if not (target / MARKER).is_file():
+        raise ExportError(
+            f"{target} is not a Photo Archive export (no {MARKER} file in it), so --force will not replace it;"
+            " choose an empty or new folder"
+        )

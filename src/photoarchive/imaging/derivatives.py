@@ -1,0 +1,286 @@
+"""Derivatives for publication: resized, upright, sRGB JPEGs, optionally with a burned-in credit.
+
+``make_derivatives(request)`` decodes an original once and writes every rendition asked for
+(say a 1600 px image, an 560 px one and a 280 px thumbnail) from that one decode:
+
+- JPEGs are decoded with Pillow's DCT scaling (``Image.draft``) at the smallest scale that
+  still covers the largest rendition, so a 24 MP photo for a 1600 px page is decoded at half
+  size and never fully;
+- the EXIF orientation is applied to the pixels, and any EXIF kept says orientation 1, since
+  many sites and tools ignore the tag;
+- colours are converted to sRGB (LittleCMS through ``PIL.ImageCms``) and an sRGB ICC profile
+  is embedded, so browsers and publishers' tools show the colours the camera meant;
+- camera EXIF is copied only when asked (``camera_exif``), never the original's GPS: the
+  exporter passes the position at the precision the curator chose (``gps``), written with
+  exactly that many decimals so that no hidden precision remains in the rationals; serial
+  numbers, the owner's name and the maker note (which carries serials) are left out unless
+  ``keep_serials``;
+- a credit line can be burned into the bottom-right corner: light text with a dark outline
+  on a translucent dark box, legible on light and dark photos alike.
+
+It is a pure function of a picklable request, so it runs in a process pool; it returns the
+pixel sizes written or raises ImageError. Output is byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageDraw, ImageFont
+from PIL.TiffImagePlugin import IFDRational
+
+from photoarchive.errors import ImageError
+from photoarchive.imaging.safe import apply_orientation, describe, open_image
+
+# Fonts tried in turn for a burned-in credit: ones that cover Latin, Cyrillic and Japanese
+# first (captions and names in this archive mix them), then common fallbacks. Pillow finds
+# bare file names in the system's font folders.
+CREDIT_FONTS = (
+    "NotoSansCJK-Regular.ttc",
+    "NotoSansCJKjp-Regular.otf",
+    "NotoSansJP-Regular.ttf",
+    "msgothic.ttc",
+    "YuGothM.ttc",
+    "Hiragino Sans GB.ttc",
+    "DejaVuSans.ttf",
+    "arial.ttf",
+)
+
+# EXIF tags that identify a camera's owner or the camera itself; dropped unless asked.
+OWNER_AND_SERIAL_TAGS = {
+    0xA430,  # CameraOwnerName
+    0xA431,  # BodySerialNumber
+    0xA435,  # LensSerialNumber
+    0x927C,  # MakerNote: Canon, Nikon, Sony... keep the body serial and owner name in it
+}
+_IFD0_CAMERA_TAGS = (0x010F, 0x0110, 0x0131, 0x0132)  # Make, Model, Software, DateTime
+_EXIF_IFD, _GPS_IFD, _INTEROP_IFD = 0x8769, 0x8825, 0xA005
+_ORIENTATION = 0x0112
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One output file: its path, its long edge in pixels (None: full size), with the credit or not."""
+
+    path: str
+    long_edge: int | None
+    burn_credit: bool = False
+
+
+@dataclass(frozen=True)
+class DerivativeRequest:
+    """Everything ``make_derivatives`` needs, as plain picklable values."""
+
+    source: str
+    renditions: tuple[Rendition, ...]
+    orientation: int = 1
+    quality: int = 85
+    credit_text: str = ""
+    credit_font: str | None = None
+    camera_exif: bool = False
+    keep_serials: bool = False
+    gps: tuple[float, float] | None = None  # latitude, longitude, already rounded
+    gps_decimals: int = 7
+    gps_altitude: float | None = None
+    progressive: bool = True
+
+
+@dataclass
+class DerivativeResult:
+    source_size: tuple[int, int]
+    sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def make_derivatives(request: DerivativeRequest) -> DerivativeResult:
+    """Write every rendition of the request; raise ImageError if the original cannot be used."""
+    if not request.renditions:
+        raise ValueError("a derivative request needs at least one rendition")
+    if not 1 <= request.quality <= 100:
+        raise ValueError(f"JPEG quality must be 1 to 100, not {request.quality}")
+    image = open_image(request.source)
+    source_size = image.size
+    result = DerivativeResult(source_size)
+    try:
+        exif = _exif(image, request)
+        edges = [r.long_edge for r in request.renditions]
+        largest = None if None in edges else max(e for e in edges if e is not None)
+        if image.format == "JPEG" and largest is not None:
+            scale = min(1.0, largest / max(source_size))
+            image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB", _scaled(source_size, scale))
+        image.load()
+        image = apply_orientation(to_srgb(image), request.orientation)
+        # Largest first: each smaller rendition is made from the one before, not from the original.
+        current = image
+        for rendition in sorted(request.renditions, key=lambda r: -(r.long_edge or 1 << 30)):
+            current = _fit(current, rendition.long_edge)
+            out = burn_credit(current, request.credit_text, request.credit_font) if rendition.burn_credit else current
+            _save(out, Path(rendition.path), request, exif)
+            result.sizes[rendition.path] = out.size
+    except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError, ImageCms.PyCMSError) as error:
+        raise ImageError(f"{request.source}: {describe(error)}") from error
+    return result
+
+
+def to_srgb(image: Image.Image) -> Image.Image:
+    """RGB pixels in sRGB: converted through the embedded ICC profile when it is another space."""
+    profile = image.info.get("icc_profile")
+    if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        image = background
+    elif image.mode.startswith("I"):
+        image = image.point(lambda v: v / 256).convert("L")
+    if profile and not _is_srgb(profile):
+        try:
+            source = ImageCms.ImageCmsProfile(ImageCms.getOpenProfile(BytesIO(profile)))
+            return ImageCms.profileToProfile(
+                image, source, _srgb_profile_object(), renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode="RGB"
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a damaged profile: fall back to treating the pixels as sRGB, as browsers do
+    return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def burn_credit(image: Image.Image, text: str, font_path: str | None = None) -> Image.Image:
+    """A copy of ``image`` with ``text`` in its bottom-right corner, legible on any background."""
+    text = " ".join(text.split())
+    if not text:
+        return image
+    width, height = image.size
+    size = max(9, round(min(width, height) * 0.03))
+    font = _font(font_path, size)
+    while font.getlength(text) > width * 0.9 and size > 9:  # long credits shrink to fit
+        size = max(9, int(size * 0.9))
+        font = _font(font_path, size)
+    text = _ellipsize(text, font, width * 0.9)
+    stroke = max(1, size // 12)
+    left, top, right, bottom = font.getbbox(text, stroke_width=stroke)
+    pad = max(3, size // 3)
+    margin = max(4, size // 2)
+    box_w, box_h = right - left + 2 * pad, bottom - top + 2 * pad
+    x0, y0 = width - margin - box_w, height - margin - box_h
+    overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    draw.rounded_rectangle((x0, y0, x0 + box_w, y0 + box_h), radius=pad, fill=(0, 0, 0, 150))
+    draw.text(
+        (x0 + pad - left, y0 + pad - top),
+        text,
+        font=font,
+        fill=(255, 255, 255, 255),
+        stroke_width=stroke,
+        stroke_fill=(0, 0, 0, 255),
+    )
+    return Image.alpha_composite(image.convert("RGBA"), overlay).convert(image.mode)
+
+
+def srgb_profile() -> bytes:
+    """The sRGB ICC profile embedded in every derivative, the same bytes on every run.
+
+    LittleCMS stamps the current time into the profile header (bytes 24-35); a fixed date
+    there keeps exports byte-identical. The profile ID (bytes 84-99) is left zero, "not
+    computed", which the ICC specification allows.
+    """
+    return _srgb_bytes()
+
+
+@functools.cache
+def _srgb_bytes() -> bytes:
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    data[24:36] = bytes([0x07, 0xE8, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0])  # 2024-01-01 00:00:00
+    return bytes(data)
+
+
+@functools.cache
+def _srgb_profile_object() -> ImageCms.ImageCmsProfile:
+    return ImageCms.ImageCmsProfile(ImageCms.getOpenProfile(BytesIO(_srgb_bytes())))
+
+
+def _is_srgb(profile: bytes) -> bool:
+    try:
+        description = ImageCms.getProfileDescription(ImageCms.getOpenProfile(BytesIO(profile)))
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return True  # unreadable: treated as sRGB (see to_srgb)
+    return "srgb" in description.lower().replace(" ", "")
+
+
+def _scaled(size: tuple[int, int], scale: float) -> tuple[int, int]:
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
+def _fit(image: Image.Image, long_edge: int | None) -> Image.Image:
+    if long_edge is None or max(image.size) <= long_edge:
+        return image
+    target = _scaled(image.size, long_edge / max(image.size))
+    return image.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _save(image: Image.Image, target: Path, request: DerivativeRequest, exif: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    options: dict[str, object] = {
+        "quality": request.quality,
+        "optimize": True,
+        "progressive": request.progressive,
+        "icc_profile": srgb_profile(),
+    }
+    if exif:
+        options["exif"] = exif
+    image.save(target, "JPEG", **options)
+
+
+def _exif(image: Image.Image, request: DerivativeRequest) -> bytes:
+    """EXIF for the derivative: the original's camera tags (without its GPS, thumbnail and,
+    unless asked, serials), orientation 1, and the GPS position given; empty if neither."""
+    if not request.camera_exif and request.gps is None:
+        return b""
+    exif = Image.Exif()
+    exif[_ORIENTATION] = 1
+    if request.camera_exif:
+        source = image.getexif()
+        for tag in _IFD0_CAMERA_TAGS:
+            if tag in source:
+                exif[tag] = source[tag]
+        target = exif.get_ifd(_EXIF_IFD)
+        for tag, value in source.get_ifd(_EXIF_IFD).items():
+            if tag == _INTEROP_IFD or (not request.keep_serials and tag in OWNER_AND_SERIAL_TAGS):
+                continue
+            target[tag] = value
+    if request.gps is not None:
+        latitude, longitude = request.gps
+        gps = exif.get_ifd(_GPS_IFD)
+        gps[0x0000] = b"\x02\x03\x00\x00"  # GPSVersionID 2.3
+        gps[0x0001], gps[0x0002] = ("N" if latitude >= 0 else "S"), _degrees(latitude, request.gps_decimals)
+        gps[0x0003], gps[0x0004] = ("E" if longitude >= 0 else "W"), _degrees(longitude, request.gps_decimals)
+        if request.gps_altitude is not None:
+            gps[0x0005] = 1 if request.gps_altitude < 0 else 0
+            gps[0x0006] = IFDRational(round(abs(request.gps_altitude) * 100), 100)
+        gps[0x0012] = "WGS-84"
+    return exif.tobytes()
+
+
+def _degrees(value: float, decimals: int) -> tuple[IFDRational, IFDRational, IFDRational]:
+    """Degrees as one rational with ``decimals`` decimals, minutes and seconds zero: the value
+    carries the precision asked for and not a digit more."""
+    scale = 10 ** max(0, decimals)
+    return IFDRational(round(abs(value) * scale), scale), IFDRational(0, 1), IFDRational(0, 1)
+
+
+@functools.lru_cache(maxsize=32)
+def _font(font_path: str | None, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for candidate in ([font_path] if font_path else []) + list(CREDIT_FONTS):
+        try:
+            return ImageFont.truetype(candidate, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size)
+
+
+def _ellipsize(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: float) -> str:
+    if font.getlength(text) <= width:
+        return text
+    while text and font.getlength(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
