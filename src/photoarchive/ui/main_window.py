@@ -1,22 +1,439 @@
-"""The main window. A first window that opens the archive and says what it holds; the
-browsing, editing and collection panels come with the GUI issue."""
+"""The main window: sources on the left, the thumbnail grid in the middle, the metadata editor
+on the right; menus, shortcuts, status bar, and the first-run welcome panel.
+
+One window shows one archive for its whole life (the ``Catalog`` comes in through the
+constructor); File > Open Archive opens another window and closes this one.
+
+Hook points for other panels (the places helper's map and places panels)
+-------------------------------------------------------------------------
+- ``add_panel(title, widget, area=Qt.RightDockWidgetArea) -> QDockWidget``: dock a widget;
+  its toggle goes into the View menu and its place is restored with the window's state.
+- ``selection_changed(list[int])``: the selected photo ids, in grid order, after every change
+  of selection; ``selected_ids()`` gives them at any time.
+- ``select_photos(ids)``: select these photos in the grid (switching to All photos first when
+  the current source does not show them), e.g. when a map marker is clicked.
+- ``edits`` (a ``PhotoEdits``): ``window.edits.apply(ids, {"latitude": ..., ...}, description)``
+  changes photos as one undoable, recorded step; ``photos_changed(list[int])`` follows every
+  change of curated fields (edits, undo, redo), from any panel.
+- ``refresh_sources()``: re-read the sources panel (after places were added or removed).
+- ``status(text)``: a message in the status bar.
+- ``catalog``: the open archive (the GUI thread's connection; a worker opens its own).
+
+The export dialog (``photoarchive.ui.dialogs.export_dialog.ExportDialog(catalog,
+collection_name, parent)``) is opened by File > Export Collection… when that module exists.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from photoarchive import APP_NAME
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import load_values
+from photoarchive.errors import PhotoArchiveError
+from photoarchive.ui.archive_controller import ArchiveController
+from photoarchive.ui.collection_controller import CollectionController
+from photoarchive.ui.dialogs.paste_dialog import PasteFieldsDialog
+from photoarchive.ui.errors import show_error
+from photoarchive.ui.icons import app_icon
+from photoarchive.ui.models.photo_grid_model import PhotoGridModel
+from photoarchive.ui.models.sources_model import SourcesModel
+from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source, source_ids
+from photoarchive.ui.thumbnails import ThumbnailCache
+from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.widgets.loupe import Loupe
+from photoarchive.ui.widgets.metadata_editor import MetadataEditor
+from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
+from photoarchive.ui.widgets.sources_panel import SourcesPanel
+from photoarchive.ui.widgets.welcome import WelcomePanel
+
+PASTE_FIELDS = (
+    "headline", "title", "caption", "alt_text", "keywords", "creator", "credit", "source", "copyright",
+    "usage_terms", "caption_writer", "event", "event_date", "sublocation", "city", "state", "country",
+    "country_code", "job_id",
+)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalog: Catalog) -> None:
+    """The archive's window; see the module docstring for the API other panels use."""
+
+    selection_changed = Signal(list)
+    photos_changed = Signal(list)
+    source_changed = Signal(object)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        settings: QSettings | None = None,
+        *,
+        owns_catalog: bool = False,
+        import_workers: int | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
+        self.settings = settings if settings is not None else QSettings()
+        self.owns_catalog = owns_catalog
+        self.import_workers = import_workers
         self.setWindowTitle(f"{APP_NAME} — {catalog.paths.name}")
-        count = catalog.count_photos()
-        label = QLabel(self.tr("{count} photos in {path}").format(count=count, path=catalog.paths.root))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(label)
-        self.resize(1200, 800)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.current_source: Source = ALL_PHOTOS
+        self.search_text = ""
+        self.copied: dict[str, Any] = {}
+        self.loupe: Loupe | None = None
+
+        self.edits = PhotoEdits(catalog, self)
+        self.thumbnails = ThumbnailCache(parent=self)
+        self.grid_model = PhotoGridModel(catalog, self.thumbnails, self)
+        self.sources_model = SourcesModel(catalog, self)
+        self.sources = SourcesPanel(self.sources_model)
+        self.grid = PhotoGrid(self.grid_model)
+        self.bar = GridBar()
+        self.editor = MetadataEditor(catalog, self.edits)
+        self.edits.before_undo = self.editor.flush
+        self.welcome = WelcomePanel(catalog.paths.name)
+
+        browser = QWidget()
+        column = QVBoxLayout(browser)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.bar)
+        column.addWidget(self.grid, 1)
+        self.centre = QStackedWidget()
+        self.centre.addWidget(browser)
+        self.centre.addWidget(self.welcome)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sources)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 760, 380])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.shown_label, self.selected_label = QLabel(), QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.shown_label)
+        self.statusBar().addPermanentWidget(self.selected_label)
+
+        self.undo_view = QUndoView(self.edits.stack)
+        self.undo_view.setEmptyLabel(self.tr("<opened the archive>"))
+        self.menus: dict[str, QMenu] = {}
+        self.collections = CollectionController(self)
+        self.archive = ArchiveController(self)
+        self._build_menus()
+
+        self._sources_timer = QTimer(self)  # counts and keywords, re-read once after a burst of edits
+        self._sources_timer.setSingleShot(True)
+        self._sources_timer.setInterval(400)
+        self._sources_timer.timeout.connect(self.refresh_sources)
+
+        self.sources.source_selected.connect(self.show_source)
+        self.bar.search_changed.connect(self._search)
+        self.bar.order_changed.connect(lambda _order: self.reload_grid())
+        self.bar.size_changed.connect(self.grid.set_thumbnail_size)
+        self.grid.selection_changed.connect(self._selection_changed)
+        self.grid.preview_requested.connect(self.open_loupe)
+        self.edits.photos_changed.connect(self._photos_changed)
+        self.editor.status_message.connect(self.status)
+        self.welcome.import_requested.connect(self.archive.import_photos)
+        self.welcome.open_requested.connect(self.archive.open_archive)
+        self.welcome.sample_requested.connect(self.archive.create_sample_archive)
+
+        self._restore_settings()
+        self.reload_grid()
+
+    # -- hook API (see module docstring) ----------------------------------------------------
+
+    def add_panel(
+        self, title: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"panel-{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menus["view"].addAction(dock.toggleViewAction())
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreDockWidget(dock)
+        return dock
+
+    def selected_ids(self) -> list[int]:
+        return self.grid.selected_ids()
+
+    def select_photos(self, photo_ids: Sequence[int]) -> None:
+        ids = list(photo_ids)
+        if ids and any(self.grid_model.row_of(pid) is None for pid in ids):
+            self.bar.search.clear()
+            self.search_text = ""
+            self.sources.select_source(ALL_PHOTOS)
+            self.show_source(ALL_PHOTOS)
+        self.grid.select_ids(ids)
+
+    def status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def refresh_sources(self) -> None:
+        self.sources.blockSignals(True)
+        try:
+            self.sources.reload()
+        finally:
+            self.sources.blockSignals(False)
+        self.collections.refresh_menu()
+
+    # -- what the grid shows ----------------------------------------------------------------
+
+    def show_source(self, source: Source) -> None:
+        self.editor.flush()
+        was_collection = self.current_source.kind == COLLECTION
+        self.current_source = source
+        self.bar.allow_collection_order(source.is_collection)
+        if source.is_collection and not was_collection:
+            self.bar.blockSignals(True)
+            self.bar.set_order("collection")
+            self.bar.blockSignals(False)
+        self.reload_grid(keep_selection=False)
+        self.source_changed.emit(source)
+
+    def _search(self, text: str) -> None:
+        self.search_text = text
+        self.reload_grid()
+
+    def reload_grid(self, keep_selection: bool = True) -> None:
+        selected = self.grid.selected_ids() if keep_selection else []
+        order = self.bar.current_order()
+        ids = source_ids(self.catalog, self.current_source, search=self.search_text, order=order)
+        reorderable = self.current_source.is_collection and order == "collection" and not self.search_text.strip()
+        self.grid_model.set_ids(ids, reorderable=reorderable)
+        total = self.catalog.count_photos()
+        self.centre.setCurrentWidget(self.welcome if total == 0 else self.centre.widget(0))
+        self.bar.set_count(len(ids), self._source_size(total) if self.search_text.strip() else len(ids))
+        self.shown_label.setText(self.tr("{count} shown").format(count=f"{len(ids):,}"))
+        if selected:
+            self.grid.select_ids(selected)
+        self._selection_changed(self.grid.selected_ids())
+
+    def _source_size(self, total: int) -> int:
+        """How many photos the current source holds without the search."""
+        if self.current_source.kind == "all":
+            return total
+        return len(source_ids(self.catalog, self.current_source, order="imported"))
+
+    # -- selection, editing -----------------------------------------------------------------
+
+    def _selection_changed(self, ids: list[int]) -> None:
+        if ids != self.editor.photo_ids():
+            self.editor.set_photos(ids)
+        self.selected_label.setText(self.tr("{count} selected").format(count=f"{len(ids):,}"))
+        self.selection_changed.emit(ids)
+
+    def _photos_changed(self, ids: list[int]) -> None:
+        self.grid_model.refresh(ids)
+        self.editor.on_photos_changed(ids)
+        self.photos_changed.emit(ids)
+        self._sources_timer.start()
+
+    def copy_metadata(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.editor.flush()
+        self.copied = load_values(self.catalog, ids[:1], list(PASTE_FIELDS))[ids[0]]
+        self.status(self.tr("Copied the metadata of one photo: Paste Metadata puts chosen fields on others."))
+
+    def paste_metadata(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not self.copied:
+            self.status(self.tr("Copy the metadata of a photo first (Edit > Copy Metadata)."))
+            return
+        self.editor.flush()
+        remembered = self.settings.value("paste/fields", [])
+        dialog = PasteFieldsDialog(self.copied, self.editor.labels, len(ids), remembered or (), self)
+        if not dialog.exec() or not dialog.chosen():
+            return
+        chosen = dialog.chosen()
+        self.settings.setValue("paste/fields", chosen)
+        self.apply_values(
+            ids,
+            {f: self.copied[f] for f in chosen},
+            self.tr("Paste metadata onto {count} photos").format(count=len(ids)),
+        )
+
+    def apply_values(self, ids: Sequence[int], values: Any, description: str) -> bool:
+        """Apply values (or a per-photo callable) as one undoable step; errors are shown."""
+        try:
+            self.edits.apply(ids, values, description)
+        except PhotoArchiveError as error:
+            show_error(self, self.tr("The change was not made"), error)
+            return False
+        return True
+
+    def open_loupe(self, photo_id: int | None = None) -> None:
+        ids = self.grid_model.ids()
+        if not ids:
+            return
+        if photo_id is None:
+            selected = self.selected_ids()
+            photo_id = selected[0] if selected else ids[0]
+        self.editor.flush()
+        self.loupe = Loupe(self.catalog, ids, photo_id, self)
+        self.loupe.current_changed.connect(lambda pid: self.grid.select_ids([pid]))
+        self.loupe.show()
+
+    def undo(self) -> None:
+        self.edits.undo()
+
+    def redo(self) -> None:
+        self.edits.redo()
+
+    # -- menus ------------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None, *, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in (
+            ("file", self.tr("&File")),
+            ("edit", self.tr("&Edit")),
+            ("view", self.tr("&View")),
+            ("collection", self.tr("&Collection")),
+            ("help", self.tr("&Help")),
+        ):
+            self.menus[key] = bar.addMenu(title)
+        self.archive.build_file_menu(self.menus["file"])
+        edit = self.menus["edit"]
+        self.undo_action = self._action(edit, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit, self.tr("&Redo"), self.redo, [QKeySequence.StandardKey.Redo, "Ctrl+Y"])
+        self.edits.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.edits.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.edits.stack.undoTextChanged.connect(
+            lambda t: self.undo_action.setText(self.tr("&Undo {what}").format(what=t))
+        )
+        self.edits.stack.redoTextChanged.connect(
+            lambda t: self.redo_action.setText(self.tr("&Redo {what}").format(what=t))
+        )
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.history_dock = QDockWidget(self.tr("Undo History"), self)
+        self.history_dock.setObjectName("undo-history")
+        self.history_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+        history = self.history_dock.toggleViewAction()
+        history.setText(self.tr("Undo &History"))
+        history.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        edit.addAction(history)
+        edit.addSeparator()
+        self._action(edit, self.tr("Select &All"), self.grid.selectAll, QKeySequence.StandardKey.SelectAll)
+        self._action(edit, self.tr("Select &None"), self.grid.clearSelection, "Ctrl+Shift+A")
+        edit.addSeparator()
+        self._action(edit, self.tr("&Copy Metadata"), self.copy_metadata, "Ctrl+Shift+C")
+        self._action(edit, self.tr("&Paste Metadata…"), self.paste_metadata, "Ctrl+Shift+V")
+        self.templates_menu = edit.addMenu(self.tr("Apply &Template"))
+        self.templates_menu.aboutToShow.connect(self.archive.fill_templates_menu)
+        edit.addSeparator()
+        self._action(edit, self.tr("Edit &Caption"), self.editor.focus_caption, "F2")
+        self._action(edit, self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
+
+        view = self.menus["view"]
+        self._action(view, self.tr("&Preview"), self.open_loupe, "Space")
+        self._action(
+            view,
+            self.tr("&Larger Thumbnails"),
+            lambda: self.bar.size.setValue(self.bar.size.value() + 32),
+            QKeySequence.StandardKey.ZoomIn,
+        )
+        self._action(
+            view,
+            self.tr("&Smaller Thumbnails"),
+            lambda: self.bar.size.setValue(self.bar.size.value() - 32),
+            QKeySequence.StandardKey.ZoomOut,
+        )
+        self._action(view, self.tr("&All Photos"), lambda: self.sources.select_source(ALL_PHOTOS), "Ctrl+1")
+        view.addSeparator()
+
+        self.collections.build_menu(self.menus["collection"])
+        self._action(self.menus["help"], self.tr("&About Photo Archive"), self.archive.about)
+        self._action(self.menus["help"], self.tr("About &Qt"), QApplication.aboutQt)
+
+    def _focus_search(self) -> None:
+        self.bar.search.setFocus()
+        self.bar.search.selectAll()
+
+    # -- drops of files, settings, closing --------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.archive.import_photos(paths)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        size = self.settings.value("grid/size")
+        if size is not None:
+            self.bar.size.setValue(int(size))
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("grid/size", self.bar.size.value())
+        self.settings.setValue("archive/last", str(self.catalog.paths.root))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.flush()
+        if not self.archive.can_close():
+            event.ignore()
+            return
+        self.save_settings()
+        self.thumbnails.shutdown()
+        if self.loupe is not None:
+            self.loupe.close()
+        super().closeEvent(event)
+        if self.owns_catalog:
+            self.catalog.close()

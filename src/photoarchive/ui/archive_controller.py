@@ -1,0 +1,260 @@
+"""The File and Help menus of the window: import (dialog, drops), open and new archive, the
+sample archive, export of a collection, templates, the About box.
+
+Opening another archive opens a new window on it and closes this one (a window keeps one
+catalog for its life). Long work (import, building the sample) runs in workers; the status
+bar shows its progress and the window stays usable.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from photoarchive import APP_NAME, __version__
+from photoarchive.catalog import Catalog
+from photoarchive.errors import PhotoArchiveError
+from photoarchive.ingest import ImportSummary
+from photoarchive.sample import SampleArchiveJob
+from photoarchive.ui import templates
+from photoarchive.ui.dialogs.import_dialog import ImportDialog
+from photoarchive.ui.errors import show_error
+from photoarchive.ui.sources import BATCH, COLLECTION, Source
+from photoarchive.ui.workers import Worker
+
+if TYPE_CHECKING:
+    from photoarchive.ui.main_window import MainWindow
+
+# Windows opened by "Open Archive" are kept here while they are open.
+OPEN_WINDOWS: list[Any] = []
+
+
+class ArchiveController(QObject):
+    """File and Help actions of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.catalog = window.catalog
+        self.import_dialog: ImportDialog | None = None
+        self.sample_worker: Worker | None = None
+
+    def build_file_menu(self, menu: QMenu) -> None:
+        w = self.window
+        w._action(menu, self.tr("&Import Photos…"), self.import_photos, "Ctrl+I")
+        w._action(menu, self.tr("Import &Folder…"), self.import_folder, "Ctrl+Shift+I")
+        menu.addSeparator()
+        w._action(menu, self.tr("&New Archive…"), self.new_archive, "Ctrl+Shift+N")
+        w._action(menu, self.tr("&Open Archive…"), self.open_archive, QKeySequence.StandardKey.Open)
+        w._action(menu, self.tr("Create &Sample Archive…"), self.create_sample_archive)
+        menu.addSeparator()
+        self.export_action = w._action(menu, self.tr("&Export Collection…"), self.export_collection, "Ctrl+E")
+        self.export_action.setEnabled(_export_dialog() is not None)
+        menu.addSeparator()
+        w._action(menu, self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+
+    # -- import -----------------------------------------------------------------------------
+
+    def import_photos(self, paths: Sequence[Path] | None = None) -> ImportDialog | None:
+        if self.import_dialog is not None and self.import_dialog.is_running():
+            self.import_dialog.show()
+            self.import_dialog.raise_()
+            return self.import_dialog
+        if not paths:
+            files, _filter = QFileDialog.getOpenFileNames(
+                self.window,
+                self.tr("Import photos"),
+                "",
+                self.tr(
+                    "Photos (*.jpg *.jpeg *.tif *.tiff *.png *.heic *.webp *.dng *.cr2 *.cr3 *.nef *.arw *.orf *.raf *.rw2);;All files (*)"
+                ),
+            )
+            paths = [Path(f) for f in files]
+        if not paths:
+            return None
+        dialog = ImportDialog(
+            self.catalog.paths.root,
+            paths,
+            templates.names(self.catalog),
+            workers=self.window.import_workers,
+            parent=self.window,
+        )
+        dialog.progress_changed.connect(self._progress)
+        dialog.import_finished.connect(self._imported)
+        self.import_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of photos"))
+        if folder:
+            self.import_photos([Path(folder)])
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.window.progress
+        if done < 0:
+            bar.hide()
+            return
+        bar.show()
+        bar.setRange(0, max(total, 1))
+        bar.setValue(done)
+        bar.setFormat(self.tr("Importing %v of %m"))
+
+    def _imported(self, summary: ImportSummary, template: str) -> None:
+        if template and summary.photos:
+            try:
+                templates.apply(self.window.edits, summary.photos, template)
+            except PhotoArchiveError as error:
+                show_error(self.window, self.tr("The template was not applied"), error)
+        self.window.refresh_sources()
+        shown = self.window.current_source
+        already = shown.kind == BATCH and shown.key == summary.batch
+        if already or not self.window.sources.select_source(Source(BATCH, summary.batch)):
+            self.window.reload_grid()
+
+    def can_close(self) -> bool:
+        """Closing the window cancels a running import (what was imported stays) and waits for it."""
+        if self.import_dialog is not None and self.import_dialog.is_running():
+            self.import_dialog.worker.cancel()
+            QThreadPool.globalInstance().waitForDone(60_000)
+        return True
+
+    # -- archives ---------------------------------------------------------------------------
+
+    def open_archive(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Open an archive folder"))
+        if folder:
+            self.open_archive_at(Path(folder), create=False)
+
+    def new_archive(self) -> None:
+        folder, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("New archive folder"), str(Path.home() / "Photo Archive")
+        )
+        if folder:
+            self.open_archive_at(Path(folder), create=True)
+
+    def open_archive_at(self, folder: Path, *, create: bool) -> Any:
+        """A new window on the archive at ``folder``; this window closes. Returns the window."""
+        from photoarchive.ui.main_window import MainWindow
+
+        try:
+            catalog = Catalog(folder, create=create)
+        except PhotoArchiveError as error:
+            show_error(self.window, self.tr("The archive could not be opened"), error)
+            return None
+        self.window.save_settings()
+        window = MainWindow(catalog, self.window.settings, owns_catalog=True, import_workers=self.window.import_workers)
+        OPEN_WINDOWS.append(window)
+        window.destroyed.connect(lambda *_: OPEN_WINDOWS.remove(window) if window in OPEN_WINDOWS else None)
+        window.show()
+        self.window.close()
+        return window
+
+    def create_sample_archive(self, folder: Path | None = None) -> Worker | None:
+        if folder is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Where to create the sample archive"), str(Path.home() / "Photo Archive Sample")
+            )
+            if not chosen:
+                return None
+            folder = Path(chosen)
+        current_is_empty = self.catalog.count_photos() == 0 and folder.resolve() == self.catalog.paths.root
+
+        def job(cancelled: Any, report: Any) -> Path:
+            with Catalog(folder) as catalog:
+                for progress in SampleArchiveJob(catalog, workers=self.window.import_workers or 1).run(cancelled):
+                    report((progress.done, progress.total))
+            return folder
+
+        worker = Worker(job)
+        worker.signals.progress.connect(lambda p: self._sample_progress(*p))
+        worker.signals.failed.connect(lambda message: self._sample_failed(message))
+        worker.signals.finished.connect(lambda path: self._sample_done(Path(path), current_is_empty))
+        self.sample_worker = worker.start()
+        return worker
+
+    def _sample_progress(self, done: int, total: int) -> None:
+        self.window.progress.show()
+        self.window.progress.setRange(0, total)
+        self.window.progress.setValue(done)
+        self.window.progress.setFormat(self.tr("Sample archive %p%"))
+
+    def _sample_failed(self, message: str) -> None:
+        self.window.progress.hide()
+        show_error(self.window, self.tr("The sample archive was not created"), message)
+
+    def _sample_done(self, folder: Path, here: bool) -> None:
+        self.window.progress.hide()
+        if here:
+            self.window.refresh_sources()
+            self.window.reload_grid()
+        else:
+            self.open_archive_at(folder, create=False)
+
+    # -- export, templates, about -----------------------------------------------------------
+
+    def export_collection(self) -> None:
+        dialog_class = _export_dialog()
+        source = self.window.current_source
+        if dialog_class is None:
+            return
+        if source.kind != COLLECTION:
+            QMessageBox.information(
+                self.window,
+                self.tr("Export collection"),
+                self.tr("Show a collection first: exports are made from collections."),
+            )
+            return
+        from photoarchive.catalog import collections as collection_store
+
+        name = collection_store.get_collection(self.catalog, int(source.key)).name
+        dialog = dialog_class(self.catalog, name, self.window)
+        dialog.show()
+
+    def fill_templates_menu(self) -> None:
+        menu = self.window.templates_menu
+        menu.clear()
+        names = templates.names(self.catalog)
+        if not names:
+            action = menu.addAction(self.tr("(no templates yet)"))
+            action.setEnabled(False)
+        for name in names:
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _c=False, n=name: self.apply_template(n))
+
+    def apply_template(self, name: str) -> None:
+        ids = self.window.selected_ids()
+        if not ids:
+            self.window.status(self.tr("Select the photos to apply the template to."))
+            return
+        self.window.editor.flush()
+        try:
+            templates.apply(self.window.edits, ids, name)
+        except PhotoArchiveError as error:
+            show_error(self.window, self.tr("The template was not applied"), error)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            self.tr("About {app}").format(app=APP_NAME),
+            self.tr(
+                "<h3>{app} {version}</h3><p>Import, caption, credit, place and publish expedition photographs.</p>"
+                "<p>Captions, credits and places are kept in the archive's catalog and written into "
+                "exported files as EXIF, IPTC and XMP.</p><p>Licensed under the GNU GPL, version 3 or later.</p>"
+            ).format(app=APP_NAME, version=__version__),
+        )
+
+
+def _export_dialog() -> Any:
+    """The export dialog class, when the export work has added it."""
+    try:
+        module = importlib.import_module("photoarchive.ui.dialogs.export_dialog")
+    except ImportError:
+        return None
+    return getattr(module, "ExportDialog", None)

@@ -1,0 +1,1 @@
+"""Dialogs: import, collection properties, paste fields, errors."""

@@ -1,0 +1,60 @@
+"""Telling the curator that something went wrong, in words, never with a traceback.
+
+``show_error`` is for errors the code expects (a ``PhotoArchiveError`` says what and where).
+``install_excepthook`` catches anything unexpected that reaches the event loop: the details
+go to a log file in the archive's cache, and the curator gets a short message and the log's
+path to send to whoever supports them.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def show_error(parent: QWidget | None, what: str, error: BaseException | str) -> None:
+    """``what`` failed: the error's message below it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(what)
+    box.setText(what)
+    box.setInformativeText(str(error))
+    box.exec()
+
+
+def install_excepthook(log_folder: Callable[[], Path], parent: Callable[[], QWidget | None]) -> None:
+    """Unexpected exceptions: log them and show a short message (the app keeps running)."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        log = log_folder() / "errors.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+                handle.write("".join(traceback.format_exception(kind, value, tb)))
+        except OSError:
+            log = Path("(the log could not be written)")
+        QMessageBox.warning(
+            parent(),
+            _tr("Something went wrong"),
+            _tr(
+                "Photo Archive ran into a problem it did not expect ({what}). Your work so far is saved in "
+                "the catalog. The details are in {log}."
+            ).format(what=str(value) or kind.__name__, log=log),
+        )
+
+    sys.excepthook = hook
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)

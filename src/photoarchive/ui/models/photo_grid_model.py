@@ -1,0 +1,262 @@
+"""``PhotoGridModel``: the photos shown in the grid, as a flat list model over photo ids.
+
+The model holds only the ids of the photos shown (100,000 ints are nothing); what a cell
+shows (file name, hash for the thumbnail, caption) is read from the catalog a page of rows at
+a time, when a view first asks for a row of that page, and kept in a small LRU of pages. So
+opening a huge archive costs one ``SELECT id`` and scrolling costs a primary-key lookup per
+page, never a Photo object per photo up front.
+
+Drag and drop: dragged photos travel as ``PHOTO_IDS_MIME`` (a JSON list of ids), which the
+sources panel accepts onto a collection. When the model shows a collection
+(``reorderable``), dropping inside it moves the photos and emits ``order_changed`` with
+the new order, for the window to store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import load_values
+from photoarchive.ui.thumbnails import ThumbnailCache
+
+PHOTO_IDS_MIME = "application/x-photoarchive-photo-ids"
+PAGE_SIZE = 200
+SMALL_THUMBNAIL = 256
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class PhotoRole(IntEnum):
+    """Data roles of the grid model beyond Qt's display, decoration and tooltip."""
+
+    ID = Qt.ItemDataRole.UserRole + 1
+    CAPTION = Qt.ItemDataRole.UserRole + 2
+    THUMBNAIL_PATH = Qt.ItemDataRole.UserRole + 3
+    CAPTURED = Qt.ItemDataRole.UserRole + 4
+    NAME = Qt.ItemDataRole.UserRole + 5
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """What one cell shows."""
+
+    id: int
+    name: str
+    sha256: str
+    captured_at: str | None
+    caption: str
+    credit: str
+
+
+class PhotoGridModel(QAbstractListModel):
+    """A list of photo ids with lazily loaded cell data and thumbnails."""
+
+    order_changed = Signal(list)  # the new order of ids after a move inside a reorderable list
+
+    def __init__(self, catalog: Catalog, thumbnails: ThumbnailCache | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.catalog = catalog
+        self.thumbnails = thumbnails
+        self.reorderable = False
+        self._ids: list[int] = []
+        self._rows_by_id: dict[int, int] | None = None
+        self._pages: OrderedDict[int, list[GridRow]] = OrderedDict()
+        self._rows_by_key: dict[str, set[int]] = {}
+        if thumbnails is not None:
+            thumbnails.loaded.connect(self._thumbnail_loaded)
+
+    # -- contents ---------------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[int], *, reorderable: bool = False) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self.reorderable = reorderable
+        self._rows_by_id = None
+        self._pages.clear()
+        self._rows_by_key.clear()
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, photo_id: int) -> int | None:
+        if self._rows_by_id is None:
+            self._rows_by_id = {pid: row for row, pid in enumerate(self._ids)}
+        return self._rows_by_id.get(photo_id)
+
+    def refresh(self, photo_ids: Sequence[int]) -> None:
+        """Re-read the cells of these photos (after an edit changed their caption)."""
+        rows = sorted(r for r in (self.row_of(pid) for pid in photo_ids) if r is not None)
+        for page in {r // PAGE_SIZE for r in rows}:
+            self._pages.pop(page, None)
+        if rows:
+            self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]))
+
+    def cell(self, row: int) -> GridRow:
+        page_number = row // PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._load_page(page_number)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[row - page_number * PAGE_SIZE]
+
+    def _load_page(self, page_number: int) -> list[GridRow]:
+        start = page_number * PAGE_SIZE
+        ids = self._ids[start : start + PAGE_SIZE]
+        photos = {p.id: p for p in self.catalog.photos(ids)}
+        texts = load_values(self.catalog, ids, ["caption", "credit"])
+        page = [
+            GridRow(
+                pid,
+                photos[pid].original_name,
+                photos[pid].sha256,
+                photos[pid].captured_at,
+                texts[pid]["caption"],
+                texts[pid]["credit"],
+            )
+            for pid in ids
+        ]
+        for offset, row in enumerate(page):
+            self._rows_by_key.setdefault(row.sha256, set()).add(start + offset)
+        self._pages[page_number] = page
+        while len(self._pages) > 64:
+            _, dropped = self._pages.popitem(last=False)
+            for row in dropped:
+                self._rows_by_key.pop(row.sha256, None)
+        return page
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == PhotoRole.ID:
+            return self._ids[index.row()]
+        row = self.cell(index.row())
+        if role in (Qt.ItemDataRole.DisplayRole, PhotoRole.NAME):
+            return row.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            if self.thumbnails is None:
+                return None
+            return self.thumbnails.pixmap(row.sha256, self.thumbnail_path(row))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.name}\n{row.caption}".strip() if row.caption else row.name
+        if role == PhotoRole.CAPTION:
+            return row.caption
+        if role == PhotoRole.THUMBNAIL_PATH:
+            return str(self.thumbnail_path(row))
+        if role == PhotoRole.CAPTURED:
+            return row.captured_at
+        return None
+
+    def thumbnail_path(self, row: GridRow, size: int = SMALL_THUMBNAIL) -> Path:
+        return self.catalog.paths.thumbnail(row.sha256, size)
+
+    def _thumbnail_loaded(self, key: str) -> None:
+        for row in sorted(self._rows_by_key.get(key, ())):
+            if row < len(self._ids):
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    # -- drag and drop ----------------------------------------------------------------------
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled if self.reorderable else base
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction if self.reorderable else Qt.DropAction.IgnoreAction
+
+    def mimeTypes(self) -> list[str]:
+        return [PHOTO_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return photo_ids_mime([self._ids[r] for r in rows])
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
+        return self.reorderable and data.hasFormat(PHOTO_IDS_MIME)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._ids)
+        self.move_photos(ids_from_mime(data), row)
+        # False, so that the view does not also remove the dragged rows: they were moved here.
+        return False
+
+    def move_photos(self, photo_ids: Sequence[int], before_row: int) -> bool:
+        """Move these photos (kept in their current order) to just before ``before_row``."""
+        moving = [pid for pid in self._ids if pid in set(photo_ids)]
+        if not moving:
+            return False
+        anchor = self._ids[before_row] if 0 <= before_row < len(self._ids) else None
+        moving_set = set(moving)
+        while anchor is not None and anchor in moving_set:  # dropped onto itself: after the block
+            position = self._ids.index(anchor) + 1
+            anchor = self._ids[position] if position < len(self._ids) else None
+        rest = [pid for pid in self._ids if pid not in moving_set]
+        insert_at = rest.index(anchor) if anchor is not None else len(rest)
+        new_order = rest[:insert_at] + moving + rest[insert_at:]
+        if new_order == self._ids:
+            return False
+        self._apply_order(new_order)
+        self.order_changed.emit(list(new_order))
+        return True
+
+    def _apply_order(self, new_order: list[int]) -> None:
+        """Reorder keeping selections and current items on their photos (persistent indexes)."""
+        self.layoutAboutToBeChanged.emit()
+        new_rows = {pid: row for row, pid in enumerate(new_order)}
+        old_persistent = self.persistentIndexList()
+        replacement = [self.index(new_rows[self._ids[i.row()]]) for i in old_persistent]
+        self._ids = new_order
+        self._rows_by_id = None
+        self._pages.clear()
+        self._rows_by_key.clear()
+        self.changePersistentIndexList(old_persistent, replacement)
+        self.layoutChanged.emit()
+
+
+def photo_ids_mime(photo_ids: Sequence[int]) -> QMimeData:
+    data = QMimeData()
+    data.setData(PHOTO_IDS_MIME, QByteArray(json.dumps(list(photo_ids)).encode()))
+    return data
+
+
+def ids_from_mime(data: QMimeData) -> list[int]:
+    try:
+        return [int(i) for i in json.loads(bytes(data.data(PHOTO_IDS_MIME).data()).decode())]
+    except (ValueError, TypeError):
+        return []

@@ -1,0 +1,146 @@
+"""``SourcesModel``: the tree of the sources panel (library, import batches, collections,
+keywords, places), each leaf carrying the ``Source`` it stands for.
+
+Collections accept photos dropped from the grid: the model emits ``photos_dropped`` with the
+collection's id and the photo ids, and the window adds them (as an undoable step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog import collections as collection_store
+from photoarchive.catalog.curated import keywords_in_use, needing_attention
+from photoarchive.model import ImportBatch
+from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, ids_from_mime
+from photoarchive.ui.sources import ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE, Source, places_with_photos
+
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUPS = ("library", "batches", "collections", "keywords", "places")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SourcesModel", text)
+
+
+class SourcesModel(QStandardItemModel):
+    """Sources by group; ``reload()`` re-reads them from the catalog."""
+
+    photos_dropped = Signal(int, list)  # collection id, photo ids
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self._groups: dict[str, QStandardItem] = {}
+        titles = {
+            "library": tr("Library"),
+            "batches": tr("Import batches"),
+            "collections": tr("Collections"),
+            "keywords": tr("Keywords"),
+            "places": tr("Places"),
+        }
+        for key in GROUPS:
+            item = QStandardItem(titles[key])
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setData(key, GROUP_ROLE)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            self._groups[key] = item
+            self.appendRow(item)
+        self.reload()
+
+    def reload(self) -> None:
+        count = self.catalog.count_photos()
+        attention = len(needing_attention(self.catalog))
+        self._fill(
+            "library",
+            [
+                (Source(ALL, None, tr("All photos")), count),
+                (Source(ATTENTION, None, tr("Needs attention")), attention),
+            ],
+        )
+        self._fill("batches", [(Source(BATCH, b.id, batch_label(b)), b.imported) for b in self.catalog.batches()])
+        self._fill(
+            "collections",
+            [
+                (Source(COLLECTION, c.id, c.name), c.photo_count)
+                for c in collection_store.list_collections(self.catalog)
+            ],
+        )
+        self._fill("keywords", [(Source(KEYWORD, k, k), None) for k in keywords_in_use(self.catalog)])
+        self._fill("places", [(Source(PLACE, pid, name), n) for pid, name, n in places_with_photos(self.catalog)])
+
+    def _fill(self, group: str, entries: Sequence[tuple[Source, int | None]]) -> None:
+        parent = self._groups[group]
+        parent.removeRows(0, parent.rowCount())
+        for source, count in entries:
+            text = source.label if count is None else f"{source.label}  ({count})"
+            item = QStandardItem(text)
+            item.setData(source, SOURCE_ROLE)
+            item.setToolTip(source.label)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if source.kind == COLLECTION:
+                flags |= Qt.ItemFlag.ItemIsDropEnabled
+            item.setFlags(flags)
+            parent.appendRow(item)
+
+    def group_index(self, group: str) -> QModelIndex:
+        return self._groups[group].index()
+
+    def index_of(self, source: Source) -> QModelIndex:
+        """The index showing this source (matched by kind and key), or an invalid index."""
+        for group in self._groups.values():
+            for row in range(group.rowCount()):
+                found = group.child(row).data(SOURCE_ROLE)
+                if found is not None and (found.kind, found.key) == (source.kind, source.key):
+                    return group.child(row).index()
+        return QModelIndex()
+
+    def sources(self, group: str) -> list[Source]:
+        parent = self._groups[group]
+        return [parent.child(row).data(SOURCE_ROLE) for row in range(parent.rowCount())]
+
+    # -- drops onto collections -------------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [PHOTO_IDS_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Any) -> bool:
+        return data.hasFormat(PHOTO_IDS_MIME) and self._collection_at(parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Any) -> bool:
+        collection_id = self._collection_at(parent)
+        if collection_id is None or not data.hasFormat(PHOTO_IDS_MIME):
+            return False
+        ids = ids_from_mime(data)
+        if ids:
+            self.photos_dropped.emit(collection_id, ids)
+        return False  # nothing to insert here: the window adds the photos to the collection
+
+    def _collection_at(self, parent: QModelIndex | QPersistentModelIndex) -> int | None:
+        source = parent.data(SOURCE_ROLE) if parent.isValid() else None
+        return source.key if isinstance(source, Source) and source.kind == COLLECTION else None
+
+
+def batch_label(batch: ImportBatch) -> str:
+    """``2015-08-12 14:03`` and a word on how it ended when it did not complete."""
+    try:
+        when = datetime.fromisoformat(batch.started_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        when = batch.started_at[:16]
+    if batch.status == "cancelled":
+        return tr("{when} (cancelled)").format(when=when)
+    if batch.status == "interrupted":
+        return tr("{when} (interrupted)").format(when=when)
+    return when

@@ -1,0 +1,1 @@
+"""Widgets of the main window: grid, sources, metadata editor, loupe, welcome panel."""

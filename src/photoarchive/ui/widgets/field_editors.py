@@ -1,0 +1,237 @@
+"""Editors for single curated fields, each able to show "multiple values".
+
+Every editor has the same small interface, so the metadata editor treats them alike:
+``set_value(value, mixed)`` shows a value (or, when the selected photos differ, an empty box
+with a "multiple values" placeholder) without counting as an edit; ``value()`` returns what
+the box holds; ``edited`` is emitted only when the curator changes the text; ``committed``
+when they leave the box (or press Enter in a one-line box).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+try:  # the field table of the metadata package gives each field's IIM byte limit
+    from photoarchive.metadata.fields import FIELDS_BY_NAME
+
+    IIM_LIMITS = {name: spec.iim[0].max_bytes for name, spec in FIELDS_BY_NAME.items() if spec.iim}
+except ImportError:  # pragma: no cover - only while the metadata package is being built
+    IIM_LIMITS = {"caption": 2000, "credit": 32, "source": 32, "city": 32, "sublocation": 32}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FieldEditors", text)
+
+
+def multiple_values_text() -> str:
+    return tr("(multiple values)")
+
+
+def iim_bytes(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+class LineField(QLineEdit):
+    """A one-line field."""
+
+    edited = Signal()
+    committed = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._placeholder = ""
+        self.textEdited.connect(lambda _text: self._on_edited())
+        self.editingFinished.connect(self.committed)
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder = text
+        self.setPlaceholderText(text)
+
+    def set_value(self, value: Any, mixed: bool = False) -> None:
+        self.setText("" if mixed or value is None else str(value))
+        self.setPlaceholderText(multiple_values_text() if mixed else self._placeholder)
+        self.setCursorPosition(0)
+        self._check_limit()
+
+    def value(self) -> str:
+        return self.text()
+
+    def _on_edited(self) -> None:
+        self._check_limit()
+        self.edited.emit()
+
+    def _check_limit(self) -> None:
+        limit = IIM_LIMITS.get(self.name)
+        if limit and iim_bytes(self.text()) > limit:
+            self.setToolTip(
+                tr(
+                    "{bytes} bytes: longer than the {limit} bytes that IPTC IIM holds; IIM gets a shortened copy, "
+                    "XMP and EXIF the whole text"
+                ).format(bytes=iim_bytes(self.text()), limit=limit)
+            )
+            self.setStyleSheet("QLineEdit { border: 1px solid #c77c00; }")
+        else:
+            self.setToolTip("")
+            self.setStyleSheet("")
+
+
+class TextField(QPlainTextEdit):
+    """A multi-line field; Tab moves on (it does not type a tab), Ctrl+Enter commits."""
+
+    edited = Signal()
+    committed = Signal()
+
+    def __init__(self, name: str, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._loading = False
+        self._dirty = False
+        self.setTabChangesFocus(True)
+        line = QFontMetrics(self.font()).lineSpacing()
+        self.setMinimumHeight(line * lines + 12)
+        if lines < 4:  # short texts stay short; the caption's box may grow with the panel
+            self.setMaximumHeight(line * (lines + 1) + 12)
+        self.textChanged.connect(self._on_changed)
+
+    def set_value(self, value: Any, mixed: bool = False) -> None:
+        self._loading = True
+        try:
+            self.setPlainText("" if mixed or value is None else str(value))
+            self.setPlaceholderText(multiple_values_text() if mixed else "")
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def _on_changed(self) -> None:
+        if not self._loading:
+            self._dirty = True
+            self.edited.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self._dirty:
+            self._dirty = False
+            self.committed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._dirty = False
+            self.committed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CaptionField(QWidget):
+    """The caption: a multi-line box with a live count of characters and of IIM bytes."""
+
+    edited = Signal()
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = "caption"
+        self.limit = IIM_LIMITS.get("caption", 2000)
+        self.text_box = TextField("caption", lines=5)
+        self.counter = QLabel()
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.text_box)
+        layout.addWidget(self.counter)
+        self.text_box.edited.connect(self.edited)
+        self.text_box.committed.connect(self.committed)
+        self.text_box.textChanged.connect(self._count)
+        self._count()
+
+    def set_value(self, value: Any, mixed: bool = False) -> None:
+        self.text_box.set_value(value, mixed)
+        self._count()
+
+    def value(self) -> str:
+        return self.text_box.value()
+
+    def _count(self) -> None:
+        text = self.text_box.toPlainText()
+        size = iim_bytes(text)
+        self.counter.setText(
+            tr("{chars} characters · {bytes} / {limit} IIM bytes").format(chars=len(text), bytes=size, limit=self.limit)
+        )
+        over = size > self.limit
+        self.counter.setStyleSheet("color: #b00020; font-weight: bold;" if over else "color: palette(mid);")
+        self.counter.setToolTip(
+            tr("Longer than IPTC IIM allows: IIM gets a shortened copy, XMP and EXIF the whole caption.")
+            if over
+            else ""
+        )
+
+
+class KeywordsField(LineField):
+    """Keywords separated by commas, completing each one from the keywords in use."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("keywords", parent)
+        self._words = QStringListModel(self)
+        completer = _ListCompleter(self._words, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        completer.setWidget(self)
+        completer.activated[str].connect(self._insert_completion)
+        self.completer_ = completer
+        self.textEdited.connect(self._complete)
+        self.set_placeholder(tr("keyword, keyword, …"))
+
+    def set_words(self, words: list[str]) -> None:
+        self._words.setStringList(words)
+
+    def set_value(self, value: Any, mixed: bool = False) -> None:
+        super().set_value(", ".join(value or []), mixed)
+
+    def keywords(self) -> list[str]:
+        return split_keywords(self.text())
+
+    def value(self) -> str:  # the text; the editor uses keywords() for the list
+        return self.text()
+
+    def _complete(self, text: str) -> None:
+        prefix = text[: self.cursorPosition()].rsplit(",", 1)[-1].strip()
+        if not prefix:
+            self.completer_.popup().hide()
+            return
+        self.completer_.setCompletionPrefix(prefix)
+        if self.completer_.completionCount():
+            self.completer_.complete()
+        else:
+            self.completer_.popup().hide()
+
+    def _insert_completion(self, word: str) -> None:
+        before = self.text()[: self.cursorPosition()]
+        after = self.text()[self.cursorPosition() :]
+        head = before.rsplit(",", 1)[0] + ", " if "," in before else ""
+        self.setText(f"{head}{word}, {after.lstrip(', ')}".rstrip())
+        self._on_edited()
+
+
+class _ListCompleter(QCompleter):
+    """A completer for one item of a comma-separated list."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index: Any) -> str:
+        return str(index.data())
+
+
+def split_keywords(text: str) -> list[str]:
+    return list(dict.fromkeys(k.strip() for k in text.replace(";", ",").split(",") if k.strip()))

@@ -1,0 +1,145 @@
+"""``Loupe``: one photo large, fitted to the window or at 100 %, with its caption and credit.
+
+Opens on the large (1024 px) thumbnail at once, and decodes the original in the background for
+the 100 % view. Left and Right (and Up, Down, Home, End) go to the previous and next photo of the grid, Z (or 1)
+toggles 100 %, Space or Escape closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import load_values
+from photoarchive.ui.workers import Worker, image_job
+
+LARGE_THUMBNAIL = 1024
+
+
+class ImageView(QScrollArea):
+    """A pixmap fitted to the view, or at its own size with scroll bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setWidget(self.label)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("QScrollArea, QLabel { background: #1e1e1e; }")
+        self.pixmap = QPixmap()
+        self.actual_size = False
+        self.setWidgetResizable(True)
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self.pixmap = pixmap
+        self._show()
+
+    def set_actual_size(self, actual: bool) -> None:
+        self.actual_size = actual
+        self.setWidgetResizable(not actual)
+        self._show()
+
+    def _show(self) -> None:
+        if self.pixmap.isNull():
+            self.label.clear()
+            return
+        if self.actual_size:
+            self.label.setPixmap(self.pixmap)
+            self.label.resize(self.pixmap.size())
+        else:
+            target = self.viewport().size()
+            if self.pixmap.width() > target.width() or self.pixmap.height() > target.height():
+                scaled = self.pixmap.scaled(
+                    target, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            else:
+                scaled = self.pixmap
+            self.label.setPixmap(scaled)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.actual_size:
+            self._show()
+
+
+class Loupe(QDialog):
+    """The preview window over the photos of the grid; ``current_changed`` follows the arrows."""
+
+    current_changed = Signal(int)
+
+    def __init__(self, catalog: Catalog, photo_ids: Sequence[int], current: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.photo_ids = list(photo_ids)
+        self.position = self.photo_ids.index(current) if current in self.photo_ids else 0
+        self.view = ImageView()
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.credit = QLabel()
+        self.credit.setTextFormat(Qt.TextFormat.PlainText)
+        self.credit.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.credit)
+        self._worker: Worker | None = None
+        self._full: dict[int, QPixmap] = {}
+        for keys, slot in (
+            ((Qt.Key.Key_Z, Qt.Key.Key_1), self.toggle_actual_size),
+            ((Qt.Key.Key_Space,), self.close),
+            ((Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown), lambda: self.show_photo(self.position + 1)),
+            ((Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp), lambda: self.show_photo(self.position - 1)),
+            ((Qt.Key.Key_Home,), lambda: self.show_photo(0)),
+            ((Qt.Key.Key_End,), lambda: self.show_photo(len(self.photo_ids) - 1)),
+        ):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, slot)
+        self.resize(1100, 850)
+        self.show_photo(self.position)
+
+    def current_id(self) -> int:
+        return self.photo_ids[self.position]
+
+    def show_photo(self, position: int) -> None:
+        if not self.photo_ids:
+            return
+        self.position = max(0, min(position, len(self.photo_ids) - 1))
+        photo = self.catalog.photo(self.current_id())
+        large = QPixmap(str(self.catalog.paths.thumbnail(photo.sha256, LARGE_THUMBNAIL)))
+        self.view.set_pixmap(self._full.get(photo.id, large))
+        texts = load_values(self.catalog, [photo.id], ["caption", "credit", "creator", "source"])[photo.id]
+        self.caption.setText(texts["caption"] or self.tr("(no caption yet)"))
+        credit = " · ".join(v for v in (texts["creator"], texts["credit"], texts["source"]) if v)
+        self.credit.setText(credit or photo.original_name)
+        self.setWindowTitle(
+            self.tr("{name} ({position} of {count})").format(
+                name=photo.original_name, position=self.position + 1, count=len(self.photo_ids)
+            )
+        )
+        self._load_original(photo.id, self.catalog.original_file(photo))
+        self.current_changed.emit(photo.id)
+
+    def _load_original(self, photo_id: int, path: Path) -> None:
+        if photo_id in self._full:
+            return
+        worker = image_job(path, QSize(8000, 8000))
+        worker.signals.finished.connect(lambda image, pid=photo_id: self._original_loaded(pid, image))
+        self._worker = worker.start()
+
+    def _original_loaded(self, photo_id: int, image: QImage) -> None:
+        if image.isNull():
+            return
+        self._full = {photo_id: QPixmap.fromImage(image)}  # keep one: originals are big
+        if photo_id == self.current_id():
+            self.view.set_pixmap(self._full[photo_id])
+
+    def toggle_actual_size(self) -> None:
+        self.view.set_actual_size(not self.view.actual_size)

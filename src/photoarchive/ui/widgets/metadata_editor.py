@@ -1,0 +1,262 @@
+"""``MetadataEditor``: the curated fields of the selected photos, edited in place.
+
+Shows the values the selected photos share; a field whose values differ is empty with a
+"(multiple values)" placeholder and is left alone unless the curator types in it, and then
+the new value goes to every selected photo (keywords: the words added or removed go to each
+photo, whose other keywords stay). Changes go through ``PhotoEdits`` (so they are undoable
+and in the catalog at once): a field is committed when the curator leaves it, presses
+Enter, or pauses typing; ``flush()`` commits whatever is still pending, and the window calls
+it before the selection changes, before undo, and on close, so no keystroke is ever lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import keywords_in_use, load_values
+from photoarchive.errors import PhotoArchiveError
+from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.widgets.field_editors import CaptionField, KeywordsField, LineField, TextField
+
+COMMIT_DELAY_MS = 800
+
+
+def _layout() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Groups of (field, label, kind); kind is line, text, caption or keywords."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MetadataEditor", text)
+
+    return [
+        (
+            tr("Description"),
+            [
+                ("caption", tr("Caption"), "caption"),
+                ("headline", tr("Headline"), "line"),
+                ("title", tr("Title"), "line"),
+                ("alt_text", tr("Alt text"), "text"),
+                ("keywords", tr("Keywords"), "keywords"),
+            ],
+        ),
+        (
+            tr("Credit and rights"),
+            [
+                ("creator", tr("Creator"), "line"),
+                ("credit", tr("Credit line"), "line"),
+                ("source", tr("Source"), "line"),
+                ("copyright", tr("Copyright"), "line"),
+                ("usage_terms", tr("Usage terms"), "text"),
+                ("caption_writer", tr("Caption writer"), "line"),
+            ],
+        ),
+        (
+            tr("Event shown"),
+            [
+                ("event", tr("Event"), "line"),
+                ("event_date", tr("Event date"), "line"),
+            ],
+        ),
+        (
+            tr("Location shown"),
+            [
+                ("sublocation", tr("Sublocation"), "line"),
+                ("city", tr("City"), "line"),
+                ("state", tr("Province or state"), "line"),
+                ("country", tr("Country"), "line"),
+                ("country_code", tr("Country code"), "line"),
+                ("job_id", tr("Job identifier"), "line"),
+            ],
+        ),
+    ]
+
+
+class MetadataEditor(QScrollArea):
+    """Edits the curated fields of a selection of photos through the undo stack."""
+
+    status_message = Signal(str)
+
+    def __init__(self, catalog: Catalog, edits: PhotoEdits, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.edits = edits
+        self._ids: list[int] = []
+        self._pending: set[str] = set()
+        self._session = 0
+        self._committing = False
+        self._common_keywords: list[str] = []
+        self._mixed: set[str] = set()
+        self.fields: dict[str, Any] = {}
+        self.labels: dict[str, str] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COMMIT_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        column.addWidget(self.header)
+        column.addWidget(self.error)
+        for title, rows in _layout():
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for name, label, kind in rows:
+                editor = self._make(name, kind)
+                self.fields[name] = editor
+                self.labels[name] = label
+                form.addRow(label, editor)
+            column.addWidget(box)
+        column.addStretch(1)
+        self.fields["event_date"].set_placeholder(self.tr("1945-08-18, or 1945-08-18/1945-08-23"))
+        self.fields["country_code"].set_placeholder(self.tr("RUS, JPN, …"))
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(320)
+        self.set_photos([])
+
+    def _make(self, name: str, kind: str) -> Any:
+        editor: Any
+        if kind == "caption":
+            editor = CaptionField()
+        elif kind == "keywords":
+            editor = KeywordsField()
+        elif kind == "text":
+            editor = TextField(name, lines=2)
+        else:
+            editor = LineField(name)
+        editor.edited.connect(lambda n=name: self._on_edited(n))
+        editor.committed.connect(lambda n=name: self._on_committed(n))
+        return editor
+
+    # -- the selection ----------------------------------------------------------------------
+
+    def photo_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def set_photos(self, photo_ids: Sequence[int]) -> None:
+        """Show these photos' fields (committing what was typed for the previous selection)."""
+        self.flush()
+        self._session += 1
+        self._ids = list(photo_ids)
+        self.error.hide()
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the fields from the catalog (after undo, redo, a template, a paste)."""
+        ids = self._ids
+        enabled = bool(ids)
+        for editor in self.fields.values():
+            editor.setEnabled(enabled)
+        if not ids:
+            self.header.setText(self.tr("No photo selected"))
+            for editor in self.fields.values():
+                editor.set_value("", False)
+            return
+        if len(ids) == 1:
+            photo = self.catalog.photo(ids[0])
+            self.header.setText(photo.original_name)
+        else:
+            self.header.setText(
+                self.tr("{count} photos selected: a change applies to all of them").format(count=len(ids))
+            )
+        values = load_values(self.catalog, ids, list(self.fields))
+        rows = [values[pid] for pid in ids if pid in values]
+        self._mixed = set()
+        for name, editor in self.fields.items():
+            first = rows[0][name] if rows else ""
+            mixed = any(row[name] != first for row in rows[1:])
+            if mixed:
+                self._mixed.add(name)
+            if name == "keywords":
+                common = [k for k in first if all(k in row[name] for row in rows[1:])]
+                self._common_keywords = common
+                editor.set_value(common, mixed)
+                if mixed and common:  # show the shared words, and say others differ
+                    editor.setText(", ".join(common))
+            else:
+                editor.set_value(first, mixed)
+        self.fields["keywords"].set_words(keywords_in_use(self.catalog))
+
+    def is_mixed(self, name: str) -> bool:
+        return name in self._mixed
+
+    # -- committing -------------------------------------------------------------------------
+
+    def _on_edited(self, name: str) -> None:
+        self._pending.add(name)
+        self._timer.start()
+
+    def _on_committed(self, name: str) -> None:
+        if name in self._pending:
+            self._commit(name)
+        self._session += 1  # the next typing in this field is a new undo step
+
+    def flush(self) -> None:
+        """Commit every field with pending typing (call before the selection or window goes)."""
+        self._timer.stop()
+        for name in [n for n in self.fields if n in self._pending]:
+            self._commit(name)
+
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def _commit(self, name: str) -> None:
+        self._pending.discard(name)
+        if not self._ids:
+            return
+        editor = self.fields[name]
+        label = self.labels[name]
+        values = self._keyword_values(editor.keywords()) if name == "keywords" else {name: editor.value()}
+        description = self.tr("Edit {field}").format(field=label.lower())
+        if len(self._ids) > 1:
+            description = self.tr("Edit {field} of {count} photos").format(field=label.lower(), count=len(self._ids))
+        self._committing = True
+        try:
+            self.edits.apply(self._ids, values, description, merge_key=f"{name}#{self._session}")
+        except PhotoArchiveError as error:
+            self.error.setText(self.tr("{field} was not saved: {reason}").format(field=label, reason=str(error)))
+            self.error.show()
+            self.status_message.emit(self.error.text())
+            return
+        finally:
+            self._committing = False
+        self.error.hide()
+        self._mixed.discard(name)
+
+    def _keyword_values(self, typed: list[str]) -> Any:
+        if "keywords" not in self._mixed:
+            return {"keywords": typed}
+        added = [k for k in typed if k not in self._common_keywords]
+        removed = {k for k in self._common_keywords if k not in typed}
+        current = load_values(self.catalog, self._ids, ["keywords"])
+
+        def per_photo(photo_id: int) -> dict[str, list[str]]:
+            kept = [k for k in current[photo_id]["keywords"] if k not in removed]
+            return {"keywords": kept + [k for k in added if k not in kept]}
+
+        return per_photo
+
+    def on_photos_changed(self, photo_ids: Sequence[int]) -> None:
+        """Another change (undo, redo, a template) touched photos: show their new values."""
+        if self._committing or not set(photo_ids) & set(self._ids):
+            return
+        self.flush()
+        self.reload()
+
+    def focus_caption(self) -> None:
+        self.fields["caption"].text_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

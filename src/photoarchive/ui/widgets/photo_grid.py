@@ -1,0 +1,229 @@
+"""``PhotoGrid``: the thumbnail grid (a QListView in icon mode), its cell painter, and the bar
+above it (search as you type with a count, sort order, thumbnail size).
+
+The grid is a plain view over ``PhotoGridModel``: uniform cells, so Qt lays out 100,000
+items without asking each for its size, and only the cells on screen are ever painted (and so
+only their thumbnails loaded). Space or a double-click asks for the loupe.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSlider,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from photoarchive.ui.models.photo_grid_model import PhotoGridModel, PhotoRole
+
+MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = 96, 320, 160
+SEARCH_DELAY_MS = 150
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Paints a cell: the thumbnail fitted in a square, the file name below, a mark when the
+    photo has no caption yet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.size = DEFAULT_SIZE
+
+    def cell_size(self, option_font_height: int) -> QSize:
+        return QSize(self.size + 16, self.size + option_font_height + 20)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return self.cell_size(option.fontMetrics.height())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        painter.save()
+        palette = option.palette
+        target = QRect()
+        cell = option.rect.adjusted(3, 3, -3, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(cell, 6, 6)
+        box = QRect(cell.left() + (cell.width() - self.size) // 2, cell.top() + 5, self.size, self.size)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        if pixmap is not None and not pixmap.isNull():
+            ratio = pixmap.devicePixelRatio() or 1.0
+            shown = (pixmap.size() / ratio).scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            # Centred across, standing on the bottom of the box: names line up close under
+            # landscape and portrait photos alike.
+            target = QRect(0, 0, shown.width(), shown.height())
+            target.moveCenter(box.center())
+            target.moveBottom(box.bottom())
+            if shown != pixmap.size():
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(target, pixmap)
+        else:
+            target = box.adjusted(8, box.height() // 4, -8, 0)
+            painter.fillRect(target, palette.color(QPalette.ColorRole.AlternateBase))
+        if not index.data(PhotoRole.CAPTION):  # a mark on the corner: no caption yet
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QColor(255, 255, 255))
+            painter.setBrush(QColor(230, 150, 20))
+            painter.drawEllipse(target.right() - 16, target.top() + 6, 10, 10)
+        text_rect = QRect(cell.left() + 4, box.bottom() + 4, cell.width() - 8, option.fontMetrics.height() + 4)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(role))
+        name = option.fontMetrics.elidedText(index.data() or "", Qt.TextElideMode.ElideMiddle, text_rect.width())
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, name)
+        painter.restore()
+
+
+class PhotoGrid(QListView):
+    """The grid of photos; emits ``selection_changed`` with the selected ids, in grid order."""
+
+    selection_changed = Signal(list)
+    preview_requested = Signal(int)  # the photo id under the cursor
+
+    def __init__(self, model: PhotoGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.delegate = ThumbnailDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setModel(model)
+        self.grid_model = model
+        self.set_thumbnail_size(DEFAULT_SIZE)
+        self.doubleClicked.connect(lambda index: self.preview_requested.emit(model.id_at(index.row())))
+        self._announce = QTimer(self)  # one selection signal per burst of key presses
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(0)
+        self._announce.timeout.connect(lambda: self.selection_changed.emit(self.selected_ids()))
+        self.selectionModel().selectionChanged.connect(lambda *_: self._announce.start())
+        model.modelReset.connect(self._announce.start)
+
+    def set_thumbnail_size(self, size: int) -> None:
+        self.delegate.size = size
+        if self.grid_model.thumbnails is not None:
+            self.grid_model.thumbnails.set_size(int(size * self.devicePixelRatioF()))
+        self.setGridSize(self.delegate.cell_size(self.fontMetrics().height()))
+        self.verticalScrollBar().setSingleStep(max(20, size // 4))
+        self.viewport().update()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
+        return [self.grid_model.id_at(r) for r in rows]
+
+    def select_ids(self, photo_ids: list[int]) -> None:
+        """Select these photos (those shown), make the first current and scroll to it."""
+        selection = self.selectionModel()
+        selection.clearSelection()
+        first = None
+        for pid in photo_ids:
+            row = self.grid_model.row_of(pid)
+            if row is None:
+                continue
+            index = self.grid_model.index(row)
+            selection.select(index, selection.SelectionFlag.Select)
+            first = index if first is None else first
+        if first is not None:
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            self.scrollTo(first)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+            self.preview_requested.emit(self.grid_model.id_at(self.currentIndex().row()))
+            return
+        super().keyPressEvent(event)
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        # Inside a collection a drag reorders (move); onto the sources panel it adds (copy).
+        self.setDefaultDropAction(Qt.DropAction.MoveAction if self.grid_model.reorderable else Qt.DropAction.CopyAction)
+        super().startDrag(supported)
+
+
+class GridBar(QWidget):
+    """Search box, count, sort order and thumbnail size, above the grid."""
+
+    search_changed = Signal(str)
+    order_changed = Signal(str)
+    size_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search captions, places, names… (any script)"))
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.order = QComboBox()
+        self.order.setAccessibleName(self.tr("Sort order"))
+        for key, label in (
+            ("captured", self.tr("Capture date")),
+            ("imported", self.tr("Import order")),
+            ("name", self.tr("File name")),
+            ("collection", self.tr("Collection order")),
+        ):
+            self.order.addItem(label, key)
+        self.size = QSlider(Qt.Orientation.Horizontal)
+        self.size.setRange(MIN_SIZE, MAX_SIZE)
+        self.size.setValue(DEFAULT_SIZE)
+        self.size.setMaximumWidth(160)
+        self.size.setAccessibleName(self.tr("Thumbnail size"))
+        self.size.setToolTip(self.tr("Thumbnail size (Ctrl++ and Ctrl+-)"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search, 3)
+        layout.addWidget(self.count)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel(self.tr("Sort:")))
+        layout.addWidget(self.order)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel(self.tr("Size:")))
+        layout.addWidget(self.size, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(lambda: self.search_changed.emit(self.search.text()))
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.order.currentIndexChanged.connect(lambda _i: self.order_changed.emit(self.current_order()))
+        self.size.valueChanged.connect(self.size_changed)
+
+    def current_order(self) -> str:
+        return str(self.order.currentData())
+
+    def set_order(self, order: str) -> None:
+        index = self.order.findData(order)
+        if index >= 0:
+            self.order.setCurrentIndex(index)
+
+    def allow_collection_order(self, allowed: bool) -> None:
+        """The collection order exists only while a collection is shown."""
+        item = self.order.model().item(self.order.findData("collection"))
+        item.setEnabled(allowed)
+        if not allowed and self.current_order() == "collection":
+            self.set_order("captured")
+
+    def set_count(self, shown: int, total: int) -> None:
+        if shown == total:
+            self.count.setText(self.tr("{count} photos").format(count=f"{shown:,}"))
+        else:
+            self.count.setText(self.tr("{shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}"))

@@ -1,0 +1,90 @@
+"""Background work for the GUI: each job runs the core's generator in a ``QThreadPool`` thread
+and reports plain data through the signals of a ``WorkerSignals`` object that lives on the GUI
+thread. A worker opens its own ``Catalog`` (SQLite connections stay on their thread) and
+checks ``cancel()`` between items; nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
+
+from photoarchive.catalog import Catalog
+from photoarchive.errors import PhotoArchiveError
+from photoarchive.ingest import ImportJob, scan
+from photoarchive.ui.thumbnails import read_image
+
+
+class WorkerSignals(QObject):
+    """What a worker reports: progress (plain values), a result, or a failure in words."""
+
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Worker(QRunnable):
+    """Runs ``job(cancelled, report)`` on a pool thread; its return value is the result.
+
+    ``job`` gets a function telling whether Cancel was pressed and a function reporting
+    progress; a ``PhotoArchiveError`` becomes ``failed`` with its message, any other
+    exception ``failed`` with a short note (the traceback is never shown to the curator).
+    """
+
+    def __init__(self, job: Callable[[Callable[[], bool], Callable[[Any], None]], Any]) -> None:
+        super().__init__()
+        self.job = job
+        self.signals = WorkerSignals()
+        self._cancelled = False
+        self.done = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self) -> None:
+        try:
+            result = self.job(self.is_cancelled, self.signals.progress.emit)
+        except PhotoArchiveError as error:
+            self.done = True
+            self.signals.failed.emit(str(error))
+            return
+        except Exception as error:
+            self.done = True
+            self.signals.failed.emit(f"unexpected error ({type(error).__name__}: {error})")
+            return
+        self.done = True
+        self.signals.finished.emit(result)
+
+    def start(self, pool: QThreadPool | None = None) -> Worker:
+        self.setAutoDelete(False)  # the Python side keeps it (and its signals) alive
+        (pool or QThreadPool.globalInstance()).start(self)
+        return self
+
+
+def import_job(root: Path, paths: Sequence[Path], workers: int | None = None) -> Worker:
+    """An import into the archive at ``root``: progress is ImportProgress, result ImportSummary."""
+
+    def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
+        with Catalog(root) as catalog:
+            run = ImportJob(catalog, list(paths), workers=workers)
+            for progress in run.run(cancelled):
+                report(progress)
+            return run.summary
+
+    return Worker(job)
+
+
+def scan_job(paths: Sequence[Path]) -> Worker:
+    """Find the photos under files and folders: result is a ``ScanResult``."""
+    return Worker(lambda cancelled, report: scan(list(paths)))
+
+
+def image_job(path: Path, max_size: QSize | None = None) -> Worker:
+    """Decode one image (the loupe's full-size view): result is a QImage, maybe null."""
+    return Worker(lambda cancelled, report: read_image(path, max_size))

@@ -1,0 +1,51 @@
+"""Fixtures of the GUI tests: the sample archive (built once, copied per test) and settings in
+a temporary file, so no test reads or writes the user's own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def sample_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from photoarchive.sample import build_sample_archive
+
+    root = tmp_path_factory.mktemp("sample") / "Shumshu sample"
+    build_sample_archive(root, workers=1)
+    return root
+
+
+@pytest.fixture
+def sample_catalog(sample_master: Path, tmp_path: Path):
+    from photoarchive.catalog import Catalog
+
+    root = tmp_path / "Shumshu sample"
+    shutil.copytree(sample_master, root)
+    with Catalog(root) as catalog:
+        yield catalog
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, sample_catalog, settings):
+    from photoarchive.ui.main_window import MainWindow
+
+    main = MainWindow(sample_catalog, settings, import_workers=1)
+    qtbot.addWidget(main)
+    main.resize(1300, 850)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def ids_by_name(catalog) -> dict[str, int]:
+    return {p.original_name: p.id for p in catalog.list_photos(order="imported")}

@@ -1,0 +1,142 @@
+"""The Qt item models alone, without views: rows, roles, sorting, filtering, reordering, drops."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from photoarchive.catalog import collections as collection_store
+from photoarchive.ui.models.photo_grid_model import PhotoGridModel, PhotoRole, ids_from_mime, photo_ids_mime
+from photoarchive.ui.models.sources_model import SOURCE_ROLE, SourcesModel
+from photoarchive.ui.sources import ALL_PHOTOS, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE, Source, source_ids
+from tests.ui.conftest import ids_by_name
+
+
+def test_grid_model_rows_and_roles(qtmodeltester, sample_catalog) -> None:
+    model = PhotoGridModel(sample_catalog)
+    ids = sample_catalog.photo_ids(order="name")
+    model.set_ids(ids)
+    assert model.rowCount() == 14
+    index = model.index(3)
+    photo = sample_catalog.photo(ids[3])
+    assert index.data(PhotoRole.ID) == photo.id
+    assert index.data(Qt.ItemDataRole.DisplayRole) == photo.original_name
+    assert index.data(PhotoRole.CAPTION).startswith("Wreck of a Japanese light tank")
+    assert photo.original_name in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.data(PhotoRole.THUMBNAIL_PATH).endswith(f"{photo.sha256}-256.jpg")
+    assert model.row_of(photo.id) == 3
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_grid_model_reads_cells_a_page_at_a_time(sample_catalog) -> None:
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids(sample_catalog.photo_ids())
+    assert not model._pages
+    model.index(0).data()
+    assert list(model._pages) == [0]
+
+
+def test_refresh_rereads_an_edited_caption(sample_catalog) -> None:
+    from photoarchive.edits import apply_edit
+
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids(sample_catalog.photo_ids())
+    first = model.id_at(0)
+    assert model.index(0).data(PhotoRole.CAPTION) != "New"
+    apply_edit(sample_catalog, [first], {"caption": "New"})
+    model.refresh([first])
+    assert model.index(0).data(PhotoRole.CAPTION) == "New"
+
+
+def test_moving_photos_reorders_and_keeps_persistent_indexes(qtbot, sample_catalog) -> None:
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids([1, 2, 3, 4, 5], reorderable=True)
+    tracked = QPersistentModelIndex(model.index(3))  # photo 4
+    with qtbot.waitSignal(model.order_changed) as signal:
+        assert model.move_photos([4, 5], 1)
+    assert model.ids() == [1, 4, 5, 2, 3]
+    assert signal.args == [[1, 4, 5, 2, 3]]
+    assert tracked.row() == 1
+    assert model.move_photos([1], 5)  # to the end
+    assert model.ids() == [4, 5, 2, 3, 1]
+    assert not model.move_photos([4], 0)  # already there
+
+
+def test_drop_inside_a_collection_moves_and_outside_is_refused(sample_catalog) -> None:
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids([1, 2, 3])
+    data = photo_ids_mime([3])
+    assert ids_from_mime(data) == [3]
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    model.set_ids([1, 2, 3], reorderable=True)
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert model.ids() == [3, 1, 2]
+    assert model.mimeTypes() == ["application/x-photoarchive-photo-ids"]
+    assert ids_from_mime(model.mimeData([model.index(0), model.index(2)])) == [3, 2]
+
+
+def test_sources_model_groups(sample_catalog) -> None:
+    model = SourcesModel(sample_catalog)
+    library = model.sources("library")
+    assert [s.kind for s in library] == [ALL_PHOTOS.kind, ATTENTION]
+    assert model.item(0).child(0).text() == "All photos  (14)"
+    assert model.item(0).child(1).text() == "Needs attention  (2)"
+    assert [s.kind for s in model.sources("batches")] == [BATCH]
+    assert [s.label for s in model.sources("collections")] == ["Shumshu 1945–2015"]
+    keywords = [s.key for s in model.sources("keywords")]
+    assert "tank" in keywords and "霧" in keywords and "траншея" in keywords
+    places = [s.label for s in model.sources("places")]
+    assert "Height 171" in places
+    index = model.index_of(Source(COLLECTION, model.sources("collections")[0].key))
+    assert index.data(SOURCE_ROLE).label == "Shumshu 1945–2015"
+
+
+def test_batches_are_listed_newest_first(sample_catalog) -> None:
+    first = sample_catalog.start_batch(["/a"])
+    second = sample_catalog.start_batch(["/b"])
+    model = SourcesModel(sample_catalog)
+    keys = [s.key for s in model.sources("batches")]
+    assert keys[:2] == [second, first]
+
+
+def test_dropping_photos_on_a_collection_asks_to_add_them(qtbot, sample_catalog) -> None:
+    model = SourcesModel(sample_catalog)
+    collection = model.index_of(model.sources("collections")[0])
+    data = photo_ids_mime([11, 12])
+    assert model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, collection)
+    assert not model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index_of(ALL_PHOTOS))
+    with qtbot.waitSignal(model.photos_dropped) as signal:
+        model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, collection)
+    assert signal.args == [model.sources("collections")[0].key, [11, 12]]
+
+
+def test_source_ids_sort_filter_and_combine(sample_catalog) -> None:
+    names = ids_by_name(sample_catalog)
+    by_name = source_ids(sample_catalog, ALL_PHOTOS, order="name")
+    assert by_name == sorted(by_name, key=lambda i: sample_catalog.photo(i).original_name)
+    assert source_ids(sample_catalog, ALL_PHOTOS, search="дот") == [names["SHU15_0107.jpg"]]
+    assert source_ids(sample_catalog, ALL_PHOTOS, search="濃い霧") == [names["SHU15_0102.jpg"]]
+    attention = source_ids(sample_catalog, Source(ATTENTION))
+    assert set(attention) == {names["SHU15_0153.jpg"], names["SHU15_0158.jpg"]}
+    assert source_ids(sample_catalog, Source(ATTENTION), search="укрепления") == [names["SHU15_0158.jpg"]]
+    tank = source_ids(sample_catalog, Source(KEYWORD, "tank"))
+    assert set(tank) == {names["SHU15_0115.jpg"], names["SHU15_0116.jpg"]}
+    height = [p for p in source_ids(sample_catalog, Source(PLACE, _place_id(sample_catalog, "Height 171")))]
+    assert names["SHU15_0115.jpg"] in height and len(height) == 4
+
+
+def test_collection_order_is_its_own(sample_catalog) -> None:
+    collection = collection_store.list_collections(sample_catalog)[0]
+    stored = collection_store.collection_photo_ids(sample_catalog, collection.id)
+    source = Source(COLLECTION, collection.id)
+    assert source_ids(sample_catalog, source, order="collection") == stored
+    assert source_ids(sample_catalog, source, order="captured") == sorted(stored)
+    assert source_ids(sample_catalog, source, order="collection", search="tank") == [
+        i for i in stored if i in set(sample_catalog.photo_ids(search="tank"))
+    ]
+
+
+def _place_id(catalog, name: str) -> int:
+    from photoarchive.places import find_place
+
+    return find_place(catalog, name).id
