@@ -311,3 +311,23 @@ def test_sample_copy_is_independent(sample_copy, metadata_samples: Path) -> None
     write(MIXED, path)
     assert (metadata_samples / "IPTC.jpg").read_bytes() != path.read_bytes()
     assert shutil.which("exiftool")
+
+
+@pytest.mark.parametrize("name", ["PNG.png", "RIFF.webp", "DNG.dng"])
+def test_other_writable_formats(name: str, sample_copy) -> None:
+    path = sample_copy(name)
+    before = _validation(path)
+    result = write(MIXED, path, gps=GPS)
+    assert read_curated(path).fields == MIXED
+    assert _validation(path) <= before
+    if name == "DNG.dng":  # its Canon maker note is damaged: said, but not fatal
+        assert any("Canon" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("name", ["Nikon.nef", "CanonRaw.cr2", "QuickTime.heic"])
+def test_raw_and_heif_files_get_sidecars_not_embedded_metadata(name: str, sample_copy) -> None:
+    path = sample_copy(name)
+    original = path.read_bytes()
+    with pytest.raises(MetadataWriteError, match="sidecar"):
+        write(MIXED, path)
+    assert path.read_bytes() == original

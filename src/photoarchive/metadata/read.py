@@ -9,12 +9,17 @@ both exist the first is used, because ``IMG_0001.xmp`` may belong to ``IMG_0001.
 a warning says so. A field the sidecar holds wins over the file's embedded metadata, as in the
 tools that write sidecars; a field the sidecar lacks is read from the file.
 
+One addition to ExifTool's reading: an EXIF DateTimeOriginal without an offset takes the offset
+of the XMP or IIM date when they name the same second (see ``dates.borrow_offset``): EXIF
+before 2.31 has no place for the offset, and our writer keeps it in XMP and IIM then.
+
 Nothing here raises for what is in a file: problems become ``ReadResult.warnings``. A file
 that cannot be read at all raises ``MetadataReadError`` with the path and a one-line reason.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -248,7 +253,7 @@ def read_curated(path: Path | str, *, legacy_charset: str = "cp1251", sidecar: b
                     except MetadataReadError as error:
                         warnings.append(str(error))
                         sidecar_path = None
-    warnings += [f"exiv2: {m.text}" for m in log if m.level >= 30]
+    warnings += [f"exiv2: {m.text}" for m in log if m.level >= logging.WARNING]
 
     values: dict[str, object] = {}
     conflicts = []

@@ -26,14 +26,22 @@ Decisions, and why:
   mangled copy. (Leaving EXIF out for non-ASCII text would let a stale camera value win.)
 - EXIF DateTimeOriginal needs a full date and time: a curated date of lesser precision
   removes it (with SubSecTimeOriginal and OffsetTimeOriginal), as it would otherwise win.
+  IIM 2:60 needs an offset: a local time without one is written to EXIF and XMP only.
 - When EXIF is created in a file that had none, the tags the EXIF specification requires are
   added with the values ExifTool gives them, so that ``exiftool -validate`` stays quiet.
+- OffsetTimeOriginal came with EXIF 2.31: in a file with an older ExifVersion the offset is
+  kept in IIM and XMP only (the reader gives it back to the EXIF date-time), since the tag
+  would be invalid there and the file's ExifVersion is not ours to change.
 - Lang-alt properties are written as x-default only: other languages would go on holding
-  the text the curator replaced.
+  the text the curator replaced. Iptc4xmpExt:LocationShown is replaced by one entry made of
+  the location fields and the GPS given.
+- Only JPEG, TIFF (and DNG), PNG and WebP are written (``WRITABLE_MIME_TYPES``); raw and
+  HEIF files get an XMP sidecar (``write_sidecar``).
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import stat
@@ -59,6 +67,11 @@ from photoarchive.metadata.mwg import split_names
 from photoarchive.metadata.read import error_reason, read_curated
 from photoarchive.metadata.validate import validate, validate_gps
 from photoarchive.model.curated import CuratedFields
+
+# Formats whose metadata exiv2 rewrites without touching anything else. Raw formats are left
+# out: exiv2 rewrites their maker notes, which raw converters read (ExifTool finds a damaged
+# NikonScanIFD in a NEF after it), so raw originals get sidecars. DNG reports image/tiff.
+WRITABLE_MIME_TYPES = frozenset({"image/jpeg", "image/tiff", "image/png", "image/webp"})
 
 # Required EXIF tags and the values ExifTool gives them when it creates EXIF (WriteExif.pl).
 _IFD0_REQUIRED = {"Exif.Image.XResolution": "72/1", "Exif.Image.YResolution": "72/1", "Exif.Image.ResolutionUnit": "2"}
@@ -271,13 +284,17 @@ def _commit(data: bytes, target: Path, verify: Callable[[Path], list[str]]) -> N
         pass  # not every platform can fsync a folder; the data itself is synced
 
 
-def _check_log(log: list[exiv2io.LogMessage], target: Path) -> list[str]:
-    errors = [m.text for m in log if m.is_error]
+def _check_log(log: list[exiv2io.LogMessage], target: Path, known: frozenset[str] = frozenset()) -> list[str]:
+    """Warnings from exiv2's log of a write; ``MetadataWriteError`` for an error not in ``known``.
+
+    (exiv2 parses a TIFF-based file again while writing it and repeats what it said reading it.)
+    """
+    errors = [m.text for m in log if m.is_error and m.text not in known]
     if errors:
         # exiv2 reports some failures (e.g. XMP it cannot encode) only in its log, and then
         # writes the file without that part: that is a failed write.
         raise MetadataWriteError(f"cannot write metadata to {target}: {errors[0]}")
-    return [f"exiv2: {m.text}" for m in log if m.level >= 30]
+    return [f"exiv2: {m.text}" for m in log if m.level >= logging.WARNING and m.text not in known]
 
 
 def write(
@@ -301,10 +318,21 @@ def write(
         data = target.read_bytes()
     except OSError as error:
         raise MetadataWriteError(f"cannot read {target}: {error.strerror or error}") from error
-    with exiv2io.captured_log() as log:
+    with exiv2io.captured_log() as read_log:
         try:
             image = exiv2.ImageFactory.open(data)
             image.readMetadata()
+        except exiv2.Exiv2Error as error:
+            raise MetadataWriteError(f"cannot write metadata to {target}: {error_reason(error)}") from error
+    if image.mimeType() not in WRITABLE_MIME_TYPES:
+        raise MetadataWriteError(
+            f"cannot embed metadata in {target.name} ({image.mimeType()}): write an XMP sidecar for it instead"
+        )
+    # Damage that exiv2 met while reading (a maker note it could not parse) is the source's,
+    # and only a warning; an error while writing means a part of the metadata was not written.
+    warnings = [f"exiv2: {m.text}" for m in read_log if m.level >= logging.WARNING]
+    with exiv2io.captured_log() as log:
+        try:
             if source_metadata is not None:
                 copy_metadata(Path(source_metadata), image)
             _apply_exif(image, clean)
@@ -316,7 +344,7 @@ def write(
             io.munmap()
         except exiv2.Exiv2Error as error:
             raise MetadataWriteError(f"cannot write metadata to {target}: {error_reason(error)}") from error
-    warnings = _check_log(log, target)
+    warnings += _check_log(log, target, frozenset(m.text for m in read_log))
     if image.mimeType() == "image/jpeg":
         try:
             out = irb.update_jpeg_digest(out)
