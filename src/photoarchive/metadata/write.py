@@ -60,6 +60,7 @@ from photoarchive.metadata.fields import (
     IIM_CHARSET_KEY,
     LOCATION_SHOWN,
     MANAGED_IIM_KEYS,
+    FieldSpec,
     GpsPoint,
     Kind,
 )
@@ -95,6 +96,8 @@ class Shortened:
 
 @dataclass
 class WriteResult:
+    """What a write did: the file, the values IIM holds only in part, exiv2's warnings."""
+
     path: Path
     shortened: list[Shortened] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -108,7 +111,7 @@ def sidecar_path(original: Path | str, folder: Path | str | None = None, *, styl
     return Path(folder or original.parent) / name
 
 
-def _values(fields: CuratedFields, spec) -> list[str]:
+def _values(fields: CuratedFields, spec: FieldSpec) -> list[str]:
     value = getattr(fields, spec.name)
     if spec.kind is Kind.LIST:
         return list(value)
@@ -124,6 +127,7 @@ def _gps_coordinate(value: float, refs: str) -> str:
 
 
 def apply_xmp(xmp: exiv2.XmpData, fields: CuratedFields, gps: GpsPoint | None) -> None:
+    """Set every XMP property of the table (and LocationShown) in ``xmp`` to ``fields``."""
     for spec in FIELDS:
         values = _values(fields, spec)
         exiv2io.xmp_delete(xmp, spec.xmp.key)
