@@ -211,7 +211,7 @@ class MapPanel(QWidget):
         if self.tiles.online:
             text = self.tr("Map tiles are unavailable (no network?): markers are shown on a plain background.")
         else:
-            text = self.tr("Map tiles are off: markers are shown on a plain background (and on tiles cached earlier).")
+            text = self.tr("Map tiles are off: markers are shown on tiles cached earlier, or on a plain background.")
         self.notice.setText(text)
         self.notice.show()
 
