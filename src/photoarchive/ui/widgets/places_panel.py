@@ -1,0 +1,323 @@
+"""The places panel: browse and edit the gazetteer, give the selected photos a place.
+
+Its dependencies come in through the constructor: the catalog, ``edits`` (the main window's
+``PhotoEdits``: its ``apply`` records an undoable edit and its ``stack`` takes the undo
+commands of place edits; by default edits go straight to the catalog), and ``selected_ids``
+(a function giving the selected photo ids). Assigning a place is one undoable edit; editing a
+place re-fills its photos and those of the places inside it, and is one undo step too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog import places as place_store
+from photoarchive.catalog.curated import load_values
+from photoarchive.errors import PhotoArchiveError
+from photoarchive.model.place import Place
+from photoarchive.places import Gazetteer, add_place, edit_place, photo_values, remove_place
+from photoarchive.places.exchange import export_csv, export_geojson, import_places
+from photoarchive.ui.widgets.map_panel import DirectEdits, Edits
+from photoarchive.ui.widgets.places_editor import PlaceEditor
+from photoarchive.ui.widgets.places_model import Column, PlaceTreeModel
+
+_POSITION = ("latitude", "longitude", "altitude", "gps_source", "place_id")
+
+
+class PlacesPanel(QWidget):
+    """The gazetteer as a tree, a form for the current place, and the actions on places."""
+
+    places_changed = Signal()  # the gazetteer changed (the map and the sources re-read it)
+    photos_changed = Signal(list)  # photos whose fields changed through this panel
+    photos_requested = Signal(list)  # double-click on a place: select its photos
+    failed = Signal(str)  # something to tell the curator
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        edits: Edits | None = None,
+        selected_ids: Callable[[], list[int]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.edits = edits or DirectEdits(catalog)
+        self.selected_ids = selected_ids or (lambda: [])
+        self.gazetteer = Gazetteer([])
+        self.model = PlaceTreeModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (Column.KIND, Column.FIELD, Column.PHOTOS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Find a place (any language)"))
+        self.filter.setClearButtonEnabled(True)
+        self.editor = PlaceEditor(self)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QToolButton] = {}
+        for key, text, tip, slot in (
+            ("add", self.tr("Add"), self.tr("Add a place inside the current one"), self.add_place),
+            ("remove", self.tr("Remove"), self.tr("Remove the current place"), self.remove_current),
+            ("assign", self.tr("Assign"), self.tr("Give the selected photos the current place"), self.assign_current),
+            ("clear", self.tr("Clear"), self.tr("Take the place off the selected photos"), self.clear_selected),
+            ("import", self.tr("Import…"), self.tr("Import places from CSV or GeoJSON"), self._ask_import),
+            ("export", self.tr("Export…"), self.tr("Export the gazetteer as CSV or GeoJSON"), self._ask_export),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        bar.addStretch(1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.editor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(bar)
+        layout.addWidget(self.filter)
+        layout.addWidget(splitter, 1)
+
+        self.filter.textChanged.connect(self._filter)
+        self.tree.selectionModel().currentChanged.connect(lambda current, _old: self._show(current))
+        self.tree.doubleClicked.connect(self._request_photos)
+        self.editor.save_requested.connect(self.save_current)
+        self.editor.revert_requested.connect(lambda: self._show(self.tree.currentIndex()))
+        self.reload()
+
+    # -- state ------------------------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        """Re-read the gazetteer, keeping (or moving to) a current place."""
+        current = select if select is not None else self.current_place_id()
+        self.gazetteer = Gazetteer.load(self.catalog)
+        self.model.set_places(self.gazetteer, place_store.photo_counts(self.catalog))
+        self.tree.expandAll()
+        if current is not None and current in self.gazetteer.places:
+            self.select_place(current)
+        else:
+            self._show(QModelIndex())
+
+    def current_place_id(self) -> int | None:
+        place = self.model.place(self.tree.currentIndex())
+        return None if place is None else place.id
+
+    def select_place(self, place_id: int) -> None:
+        index = self.model.index_of(place_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+            self._show(index)
+
+    def _show(self, index: QModelIndex) -> None:
+        place = self.model.place(index)
+        self.editor.set_place(place, self.gazetteer)
+        for key in ("remove", "assign"):
+            self.buttons[key].setEnabled(place is not None)
+
+    def _filter(self, text: str) -> None:
+        current = self.current_place_id()
+        self.model.set_filter(text)
+        self.tree.expandAll()
+        if current is not None:
+            self.select_place(current)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def add_place(self, name: str = "") -> Place | None:
+        """Add a place inside the current one (a "feature"), or at the top level when none is current."""
+        parent = self.current_place_id()
+        kind = "feature" if parent is not None else "other"  # a country needs its code: the curator sets the kind
+        try:
+            place = add_place(self.catalog, Place(name or self.tr("New place"), kind=kind, parent_id=parent))
+        except PhotoArchiveError as error:
+            self.failed.emit(str(error))
+            return None
+        self.reload(select=place.id)
+        self.editor.name.setFocus()
+        self.editor.name.selectAll()
+        self.places_changed.emit()
+        return place
+
+    def save_current(self) -> bool:
+        """Store the form's values; the place's photos are re-filled, as one undo step."""
+        place = self.editor.place
+        if place is None:
+            return False
+        new = self.editor.values()
+        old = {k: getattr(place, k) for k in new}
+        try:
+            if hasattr(self.edits, "stack"):
+                command = PlaceCommand(self, place.id, old, new, self.tr("Edit place {name}").format(name=new["name"]))
+                command.apply(new)  # raises before anything is pushed when a value is bad
+                self.edits.stack.push(command)  # type: ignore[attr-defined]
+            else:
+                self._edit(place.id, new)
+        except PhotoArchiveError as error:
+            self.failed.emit(str(error))
+            return False
+        return True
+
+    def _edit(self, place_id: int, values: dict[str, Any]) -> None:
+        _place, edit = edit_place(self.catalog, place_id, **values)
+        self.reload(select=place_id)
+        self.places_changed.emit()
+        if edit.photo_ids:
+            self.photos_changed.emit(edit.photo_ids)
+            if hasattr(self.edits, "photos_changed"):
+                self.edits.photos_changed.emit(edit.photo_ids)  # type: ignore[attr-defined]
+
+    def remove_current(self, *, confirm: bool = True) -> bool:
+        place_id = self.current_place_id()
+        if place_id is None:
+            return False
+        place = self.gazetteer.get(place_id)
+        holds = self.gazetteer.children(place_id) or place_store.photo_ids_at(self.catalog, [place_id])
+        if holds and confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Remove place"),
+                self.tr("{name} holds places or photos. Remove it and move them to the place it is in?").format(
+                    name=place.name
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            edit = remove_place(self.catalog, place_id, force=True)
+        except PhotoArchiveError as error:
+            self.failed.emit(str(error))
+            return False
+        self.reload(select=place.parent_id)
+        self.places_changed.emit()
+        if edit.photo_ids:
+            self.photos_changed.emit(edit.photo_ids)
+        return True
+
+    def assign_current(self) -> None:
+        place_id = self.current_place_id()
+        if place_id is not None:
+            self.assign(self.selected_ids(), place_id)
+
+    def clear_selected(self) -> None:
+        self.assign(self.selected_ids(), None)
+
+    def assign(self, photo_ids: list[int], place_id: int | None) -> None:
+        """Give photos a place (None: none) as one undoable edit."""
+        if not photo_ids:
+            self.failed.emit(self.tr("Select some photos first."))
+            return
+        gazetteer = Gazetteer.load(self.catalog)
+        place = None if place_id is None else gazetteer.get(place_id)
+        current = load_values(self.catalog, photo_ids, _POSITION)
+        count = len(photo_ids)
+        if place is None:
+            text = self.tr("Clear the place of {n} photos").format(n=count)
+        else:
+            text = self.tr("Place {n} photos at {name}").format(n=count, name=place.name)
+        try:
+            edit = self.edits.apply(photo_ids, lambda pid: photo_values(gazetteer, place, current[pid]), text)
+        except PhotoArchiveError as error:
+            self.failed.emit(str(error))
+            return
+        self.reload()
+        if edit.photo_ids:
+            self.photos_changed.emit(edit.photo_ids)
+
+    def import_file(self, path: Path | str) -> None:
+        try:
+            report = import_places(self.catalog, path)
+        except PhotoArchiveError as error:
+            self.failed.emit(str(error))
+            return
+        self.reload()
+        self.places_changed.emit()
+        self.failed.emit(
+            self.tr("{added} places added, {kept} already there").format(
+                added=len(report.added), kept=len(report.unchanged)
+            )
+        )
+
+    def export_file(self, path: Path | str) -> int:
+        path = Path(path)
+        writer = export_csv if path.suffix.lower() == ".csv" else export_geojson
+        try:
+            return writer(self.catalog, path)
+        except OSError as error:
+            self.failed.emit(self.tr("Cannot write {path}: {reason}").format(path=path, reason=error.strerror))
+            return 0
+
+    def _ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import places"), "", self.tr("Places (*.csv *.geojson *.json)")
+        )
+        if path:
+            self.import_file(path)
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export places"), "places.geojson", self.tr("GeoJSON (*.geojson);;CSV (*.csv)")
+        )
+        if path:
+            self.export_file(path)
+
+    def _request_photos(self, index: QModelIndex) -> None:
+        place = self.model.place(index)
+        if place is not None:
+            ids = place_store.photo_ids_at(self.catalog, [p.id for p in [place, *self.gazetteer.descendants(place.id)]])
+            self.photos_requested.emit(ids)
+
+
+class PlaceCommand(QUndoCommand):
+    """A change to a place (and so to its photos): undo puts the old values back."""
+
+    def __init__(self, panel: PlacesPanel, place_id: int, old: dict[str, Any], new: dict[str, Any], text: str) -> None:
+        super().__init__(text)
+        self.panel, self.place_id, self.old, self.new = panel, place_id, old, new
+        self._first = True
+
+    def apply(self, values: dict[str, Any]) -> None:
+        self.panel._edit(self.place_id, values)
+
+    def redo(self) -> None:
+        if self._first:  # applied before it was pushed
+            self._first = False
+            return
+        self._safely(self.new)
+
+    def undo(self) -> None:
+        self._safely(self.old)
+
+    def _safely(self, values: dict[str, Any]) -> None:
+        try:
+            self.apply(values)
+        except PhotoArchiveError as error:  # the place was removed since: nothing to undo
+            self.panel.failed.emit(str(error))

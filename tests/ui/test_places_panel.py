@@ -1,0 +1,125 @@
+"""The places panel alone: the tree model, editing a place, assigning, undo, import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import load_fields
+from photoarchive.edits import apply_edit
+from photoarchive.places import Gazetteer
+from photoarchive.ui.widgets.places_model import PLACE_ID_ROLE, Column, PlaceTreeModel
+from photoarchive.ui.widgets.places_panel import PlacesPanel
+from tests.places.conftest import Shumshu, add_photo, build_shumshu
+
+
+class StackEdits:
+    """What the main window's PhotoEdits offers the panel: apply() and an undo stack."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.stack = QUndoStack()
+        self.applied = []
+
+    def apply(self, photo_ids, values, description):
+        edit = apply_edit(self.catalog, photo_ids, values, description=description)
+        self.applied.append(edit)
+        return edit
+
+
+@pytest.fixture
+def shumshu(catalog: Catalog) -> Shumshu:
+    return build_shumshu(catalog)
+
+
+def test_tree_model_without_widgets(catalog: Catalog, shumshu: Shumshu) -> None:
+    model = PlaceTreeModel()
+    model.set_places(Gazetteer.load(catalog), {shumshu.height.id: 3})
+    assert model.rowCount() == 1
+    russia = model.index(0, 0)
+    assert model.data(russia) == "Russia" and model.data(russia, PLACE_ID_ROLE) == shumshu.russia.id
+    island = model.index_of(shumshu.island.id)
+    assert [model.data(model.index(r, 0, island)) for r in range(model.rowCount(island))] == [
+        "Cape Kokutan",
+        "Height 171",
+        "Soviet landing beach",
+    ]
+    height = model.index_of(shumshu.height.id)
+    assert model.data(height.siblingAtColumn(Column.PHOTOS)) == 3
+    assert model.data(height.siblingAtColumn(Column.FIELD)) == "sublocation"
+    assert model.parent(height) == island and model.parent(russia) == QModelIndex()
+    assert "Russia > Sakhalin Oblast > Kuril Islands > Shumshu > Height 171" in model.data(
+        height, Qt.ItemDataRole.ToolTipRole
+    )
+    # The filter finds names in any language and keeps the way to them.
+    model.set_filter("国端")
+    assert model.rowCount() == 1 and model.index_of(shumshu.cape.id).isValid()
+    assert not model.index_of(shumshu.height.id).isValid()
+
+
+def test_assign_and_edit_with_undo(qtbot, catalog: Catalog, shumshu: Shumshu) -> None:
+    photos = [add_photo(catalog, n) for n in range(3)]
+    edits = StackEdits(catalog)
+    panel = PlacesPanel(catalog, edits=edits, selected_ids=lambda: photos)
+    qtbot.addWidget(panel)
+    panel.select_place(shumshu.height.id)
+    assert panel.editor.name.text() == "Height 171"
+    with qtbot.waitSignal(panel.photos_changed):
+        panel.assign_current()
+    assert edits.applied[-1].description == "Place 3 photos at Height 171"
+    assert load_fields(catalog, photos)[photos[0]].sublocation == "Height 171"
+    assert panel.model.data(panel.model.index_of(shumshu.height.id).siblingAtColumn(Column.PHOTOS)) == 3
+
+    # Rename the island in the form: the photos follow, as one undo step.
+    panel.select_place(shumshu.island.id)
+    panel.editor.name.setText("Shumshu Island")
+    panel.editor.alt_names.setPlainText("ru: Шумшу\nja: 占守島")
+    assert panel.save_current()
+    assert load_fields(catalog, photos)[photos[1]].city == "Shumshu Island"
+    assert edits.stack.count() == 1
+    edits.stack.undo()
+    assert load_fields(catalog, photos)[photos[1]].city == "Shumshu"
+    assert Gazetteer.load(catalog).get(shumshu.island.id).alt_names[-1].name == "Shimushu"
+    edits.stack.redo()
+    assert Gazetteer.load(catalog).get(shumshu.island.id).name == "Shumshu Island"
+
+    # A bad value is reported and changes nothing.
+    messages = []
+    panel.failed.connect(messages.append)
+    panel.editor.latitude.setText("95")
+    assert not panel.save_current()
+    assert "latitude" in messages[-1] and edits.stack.count() == 1
+
+
+def test_add_remove_import_export(qtbot, catalog: Catalog, shumshu: Shumshu, tmp_path: Path) -> None:
+    panel = PlacesPanel(catalog)
+    qtbot.addWidget(panel)
+    panel.select_place(shumshu.cape.id)
+    with qtbot.waitSignal(panel.places_changed):
+        gun = panel.add_place("Gun emplacement")
+    assert gun is not None and gun.parent_id == shumshu.cape.id and panel.current_place_id() == gun.id
+    photo = add_photo(catalog, 1)
+    panel.assign([photo], gun.id)
+    assert load_fields(catalog, [photo])[photo].sublocation == "Gun emplacement, Cape Kokutan"
+    with qtbot.waitSignal(panel.photos_requested) as requested:
+        panel.tree.doubleClicked.emit(panel.model.index_of(shumshu.cape.id))
+    assert requested.args[0] == [photo]
+    assert panel.remove_current(confirm=False)
+    assert panel.current_place_id() == shumshu.cape.id
+    assert load_fields(catalog, [photo])[photo].sublocation == "Cape Kokutan"
+
+    assert panel.export_file(tmp_path / "places.geojson") == 7
+    with Catalog(tmp_path / "other") as other:
+        second = PlacesPanel(other)
+        qtbot.addWidget(second)
+        second.import_file(tmp_path / "places.geojson")
+        assert len(second.gazetteer) == 7
+        messages = []
+        second.failed.connect(messages.append)
+        (tmp_path / "bad.csv").write_text("name,latitude,longitude\nX,91,0\n", encoding="utf-8")
+        second.import_file(tmp_path / "bad.csv")
+        assert "bad.csv, line 2: latitude '91'" in messages[-1]
