@@ -123,3 +123,45 @@ def test_add_remove_import_export(qtbot, catalog: Catalog, shumshu: Shumshu, tmp
         (tmp_path / "bad.csv").write_text("name,latitude,longitude\nX,91,0\n", encoding="utf-8")
         second.import_file(tmp_path / "bad.csv")
         assert "bad.csv, line 2: latitude '91'" in messages[-1]
+
+
+def test_suggestions_dialog_accepts_one_by_one_or_all(qtbot, catalog: Catalog, shumshu: Shumshu) -> None:
+    from tests.places.conftest import HEIGHT_171
+    from tests.places.test_suggest import CITIES
+
+    near = add_photo(catalog, 1, gps=HEIGHT_171)
+    at_sea = add_photo(catalog, 2, gps=(50.5, 156.9))
+    edits = StackEdits(catalog)
+    panel = PlacesPanel(catalog, edits=edits)
+    qtbot.addWidget(panel)
+    dialog = panel.open_suggestions(cities=CITIES)
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 1).text() == "Height 171" and dialog.table.item(1, 1).text() == "Kasivobara, Russia"
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(panel.photos_changed):
+        dialog.accept_checked.click()
+    assert load_fields(catalog, [near])[near].sublocation == "Height 171" and dialog.table.rowCount() == 1
+    dialog.accept_all.click()
+    assert load_fields(catalog, [at_sea])[at_sea].city == "Kasivobara"
+    assert [e.description for e in edits.applied] == ["Accept suggested places for 1 photo"] * 2
+    assert panel.model.index_of(Gazetteer.load(catalog).find("Kasivobara").id).isValid()
+    dialog.close()
+
+
+def test_geotag_dialog_proposes_then_applies(qtbot, catalog: Catalog, tmp_path: Path) -> None:
+    from tests.places.test_gpx import write_gpx
+
+    inside = add_photo(catalog, 1, captured_at="2015-08-11T09:02:30")
+    outside = add_photo(catalog, 2, captured_at="2015-08-11T12:00:00")
+    edits = StackEdits(catalog)
+    panel = PlacesPanel(catalog, edits=edits, selected_ids=lambda: [inside, outside])
+    qtbot.addWidget(panel)
+    dialog = panel.open_geotag()
+    dialog.file.setText(str(write_gpx(tmp_path / "walk.gpx")))
+    dialog.zone.setCurrentText("Asia/Kamchatka")
+    dialog.match()
+    assert dialog.table.rowCount() == 2 and dialog.table.item(1, 2).text() == "after track"
+    assert "1 of 2 photos matched" in dialog.status.text() and not edits.applied
+    dialog.apply_button.click()
+    assert edits.applied[0].photo_ids == [inside]
+    dialog.close()

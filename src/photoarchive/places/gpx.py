@@ -201,28 +201,28 @@ def _interpolate(a: TrackPoint, b: TrackPoint, fraction: float) -> TrackPoint:
     return TrackPoint(a.time, a.latitude + (b.latitude - a.latitude) * fraction, longitude, elevation)
 
 
-def apply_proposals(catalog: Catalog, proposals: Sequence[Proposal], *, who: str | None = None) -> Edit:
-    """Write the matched positions as one edit (``gps_source='gpx'``); others are left alone."""
-    matched = {p.photo_id: p for p in proposals if p.status == MATCHED}
-
-    def values(photo_id: int) -> dict[str, Any]:
-        p = matched[photo_id]
-        altitude = None if p.altitude is None else round(p.altitude, 2)
-        return {
+def proposal_values(proposals: Sequence[Proposal]) -> dict[int, dict[str, Any]]:
+    """The field values of the matched proposals, by photo id (``gps_source='gpx'``)."""
+    return {
+        p.photo_id: {
             "latitude": round(p.latitude, 7),  # type: ignore[arg-type]
             "longitude": round(p.longitude, 7),  # type: ignore[arg-type]
-            "altitude": altitude,
+            "altitude": None if p.altitude is None else round(p.altitude, 2),
             "gps_source": "gpx",
         }
+        for p in proposals
+        if p.status == MATCHED
+    }
 
-    count = len(matched)
-    return apply_edit(
-        catalog,
-        list(matched),
-        values,
-        description=f"Geotag {count} photo{'s' if count != 1 else ''} from a GPX track",
-        who=who,
-    )
+
+def apply_proposals(catalog: Catalog, proposals: Sequence[Proposal], *, who: str | None = None) -> Edit:
+    """Write the matched positions as one edit; the others are left alone."""
+    values = proposal_values(proposals)
+    return apply_edit(catalog, list(values), values.__getitem__, description=describe(len(values)), who=who)
+
+
+def describe(count: int) -> str:
+    return f"Geotag {count} photo{'s' if count != 1 else ''} from a GPX track"
 
 
 def _utc(when: datetime) -> datetime:

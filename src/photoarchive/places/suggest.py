@@ -171,6 +171,14 @@ def city_suggestion(
 def accept_suggestions(catalog: Catalog, suggestions: Sequence[Suggestion], *, who: str | None = None) -> Edit:
     """Assign the suggested places as one edit, adding suggested cities to the gazetteer first."""
     with transaction(catalog.conn):
+        mapping = suggested_places(catalog, suggestions)
+        return assign_places(catalog, mapping, who=who, description=describe_acceptance(len(mapping)))
+
+
+def suggested_places(catalog: Catalog, suggestions: Sequence[Suggestion]) -> dict[int, int | None]:
+    """{photo id: place id} for these suggestions; a suggested city missing from the gazetteer
+    is added to it (inside its country, added too when needed)."""
+    with transaction(catalog.conn):
         gazetteer = Gazetteer.load(catalog)
         mapping: dict[int, int | None] = {}
         for suggestion in suggestions:
@@ -178,14 +186,11 @@ def accept_suggestions(catalog: Catalog, suggestions: Sequence[Suggestion], *, w
                 mapping[suggestion.photo_id] = suggestion.place_id
             elif suggestion.city is not None:
                 mapping[suggestion.photo_id] = _city_place(catalog, gazetteer, suggestion).id
-        count = len(mapping)
-        return assign_places(
-            catalog,
-            mapping,
-            gazetteer=gazetteer,
-            who=who,
-            description=f"Accept suggested places for {count} photo{'s' if count != 1 else ''}",
-        )
+    return mapping
+
+
+def describe_acceptance(count: int) -> str:
+    return f"Accept suggested places for {count} photo{'s' if count != 1 else ''}"
 
 
 def _city_place(catalog: Catalog, gazetteer: Gazetteer, suggestion: Suggestion) -> Place:

@@ -35,7 +35,9 @@ from photoarchive.errors import PhotoArchiveError
 from photoarchive.model.place import Place
 from photoarchive.places import Gazetteer, add_place, edit_place, photo_values, remove_place
 from photoarchive.places.exchange import export_csv, export_geojson, import_places
+from photoarchive.places.suggest import CityIndex
 from photoarchive.ui.widgets.map_panel import DirectEdits, Edits
+from photoarchive.ui.widgets.places_dialogs import GeotagDialog, SuggestionsDialog
 from photoarchive.ui.widgets.places_editor import PlaceEditor
 from photoarchive.ui.widgets.places_model import Column, PlaceTreeModel
 
@@ -88,6 +90,8 @@ class PlacesPanel(QWidget):
             ("clear", self.tr("Clear"), self.tr("Take the place off the selected photos"), self.clear_selected),
             ("import", self.tr("Import…"), self.tr("Import places from CSV or GeoJSON"), self._ask_import),
             ("export", self.tr("Export…"), self.tr("Export the gazetteer as CSV or GeoJSON"), self._ask_export),
+            ("suggest", self.tr("Suggest…"), self.tr("Suggest places for photos with GPS"), self.open_suggestions),
+            ("gpx", self.tr("GPX…"), self.tr("Give the selected photos GPS from a GPX track"), self.open_geotag),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -288,6 +292,28 @@ class PlacesPanel(QWidget):
         )
         if path:
             self.export_file(path)
+
+    def open_suggestions(self, *, cities: CityIndex | None = None) -> SuggestionsDialog:
+        """Suggestions for the selected photos, or for every photo with GPS and no place."""
+        dialog = SuggestionsDialog(self.catalog, self.edits, self.selected_ids() or None, cities=cities, parent=self)
+        dialog.photos_changed.connect(self._changed_elsewhere)
+        dialog.show()
+        return dialog
+
+    def open_geotag(self) -> GeotagDialog | None:
+        ids = self.selected_ids()
+        if not ids:
+            self.failed.emit(self.tr("Select the photos to geotag first."))
+            return None
+        dialog = GeotagDialog(self.catalog, self.edits, ids, parent=self)
+        dialog.photos_changed.connect(self._changed_elsewhere)
+        dialog.show()
+        return dialog
+
+    def _changed_elsewhere(self, photo_ids: list[int]) -> None:
+        self.reload()
+        self.places_changed.emit()
+        self.photos_changed.emit(photo_ids)
 
     def _request_photos(self, index: QModelIndex) -> None:
         place = self.model.place(index)
