@@ -44,7 +44,8 @@ def window(qtbot, sample_catalog, settings):
     main.resize(1300, 850)
     main.show()
     qtbot.waitExposed(main)
-    return main
+    yield main
+    main.close()  # before the catalog closes: pending timers and workers end with the window
 
 
 def ids_by_name(catalog) -> dict[str, int]:

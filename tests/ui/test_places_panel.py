@@ -165,3 +165,27 @@ def test_geotag_dialog_proposes_then_applies(qtbot, catalog: Catalog, tmp_path: 
     dialog.apply_button.click()
     assert edits.applied[0].photo_ids == [inside]
     dialog.close()
+
+
+def test_panels_in_the_main_window(qtbot, catalog: Catalog, shumshu: Shumshu, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from photoarchive.ui.main_window import MainWindow
+    from tests.places.conftest import HEIGHT_171
+
+    photos = [add_photo(catalog, n, gps=HEIGHT_171) for n in range(2)]
+    window = MainWindow(catalog, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.map_panel.tiles.online  # tiles are opt-in: tests and first runs stay offline
+    window.select_photos(photos)
+    # The window reports selection changes a moment later (the grid coalesces them).
+    qtbot.waitUntil(lambda: sorted(i for m in window.map_panel.markers() for i in m.photo_ids) == photos)
+    window.places_panel.select_place(shumshu.cape.id)
+    window.places_panel.assign_current()
+    assert load_fields(catalog, photos)[photos[0]].sublocation == "Cape Kokutan"
+    window.edits.undo()  # the window's Edit > Undo takes the assignment back
+    assert load_fields(catalog, photos)[photos[0]].sublocation == ""
+    window.map_panel.photos_clicked.emit(photos[:1])
+    qtbot.waitUntil(lambda: window.selected_ids() == photos[:1])
+    window.close()

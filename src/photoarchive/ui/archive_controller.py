@@ -62,7 +62,7 @@ class ArchiveController(QObject):
     # -- import -----------------------------------------------------------------------------
 
     def import_photos(self, paths: Sequence[Path] | None = None) -> ImportDialog | None:
-        if self.import_dialog is not None and self.import_dialog.is_running():
+        if self.import_dialog is not None and self.import_dialog.importing():
             self.import_dialog.show()
             self.import_dialog.raise_()
             return self.import_dialog
@@ -120,7 +120,7 @@ class ArchiveController(QObject):
 
     def can_close(self) -> bool:
         """Closing the window cancels a running import (what was imported stays) and waits for it."""
-        if self.import_dialog is not None and self.import_dialog.is_running():
+        if self.import_dialog is not None and self.import_dialog.importing():
             self.import_dialog.worker.cancel()
             QThreadPool.globalInstance().waitForDone(60_000)
         return True

@@ -62,6 +62,7 @@ from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.loupe import Loupe
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
+from photoarchive.ui.widgets.places_install import install_places_panels
 from photoarchive.ui.widgets.sources_panel import SourcesPanel
 from photoarchive.ui.widgets.welcome import WelcomePanel
 
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.archive.open_archive)
         self.welcome.sample_requested.connect(self.archive.create_sample_archive)
 
+        install_places_panels(self)  # the map and places panels (issue 6), through the hook API above
         self._restore_settings()
         self.reload_grid()
 
@@ -250,7 +252,6 @@ class MainWindow(QMainWindow):
 
     def _photos_changed(self, ids: list[int]) -> None:
         self.grid_model.refresh(ids)
-        self.editor.on_photos_changed(ids)
         self.photos_changed.emit(ids)
         self._sources_timer.start()
 
@@ -431,6 +432,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self._sources_timer.stop()
         self.thumbnails.shutdown()
         if self.loupe is not None:
             self.loupe.close()

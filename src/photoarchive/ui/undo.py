@@ -26,6 +26,8 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog import collections as collection_store
 from photoarchive.edits import Edit, apply_edit, reapply_edit, revert_edit
 from photoarchive.errors import NotFoundError
+from photoarchive.metadata.fields import FIELDS_BY_NAME
+from photoarchive.metadata.validate import validate_value
 
 _MERGE_ID = 4711
 
@@ -60,7 +62,7 @@ class PhotoEdits(QObject):
         With ``merge_key`` (the field being typed in), it merges with the previous step when
         that one had the same key and the same photos.
         """
-        edit = apply_edit(self.catalog, photo_ids, values, description=description, who=self.who)
+        edit = apply_edit(self.catalog, photo_ids, _validated(values), description=description, who=self.who)
         if edit.id:
             self.stack.push(EditCommand(self, edit, description, merge_key, tuple(sorted(set(photo_ids)))))
         return edit
@@ -84,6 +86,18 @@ class PhotoEdits(QObject):
 
     def clear(self) -> None:
         self.stack.clear()
+
+
+def _validated(values: Mapping[str, Any] | Callable[[int], Mapping[str, Any]]) -> Any:
+    """Values checked and normalised by the metadata rules (a bad one raises ValidationError
+    naming its field) before anything is written."""
+
+    def clean(given: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: validate_value(k, v) if k in FIELDS_BY_NAME else v for k, v in given.items()}
+
+    if callable(values):
+        return lambda photo_id: clean(values(photo_id))
+    return clean(values)
 
 
 class EditCommand(QUndoCommand):

@@ -57,6 +57,7 @@ class ImportDialog(QDialog):
         self.worker: Worker | None = None
         self._found = 0
         self._started = 0.0
+        self._importing = False
 
         self.found = QLabel(self.tr("Looking for photos…"))
         self.found.setWordWrap(True)
@@ -137,6 +138,7 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("%v of %m"))
         self._started = time.monotonic()
+        self._importing = True
         self.worker = import_job(self.archive_root, self.paths, workers=self.workers)
         self.worker.signals.progress.connect(self._progressed)
         self.worker.signals.finished.connect(self._finished)
@@ -146,8 +148,12 @@ class ImportDialog(QDialog):
     def is_running(self) -> bool:
         return self.worker is not None and not self.worker.done
 
+    def importing(self) -> bool:
+        """The import itself (not the scan before it) is running."""
+        return self._importing and self.is_running()
+
     def cancel(self) -> None:
-        if self.is_running() and self.summary is None and self.progress.isVisible():
+        if self.importing():
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
             self.rate.setText(self.tr("Cancelling… the files in progress are finished first."))
@@ -209,7 +215,7 @@ class ImportDialog(QDialog):
     def done(self, result: int) -> None:
         # Closing the dialog while photos are being imported only hides it: the import goes on
         # (its progress stays in the window's status bar) and the summary shows when it ends.
-        if self.is_running() and self.progress.isVisible():
+        if self.importing():
             self.hide()
             return
         super().done(result)

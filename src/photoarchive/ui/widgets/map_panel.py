@@ -55,6 +55,9 @@ def default_tile_cache() -> Path:
     return Path(platformdirs.user_cache_dir("photoarchive")) / "tiles" / "osm"
 
 
+MAX_PHOTO_MARKERS = 2000  # a selection of the whole archive shows its first photos, not a frozen window
+
+
 class MapPanel(QWidget):
     """Markers for the shown photos and the gazetteer's places; drop photos to set their GPS."""
 
@@ -140,7 +143,8 @@ class MapPanel(QWidget):
         markers: list[Marker] = []
         located = 0
         by_position: dict[tuple[float, float], Marker] = {}
-        for photo in self.catalog.photos(self.photo_ids) if self.photo_ids else []:
+        shown_ids = self.photo_ids[:MAX_PHOTO_MARKERS]
+        for photo in self.catalog.photos(shown_ids) if shown_ids else []:
             if photo.latitude is None or photo.longitude is None:
                 continue
             located += 1
@@ -156,10 +160,12 @@ class MapPanel(QWidget):
         # Places first, so that photos are drawn on top of them.
         markers.sort(key=lambda m: not m.is_place)
         self.canvas.set_markers(markers)
-        missing = len(self.photo_ids) - located
+        missing = len(shown_ids) - located
         text = self.tr("{n} photos on the map").format(n=located) if self.photo_ids else ""
         if missing:
             text += self.tr(", {n} without GPS").format(n=missing)
+        if len(self.photo_ids) > len(shown_ids):
+            text += self.tr(" (the first {n} of the selection)").format(n=len(shown_ids))
         self.summary.setText(text)
 
     def fit(self) -> None:

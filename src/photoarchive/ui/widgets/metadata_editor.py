@@ -96,6 +96,7 @@ class MetadataEditor(QScrollArea):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        edits.photos_changed.connect(self.on_photos_changed)
 
         body = QWidget()
         column = QVBoxLayout(body)

@@ -1,0 +1,192 @@
+"""The main window driven with qtbot: sources, search, selection, collections, copy and paste,
+the loupe, the welcome panel, settings, and the hook API other panels use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QLabel
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog import collections as collection_store
+from photoarchive.catalog.curated import load_values
+from photoarchive.ui.main_window import MainWindow
+from photoarchive.ui.models.photo_grid_model import photo_ids_mime
+from photoarchive.ui.sources import ATTENTION, COLLECTION, Source
+from tests.ui.conftest import ids_by_name
+
+
+def test_title_sources_and_counts(window) -> None:
+    assert window.windowTitle() == "Photo Archive — Shumshu sample"
+    assert window.grid_model.rowCount() == 14
+    assert window.bar.count.text() == "14 photos"
+    assert window.centre.currentIndex() == 0  # the grid, not the welcome panel
+    window.sources.select_source(Source(ATTENTION))
+    assert window.grid_model.rowCount() == 2
+
+
+def test_search_as_you_type_filters_with_a_count(qtbot, window) -> None:
+    window.bar.search.setText("Кокутан")
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 2, timeout=2000)
+    assert window.bar.count.text() == "2 of 14"
+    window.bar.search.clear()
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 14, timeout=2000)
+
+
+def test_sorting_by_file_name(window) -> None:
+    window.bar.set_order("name")
+    names = [window.grid_model.index(r).data() for r in range(window.grid_model.rowCount())]
+    assert names == sorted(names)
+
+
+def test_selection_reaches_the_editor_and_the_hook_signal(qtbot, window) -> None:
+    names = ids_by_name(window.catalog)
+    with qtbot.waitSignal(window.selection_changed) as signal:
+        window.select_photos([names["SHU15_0115.jpg"], names["SHU15_0107.jpg"]])
+    assert sorted(signal.args[0]) == sorted([names["SHU15_0115.jpg"], names["SHU15_0107.jpg"]])
+    assert window.editor.photo_ids() == window.selected_ids()
+    assert window.selected_label.text() == "2 selected"
+
+
+def test_add_panel_docks_a_widget_with_a_view_toggle(window) -> None:
+    dock = window.add_panel("Map", QLabel("map"))
+    assert dock.widget().text() == "map"
+    assert dock.toggleViewAction() in window.menus["view"].actions()
+
+
+def test_an_edit_through_the_hook_is_undoable_from_the_menu(qtbot, window) -> None:
+    photo = ids_by_name(window.catalog)["SHU15_0153.jpg"]
+    window.select_photos([photo])
+    qtbot.waitUntil(lambda: window.editor.photo_ids() == [photo])
+    with qtbot.waitSignal(window.photos_changed):
+        window.edits.apply([photo], {"caption": "From another panel"}, "Set caption")
+    assert window.editor.fields["caption"].value() == "From another panel"
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert load_values(window.catalog, [photo], ["caption"])[photo]["caption"] == ""
+    assert window.editor.fields["caption"].value() == ""
+
+
+def test_create_a_collection_add_by_drop_and_shortcut_then_reorder(qtbot, window) -> None:
+    names = ids_by_name(window.catalog)
+    a, b, c = names["SHU15_0101.jpg"], names["SHU15_0115.jpg"], names["SHU15_0162.jpg"]
+    collection = window.collections.create("Best of day one")
+    assert collection is not None
+    assert window.current_source.kind == COLLECTION and window.grid_model.rowCount() == 0
+    window.sources_model.dropMimeData(
+        photo_ids_mime([a, b]), Qt.DropAction.CopyAction, -1, -1, window.sources_model.index_of(window.current_source)
+    )
+    assert collection_store.collection_photo_ids(window.catalog, collection.id) == [a, b]
+    window.sources.select_source(Source(COLLECTION, collection_store.list_collections(window.catalog)[0].id))
+    window.sources.select_source(Source(COLLECTION, collection.id))
+    window.sources.select_source(Source("all"))
+    window.select_photos([c])
+    window.collections.add_to_target()  # Ctrl+B
+    assert collection_store.collection_photo_ids(window.catalog, collection.id) == [a, b, c]
+    window.sources.select_source(Source(COLLECTION, collection.id))
+    assert window.bar.current_order() == "collection"
+    assert window.grid_model.ids() == [a, b, c] and window.grid_model.reorderable
+    # Drag c to the front inside the collection: the drop goes through the model.
+    window.grid_model.dropMimeData(photo_ids_mime([c]), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert collection_store.collection_photo_ids(window.catalog, collection.id) == [c, a, b]
+    assert window.grid_model.ids() == [c, a, b]
+    window.select_photos([b])
+    window.collections.move_selected(-1)  # Ctrl+[
+    assert collection_store.collection_photo_ids(window.catalog, collection.id) == [c, b, a]
+    window.undo()
+    window.undo()
+    assert collection_store.collection_photo_ids(window.catalog, collection.id) == [a, b, c]
+    window.select_photos([a])
+    window.collections.remove_selected()
+    assert collection_store.collection_photo_ids(window.catalog, collection.id) == [b, c]
+    assert window.grid_model.ids() == [b, c]
+    assert window.catalog.count_photos() == 14  # removed from the collection, not the archive
+
+
+def test_rename_and_delete_a_collection(window) -> None:
+    collection = window.collections.create("Draft")
+    window.collections.rename("Draft 2")
+    assert collection_store.get_collection(window.catalog, collection.id).name == "Draft 2"
+    assert "Draft 2" in [s.label for s in window.sources_model.sources("collections")]
+    window.collections.delete(confirm=False)
+    assert "Draft 2" not in [s.label for s in window.sources_model.sources("collections")]
+    assert window.grid_model.rowCount() in (0, 14)
+
+
+def test_copy_and_paste_chosen_fields(qtbot, window, monkeypatch) -> None:
+    from photoarchive.ui.dialogs import paste_dialog
+
+    names = ids_by_name(window.catalog)
+    source, targets = names["SHU15_0115.jpg"], [names["SHU15_0158.jpg"], names["SHU15_0153.jpg"]]
+    window.select_photos([source])
+    window.copy_metadata()
+    window.select_photos(targets)
+    monkeypatch.setattr(paste_dialog.PasteFieldsDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(paste_dialog.PasteFieldsDialog, "chosen", lambda self: ["credit", "event"])
+    window.paste_metadata()
+    values = load_values(window.catalog, targets, ["credit", "event", "caption"])
+    assert {values[t]["credit"] for t in targets} == {"Sample Expedition"}
+    assert {values[t]["event"] for t in targets} == {"Battle of Shumshu"}
+    assert values[targets[0]]["caption"] == "Остатки японского укрепления над местом высадки."
+    assert window.edits.stack.count() == 1
+
+
+def test_loupe_opens_on_the_photo_and_follows_the_arrows(qtbot, window) -> None:
+    names = ids_by_name(window.catalog)
+    window.select_photos([names["SHU15_0115.jpg"]])
+    window.open_loupe()
+    loupe = window.loupe
+    qtbot.addWidget(loupe)
+    assert loupe.caption.text().startswith("Wreck of a Japanese light tank")
+    assert "Sample Expedition" in loupe.credit.text()
+    assert not loupe.view.pixmap.isNull()
+    loupe.show_photo(loupe.position + 1)
+    assert window.selected_ids() == [loupe.current_id()]
+    loupe.toggle_actual_size()
+    assert loupe.view.actual_size
+
+
+def test_empty_archive_shows_the_welcome_panel(qtbot, tmp_path: Path, settings) -> None:
+    with Catalog(tmp_path / "Empty") as catalog:
+        main = MainWindow(catalog, settings)
+        qtbot.addWidget(main)
+        assert main.centre.currentWidget() is main.welcome
+        assert set(main.welcome.buttons) == {"import", "open", "sample"}
+
+
+def test_sample_archive_from_the_welcome_panel_fills_this_archive(qtbot, tmp_path: Path, settings) -> None:
+    with Catalog(tmp_path / "Empty") as catalog:
+        main = MainWindow(catalog, settings, import_workers=1)
+        qtbot.addWidget(main)
+        worker = main.archive.create_sample_archive(tmp_path / "Empty")
+        with qtbot.waitSignal(worker.signals.finished, timeout=60_000):
+            pass
+        qtbot.waitUntil(lambda: main.grid_model.rowCount() == 14, timeout=5000)
+        assert main.centre.currentIndex() == 0
+
+
+def test_geometry_and_splitter_are_restored(qtbot, sample_catalog, settings) -> None:
+    first = MainWindow(sample_catalog, settings)
+    qtbot.addWidget(first)
+    first.splitter.setSizes([300, 700, 400])
+    first.bar.size.setValue(200)
+    wanted = first.splitter.sizes()
+    first.close()
+    second = MainWindow(sample_catalog, settings)
+    qtbot.addWidget(second)
+    assert second.splitter.sizes() == wanted
+    assert second.bar.size.value() == 200
+
+
+def test_menus_show_shortcuts_and_every_action_has_text(window) -> None:
+    shortcuts = {
+        a.text().replace("&", ""): a.shortcut().toString()
+        for menu in window.menus.values()
+        for a in menu.actions()
+        if not a.isSeparator()
+    }
+    assert shortcuts["Import Photos…"] == "Ctrl+I"
+    assert shortcuts["Add to Target Collection"] == "Ctrl+B" or any(s == "Ctrl+B" for s in shortcuts.values())
+    assert shortcuts["Preview"] == "Space"
+    assert shortcuts["Copy Metadata"] == "Ctrl+Shift+C"
