@@ -63,7 +63,6 @@ from photoarchive.ui.widgets.loupe import Loupe
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
 from photoarchive.ui.widgets.places_install import install_places_panels
-from photoarchive.ui.widgets.places_install import install_places_panels
 from photoarchive.ui.widgets.sources_panel import SourcesPanel
 from photoarchive.ui.widgets.welcome import WelcomePanel
 
@@ -163,7 +162,6 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.archive.open_archive)
         self.welcome.sample_requested.connect(self.archive.create_sample_archive)
 
-        install_places_panels(self)  # the map and places panels (issue 6), through the hook API above
         install_places_panels(self)  # the map and places panels (issue 6), through the hook API above
         self._restore_settings()
         self.reload_grid()
