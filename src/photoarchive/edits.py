@@ -5,25 +5,41 @@ template, a place assignment), and it is validated first, applied in one transac
 recorded in ``edits``/``edit_changes`` with who made it, when, and each old and new value.
 If any value is invalid, nothing is changed. ``revert_edit`` puts the old values back (as a
 new edit that says which one it reverts): the GUI's undo and the command line use the same.
+
+Validation: every curated field goes through ``metadata.validate_value`` (size, control
+characters, dates and date ranges, country codes, URLs), the position through the GPS
+ranges; the ``ValidationError`` names the field. ``None`` for a curated field means empty.
+
+Conflicts: setting a field settles the conflict that the file's standards had about it (the
+curator has chosen), so an edit that sets a field also removes that field from the photo's
+``conflicts``, as part of the same recorded edit (undo brings it back). An edit that gives
+``conflicts`` itself (a re-read of the file) sets them as given.
 """
 
 from __future__ import annotations
 
 import getpass
 import json
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from photoarchive.catalog import Catalog, transaction
-from photoarchive.catalog.curated import EDITABLE_FIELDS, LIST_FIELDS, from_column, load_values, to_column
+from photoarchive.catalog.curated import (
+    CONFLICTS,
+    EDITABLE_FIELDS,
+    LIST_FIELDS,
+    from_column,
+    load_values,
+    to_column,
+)
 from photoarchive.catalog.search import reindex_photos
 from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.metadata import FIELDS_BY_NAME, validate_value
 
-# Validators run on every value before anything is written: (field, value) -> cleaned value,
-# raising ValidationError that names the field. The metadata package registers its own.
-VALIDATORS: list[Callable[[str, Any], Any]] = []
+_GPS_LIMITS = {"latitude": 90.0, "longitude": 180.0}
 
 
 @dataclass
@@ -69,10 +85,17 @@ def apply_edit(
         raise ValidationError(f"unknown field {unknown[0]!r}", field=unknown[0])
     for pid, changes in per_photo.items():
         per_photo[pid] = {f: _validate(f, v) for f, v in changes.items()}
-    current = load_values(catalog, ids, fields) if fields else {}
+    settles = fields and CONFLICTS not in fields and any(f in FIELDS_BY_NAME for f in fields)
+    loaded = [*fields, CONFLICTS] if settles else fields
+    current = load_values(catalog, ids, loaded) if fields else {}
     missing = [pid for pid in ids if pid not in current and fields]
     if missing:
         raise NotFoundError(f"no photo with id {', '.join(map(str, missing))}")
+    if settles:
+        for pid, changes in per_photo.items():
+            remaining = [c for c in current[pid][CONFLICTS] if c.get("field") not in changes]
+            if remaining != current[pid][CONFLICTS]:
+                changes[CONFLICTS] = remaining
     changes = [
         FieldChange(pid, f, current[pid][f], new)
         for pid in ids
@@ -148,14 +171,41 @@ def history(catalog: Catalog, *, photo_id: int | None = None, limit: int = 200) 
     return [load_edit(catalog, i) for i in ids]
 
 
+def stale_changes(catalog: Catalog, edit: Edit) -> list[FieldChange]:
+    """The changes of ``edit`` whose field no longer holds the value the edit gave it (a later
+    edit changed it again): undoing the edit would overwrite that later value."""
+    fields = sorted({c.field for c in edit.changes})
+    current = load_values(catalog, edit.photo_ids, fields) if fields else {}
+    return [
+        c
+        for c in edit.changes
+        if c.photo_id in current and _normal(c.field, current[c.photo_id][c.field]) != _normal(c.field, c.new)
+    ]
+
+
 def _validate(field: str, value: Any) -> Any:
-    if field in LIST_FIELDS:
-        if isinstance(value, str):
-            raise ValidationError(f"{field} must be a list of values", field=field)
-        value = [str(v).strip() for v in value or [] if str(v).strip()]
-        value = list(dict.fromkeys(value))
-    for validator in VALIDATORS:
-        value = validator(field, value)
+    """The normalised value, or ValidationError naming the field (see the module doc)."""
+    if field in FIELDS_BY_NAME:
+        if value is None:
+            value = [] if field in LIST_FIELDS else ""
+        return validate_value(field, value)
+    if field in _GPS_LIMITS or field == "altitude":
+        if value is None:
+            return None
+        limit = _GPS_LIMITS.get(field, math.inf)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ValidationError(f"GPS {field} {value!r} is not a number", field=field)
+        if abs(value) > limit:
+            raise ValidationError(f"GPS {field} {value!r} is out of range (-{limit:g} to {limit:g})", field=field)
+        return float(value)
+    if field == "gps_source" and value is not None and not (isinstance(value, str) and value.isidentifier()):
+        raise ValidationError(f"gps_source {value!r} is not a source name (camera, edited, place, gpx)", field=field)
+    if field == "place_id" and value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ValidationError(f"place_id {value!r} is not a place id", field=field)
+    if field == CONFLICTS and not (
+        isinstance(value, list) and all(isinstance(c, dict) and isinstance(c.get("field"), str) for c in value)
+    ):
+        raise ValidationError("conflicts must be a list of {field, values, chosen}", field=field)
     return value
 
 
@@ -168,7 +218,7 @@ def _dump(value: Any) -> str:
 
 
 def _describe(changes: list[FieldChange]) -> str:
-    fields = sorted({c.field for c in changes})
+    fields = sorted({c.field for c in changes if c.field != CONFLICTS}) or [CONFLICTS]
     photos = len({c.photo_id for c in changes})
     what = ", ".join(f.replace("_", " ") for f in fields[:3]) + (" ..." if len(fields) > 3 else "")
     return f"Edit {what} of {photos} photo{'s' if photos != 1 else ''}"

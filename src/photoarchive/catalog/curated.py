@@ -17,12 +17,16 @@ LIST_FIELDS = frozenset({"keywords", "hierarchical_keywords"})
 # Photo columns an edit may change besides the curated fields: the GPS position shown, and the
 # gazetteer place shown (0004_places), stored as they are.
 POSITION_FIELDS = ("latitude", "longitude", "altitude", "gps_source", "place_id")
-EDITABLE_FIELDS: tuple[str, ...] = (*CURATED_FIELD_NAMES, *POSITION_FIELDS)
+# The standards' disagreements found when the file was read: [{field, values, chosen}]. An
+# edit that sets a field settles its conflict, and a re-read replaces them; both are recorded
+# in the history like any field, so that undo brings a conflict back with the old value.
+CONFLICTS = "conflicts"
+EDITABLE_FIELDS: tuple[str, ...] = (*CURATED_FIELD_NAMES, *POSITION_FIELDS, CONFLICTS)
 
 
 def to_column(field: str, value: Any) -> Any:
     """A Python value as stored in its column."""
-    if field in LIST_FIELDS:
+    if field in LIST_FIELDS or field == CONFLICTS:
         return json.dumps(list(value or []), ensure_ascii=False)
     if field in POSITION_FIELDS:
         return value
@@ -30,7 +34,7 @@ def to_column(field: str, value: Any) -> Any:
 
 
 def from_column(field: str, value: Any) -> Any:
-    if field in LIST_FIELDS:
+    if field in LIST_FIELDS or field == CONFLICTS:
         return json.loads(value or "[]")
     return value
 
@@ -65,6 +69,12 @@ def load_values(catalog: Catalog, photo_ids: Sequence[int], fields: Sequence[str
         for row in rows:
             values[row["id"]] = {f: from_column(f, row[f]) for f in fields}
     return values
+
+
+def load_records(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Curated fields, ``gps_source`` and ``conflicts`` of these photos in one pass, by id
+    (for ``show --json`` and ``list --json``); keywords and conflicts as lists."""
+    return load_values(catalog, photo_ids, (*CURATED_FIELD_NAMES, "gps_source", CONFLICTS))
 
 
 def conflicts(catalog: Catalog, photo_id: int) -> list[dict[str, Any]]:
