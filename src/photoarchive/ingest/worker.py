@@ -6,6 +6,18 @@ metadata, makes the thumbnails, and copies the original into ``originals/`` (tem
 name, fsync, then a link that never overwrites, then the hash is verified). It returns a
 ``FileResult``; the main process records it in the catalog. It never raises for a bad file:
 the reason goes into the result.
+
+Curated metadata (caption, credit, keywords, location shown...) is read here too, in
+parallel, by ``metadata.read_curated`` on the source file, so that an XMP sidecar beside the
+source is found. The reconciled fields fill the curated columns, the standards'
+disagreements go to ``conflicts``; a value that breaks the catalog's rules (a control
+character, say) is kept as read, with a warning; a file whose curated metadata cannot be
+read is imported without it, with a warning. The raw descriptive tags stay in ``embedded``.
+
+GPS: the camera's position (EXIF GPS) is the photo's position, ``gps_source = 'camera'``.
+When the camera gave none, the GPS of the location shown (``Iptc4xmpExt:LocationShown``, as
+our own ``write`` and other curating tools store it) fills it, with ``gps_source =
+'location_shown'``, so that a photo curated elsewhere keeps its place on the map.
 """
 
 from __future__ import annotations
@@ -23,16 +35,19 @@ from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.connection import connect
-from photoarchive.errors import ImageError, IngestError, MetadataReadError
+from photoarchive.errors import ImageError, IngestError, MetadataReadError, ValidationError
 from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
 from photoarchive.imaging import open_image as open_pixels
 from photoarchive.ingest.scan import RAW_EXTENSIONS
 from photoarchive.metadata import (
+    ReadResult,
     collect_exiv2_warnings,
     descriptive_values,
     open_image,
     previews,
+    read_curated,
     technical_from_image,
+    validate_value,
 )
 from photoarchive.model import TechnicalMetadata
 
@@ -115,6 +130,11 @@ def _process(source: Path, paths: ArchivePaths, import_date: str) -> FileResult:
         temporary.unlink(missing_ok=True)
     result.relative_path, result.created = relative, created
     result.warnings.extend(technical.warnings)
+    latitude, longitude, altitude = technical.latitude, technical.longitude, technical.altitude
+    gps_source = "camera" if latitude is not None else None
+    if latitude is None and read.curated is not None and read.curated.gps is not None:
+        latitude, longitude, altitude = read.curated.gps
+        gps_source = "location_shown"
     result.values = {
         "sha256": digest,
         "original_path": relative,
@@ -128,12 +148,30 @@ def _process(source: Path, paths: ArchivePaths, import_date: str) -> FileResult:
         "captured_at": technical.captured_at,
         "camera_make": technical.camera_make,
         "camera_model": technical.camera_model,
-        "latitude": technical.latitude,
-        "longitude": technical.longitude,
-        "altitude": technical.altitude,
+        "latitude": latitude,
+        "longitude": longitude,
+        "altitude": altitude,
+        "gps_source": gps_source,
         "embedded": read.embedded,
     }
+    if read.curated is not None:
+        result.values.update(_curated_values(read.curated, result.warnings))
     return result
+
+
+def _curated_values(read: ReadResult, warnings: list[str]) -> dict[str, object]:
+    """The curated columns of a photo from what ``read_curated`` found in its file."""
+    values: dict[str, object] = {}
+    for name, value in read.fields.as_dict().items():
+        try:
+            values[name] = validate_value(name, value)
+        except ValidationError as error:
+            values[name] = value
+            warnings.append(f"{error}; kept as read (correct it with photoarchive edit)")
+    values["conflicts"] = [conflict.as_dict() for conflict in read.conflicts]
+    # exiv2's own messages were collected with the technical read's (see _read).
+    warnings.extend(w for w in read.warnings if not w.startswith("exiv2: "))
+    return values
 
 
 @dataclass
@@ -143,6 +181,7 @@ class _Read:
     format: str
     width: int | None
     height: int | None
+    curated: ReadResult | None = None
 
 
 def _read(source: Path, paths: ArchivePaths, digest: str, warnings: list[str]) -> _Read:
@@ -159,7 +198,7 @@ def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list
     suffix = source.suffix.lower()
     is_raw = suffix in RAW_EXTENSIONS
     targets = {size: paths.thumbnail(digest, size) for size in THUMBNAIL_SIZES}
-    image = None
+    image = curated = None
     try:
         image = open_image(source)
         technical = technical_from_image(image)
@@ -169,6 +208,11 @@ def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list
             raise ImageError(f"not a camera RAW file that can be read ({_strip_path(str(error), source)})") from error
         technical, embedded = TechnicalMetadata(), {}
         warnings.append(f"{_strip_path(str(error), source)}; imported without it")
+    else:
+        try:
+            curated = read_curated(source)
+        except MetadataReadError as error:
+            warnings.append(f"captions and credits not read ({_strip_path(str(error), source)}); imported without them")
     if is_raw:
         width, height = (image.pixelWidth() or None, image.pixelHeight() or None) if image is not None else (None, None)
         reasons = ["the file has no embedded preview"]
@@ -183,7 +227,7 @@ def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list
             warnings.append(f"no usable embedded preview ({reasons[0]}); the thumbnail is a placeholder")
         if width and height:
             width, height = oriented_size((width, height), technical.orientation)
-        return _Read(technical, embedded, suffix[1:].upper(), width, height)
+        return _Read(technical, embedded, suffix[1:].upper(), width, height, curated)
     try:
         fmt = _pixel_format(source)
         width, height = oriented_size(make_thumbnails(source, targets, technical.orientation), technical.orientation)
@@ -195,7 +239,7 @@ def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list
         width = image.pixelWidth() or None
         height = image.pixelHeight() or None
         fmt = "HEIF"
-    return _Read(technical, embedded, fmt, width, height)
+    return _Read(technical, embedded, fmt, width, height, curated)
 
 
 def _pixel_format(source: Path) -> str:
