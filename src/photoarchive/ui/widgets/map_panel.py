@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import platformdirs
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from photoarchive.catalog import Catalog
@@ -221,5 +221,5 @@ class MapPanel(QWidget):
         self.notice.setText(text)
         self.notice.show()
 
-    def sizeHint(self):
+    def sizeHint(self) -> QSize:
         return self.canvas.sizeHint()

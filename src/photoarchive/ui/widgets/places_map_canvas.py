@@ -16,15 +16,18 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QWidget
@@ -70,6 +73,7 @@ class MapCanvas(QWidget):
         self._press: QPoint | None = None
         self._dragged = False
         self._drop_hint: QPointF | None = None
+        self._fitted: list[Marker] = []  # re-fitted when the widget is resized, until the user moves the map
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
         self.setMinimumSize(200, 150)
@@ -97,6 +101,7 @@ class MapCanvas(QWidget):
         """Show all these markers, as close as possible (but no closer than ``max_zoom``)."""
         if not markers:
             return
+        self._fitted = list(markers)
         lats, lons = [m.latitude for m in markers], [m.longitude for m in markers]
         zoom = max_zoom
         while zoom > MIN_ZOOM:
@@ -111,7 +116,13 @@ class MapCanvas(QWidget):
         self.center = ((x0 + x1) / 2, (y0 + y1) / 2)
         self._changed()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit(self._fitted)
+
     def zoom_by(self, steps: int, anchor: QPointF | None = None) -> None:
+        self._fitted = []
         new = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom + steps))
         if new == self.zoom:
             return
@@ -175,8 +186,12 @@ class MapCanvas(QWidget):
         drawn = self._paint_tiles(painter)
         if not drawn:
             self._paint_graticule(painter)
+        labels: list[QRectF] = []  # a label that would cover another is left out (its tooltip remains)
         for point, marker in self.clusters():
-            (self._paint_place if marker.is_place else self._paint_photos)(painter, point, marker)
+            if marker.is_place:
+                self._paint_place(painter, point, marker, labels)
+            else:
+                self._paint_photos(painter, point, marker)
         if self._drop_hint is not None:
             painter.setPen(QPen(PHOTO_COLOUR, 2, Qt.PenStyle.DashLine))
             painter.drawEllipse(self._drop_hint, 12, 12)
@@ -241,14 +256,16 @@ class MapCanvas(QWidget):
                 str(count),
             )
 
-    def _paint_place(self, painter: QPainter, point: QPointF, marker: Marker) -> None:
+    def _paint_place(self, painter: QPainter, point: QPointF, marker: Marker, labels: list[QRectF]) -> None:
         diamond = QPolygonF(
             [point + QPointF(0, -8), point + QPointF(7, 0), point + QPointF(0, 8), point + QPointF(-7, 0)]
         )
         painter.setPen(QPen(QColor("white"), 1.5))
         painter.setBrush(PLACE_COLOUR)
         painter.drawPolygon(diamond)
-        if marker.label:
+        box = QRectF(point + QPointF(10, -9), painter.fontMetrics().size(0, marker.label).toSizeF())
+        if marker.label and not any(box.intersects(other) for other in labels):
+            labels.append(box)
             path = QPainterPath()
             path.addText(point + QPointF(10, 4), painter.font(), marker.label)
             painter.setPen(QPen(QColor(255, 255, 255, 220), 3))
@@ -275,10 +292,17 @@ class MapCanvas(QWidget):
         if self._press is None:
             marker = self.marker_at(event.position())
             self.setCursor(Qt.CursorShape.PointingHandCursor if marker else Qt.CursorShape.OpenHandCursor)
+            if marker is None:
+                self.setToolTip("")
+            elif marker.is_place:
+                self.setToolTip(marker.label)
+            else:
+                self.setToolTip(self.tr("{n} photos").format(n=len(marker.photo_ids)))
             return
         delta = event.position().toPoint() - self._press
         if self._dragged or delta.manhattanLength() > 3:
             self._dragged = True
+            self._fitted = []
             self.center = (self.center[0] - delta.x(), self.center[1] - delta.y())
             self._press = event.position().toPoint()
             self._changed()
@@ -298,7 +322,7 @@ class MapCanvas(QWidget):
         if steps:
             self.zoom_by(steps, event.position())
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         moves = {
             Qt.Key.Key_Left: (-64, 0),
             Qt.Key.Key_Right: (64, 0),
@@ -326,7 +350,7 @@ class MapCanvas(QWidget):
             self.update()
             event.acceptProposedAction()
 
-    def dragLeaveEvent(self, event) -> None:
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._drop_hint = None
         self.update()
 
