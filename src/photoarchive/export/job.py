@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
+
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import CollectionRef, get_collection
 from photoarchive.errors import ExportError
@@ -120,7 +122,10 @@ class ExportJob:
             if summary.cancelled:
                 return
             if options.zip:
-                package.zip_folder(content, root / f"{content.name}.zip")
+                try:
+                    package.zip_folder(content, root / f"{content.name}.zip")
+                except OSError as error:
+                    raise ExportError(f"cannot write the ZIP file ({error.strerror or error})") from error
                 shutil.rmtree(content)
             output.commit(f"format: {options.format}\ncollection: {self.collection.name}\n")
             yield ExportProgress(self.total, self.total, None, "", "done")
@@ -145,12 +150,14 @@ class ExportJob:
                 continue
             tasks.append(self._task(item, planned, metadata_roles, content))
         exported: list[ExportItem] = []
+        warned: dict[str, list[str]] = {}  # one line per kind of warning, not one per photo
         with closing(self._results(tasks, cancelled)) as results:
             for result in results:
                 done += 1
                 item = items[result.photo_id]
                 name = item.photo.original_name
-                summary.warnings.extend(f"{name}: {w}" for w in result.warnings)
+                for warning in result.warnings:
+                    warned.setdefault(warning, []).append(name)
                 if result.error:
                     summary.failed.append(ExportProblem(item.photo.id, name, result.error))
                     yield ExportProgress(done, self.total, item.photo.id, name, "failed", result.error)
@@ -158,6 +165,7 @@ class ExportJob:
                 item.sizes = {role: result.sizes[str(content / path)] for role, path in item.files.items()}
                 exported.append(item)
                 yield ExportProgress(done, self.total, item.photo.id, name, "exported")
+        summary.warnings = [_grouped(warning, names) for warning, names in warned.items()]
         if cancelled() or done < self.total:
             summary.cancelled = True
             return
@@ -168,7 +176,12 @@ class ExportJob:
                 f" (first: {problems[0].name}: {problems[0].reason})"
             )
         exported.sort(key=lambda i: i.sequence)
-        write_format(publication, exported, content, environment(options.theme))
+        try:
+            write_format(publication, exported, content, environment(options.theme))
+        except OSError as error:
+            raise ExportError(f"cannot write the {options.format} ({error.strerror or error})") from error
+        except TemplateError as error:  # a theme the user changed
+            raise ExportError(f"the theme's templates cannot be used: {error}") from error
         summary.exported = len(exported)
 
     def _task(
@@ -252,6 +265,13 @@ class ExportJob:
                     pool = ProcessPoolExecutor(workers, mp_context=context)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _grouped(warning: str, names: list[str]) -> str:
+    if len(names) == 1:
+        return f"{names[0]}: {warning}"
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    return f"{warning} ({len(names)} photos: {shown})"
 
 
 def _isolated(task: RenderTask, context: multiprocessing.context.BaseContext) -> RenderResult:

@@ -21,8 +21,8 @@ METADATA_MODES = ("all", "credit", "none")
 # post files are numbered in the collection's order and carry the title when there is one.
 DEFAULT_NAME_TEMPLATES = {
     "package": "{date:%Y%m%d}_{sequence:03}_{sublocation}",
-    "gallery": "{sequence:03}[_{title}]",
-    "post": "{sequence:03}[_{title}]",
+    "gallery": "{sequence:03}{?title}_{title}{/title}",
+    "post": "{sequence:03}{?title}_{title}{/title}",
 }
 DEFAULT_LONG_EDGE = {"gallery": 1600, "package": None, "post": 1200}
 DEFAULT_CAPTION_TEMPLATE = "{caption}"

@@ -78,8 +78,11 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
     photos = catalog.photos(ids)
     all_fields = load_fields(catalog, ids)
     name_template = compile_template(options.name_template or "{sequence:03}", field="name_template")
+    # The gallery shows credit, source and copyright beside each caption, so it takes the
+    # collection's caption template (which usually repeats the credit) only when asked to.
+    collection_template = "" if options.format == "gallery" else collection.caption_template
     caption_template = compile_template(
-        options.caption_template or collection.caption_template or DEFAULT_CAPTION_TEMPLATE, field="caption_template"
+        options.caption_template or collection_template or DEFAULT_CAPTION_TEMPLATE, field="caption_template"
     )
     burn_template = compile_template(options.burn_credit, field="burn_credit") if options.burn_credit else None
     names = NameAllocator()

@@ -50,6 +50,8 @@ def render(task: RenderTask) -> RenderResult:
         result.error = f"cannot embed the metadata: {error}"
     except OSError as error:
         result.error = f"cannot write the image ({error.strerror or error})"
+    except Exception as error:  # last resort: one photo's surprise must not stop the others
+        result.error = f"unexpected error with this photo ({type(error).__name__}: {error})"
     result.warnings = list(dict.fromkeys(result.warnings))
     return result
 

@@ -10,11 +10,11 @@
   many sites and tools ignore the tag;
 - colours are converted to sRGB (LittleCMS through ``PIL.ImageCms``) and an sRGB ICC profile
   is embedded, so browsers and publishers' tools show the colours the camera meant;
-- camera EXIF is copied only when asked (``camera_exif``), never the original's GPS: the
-  exporter passes the position at the precision the curator chose (``gps``), written with
-  exactly that many decimals so that no hidden precision remains in the rationals; serial
-  numbers, the owner's name and the maker note (which carries serials) are left out unless
-  ``keep_serials``;
+- camera EXIF is carried over only when asked (``camera_exif``), and only a technical summary
+  (make, model, lens, exposure, dates); never the original's GPS: the exporter passes the
+  position at the precision the curator chose (``gps``), written with exactly that many
+  decimals so that no hidden precision remains in the rationals; serial numbers and the
+  owner's name only with ``keep_serials``, and never the maker note (which carries serials);
 - a credit line can be burned into the bottom-right corner: light text with a dark outline
   on a translucent dark box, legible on light and dark photos alike.
 
@@ -25,15 +25,23 @@ pixel sizes written or raises ImageError. Output is byte-identical for the same 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageDraw, ImageFont
+from PIL import Image, ImageCms, ImageDraw, ImageFont, TiffTags
 from PIL.TiffImagePlugin import IFDRational
 
 from photoarchive.errors import ImageError
 from photoarchive.imaging.safe import apply_orientation, describe, open_image
+
+# Pillow knows no type for EXIF's ComponentsConfiguration and would write it as BYTE; the
+# standard (and exiftool -validate) want UNDEFINED. Registering the tag's type is how
+# Pillow is told about a tag it lacks.
+TiffTags.TAGS_V2_GROUPS.setdefault(0x8769, {}).setdefault(
+    0x9101, TiffTags.TagInfo(0x9101, "ComponentsConfiguration", TiffTags.UNDEFINED, 4)
+)
 
 # Fonts tried in turn for a burned-in credit: ones that cover Latin, Cyrillic and Japanese
 # first (captions and names in this archive mix them), then common fallbacks. Pillow finds
@@ -49,15 +57,35 @@ CREDIT_FONTS = (
     "arial.ttf",
 )
 
-# EXIF tags that identify a camera's owner or the camera itself; dropped unless asked.
-OWNER_AND_SERIAL_TAGS = {
-    0xA430,  # CameraOwnerName
-    0xA431,  # BodySerialNumber
-    0xA435,  # LensSerialNumber
-    0x927C,  # MakerNote: Canon, Nikon, Sony... keep the body serial and owner name in it
+# Camera EXIF carried over with --metadata all: a technical summary whose types Pillow writes
+# right (text, small integers, unsigned rationals). Not the maker note or other binary and
+# signed tags, which Pillow would retype on the way through (it knows no type for most EXIF
+# tags and guesses from the value).
+_IFD0_CAMERA_TAGS = {0x010F: str, 0x0110: str, 0x0131: str, 0x0132: str}  # Make, Model, Software, DateTime
+_EXIF_CAMERA_TAGS = {
+    0x829A: IFDRational,  # ExposureTime
+    0x829D: IFDRational,  # FNumber
+    0x8822: int,  # ExposureProgram
+    0x8827: int,  # ISOSpeedRatings
+    0x9003: str,  # DateTimeOriginal
+    0x9004: str,  # DateTimeDigitized
+    0x9010: str,  # OffsetTime
+    0x9011: str,  # OffsetTimeOriginal
+    0x9012: str,  # OffsetTimeDigitized
+    0x9207: int,  # MeteringMode
+    0x9209: int,  # Flash
+    0x920A: IFDRational,  # FocalLength
+    0x9291: str,  # SubSecTimeOriginal
+    0xA402: int,  # ExposureMode
+    0xA403: int,  # WhiteBalance
+    0xA405: int,  # FocalLengthIn35mmFilm
+    0xA406: int,  # SceneCaptureType
+    0xA433: str,  # LensMake
+    0xA434: str,  # LensModel
 }
-_IFD0_CAMERA_TAGS = (0x010F, 0x0110, 0x0131, 0x0132)  # Make, Model, Software, DateTime
-_EXIF_IFD, _GPS_IFD, _INTEROP_IFD = 0x8769, 0x8825, 0xA005
+# Tags that identify a camera's owner or the camera itself: carried only with keep_serials.
+OWNER_AND_SERIAL_TAGS = {0xA430: str, 0xA431: str, 0xA435: str}  # CameraOwnerName, BodySerialNumber, LensSerialNumber
+_EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
 _ORIENTATION = 0x0112
 
 
@@ -136,7 +164,7 @@ def to_srgb(image: Image.Image) -> Image.Image:
         image = image.point(lambda v: v / 256).convert("L")
     if profile and not _is_srgb(profile):
         try:
-            source = ImageCms.ImageCmsProfile(ImageCms.getOpenProfile(BytesIO(profile)))
+            source = ImageCms.getOpenProfile(BytesIO(profile))
             return ImageCms.profileToProfile(
                 image, source, _srgb_profile_object(), renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode="RGB"
             )
@@ -196,7 +224,7 @@ def _srgb_bytes() -> bytes:
 
 @functools.cache
 def _srgb_profile_object() -> ImageCms.ImageCmsProfile:
-    return ImageCms.ImageCmsProfile(ImageCms.getOpenProfile(BytesIO(_srgb_bytes())))
+    return ImageCms.getOpenProfile(BytesIO(_srgb_bytes()))
 
 
 def _is_srgb(profile: bytes) -> bool:
@@ -218,7 +246,7 @@ def _fit(image: Image.Image, long_edge: int | None) -> Image.Image:
     return image.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
-def _save(image: Image.Image, target: Path, request: DerivativeRequest, exif: bytes) -> None:
+def _save(image: Image.Image, target: Path, request: DerivativeRequest, exif: Image.Exif | None) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     options: dict[str, object] = {
         "quality": request.quality,
@@ -226,28 +254,31 @@ def _save(image: Image.Image, target: Path, request: DerivativeRequest, exif: by
         "progressive": request.progressive,
         "icc_profile": srgb_profile(),
     }
-    if exif:
-        options["exif"] = exif
+    if exif is not None:
+        sub = exif.get_ifd(_EXIF_IFD)
+        sub[0xA002], sub[0xA003] = image.size  # PixelXDimension, PixelYDimension of this rendition
+        options["exif"] = exif.tobytes()
+        options["dpi"] = (72, 72)  # the JFIF header then agrees with EXIF's resolution
     image.save(target, "JPEG", **options)
 
 
-def _exif(image: Image.Image, request: DerivativeRequest) -> bytes:
+def _exif(image: Image.Image, request: DerivativeRequest) -> Image.Exif | None:
     """EXIF for the derivative: the original's camera tags (without its GPS, thumbnail and,
     unless asked, serials), orientation 1, and the GPS position given; empty if neither."""
     if not request.camera_exif and request.gps is None:
-        return b""
+        return None
     exif = Image.Exif()
     exif[_ORIENTATION] = 1
+    # The tags EXIF requires of a JPEG (exiftool -validate checks them), with the values
+    # ExifTool gives them; ColorSpace 1 = sRGB, which the pixels now are.
+    exif[0x011A], exif[0x011B], exif[0x0128], exif[0x0213] = 72.0, 72.0, 2, 1
     if request.camera_exif:
         source = image.getexif()
-        for tag in _IFD0_CAMERA_TAGS:
-            if tag in source:
-                exif[tag] = source[tag]
-        target = exif.get_ifd(_EXIF_IFD)
-        for tag, value in source.get_ifd(_EXIF_IFD).items():
-            if tag == _INTEROP_IFD or (not request.keep_serials and tag in OWNER_AND_SERIAL_TAGS):
-                continue
-            target[tag] = value
+        _copy(source, exif, _IFD0_CAMERA_TAGS)
+        wanted = _EXIF_CAMERA_TAGS | (OWNER_AND_SERIAL_TAGS if request.keep_serials else {})
+        _copy(source.get_ifd(_EXIF_IFD), exif.get_ifd(_EXIF_IFD), wanted)
+    sub = exif.get_ifd(_EXIF_IFD)
+    sub[0x9000], sub[0x9101], sub[0xA000], sub[0xA001] = b"0232", b"\x01\x02\x03\x00", b"0100", 1
     if request.gps is not None:
         latitude, longitude = request.gps
         gps = exif.get_ifd(_GPS_IFD)
@@ -258,7 +289,18 @@ def _exif(image: Image.Image, request: DerivativeRequest) -> bytes:
             gps[0x0005] = 1 if request.gps_altitude < 0 else 0
             gps[0x0006] = IFDRational(round(abs(request.gps_altitude) * 100), 100)
         gps[0x0012] = "WGS-84"
-    return exif.tobytes()
+    return exif
+
+
+def _copy(source: Mapping[int, object], target: MutableMapping[int, object], wanted: dict[int, type]) -> None:
+    for tag, kind in wanted.items():
+        value = source.get(tag)
+        if kind is int and isinstance(value, int) and 0 <= value < 1 << 16:
+            target[tag] = value
+        elif kind is str and isinstance(value, str) and value.strip("\x00 "):
+            target[tag] = value.strip("\x00 ")
+        elif kind is IFDRational and isinstance(value, IFDRational) and value.denominator and value >= 0:
+            target[tag] = value
 
 
 def _degrees(value: float, decimals: int) -> tuple[IFDRational, IFDRational, IFDRational]:

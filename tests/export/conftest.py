@@ -1,0 +1,176 @@
+"""A 15-photo collection about Shumshu with captions in English, Russian and Japanese.
+
+Photos are small generated JPEGs recorded straight into the catalog (no import run, to keep
+the tests quick); one is turned on its side (EXIF orientation 6), one carries a camera serial
+number and owner name, and all have GPS near Shumshu with many decimals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.collections import add_photos, create_collection
+from photoarchive.edits import apply_edit
+
+INJECTION = "Tank <script>alert('x')</script> & crew"
+CAPTIONS = [
+    "Wreck of a Japanese light tank below Height 171",
+    "Обломки японского танка Тип 97 у высоты 171",
+    "占守島、四嶺山の麓に残る九七式軽戦車の残骸",
+    INJECTION,
+    "Soviet landing beach at Cape Kokutan, August 1945",
+    "Десантники 1945 года: место высадки у мыса Кокутан",
+    "竹田浜の上陸地点",
+    "Search team at work, 2015",
+    "Поисковый отряд за работой",
+    "捜索隊の作業",
+    "A helmet found in a trench",
+    "Каска, найденная в окопе",
+    "塹壕で見つかった鉄帽",
+    "Memorial near Baikovo",
+    "Памятник у Байково",
+]
+LATITUDE, LONGITUDE = 50.7512345, 156.3212345
+SERIAL, OWNER = "SERIAL-0042", "Ivan Owner"
+INTRODUCTION = (
+    "On **18 August 1945** Soviet troops landed on Shumshu.\n\n"
+    "В 2015 году поисковая экспедиция вернулась на остров.\n\n"
+    "<script>alert('intro')</script> ![remote](http://example.com/x.png)"
+)
+
+
+def make_photo(path: Path, index: int, *, orientation: int = 1, serial: bool = False) -> Path:
+    """A small JPEG: a gradient and a light and a dark block, so crops and credits show."""
+    image = Image.linear_gradient("L").resize((480, 320)).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 160, 320), fill=((index * 47) % 256, (index * 91) % 256, (index * 13) % 256))
+    draw.rectangle((400, 240, 480, 320), fill=(250, 250, 250))
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x0112] = "Canon", "Canon EOS 5D Mark III", orientation
+    exif.get_ifd(0x8769)[0x9003] = f"2015:08:{10 + index // 5:02d} 09:{index:02d}:00"
+    if serial:
+        exif.get_ifd(0x8769)[0xA431] = SERIAL
+        exif.get_ifd(0x8769)[0xA430] = OWNER
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=85, exif=exif)
+    return path
+
+
+def add_to_catalog(catalog: Catalog, source: Path, *, orientation: int = 1, captured_at: str | None = None) -> int:
+    data = source.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    relative = f"2015/2015-08-10/{source.name}"
+    target = catalog.paths.original(relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    width, height = (320, 480) if orientation in (5, 6, 7, 8) else (480, 320)
+    return catalog.add_photo(
+        {
+            "sha256": sha,
+            "original_path": relative,
+            "original_name": source.name,
+            "source_path": str(source),
+            "size": len(data),
+            "format": "JPEG",
+            "width": width,
+            "height": height,
+            "orientation": orientation,
+            "captured_at": captured_at,
+            "camera_make": "Canon",
+            "camera_model": "Canon EOS 5D Mark III",
+            "latitude": LATITUDE,
+            "longitude": LONGITUDE,
+            "imported_at": "2015-08-20T00:00:00+00:00",
+        }
+    )
+
+
+def build_archive(root: Path, count: int = 15) -> list[int]:
+    """An archive at ``root`` with a collection 'shumshu' of ``count`` photos; returns their ids."""
+    with Catalog(root / "archive") as catalog:
+        ids = []
+        for index in range(count):
+            orientation = 6 if index == 1 else 1
+            source = make_photo(
+                root / "card" / f"IMG_{index:04d}.JPG", index, orientation=orientation, serial=index == 0
+            )
+            captured = f"2015-08-{10 + index // 5:02d}T09:{index:02d}:00"
+            ids.append(add_to_catalog(catalog, source, orientation=orientation, captured_at=captured))
+        for index, photo_id in enumerate(ids):
+            caption = CAPTIONS[index % len(CAPTIONS)]
+            apply_edit(
+                catalog,
+                [photo_id],
+                {
+                    "caption": caption,
+                    "title": f"Shumshu {index + 1}" if index % 3 == 0 else "",
+                    "creator": "Sample Expedition",
+                    "credit": "Shumshu-2015 search expedition",
+                    "source": "Архив экспедиции «Шумшу-2015»",
+                    "copyright": "© 2015 Sample Expedition",
+                    "usage_terms": "Editorial use with credit",
+                    "sublocation": "Height 171 north slope" if index % 2 == 0 else "Cape Kokutan shore",
+                    "city": "Shumshu",
+                    "state": "Sakhalin Oblast",
+                    "country": "Russia",
+                    "country_code": "RUS",
+                    "keywords": ["Shumshu", "1945"],
+                },
+            )
+        # Stored in an order that differs from the import order, as a curator would.
+        order = ids[5:] + ids[:5]
+        create_collection(
+            catalog,
+            "shumshu",
+            title="Shumshu, August 1945 — Шумшу — 占守島",
+            introduction=INTRODUCTION,
+            source="Search expedition «Шумшу-2015» & friends",
+            categories=[("Timeline", "August 1945"), ("Nations", "USSR, Japan")],
+            caption_template="{caption} [Credit photo: {creator} - {source}]",
+        )
+        add_photos(catalog, "shumshu", order)
+    return order
+
+
+@pytest.fixture(scope="session")
+def shumshu_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
+    """(archive folder, photo ids in collection order); read-only: copy it to change it."""
+    root = tmp_path_factory.mktemp("shumshu")
+    order = build_archive(root)
+    return root / "archive", order
+
+
+@pytest.fixture
+def shumshu(shumshu_archive: tuple[Path, list[int]]) -> Iterator[Catalog]:
+    with Catalog(shumshu_archive[0]) as catalog:
+        yield catalog
+
+
+@pytest.fixture
+def small_archive(tmp_path: Path) -> Iterator[tuple[Catalog, list[int]]]:
+    """A private 3-photo archive that a test may change (delete an original, ...)."""
+    order = build_archive(tmp_path, count=3)
+    with Catalog(tmp_path / "archive") as catalog:
+        yield catalog, order
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def export(catalog: Catalog, fmt: str, target: Path, collection: str = "shumshu", **options: object):
+    """Run an export in this process (workers=0 unless given) and return its summary."""
+    from photoarchive.export import ExportJob, ExportOptions
+
+    options.setdefault("workers", 0)
+    job = ExportJob(catalog, collection, ExportOptions(format=fmt, target=target, **options))  # type: ignore[arg-type]
+    list(job.run())
+    assert job.summary is not None
+    return job.summary
