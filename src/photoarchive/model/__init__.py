@@ -10,12 +10,14 @@ from photoarchive.model.collection import Category, Collection
 from photoarchive.model.curated import CURATED_FIELD_NAMES, CuratedFields
 from photoarchive.model.photo import Photo, TechnicalMetadata
 from photoarchive.model.place import LocationShown, Place, PlaceName
+from photoarchive.model.template import FieldTemplate
 
 __all__ = [
     "CURATED_FIELD_NAMES",
     "Category",
     "Collection",
     "CuratedFields",
+    "FieldTemplate",
     "ImportBatch",
     "ImportFailure",
     "LocationShown",

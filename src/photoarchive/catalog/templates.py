@@ -1,0 +1,86 @@
+"""Field templates (presets) as the catalog stores them (migration 0005_templates).
+
+Only storage: checking a template's values and variables, and applying it to photos, is done
+by ``photoarchive.templates``, which is what the GUI and the command line call.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+
+from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.connection import transaction
+from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.model import FieldTemplate
+
+
+def list_templates(catalog: Catalog) -> list[FieldTemplate]:
+    """Every template, sorted by name (case-insensitively)."""
+    return [_template(row) for row in catalog.conn.execute("SELECT * FROM templates ORDER BY name COLLATE NOCASE")]
+
+
+def find_template(catalog: Catalog, name_or_id: str | int) -> FieldTemplate:
+    """The template with this name (any case) or id; ``NotFoundError`` naming it otherwise."""
+    row = None
+    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+        row = catalog.conn.execute("SELECT * FROM templates WHERE id = ?", (int(name_or_id),)).fetchone()
+    if row is None:
+        row = catalog.conn.execute("SELECT * FROM templates WHERE name = ?", (str(name_or_id).strip(),)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no template named {str(name_or_id)!r} (photoarchive template list shows them)")
+    return _template(row)
+
+
+def save_template(catalog: Catalog, template: FieldTemplate) -> FieldTemplate:
+    """Insert (``id`` 0) or update a template; returns it as stored. A name already taken by
+    another template raises ``ValidationError``."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    row = (
+        template.name,
+        template.description,
+        json.dumps(template.values, ensure_ascii=False),
+        json.dumps(template.add_keywords, ensure_ascii=False),
+        json.dumps(template.remove_keywords, ensure_ascii=False),
+    )
+    try:
+        with transaction(catalog.conn):
+            if template.id:
+                cursor = catalog.conn.execute(
+                    "UPDATE templates SET name = ?, description = ?, field_values = ?, add_keywords = ?,"
+                    " remove_keywords = ?, updated_at = ? WHERE id = ?",
+                    (*row, now, template.id),
+                )
+                if cursor.rowcount == 0:
+                    raise NotFoundError(f"no template with id {template.id}")
+                template_id = template.id
+            else:
+                cursor = catalog.conn.execute(
+                    "INSERT INTO templates (name, description, field_values, add_keywords, remove_keywords,"
+                    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (*row, now, now),
+                )
+                template_id = int(cursor.lastrowid)
+    except sqlite3.IntegrityError as error:
+        raise ValidationError(f"name: a template named {template.name!r} already exists", field="name") from error
+    return find_template(catalog, template_id)
+
+
+def delete_template(catalog: Catalog, template_id: int) -> None:
+    with transaction(catalog.conn):
+        if catalog.conn.execute("DELETE FROM templates WHERE id = ?", (template_id,)).rowcount == 0:
+            raise NotFoundError(f"no template with id {template_id}")
+
+
+def _template(row: sqlite3.Row) -> FieldTemplate:
+    return FieldTemplate(
+        id=row["id"],
+        name=row["name"],
+        description=row["description"],
+        values=json.loads(row["field_values"]),
+        add_keywords=json.loads(row["add_keywords"]),
+        remove_keywords=json.loads(row["remove_keywords"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

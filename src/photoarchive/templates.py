@@ -1,0 +1,237 @@
+"""Field templates (presets): create, change and apply named sets of field values.
+
+The API the GUI and the command line call:
+
+- ``list_templates(catalog) -> list[FieldTemplate]`` and ``find_template(catalog, name_or_id)``;
+- ``create_template(catalog, name, values, add_keywords=, remove_keywords=, description=)``
+  and ``change_template(catalog, name_or_id, values=, clear=, ...)`` check the template
+  (``check_template``) before storing it; ``remove_template(catalog, name_or_id)``;
+- ``template_values(catalog, template, photo_ids) -> {photo id: {field: value}}`` renders a
+  template for each photo without changing anything (for a preview, or to combine it with
+  other values in one edit, as ``photoarchive edit --template`` does);
+- ``apply_template(catalog, name_or_template, photo_ids) -> Edit`` applies it as one
+  recorded edit (one transaction, one history entry, one undo step).
+
+Values may hold variables (``photoarchive.metadata.variables``): any curated field
+(``{creator}``, ``{city}``...), ``{date}`` (the capture date, e.g. ``{date:%Y}``),
+``{filename}`` (the original's name without extension) and ``{sequence}`` (1, 2, ... in the
+order of ``photo_ids``). An unknown variable is refused when the template is created or
+changed, with a message naming the variable and the field. A value without variables is
+validated (and normalised: ``ru`` becomes ``RUS``) when the template is stored; a rendered
+value is validated when it is applied, so a bad one changes no photo.
+
+A variable naming a field that the template also sets sees the template's value (``creator``
+"Ivan Petrov" and copyright "© {date:%Y} {creator}" give "© 2015 Ivan Petrov"); in its own
+field it sees the photo's current value, so caption "{caption} (Shumshu, 2015)" appends.
+Fields that refer to each other in a circle are refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from graphlib import CycleError, TopologicalSorter
+from typing import Any
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog import templates as store
+from photoarchive.catalog.curated import load_fields
+from photoarchive.edits import Edit, apply_edit
+from photoarchive.errors import ValidationError
+from photoarchive.metadata import FIELDS_BY_NAME, Template, compile_template, photo_variables, validate_value
+from photoarchive.metadata.validate import check_text
+from photoarchive.model import FieldTemplate
+
+LIST_FIELDS = frozenset({"keywords", "hierarchical_keywords"})
+
+list_templates = store.list_templates
+find_template = store.find_template
+
+
+def create_template(
+    catalog: Catalog,
+    name: str,
+    values: Mapping[str, Any],
+    *,
+    add_keywords: Sequence[str] = (),
+    remove_keywords: Sequence[str] = (),
+    description: str = "",
+) -> FieldTemplate:
+    """Check and store a new template; ``ValidationError`` naming the field or variable."""
+    template = FieldTemplate(name, dict(values), list(add_keywords), list(remove_keywords), description)
+    return store.save_template(catalog, check_template(template))
+
+
+def change_template(
+    catalog: Catalog,
+    name_or_id: str | int,
+    *,
+    name: str | None = None,
+    values: Mapping[str, Any] | None = None,
+    unset: Iterable[str] = (),
+    add_keywords: Sequence[str] | None = None,
+    remove_keywords: Sequence[str] | None = None,
+    description: str | None = None,
+) -> FieldTemplate:
+    """Change a stored template: ``values`` are set (others kept), ``unset`` fields are taken
+    out of it (the template then leaves them alone); the keyword lists replace the old ones."""
+    template = store.find_template(catalog, name_or_id)
+    merged = {k: v for k, v in template.values.items() if k not in set(unset)}
+    merged.update(values or {})
+    changed = replace(
+        template,
+        name=template.name if name is None else name,
+        values=merged,
+        add_keywords=template.add_keywords if add_keywords is None else list(add_keywords),
+        remove_keywords=template.remove_keywords if remove_keywords is None else list(remove_keywords),
+        description=template.description if description is None else description,
+    )
+    return store.save_template(catalog, check_template(changed))
+
+
+def remove_template(catalog: Catalog, name_or_id: str | int) -> FieldTemplate:
+    template = store.find_template(catalog, name_or_id)
+    store.delete_template(catalog, template.id)
+    return template
+
+
+def check_template(template: FieldTemplate) -> FieldTemplate:
+    """A normalised copy of ``template``, or ``ValidationError`` naming what is wrong."""
+    name = check_text("name", template.name)
+    if not name:
+        raise ValidationError("name: a template needs a name", field="name")
+    unknown = [f for f in template.values if f not in FIELDS_BY_NAME]
+    if unknown:
+        raise ValidationError(f"unknown field {unknown[0]!r} in template {name!r}", field=unknown[0])
+    values: dict[str, str | list[str]] = {}
+    for field, value in template.values.items():
+        if field in LIST_FIELDS:
+            items = [check_text(field, v) for v in ([value] if isinstance(value, str) else list(value or []))]
+            compiled = [compile_template(v, field=field) for v in items]
+            values[field] = items if any(c.variables for c in compiled) else validate_value(field, items)
+        else:
+            text = check_text(field, "" if value is None else value, multiline=FIELDS_BY_NAME[field].multiline)
+            compiled_one = compile_template(text, field=field)
+            values[field] = text if compiled_one.variables else validate_value(field, text)
+    keyword_lists = []
+    for option, items in (("add_keywords", template.add_keywords), ("remove_keywords", template.remove_keywords)):
+        cleaned = [check_text("keywords", k) for k in items]
+        for item in cleaned:
+            compile_template(item, field=option)
+        keyword_lists.append(list(dict.fromkeys(k for k in cleaned if k)))
+    _render_order(values)  # refuses fields that refer to each other in a circle
+    description = check_text("description", template.description, multiline=True)
+    return replace(
+        template,
+        name=name,
+        values=values,
+        add_keywords=keyword_lists[0],
+        remove_keywords=keyword_lists[1],
+        description=description,
+    )
+
+
+def template_values(
+    catalog: Catalog, template: FieldTemplate | str | int, photo_ids: Sequence[int]
+) -> dict[int, dict[str, Any]]:
+    """What ``template`` sets on each photo (rendered with its variables), by photo id.
+
+    ``{sequence}`` counts from 1 in the order of ``photo_ids``. Missing photos raise
+    ``NotFoundError``. Nothing is changed.
+    """
+    if not isinstance(template, FieldTemplate):
+        template = store.find_template(catalog, template)
+    template = check_template(template)
+    order = _render_order(template.values)
+    compiled = {f: _compile(f, template.values[f]) for f in order}
+    adds = [compile_template(k, field="add_keywords") for k in template.add_keywords]
+    removes = [compile_template(k, field="remove_keywords") for k in template.remove_keywords]
+    ids = list(dict.fromkeys(photo_ids))
+    photos = catalog.photos(ids)
+    current = load_fields(catalog, ids)
+    rendered: dict[int, dict[str, Any]] = {}
+    for sequence, photo in enumerate(photos, start=1):
+        fields = current[photo.id]
+        variables = photo_variables(fields, filename=photo.original_name, date=photo.captured_at, sequence=sequence)
+        new: dict[str, Any] = {}
+        for field in order:
+            value = compiled[field]
+            if isinstance(value, list):
+                new[field] = [text for text in (t.render(variables) for t in value) if text.strip()]
+            else:
+                new[field] = value.render(variables)
+            variables[field] = new[field]  # fields rendered later see the template's value
+        if adds or removes:
+            keywords = list(new.get("keywords", fields.keywords))
+            gone = {t.render(variables) for t in removes}
+            keywords = [k for k in keywords + [t.render(variables) for t in adds] if k.strip() and k not in gone]
+            new["keywords"] = list(dict.fromkeys(keywords))
+        rendered[photo.id] = new
+    return rendered
+
+
+def edit_values(
+    catalog: Catalog,
+    photo_ids: Sequence[int],
+    values: Mapping[str, Any],
+    *,
+    add_keywords: Sequence[str] = (),
+    remove_keywords: Sequence[str] = (),
+    template: FieldTemplate | str | int | None = None,
+) -> dict[int, dict[str, Any]]:
+    """The values one edit sets on each photo: a template's (rendered), then ``values`` (taken
+    literally: no variables), then keywords added and removed; for ``apply_edit``."""
+    ids = list(dict.fromkeys(photo_ids))
+    per_photo = template_values(catalog, template, ids) if template is not None else {pid: {} for pid in ids}
+    current = load_fields(catalog, ids) if add_keywords or remove_keywords else {}
+    for pid, photo_values in per_photo.items():
+        photo_values.update(values)
+        if add_keywords or remove_keywords:
+            base = photo_values.get("keywords", current[pid].keywords if pid in current else [])
+            keywords = [k for k in [*base, *add_keywords] if k not in set(remove_keywords)]
+            photo_values["keywords"] = list(dict.fromkeys(keywords))
+    return per_photo
+
+
+def apply_template(
+    catalog: Catalog,
+    template: FieldTemplate | str | int,
+    photo_ids: Sequence[int],
+    *,
+    who: str | None = None,
+    description: str = "",
+) -> Edit:
+    """Apply a template (or the stored one with this name or id) to photos as one edit."""
+    if not isinstance(template, FieldTemplate):
+        template = store.find_template(catalog, template)
+    per_photo = template_values(catalog, template, photo_ids)
+    count = len(per_photo)
+    return apply_edit(
+        catalog,
+        list(per_photo),
+        per_photo.__getitem__,
+        description=description or f"Template {template.name!r} on {count} photo{'s' if count != 1 else ''}",
+        who=who,
+    )
+
+
+def _compile(field: str, value: str | list[str]) -> Template | list[Template]:
+    if isinstance(value, list):
+        return [compile_template(v, field=field) for v in value]
+    return compile_template(value, field=field)
+
+
+def _render_order(values: Mapping[str, str | list[str]]) -> list[str]:
+    """The template's fields in an order where each comes after the fields it refers to."""
+    graph: dict[str, set[str]] = {}
+    for field, value in values.items():
+        compiled = _compile(field, value)
+        names = set().union(*(c.variables for c in compiled)) if isinstance(compiled, list) else compiled.variables
+        graph[field] = {n for n in names if n in values and n != field}
+    try:
+        return list(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        circle = " -> ".join(dict.fromkeys(error.args[1]))
+        raise ValidationError(
+            f"template: fields refer to each other in a circle ({circle})", field="template"
+        ) from error
