@@ -183,6 +183,12 @@ def stale_changes(catalog: Catalog, edit: Edit) -> list[FieldChange]:
     ]
 
 
+def reverted_by(catalog: Catalog, edit_id: int) -> int | None:
+    """The latest edit that undid this one, if any."""
+    row = catalog.conn.execute("SELECT max(id) FROM edits WHERE reverts = ?", (edit_id,)).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
 def _validate(field: str, value: Any) -> Any:
     """The normalised value, or ValidationError naming the field (see the module doc)."""
     if field in FIELDS_BY_NAME:

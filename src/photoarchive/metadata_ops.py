@@ -1,0 +1,286 @@
+"""Between the catalog and files: re-reading originals, and writing copies or sidecars.
+
+- ``reread(catalog, photo_ids) -> RereadResult``: read the curated fields of each original in
+  ``originals/`` again (with an XMP sidecar: the one beside the file it was imported from
+  when that still exists, else one beside the original) and set them, and the conflicts
+  between the standards, as one recorded edit. A field whose value in the file breaks the
+  catalog's rules keeps its catalog value (warning); a photo whose file cannot be read is
+  left out (``failures``).
+- ``plan_files(...)`` and ``write_files(...)``: byte copies of the originals with the curated
+  fields embedded (EXIF, IPTC IIM, XMP by ``metadata.write``; the pixels and every other tag
+  untouched), or XMP sidecars named after the originals, in a folder. Formats that cannot
+  carry embedded metadata safely (camera raw, HEIF) get the byte copy and a sidecar beside it.
+
+Writing never touches an original: it is copied to a hidden temporary file in the target
+folder, the metadata is written into that copy (and read back), and only then is the copy
+given its name, so a failure leaves nothing half-written. Names taken twice in one batch get
+``-1``, ``-2``... before the extension; a file already in the folder is replaced only with
+``force``. The position is written as the GPS of the location shown unless it came from the
+camera (the copy already carries the camera's EXIF GPS then).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import load_fields, load_values
+from photoarchive.edits import Edit, apply_edit
+from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
+from photoarchive.metadata import (
+    ReadResult,
+    Shortened,
+    find_sidecar,
+    read_curated,
+    sidecar_path,
+    validate_value,
+    write,
+    write_sidecar,
+)
+from photoarchive.model import Photo
+
+# Formats whose copies get the metadata embedded (metadata.write); others get a sidecar.
+EMBEDDABLE_FORMATS = frozenset({"JPEG", "TIFF", "PNG", "WEBP", "DNG"})
+_POSITION = ("latitude", "longitude", "altitude", "gps_source")
+
+
+@dataclass
+class RereadResult:
+    """The recorded edit, the photos that could not be read, and what the reading noticed."""
+
+    edit: Edit
+    failures: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+def reread(catalog: Catalog, photo_ids: Sequence[int], *, who: str | None = None) -> RereadResult:
+    """Set the curated fields of photos from their originals again, as one edit."""
+    photos = catalog.photos(list(dict.fromkeys(photo_ids)))
+    positions = load_values(catalog, [p.id for p in photos], _POSITION)
+    values: dict[int, dict[str, Any]] = {}
+    failures: list[tuple[int, str]] = []
+    warnings: list[tuple[int, str]] = []
+    for photo in photos:
+        try:
+            result = _read_original(catalog, photo)
+        except MetadataReadError as error:
+            failures.append((photo.id, str(error)))
+            continue
+        new: dict[str, Any] = {}
+        for name, value in result.fields.as_dict().items():
+            try:
+                new[name] = validate_value(name, value)
+            except ValidationError as error:
+                warnings.append((photo.id, f"{error}; the catalog's value is kept"))
+        new["conflicts"] = [c.as_dict() for c in result.conflicts]
+        position = positions[photo.id]
+        if position["gps_source"] in (None, "location_shown") and (
+            result.gps is not None or position["gps_source"] == "location_shown"
+        ):
+            lat, lon, alt = result.gps if result.gps is not None else (None, None, None)
+            source = "location_shown" if result.gps is not None else None
+            new.update(latitude=lat, longitude=lon, altitude=alt, gps_source=source)
+        values[photo.id] = new
+        warnings += [(photo.id, w) for w in result.warnings]
+    count = len(values)
+    edit = apply_edit(
+        catalog,
+        list(values),
+        values.__getitem__,
+        description=f"Re-read the metadata of {count} photo{'s' if count != 1 else ''} from the files",
+        who=who,
+    )
+    return RereadResult(edit, failures, warnings)
+
+
+def _read_original(catalog: Catalog, photo: Photo) -> ReadResult:
+    original = catalog.original_file(photo)
+    source_sidecar, _ = find_sidecar(Path(photo.source_path)) if photo.source_path else (None, [])
+    if source_sidecar is None:
+        return read_curated(original)
+    # read_curated looks for the sidecar beside the file it reads: stage the original under
+    # its source name (a link, not a copy) with the source's sidecar beside it.
+    with _staged(catalog, original, Path(photo.source_path).name, source_sidecar) as staged:
+        result = read_curated(staged)
+    result.sidecar = source_sidecar
+    return result
+
+
+@contextmanager
+def _staged(catalog: Catalog, original: Path, name: str, sidecar: Path) -> Iterator[Path]:
+    catalog.paths.cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="reread-", dir=catalog.paths.cache) as folder:
+        staged = Path(folder) / name
+        try:
+            os.symlink(original.resolve(), staged)
+        except OSError:  # no symlinks here (Windows without the privilege): read a copy
+            shutil.copyfile(original, staged)
+        try:
+            shutil.copyfile(sidecar, staged.with_name(staged.name + ".xmp"))
+        except OSError as error:
+            raise MetadataReadError(f"cannot read the sidecar {sidecar}: {error.strerror or error}") from error
+        yield staged
+
+
+# -- writing copies and sidecars --------------------------------------------------------------
+
+
+@dataclass
+class PlannedFile:
+    """One photo's file(s) to write: the copy or sidecar, and a sidecar beside a raw copy."""
+
+    photo: Photo
+    target: Path
+    sidecar: Path | None = None  # beside a copy that cannot carry embedded metadata
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.target] + ([self.sidecar] if self.sidecar else [])
+
+
+@dataclass
+class WrittenFile:
+    """What writing one photo did: the files written or the reason it failed."""
+
+    photo_id: int
+    paths: list[Path] = field(default_factory=list)
+    shortened: list[Shortened] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def plan_files(
+    catalog: Catalog, photo_ids: Sequence[int], folder: Path, *, sidecar: bool = False, style: str = "darktable"
+) -> list[PlannedFile]:
+    """Where each photo's files will go (names taken twice get ``-1``, ``-2``...)."""
+    photos = catalog.photos(list(dict.fromkeys(photo_ids)))
+    taken: set[str] = set()
+    plans = []
+    for photo in photos:
+        for attempt in range(10_000):
+            stem, suffix = Path(photo.original_name).stem, Path(photo.original_name).suffix
+            name = photo.original_name if attempt == 0 else f"{stem}-{attempt}{suffix}"
+            if sidecar:
+                plan = PlannedFile(photo, sidecar_path(name, folder, style=style))
+            elif photo.format.upper() in EMBEDDABLE_FORMATS:
+                plan = PlannedFile(photo, folder / name)
+            else:
+                plan = PlannedFile(photo, folder / name, sidecar_path(name, folder))
+            keys = {p.name.casefold() for p in plan.paths}  # case-insensitive file systems
+            if not keys & taken:
+                taken |= keys
+                plans.append(plan)
+                break
+    return plans
+
+
+def existing_files(plans: Sequence[PlannedFile]) -> list[Path]:
+    return [path for plan in plans for path in plan.paths if path.exists() or path.is_symlink()]
+
+
+def write_files(
+    catalog: Catalog,
+    photo_ids: Sequence[int],
+    folder: Path | str,
+    *,
+    sidecar: bool = False,
+    force: bool = False,
+    style: str = "darktable",
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[WrittenFile]:
+    """Write each photo's copy (or sidecar) into ``folder``; yields one result per photo.
+
+    Refuses (``MetadataWriteError``, nothing written) when a file to write already exists,
+    unless ``force``. A photo that fails is reported in its result; the others go on.
+    """
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise MetadataWriteError(f"cannot create {folder}: {error.strerror or error}") from error
+    plans = plan_files(catalog, photo_ids, folder, sidecar=sidecar, style=style)
+    existing = existing_files(plans)
+    if existing and not force:
+        names = ", ".join(p.name for p in existing[:5]) + (" ..." if len(existing) > 5 else "")
+        raise MetadataWriteError(f"{folder} already holds {names}; nothing was written (--force replaces them)")
+    fields = load_fields(catalog, [p.photo.id for p in plans])
+    positions = load_values(catalog, [p.photo.id for p in plans], _POSITION)
+    for plan in plans:
+        if cancelled():
+            return
+        yield _write_one(catalog, plan, fields[plan.photo.id], _gps(positions[plan.photo.id]), sidecar, force)
+
+
+def _gps(position: dict[str, Any]) -> tuple[float, float, float | None] | None:
+    if position["latitude"] is None or position["longitude"] is None or position["gps_source"] == "camera":
+        return None
+    return (position["latitude"], position["longitude"], position["altitude"])
+
+
+def _write_one(
+    catalog: Catalog, plan: PlannedFile, fields: Any, gps: Any, sidecar_only: bool, force: bool
+) -> WrittenFile:
+    outcome = WrittenFile(plan.photo.id)
+    temporaries: list[Path] = []
+
+    def temporary(target: Path) -> Path:
+        path = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+        temporaries.append(path)
+        return path
+
+    published: list[Path] = []
+    try:
+        staged: list[tuple[Path, Path]] = []
+        if sidecar_only:
+            tmp = temporary(plan.target)
+            write_sidecar(fields, tmp, gps=gps)
+            staged.append((tmp, plan.target))
+        else:
+            tmp = temporary(plan.target)
+            shutil.copyfile(catalog.original_file(plan.photo), tmp)
+            if plan.sidecar is None:
+                written = write(fields, tmp, gps=gps)
+                outcome.shortened, outcome.warnings = written.shortened, written.warnings
+            staged.append((tmp, plan.target))
+            if plan.sidecar is not None:
+                side = temporary(plan.sidecar)
+                write_sidecar(fields, side, gps=gps)
+                staged.append((side, plan.sidecar))
+        for tmp, target in staged:
+            _publish(tmp, target, force)
+            published.append(target)
+        outcome.paths = published
+    except (MetadataWriteError, ValidationError) as error:
+        outcome.error = str(error)
+    except OSError as error:
+        outcome.error = f"cannot write {plan.target}: {error.strerror or error}"
+    finally:
+        for path in temporaries:
+            path.unlink(missing_ok=True)
+        if outcome.error:  # all of the photo's files, or none
+            for path in published:
+                path.unlink(missing_ok=True)
+    return outcome
+
+
+def _publish(tmp: Path, target: Path, force: bool) -> None:
+    """Give a finished temporary file its name: never over another file unless ``force``."""
+    if force:
+        os.replace(tmp, target)
+        return
+    try:
+        os.link(tmp, target)
+    except FileExistsError as error:
+        raise MetadataWriteError(f"{target} appeared while writing; nothing was written for it") from error
+    except OSError:  # no hard links (FAT, exFAT): reserve the name, then move the file onto it
+        with open(target, "x"):
+            pass
+        os.replace(tmp, target)
