@@ -9,11 +9,11 @@ from pathlib import Path
 
 from photoarchive import __version__
 from photoarchive.catalog import Catalog, default_archive_dir
-from photoarchive.cli import collections, export, photos, places, sample
+from photoarchive.cli import collections, edit, export, photos, places, sample, templates
 from photoarchive.errors import NotFoundError, PhotoArchiveError, ValidationError
 
 # Command groups, in the order their commands appear in --help. Each has register(subparsers).
-COMMAND_MODULES = [photos, collections, export, places, sample]
+COMMAND_MODULES = [photos, edit, templates, collections, export, places, sample]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -11,10 +11,12 @@ from typing import Any
 from tqdm import tqdm
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import load_records
 from photoarchive.cli.output import print_fields, print_json, warn
 from photoarchive.imaging import THUMBNAIL_SIZES
 from photoarchive.ingest import ImportJob
 from photoarchive.model import Photo
+from photoarchive.templates import apply_template, check_template, find_template
 
 SMALL, LARGE = THUMBNAIL_SIZES
 
@@ -24,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print one JSON object with the outcome")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--template", metavar="NAME", help="apply this template to the new photos (one edit)")
     p.set_defaults(handler=import_command)
 
     p = subparsers.add_parser("list", parents=[common], help="list photos")
@@ -42,8 +45,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(handler=check_command)
 
 
-def photo_json(catalog: Catalog, photo: Photo) -> dict[str, Any]:
-    """Every stored field of a photo, under the names scripts rely on (see README)."""
+def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every stored field of a photo, under the names scripts rely on (see README).
+
+    The curated fields follow under the names of the ``edit`` options (with underscores),
+    then ``gps_source`` and ``conflicts`` ([{field, values: {standard: value}, chosen}]).
+    ``record`` is the photo's entry of ``load_records`` when the caller loaded many at once.
+    """
+    if record is None:
+        record = load_records(catalog, [photo.id])[photo.id]
     return {
         "id": photo.id,
         "sha256": photo.sha256,
@@ -66,10 +76,13 @@ def photo_json(catalog: Catalog, photo: Photo) -> dict[str, Any]:
         "batch": photo.batch_id,
         "imported_at": photo.imported_at,
         "warnings": photo.warnings,
+        **record,
     }
 
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    # A template that does not exist or is broken stops the import before a file is copied.
+    template = check_template(find_template(catalog, args.template)) if args.template else None
     job = ImportJob(catalog, args.paths, workers=args.workers)
     bar = tqdm(total=0, unit="photo", file=sys.stderr, disable=None, dynamic_ncols=True, desc="Importing")
     try:
@@ -83,13 +96,21 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
         bar.close()
     summary = job.summary
     assert summary is not None
+    edit = None
+    if template is not None and summary.photos:
+        # {sequence} counts the new photos in the order they were taken.
+        new = set(summary.photos)
+        ordered = [i for i in catalog.photo_ids(order="captured", batch=summary.batch) if i in new]
+        edit = apply_template(catalog, template, ordered)
     if args.json:
-        print_json(summary.as_json())
+        print_json({**summary.as_json(), "template_edit": edit.id if edit else None})
     else:
         print(
             f"Batch {summary.batch}: {summary.imported} imported, {summary.duplicates} duplicates, "
             f"{len(summary.failed)} failed" + (", cancelled" if summary.cancelled else "")
         )
+        if edit is not None:
+            print(f"Template {template.name!r} applied to {len(summary.photos)} photos: edit {edit.id}")
         for path, warning in summary.warnings:
             warn(f"warning: {path}: {warning}")
     return 1 if summary.failed else 0
@@ -98,7 +119,8 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
 def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
     photos = catalog.list_photos(search=args.search, order=args.sort)
     if args.json:
-        print_json([photo_json(catalog, p) for p in photos])
+        records = load_records(catalog, [p.id for p in photos])
+        print_json([photo_json(catalog, p, records[p.id]) for p in photos])
         return 0
     for photo in photos:
         camera = " ".join(filter(None, [photo.camera_make, photo.camera_model]))
@@ -111,8 +133,18 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
     data = photo_json(catalog, catalog.photo(args.id))
     if args.json:
         print_json(data)
-    else:
-        print_fields(data)
+        return 0
+    conflicts = data.pop("conflicts")
+    print_fields(data)
+    if conflicts:
+        print(f"\nconflicts: the file's standards disagreed (settle one with photoarchive edit {args.id} --FIELD ...)")
+        for conflict in conflicts:
+            print(f"  {conflict['field']}:")
+            for standard, value in conflict["values"].items():
+                mark = "*" if standard == conflict["chosen"] else " "
+                shown = "; ".join(value) if isinstance(value, list) else value
+                print(f"   {mark} {standard:<8} {shown}")
+        print("  (* the value kept)")
     return 0
 
 

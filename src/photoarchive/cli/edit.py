@@ -1,0 +1,345 @@
+"""``photoarchive edit``, ``history``, ``undo``, ``reread`` and ``write``: curating photos.
+
+Thin: each command calls ``photoarchive.edits``, ``photoarchive.templates`` or
+``photoarchive.metadata_ops`` and prints what they return.
+
+Field options are named after the fields (``--caption``, ``--alt-text``, ``--country-code``...,
+as ``show --json`` names them with underscores). Lists (``--keywords``, ``--add-keywords``,
+``--remove-keywords``, ``--hierarchical-keywords``) are separated by commas; a comma inside a
+keyword is written ``\\,`` (and a backslash ``\\\\``); the options may also be repeated.
+Several creators are separated by ``;`` (as the Metadata Working Group writes them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from photoarchive.catalog import Catalog
+from photoarchive.cli.output import print_json, warn
+from photoarchive.edits import Edit, apply_edit, history, load_edit, revert_edit, reverted_by, stale_changes
+from photoarchive.errors import ValidationError
+from photoarchive.metadata import FIELDS_BY_NAME
+from photoarchive.metadata_ops import reread, write_files
+from photoarchive.model import CURATED_FIELD_NAMES
+from photoarchive.templates import edit_values, find_template
+
+LIST_FIELDS = ("keywords", "hierarchical_keywords")
+CLEARABLE = (*CURATED_FIELD_NAMES, "gps")
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "edit", parents=[common], help="set curated fields of photos (one edit in the history)", description=__doc__
+    )
+    p.add_argument("ids", nargs="+", type=id_list, metavar="ID", help="photo ids, or ranges such as 3-12")
+    add_field_options(p, gps=True)
+    p.add_argument("--template", metavar="NAME", help="apply a template (the field options given win over it)")
+    p.add_argument("--json", action="store_true", help="print the edit: its id and each change, old and new")
+    p.set_defaults(handler=edit_command)
+
+    p = subparsers.add_parser("history", parents=[common], help="the edit history (who, when, old and new values)")
+    p.add_argument("id", nargs="?", type=int, metavar="ID", help="only the edits of this photo")
+    p.add_argument("--limit", type=int, default=50, help="at most this many edits, newest first (default 50)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=history_command)
+
+    p = subparsers.add_parser("undo", parents=[common], help="undo an edit (recorded as a new edit)")
+    p.add_argument("edit", type=int, metavar="EDIT_ID")
+    p.add_argument("--force", action="store_true", help="also when a later edit changed the same fields")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=undo_command)
+
+    p = subparsers.add_parser("reread", parents=[common], help="read the curated fields from the originals again")
+    p.add_argument("ids", nargs="+", type=id_list, metavar="ID", help="photo ids, or ranges such as 3-12")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=reread_command)
+
+    p = subparsers.add_parser(
+        "write", parents=[common], help="write copies of originals with the curated fields embedded, or sidecars"
+    )
+    p.add_argument("ids", nargs="+", type=id_list, metavar="ID", help="photo ids, or ranges such as 3-12")
+    p.add_argument("--to", type=Path, required=True, metavar="DIR", help="the folder to write into")
+    p.add_argument("--sidecar", action="store_true", help="write XMP sidecars (NAME.EXT.xmp) instead of copies")
+    p.add_argument("--lightroom", action="store_true", help="name sidecars NAME.xmp, as Lightroom does")
+    p.add_argument("--force", action="store_true", help="replace files already in DIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=write_command)
+
+
+# -- field options (shared with photoarchive template) -------------------------------------------
+
+
+def add_field_options(parser: argparse.ArgumentParser, *, gps: bool = False) -> None:
+    group = parser.add_argument_group("fields")
+    for name in CURATED_FIELD_NAMES:
+        spec = FIELDS_BY_NAME[name]
+        where = ", ".join(spec.standard_names)
+        if name in LIST_FIELDS:
+            group.add_argument(f"--{_option(name)}", dest=name, action="append", metavar="A,B", help=f"{spec.label}")
+        else:
+            group.add_argument(f"--{_option(name)}", dest=name, metavar="TEXT", help=f"{spec.label} ({where})")
+    group.add_argument("--add-keywords", action="append", metavar="A,B", help="add keywords, keeping the others")
+    group.add_argument("--remove-keywords", action="append", metavar="A,B", help="remove these keywords")
+    if gps:
+        group.add_argument("--gps", metavar="LAT,LON[,ALT]", help="position of the location shown (degrees, metres)")
+    group.add_argument(
+        "--clear", action="append", default=[], metavar="FIELD", help="empty a field (repeatable; 'gps' too)"
+    )
+
+
+@dataclass
+class FieldOptions:
+    """The field options of one command line, as values to set."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    add_keywords: list[str] = field(default_factory=list)
+    remove_keywords: list[str] = field(default_factory=list)
+    cleared: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.add_keywords or self.remove_keywords or self.cleared)
+
+
+def field_options(args: argparse.Namespace) -> FieldOptions:
+    """The values the field options of ``args`` set; ``ValidationError`` for a bad one."""
+    options = FieldOptions()
+    for name in CURATED_FIELD_NAMES:
+        given = getattr(args, name, None)
+        if given is not None:
+            options.values[name] = split_list(given) if name in LIST_FIELDS else given
+    options.add_keywords = split_list(args.add_keywords or [])
+    options.remove_keywords = split_list(args.remove_keywords or [])
+    for name in args.clear:
+        key = name.strip().replace("-", "_")
+        if key not in CLEARABLE:
+            raise ValidationError(f"--clear: unknown field {name!r} (one of: {', '.join(CLEARABLE)})", field=name)
+        if key in options.values or (key == "gps" and getattr(args, "gps", None)):
+            raise ValidationError(f"--clear {name} and --{_option(key)} together: choose one", field=key)
+        options.cleared.append(key)
+        if key == "gps":
+            options.values.update(latitude=None, longitude=None, altitude=None, gps_source=None)
+        else:
+            options.values[key] = [] if key in LIST_FIELDS else ""
+    if getattr(args, "gps", None):
+        options.values.update(parse_gps(args.gps))
+    return options
+
+
+def split_list(given: list[str]) -> list[str]:
+    """Comma-separated items of each option given; ``\\,`` is a comma inside an item."""
+    items = []
+    for text in given:
+        for item in re.findall(r"(?:\\.|[^,\\])+", text):
+            items.append(re.sub(r"\\(.)", r"\1", item).strip())
+    return [item for item in items if item]
+
+
+def parse_gps(text: str) -> dict[str, Any]:
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) not in (2, 3):
+        raise ValidationError(
+            f"--gps: {text!r} is not LAT,LON or LAT,LON,ALT in degrees (e.g. 50.69,156.35)", field="gps"
+        )
+    altitude = numbers[2] if len(numbers) == 3 else None
+    return {"latitude": numbers[0], "longitude": numbers[1], "altitude": altitude, "gps_source": "edited"}
+
+
+def id_list(text: str) -> list[int]:
+    """An id (``7``) or a range of ids (``3-12``)."""
+    match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", text)
+    if not match or (match.group(2) and int(match.group(2)) < int(match.group(1))):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a photo id or a range such as 3-12")
+    first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+    return list(range(first, last + 1))
+
+
+def photo_ids(args: argparse.Namespace) -> list[int]:
+    return list(dict.fromkeys(i for group in args.ids for i in group))
+
+
+def _option(name: str) -> str:
+    return name.replace("_", "-")
+
+
+@contextmanager
+def option_names() -> Iterator[None]:
+    """Say which option a bad value came from: "--caption (Description): ..." rather than the
+    field's name in the standard alone."""
+    try:
+        yield
+    except ValidationError as error:
+        spec = FIELDS_BY_NAME.get(error.field or "")
+        if spec is None:
+            raise
+        message = str(error)
+        for prefix, named in ((f"{spec.label}: ", f"{spec.label}"), (f"{spec.name}: ", "")):
+            if message.startswith(prefix):
+                option = f"--{_option(spec.name)}" + (f" ({named})" if named else "")
+                raise ValidationError(f"{option}: {message[len(prefix) :]}", field=error.field) from error
+        raise
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    ids = photo_ids(args)
+    options = field_options(args)
+    if not options and not args.template:
+        raise ValidationError(
+            "nothing to change: give a field option (--caption, --credit, ...), --clear or --template"
+        )
+    with option_names():
+        values = edit_values(
+            catalog,
+            ids,
+            options.values,
+            add_keywords=options.add_keywords,
+            remove_keywords=options.remove_keywords,
+            template=args.template,
+        )
+        name = find_template(catalog, args.template).name if args.template else ""
+        description = f"Template {name!r} on {len(ids)} photos" if name and not options else ""
+        edit = apply_edit(catalog, ids, values.__getitem__, description=description)
+    print_edit(edit, args.json)
+    return 0
+
+
+def history_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    if args.id is not None:
+        catalog.photo(args.id)  # NotFoundError for an unknown photo
+    edits = history(catalog, photo_id=args.id, limit=args.limit)
+    if args.json:
+        print_json([edit_json(e) for e in edits])
+        return 0
+    for edit in edits:
+        changes = [c for c in edit.changes if args.id is None or c.photo_id == args.id]
+        reverts = f" (undoes edit {edit.reverts})" if edit.reverts else ""
+        print(f"edit {edit.id}  {edit.at}  {edit.who}  {edit.description}{reverts}")
+        _print_changes(changes, limit=10 if args.id is None else 100)
+    if not edits:
+        print("no edits" + (f" of photo {args.id}" if args.id is not None else ""))
+    return 0
+
+
+def undo_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    stale = stale_changes(catalog, load_edit(catalog, args.edit))
+    undone = reverted_by(catalog, args.edit)
+    if stale and undone and not args.force:
+        warn(f"photoarchive: error: edit {args.edit} was already undone (edit {undone})")
+        return 1
+    if stale and not args.force:
+        first = stale[0]
+        warn(
+            f"photoarchive: error: edit {args.edit} cannot be undone safely: photo {first.photo_id}'s "
+            f"{first.field} was changed after it"
+            + (f" (and {len(stale) - 1} more)" if len(stale) > 1 else "")
+            + "; undo the later edits first, or use --force to put the old values back anyway"
+        )
+        return 1
+    print_edit(revert_edit(catalog, args.edit), args.json)
+    return 0
+
+
+def reread_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    result = reread(catalog, photo_ids(args))
+    if args.json:
+        data = edit_json(result.edit)
+        data["failed"] = [{"id": pid, "error": error} for pid, error in result.failures]
+        data["warnings"] = [{"id": pid, "warning": w} for pid, w in result.warnings]
+        print_json(data)
+    else:
+        print_edit(result.edit, False)
+        for pid, warning in result.warnings:
+            warn(f"warning: photo {pid}: {warning}")
+        for pid, error in result.failures:
+            warn(f"failed: photo {pid}: {error}")
+    return 1 if result.failures else 0
+
+
+def write_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    style = "lightroom" if args.lightroom else "darktable"
+    results = list(write_files(catalog, photo_ids(args), args.to, sidecar=args.sidecar, force=args.force, style=style))
+    failed = [r for r in results if r.error]
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.photo_id,
+                    "paths": [str(p) for p in r.paths],
+                    "error": r.error,
+                    "shortened": [
+                        {"field": s.field, "dataset": s.dataset, "full": s.full, "kept": s.kept} for s in r.shortened
+                    ],
+                    "warnings": r.warnings,
+                }
+                for r in results
+            ]
+        )
+    else:
+        for r in results:
+            if r.error:
+                warn(f"failed: photo {r.photo_id}: {r.error}")
+                continue
+            print(f"photo {r.photo_id}: " + ", ".join(str(p) for p in r.paths))
+            for s in r.shortened:
+                warn(f"  {s.field}: {s.dataset} holds only {s.kept!r} (the XMP holds the whole value)")
+            for w in r.warnings:
+                warn(f"  warning: {w}")
+        print(f"{len(results) - len(failed)} written, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+# -- output ---------------------------------------------------------------------------------------
+
+
+def edit_json(edit: Edit) -> dict[str, Any]:
+    return {
+        "id": edit.id,
+        "at": edit.at,
+        "who": edit.who,
+        "description": edit.description,
+        "reverts": edit.reverts,
+        "photos": edit.photo_ids,
+        "changes": [{"photo": c.photo_id, "field": c.field, "old": c.old, "new": c.new} for c in edit.changes],
+    }
+
+
+def print_edit(edit: Edit, as_json: bool) -> None:
+    if as_json:
+        print_json(edit_json(edit))
+    elif not edit.id:
+        print("nothing changed (the photos already have these values)")
+    else:
+        count = len(edit.photo_ids)
+        print(
+            f"edit {edit.id}: {edit.description} ({count} photo{'s' if count != 1 else ''}, {len(edit.changes)} changes)"
+        )
+        _print_changes(edit.changes, limit=20)
+
+
+def _print_changes(changes: list[Any], *, limit: int) -> None:
+    for change in changes[:limit]:
+        print(f"  photo {change.photo_id}  {change.field}: {_short(change.old)} -> {_short(change.new)}")
+    if len(changes) > limit:
+        print(f"  ... and {len(changes) - limit} more changes (--json shows them all)")
+
+
+def _short(value: Any, width: int = 60) -> str:
+    if value in (None, "", []):
+        return "(empty)"
+    if isinstance(value, list) and value and isinstance(value[0], dict):  # conflicts
+        return "conflicts on " + ", ".join(str(c.get("field")) for c in value)
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    text = text.replace("\n", " / ")
+    return repr(text if len(text) <= width else text[: width - 1] + "…")

@@ -1,0 +1,136 @@
+"""``photoarchive template create|edit|list|show|remove``: named sets of field values (presets).
+
+A template takes the same field options as ``photoarchive edit``; values may hold variables
+filled per photo (``{creator}``, ``{date:%Y}``, ``{filename}``, ``{sequence}``, ``{city}``, any
+field; ``{{`` for a brace). Apply one with ``edit ID... --template NAME`` or
+``import PATH --template NAME``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from photoarchive.catalog import Catalog
+from photoarchive.cli.edit import FieldOptions, add_field_options, field_options, option_names
+from photoarchive.cli.output import print_json
+from photoarchive.errors import ValidationError
+from photoarchive.model import FieldTemplate
+from photoarchive.templates import change_template, create_template, find_template, list_templates, remove_template
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    group = subparsers.add_parser(
+        "template", parents=[common], help="templates: named field values applied to many photos", description=__doc__
+    )
+    commands = group.add_subparsers(dest="template_command", metavar="ACTION", required=True)
+
+    p = commands.add_parser("create", parents=[common], help="create a template from field options")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--description", metavar="TEXT", default="")
+    add_field_options(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=create_command)
+
+    p = commands.add_parser("edit", parents=[common], help="change a template (other fields are kept)")
+    p.add_argument("template", metavar="NAME", help="name or id")
+    p.add_argument("--name", dest="new_name", metavar="NAME", help="rename it")
+    p.add_argument("--description", metavar="TEXT")
+    add_field_options(p)
+    p.add_argument("--unset", action="append", default=[], metavar="FIELD", help="take a field out of the template")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=edit_command)
+
+    p = commands.add_parser("list", parents=[common], help="list templates")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=list_command)
+
+    p = commands.add_parser("show", parents=[common], help="show a template's values")
+    p.add_argument("template", metavar="NAME", help="name or id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=show_command)
+
+    p = commands.add_parser("remove", parents=[common], help="remove a template (photos keep their values)")
+    p.add_argument("template", metavar="NAME", help="name or id")
+    p.set_defaults(handler=remove_command)
+
+
+def _options(args: argparse.Namespace) -> FieldOptions:
+    options = field_options(args)
+    if "gps" in options.cleared:
+        raise ValidationError("--clear gps: a template holds no position (use edit --gps or a place)", field="gps")
+    return options
+
+
+def create_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    options = _options(args)
+    if not options:
+        raise ValidationError("an empty template: give field options (--creator, --credit, ...)")
+    with option_names():
+        template = create_template(
+            catalog,
+            args.name,
+            options.values,
+            add_keywords=options.add_keywords,
+            remove_keywords=options.remove_keywords,
+            description=args.description,
+        )
+    _print(template, args.json, "created")
+    return 0
+
+
+def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    options = _options(args)
+    unset = [name.replace("-", "_") for name in args.unset]
+    with option_names():
+        template = change_template(
+            catalog,
+            args.template,
+            name=args.new_name,
+            values=options.values,
+            unset=unset,
+            add_keywords=options.add_keywords or None,
+            remove_keywords=options.remove_keywords or None,
+            description=args.description,
+        )
+    _print(template, args.json, "changed")
+    return 0
+
+
+def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    templates = list_templates(catalog)
+    if args.json:
+        print_json([t.as_dict() for t in templates])
+        return 0
+    for template in templates:
+        fields = ", ".join(template.values) or "-"
+        print(f"{template.id:>4}  {template.name}  ({fields})")
+    if not templates:
+        print("no templates (photoarchive template create NAME --creator ... makes one)")
+    return 0
+
+
+def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    _print(find_template(catalog, args.template), args.json, "")
+    return 0
+
+
+def remove_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    template = remove_template(catalog, args.template)
+    print(f"template {template.name!r} removed")
+    return 0
+
+
+def _print(template: FieldTemplate, as_json: bool, what: str) -> None:
+    if as_json:
+        print_json(template.as_dict())
+        return
+    print(f"template {template.id}: {template.name}" + (f" ({what})" if what else ""))
+    if template.description:
+        print(f"  {template.description}")
+    for name, value in template.values.items():
+        shown = ", ".join(value) if isinstance(value, list) else value
+        print(f"  {name:<22} {shown if shown else '(cleared)'}")
+    if template.add_keywords:
+        print(f"  {'add keywords':<22} {', '.join(template.add_keywords)}")
+    if template.remove_keywords:
+        print(f"  {'remove keywords':<22} {', '.join(template.remove_keywords)}")
