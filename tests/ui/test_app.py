@@ -12,3 +12,4 @@ def test_main_window_opens_on_an_archive(qtbot, tmp_path: Path) -> None:
         qtbot.addWidget(window)
         window.show()
         assert window.windowTitle() == "Photo Archive — Shumshu 2015"
+        window.close()  # before its catalog closes

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from photoarchive.catalog.curated import load_values
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
 from photoarchive.ui.sources import BATCH
 from tests.conftest import write_photos
@@ -46,6 +47,7 @@ def test_import_in_the_window_reports_duplicates_and_failures_and_shows_the_batc
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10_000)
     assert "1 files will not be imported" in dialog.found.text()
+    dialog.template.setCurrentIndex(dialog.template.findData("Sample Expedition 2015"))
     with qtbot.waitSignal(dialog.import_finished, timeout=60_000):
         dialog.start_button.click()
     assert "3 imported" in dialog.found.text() and "1 failed" in dialog.found.text()
@@ -53,6 +55,8 @@ def test_import_in_the_window_reports_duplicates_and_failures_and_shows_the_batc
     source = window.current_source
     assert source.kind == BATCH and source.key == dialog.summary.batch
     assert window.grid_model.rowCount() == 3
+    credits = load_values(window.catalog, dialog.summary.photos, ["credit"])
+    assert {v["credit"] for v in credits.values()} == {"Sample Expedition"}  # the template chosen
     assert window.sources_model.sources("batches")[0].key == dialog.summary.batch  # newest first
     assert not window.progress.isVisible()
     # The same files again: all duplicates, listed.

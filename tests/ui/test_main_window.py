@@ -153,6 +153,7 @@ def test_empty_archive_shows_the_welcome_panel(qtbot, tmp_path: Path, settings) 
         qtbot.addWidget(main)
         assert main.centre.currentWidget() is main.welcome
         assert set(main.welcome.buttons) == {"import", "open", "sample"}
+        main.close()
 
 
 def test_sample_archive_from_the_welcome_panel_fills_this_archive(qtbot, tmp_path: Path, settings) -> None:
@@ -164,6 +165,7 @@ def test_sample_archive_from_the_welcome_panel_fills_this_archive(qtbot, tmp_pat
             pass
         qtbot.waitUntil(lambda: main.grid_model.rowCount() == 14, timeout=5000)
         assert main.centre.currentIndex() == 0
+        main.close()
 
 
 def test_geometry_and_splitter_are_restored(qtbot, sample_catalog, settings) -> None:
@@ -190,3 +192,25 @@ def test_menus_show_shortcuts_and_every_action_has_text(window) -> None:
     assert shortcuts["Add to Target Collection"] == "Ctrl+B" or any(s == "Ctrl+B" for s in shortcuts.values())
     assert shortcuts["Preview"] == "Space"
     assert shortcuts["Copy Metadata"] == "Ctrl+Shift+C"
+
+
+def test_apply_a_template_from_the_menu_is_one_undo_step(qtbot, window) -> None:
+    names = ids_by_name(window.catalog)
+    photo = names["SHU15_0158.jpg"]  # the sample photo without credits
+    window.select_photos([photo])
+    qtbot.waitUntil(lambda: window.editor.photo_ids() == [photo])
+    window.archive.fill_templates_menu()
+    actions = {a.text(): a for a in window.templates_menu.actions()}
+    assert "Sample Expedition 2015" in actions
+    actions["Sample Expedition 2015"].trigger()
+    values = load_values(window.catalog, [photo], ["creator", "credit", "copyright", "job_id"])[photo]
+    assert values == {
+        "creator": "Sample Expedition",
+        "credit": "Sample Expedition",
+        "copyright": "© 2015 Sample Expedition (generated sample images)",  # {date:%Y} of this photo
+        "job_id": "SAMPLE-2015",
+    }
+    assert window.editor.fields["credit"].text() == "Sample Expedition"
+    assert window.edits.stack.count() == 1
+    window.undo()
+    assert load_values(window.catalog, [photo], ["credit"])[photo]["credit"] == ""

@@ -4,7 +4,7 @@
 dozen images (``images``) with EXIF dates and GPS around Shumshu, imports them through the
 normal importer, gives them captions, credits and keywords in English, Russian and Japanese
 (``content``), builds the places of the island in the gazetteer (names in three scripts) and
-places the photos, stores the expedition's template when the catalog has templates, and
+places the photos, stores the expedition's template and applies it, and
 makes an ordered collection with an introduction. It yields ``SampleProgress`` after each
 step; ``job.result`` tells what was made. No Qt here: the command line
 (``photoarchive sample-archive DIR``) and the GUI's "Create sample archive" both use it.
@@ -24,12 +24,11 @@ from photoarchive.catalog import collections as collection_store
 from photoarchive.edits import apply_edit
 from photoarchive.errors import CancelledError, ValidationError
 from photoarchive.ingest import ImportJob
-from photoarchive.metadata.variables import photo_variables, render
-from photoarchive.model import CuratedFields
 from photoarchive.model.place import Place, PlaceName
 from photoarchive.places import add_place, assign_place
 from photoarchive.sample import content
 from photoarchive.sample.images import draw_scene, write_jpeg
+from photoarchive.templates import apply_template, create_template
 
 WHO = "sample-archive"
 
@@ -90,11 +89,11 @@ class SampleArchiveJob:
         self.result.photos = [by_name[p.name] for p in content.PHOTOS if p.name in by_name]
         self._describe(by_name)
         done += 1
-        yield SampleProgress(done, total, "captions and credits")
+        yield SampleProgress(done, total, "captions and keywords")
         self._places(by_name)
         done += 1
         yield SampleProgress(done, total, "places")
-        self._template()
+        self._template(by_name)
         done += 1
         yield SampleProgress(done, total, "template")
         self._collection(by_name)
@@ -102,20 +101,13 @@ class SampleArchiveJob:
         yield SampleProgress(done, total, "collection")
 
     def _describe(self, by_name: dict[str, int]) -> None:
-        values: dict[int, dict[str, object]] = {}
-        for photo in content.PHOTOS:
-            if photo.name not in by_name:
-                continue
-            fields = dict(photo.fields)
-            no_credit = bool(fields.pop("no_credit", False))
-            if not no_credit:
-                when = datetime.strptime(photo.when, "%Y-%m-%d %H:%M")
-                variables = photo_variables(CuratedFields(), filename=photo.name, date=when)
-                fields.update({k: render(v, variables) for k, v in content.TEMPLATE_VALUES.items()})
-            values[by_name[photo.name]] = fields
-        apply_edit(
-            self.catalog, list(values), lambda pid: values[pid], description="Sample captions and credits", who=WHO
-        )
+        values = {
+            by_name[p.name]: {k: v for k, v in p.fields.items() if k != "no_credit"} for p in self._present(by_name)
+        }
+        apply_edit(self.catalog, list(values), values.__getitem__, description="Sample captions and keywords", who=WHO)
+
+    def _present(self, by_name: dict[str, int]) -> list[content.SamplePhoto]:
+        return [p for p in content.PHOTOS if p.name in by_name]
 
     def _places(self, by_name: dict[str, int]) -> None:
         ids: dict[str, int] = {}
@@ -139,15 +131,16 @@ class SampleArchiveJob:
             if photo_ids:
                 assign_place(self.catalog, photo_ids, ids[place_name], who=WHO)
 
-    def _template(self) -> None:
-        try:  # templates are stored in the catalog once the metadata work has added them
-            from photoarchive.catalog import templates as template_store  # type: ignore[attr-defined]
-        except ImportError:
-            return
-        save = getattr(template_store, "save_template", None) or getattr(template_store, "create_template", None)
-        if save is None:
-            return
-        save(self.catalog, content.TEMPLATE_NAME, dict(content.TEMPLATE_VALUES, event=content.EXPEDITION))
+    def _template(self, by_name: dict[str, int]) -> None:
+        """The expedition's template, applied to every photo but one (left for the curator)."""
+        create_template(
+            self.catalog,
+            content.TEMPLATE_NAME,
+            content.TEMPLATE_VALUES,
+            description="Creator, credit, rights and job of the sample expedition",
+        )
+        credited = [by_name[p.name] for p in self._present(by_name) if not p.fields.get("no_credit")]
+        apply_template(self.catalog, content.TEMPLATE_NAME, credited, who=WHO)
         self.result.template = content.TEMPLATE_NAME
 
     def _collection(self, by_name: dict[str, int]) -> None:

@@ -163,10 +163,19 @@ class MainWindow(QMainWindow):
         self.welcome.sample_requested.connect(self.archive.create_sample_archive)
 
         install_places_panels(self)  # the map and places panels (issue 6), through the hook API above
+        self._install_panels()
         self._restore_settings()
         self.reload_grid()
 
     # -- hook API (see module docstring) ----------------------------------------------------
+
+    def _install_panels(self) -> None:
+        """Dock the panels of other parts of the application that are present (places, map)."""
+        try:
+            from photoarchive.ui.widgets.places_install import install_places_panels
+        except ImportError:
+            return
+        install_places_panels(self)
 
     def add_panel(
         self, title: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
@@ -431,6 +440,8 @@ class MainWindow(QMainWindow):
         if not self.archive.can_close():
             event.ignore()
             return
+        # Nothing may reach the catalog after this: the caller may close it right away.
+        self.grid.stop_announcing()
         self.save_settings()
         self._sources_timer.stop()
         self.thumbnails.shutdown()

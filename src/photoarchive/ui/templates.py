@@ -1,38 +1,25 @@
 """Metadata templates (named field presets) as the GUI uses them: their names, and applying one
-to photos as one undoable step.
-
-Templates are stored by the metadata work in the catalog (``photoarchive.catalog.templates``);
-until that lands, there are none and the menus say so.
-"""
+to photos as one undoable step. Storage and rendering are ``photoarchive.templates``'s."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
-from types import ModuleType
 
+from photoarchive import templates as template_api
 from photoarchive.catalog import Catalog
 from photoarchive.ui.undo import PhotoEdits
 
 
-def _store() -> ModuleType | None:
-    try:
-        return importlib.import_module("photoarchive.catalog.templates")
-    except ImportError:
-        return None
-
-
 def names(catalog: Catalog) -> list[str]:
-    store = _store()
-    if store is None:
-        return []
-    return [t.name for t in store.list_templates(catalog)]
+    return [t.name for t in template_api.list_templates(catalog)]
 
 
 def apply(edits: PhotoEdits, photo_ids: Sequence[int], name: str) -> None:
-    """Apply the template to the photos, as one undoable, recorded edit."""
-    store = _store()
-    if store is None:
-        return
-    values = store.template_values(edits.catalog, name, photo_ids)
-    edits.apply(photo_ids, values, f"Apply template “{name}” to {len(photo_ids)} photos")
+    """Apply the template to the photos (variables filled per photo) as one undoable edit."""
+    per_photo = template_api.template_values(edits.catalog, name, photo_ids)
+    count = len(per_photo)
+    edits.apply(
+        list(per_photo),
+        per_photo.__getitem__,
+        f"Apply template “{name}” to {count} photo{'s' if count != 1 else ''}",
+    )

@@ -121,6 +121,12 @@ class PhotoGrid(QListView):
         self.selectionModel().selectionChanged.connect(lambda *_: self._announce.start())
         model.modelReset.connect(self._announce.start)
 
+    def stop_announcing(self) -> None:
+        """No more selection signals (the window is closing)."""
+        self._announce.stop()
+        self.selectionModel().blockSignals(True)
+        self.grid_model.blockSignals(True)
+
     def set_thumbnail_size(self, size: int) -> None:
         self.delegate.size = size
         if self.grid_model.thumbnails is not None:
