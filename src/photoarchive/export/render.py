@@ -41,7 +41,8 @@ def render(task: RenderTask) -> RenderResult:
             for path in task.metadata_paths:
                 written = write(task.fields, path, gps=task.gps)
                 result.warnings.extend(
-                    f"{s.field} shortened to {len(s.kept)} characters in {s.dataset} (XMP and EXIF hold it all)"
+                    f"{s.field.replace('_', ' ')} cut to {len(s.kept)} characters in the older IPTC record"
+                    f" ({s.dataset}), which has a byte limit; XMP and EXIF hold all of it"
                     for s in written.shortened
                 )
     except ImageError as error:
