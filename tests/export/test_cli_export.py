@@ -51,3 +51,16 @@ def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     code, out, err = run(capsys, *archive, "export", "shumshu", "--format", "post", "--to", str(tmp_path / "p"),
                          "--workers", "0")  # fmt: skip
     assert code == 1 and "1 could not be exported" in out and "missing" in err
+
+
+def test_copy_theme_then_use_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build_archive(tmp_path, count=2)
+    theme = tmp_path / "my theme"
+    code, out, _ = run(capsys, "copy-theme", str(theme))
+    assert "--theme" in out
+    assert code == 0 and (theme / "index.html").is_file() and (theme / "assets" / "style.css").is_file()
+    assert run(capsys, "copy-theme", str(theme))[0] == 1  # never over an existing folder
+    (theme / "colophon.html").write_text("<footer>Changed: {{ collection.source }}</footer>\n", encoding="utf-8")
+    code, _, _ = run(capsys, "--archive", str(tmp_path / "archive"), "export", "shumshu", "--format", "gallery",
+                     "--to", str(tmp_path / "g"), "--theme", str(theme), "--workers", "0")  # fmt: skip
+    assert code == 0 and "Changed: Search expedition" in (tmp_path / "g" / "index.html").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ from tqdm import tqdm
 from photoarchive.catalog import Catalog
 from photoarchive.cli.output import print_json, warn
 from photoarchive.export import FORMATS, METADATA_MODES, PRECISIONS, ExportJob, ExportOptions
+from photoarchive.export.html import copy_theme
 
 
 def _size(text: str) -> int | None:
@@ -75,6 +76,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     p.add_argument("--json", action="store_true", help="print one JSON object with the outcome")
     p.set_defaults(handler=export_command)
+
+    p = subparsers.add_parser(
+        "copy-theme",
+        parents=[common],
+        help="copy the default gallery and post theme into a folder, to change it and use it with export --theme",
+    )
+    p.add_argument("folder", type=Path, metavar="DIR", help="a new folder")
+    p.set_defaults(handler=copy_theme_command, no_catalog=True)
+
+
+def copy_theme_command(args: argparse.Namespace, catalog: Catalog | None) -> int:
+    written = copy_theme(args.folder)
+    print(
+        f"Copied the default theme ({len(written)} files) to {args.folder}; use it with: export ... --theme {args.folder}"
+    )
+    return 0
 
 
 def export_command(args: argparse.Namespace, catalog: Catalog) -> int:

@@ -26,6 +26,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, FunctionLoader, 
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from photoarchive.errors import ExportError
+
 
 def default_theme() -> Traversable:
     return importlib.resources.files("photoarchive").joinpath("resources", "themes", "default")
@@ -86,6 +88,28 @@ def copy_assets(theme: Path | None, target: Path, names: list[str]) -> None:
         for part in name.split("/"):
             resource = resource.joinpath(part)
         destination.write_bytes(resource.read_bytes())
+
+
+def copy_theme(target: Path) -> list[Path]:
+    """Copy the default theme into ``target`` (which must not exist), for a user to change."""
+    if target.exists():
+        raise ExportError(f"{target} already exists; choose a new folder for the theme")
+    written: list[Path] = []
+
+    def copy(resource: Traversable, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for child in sorted(resource.iterdir(), key=lambda r: r.name):
+            if child.is_dir():
+                copy(child, folder / child.name)
+            elif not child.name.startswith("."):
+                (folder / child.name).write_bytes(child.read_bytes())
+                written.append(folder / child.name)
+
+    try:
+        copy(default_theme(), target)
+    except OSError as error:
+        raise ExportError(f"cannot copy the theme to {target} ({error.strerror or error})") from error
+    return written
 
 
 def write_text(path: Path, text: str) -> None:
