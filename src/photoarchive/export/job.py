@@ -150,14 +150,14 @@ class ExportJob:
                 continue
             tasks.append(self._task(item, planned, metadata_roles, content))
         exported: list[ExportItem] = []
-        warned: dict[str, list[str]] = {}  # one line per kind of warning, not one per photo
+        warned: dict[str, list[tuple[int, str]]] = {}  # one line per kind of warning, not one per photo
         with closing(self._results(tasks, cancelled)) as results:
             for result in results:
                 done += 1
                 item = items[result.photo_id]
                 name = item.photo.original_name
                 for warning in result.warnings:
-                    warned.setdefault(warning, []).append(name)
+                    warned.setdefault(warning, []).append((item.sequence, name))
                 if result.error:
                     summary.failed.append(ExportProblem(item.photo.id, name, result.error))
                     yield ExportProgress(done, self.total, item.photo.id, name, "failed", result.error)
@@ -165,7 +165,9 @@ class ExportJob:
                 item.sizes = {role: result.sizes[str(content / path)] for role, path in item.files.items()}
                 exported.append(item)
                 yield ExportProgress(done, self.total, item.photo.id, name, "exported")
-        summary.warnings = [_grouped(warning, names) for warning, names in warned.items()]
+        summary.warnings = [
+            _grouped(warning, [n for _, n in sorted(names)]) for warning, names in sorted(warned.items())
+        ]
         if cancelled() or done < self.total:
             summary.cancelled = True
             return
