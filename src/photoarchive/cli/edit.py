@@ -31,11 +31,35 @@ from photoarchive.templates import edit_values, find_template
 
 LIST_FIELDS = ("keywords", "hierarchical_keywords")
 CLEARABLE = (*CURATED_FIELD_NAMES, "gps")
+METAVARS = {
+    "date_created": "DATE",
+    "event_date": "DATE[/DATE]",
+    "country_code": "XXX",
+    "web_statement": "URL",
+    "creator": "NAME[;NAME]",
+}
+EDIT_DESCRIPTION = """\
+Set curated fields of one or many photos: one edit, one transaction, one entry in the
+history (photoarchive history; photoarchive undo EDIT_ID). Setting a field settles the
+conflict its file's standards had about it.
+
+Lists (--keywords, --add-keywords, --remove-keywords, --hierarchical-keywords) are separated
+by commas, or given by repeating the option; write a comma inside a keyword as \\, (and a
+backslash as \\\\). Several creators are separated by ";". Dates are ISO 8601 (1945-08-18,
+1945-08, 2015-08-10T09:00:00+11:00); --event-date also takes a range 1945-08-18/1945-08-23.
+
+  photoarchive edit 12-40 --credit "Shumshu 2015 search expedition" --keywords "Шумшу,占守島"
+  photoarchive edit 12 --caption "Обломки танка у высоты 171" --country-code RUS --gps 50.69,156.35
+"""
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "edit", parents=[common], help="set curated fields of photos (one edit in the history)", description=__doc__
+        "edit",
+        parents=[common],
+        help="set curated fields of photos (one edit in the history)",
+        description=EDIT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("ids", nargs="+", type=id_list, metavar="ID", help="photo ids, or ranges such as 3-12")
     add_field_options(p, gps=True)
@@ -81,9 +105,12 @@ def add_field_options(parser: argparse.ArgumentParser, *, gps: bool = False) -> 
         spec = FIELDS_BY_NAME[name]
         where = ", ".join(spec.standard_names)
         if name in LIST_FIELDS:
-            group.add_argument(f"--{_option(name)}", dest=name, action="append", metavar="A,B", help=f"{spec.label}")
+            group.add_argument(
+                f"--{_option(name)}", dest=name, action="append", metavar="A,B", help=f"{spec.label} ({where})"
+            )
         else:
-            group.add_argument(f"--{_option(name)}", dest=name, metavar="TEXT", help=f"{spec.label} ({where})")
+            metavar = METAVARS.get(name, "TEXT")
+            group.add_argument(f"--{_option(name)}", dest=name, metavar=metavar, help=f"{spec.label} ({where})")
     group.add_argument("--add-keywords", action="append", metavar="A,B", help="add keywords, keeping the others")
     group.add_argument("--remove-keywords", action="append", metavar="A,B", help="remove these keywords")
     if gps:

@@ -17,10 +17,27 @@ from photoarchive.errors import ValidationError
 from photoarchive.model import FieldTemplate
 from photoarchive.templates import change_template, create_template, find_template, list_templates, remove_template
 
+TEMPLATE_DESCRIPTION = """\
+A template is a named set of field values, applied to many photos at once with
+"photoarchive edit ID... --template NAME" or "photoarchive import PATH --template NAME".
+It takes the field options of photoarchive edit. Values may use variables, filled per photo:
+{creator}, {city} or any field, {date:%Y} (capture date, strftime), {filename},
+{sequence:03} (1, 2, ... in the order of the photos); [{creator}] is left out when empty;
+write {{ and }} for braces. An unknown variable is refused when the template is saved.
+
+  photoarchive template create "Shumshu 2015 expedition" --creator "Иван Петров" \\
+      --credit "Shumshu 2015 search expedition" --copyright "© {date:%Y} {creator}" \\
+      --usage-terms "CC BY-SA 4.0" --event "Поисковая экспедиция «Шумшу-2015»" --job-id "SH2015-{sequence:03}"
+"""
+
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     group = subparsers.add_parser(
-        "template", parents=[common], help="templates: named field values applied to many photos", description=__doc__
+        "template",
+        parents=[common],
+        help="templates: named field values applied to many photos",
+        description=TEMPLATE_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = group.add_subparsers(dest="template_command", metavar="ACTION", required=True)
 
