@@ -66,6 +66,9 @@ def test_copies_embed_the_fields_and_leave_pixels_and_originals_alone(tmp_path: 
     assert digest(original) == before
     assert not list((tmp_path / "out").glob(".*"))  # no temporary files left
 
+    for inside in (original.parent, catalog.paths.originals):
+        with pytest.raises(MetadataWriteError, match="inside the archive's originals/"):
+            list(write_files(catalog, [a], inside, force=True, sidecar=inside == original.parent))
     with pytest.raises(MetadataWriteError, match=r"already holds IMG_0001\.JPG"):
         list(write_files(catalog, [a], tmp_path / "out"))
     apply_edit(catalog, [a], {"caption": "Second caption"})

@@ -11,8 +11,8 @@
   untouched), or XMP sidecars named after the originals, in a folder. Formats that cannot
   carry embedded metadata safely (camera raw, HEIF) get the byte copy and a sidecar beside it.
 
-Writing never touches an original: it is copied to a hidden temporary file in the target
-folder, the metadata is written into that copy (and read back), and only then is the copy
+Writing never touches an original: a folder inside ``originals/`` is refused, and each
+original is copied to a hidden temporary file in the target folder, the metadata is written into that copy (and read back), and only then is the copy
 given its name, so a failure leaves nothing half-written. Names taken twice in one batch get
 ``-1``, ``-2``... before the extension; a file already in the folder is replaced only with
 ``force``. The position is written as the GPS of the location shown unless it came from the
@@ -202,6 +202,8 @@ def write_files(
     unless ``force``. A photo that fails is reported in its result; the others go on.
     """
     folder = Path(folder)
+    if folder.resolve().is_relative_to(catalog.paths.originals.resolve()):
+        raise MetadataWriteError(f"{folder} is inside the archive's originals/, which only imports write to")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
