@@ -79,7 +79,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=undo_command)
 
-    p = subparsers.add_parser("reread", parents=[common], help="read the curated fields from the originals again")
+    p = subparsers.add_parser(
+        "reread",
+        parents=[common],
+        help="set the curated fields from the originals (and sidecars) again, replacing the catalog's; undoable",
+    )
     p.add_argument("ids", nargs="+", type=id_list, metavar="ID", help="photo ids, or ranges such as 3-12")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=reread_command)
