@@ -4,11 +4,19 @@ from photoarchive.catalog import Catalog
 
 
 def _add(catalog: Catalog, n: int, name: str, embedded: dict | None = None) -> int:
-    return catalog.add_photo({
-        "sha256": f"{n:064x}", "original_path": f"2015/2015-08-10/{name}", "original_name": name,
-        "source_path": f"/src/{name}", "size": 1, "format": "JPEG", "imported_at": "2026-01-01T00:00:00+00:00",
-        "captured_at": f"2015-08-{n:02d}T10:00:00", "embedded": embedded or {},
-    })
+    return catalog.add_photo(
+        {
+            "sha256": f"{n:064x}",
+            "original_path": f"2015/2015-08-10/{name}",
+            "original_name": name,
+            "source_path": f"/src/{name}",
+            "size": 1,
+            "format": "JPEG",
+            "imported_at": "2026-01-01T00:00:00+00:00",
+            "captured_at": f"2015-08-{n:02d}T10:00:00",
+            "embedded": embedded or {},
+        }
+    )
 
 
 def test_search_any_script_and_short_terms(catalog: Catalog) -> None:
@@ -33,3 +41,15 @@ def test_sort_orders(catalog: Catalog) -> None:
     assert catalog.photo_ids(order="captured") == [a, b]
     assert catalog.photo_ids(order="imported") == [b, a]
     assert catalog.photo_ids(order="name") == [a, b]
+
+
+def test_index_is_rebuilt_when_the_search_text_changes(tmp_path, monkeypatch) -> None:
+    from photoarchive.catalog import search
+
+    with Catalog(tmp_path / "a") as catalog:
+        photo = _add(catalog, 1, "IMG_0001.JPG")
+        assert catalog.photo_ids(search="/src/") == [photo]
+    monkeypatch.setattr(search, "TEXT_SOURCES", ["p.original_name"])
+    with Catalog(tmp_path / "a") as catalog:  # opened by a version that searches less
+        assert catalog.photo_ids(search="/src/") == []
+        assert catalog.photo_ids(search="IMG_0001") == [photo]

@@ -35,7 +35,9 @@ def sha(path: Path) -> str:
 
 def test_import_copies_byte_for_byte_and_records_everything(tmp_path: Path, catalog: Catalog) -> None:
     sources = write_photos(tmp_path / "card", 3)
-    rotated = write_photo(tmp_path / "card" / "sub" / "IMG_ROT.JPG", seed=9, orientation=6, size=(600, 400), gps=(50.7512, 156.3501))
+    rotated = write_photo(
+        tmp_path / "card" / "sub" / "IMG_ROT.JPG", seed=9, orientation=6, size=(600, 400), gps=(50.7512, 156.3501)
+    )
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in [*sources, rotated]}
     summary, progress = run_import(catalog, tmp_path / "card")
     assert (summary.imported, summary.duplicates, summary.failed) == (4, 0, [])
@@ -176,3 +178,14 @@ def test_json_summary_shape(tmp_path: Path, catalog: Catalog) -> None:
     summary, _ = run_import(catalog, tmp_path / "card")
     data = json.loads(json.dumps(summary.as_json()))
     assert {"batch", "imported", "duplicates", "failed", "photos"} <= set(data)
+
+
+def test_the_archive_itself_is_never_imported(tmp_path: Path) -> None:
+    write_photos(tmp_path / "work" / "card", 2)
+    with Catalog(tmp_path / "work" / "archive") as catalog:
+        run_import(catalog, tmp_path / "work" / "card")
+        summary, _ = run_import(catalog, tmp_path / "work")  # the parent folder holds the archive
+        assert (summary.imported, summary.duplicates, summary.failed) == (0, 2, [])
+        assert str(tmp_path / "work" / "archive") in summary.skipped
+        summary, _ = run_import(catalog, catalog.paths.originals)
+        assert summary.failed[0].error.startswith("is inside the archive itself")

@@ -11,6 +11,7 @@ each is a scalar subquery over photo ``p`` that returns text (or NULL).
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Sequence
 
@@ -72,6 +73,22 @@ def reindex_all(conn: sqlite3.Connection) -> None:
     ids = [row[0] for row in conn.execute("SELECT id FROM photos")]
     conn.execute("DELETE FROM photos_fts")
     reindex_photos(conn, ids)
+
+
+def _signature() -> str:
+    return hashlib.sha256("\n".join(TEXT_SOURCES).encode()).hexdigest()
+
+
+def ensure_index_current(conn: sqlite3.Connection) -> bool:
+    """Rebuild the whole index if it was built from other TEXT_SOURCES (a new version added a
+    field to search); return whether it did. Call inside a write transaction."""
+    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
+    signature = _signature()
+    if row is not None and row[0] == signature:
+        return False
+    reindex_all(conn)
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('search_signature', ?)", (signature,))
+    return True
 
 
 def match_clause(query: str) -> tuple[str, list[str]]:

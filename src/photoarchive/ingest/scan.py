@@ -23,18 +23,25 @@ class ScanResult:
     skipped: list[str] = field(default_factory=list)
 
 
-def scan(paths: Iterable[Path | str]) -> ScanResult:
+def scan(paths: Iterable[Path | str], *, archive: Path | None = None) -> ScanResult:
     """Photo files under the given paths, in a stable order, plus what could not be used.
 
     A file named on purpose that is not a photo is a failure; in a folder, sidecars, hidden
-    and system files are skipped quietly and any other file is reported as unsupported.
+    and system files are skipped quietly and any other file is reported as unsupported. The
+    ``archive`` folder itself is never imported from (its originals are already in it).
     """
     result = ScanResult()
     seen: set[Path] = set()
+    if archive is not None:
+        seen.add(archive.resolve())  # a walk that reaches the archive folder passes it by
     for given in paths:
         path = Path(given).expanduser()
         if not path.exists():
             result.failures.append((str(path), "no such file or folder"))
+        elif archive is not None and path.resolve().is_relative_to(archive.resolve()):
+            result.failures.append(
+                (str(path), "is inside the archive itself; import from the card or folder it came from")
+            )
         elif path.is_dir():
             _walk(path, result, seen)
         else:
@@ -47,7 +54,13 @@ def _walk(folder: Path, result: ScanResult, seen: set[Path]) -> None:
         result.failures.append((str(error.filename or folder), f"cannot read folder ({error.strerror})"))
 
     for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            if (Path(root) / name).resolve() in seen:
+                result.skipped.append(str(Path(root) / name))
+            else:
+                kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             _consider(Path(root) / name, result, seen, explicit=False)
 

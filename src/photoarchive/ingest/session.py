@@ -100,7 +100,7 @@ class ImportJob:
         paths = self.catalog.paths
         shutil.rmtree(paths.incoming, ignore_errors=True)  # leftovers of a killed run
         self.catalog.mark_interrupted_batches()
-        found = scan(self.sources)
+        found = scan(self.sources, archive=self.catalog.paths.root)
         batch = self.catalog.start_batch([str(s.absolute()) for s in self.sources])
         summary = self.summary = ImportSummary(batch=batch, skipped=found.skipped)
         self.total = len(found.files) + len(found.failures)

@@ -1,0 +1,13 @@
+"""A small key-value table for facts about the catalog itself (such as which search text
+definition the full-text index was built with)."""
+
+from __future__ import annotations
+
+NAME = "0006_settings"
+
+SQL = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
