@@ -50,8 +50,9 @@ def test_selection_reaches_the_editor_and_the_hook_signal(qtbot, window) -> None
 
 
 def test_add_panel_docks_a_widget_with_a_view_toggle(window) -> None:
-    dock = window.add_panel("Map", QLabel("map"))
-    assert dock.widget().text() == "map"
+    label = QLabel("map")
+    dock = window.add_panel("Map", label)
+    assert dock.widget().widget() is label  # inside a scroll area
     assert dock.toggleViewAction() in window.menus["view"].actions()
 
 
@@ -168,17 +169,25 @@ def test_sample_archive_from_the_welcome_panel_fills_this_archive(qtbot, tmp_pat
         main.close()
 
 
-def test_geometry_and_splitter_are_restored(qtbot, sample_catalog, settings) -> None:
+def test_geometry_and_panel_sizes_are_restored(qtbot, sample_catalog, settings) -> None:
     first = MainWindow(sample_catalog, settings)
     qtbot.addWidget(first)
-    first.splitter.setSizes([300, 700, 400])
+    first.resize(1400, 900)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resizeDocks([first.editor_dock], [520], Qt.Orientation.Horizontal)
     first.bar.size.setValue(200)
-    wanted = first.splitter.sizes()
+    qtbot.wait(50)
+    wanted = first.editor_dock.width()
     first.close()
     second = MainWindow(sample_catalog, settings)
     qtbot.addWidget(second)
-    assert second.splitter.sizes() == wanted
+    second.resize(1400, 900)  # the offscreen platform does not restore a window's size
+    second.show()
+    qtbot.waitExposed(second)
+    qtbot.waitUntil(lambda: abs(second.editor_dock.width() - wanted) <= 2)
     assert second.bar.size.value() == 200
+    second.close()
 
 
 def test_menus_show_shortcuts_and_every_action_has_text(window) -> None:

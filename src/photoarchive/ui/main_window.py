@@ -6,8 +6,10 @@ constructor); File > Open Archive opens another window and closes this one.
 
 Hook points for other panels (the places helper's map and places panels)
 -------------------------------------------------------------------------
-- ``add_panel(title, widget, area=Qt.RightDockWidgetArea) -> QDockWidget``: dock a widget;
-  its toggle goes into the View menu and its place is restored with the window's state.
+- ``add_panel(title, widget, area=Qt.RightDockWidgetArea) -> QDockWidget``: dock a widget
+  (inside a scroll area, so a tall panel never forces the window's size); its toggle goes into
+  the View menu, and its place is restored with the window's state. On the first run the
+  panels are tabs under the metadata editor.
 - ``selection_changed(list[int])``: the selected photo ids, in grid order, after every change
   of selection; ``selected_ids()`` gives them at any time.
 - ``select_photos(ids)``: select these photos in the grid (switching to All photos first when
@@ -30,15 +32,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
-    QSplitter,
+    QScrollArea,
     QStackedWidget,
     QUndoView,
     QVBoxLayout,
@@ -121,14 +124,14 @@ class MainWindow(QMainWindow):
         self.centre = QStackedWidget()
         self.centre.addWidget(browser)
         self.centre.addWidget(self.welcome)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.sources)
-        self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 760, 380])
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.centre)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        # Sources on the left and the editor on the right are docks, so that other panels
+        # (places, map) stack under them instead of squeezing the grid.
+        self.sources_dock = self._dock(
+            "sources", self.tr("Sources"), self.sources, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.editor_dock = self._dock("editor", self.tr("Metadata"), self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.shown_label, self.selected_label = QLabel(), QLabel()
         self.progress = QProgressBar()
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         self.undo_view = QUndoView(self.edits.stack)
         self.undo_view.setEmptyLabel(self.tr("<opened the archive>"))
         self.menus: dict[str, QMenu] = {}
+        self.panels: list[QDockWidget] = []  # docked through add_panel()
         self.collections = CollectionController(self)
         self.archive = ArchiveController(self)
         self._build_menus()
@@ -180,15 +184,49 @@ class MainWindow(QMainWindow):
     def add_panel(
         self, title: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
     ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"panel-{title}")
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        # In a scroll area, so that a panel with a tall form does not force its size on the
+        # window: it scrolls when the curator makes it small.
+        holder = QScrollArea()
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(widget)
+        dock = self._dock(f"panel-{title}", title, holder, area)
         self.menus["view"].addAction(dock.toggleViewAction())
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreDockWidget(dock)
+        self.panels.append(dock)
         return dock
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock, Qt.Orientation.Vertical)
+        return dock
+
+    def _default_layout(self) -> None:
+        """First run: sources on the left; on the right the editor, and under it the other
+        panels as tabs (the first one in front); readable widths. The curator's own
+        arrangement is saved and restored after this."""
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        if self.panels:
+            self.addDockWidget(right, self.panels[0], Qt.Orientation.Vertical)
+            for panel in self.panels[1:]:
+                self.tabifyDockWidget(self.panels[0], panel)
+            self.panels[0].raise_()
+        self.resizeDocks([self.sources_dock], [270], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.editor_dock], [440], Qt.Orientation.Horizontal)
+        if self.panels:  # once the tabs are laid out: the editor gets most of the height
+            QTimer.singleShot(0, self._share_right_column)
+
+    def _share_right_column(self) -> None:
+        height = max(self.height() - 80, 400)
+        self.resizeDocks(
+            [self.editor_dock, self.panels[0]], [int(height * 0.64), int(height * 0.36)], Qt.Orientation.Vertical
+        )
 
     def selected_ids(self) -> list[int]:
         return self.grid.selected_ids()
@@ -354,10 +392,9 @@ class MainWindow(QMainWindow):
         )
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.history_dock = QDockWidget(self.tr("Undo History"), self)
-        self.history_dock.setObjectName("undo-history")
-        self.history_dock.setWidget(self.undo_view)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock = self._dock(
+            "undo-history", self.tr("Undo History"), self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.history_dock.hide()
         history = self.history_dock.toggleViewAction()
         history.setText(self.tr("Undo &History"))
@@ -391,6 +428,10 @@ class MainWindow(QMainWindow):
         )
         self._action(view, self.tr("&All Photos"), lambda: self.sources.select_source(ALL_PHOTOS), "Ctrl+1")
         view.addSeparator()
+        for dock, keys in ((self.sources_dock, "Ctrl+Shift+1"), (self.editor_dock, "Ctrl+Shift+2")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(keys))
+            view.addAction(toggle)
 
         self.collections.build_menu(self.menus["collection"])
         self._action(self.menus["help"], self.tr("&About Photo Archive"), self.archive.about)
@@ -419,19 +460,27 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1400, 880)
         state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        # Dock sizes come out right only once the window has its size: restore on first show.
+        self._pending_state = state if isinstance(state, QByteArray) else None
+        if self._pending_state is not None:
+            self.restoreState(self._pending_state)
         size = self.settings.value("grid/size")
         if size is not None:
             self.bar.size.setValue(int(size))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if getattr(self, "_shown", False):
+            return
+        self._shown = True
+        if self._pending_state is not None:
+            QTimer.singleShot(0, lambda: self.restoreState(self._pending_state))
+        else:
+            QTimer.singleShot(0, self._default_layout)
+
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("grid/size", self.bar.size.value())
         self.settings.setValue("archive/last", str(self.catalog.paths.root))
 

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QPixmap
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
@@ -161,9 +162,7 @@ class PhotoGridModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, PhotoRole.NAME):
             return row.name
         if role == Qt.ItemDataRole.DecorationRole:
-            if self.thumbnails is None:
-                return None
-            return self.thumbnails.pixmap(row.sha256, self.thumbnail_path(row))
+            return self.thumbnail(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.name}\n{row.caption}".strip() if row.caption else row.name
         if role == PhotoRole.CAPTION:
@@ -173,6 +172,12 @@ class PhotoGridModel(QAbstractListModel):
         if role == PhotoRole.CAPTURED:
             return row.captured_at
         return None
+
+    def thumbnail(self, row: GridRow) -> QPixmap | None:
+        """The cell's thumbnail when loaded; else None, and it is queued for loading."""
+        if self.thumbnails is None:
+            return None
+        return self.thumbnails.pixmap(row.sha256, self.thumbnail_path(row))
 
     def thumbnail_path(self, row: GridRow, size: int = SMALL_THUMBNAIL) -> Path:
         return self.catalog.paths.thumbnail(row.sha256, size)

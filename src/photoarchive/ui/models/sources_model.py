@@ -83,8 +83,7 @@ class SourcesModel(QStandardItemModel):
         parent.removeRows(0, parent.rowCount())
         for source, count in entries:
             text = source.label if count is None else f"{source.label}  ({count})"
-            item = QStandardItem(text)
-            item.setData(source, SOURCE_ROLE)
+            item = SourceItem(text, source)
             item.setToolTip(source.label)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if source.kind == COLLECTION:
@@ -99,14 +98,23 @@ class SourcesModel(QStandardItemModel):
         """The index showing this source (matched by kind and key), or an invalid index."""
         for group in self._groups.values():
             for row in range(group.rowCount()):
-                found = group.child(row).data(SOURCE_ROLE)
+                found = getattr(group.child(row), "source", None)
                 if found is not None and (found.kind, found.key) == (source.kind, source.key):
                     return group.child(row).index()
         return QModelIndex()
 
     def sources(self, group: str) -> list[Source]:
         parent = self._groups[group]
-        return [parent.child(row).data(SOURCE_ROLE) for row in range(parent.rowCount())]
+        return [parent.child(row).source for row in range(parent.rowCount())]
+
+    def source_at(self, index: QModelIndex | QPersistentModelIndex) -> Source | None:
+        """The source an index shows (None for a group's title).
+
+        Read from the item, not through index.data(): in PySide6 6.12 an index.data() that
+        returns None (as a group title does) drops a reference to None each time."""
+        if not index.isValid():
+            return None
+        return getattr(self.itemFromIndex(QModelIndex(index)), "source", None)
 
     # -- drops onto collections -------------------------------------------------------------
 
@@ -129,8 +137,17 @@ class SourcesModel(QStandardItemModel):
         return False  # nothing to insert here: the window adds the photos to the collection
 
     def _collection_at(self, parent: QModelIndex | QPersistentModelIndex) -> int | None:
-        source = parent.data(SOURCE_ROLE) if parent.isValid() else None
-        return source.key if isinstance(source, Source) and source.kind == COLLECTION else None
+        source = self.source_at(parent)
+        return source.key if source is not None and source.kind == COLLECTION else None
+
+
+class SourceItem(QStandardItem):
+    """A leaf of the tree, holding its Source as a Python attribute (and in SOURCE_ROLE)."""
+
+    def __init__(self, text: str, source: Source) -> None:
+        super().__init__(text)
+        self.source = source
+        self.setData(source, SOURCE_ROLE)
 
 
 def batch_label(batch: ImportBatch) -> str:

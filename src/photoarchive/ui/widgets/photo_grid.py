@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photoarchive.ui.models.photo_grid_model import PhotoGridModel, PhotoRole
+from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = 96, 320, 160
 SEARCH_DELAY_MS = 150
@@ -58,7 +58,12 @@ class ThumbnailDelegate(QStyledItemDelegate):
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(cell, 6, 6)
         box = QRect(cell.left() + (cell.width() - self.size) // 2, cell.top() + 5, self.size, self.size)
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        # The model is asked directly, not through index.data(): in PySide6 6.12 every
+        # index.data() that returns None drops a reference to None, and a grid paints
+        # thousands of cells (an empty thumbnail is None) until Python aborts.
+        model: PhotoGridModel = index.model()  # type: ignore[assignment]
+        photo = model.cell(index.row())
+        pixmap = model.thumbnail(photo)
         if pixmap is not None and not pixmap.isNull():
             ratio = pixmap.devicePixelRatio() or 1.0
             shown = (pixmap.size() / ratio).scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -73,7 +78,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
         else:
             target = box.adjusted(8, box.height() // 4, -8, 0)
             painter.fillRect(target, palette.color(QPalette.ColorRole.AlternateBase))
-        if not index.data(PhotoRole.CAPTION):  # a mark on the corner: no caption yet
+        if not photo.caption:  # a mark on the corner: no caption yet
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QColor(255, 255, 255))
             painter.setBrush(QColor(230, 150, 20))
@@ -81,7 +86,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
         text_rect = QRect(cell.left() + 4, box.bottom() + 4, cell.width() - 8, option.fontMetrics.height() + 4)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(role))
-        name = option.fontMetrics.elidedText(index.data() or "", Qt.TextElideMode.ElideMiddle, text_rect.width())
+        name = option.fontMetrics.elidedText(photo.name, Qt.TextElideMode.ElideMiddle, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, name)
         painter.restore()
 

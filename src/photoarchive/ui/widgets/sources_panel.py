@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
-from photoarchive.ui.models.sources_model import SOURCE_ROLE, SourcesModel
+from photoarchive.ui.models.sources_model import SourcesModel
 from photoarchive.ui.sources import ALL_PHOTOS, Source
 
 
@@ -38,8 +38,8 @@ class SourcesPanel(QTreeView):
         self.select_source(ALL_PHOTOS)
 
     def current_source(self) -> Source:
-        source = self.currentIndex().data(SOURCE_ROLE)
-        return source if isinstance(source, Source) else ALL_PHOTOS
+        source = self.sources_model.source_at(self.currentIndex())
+        return source if source is not None else ALL_PHOTOS
 
     def select_source(self, source: Source) -> bool:
         index = self.sources_model.index_of(source)
@@ -60,8 +60,8 @@ class SourcesPanel(QTreeView):
             self.select_source(ALL_PHOTOS)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        source = current.data(SOURCE_ROLE)
-        if isinstance(source, Source):
+        source = self.sources_model.source_at(current)
+        if source is not None:
             self.source_selected.emit(source)
 
     def _context_menu(self, position: QPoint) -> None:
