@@ -140,3 +140,35 @@ def _place_id(catalog, name: str) -> int:
     from photoarchive.places import find_place
 
     return find_place(catalog, name).id
+
+
+def test_thumbnail_cache_loads_off_the_gui_thread_and_evicts(qtbot, sample_catalog) -> None:
+    from photoarchive.ui.thumbnails import ThumbnailCache
+
+    cache = ThumbnailCache(capacity=2)
+    photos = sample_catalog.list_photos()[:3]
+    paths = {p.sha256: sample_catalog.paths.thumbnail(p.sha256, 256) for p in photos}
+    for sha, path in paths.items():
+        assert cache.pixmap(sha, path) is None  # queued, not decoded on this thread
+    qtbot.waitUntil(lambda: cache.pending() == 0, timeout=5000)
+    kept = [sha for sha in paths if cache.cached(sha) is not None]
+    assert len(kept) == 2  # the least recently used one was evicted
+    assert not cache.cached(kept[0]).isNull()
+    with qtbot.waitSignal(cache.loaded) as signal:
+        assert cache.pixmap("missing", sample_catalog.paths.cache / "nope.jpg") is None
+    assert signal.args == ["missing"] and cache.is_failed("missing")
+    cache.shutdown()
+
+
+def test_grid_model_asks_for_thumbnails_and_repaints_their_cells(qtbot, sample_catalog) -> None:
+    from photoarchive.ui.thumbnails import ThumbnailCache
+
+    cache = ThumbnailCache()
+    model = PhotoGridModel(sample_catalog, cache)
+    model.set_ids(sample_catalog.photo_ids())
+    assert model.thumbnail(model.cell(0)) is None
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        pass
+    assert changed.args[0].row() == 0
+    assert model.thumbnail(model.cell(0)) is not None
+    cache.shutdown()

@@ -37,6 +37,7 @@ class CollectionController(QObject):
         window.grid_model.order_changed.connect(self._reordered)
         window.edits.collection_changed.connect(self._changed)
         window.source_changed.connect(self._source_changed)
+        window.banner.edit_requested.connect(self.edit_properties)
 
     def build_menu(self, menu: QMenu) -> None:
         w = self.window

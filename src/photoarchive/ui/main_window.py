@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from photoarchive import APP_NAME
 from photoarchive.catalog import Catalog
+from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog.curated import load_values
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ui.archive_controller import ArchiveController
@@ -62,6 +63,7 @@ from photoarchive.ui.models.sources_model import SourcesModel
 from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source, source_ids
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.widgets.collection_banner import CollectionBanner
 from photoarchive.ui.widgets.loupe import Loupe
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(self.sources_model)
         self.grid = PhotoGrid(self.grid_model)
         self.bar = GridBar()
+        self.banner = CollectionBanner()
         self.editor = MetadataEditor(catalog, self.edits)
         self.edits.before_undo = self.editor.flush
         self.welcome = WelcomePanel(catalog.paths.name)
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.bar)
+        column.addWidget(self.banner)
         column.addWidget(self.grid, 1)
         self.centre = QStackedWidget()
         self.centre.addWidget(browser)
@@ -279,6 +283,12 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.welcome if total == 0 else self.centre.widget(0))
         self.bar.set_count(len(ids), self._source_size(total) if self.search_text.strip() else len(ids))
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{len(ids):,}"))
+        self.banner.show_collection(
+            collection_store.get_collection(self.catalog, int(self.current_source.key))
+            if self.current_source.is_collection
+            else None,
+            reorderable,
+        )
         if selected:
             self.grid.select_ids(selected)
         self._selection_changed(self.grid.selected_ids())

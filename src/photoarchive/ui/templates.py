@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from photoarchive import templates as template_api
 from photoarchive.catalog import Catalog
 from photoarchive.ui.undo import PhotoEdits
@@ -18,8 +20,5 @@ def apply(edits: PhotoEdits, photo_ids: Sequence[int], name: str) -> None:
     """Apply the template to the photos (variables filled per photo) as one undoable edit."""
     per_photo = template_api.template_values(edits.catalog, name, photo_ids)
     count = len(per_photo)
-    edits.apply(
-        list(per_photo),
-        per_photo.__getitem__,
-        f"Apply template “{name}” to {count} photo{'s' if count != 1 else ''}",
-    )
+    text = QCoreApplication.translate("Templates", "Apply template “{name}” to {count} photos")
+    edits.apply(list(per_photo), per_photo.__getitem__, text.format(name=name, count=count))

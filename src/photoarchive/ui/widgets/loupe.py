@@ -117,7 +117,7 @@ class Loupe(QDialog):
         self.view.set_pixmap(self._full.get(photo.id, large))
         texts = load_values(self.catalog, [photo.id], ["caption", "credit", "creator", "source"])[photo.id]
         self.caption.setText(texts["caption"] or self.tr("(no caption yet)"))
-        credit = " · ".join(v for v in (texts["creator"], texts["credit"], texts["source"]) if v)
+        credit = " · ".join(dict.fromkeys(v for v in (texts["creator"], texts["credit"], texts["source"]) if v))
         self.credit.setText(credit or photo.original_name)
         self.setWindowTitle(
             self.tr("{name} ({position} of {count})").format(

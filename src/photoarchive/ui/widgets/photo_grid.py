@@ -38,8 +38,14 @@ class ThumbnailDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.size = DEFAULT_SIZE
 
+    @property
+    def box_height(self) -> int:
+        """Thumbnails are fitted in a 4:3 box: landscape photos, most of an expedition's, fill
+        it; portrait ones are shown a little smaller rather than leaving tall empty cells."""
+        return self.size * 3 // 4
+
     def cell_size(self, option_font_height: int) -> QSize:
-        return QSize(self.size + 16, self.size + option_font_height + 20)
+        return QSize(self.size + 16, self.box_height + option_font_height + 22)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return self.cell_size(option.fontMetrics.height())
@@ -57,7 +63,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(cell, 6, 6)
-        box = QRect(cell.left() + (cell.width() - self.size) // 2, cell.top() + 5, self.size, self.size)
+        box = QRect(cell.left() + (cell.width() - self.size) // 2, cell.top() + 5, self.size, self.box_height)
         # The model is asked directly, not through index.data(): in PySide6 6.12 every
         # index.data() that returns None drops a reference to None, and a grid paints
         # thousands of cells (an empty thumbnail is None) until Python aborts.
@@ -83,6 +89,20 @@ class ThumbnailDelegate(QStyledItemDelegate):
             painter.setPen(QColor(255, 255, 255))
             painter.setBrush(QColor(230, 150, 20))
             painter.drawEllipse(target.right() - 16, target.top() + 6, 10, 10)
+        if model.reorderable:  # in a collection: its position, the order of publication
+            number = str(index.row() + 1)
+            badge = QRect(
+                box.left() + 4,
+                box.top() + 4,
+                option.fontMetrics.horizontalAdvance(number) + 12,
+                option.fontMetrics.height() + 4,
+            )
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 170))
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, number)
         text_rect = QRect(cell.left() + 4, box.bottom() + 4, cell.width() - 8, option.fontMetrics.height() + 4)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(role))

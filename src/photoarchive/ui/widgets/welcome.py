@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class WelcomePanel(QWidget):
@@ -28,12 +28,18 @@ class WelcomePanel(QWidget):
             ).format(name=archive_name)
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(560)
+        text.setFixedWidth(min(560, max(360, text.fontMetrics().averageCharWidth() * 70)))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (title, text):
+            # Centred by stretches, not by an alignment flag: a layout gives an aligned label
+            # only its one-line height, and the wrapped text would be cut.
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addSpacing(16)
         self.buttons: dict[str, QPushButton] = {}
         for key, label, signal in (
