@@ -121,11 +121,11 @@ def test_copy_and_paste_chosen_fields(qtbot, window, monkeypatch) -> None:
     names = ids_by_name(window.catalog)
     source, targets = names["SHU15_0115.jpg"], [names["SHU15_0158.jpg"], names["SHU15_0153.jpg"]]
     window.select_photos([source])
-    window.copy_metadata()
+    window.editing.copy_metadata()
     window.select_photos(targets)
     monkeypatch.setattr(paste_dialog.PasteFieldsDialog, "exec", lambda self: 1)
     monkeypatch.setattr(paste_dialog.PasteFieldsDialog, "chosen", lambda self: ["credit", "event"])
-    window.paste_metadata()
+    window.editing.paste_metadata()
     values = load_values(window.catalog, targets, ["credit", "event", "caption"])
     assert {values[t]["credit"] for t in targets} == {"Sample Expedition"}
     assert {values[t]["event"] for t in targets} == {"Battle of Shumshu"}
@@ -223,3 +223,20 @@ def test_apply_a_template_from_the_menu_is_one_undo_step(qtbot, window) -> None:
     assert window.edits.stack.count() == 1
     window.undo()
     assert load_values(window.catalog, [photo], ["credit"])[photo]["credit"] == ""
+
+
+def test_space_and_delete_type_into_the_editor_and_do_not_trigger_window_shortcuts(qtbot, window) -> None:
+    collection = window.collections.create("Keys")
+    photo = ids_by_name(window.catalog)["SHU15_0153.jpg"]
+    window.collections.add_photos(collection.id, [photo])
+    window.sources.select_source(Source(COLLECTION, collection.id))
+    window.select_photos([photo])
+    qtbot.waitUntil(lambda: window.editor.photo_ids() == [photo])
+    box = window.editor.fields["caption"].text_box
+    box.setFocus()
+    qtbot.keyClicks(box, "Fog at the cape")
+    qtbot.keyClick(box, Qt.Key.Key_Delete)  # Delete edits the text, not the collection
+    window.editor.flush()
+    assert load_values(window.catalog, [photo], ["caption"])[photo]["caption"] == "Fog at the cape"
+    assert window.loupe is None  # Space typed a space, it did not open the preview
+    assert collection_store.collection_photo_ids(window.catalog, collection.id) == [photo]

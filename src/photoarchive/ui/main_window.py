@@ -51,12 +51,9 @@ from PySide6.QtWidgets import (
 from photoarchive import APP_NAME
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import collections as collection_store
-from photoarchive.catalog.curated import load_values
-from photoarchive.errors import PhotoArchiveError
 from photoarchive.ui.archive_controller import ArchiveController
 from photoarchive.ui.collection_controller import CollectionController
-from photoarchive.ui.dialogs.paste_dialog import PasteFieldsDialog
-from photoarchive.ui.errors import show_error
+from photoarchive.ui.edit_controller import EditController
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
@@ -70,12 +67,6 @@ from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
 from photoarchive.ui.widgets.places_install import install_places_panels
 from photoarchive.ui.widgets.sources_panel import SourcesPanel
 from photoarchive.ui.widgets.welcome import WelcomePanel
-
-PASTE_FIELDS = (
-    "headline", "title", "caption", "alt_text", "keywords", "creator", "credit", "source", "copyright",
-    "usage_terms", "caption_writer", "event", "event_date", "sublocation", "city", "state", "country",
-    "country_code", "job_id",
-)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -103,7 +94,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.current_source: Source = ALL_PHOTOS
         self.search_text = ""
-        self.copied: dict[str, Any] = {}
         self.loupe: Loupe | None = None
 
         self.edits = PhotoEdits(catalog, self)
@@ -150,6 +140,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self.panels: list[QDockWidget] = []  # docked through add_panel()
         self.collections = CollectionController(self)
+        self.editing = EditController(self)
         self.archive = ArchiveController(self)
         self._build_menus()
 
@@ -312,41 +303,6 @@ class MainWindow(QMainWindow):
         self.photos_changed.emit(ids)
         self._sources_timer.start()
 
-    def copy_metadata(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        self.editor.flush()
-        self.copied = load_values(self.catalog, ids[:1], list(PASTE_FIELDS))[ids[0]]
-        self.status(self.tr("Copied the metadata of one photo: Paste Metadata puts chosen fields on others."))
-
-    def paste_metadata(self) -> None:
-        ids = self.selected_ids()
-        if not ids or not self.copied:
-            self.status(self.tr("Copy the metadata of a photo first (Edit > Copy Metadata)."))
-            return
-        self.editor.flush()
-        remembered = self.settings.value("paste/fields", [])
-        dialog = PasteFieldsDialog(self.copied, self.editor.labels, len(ids), remembered or (), self)
-        if not dialog.exec() or not dialog.chosen():
-            return
-        chosen = dialog.chosen()
-        self.settings.setValue("paste/fields", chosen)
-        self.apply_values(
-            ids,
-            {f: self.copied[f] for f in chosen},
-            self.tr("Paste metadata onto {count} photos").format(count=len(ids)),
-        )
-
-    def apply_values(self, ids: Sequence[int], values: Any, description: str) -> bool:
-        """Apply values (or a per-photo callable) as one undoable step; errors are shown."""
-        try:
-            self.edits.apply(ids, values, description)
-        except PhotoArchiveError as error:
-            show_error(self, self.tr("The change was not made"), error)
-            return False
-        return True
-
     def open_loupe(self, photo_id: int | None = None) -> None:
         ids = self.grid_model.ids()
         if not ids:
@@ -389,38 +345,7 @@ class MainWindow(QMainWindow):
         ):
             self.menus[key] = bar.addMenu(title)
         self.archive.build_file_menu(self.menus["file"])
-        edit = self.menus["edit"]
-        self.undo_action = self._action(edit, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(edit, self.tr("&Redo"), self.redo, [QKeySequence.StandardKey.Redo, "Ctrl+Y"])
-        self.edits.stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.edits.stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.edits.stack.undoTextChanged.connect(
-            lambda t: self.undo_action.setText(self.tr("&Undo {what}").format(what=t))
-        )
-        self.edits.stack.redoTextChanged.connect(
-            lambda t: self.redo_action.setText(self.tr("&Redo {what}").format(what=t))
-        )
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.history_dock = self._dock(
-            "undo-history", self.tr("Undo History"), self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.history_dock.hide()
-        history = self.history_dock.toggleViewAction()
-        history.setText(self.tr("Undo &History"))
-        history.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        edit.addAction(history)
-        edit.addSeparator()
-        self._action(edit, self.tr("Select &All"), self.grid.selectAll, QKeySequence.StandardKey.SelectAll)
-        self._action(edit, self.tr("Select &None"), self.grid.clearSelection, "Ctrl+Shift+A")
-        edit.addSeparator()
-        self._action(edit, self.tr("&Copy Metadata"), self.copy_metadata, "Ctrl+Shift+C")
-        self._action(edit, self.tr("&Paste Metadata…"), self.paste_metadata, "Ctrl+Shift+V")
-        self.templates_menu = edit.addMenu(self.tr("Apply &Template"))
-        self.templates_menu.aboutToShow.connect(self.archive.fill_templates_menu)
-        edit.addSeparator()
-        self._action(edit, self.tr("Edit &Caption"), self.editor.focus_caption, "F2")
-        self._action(edit, self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
+        self.editing.build_menu(self.menus["edit"])
 
         view = self.menus["view"]
         self._action(view, self.tr("&Preview"), self.open_loupe, "Space")
@@ -446,10 +371,6 @@ class MainWindow(QMainWindow):
         self.collections.build_menu(self.menus["collection"])
         self._action(self.menus["help"], self.tr("&About Photo Archive"), self.archive.about)
         self._action(self.menus["help"], self.tr("About &Qt"), QApplication.aboutQt)
-
-    def _focus_search(self) -> None:
-        self.bar.search.setFocus()
-        self.bar.search.selectAll()
 
     # -- drops of files, settings, closing --------------------------------------------------
 

@@ -90,6 +90,7 @@ class MetadataEditor(QScrollArea):
         self._committing = False
         self._common_keywords: list[str] = []
         self._mixed: set[str] = set()
+        self._words_stale = True
         self.fields: dict[str, Any] = {}
         self.labels: dict[str, str] = {}
         self._timer = QTimer(self)
@@ -187,11 +188,19 @@ class MetadataEditor(QScrollArea):
                 common = [k for k in first if all(k in row[name] for row in rows[1:])]
                 self._common_keywords = common
                 editor.set_value(common, mixed)
-                if mixed and common:  # show the shared words, and say others differ
+                if mixed and common:  # the shared words; each photo keeps its others
                     editor.setText(", ".join(common))
+                    editor.setToolTip(
+                        self.tr(
+                            "The keywords all selected photos share; each photo's other keywords "
+                            "are kept. Words you add or remove here change every photo."
+                        )
+                    )
             else:
                 editor.set_value(first, mixed)
-        self.fields["keywords"].set_words(keywords_in_use(self.catalog))
+        if self._words_stale:  # every keyword in use: read again only after a change
+            self.fields["keywords"].set_words(keywords_in_use(self.catalog))
+            self._words_stale = False
 
     def is_mixed(self, name: str) -> bool:
         return name in self._mixed
@@ -254,6 +263,7 @@ class MetadataEditor(QScrollArea):
 
     def on_photos_changed(self, photo_ids: Sequence[int]) -> None:
         """Another change (undo, redo, a template) touched photos: show their new values."""
+        self._words_stale = True
         if self._committing or not set(photo_ids) & set(self._ids):
             return
         self.flush()
