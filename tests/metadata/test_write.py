@@ -331,3 +331,31 @@ def test_raw_and_heif_files_get_sidecars_not_embedded_metadata(name: str, sample
     with pytest.raises(MetadataWriteError, match="sidecar"):
         write(MIXED, path)
     assert path.read_bytes() == original
+
+
+_WRITE_IN_A_FRESH_PROCESS = """
+import shutil, sys
+from photoarchive.metadata import read_curated, write
+from photoarchive.model import CuratedFields
+for earlier in sys.argv[3:]:
+    read_curated(earlier)
+shutil.copyfile(sys.argv[1], sys.argv[2])
+write(CuratedFields(caption="Шумшу", usage_terms="Editorial use", creator="A"), sys.argv[2])
+"""
+
+
+def test_written_bytes_do_not_depend_on_files_read_before(small_jpeg, tmp_path: Path, metadata_samples: Path) -> None:
+    """Photo Mechanic spells xmpRights "xapRights"; a process that read such a file first must
+    still write the same bytes as a fresh one (export workers and the GUI must agree)."""
+    import subprocess
+
+    source = small_jpeg()
+    fresh, after = tmp_path / "fresh.jpg", tmp_path / "after.jpg"
+    for target, earlier in ((fresh, []), (after, [metadata_samples / "PhotoMechanic.jpg"])):
+        subprocess.run(
+            [sys.executable, "-c", _WRITE_IN_A_FRESH_PROCESS, str(source), str(target), *map(str, earlier)],
+            check=True,
+            timeout=60,
+        )
+    assert b"xmpRights:UsageTerms" in fresh.read_bytes()
+    assert fresh.read_bytes() == after.read_bytes()

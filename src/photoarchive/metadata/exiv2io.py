@@ -22,6 +22,37 @@ _setup_lock = threading.Lock()
 _ready = False
 _iptc_ext_prefix = "iptcExt"
 
+# The XMP toolkit writes a namespace with the first prefix it met for it in this process, and
+# files spell some differently (old Adobe files "xap:" and "xapRights:", Photo Mechanic
+# "xapRights:"): the same meaning, but different bytes, so a derivative written after reading
+# such a file would differ from one written in a fresh worker process. Giving the toolkit the
+# standards' prefixes first makes every process write the same bytes. (Not the IPTC ones:
+# the toolkit knows Iptc4xmpCore from the start, and exiv2 calls it "iptc", which would
+# replace it; the Iptc4xmpExt prefix is settled by ``_probe_struct_prefix`` below, also before
+# any file is read.)
+_STANDARD_PREFIXES = {
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://ns.adobe.com/xap/1.0/": "xmp",
+    "http://ns.adobe.com/xap/1.0/rights/": "xmpRights",
+    "http://ns.adobe.com/xap/1.0/mm/": "xmpMM",
+    "http://ns.adobe.com/xap/1.0/bj/": "xmpBJ",
+    "http://ns.adobe.com/xap/1.0/t/pg/": "xmpTPg",
+    "http://ns.adobe.com/xmp/1.0/DynamicMedia/": "xmpDM",
+    "http://ns.adobe.com/xap/1.0/sType/ResourceEvent#": "stEvt",
+    "http://ns.adobe.com/xap/1.0/sType/ResourceRef#": "stRef",
+    "http://ns.adobe.com/xap/1.0/sType/Dimensions#": "stDim",
+    "http://ns.adobe.com/pdf/1.3/": "pdf",
+    "http://ns.adobe.com/photoshop/1.0/": "photoshop",
+    "http://ns.adobe.com/camera-raw-settings/1.0/": "crs",
+    "http://ns.adobe.com/tiff/1.0/": "tiff",
+    "http://ns.adobe.com/exif/1.0/": "exif",
+    "http://ns.adobe.com/exif/1.0/aux/": "aux",
+    "http://cipa.jp/exif/1.0/": "exifEX",
+    "http://ns.useplus.org/ldf/xmp/1.0/": "plus",
+    "http://ns.adobe.com/lightroom/1.0/": "lr",
+    "http://purl.org/dc/terms/": "dcterms",
+}
+
 
 @dataclass(frozen=True)
 class LogMessage:
@@ -54,6 +85,11 @@ def setup() -> None:
             return
         logging.getLogger("exiv2").addHandler(_CaptureHandler())
         exiv2.XmpParser.initialize()
+        for uri, prefix in _STANDARD_PREFIXES.items():
+            # exiv2 passes the registration on to the toolkit; it is made under exiv2's own
+            # prefix for the namespace, so exiv2's key names stay as they are.
+            if exiv2.XmpProperties.prefix(uri) == prefix:
+                exiv2.XmpProperties.registerNs(uri, prefix)
         # (Not XmpProperties.registeredNamespaces(): it upsets the toolkit's namespace map.)
         try:
             exiv2.XmpProperties.ns(PHOTOARCHIVE_PREFIX)

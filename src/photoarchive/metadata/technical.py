@@ -20,6 +20,7 @@ from pathlib import Path
 import exiv2
 
 from photoarchive.errors import MetadataReadError
+from photoarchive.metadata import exiv2io
 from photoarchive.model import TechnicalMetadata
 
 _EXIV2_LOGGER = logging.getLogger("exiv2")
@@ -56,6 +57,7 @@ def collect_exiv2_warnings() -> Iterator[list[str]]:
 
 def open_image(path: Path | str) -> exiv2.Image:
     """Open a file with exiv2 and read its metadata, or raise MetadataReadError."""
+    exiv2io.setup()  # before any XMP is parsed (see exiv2io's pinned prefixes)
     try:
         image = exiv2.ImageFactory.open(str(path))
         image.readMetadata()
