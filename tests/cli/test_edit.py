@@ -11,13 +11,14 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.cli import main
 from tests.conftest import write_photo
+from tests.places.conftest import HEIGHT_171, SHUMSHU, build_shumshu
 from tests.test_metadata_ops import add_original, digest
 
 CURATED_KEYS = {
     "title", "headline", "caption", "alt_text", "caption_writer", "creator", "creator_job_title", "credit",
     "source", "copyright", "usage_terms", "web_statement", "instructions", "keywords", "hierarchical_keywords",
     "sublocation", "city", "state", "country", "country_code", "event", "event_date", "date_created", "job_id",
-    "gps_source", "conflicts",
+    "gps_source", "conflicts", "place",
 }  # fmt: skip
 
 
@@ -149,6 +150,60 @@ def test_an_edit_settles_a_conflict_and_undo_brings_it_back(capsys: pytest.Captu
 
     code, out, _ = run(capsys, root, "history", str(a))
     assert code == 0 and out.count("\nedit ") + out.startswith("edit ") == 4 and "Undo:" in out
+
+
+def test_edit_place_with_other_fields_is_one_edit(capsys: pytest.CaptureFixture[str], archive) -> None:
+    root, (a, b, c) = archive
+    with Catalog(root) as catalog:
+        build_shumshu(catalog)
+    run(capsys, root, "edit", str(c), "--gps", "50.70,156.25")  # a position of its own: kept
+    code, out, err = run(
+        capsys, root, "edit", str(a), str(b), str(c), "--place", "占守島", "--caption", "Gun emplacement", "--json"
+    )
+    assert code == 0, err
+    edit = json.loads(out)
+    assert edit["description"] == "Place 3 photos at Shumshu; set caption"
+    shown = [show(capsys, root, i) for i in (a, b, c)]
+    assert all(s["city"] == "Shumshu" and s["state"] == "Sakhalin Oblast" and s["country_code"] == "RUS" for s in shown)
+    assert all(s["caption"] == "Gun emplacement" for s in shown)
+    assert shown[0]["place"] == {"id": shown[0]["place"]["id"], "name": "Shumshu", "path": shown[0]["place"]["path"]}
+    assert shown[0]["place"]["path"] == "Russia > Sakhalin Oblast > Kuril Islands > Shumshu"
+    assert (shown[0]["latitude"], shown[0]["longitude"], shown[0]["gps_source"]) == (*SHUMSHU, "place")
+    assert (shown[2]["latitude"], shown[2]["gps_source"]) == (50.70, "edited")
+
+    # the field options win over the place's values; the place's others stay
+    code, out, _ = run(capsys, root, "edit", str(a), "--place", "Высота 171", "--sublocation", "Tank hull", "--json")
+    shown_a = show(capsys, root, a)
+    assert shown_a["sublocation"] == "Tank hull" and shown_a["city"] == "Shumshu"
+    assert shown_a["place"]["name"] == "Height 171" and (shown_a["latitude"], shown_a["longitude"]) == HEIGHT_171
+
+    # one undo takes back the place and the caption together
+    assert run(capsys, root, "undo", str(edit["id"]))[0] == 1  # photo a changed since: refused
+    run(capsys, root, "undo", str(json.loads(out)["id"]))
+    assert run(capsys, root, "undo", str(edit["id"]))[0] == 0
+    shown = [show(capsys, root, i) for i in (a, b, c)]
+    assert all(s["place"] is None and s["city"] == "" and s["caption"] == "" for s in shown)
+    assert shown[0]["latitude"] is None and shown[2]["latitude"] == 50.70
+
+    code, out, _ = run(capsys, root, "edit", str(b), "--place", "Height 171")
+    code, out, _ = run(capsys, root, "edit", str(b), "--place", "none", "--json")
+    assert code == 0 and show(capsys, root, b)["place"] is None and show(capsys, root, b)["latitude"] is None
+    assert json.loads(out)["description"] == "Clear the place of 1 photo"
+
+
+def test_edit_place_unknown_or_ambiguous_changes_nothing(capsys: pytest.CaptureFixture[str], archive) -> None:
+    root, (a, *_) = archive
+    with Catalog(root) as catalog:
+        shumshu = build_shumshu(catalog)
+        catalog.conn.execute(
+            "INSERT INTO places (name, kind, parent_id) VALUES ('Shumshu', 'site', ?)", (shumshu.russia.id,)
+        )
+        catalog.conn.commit()
+    code, _, err = run(capsys, root, "edit", str(a), "--place", "Height 17", "--caption", "x")
+    assert code == 2 and "--place: no place named 'Height 17'" in err and "'Height 171'" in err
+    code, _, err = run(capsys, root, "edit", str(a), "--place", "Shumshu")
+    assert code == 2 and "--place: 'Shumshu' names 2 places" in err
+    assert show(capsys, root, a)["caption"] == "" and run(capsys, root, "history", "--json")[1].strip() == "[]"
 
 
 def test_search_in_cyrillic_and_japanese(capsys: pytest.CaptureFixture[str], archive) -> None:

@@ -23,10 +23,11 @@ from typing import Any
 from photoarchive.catalog import Catalog
 from photoarchive.cli.output import print_json, warn
 from photoarchive.edits import Edit, apply_edit, history, load_edit, revert_edit, reverted_by, stale_changes
-from photoarchive.errors import ValidationError
+from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME
 from photoarchive.metadata_ops import reread, write_files
 from photoarchive.model import CURATED_FIELD_NAMES
+from photoarchive.places import describe_assignment, place_values
 from photoarchive.templates import edit_values, find_template
 
 LIST_FIELDS = ("keywords", "hierarchical_keywords")
@@ -48,8 +49,18 @@ by commas, or given by repeating the option; write a comma inside a keyword as \
 backslash as \\\\). Several creators are separated by ";". Dates are ISO 8601 (1945-08-18,
 1945-08, 2015-08-10T09:00:00+11:00); --event-date also takes a range 1945-08-18/1945-08-23.
 
+--place gives the photos a place of the gazetteer (photoarchive place list): its id, or its
+name in any of its languages; --place none clears it. The place fills Sublocation, City,
+Province/State, Country and Country code from itself and the places containing it, and GPS
+when a photo has no position of its own (marked as taken from the place). With other
+options in the same call it is still one edit: the place is applied first, then a
+template, then the field options given, which win (--place "Height 171" --sublocation
+"Tank hull, Height 171" keeps the place and its other fields). A field set that way is
+replaced when the place itself is edited later (photoarchive place edit).
+
   photoarchive edit 12-40 --credit "Shumshu 2015 search expedition" --keywords "Шумшу,占守島"
   photoarchive edit 12 --caption "Обломки танка у высоты 171" --country-code RUS --gps 50.69,156.35
+  photoarchive edit 12-15 --place 占守島 --caption "Japanese gun emplacement"
 """
 
 
@@ -63,7 +74,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     p.add_argument("ids", nargs="+", type=id_list, metavar="ID", help="photo ids, or ranges such as 3-12")
     add_field_options(p, gps=True)
-    p.add_argument("--template", metavar="NAME", help="apply a template (the field options given win over it)")
+    p.add_argument(
+        "--place",
+        metavar="NAME_OR_ID",
+        help="give the photos a gazetteer place (id, or a name in any language; 'none' clears it);"
+        " fills the location fields, and GPS where a photo has none",
+    )
+    p.add_argument(
+        "--template", metavar="NAME", help="apply a template (over --place; the field options given win over it)"
+    )
     p.add_argument("--json", action="store_true", help="print the edit: its id and each change, old and new")
     p.set_defaults(handler=edit_command)
 
@@ -226,10 +245,11 @@ def option_names() -> Iterator[None]:
 def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
     ids = photo_ids(args)
     options = field_options(args)
-    if not options and not args.template:
+    if not options and not args.template and args.place is None:
         raise ValidationError(
-            "nothing to change: give a field option (--caption, --credit, ...), --clear or --template"
+            "nothing to change: give a field option (--caption, --credit, ...), --clear, --place or --template"
         )
+    placed, description = _placed(catalog, ids, args.place)
     with option_names():
         values = edit_values(
             catalog,
@@ -240,10 +260,35 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
             template=args.template,
         )
         name = find_template(catalog, args.template).name if args.template else ""
-        description = f"Template {name!r} on {len(ids)} photos" if name and not options else ""
-        edit = apply_edit(catalog, ids, values.__getitem__, description=description)
+        if name and not options:
+            description = f"Template {name!r} on {len(ids)} photos" + (f"; {description}" if description else "")
+        elif options and description:
+            description += "; " + _describe_options(options)
+        # One edit: the place's values first, then the template's and the options', which win.
+        merged = {pid: {**placed.get(pid, {}), **values[pid]} for pid in ids}
+        edit = apply_edit(catalog, ids, merged.__getitem__, description=description)
     print_edit(edit, args.json)
     return 0
+
+
+def _placed(catalog: Catalog, ids: list[int], place: str | None) -> tuple[dict[int, dict[str, Any]], str]:
+    """The values ``--place`` sets on each photo, and its description ("Place 3 photos at ...")."""
+    if place is None:
+        return {}, ""
+    target = None if place.strip().casefold() == "none" else place
+    try:
+        values, found = place_values(catalog, ids, target)
+    except NotFoundError as error:
+        raise NotFoundError(f"--place: {error}") from error
+    except ValidationError as error:
+        raise ValidationError(f"--place: {error}", field="place") from error
+    return values, describe_assignment(found, len(ids))
+
+
+def _describe_options(options: FieldOptions) -> str:
+    names = [*options.values, *(["keywords"] if options.add_keywords or options.remove_keywords else [])]
+    names = list(dict.fromkeys("gps" if n in ("latitude", "longitude", "altitude", "gps_source") else n for n in names))
+    return "set " + ", ".join(n.replace("_", " ") for n in names[:3]) + (" ..." if len(names) > 3 else "")
 
 
 def history_command(args: argparse.Namespace, catalog: Catalog) -> int:

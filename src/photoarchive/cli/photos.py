@@ -12,10 +12,12 @@ from tqdm import tqdm
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_records
+from photoarchive.catalog.places import photo_places
 from photoarchive.cli.output import print_fields, print_json, warn
 from photoarchive.imaging import THUMBNAIL_SIZES
 from photoarchive.ingest import ImportJob
 from photoarchive.model import Photo
+from photoarchive.places import Gazetteer
 from photoarchive.templates import apply_template, check_template, find_template
 
 SMALL, LARGE = THUMBNAIL_SIZES
@@ -49,11 +51,12 @@ def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = N
     """Every stored field of a photo, under the names scripts rely on (see README).
 
     The curated fields follow under the names of the ``edit`` options (with underscores),
-    then ``gps_source`` and ``conflicts`` ([{field, values: {standard: value}, chosen}]).
-    ``record`` is the photo's entry of ``load_records`` when the caller loaded many at once.
+    then ``gps_source``, ``conflicts`` ([{field, values: {standard: value}, chosen}]) and
+    ``place`` (the gazetteer place shown: {id, name, path}, or null).
+    ``record`` is the photo's entry of ``photo_records`` when the caller loaded many at once.
     """
     if record is None:
-        record = load_records(catalog, [photo.id])[photo.id]
+        record = photo_records(catalog, [photo.id])[photo.id]
     return {
         "id": photo.id,
         "sha256": photo.sha256,
@@ -78,6 +81,21 @@ def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = N
         "warnings": photo.warnings,
         **record,
     }
+
+
+def photo_records(catalog: Catalog, photo_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The curated fields, ``gps_source``, ``conflicts`` and ``place`` of these photos, by id."""
+    records = load_records(catalog, photo_ids)
+    shown = photo_places(catalog, photo_ids)
+    gazetteer = Gazetteer.load(catalog) if any(shown.values()) else None
+    for photo_id, record in records.items():
+        place_id = shown.get(photo_id)
+        if place_id is None or gazetteer is None:
+            record["place"] = None
+            continue
+        place = gazetteer.get(place_id)
+        record["place"] = {"id": place.id, "name": place.name, "path": gazetteer.path(place)}
+    return records
 
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -119,7 +137,7 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
 def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
     photos = catalog.list_photos(search=args.search, order=args.sort)
     if args.json:
-        records = load_records(catalog, [p.id for p in photos])
+        records = photo_records(catalog, [p.id for p in photos])
         print_json([photo_json(catalog, p, records[p.id]) for p in photos])
         return 0
     for photo in photos:
@@ -135,6 +153,8 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
         print_json(data)
         return 0
     conflicts = data.pop("conflicts")
+    if data["place"]:
+        data["place"] = f"{data['place']['path']} (place {data['place']['id']})"
     print_fields(data)
     if conflicts:
         print(f"\nconflicts: the file's standards disagreed (settle one with photoarchive edit {args.id} --FIELD ...)")

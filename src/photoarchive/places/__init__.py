@@ -10,9 +10,11 @@ from photoarchive.places.assign import (
     add_place,
     assign_place,
     assign_places,
+    describe_assignment,
     edit_place,
     find_place,
     photo_values,
+    place_values,
     refresh_photos,
     remove_place,
 )
@@ -24,9 +26,11 @@ __all__ = [
     "assign_place",
     "assign_places",
     "clean_place",
+    "describe_assignment",
     "edit_place",
     "find_place",
     "photo_values",
+    "place_values",
     "refresh_photos",
     "remove_place",
 ]

@@ -95,15 +95,27 @@ def assign_place(
     description: str = "",
 ) -> Edit:
     """Give these photos a place (a Place, an id, or a name in any language; None clears it)."""
+    values, target = place_values(catalog, photo_ids, place)
+    return apply_edit(
+        catalog,
+        list(values),
+        values.__getitem__,
+        description=description or describe_assignment(target, len(values)),
+        who=who,
+    )
+
+
+def place_values(
+    catalog: Catalog, photo_ids: Sequence[int], place: Place | int | str | None
+) -> tuple[dict[int, dict[str, Any]], Place | None]:
+    """What assigning ``place`` would set on each photo ({photo id: {field: value}}), and the
+    place found, without applying it: for an edit that also sets other fields (``edit --place``)."""
     gazetteer = Gazetteer.load(catalog)
     target = None if place is None else gazetteer.find(place.id if isinstance(place, Place) else place)
-    return assign_places(
-        catalog,
-        dict.fromkeys(photo_ids, None if target is None else target.id),
-        gazetteer=gazetteer,
-        who=who,
-        description=description or _describe(target, len(set(photo_ids))),
-    )
+    ids = list(dict.fromkeys(photo_ids))
+    current = load_values(catalog, ids, _CURRENT)
+    values = {pid: photo_values(gazetteer, target, current.get(pid, {})) for pid in ids}
+    return values, target
 
 
 def assign_places(
@@ -146,6 +158,7 @@ def photo_values(gazetteer: Gazetteer, place: Place | None, current: Mapping[str
     return values
 
 
-def _describe(place: Place | None, count: int) -> str:
+def describe_assignment(place: Place | None, count: int) -> str:
+    """``Place 3 photos at Height 171``, or ``Clear the place of 3 photos``."""
     photos = f"{count} photo{'s' if count != 1 else ''}"
     return f"Clear the place of {photos}" if place is None else f"Place {photos} at {place.name}"
