@@ -135,3 +135,19 @@ def test_keyword_completion_offers_keywords_in_use(qtbot, sample_catalog) -> Non
     completer = keywords.completer_
     assert completer.completionCount() == 1
     assert completer.currentCompletion() == "траншея"
+
+
+def test_a_large_selection_is_read_in_the_background(qtbot, sample_catalog, monkeypatch) -> None:
+    from photoarchive.ui.widgets import metadata_editor
+
+    monkeypatch.setattr(metadata_editor, "BACKGROUND_SELECTION", 2)
+    names = ids_by_name(sample_catalog)
+    ids = [names["SHU15_0115.jpg"], names["SHU15_0107.jpg"], names["SHU15_0158.jpg"]]
+    editor = _editor(qtbot, sample_catalog)
+    editor.set_photos(ids)
+    assert "Reading the fields of 3 photos" in editor.header.text()
+    assert not editor.fields["country"].isEnabled()
+    qtbot.waitUntil(lambda: editor.fields["country"].isEnabled(), timeout=5000)
+    assert editor.fields["country"].text() == "Russia"
+    assert editor.is_mixed("caption") and editor.is_mixed("credit")
+    assert "3 photos selected" in editor.header.text()

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photoarchive import APP_NAME, __version__
@@ -37,4 +37,6 @@ def run_gui(argv: Sequence[str]) -> int:
     window = MainWindow(catalog, settings, owns_catalog=True)
     install_excepthook(lambda: window.catalog.paths.cache / "logs", lambda: QApplication.activeWindow())
     window.show()
-    return app.exec()
+    status = app.exec()
+    QThreadPool.globalInstance().waitForDone(30_000)  # workers finish before Python goes
+    return status

@@ -17,6 +17,8 @@ from photoarchive.errors import PhotoArchiveError
 from photoarchive.ingest import ImportJob, scan
 from photoarchive.ui.thumbnails import read_image
 
+_RUNNING: set[Worker] = set()
+
 
 class WorkerSignals(QObject):
     """What a worker reports: progress (plain values), a result, or a failure in words."""
@@ -49,6 +51,12 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        finally:
+            _RUNNING.discard(self)
+
+    def _run(self) -> None:
+        try:
             result = self.job(self.is_cancelled, self.signals.progress.emit)
         except PhotoArchiveError as error:
             self.done = True
@@ -62,7 +70,10 @@ class Worker(QRunnable):
         self.signals.finished.emit(result)
 
     def start(self, pool: QThreadPool | None = None) -> Worker:
-        self.setAutoDelete(False)  # the Python side keeps it (and its signals) alive
+        # Python keeps the worker and its signals alive until it has run, even when whoever
+        # started it (a dialog, the editor) is gone by then.
+        self.setAutoDelete(False)
+        _RUNNING.add(self)
         (pool or QThreadPool.globalInstance()).start(self)
         return self
 

@@ -22,8 +22,28 @@ from photoarchive.catalog.curated import keywords_in_use, load_values
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.field_editors import CaptionField, KeywordsField, LineField, TextField
+from photoarchive.ui.workers import Worker
 
 COMMIT_DELAY_MS = 800
+# Selections larger than this are read in a worker thread (100,000 photos take seconds).
+BACKGROUND_SELECTION = 3000
+
+
+def summarize(
+    values: dict[int, dict[str, Any]], ids: Sequence[int], names: Sequence[str]
+) -> dict[str, tuple[Any, bool]]:
+    """For each field: the value shown and whether the photos differ. Keywords: those all share."""
+    rows = [values[pid] for pid in ids if pid in values]
+    summary: dict[str, tuple[Any, bool]] = {}
+    for name in names:
+        first = rows[0][name] if rows else ""
+        mixed = any(row[name] != first for row in rows[1:])
+        if name == "keywords":
+            shared = set(first).intersection(*(row[name] for row in rows[1:])) if mixed else set(first)
+            summary[name] = ([k for k in first if k in shared], mixed)
+        else:
+            summary[name] = (first, mixed)
+    return summary
 
 
 def _layout() -> list[tuple[str, list[tuple[str, str, str]]]]:
@@ -91,6 +111,7 @@ class MetadataEditor(QScrollArea):
         self._common_keywords: list[str] = []
         self._mixed: set[str] = set()
         self._words_stale = True
+        self._reader: Worker | None = None
         self.fields: dict[str, Any] = {}
         self.labels: dict[str, str] = {}
         self._timer = QTimer(self)
@@ -176,20 +197,45 @@ class MetadataEditor(QScrollArea):
             self.header.setText(
                 self.tr("{count} photos selected: a change applies to all of them").format(count=len(ids))
             )
-        values = load_values(self.catalog, ids, list(self.fields))
-        rows = [values[pid] for pid in ids if pid in values]
-        self._mixed = set()
+        if len(ids) > BACKGROUND_SELECTION:  # read in a worker: the window stays responsive
+            self._read_in_background(ids)
+            return
+        self._show(summarize(load_values(self.catalog, ids, list(self.fields)), ids, list(self.fields)))
+
+    def _read_in_background(self, ids: list[int]) -> None:
+        for editor in self.fields.values():
+            editor.setEnabled(False)
+        self.header.setText(self.tr("Reading the fields of {count} photos…").format(count=f"{len(ids):,}"))
+        root, names = self.catalog.paths.root, list(self.fields)
+
+        def job(cancelled: Any, report: Any) -> Any:
+            with Catalog(root) as catalog:
+                return summarize(load_values(catalog, ids, names), ids, names)
+
+        worker = Worker(job)
+        worker.signals.finished.connect(lambda summary, wanted=ids: self._read(wanted, summary))
+        self._reader = worker.start()
+
+    def _read(self, ids: list[int], summary: dict[str, tuple[Any, bool]]) -> None:
+        if ids != self._ids:  # the selection changed while the fields were read
+            return
+        for editor in self.fields.values():
+            editor.setEnabled(True)
+        self.header.setText(
+            self.tr("{count} photos selected: a change applies to all of them").format(count=f"{len(ids):,}")
+        )
+        self._show(summary)
+
+    def _show(self, summary: dict[str, tuple[Any, bool]]) -> None:
+        self._mixed = {name for name, (_value, mixed) in summary.items() if mixed}
         for name, editor in self.fields.items():
-            first = rows[0][name] if rows else ""
-            mixed = any(row[name] != first for row in rows[1:])
-            if mixed:
-                self._mixed.add(name)
+            value, mixed = summary[name]
             if name == "keywords":
-                common = [k for k in first if all(k in row[name] for row in rows[1:])]
-                self._common_keywords = common
-                editor.set_value(common, mixed)
-                if mixed and common:  # the shared words; each photo keeps its others
-                    editor.setText(", ".join(common))
+                self._common_keywords = list(value)
+                editor.set_value(value, mixed)
+                editor.setToolTip("")
+                if mixed and value:  # the shared words; each photo keeps its others
+                    editor.setText(", ".join(value))
                     editor.setToolTip(
                         self.tr(
                             "The keywords all selected photos share; each photo's other keywords "
@@ -197,7 +243,7 @@ class MetadataEditor(QScrollArea):
                         )
                     )
             else:
-                editor.set_value(first, mixed)
+                editor.set_value(value, mixed)
         if self._words_stale:  # every keyword in use: read again only after a change
             self.fields["keywords"].set_words(keywords_in_use(self.catalog))
             self._words_stale = False

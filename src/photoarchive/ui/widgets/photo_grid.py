@@ -8,7 +8,17 @@ only their thumbnails loaded). Space or a double-click asks for the loupe.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -161,24 +171,41 @@ class PhotoGrid(QListView):
         self.viewport().update()
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
-        return [self.grid_model.id_at(r) for r in rows]
+        # By ranges, not indexes: "select all" of 100,000 photos is one range, not 100,000 objects.
+        rows: set[int] = set()
+        for selected in self.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        ids = self.grid_model.ids()
+        return [ids[r] for r in sorted(rows)]
 
     def select_ids(self, photo_ids: list[int]) -> None:
         """Select these photos (those shown), make the first current and scroll to it."""
-        selection = self.selectionModel()
-        selection.clearSelection()
-        first = None
-        for pid in photo_ids:
-            row = self.grid_model.row_of(pid)
-            if row is None:
+        rows = sorted(r for r in (self.grid_model.row_of(pid) for pid in photo_ids) if r is not None)
+        selection = QItemSelection()
+        start = previous = None
+        for row in [*rows, None]:  # contiguous rows become one range
+            if row is not None and previous is not None and row == previous + 1:
+                previous = row
                 continue
-            index = self.grid_model.index(row)
-            selection.select(index, selection.SelectionFlag.Select)
-            first = index if first is None else first
-        if first is not None:
-            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            if start is not None:
+                selection.select(self.grid_model.index(start), self.grid_model.index(previous))
+            start = previous = row
+        model = self.selectionModel()
+        # One call that clears and selects: clearing a selection of 100,000 first costs a second.
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if rows:
+            first = self.grid_model.index(rows[0])
+            model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.scrollTo(first)
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        # Qt repaints a changed selection cell by cell, asking the model about each: after
+        # "select all" of 100,000 photos that takes seconds. Past a few thousand cells,
+        # repainting what is on screen is the same picture at no cost.
+        if sum(r.height() for r in selected) + sum(r.height() for r in deselected) > 2000:
+            self.viewport().update()
+            return
+        super().selectionChanged(selected, deselected)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
