@@ -240,3 +240,30 @@ def test_space_and_delete_type_into_the_editor_and_do_not_trigger_window_shortcu
     assert load_values(window.catalog, [photo], ["caption"])[photo]["caption"] == "Fog at the cape"
     assert window.loupe is None  # Space typed a space, it did not open the preview
     assert collection_store.collection_photo_ids(window.catalog, collection.id) == [photo]
+
+
+def test_export_collection_opens_the_export_dialog_on_the_shown_collection(qtbot, window) -> None:
+    assert window.archive.export_action.isEnabled()  # the export dialog is there
+    assert window.archive.export_collection() is None  # not in a collection: a word in the status bar
+    collection = collection_store.list_collections(window.catalog)[0]
+    window.sources.select_source(Source(COLLECTION, collection.id))
+    dialog = window.archive.export_collection()
+    qtbot.addWidget(dialog)
+    assert dialog.collection.name == collection.name
+    dialog.close()
+
+
+def test_open_archive_opens_a_new_window_and_closes_this_one(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from photoarchive.ui import archive_controller
+
+    errors: list[str] = []
+    monkeypatch.setattr(
+        archive_controller, "show_error", lambda _parent, what, error: errors.append(f"{what}: {error}")
+    )
+    assert window.archive.open_archive_at(tmp_path / "missing", create=False) is None
+    assert errors and "no archive here" in errors[0]  # in words, not a traceback
+    other = window.archive.open_archive_at(tmp_path / "Other archive", create=True)
+    qtbot.addWidget(other)
+    assert other.windowTitle() == "Photo Archive — Other archive"
+    assert not window.isVisible()
+    other.close()

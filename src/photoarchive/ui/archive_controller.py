@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from photoarchive import APP_NAME, __version__
 from photoarchive.catalog import Catalog
+from photoarchive.catalog import collections as collection_store
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ingest import ImportSummary
 from photoarchive.sample import SampleArchiveJob
@@ -43,6 +44,7 @@ class ArchiveController(QObject):
         self.window = window
         self.catalog = window.catalog
         self.import_dialog: ImportDialog | None = None
+        self.export_dialog: Any = None
         self.sample_worker: Worker | None = None
 
     def build_file_menu(self, menu: QMenu) -> None:
@@ -199,23 +201,19 @@ class ArchiveController(QObject):
 
     # -- export, templates, about -----------------------------------------------------------
 
-    def export_collection(self) -> None:
+    def export_collection(self) -> Any:
         dialog_class = _export_dialog()
         source = self.window.current_source
         if dialog_class is None:
-            return
+            return None
         if source.kind != COLLECTION:
-            QMessageBox.information(
-                self.window,
-                self.tr("Export collection"),
-                self.tr("Show a collection first: exports are made from collections."),
-            )
-            return
-        from photoarchive.catalog import collections as collection_store
-
+            self.window.status(self.tr("Show a collection first: exports are made from collections."))
+            return None
         name = collection_store.get_collection(self.catalog, int(source.key)).name
-        dialog = dialog_class(self.catalog, name, self.window)
-        dialog.show()
+        self.window.editor.flush()  # the export reads the catalog: what was typed is in it
+        self.export_dialog = dialog_class(self.catalog, name, self.window)
+        self.export_dialog.show()
+        return self.export_dialog
 
     def fill_templates_menu(self) -> None:
         menu = self.window.templates_menu
