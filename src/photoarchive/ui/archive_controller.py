@@ -9,6 +9,7 @@ bar shows its progress and the window stays usable.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,7 +58,7 @@ class ArchiveController(QObject):
         w._action(menu, self.tr("Create &Sample Archive…"), self.create_sample_archive)
         menu.addSeparator()
         self.export_action = w._action(menu, self.tr("&Export Collection…"), self.export_collection, "Ctrl+E")
-        self.export_action.setEnabled(_export_dialog() is not None)
+        self.export_action.setEnabled(_export_dialog_present())
         menu.addSeparator()
         w._action(menu, self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
@@ -247,6 +248,14 @@ class ArchiveController(QObject):
                 "exported files as EXIF, IPTC and XMP.</p><p>Licensed under the GNU GPL, version 3 or later.</p>"
             ).format(app=APP_NAME, version=__version__),
         )
+
+
+def _export_dialog_present() -> bool:
+    """Whether the export dialog is installed, without importing it (and the exporters) yet."""
+    try:
+        return importlib.util.find_spec("photoarchive.ui.dialogs.export_dialog") is not None
+    except ImportError:
+        return False
 
 
 def _export_dialog() -> Any:
