@@ -39,7 +39,7 @@ from photoarchive.catalog.curated import load_values
 from photoarchive.ui.thumbnails import ThumbnailCache
 
 PHOTO_IDS_MIME = "application/x-photoarchive-photo-ids"
-PAGE_SIZE = 200
+PAGE_SIZE = 64  # a screenful or two: a jump of the scroll bar reads only what it shows
 SMALL_THUMBNAIL = 256
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -142,7 +142,7 @@ class PhotoGridModel(QAbstractListModel):
         for offset, row in enumerate(page):
             self._rows_by_key.setdefault(row.sha256, set()).add(start + offset)
         self._pages[page_number] = page
-        while len(self._pages) > 64:
+        while len(self._pages) > 200:
             _, dropped = self._pages.popitem(last=False)
             for row in dropped:
                 self._rows_by_key.pop(row.sha256, None)
