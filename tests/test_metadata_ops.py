@@ -132,3 +132,29 @@ def test_reread_reports_a_missing_original(tmp_path: Path, catalog: Catalog) -> 
     catalog.original_file(catalog.photo(photo)).unlink()
     result = reread(catalog, [photo])
     assert result.edit.id == 0 and result.failures[0][0] == photo and "no such file" in result.failures[0][1]
+
+
+def test_copies_and_sidecars_carry_the_place_shown(tmp_path: Path, catalog: Catalog) -> None:
+    from photoarchive.places import assign_place
+    from tests.places.conftest import build_shumshu
+
+    shumshu = build_shumshu(catalog)
+    photo = add_original(catalog, write_photo(tmp_path / "card" / "IMG_0007.JPG", seed=7))
+    assign_place(catalog, [photo], shumshu.height)
+    (copy,) = write_files(catalog, [photo], tmp_path / "out")
+    (side,) = write_files(catalog, [photo], tmp_path / "side", sidecar=True)
+    for path in (copy.paths[0], side.paths[0]):
+        read = read_curated(path, sidecar=False)
+        assert read.location is not None and read.location.names == {
+            "x-default": "Height 171",
+            "ru": "Высота 171",
+            "ja": "四嶺山",
+        }
+        assert read.fields.sublocation == "Height 171" and read.fields.city == "Shumshu"
+        assert read.gps is not None and read.gps.latitude == pytest.approx(shumshu.height.latitude)
+    assign_place(catalog, [photo], shumshu.island)  # the island has identifiers in authority files
+    (copy,) = write_files(catalog, [photo], tmp_path / "out", force=True)
+    assert read_curated(copy.paths[0]).location.identifiers == [
+        "https://sws.geonames.org/2121215/",
+        "http://www.wikidata.org/entity/Q1049609",
+    ]

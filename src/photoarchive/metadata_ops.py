@@ -16,7 +16,8 @@ original is copied to a hidden temporary file in the target folder, the metadata
 given its name, so a failure leaves nothing half-written. Names taken twice in one batch get
 ``-1``, ``-2``... before the extension; a file already in the folder is replaced only with
 ``force``. The position is written as the GPS of the location shown unless it came from the
-camera (the copy already carries the camera's EXIF GPS then).
+camera (the copy already carries the camera's EXIF GPS then); a photo with a gazetteer place
+gets the place's names and identifiers in the location shown as well.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import Any
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_fields, load_values
+from photoarchive.catalog.places import location_shown
 from photoarchive.edits import Edit, apply_edit
 from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.metadata import (
@@ -45,7 +47,7 @@ from photoarchive.metadata import (
     write,
     write_sidecar,
 )
-from photoarchive.model import Photo
+from photoarchive.model import LocationShown, Photo
 
 # Formats whose copies get the metadata embedded (metadata.write); others get a sidecar.
 EMBEDDABLE_FORMATS = frozenset({"JPEG", "TIFF", "PNG", "WEBP", "DNG"})
@@ -218,7 +220,9 @@ def write_files(
     for plan in plans:
         if cancelled():
             return
-        yield _write_one(catalog, plan, fields[plan.photo.id], _gps(positions[plan.photo.id]), sidecar, force)
+        location = location_shown(catalog, plan.photo.id)
+        gps = _gps(positions[plan.photo.id])
+        yield _write_one(catalog, plan, fields[plan.photo.id], gps, location, sidecar, force)
 
 
 def _gps(position: dict[str, Any]) -> tuple[float, float, float | None] | None:
@@ -228,7 +232,13 @@ def _gps(position: dict[str, Any]) -> tuple[float, float, float | None] | None:
 
 
 def _write_one(
-    catalog: Catalog, plan: PlannedFile, fields: Any, gps: Any, sidecar_only: bool, force: bool
+    catalog: Catalog,
+    plan: PlannedFile,
+    fields: Any,
+    gps: Any,
+    location: LocationShown | None,
+    sidecar_only: bool,
+    force: bool,
 ) -> WrittenFile:
     outcome = WrittenFile(plan.photo.id)
     temporaries: list[Path] = []
@@ -243,18 +253,18 @@ def _write_one(
         staged: list[tuple[Path, Path]] = []
         if sidecar_only:
             tmp = temporary(plan.target)
-            write_sidecar(fields, tmp, gps=gps)
+            write_sidecar(fields, tmp, gps=gps, location=location)
             staged.append((tmp, plan.target))
         else:
             tmp = temporary(plan.target)
             shutil.copyfile(catalog.original_file(plan.photo), tmp)
             if plan.sidecar is None:
-                written = write(fields, tmp, gps=gps)
+                written = write(fields, tmp, gps=gps, location=location)
                 outcome.shortened, outcome.warnings = written.shortened, written.warnings
             staged.append((tmp, plan.target))
             if plan.sidecar is not None:
                 side = temporary(plan.sidecar)
-                write_sidecar(fields, side, gps=gps)
+                write_sidecar(fields, side, gps=gps, location=location)
                 staged.append((side, plan.sidecar))
         for tmp, target in staged:
             _publish(tmp, target, force)

@@ -94,6 +94,57 @@ def test_no_gps_at_all(shumshu: Catalog, tmp_path: Path, precision: str) -> None
         assert "north slope" not in text and "Sakhalin" not in text
 
 
+def place_photo(catalog: Catalog, photo_id: int) -> None:
+    """Put a photo at Height 171, on Shumshu, with names in three scripts and identifiers."""
+    from photoarchive.model import Place, PlaceName
+    from photoarchive.places import add_place, assign_place
+
+    russia = add_place(catalog, Place("Russia", kind="country", alt_names=[PlaceName("Россия", "ru")]))
+    island = add_place(
+        catalog,
+        Place(
+            "Shumshu",
+            kind="island",
+            parent_id=russia.id,
+            latitude=50.7686,
+            longitude=156.3,
+            alt_names=[PlaceName("Шумшу", "ru"), PlaceName("占守島", "ja")],
+            geonames_id="2121215",
+            wikidata_id="Q1049609",
+        ),
+    )
+    assign_place(catalog, [photo_id], island)
+
+
+@needs_exiftool
+@pytest.mark.parametrize("precision", ["exact", "places", "none"])
+def test_location_shown_names_and_identifiers_of_the_place(small_archive, tmp_path: Path, precision: str) -> None:
+    catalog, (first, *_) = small_archive
+    place_photo(catalog, first)
+    target = tmp_path / "package"
+    assert export(catalog, "package", target, location_precision=precision, long_edge=200).ok
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    placed = next(i for i in manifest["images"] if i["source"]["photo_id"] == first)
+    tags = exiftool(target / "images", "-struct")
+    shown = tags[Path(placed["file"]).name].get("XMP-iptcExt:LocationShown", [{}])[0]
+    if precision == "none":
+        assert shown == {} and placed["location"]["place_names"] == {}
+        images = b"".join(p.read_bytes() for p in target.glob("images/*.jpg"))  # (the title names Shumshu)
+        for secret in ("Россия".encode(), b"2121215", b"Q1049609", b"LocationName", b"LocationId"):
+            assert secret not in images and secret.decode() not in json.dumps(placed, ensure_ascii=False)
+        return
+    assert (shown["LocationName"], shown["LocationName-ru"], shown["LocationName-ja"]) == ("Shumshu", "Шумшу", "占守島")
+    assert shown["LocationId"] == ["https://sws.geonames.org/2121215/", "http://www.wikidata.org/entity/Q1049609"]
+    assert (shown["City"], shown["CountryCode"]) == ("Shumshu", "RUS")
+    assert placed["location"]["place_names"] == {"x-default": "Shumshu", "ru": "Шумшу", "ja": "占守島"}
+    assert placed["location"]["place_identifiers"] == shown["LocationId"]
+    others = [t for name, t in tags.items() if name != Path(placed["file"]).name]
+    assert all("LocationId" not in t.get("XMP-iptcExt:LocationShown", [{}])[0] for t in others)
+    for image in target.glob("images/*.jpg"):
+        result = subprocess.run([EXIFTOOL, "-validate", "-warning", "-a", str(image)], capture_output=True, text=True)
+        assert result.stdout.split(":")[-1].strip() == "OK", (image.name, result.stdout)
+
+
 @needs_exiftool
 def test_metadata_modes_and_serials(shumshu: Catalog, tmp_path: Path) -> None:
     export(shumshu, "package", tmp_path / "credit", metadata="credit", long_edge=200)

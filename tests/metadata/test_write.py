@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from photoarchive.errors import MetadataWriteError, ValidationError
-from photoarchive.metadata import GpsPoint, read_curated, write
-from photoarchive.model import CuratedFields
+from photoarchive.metadata import GpsPoint, read_curated, write, write_sidecar
+from photoarchive.model import CuratedFields, LocationShown
 from tests.conftest import write_photo
 from tests.metadata.conftest import exiftool, exiftool_json
 
@@ -295,6 +295,56 @@ def test_source_metadata_is_carried_to_a_derivative(tmp_path: Path, small_jpeg) 
     assert info["GPS:GPSLatitude"] == pytest.approx(50.75, abs=1e-4)
     assert read_curated(derivative).fields == MIXED
     assert _validation(derivative) <= _validation(original)
+
+
+SHUMSHU_SHOWN = LocationShown(
+    place_id=4,
+    names={"x-default": "Shumshu", "ru": "Шумшу", "ja": "占守島", "en": "Shimushu"},
+    identifiers=["https://sws.geonames.org/2121215/", "http://www.wikidata.org/entity/Q1049609"],
+)
+
+
+def test_location_shown_carries_the_place_names_and_identifiers(small_jpeg, tmp_path: Path) -> None:
+    path = small_jpeg()
+    fields = replace(MIXED, sublocation="", city="Shumshu", state="Sakhalin Oblast", country="Russia")
+    write(fields, path, gps=(50.7686, 156.3, None), location=SHUMSHU_SHOWN)
+    (shown,) = exiftool_json(path, "-struct", "-XMP-iptcExt:LocationShown")["LocationShown"]
+    assert shown["LocationName"] == "Shumshu" and shown["LocationName-ru"] == "Шумшу"
+    assert shown["LocationName-ja"] == "占守島" and shown["LocationName-en"] == "Shimushu"
+    assert shown["LocationId"] == SHUMSHU_SHOWN.identifiers
+    assert (shown["City"], shown["ProvinceState"], shown["CountryName"]) == ("Shumshu", "Sakhalin Oblast", "Russia")
+    assert (shown["CountryCode"], "Sublocation" in shown) == ("RUS", False)
+    assert shown["GPSLatitude"] == "50 deg 46' 6.96\" N"
+    assert exiftool("-validate", "-warning", "-a", path).stdout.split(":")[-1].strip() == "OK"
+    # x-default first, as the IPTC standard asks of a lang-alt
+    assert exiftool("-XMP", "-b", path).stdout.index('"x-default"') < exiftool("-XMP", "-b", path).stdout.index('"ru"')
+    back = read_curated(path).location
+    assert back is not None and (back.names, back.identifiers) == (SHUMSHU_SHOWN.names, SHUMSHU_SHOWN.identifiers)
+
+    # an XMP sidecar gets the same; writing again without a place takes the names away
+    sidecar = tmp_path / "IMG_0001.CR2.xmp"
+    write_sidecar(fields, sidecar, location=SHUMSHU_SHOWN)
+    assert read_curated(sidecar).location == replace(SHUMSHU_SHOWN, place_id=0)
+    write(fields, path)
+    assert read_curated(path).location is None
+    assert "LocationId" not in exiftool_json(path, "-struct", "-XMP-iptcExt:LocationShown")["LocationShown"][0]
+
+
+def test_bad_location_shown_is_refused_before_writing(small_jpeg) -> None:
+    path = small_jpeg()
+    original = path.read_bytes()
+    for bad in (
+        replace(SHUMSHU_SHOWN, identifiers=["javascript:alert(1)"]),
+        replace(SHUMSHU_SHOWN, names={"x-default": "Shumshu", "not a tag": "x"}),
+        replace(SHUMSHU_SHOWN, names={"ru": "Шум\x07шу"}),
+    ):
+        with pytest.raises(ValidationError) as error:
+            write(MIXED, path, location=bad)
+        assert error.value.field == "location" and "location shown" in str(error.value)
+    assert path.read_bytes() == original
+    # names without an x-default get the first as x-default
+    write(MIXED, path, location=replace(SHUMSHU_SHOWN, names={"ru": "Шумшу", "ja": "占守島"}, identifiers=[]))
+    assert read_curated(path).location.names == {"x-default": "Шумшу", "ru": "Шумшу", "ja": "占守島"}
 
 
 def test_write_to_a_tiff_copy(sample_copy) -> None:

@@ -190,9 +190,19 @@ def location_shown(catalog: Catalog, photo_id: int) -> LocationShown | None:
     row = catalog.conn.execute("SELECT place_id FROM photos WHERE id = ?", (photo_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"no photo with id {photo_id}")
-    if row[0] is None:
-        return None
-    place = get_place(catalog, row[0])
+    return locations_shown(catalog, [photo_id]).get(photo_id)
+
+
+def locations_shown(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, LocationShown]:
+    """``location_shown`` of many photos at once, by id (photos without a place are left out)."""
+    shown = {pid: place_id for pid, place_id in photo_places(catalog, photo_ids).items() if place_id is not None}
+    if not shown:
+        return {}
+    places = {p.id: p for p in all_places(catalog)}
+    return {pid: _location(places[place_id]) for pid, place_id in shown.items() if place_id in places}
+
+
+def _location(place: Place) -> LocationShown:
     names = {"x-default": place.name}
     for other in place.alt_names:
         if other.language and other.language not in names:

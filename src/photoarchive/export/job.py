@@ -217,6 +217,7 @@ class ExportJob:
             request=request,
             fields=fields,
             gps=(location.latitude, location.longitude, location.altitude) if with_gps else None,  # type: ignore[arg-type]
+            location=location.shown if options.metadata == "all" else None,
             metadata_paths=tuple(str(content / planned[r][0]) for r in metadata_roles if r in planned)
             if fields is not None
             else (),

@@ -16,6 +16,7 @@ from pathlib import Path
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import collection_photo_ids
 from photoarchive.catalog.curated import load_fields
+from photoarchive.catalog.places import locations_shown
 from photoarchive.errors import ValidationError
 from photoarchive.export.naming import NameAllocator, safe_name
 from photoarchive.export.options import DEFAULT_CAPTION_TEMPLATE, ExportOptions
@@ -77,6 +78,7 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
         raise ValidationError(f"collection {collection.name!r} has no photos to export", field="collection")
     photos = catalog.photos(ids)
     all_fields = load_fields(catalog, ids)
+    places = locations_shown(catalog, ids)
     name_template = compile_template(options.name_template or "{sequence:03}", field="name_template")
     # The gallery shows credit, source and copyright beside each caption, so it takes the
     # collection's caption template (which usually repeats the credit) only when asked to.
@@ -91,7 +93,12 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
     items = []
     for sequence, photo in enumerate(photos, start=1):
         location, fields = located(
-            options.location_precision, all_fields[photo.id], photo.latitude, photo.longitude, photo.altitude
+            options.location_precision,
+            all_fields[photo.id],
+            photo.latitude,
+            photo.longitude,
+            photo.altitude,
+            shown=places.get(photo.id),
         )
         values = photo_variables(fields, filename=photo.original_name, date=photo.captured_at, sequence=sequence)
         stem = names.allocate(safe_name(name_template.render(values), fallback=f"{sequence:03}"))

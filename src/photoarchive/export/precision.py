@@ -16,15 +16,19 @@ none        none                                      removed
 ==========  =======================================  =====================
 
 Place names are the curated location fields (sublocation, city, state, country, country
-code); with ``none`` they are emptied in the fields too, so no template or metadata can
-bring them back.
+code) and, for a photo with a gazetteer place, the place's names in every language and its
+identifiers (GeoNames, Wikidata), embedded as LocationName and LocationId of the XMP
+location shown. An identifier tells as much as the name does (either can be looked up in
+the authority file, which gives coordinates), so both go together: kept with the names,
+removed with ``none``. With ``none`` the fields are emptied too, so no template or
+metadata can bring the names back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from photoarchive.model import CuratedFields
+from photoarchive.model import CuratedFields, LocationShown
 
 PLACE_FIELDS = ("sublocation", "city", "state", "country", "country_code")
 DECIMALS = {"exact": 7, "1km": 2, "10km": 1}
@@ -45,6 +49,7 @@ class Location:
     state: str = ""
     country: str = ""
     country_code: str = ""
+    shown: LocationShown | None = None  # the gazetteer place's names and identifiers
 
     @property
     def has_coordinates(self) -> bool:
@@ -87,6 +92,8 @@ class Location:
             "state": self.state,
             "country": self.country,
             "country_code": self.country_code,
+            "place_names": dict(self.shown.names) if self.shown else {},
+            "place_identifiers": list(self.shown.identifiers) if self.shown else [],
         }
 
 
@@ -96,13 +103,19 @@ def located(
     latitude: float | None,
     longitude: float | None,
     altitude: float | None = None,
+    *,
+    shown: LocationShown | None = None,
 ) -> tuple[Location, CuratedFields]:
-    """The location an export may show, and the fields with place names removed if they must go."""
-    names = {name: getattr(fields, name) for name in PLACE_FIELDS}
+    """The location an export may show, and the fields with place names removed if they must go.
+
+    ``shown`` is the photo's gazetteer place (``catalog.places.location_shown``), if any.
+    """
+    names: dict[str, object] = {name: getattr(fields, name) for name in PLACE_FIELDS}
     if precision == "none":
         return Location("none"), replace(fields, **dict.fromkeys(PLACE_FIELDS, ""))
+    names["shown"] = shown
     if precision == "places" or latitude is None or longitude is None:
-        return Location(precision, **names), fields
+        return Location(precision, **names), fields  # type: ignore[arg-type]
     decimals = DECIMALS[precision]
     return (
         Location(
@@ -110,7 +123,7 @@ def located(
             latitude=_round(latitude, decimals),
             longitude=_round(longitude, decimals),
             altitude=altitude if precision == "exact" and altitude is not None else None,
-            **names,
+            **names,  # type: ignore[arg-type]
         ),
         fields,
     )

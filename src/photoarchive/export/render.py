@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from photoarchive.errors import ImageError, MetadataWriteError, ValidationError
 from photoarchive.imaging.derivatives import DerivativeRequest, make_derivatives
 from photoarchive.metadata.write import write
-from photoarchive.model import CuratedFields
+from photoarchive.model import CuratedFields, LocationShown
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class RenderTask:
     request: DerivativeRequest
     fields: CuratedFields | None = None  # None: embed no curated metadata
     gps: tuple[float, float, float | None] | None = None  # for XMP's location shown
+    location: LocationShown | None = None  # the gazetteer place's names and identifiers, for the same
     metadata_paths: tuple[str, ...] = ()  # the renditions that carry the metadata
 
 
@@ -39,7 +40,7 @@ def render(task: RenderTask) -> RenderResult:
         result.sizes = make_derivatives(task.request).sizes
         if task.fields is not None:
             for path in task.metadata_paths:
-                written = write(task.fields, path, gps=task.gps)
+                written = write(task.fields, path, gps=task.gps, location=task.location)
                 result.warnings.extend(
                     f"{s.field.replace('_', ' ')} cut to {len(s.kept)} characters in the older IPTC record"
                     f" ({s.dataset}), which has a byte limit; XMP and EXIF hold all of it"

@@ -196,10 +196,11 @@ def xmp_set(xmp: exiv2.XmpData, key: str, kind: XmpType, value: str | list[str])
         xmp[key] = exiv2.XmpTextValue(value)
 
 
-def xmp_set_struct_bag(xmp: exiv2.XmpData, key: str, item: dict[str, str]) -> None:
+def xmp_set_struct_bag(xmp: exiv2.XmpData, key: str, item: dict[str, str | dict[str, str] | list[str]]) -> None:
     """Replace an array of structures by a bag holding one structure of ``item``.
 
-    ``item`` keys are qualified field names using exiv2's prefixes (``iptcExt:City``).
+    ``item`` keys are qualified field names using exiv2's prefixes (``iptcExt:City``); a value
+    is text, a dict of language -> text (a lang-alt, ``x-default`` first), or a list (a bag).
     """
     xmp_delete(xmp, key)
     if not item:
@@ -207,8 +208,35 @@ def xmp_set_struct_bag(xmp: exiv2.XmpData, key: str, item: dict[str, str]) -> No
     bag = exiv2.XmpTextValue()
     bag.setXmpArrayType(exiv2.XmpValue.XmpArrayType.xaBag)
     xmp.add(exiv2.XmpKey(key), bag)
-    for name, text in item.items():
-        xmp[f"{key}[1]/{name}"] = exiv2.XmpTextValue(text)
+    for name, value in item.items():
+        if isinstance(value, dict):
+            xmp[f"{key}[1]/{name}"] = exiv2.LangAltValue(value)
+        elif isinstance(value, list):
+            xmp[f"{key}[1]/{name}"] = exiv2.XmpArrayValue(value, exiv2.TypeId.xmpBag)
+        else:
+            xmp[f"{key}[1]/{name}"] = exiv2.XmpTextValue(value)
+
+
+def xmp_struct_values(
+    xmp: exiv2.XmpData, array_key: str, index: int = 1
+) -> dict[str, str | dict[str, str] | list[str]]:
+    """Fields of one structure in an array of structures, by local name (any prefix), with
+    lang-alts as dicts (language -> text) and arrays as lists."""
+    head = f"{array_key}[{index}]/"
+    fields: dict[str, str | dict[str, str] | list[str]] = {}
+    for datum in xmp:
+        key = datum.key()
+        if not key.startswith(head) or "/" in key[len(head) :] or "[" in key[len(head) :]:
+            continue
+        local = key[len(head) :].split(":", 1)[-1]
+        type_id = datum.typeId()
+        if type_id == exiv2.TypeId.langAlt:
+            fields[local] = dict(datum.value())
+        elif type_id in (exiv2.TypeId.xmpBag, exiv2.TypeId.xmpSeq, exiv2.TypeId.xmpAlt):
+            fields[local] = list(datum.value())
+        else:
+            fields[local] = datum.toString()
+    return fields
 
 
 # -- IPTC IIM ---------------------------------------------------------------------------------

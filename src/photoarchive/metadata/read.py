@@ -39,6 +39,7 @@ from photoarchive.metadata.fields import (
 from photoarchive.metadata.mwg import Conflict, Sources, Value, join_names, reconcile, split_names
 from photoarchive.metadata.validate import normalize_country_code
 from photoarchive.model.curated import CuratedFields
+from photoarchive.model.place import LocationShown
 
 XMP_MIME_TYPES = ("application/rdf+xml",)
 
@@ -52,6 +53,8 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)
     gps: GpsPoint | None = None  # of the location shown (Iptc4xmpExt:LocationShown), if any
     sidecar: Path | None = None  # the sidecar that was read, if any
+    # LocationName and LocationId of the location shown (place_id 0: a file names no place of ours)
+    location: LocationShown | None = None
 
 
 def sidecar_candidates(path: Path) -> list[Path]:
@@ -169,6 +172,17 @@ def _parse_rational(text: str) -> float | None:
         return None
 
 
+def location_of(xmp: exiv2.XmpData) -> LocationShown | None:
+    """The names and identifiers of the first location shown, if it has any."""
+    shown = exiv2io.xmp_struct_values(xmp, LOCATION_SHOWN)
+    names, ids = shown.get("LocationName", {}), shown.get("LocationId", [])
+    names = names if isinstance(names, dict) else {"x-default": names} if names else {}
+    ids = ids if isinstance(ids, list) else [ids] if ids else []
+    if not names and not ids:
+        return None
+    return LocationShown(place_id=0, names=names, identifiers=ids)
+
+
 def _xmp_values(xmp: exiv2.XmpData) -> tuple[dict[str, Value], GpsPoint | None]:
     values: dict[str, Value] = {}
     shown = exiv2io.xmp_struct_item(xmp, LOCATION_SHOWN)
@@ -227,17 +241,20 @@ def read_curated(path: Path | str, *, legacy_charset: str = "cp1251", sidecar: b
     warnings: list[str] = []
     src = Sources()
     gps = side_gps = None
+    location = side_location = None
     sidecar_path = None
     with exiv2io.captured_log() as log:
         image = _open(path)
         if image.mimeType() in XMP_MIME_TYPES:
             # exiv2 fills EXIF and IPTC of a sidecar from its XMP: those are not in the file.
             src.xmp, gps = _xmp_values(image.xmpData())
+            location = location_of(image.xmpData())
         else:
             src.exif = _exif_values(image.exifData(), legacy, warnings)
             src.iim = _iim_values(image.iptcData(), legacy, warnings)
             src.iim_present = image.iptcData().count() > 0
             src.xmp, gps = _xmp_values(image.xmpData())
+            location = location_of(image.xmpData())
             if image.mimeType() == "image/jpeg":
                 try:
                     with path.open("rb") as stream:
@@ -249,7 +266,9 @@ def read_curated(path: Path | str, *, legacy_charset: str = "cp1251", sidecar: b
                 warnings += found_warnings
                 if sidecar_path is not None:
                     try:
-                        src.sidecar, side_gps = _xmp_values(_open(sidecar_path).xmpData())
+                        side_xmp = _open(sidecar_path).xmpData()
+                        src.sidecar, side_gps = _xmp_values(side_xmp)
+                        side_location = location_of(side_xmp)
                     except MetadataReadError as error:
                         warnings.append(str(error))
                         sidecar_path = None
@@ -269,4 +288,6 @@ def read_curated(path: Path | str, *, legacy_charset: str = "cp1251", sidecar: b
             values["country_code"] = normalize_country_code(str(code))
         except ValidationError:
             warnings.append(f"country code {code!r} is not an ISO 3166-1 code; kept as it is")
-    return ReadResult(CuratedFields(**values), conflicts, warnings, side_gps or gps, sidecar_path)
+    return ReadResult(
+        CuratedFields(**values), conflicts, warnings, side_gps or gps, sidecar_path, side_location or location
+    )

@@ -34,7 +34,10 @@ Decisions, and why:
   would be invalid there and the file's ExifVersion is not ours to change.
 - Lang-alt properties are written as x-default only: other languages would go on holding
   the text the curator replaced. Iptc4xmpExt:LocationShown is replaced by one entry made of
-  the location fields and the GPS given.
+  the location fields, the GPS given and, when the photo shows a place of the gazetteer
+  (``location``), its LocationName in every language the gazetteer has (a lang-alt, the
+  place's main name as x-default) and its LocationId, a bag of the place's identifier URIs
+  (GeoNames, Wikidata); both come back in ``ReadResult.location`` and are verified.
 - Only JPEG, TIFF (and DNG), PNG and WebP are written (``WRITABLE_MIME_TYPES``); raw and
   HEIF files get an XMP sidecar (``write_sidecar``).
 """
@@ -44,6 +47,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -52,7 +56,7 @@ from pathlib import Path
 
 import exiv2
 
-from photoarchive.errors import MetadataReadError, MetadataWriteError
+from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.metadata import dates, exiv2io, iim, irb
 from photoarchive.metadata.derivative import copy_metadata
 from photoarchive.metadata.fields import (
@@ -66,8 +70,9 @@ from photoarchive.metadata.fields import (
 )
 from photoarchive.metadata.mwg import split_names
 from photoarchive.metadata.read import error_reason, read_curated
-from photoarchive.metadata.validate import validate, validate_gps
+from photoarchive.metadata.validate import validate, validate_gps, validate_value
 from photoarchive.model.curated import CuratedFields
+from photoarchive.model.place import LocationShown
 
 # Formats whose metadata exiv2 rewrites without touching anything else. Raw formats are left
 # out: exiv2 rewrites their maker notes, which raw converters read (ExifTool finds a damaged
@@ -76,6 +81,7 @@ WRITABLE_MIME_TYPES = frozenset({"image/jpeg", "image/tiff", "image/png", "image
 
 # Required EXIF tags and the values ExifTool gives them when it creates EXIF (WriteExif.pl).
 _IFD0_REQUIRED = {"Exif.Image.XResolution": "72/1", "Exif.Image.YResolution": "72/1", "Exif.Image.ResolutionUnit": "2"}
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _EXIF_IFD_REQUIRED = {
     "Exif.Photo.ExifVersion": "48 50 51 50",
     "Exif.Photo.ComponentsConfiguration": "1 2 3 0",
@@ -126,7 +132,9 @@ def _gps_coordinate(value: float, refs: str) -> str:
     return f"{degrees},{minutes:.6f}{refs[0] if value >= 0 else refs[1]}"
 
 
-def apply_xmp(xmp: exiv2.XmpData, fields: CuratedFields, gps: GpsPoint | None) -> None:
+def apply_xmp(
+    xmp: exiv2.XmpData, fields: CuratedFields, gps: GpsPoint | None, location: LocationShown | None = None
+) -> None:
     """Set every XMP property of the table (and LocationShown) in ``xmp`` to ``fields``."""
     for spec in FIELDS:
         values = _values(fields, spec)
@@ -135,11 +143,16 @@ def apply_xmp(xmp: exiv2.XmpData, fields: CuratedFields, gps: GpsPoint | None) -
             one = spec.kind in (Kind.TEXT, Kind.DATE)
             exiv2io.xmp_set(xmp, spec.xmp.key, spec.xmp.type, values[0] if one else values)
     prefix = exiv2io.iptc_ext_prefix()
-    shown = {
-        f"{prefix}:{spec.location_shown}": getattr(fields, spec.name)
+    shown: dict[str, str | dict[str, str] | list[str]] = {}
+    if location is not None and location.identifiers:
+        shown[f"{prefix}:LocationId"] = list(location.identifiers)
+    if location is not None and location.names:
+        shown[f"{prefix}:LocationName"] = dict(location.names)
+    shown.update(
+        (f"{prefix}:{spec.location_shown}", getattr(fields, spec.name))
         for spec in FIELDS
         if spec.location_shown and getattr(fields, spec.name)
-    }
+    )
     if gps is not None:
         shown["exif:GPSLatitude"] = _gps_coordinate(gps.latitude, "NS")
         shown["exif:GPSLongitude"] = _gps_coordinate(gps.longitude, "EW")
@@ -234,8 +247,10 @@ def _apply_exif(image: exiv2.Image, fields: CuratedFields) -> None:
         exif["Exif.Photo.PixelYDimension"] = exiv2.ULongValue(image.pixelHeight())
 
 
-def _differences(expected: CuratedFields, gps: GpsPoint | None, path: Path) -> list[str]:
-    """Names of the fields (and "gps") that did not come back from ``path`` as written."""
+def _differences(
+    expected: CuratedFields, gps: GpsPoint | None, path: Path, location: LocationShown | None = None
+) -> list[str]:
+    """Names of the fields (and "gps", "location shown") that did not come back from ``path``."""
     try:
         result = read_curated(path, sidecar=False)
     except MetadataReadError:
@@ -252,7 +267,47 @@ def _differences(expected: CuratedFields, gps: GpsPoint | None, path: Path) -> l
         )
     ):
         lost.append("gps")
+    back = result.location
+    if (location.names if location else {}) != (back.names if back else {}) or (
+        location.identifiers if location else []
+    ) != (back.identifiers if back else []):
+        lost.append("location shown (its names and identifiers)")
     return lost
+
+
+def clean_location(location: LocationShown | None) -> LocationShown | None:
+    """A checked copy of a location shown (``ValidationError`` naming it), None when empty.
+
+    Names keep their order, the main name first as ``x-default`` (the first name is taken
+    for it when none is marked); identifiers must be http(s) URIs, and repeats are dropped.
+    """
+    if location is None:
+        return None
+    names: dict[str, str] = {}
+    for language, name in location.names.items():
+        language, name = (language or "").strip(), " ".join(str(name).split())
+        if not name:
+            continue
+        if not (language == "x-default" or _LANGUAGE_TAG.fullmatch(language)):
+            raise ValidationError(f"location shown: {language!r} is not a language tag", field="location")
+        try:
+            validate_value("sublocation", name)  # the same rules as a place name in the fields
+        except ValidationError as error:
+            raise ValidationError(f"location shown: name in {language!r}: {error}", field="location") from error
+        names.setdefault(language, name)
+    if names and "x-default" not in names:
+        names = {"x-default": next(iter(names.values())), **names}
+    names = {"x-default": names.pop("x-default"), **names} if names else {}
+    identifiers = []
+    for uri in location.identifiers:
+        uri = uri.strip()
+        if not re.fullmatch(r"https?://[^\s<>\"]+", uri):
+            raise ValidationError(f"location shown: identifier {uri!r} is not an http(s) URI", field="location")
+        if uri not in identifiers:
+            identifiers.append(uri)
+    if not names and not identifiers:
+        return None
+    return LocationShown(location.place_id, names, identifiers)
 
 
 def _commit(data: bytes, target: Path, verify: Callable[[Path], list[str]]) -> None:
@@ -306,18 +361,22 @@ def write(
     target: Path | str,
     *,
     gps: GpsPoint | tuple | None = None,
+    location: LocationShown | None = None,
     source_metadata: Path | str | None = None,
     legacy_charset: str = "cp1251",
 ) -> WriteResult:
     """Write the curated ``fields`` into ``target`` as EXIF, IIM and XMP (see the module doc).
 
-    ``gps`` is the position of the location shown (``GpsPoint`` or (lat, lon[, alt])).
+    ``gps`` is the position of the location shown (``GpsPoint`` or (lat, lon[, alt])), and
+    ``location`` the names and identifiers of the gazetteer place it is
+    (``catalog.places.location_shown``).
     ``source_metadata`` first copies the metadata of another file (the original of an export
     derivative) into ``target``; see ``derivative.copy_metadata`` for what is carried over.
     """
     target = Path(target)
     clean = validate(fields)
     point = validate_gps(*gps) if gps is not None else None
+    place = clean_location(location)
     try:
         data = target.read_bytes()
     except OSError as error:
@@ -341,7 +400,7 @@ def write(
                 copy_metadata(Path(source_metadata), image)
             _apply_exif(image, clean)
             shortened = _apply_iim(image.iptcData(), clean, legacy_charset)
-            apply_xmp(image.xmpData(), clean, point)
+            apply_xmp(image.xmpData(), clean, point, place)
             image.writeMetadata()
             io = image.io()
             out = bytes(io.mmap())
@@ -354,15 +413,22 @@ def write(
             out = irb.update_jpeg_digest(out)
         except irb.IrbError as error:
             raise MetadataWriteError(f"cannot update the IPTC digest of {target}: {error}") from error
-    _commit(out, target, lambda tmp: _differences(clean, point, tmp))
+    _commit(out, target, lambda tmp: _differences(clean, point, tmp, place))
     return WriteResult(target, shortened, warnings)
 
 
-def write_sidecar(fields: CuratedFields, xmp_path: Path | str, *, gps: GpsPoint | tuple | None = None) -> WriteResult:
+def write_sidecar(
+    fields: CuratedFields,
+    xmp_path: Path | str,
+    *,
+    gps: GpsPoint | tuple | None = None,
+    location: LocationShown | None = None,
+) -> WriteResult:
     """Write the curated ``fields`` into an XMP sidecar, keeping what else an existing one holds."""
     xmp_path = Path(xmp_path)
     clean = validate(fields)
     point = validate_gps(*gps) if gps is not None else None
+    place = clean_location(location)
     with exiv2io.captured_log() as log:
         try:
             if xmp_path.exists():
@@ -373,12 +439,12 @@ def write_sidecar(fields: CuratedFields, xmp_path: Path | str, *, gps: GpsPoint 
                 xmp = exiv2.XmpData()
         except exiv2.Exiv2Error as error:
             raise MetadataWriteError(f"cannot read the sidecar {xmp_path}: {error_reason(error)}") from error
-        apply_xmp(xmp, clean, point)
+        apply_xmp(xmp, clean, point, place)
         flags = exiv2.XmpParser.XmpFormatFlags.omitPacketWrapper | exiv2.XmpParser.XmpFormatFlags.useCompactFormat
         status, packet = exiv2.XmpParser.encode(xmp, flags)
     warnings = _check_log(log, xmp_path)
     if status != 0:
         raise MetadataWriteError(f"cannot encode XMP for {xmp_path} (exiv2 status {status})")
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + packet
-    _commit(text.encode("utf-8"), xmp_path, lambda tmp: _differences(clean, point, tmp))
+    _commit(text.encode("utf-8"), xmp_path, lambda tmp: _differences(clean, point, tmp, place))
     return WriteResult(xmp_path, [], warnings)
