@@ -267,3 +267,36 @@ def test_open_archive_opens_a_new_window_and_closes_this_one(qtbot, window, tmp_
     assert other.windowTitle() == "Photo Archive — Other archive"
     assert not window.isVisible()
     other.close()
+
+
+def test_dragging_inside_a_collection_reorders_it(qtbot, window) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    collection = collection_store.list_collections(window.catalog)[0]
+    window.sources.select_source(Source(COLLECTION, collection.id))
+    order = collection_store.collection_photo_ids(window.catalog, collection.id)
+    grid = window.grid
+    target = grid.visualRect(window.grid_model.index(1))  # the left half of the second cell
+    drop = QDropEvent(
+        QPointF(target.left() + 5, target.center().y()),
+        Qt.DropAction.MoveAction,
+        photo_ids_mime([order[3]]),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    grid.dropEvent(drop)
+    expected = [order[0], order[3], order[1], order[2], *order[4:]]
+    assert collection_store.collection_photo_ids(window.catalog, collection.id) == expected
+    assert window.grid_model.ids() == expected
+    assert drop.dropAction() == Qt.DropAction.CopyAction  # the view removes nothing itself
+    window.sources.select_source(Source("all"))
+    refused = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.MoveAction,
+        photo_ids_mime([1]),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    grid.dropEvent(refused)
+    assert not refused.isAccepted()  # All photos has no order of its own

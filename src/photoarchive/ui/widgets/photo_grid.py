@@ -13,13 +13,14 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photoarchive.ui.models.photo_grid_model import PhotoGridModel
+from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, PhotoGridModel, ids_from_mime
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = 96, 320, 160
 SEARCH_DELAY_MS = 150
@@ -212,6 +213,37 @@ class PhotoGrid(QListView):
             self.preview_requested.emit(self.grid_model.id_at(self.currentIndex().row()))
             return
         super().keyPressEvent(event)
+
+    # Reordering a collection by dragging. The drop is handled here rather than by Qt: in icon
+    # mode Qt would move the cells to where they were dropped (free placement) instead of
+    # changing the order of the model.
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.grid_model.reorderable and event.mimeData().hasFormat(PHOTO_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not (self.grid_model.reorderable and event.mimeData().hasFormat(PHOTO_IDS_MIME)):
+            event.ignore()
+            return
+        self.grid_model.move_photos(ids_from_mime(event.mimeData()), self.drop_row(event.position().toPoint()))
+        # Copy, not move: the view must not remove the dragged rows, the model moved them.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    def drop_row(self, position: QPoint) -> int:
+        """The row a drop at this point goes before: the cell under it, or the next one when
+        the point is on the cell's right half; the end when it is past the last cell."""
+        index = self.indexAt(position)
+        if not index.isValid():
+            return self.grid_model.rowCount()
+        cell = self.visualRect(index)
+        return index.row() + (1 if position.x() > cell.center().x() else 0)
 
     def startDrag(self, supported: Qt.DropAction) -> None:
         # Inside a collection a drag reorders (move); onto the sources panel it adds (copy).
