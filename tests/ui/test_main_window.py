@@ -278,10 +278,11 @@ def test_dragging_inside_a_collection_reorders_it(qtbot, window) -> None:
     order = collection_store.collection_photo_ids(window.catalog, collection.id)
     grid = window.grid
     target = grid.visualRect(window.grid_model.index(1))  # the left half of the second cell
+    dragged = photo_ids_mime([order[3]])  # held here: a QDropEvent does not own its data
     drop = QDropEvent(
         QPointF(target.left() + 5, target.center().y()),
-        Qt.DropAction.MoveAction,
-        photo_ids_mime([order[3]]),
+        Qt.DropAction.MoveAction | Qt.DropAction.CopyAction,  # what the grid's drags offer
+        dragged,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
