@@ -35,7 +35,7 @@ from photoarchive.export.naming import safe_name
 from photoarchive.export.options import ExportOptions
 from photoarchive.export.output import OutputFolder, check_target
 from photoarchive.export.plan import ExportItem, Publication, plan_publication
-from photoarchive.export.render import RenderResult, RenderTask, render
+from photoarchive.export.render import RenderResult, RenderTask, is_raw, render
 from photoarchive.imaging.derivatives import DerivativeRequest, Rendition
 
 _FORMATS: dict[str, tuple[Callable[..., Any], tuple[str, ...], Callable[..., None]]] = {
@@ -168,6 +168,7 @@ class ExportJob:
         summary.warnings = [
             _grouped(warning, [n for _, n in sorted(names)]) for warning, names in sorted(warned.items())
         ]
+        summary.failed.sort(key=lambda problem: items[problem.photo_id].sequence)  # not completion order
         if cancelled() or done < self.total:
             summary.cancelled = True
             return
@@ -218,6 +219,7 @@ class ExportJob:
             fields=fields,
             gps=(location.latitude, location.longitude, location.altitude) if with_gps else None,  # type: ignore[arg-type]
             location=location.shown if options.metadata == "all" else None,
+            raw=is_raw(item.photo.format),
             metadata_paths=tuple(str(content / planned[r][0]) for r in metadata_roles if r in planned)
             if fields is not None
             else (),

@@ -3,17 +3,42 @@
 ``render(task)`` makes the photo's derivatives (``imaging.derivatives``) and embeds the
 curated metadata in those that carry it through the metadata package's writer (EXIF, IIM and
 XMP, read back and verified). It is a plain function of a picklable task and never raises
-for a bad photo: the reason a curator can act on goes into the result.
+for a bad photo: the reason a curator can act on goes into the result, and the photo's files
+already written are removed (a failed photo leaves nothing in the publication).
+
+Camera RAW originals (``task.raw``) are not developed: Pillow cannot, and the project keeps
+to Pillow for pixels. They are rendered from the largest embedded preview that decodes (the
+camera's own JPEG rendering, usually full or near full size), with a warning that names the
+preview's size; a RAW file with no usable preview (none, none that decodes, or only
+thumbnails under ``MIN_PREVIEW_EDGE``) fails with the reason. HEIF and every other
+format are decoded from the file itself; one whose pixels cannot be decoded fails likewise.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from photoarchive.errors import ImageError, MetadataWriteError, ValidationError
-from photoarchive.imaging.derivatives import DerivativeRequest, make_derivatives
+from photoarchive.errors import ImageError, MetadataReadError, MetadataWriteError, ValidationError
+from photoarchive.imaging.derivatives import DerivativeRequest, DerivativeResult, make_derivatives
+from photoarchive.imaging.safe import open_image as open_pixels
+from photoarchive.metadata import open_image, previews
 from photoarchive.metadata.write import write
 from photoarchive.model import CuratedFields, LocationShown
+
+# Formats whose own pixels Pillow decodes. The import records any other photo under its
+# extension (NEF, CR2, DNG...): a camera RAW format, rendered from its embedded preview.
+PIXEL_FORMATS = frozenset({"JPEG", "MPO", "TIFF", "PNG", "WEBP", "HEIF", "AVIF"})
+
+
+# An embedded image smaller than this is a thumbnail for a file browser (EXIF's are 160 px),
+# not a preview a publication can use: a RAW file with nothing larger fails instead.
+MIN_PREVIEW_EDGE = 256
+
+
+def is_raw(photo_format: str) -> bool:
+    return photo_format.upper() not in PIXEL_FORMATS
 
 
 @dataclass(frozen=True)
@@ -24,6 +49,7 @@ class RenderTask:
     gps: tuple[float, float, float | None] | None = None  # for XMP's location shown
     location: LocationShown | None = None  # the gazetteer place's names and identifiers, for the same
     metadata_paths: tuple[str, ...] = ()  # the renditions that carry the metadata
+    raw: bool = False  # a camera RAW file: rendered from its embedded preview
 
 
 @dataclass
@@ -37,7 +63,12 @@ class RenderResult:
 def render(task: RenderTask) -> RenderResult:
     result = RenderResult(task.photo_id)
     try:
-        result.sizes = make_derivatives(task.request).sizes
+        if task.raw:
+            made, warning = _from_preview(task.request)
+            result.warnings.append(warning)
+        else:
+            made = make_derivatives(task.request)
+        result.sizes = made.sizes
         if task.fields is not None:
             for path in task.metadata_paths:
                 written = write(task.fields, path, gps=task.gps, location=task.location)
@@ -47,16 +78,58 @@ def render(task: RenderTask) -> RenderResult:
                     for s in written.shortened
                 )
     except ImageError as error:
-        result.error = _without_path(str(error), task.request.source)
-    except (MetadataWriteError, ValidationError) as error:
+        result.error = _reason(error, task.request.source)
+    except (MetadataWriteError, MetadataReadError, ValidationError) as error:
         result.error = f"cannot embed the metadata: {error}"
     except OSError as error:
         result.error = f"cannot write the image ({error.strerror or error})"
     except Exception as error:  # last resort: one photo's surprise must not stop the others
         result.error = f"unexpected error with this photo ({type(error).__name__}: {error})"
+    if result.error:
+        for rendition in task.request.renditions:
+            with contextlib.suppress(OSError):
+                Path(rendition.path).unlink(missing_ok=True)
+        result.sizes, result.warnings = {}, []
     result.warnings = list(dict.fromkeys(result.warnings))
     return result
 
 
-def _without_path(message: str, path: str) -> str:
-    return message.removeprefix(f"{path}: ") or message
+def _from_preview(request: DerivativeRequest) -> tuple[DerivativeResult, str]:
+    """The derivatives of a camera RAW file made from its largest usable embedded preview, and
+    the warning that says so; ImageError saying why when no preview can be used."""
+    try:
+        found = previews(open_image(request.source))
+    except MetadataReadError as error:
+        raise ImageError(f"a camera RAW file that cannot be read ({_reason(error, request.source)})") from error
+    failures = []
+    for preview in found:  # largest first
+        try:
+            size = open_pixels(preview.data).size  # the header only: what the preview really is
+            if max(size) < MIN_PREVIEW_EDGE:
+                failures.append(f"{size[0]}×{size[1]} px: too small to publish")
+                continue
+            made = make_derivatives(request, pixels=preview.data)
+        except ImageError as error:
+            failures.append(f"{preview.width}×{preview.height} px: {_reason(error, request.source)}")
+            continue
+        width, height = made.source_size
+        warning = f"camera RAW: made from its embedded {width}×{height} px preview (raw pixels are not developed here)"
+        asked = [r.long_edge for r in request.renditions]
+        wanted = None if None in asked else max(e for e in asked if e is not None)
+        if wanted is not None and max(width, height) < wanted:
+            warning += f"; so {max(width, height)} px, not the {wanted} px asked"
+        return made, warning
+    if not found:
+        raise ImageError("a camera RAW file whose pixels cannot be developed here, and it has no embedded preview")
+    raise ImageError(
+        "a camera RAW file whose pixels cannot be developed here, and none of its embedded previews can be used"
+        f" (the largest, {failures[0]})"
+    )
+
+
+def _reason(error: Exception, path: str) -> str:
+    """The error's message without the file's path (the summary names the photo)."""
+    message = str(error)
+    for prefix in (f"{path} (embedded preview): ", f"{path}: ", "embedded preview: "):
+        message = message.removeprefix(prefix)
+    return message or str(error)

@@ -1,7 +1,8 @@
 """Derivatives for publication: resized, upright, sRGB JPEGs, optionally with a burned-in credit.
 
 ``make_derivatives(request)`` decodes an original once and writes every rendition asked for
-(say a 1600 px image, an 560 px one and a 280 px thumbnail) from that one decode:
+(say a 1600 px image, an 560 px one and a 280 px thumbnail) from that one decode (for a
+camera RAW file, the decode of its embedded preview, passed as ``pixels``):
 
 - JPEGs are decoded with Pillow's DCT scaling (``Image.draft``) at the smallest scale that
   still covers the largest rendition, so a 24 MP photo for a 1600 px page is decoded at half
@@ -24,6 +25,7 @@ pixel sizes written or raises ImageError. Output is byte-identical for the same 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
@@ -122,34 +124,66 @@ class DerivativeResult:
     sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-def make_derivatives(request: DerivativeRequest) -> DerivativeResult:
-    """Write every rendition of the request; raise ImageError if the original cannot be used."""
+def make_derivatives(request: DerivativeRequest, pixels: bytes | None = None) -> DerivativeResult:
+    """Write every rendition of the request; raise ImageError if the original cannot be used.
+
+    ``pixels`` is an encoded image to render instead of the source file's own pixels: the
+    embedded preview of a camera RAW file, which Pillow cannot develop. The source file then
+    only gives the camera EXIF (read from its header, never decoded).
+
+    Never half-written: when anything fails, the renditions already written are removed.
+    """
     if not request.renditions:
         raise ValueError("a derivative request needs at least one rendition")
     if not 1 <= request.quality <= 100:
         raise ValueError(f"JPEG quality must be 1 to 100, not {request.quality}")
-    image = open_image(request.source)
+    name = request.source if pixels is None else f"{request.source} (embedded preview)"
+    image = open_image(request.source if pixels is None else pixels)
     source_size = image.size
     result = DerivativeResult(source_size)
+    written: list[Path] = []
     try:
-        exif = _exif(image, request)
+        exif = _exif(image if pixels is None else _header(request.source), request)
         edges = [r.long_edge for r in request.renditions]
         largest = None if None in edges else max(e for e in edges if e is not None)
         if image.format == "JPEG" and largest is not None:
             scale = min(1.0, largest / max(source_size))
             image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB", _scaled(source_size, scale))
-        image.load()
+        try:
+            image.load()
+        except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+            raise ImageError(f"{name}: its pixels cannot be decoded ({describe(error)})") from error
         image = apply_orientation(to_srgb(image), request.orientation)
         # Largest first: each smaller rendition is made from the one before, not from the original.
         current = image
         for rendition in sorted(request.renditions, key=lambda r: -(r.long_edge or 1 << 30)):
             current = _fit(current, rendition.long_edge)
             out = burn_credit(current, request.credit_text, request.credit_font) if rendition.burn_credit else current
+            written.append(Path(rendition.path))
             _save(out, Path(rendition.path), request, exif)
             result.sizes[rendition.path] = out.size
     except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError, ImageCms.PyCMSError) as error:
-        raise ImageError(f"{request.source}: {describe(error)}") from error
+        _remove(written)
+        raise ImageError(f"{name}: {describe(error)}") from error
+    except BaseException:
+        _remove(written)
+        raise
     return result
+
+
+def _header(path: str) -> Image.Image | None:
+    """The source file opened for its EXIF only (a TIFF-based RAW: NEF, CR2, DNG...), or None."""
+    try:
+        return open_image(path)
+    except ImageError:
+        return None
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        # (the export's temporary folder is discarded as a whole on failure anyway)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def to_srgb(image: Image.Image) -> Image.Image:
@@ -267,7 +301,7 @@ def _save(image: Image.Image, target: Path, request: DerivativeRequest, exif: Im
     image.save(target, "JPEG", **options)
 
 
-def _exif(image: Image.Image, request: DerivativeRequest) -> Image.Exif | None:
+def _exif(image: Image.Image | None, request: DerivativeRequest) -> Image.Exif | None:
     """EXIF for the derivative: the original's camera tags (without its GPS, thumbnail and,
     unless asked, serials), orientation 1, and the GPS position given; empty if neither."""
     if not request.camera_exif and request.gps is None:
@@ -277,7 +311,7 @@ def _exif(image: Image.Image, request: DerivativeRequest) -> Image.Exif | None:
     # The tags EXIF requires of a JPEG (exiftool -validate checks them), with the values
     # ExifTool gives them; ColorSpace 1 = sRGB, which the pixels now are.
     exif[0x011A], exif[0x011B], exif[0x0128], exif[0x0213] = 72.0, 72.0, 2, 1
-    if request.camera_exif:
+    if request.camera_exif and image is not None:
         source = image.getexif()
         _copy(source, exif, _IFD0_CAMERA_TAGS)
         wanted = _EXIF_CAMERA_TAGS | (OWNER_AND_SERIAL_TAGS if request.keep_serials else {})
