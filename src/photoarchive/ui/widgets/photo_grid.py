@@ -4,6 +4,11 @@ above it (search as you type with a count, sort order, thumbnail size).
 The grid is a plain view over ``PhotoGridModel``: uniform cells, so Qt lays out 100,000
 items without asking each for its size, and only the cells on screen are ever painted (and so
 only their thumbnails loaded). Space or a double-click asks for the loupe.
+
+The cells fill the width of the view (as Lightroom's grid does): the size slider gives the
+smallest thumbnail, the view's width decides how many columns fit, and the cells share what
+is left over, the thumbnails growing a little (at most by half) rather than leaving a band of
+empty space on the right.
 """
 
 from __future__ import annotations
@@ -20,7 +25,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +53,21 @@ from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, PhotoGridMod
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = 96, 320, 160
 SEARCH_DELAY_MS = 150
+CELL_PADDING = 16  # around the thumbnail, across
+SIZE_STEP = 8  # grown thumbnails change size in steps, so a window being resized is not
+# re-decoding them at every pixel
+MAX_GROWTH = 1.5  # a thumbnail grows at most this much past the chosen size to fill a row
+
+
+def fit_columns(available: int, size: int) -> tuple[int, int, int]:
+    """(columns, cell width, thumbnail size) for a row ``available`` pixels wide when the
+    curator chose thumbnails of ``size``: as many columns as fit at that size, the width
+    shared evenly between them, the thumbnails grown to fill their cells (in steps, and at
+    most by half); what is left after that is spacing."""
+    columns = max(1, available // (size + CELL_PADDING))
+    cell = max(available // columns, size + CELL_PADDING)
+    grown = (cell - CELL_PADDING) // SIZE_STEP * SIZE_STEP
+    return columns, cell, max(size, min(grown, int(size * MAX_GROWTH)))
 
 
 class ThumbnailDelegate(QStyledItemDelegate):
@@ -47,7 +76,8 @@ class ThumbnailDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.size = DEFAULT_SIZE
+        self.size = DEFAULT_SIZE  # the thumbnail as painted (the grid grows it to fill a row)
+        self.cell_width = DEFAULT_SIZE + CELL_PADDING
 
     @property
     def box_height(self) -> int:
@@ -56,7 +86,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
         return self.size * 3 // 4
 
     def cell_size(self, option_font_height: int) -> QSize:
-        return QSize(self.size + 16, self.box_height + option_font_height + 22)
+        return QSize(self.cell_width, self.box_height + option_font_height + 22)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return self.cell_size(option.fontMetrics.height())
@@ -68,6 +98,10 @@ class ThumbnailDelegate(QStyledItemDelegate):
         palette = option.palette
         target = QRect()
         cell = option.rect.adjusted(3, 3, -3, -3)
+        # The cell may be wider than its thumbnail (spacing shared out): the highlight and
+        # the name keep to the thumbnail's width.
+        spare = max(0, cell.width() - (self.size + CELL_PADDING - 6))
+        cell.adjust(spare // 2, 0, -(spare - spare // 2), 0)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -148,6 +182,8 @@ class PhotoGrid(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setModel(model)
         self.grid_model = model
+        self.thumbnail_size = DEFAULT_SIZE  # the size chosen with the slider: the smallest shown
+        self.columns = 0
         self.set_thumbnail_size(DEFAULT_SIZE)
         self.doubleClicked.connect(lambda index: self.preview_requested.emit(model.id_at(index.row())))
         self._announce = QTimer(self)  # one selection signal per burst of key presses
@@ -164,12 +200,34 @@ class PhotoGrid(QListView):
         self.grid_model.blockSignals(True)
 
     def set_thumbnail_size(self, size: int) -> None:
-        self.delegate.size = size
+        """The smallest thumbnail to show (the slider's value); the cells then fill the width."""
+        self.thumbnail_size = size
+        self._fit_cells()
+
+    def _available_width(self) -> int:
+        """The width the cells share: the inside of the frame less the vertical scroll bar,
+        whether it shows or not (so cells never change size when the bar comes and goes,
+        which would change the rows' height and so whether the bar is needed)."""
+        inside = self.width() - 2 * self.frameWidth()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar())
+        return max(inside - bar, 1)
+
+    def _fit_cells(self) -> None:
+        self.columns, cell, shown = fit_columns(self._available_width(), self.thumbnail_size)
+        changed = (cell, shown) != (self.delegate.cell_width, self.delegate.size)
+        self.delegate.cell_width, self.delegate.size = cell, shown
         if self.grid_model.thumbnails is not None:
-            self.grid_model.thumbnails.set_size(int(size * self.devicePixelRatioF()))
-        self.setGridSize(self.delegate.cell_size(self.fontMetrics().height()))
-        self.verticalScrollBar().setSingleStep(max(20, size // 4))
+            self.grid_model.thumbnails.set_size(int(shown * self.devicePixelRatioF()))
+        grid = self.delegate.cell_size(self.fontMetrics().height())
+        if changed or grid != self.gridSize():
+            self.setGridSize(grid)
+        self.verticalScrollBar().setSingleStep(max(20, grid.height() // 4))
         self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_cells()
 
     def selected_ids(self) -> list[int]:
         # By ranges, not indexes: "select all" of 100,000 photos is one range, not 100,000 objects.

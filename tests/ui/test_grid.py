@@ -1,0 +1,63 @@
+"""The thumbnail grid's layout: the cells fill the width of the view at any size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QStyle
+
+from photoarchive.ui.models.photo_grid_model import PhotoGridModel
+from photoarchive.ui.widgets.photo_grid import CELL_PADDING, PhotoGrid, fit_columns
+
+
+@pytest.mark.parametrize("available", [300, 574, 590, 754, 770, 1200])
+@pytest.mark.parametrize("size", [96, 160, 240, 320])
+def test_fit_columns_fills_the_row(available: int, size: int) -> None:
+    columns, cell, shown = fit_columns(available, size)
+    assert columns >= 1 and shown >= size
+    assert shown + CELL_PADDING <= cell or columns == 1
+    if available >= size + CELL_PADDING:
+        assert columns * cell <= available
+        assert available - columns * cell < columns  # only the remainder of the division is left
+        assert columns == available // (size + CELL_PADDING)  # as many as fit at the chosen size
+
+
+def _columns(grid: PhotoGrid) -> list[int]:
+    model = grid.model()
+    return sorted({grid.visualRect(model.index(r)).x() for r in range(model.rowCount())})
+
+
+@pytest.mark.parametrize("width", [590, 770, 1000])
+def test_cells_fill_the_width_of_the_view(qtbot, sample_catalog, width: int) -> None:
+    """No band of empty space on the right: at 590 px the grid used to wrap to three cells of
+    176 px, at 770 px to four, leaving most of a column empty."""
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids(sample_catalog.photo_ids())
+    grid = PhotoGrid(model)
+    qtbot.addWidget(grid)
+    grid.resize(width, 500)
+    grid.show()
+    qtbot.waitExposed(grid)
+    columns = _columns(grid)
+    cell = grid.gridSize().width()
+    bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, grid.verticalScrollBar())
+    used = len(columns) * cell
+    assert columns == [i * cell for i in range(len(columns))]
+    assert grid.viewport().width() - used <= bar + len(columns)  # at most the scroll bar's room
+    assert grid.delegate.size >= grid.thumbnail_size  # never smaller than the slider asks
+
+
+def test_resizing_and_the_slider_change_the_columns(qtbot, sample_catalog) -> None:
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids(sample_catalog.photo_ids())
+    grid = PhotoGrid(model)
+    qtbot.addWidget(grid)
+    grid.resize(800, 500)
+    grid.show()
+    qtbot.waitExposed(grid)
+    before = len(_columns(grid))
+    grid.resize(1200, 500)
+    qtbot.waitUntil(lambda: len(_columns(grid)) > before)
+    wide = len(_columns(grid))
+    grid.set_thumbnail_size(320)
+    qtbot.waitUntil(lambda: len(_columns(grid)) < wide)
+    assert grid.delegate.size >= 320
