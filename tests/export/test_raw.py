@@ -163,15 +163,15 @@ def test_a_failure_after_the_first_rendition_leaves_nothing(tmp_path: Path, monk
 
     source = make_photo(tmp_path / "a.jpg", 1)
     saved = []
-    real_save = derivatives._save
+    real_write = derivatives._write_file
 
-    def full_disk(image, target, request, exif):  # type: ignore[no-untyped-def]
+    def full_disk(target: Path, data: bytes) -> None:
         if saved:
             raise OSError(28, "No space left on device")
         saved.append(target)
-        real_save(image, target, request, exif)
+        real_write(target, data)
 
-    monkeypatch.setattr(derivatives, "_save", full_disk)
+    monkeypatch.setattr(derivatives, "_write_file", full_disk)
     task = _task(source, tmp_path)
     result = render(RenderTask(1, task.request))
     assert saved and "No space left on device" in (result.error or "")

@@ -7,7 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageCms, ImageStat, JpegImagePlugin
+from PIL import Image, ImageChops, ImageCms, ImageStat, JpegImagePlugin
 from PIL.TiffImagePlugin import IFDRational
 
 from photoarchive.errors import ImageError
@@ -157,3 +157,66 @@ def test_png_with_transparency_is_flattened(tmp_path: Path) -> None:
     make_derivatives(DerivativeRequest(str(source), (Rendition(str(tmp_path / "o.jpg"), 50),)))
     with Image.open(tmp_path / "o.jpg") as out:
         assert out.mode == "RGB" and out.getpixel((10, 10))[1] > 240  # white, not black
+
+
+def _burn_over_whole_image(image: Image.Image, text: str) -> Image.Image:
+    """The credit composited over the whole image, as before it was composited over its box only."""
+    from PIL import ImageDraw
+
+    text = " ".join(text.split())
+    width, height = image.size
+    size = max(9, round(min(width, height) * 0.03))
+    font = derivatives._font(None, size)
+    while font.getlength(text) > width * 0.9 and size > 9:
+        size = max(9, int(size * 0.9))
+        font = derivatives._font(None, size)
+    text = derivatives._ellipsize(text, font, width * 0.9)
+    stroke = max(1, size // 12)
+    left, top, right, bottom = font.getbbox(text, stroke_width=stroke)
+    pad, margin = max(3, size // 3), max(4, size // 2)
+    box_w, box_h = right - left + 2 * pad, bottom - top + 2 * pad
+    x0, y0 = width - margin - box_w, height - margin - box_h
+    overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    draw.rounded_rectangle((x0, y0, x0 + box_w, y0 + box_h), radius=pad, fill=(0, 0, 0, 150))
+    draw.text((x0 + pad - left, y0 + pad - top), text, font=font, fill=(255, 255, 255, 255),
+              stroke_width=stroke, stroke_fill=(0, 0, 0, 255))  # fmt: skip
+    return Image.alpha_composite(image.convert("RGBA"), overlay).convert(image.mode)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (333, 1000), (120, 400), (40, 30)])
+def test_credit_over_its_box_only_gives_the_same_pixels(size: tuple[int, int]) -> None:
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    for text in ("© Sample Expedition / Архив «Шумшу» / 占守島", "A very long credit line " * 5):
+        assert burn_credit(image, text).tobytes() == _burn_over_whole_image(image, text).tobytes()
+
+
+@pytest.mark.parametrize("orientation", [3, 6, 8])
+def test_orientation_applied_at_the_final_size_matches_turning_first(tmp_path: Path, orientation: int) -> None:
+    source = _photo(tmp_path / "a.jpg", size=(1800, 1200))
+    target = tmp_path / "l.jpg"
+    make_derivatives(DerivativeRequest(str(source), (Rendition(str(target), 600),), orientation=orientation))
+    with Image.open(source) as original:
+        original.draft("RGB", (600, 400))
+        upright = derivatives.apply_orientation(original.convert("RGB"), orientation)
+        expected = upright.resize(derivatives._scaled(upright.size, 600 / max(upright.size)), Image.Resampling.BICUBIC)
+    with Image.open(target) as out:
+        assert out.size == expected.size
+        difference = ImageStat.Stat(ImageChops.difference(out.convert("RGB"), expected))
+        assert max(difference.mean) < 2  # JPEG's own error; the turn itself changes at most 2 levels
+
+
+def test_large_renditions_progressive_small_ones_baseline_and_in_memory(tmp_path: Path) -> None:
+    source = _photo(tmp_path / "a.jpg", size=(2400, 1600))
+    renditions = (
+        Rendition(str(tmp_path / "l.jpg"), 1600),
+        Rendition(str(tmp_path / "m.jpg"), 560, in_memory=True),
+        Rendition(str(tmp_path / "t.jpg"), 280),
+    )
+    result = make_derivatives(DerivativeRequest(str(source), renditions))
+    assert not (tmp_path / "m.jpg").exists() and list(result.data) == [str(tmp_path / "m.jpg")]
+    with Image.open(tmp_path / "l.jpg") as large, Image.open(tmp_path / "t.jpg") as thumb:
+        assert large.info.get("progressive") and not thumb.info.get("progressive")
+    with Image.open(BytesIO(result.data[str(tmp_path / "m.jpg")])) as medium:
+        assert medium.size == (560, 373) and not medium.info.get("progressive")
+        assert medium.info["icc_profile"] == srgb_profile()

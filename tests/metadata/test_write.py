@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from photoarchive.errors import MetadataWriteError, ValidationError
-from photoarchive.metadata import GpsPoint, read_curated, write, write_sidecar
+from photoarchive.metadata import GpsPoint, read_curated, read_curated_bytes, write, write_bytes, write_sidecar
 from photoarchive.model import CuratedFields, LocationShown
 from tests.conftest import write_photo
 from tests.metadata.conftest import exiftool, exiftool_json
@@ -345,6 +345,17 @@ def test_bad_location_shown_is_refused_before_writing(small_jpeg) -> None:
     # names without an x-default get the first as x-default
     write(MIXED, path, location=replace(SHUMSHU_SHOWN, names={"ru": "Шумшу", "ja": "占守島"}, identifiers=[]))
     assert read_curated(path).location.names == {"x-default": "Шумшу", "ru": "Шумшу", "ja": "占守島"}
+
+
+def test_write_bytes_in_memory_equals_write_to_a_file(small_jpeg, tmp_path: Path) -> None:
+    path = small_jpeg()
+    data = path.read_bytes()
+    out, result = write_bytes(MIXED, data, name="web.jpg", gps=GPS, location=SHUMSHU_SHOWN)
+    write(MIXED, path, gps=GPS, location=SHUMSHU_SHOWN)
+    assert out == path.read_bytes() and result.path == Path("web.jpg")
+    assert read_curated_bytes(out).fields == MIXED
+    with pytest.raises(MetadataWriteError, match=r"cannot write metadata to web\.jpg"):
+        write_bytes(MIXED, b"not a jpeg", name="web.jpg")
 
 
 def test_write_to_a_tiff_copy(sample_copy) -> None:

@@ -9,8 +9,26 @@ See ``job`` for the run, ``plan`` for what is shown, ``precision`` for locations
 
 from __future__ import annotations
 
-from photoarchive.export.job import ExportJob, ExportProblem, ExportProgress, ExportSummary
-from photoarchive.export.options import FORMATS, METADATA_MODES, PRECISIONS, ExportOptions
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from photoarchive.export.job import ExportJob, ExportProblem, ExportProgress, ExportSummary
+    from photoarchive.export.options import FORMATS, METADATA_MODES, PRECISIONS, ExportOptions
+
+# Loaded on first use: the worker processes import ``export.render`` only, and need neither
+# the catalog nor Jinja2 (a spawned worker pays every import again).
+_LAZY = {
+    **dict.fromkeys(("ExportJob", "ExportProblem", "ExportProgress", "ExportSummary"), "photoarchive.export.job"),
+    **dict.fromkeys(("FORMATS", "METADATA_MODES", "PRECISIONS", "ExportOptions"), "photoarchive.export.options"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FORMATS",

@@ -197,10 +197,11 @@ class ExportJob:
         options, location = self.options, item.location
         fields = item.embedded_fields(options.metadata)
         with_gps = options.metadata == "all" and location.has_coordinates
+        carrying = {planned[r][0] for r in metadata_roles if r in planned} if fields is not None else set()
         request = DerivativeRequest(
             source=str(item.source),
             renditions=tuple(
-                Rendition(str(content / path), edge, burn and bool(item.burn_text))
+                Rendition(str(content / path), edge, burn and bool(item.burn_text), in_memory=path in carrying)
                 for path, edge, burn in planned.values()
             ),
             orientation=item.photo.orientation,
@@ -219,10 +220,10 @@ class ExportJob:
             fields=fields,
             gps=(location.latitude, location.longitude, location.altitude) if with_gps else None,  # type: ignore[arg-type]
             location=location.shown if options.metadata == "all" else None,
-            raw=is_raw(item.photo.format),
             metadata_paths=tuple(str(content / planned[r][0]) for r in metadata_roles if r in planned)
             if fields is not None
             else (),
+            raw=is_raw(item.photo.format),
         )
 
     def _results(self, tasks: list[RenderTask], cancelled: Callable[[], bool]) -> Iterator[RenderResult]:

@@ -23,8 +23,7 @@ from pathlib import Path
 from photoarchive.errors import ImageError, MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.imaging.derivatives import DerivativeRequest, DerivativeResult, make_derivatives
 from photoarchive.imaging.safe import open_image as open_pixels
-from photoarchive.metadata import open_image, previews
-from photoarchive.metadata.write import write
+from photoarchive.metadata import open_image, previews, write_bytes
 from photoarchive.model import CuratedFields, LocationShown
 
 # Formats whose own pixels Pillow decodes. The import records any other photo under its
@@ -48,7 +47,7 @@ class RenderTask:
     fields: CuratedFields | None = None  # None: embed no curated metadata
     gps: tuple[float, float, float | None] | None = None  # for XMP's location shown
     location: LocationShown | None = None  # the gazetteer place's names and identifiers, for the same
-    metadata_paths: tuple[str, ...] = ()  # the renditions that carry the metadata
+    metadata_paths: tuple[str, ...] = ()  # the renditions that carry the metadata (in_memory ones)
     raw: bool = False  # a camera RAW file: rendered from its embedded preview
 
 
@@ -69,14 +68,18 @@ def render(task: RenderTask) -> RenderResult:
         else:
             made = make_derivatives(task.request)
         result.sizes = made.sizes
-        if task.fields is not None:
-            for path in task.metadata_paths:
-                written = write(task.fields, path, gps=task.gps, location=task.location)
-                result.warnings.extend(
-                    f"{s.field.replace('_', ' ')} cut to {len(s.kept)} characters in the older IPTC record"
-                    f" ({s.dataset}), which has a byte limit; XMP and EXIF hold all of it"
-                    for s in written.shortened
-                )
+        for path in task.metadata_paths if task.fields is not None else ():
+            # Encoded in memory by make_derivatives: the metadata goes in, is read back from
+            # the bytes, and the file is written once.
+            data, written = write_bytes(
+                task.fields, made.data.pop(path), name=Path(path).name, gps=task.gps, location=task.location
+            )
+            _write_file(Path(path), data)
+            result.warnings.extend(
+                f"{s.field.replace('_', ' ')} cut to {len(s.kept)} characters in the older IPTC record"
+                f" ({s.dataset}), which has a byte limit; XMP and EXIF hold all of it"
+                for s in written.shortened
+            )
     except ImageError as error:
         result.error = _reason(error, task.request.source)
     except (MetadataWriteError, MetadataReadError, ValidationError) as error:
@@ -92,6 +95,12 @@ def render(task: RenderTask) -> RenderResult:
         result.sizes, result.warnings = {}, []
     result.warnings = list(dict.fromkeys(result.warnings))
     return result
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as stream:
+        stream.write(data)
 
 
 def _from_preview(request: DerivativeRequest) -> tuple[DerivativeResult, str]:

@@ -3,7 +3,8 @@
 - ``technical``: capture date, camera, orientation, GPS and RAW previews (read on import);
 - ``fields``: the table mapping each curated field to its tags (``FIELDS``);
 - ``read``: ``read_curated(path)`` reads and reconciles a file (and its XMP sidecar);
-- ``write``: ``write(fields, target)`` and ``write_sidecar(fields, xmp_path)``;
+- ``write``: ``write(fields, target)``, ``write_bytes(fields, data)`` (in memory) and
+  ``write_sidecar(fields, xmp_path)``;
 - ``validate``: ``validate(fields)`` checks and normalises curated values;
 - ``variables``: ``compile_template(text)`` for presets, caption templates and file names.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from photoarchive.metadata.fields import FIELDS, FIELDS_BY_NAME, FieldSpec, GpsPoint
 from photoarchive.metadata.mwg import Conflict
-from photoarchive.metadata.read import ReadResult, find_sidecar, read_curated
+from photoarchive.metadata.read import ReadResult, find_sidecar, read_curated, read_curated_bytes
 from photoarchive.metadata.technical import (
     Preview,
     collect_exiv2_warnings,
@@ -28,7 +29,7 @@ from photoarchive.metadata.technical import (
 )
 from photoarchive.metadata.validate import validate, validate_gps, validate_value
 from photoarchive.metadata.variables import Template, compile_template, photo_variables, render
-from photoarchive.metadata.write import Shortened, WriteResult, sidecar_path, write, write_sidecar
+from photoarchive.metadata.write import Shortened, WriteResult, sidecar_path, write, write_bytes, write_sidecar
 
 __all__ = [
     "FIELDS",
@@ -50,6 +51,7 @@ __all__ = [
     "photo_variables",
     "previews",
     "read_curated",
+    "read_curated_bytes",
     "read_technical",
     "render",
     "sidecar_path",
@@ -58,5 +60,6 @@ __all__ = [
     "validate_gps",
     "validate_value",
     "write",
+    "write_bytes",
     "write_sidecar",
 ]

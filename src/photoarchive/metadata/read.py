@@ -19,10 +19,13 @@ that cannot be read at all raises ``MetadataReadError`` with the path and a one-
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import exiv2
 
@@ -232,19 +235,49 @@ def _model_value(kind: Kind, value: Value | None) -> str | list[str]:
 def read_curated(path: Path | str, *, legacy_charset: str = "cp1251", sidecar: bool = True) -> ReadResult:
     """Read and reconcile the curated fields of ``path`` (a photo, or an XMP sidecar alone)."""
     path = Path(path)
-    try:
-        legacy = iim.check_codec(legacy_charset)
-    except LookupError as error:
-        raise ValidationError(f"unknown legacy code page: {legacy_charset}", field="legacy_charset") from error
+    legacy = _legacy(legacy_charset)
     if not path.is_file():
         raise MetadataReadError(f"cannot read the metadata of {path}: no such file")
+    return _read(path, lambda: _open(path), lambda: path.open("rb"), legacy, sidecar)
+
+
+def read_curated_bytes(data: bytes, *, name: str = "image", legacy_charset: str = "cp1251") -> ReadResult:
+    """``read_curated`` of a file's bytes in memory (no sidecar): what the writer checks its
+    output with before the file is written."""
+    legacy = _legacy(legacy_charset)
+
+    def opened() -> exiv2.Image:
+        try:
+            image = exiv2.ImageFactory.open(data)
+            image.readMetadata()
+        except exiv2.Exiv2Error as error:
+            raise MetadataReadError(f"cannot read the metadata of {name}: {error_reason(error)}") from error
+        return image
+
+    return _read(None, opened, lambda: io.BytesIO(data), legacy, False)
+
+
+def _legacy(legacy_charset: str) -> str:
+    try:
+        return iim.check_codec(legacy_charset)
+    except LookupError as error:
+        raise ValidationError(f"unknown legacy code page: {legacy_charset}", field="legacy_charset") from error
+
+
+def _read(
+    path: Path | None,
+    opened: Callable[[], exiv2.Image],
+    stream: Callable[[], BinaryIO],
+    legacy: str,
+    sidecar: bool,
+) -> ReadResult:
     warnings: list[str] = []
     src = Sources()
     gps = side_gps = None
     location = side_location = None
     sidecar_path = None
     with exiv2io.captured_log() as log:
-        image = _open(path)
+        image = opened()
         if image.mimeType() in XMP_MIME_TYPES:
             # exiv2 fills EXIF and IPTC of a sidecar from its XMP: those are not in the file.
             src.xmp, gps = _xmp_values(image.xmpData())
@@ -257,11 +290,11 @@ def read_curated(path: Path | str, *, legacy_charset: str = "cp1251", sidecar: b
             location = location_of(image.xmpData())
             if image.mimeType() == "image/jpeg":
                 try:
-                    with path.open("rb") as stream:
-                        src.digest = irb.jpeg_iim_digest(stream).state
+                    with stream() as handle:
+                        src.digest = irb.jpeg_iim_digest(handle).state
                 except (OSError, irb.IrbError) as error:
                     warnings.append(f"IPTC digest not read: {error}")
-            if sidecar:
+            if sidecar and path is not None:
                 sidecar_path, found_warnings = find_sidecar(path)
                 warnings += found_warnings
                 if sidecar_path is not None:

@@ -69,7 +69,7 @@ from photoarchive.metadata.fields import (
     Kind,
 )
 from photoarchive.metadata.mwg import split_names
-from photoarchive.metadata.read import error_reason, read_curated
+from photoarchive.metadata.read import ReadResult, error_reason, read_curated, read_curated_bytes
 from photoarchive.metadata.validate import validate, validate_gps, validate_value
 from photoarchive.model.curated import CuratedFields
 from photoarchive.model.place import LocationShown
@@ -248,11 +248,14 @@ def _apply_exif(image: exiv2.Image, fields: CuratedFields) -> None:
 
 
 def _differences(
-    expected: CuratedFields, gps: GpsPoint | None, path: Path, location: LocationShown | None = None
+    expected: CuratedFields,
+    gps: GpsPoint | None,
+    location: LocationShown | None,
+    read_back: Callable[[], ReadResult],
 ) -> list[str]:
-    """Names of the fields (and "gps", "location shown") that did not come back from ``path``."""
+    """Names of the fields (and "gps", "location shown") that did not come back as written."""
     try:
-        result = read_curated(path, sidecar=False)
+        result = read_back()
     except MetadataReadError:
         return ["all fields (the written file cannot be read)"]
     lost = [spec.name for spec in FIELDS if getattr(result.fields, spec.name) != getattr(expected, spec.name)]
@@ -381,6 +384,46 @@ def write(
         data = target.read_bytes()
     except OSError as error:
         raise MetadataWriteError(f"cannot read {target}: {error.strerror or error}") from error
+    out, shortened, warnings = _embed(data, target, clean, point, place, source_metadata, legacy_charset)
+    _commit(out, target, lambda tmp: _differences(clean, point, place, lambda: read_curated(tmp, sidecar=False)))
+    return WriteResult(target, shortened, warnings)
+
+
+def write_bytes(
+    fields: CuratedFields,
+    data: bytes,
+    *,
+    name: str = "image",
+    gps: GpsPoint | tuple | None = None,
+    location: LocationShown | None = None,
+    legacy_charset: str = "cp1251",
+) -> tuple[bytes, WriteResult]:
+    """``write`` in memory: a file's bytes in, the bytes with the metadata embedded out.
+
+    For a file that is being made (an export derivative, encoded in memory): it is read back
+    and verified from the bytes, as ``write`` verifies the file, and then written once by the
+    caller, instead of written, read, written again and read back. ``name`` names it in messages.
+    """
+    clean = validate(fields)
+    point = validate_gps(*gps) if gps is not None else None
+    place = clean_location(location)
+    out, shortened, warnings = _embed(data, Path(name), clean, point, place, None, legacy_charset)
+    lost = _differences(clean, point, place, lambda: read_curated_bytes(out, name=name, legacy_charset=legacy_charset))
+    if lost:
+        raise MetadataWriteError(f"metadata written to {name} did not survive: {', '.join(lost)}")
+    return out, WriteResult(Path(name), shortened, warnings)
+
+
+def _embed(
+    data: bytes,
+    target: Path,
+    clean: CuratedFields,
+    point: GpsPoint | None,
+    place: LocationShown | None,
+    source_metadata: Path | str | None,
+    legacy_charset: str,
+) -> tuple[bytes, list[Shortened], list[str]]:
+    """The file's bytes with the metadata written in, what IIM had to shorten, and warnings."""
     with exiv2io.captured_log() as read_log:
         try:
             image = exiv2.ImageFactory.open(data)
@@ -413,8 +456,7 @@ def write(
             out = irb.update_jpeg_digest(out)
         except irb.IrbError as error:
             raise MetadataWriteError(f"cannot update the IPTC digest of {target}: {error}") from error
-    _commit(out, target, lambda tmp: _differences(clean, point, tmp, place))
-    return WriteResult(target, shortened, warnings)
+    return out, shortened, warnings
 
 
 def write_sidecar(
@@ -446,5 +488,9 @@ def write_sidecar(
     if status != 0:
         raise MetadataWriteError(f"cannot encode XMP for {xmp_path} (exiv2 status {status})")
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + packet
-    _commit(text.encode("utf-8"), xmp_path, lambda tmp: _differences(clean, point, tmp, place))
+    _commit(
+        text.encode("utf-8"),
+        xmp_path,
+        lambda tmp: _differences(clean, point, place, lambda: read_curated(tmp, sidecar=False)),
+    )
     return WriteResult(xmp_path, [], warnings)
