@@ -9,6 +9,16 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def translations(qapp):
+    """The English plural forms, as the application loads them ("1 photo", "3 photos")."""
+    from PySide6.QtCore import QLocale
+
+    from photoarchive.ui.translations import install_translations
+
+    return install_translations(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
 @pytest.fixture(scope="session")
 def sample_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from photoarchive.sample import build_sample_archive

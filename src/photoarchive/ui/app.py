@@ -15,6 +15,7 @@ from photoarchive.errors import PhotoArchiveError
 from photoarchive.ui.errors import install_excepthook
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.main_window import MainWindow
+from photoarchive.ui.translations import install_translations
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -28,6 +29,7 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("photoarchive")
     app.setWindowIcon(app_icon())
+    install_translations(app)
     settings = QSettings()
     try:
         catalog = Catalog(args.archive or default_archive_dir())

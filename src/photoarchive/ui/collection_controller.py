@@ -183,9 +183,9 @@ class CollectionController(QObject):
             self.window.status(self.tr("Already in “{name}”.").format(name=name))
             return
         self.window.edits.set_collection(
-            collection_id, order + new, self.tr("Add {count} photos to “{name}”").format(count=len(new), name=name)
+            collection_id, order + new, self.tr("Add %n photo(s) to “{name}”", "", len(new)).format(name=name)
         )
-        self.window.status(self.tr("Added {count} photos to “{name}”.").format(count=len(new), name=name))
+        self.window.status(self.tr("Added %n photo(s) to “{name}”.", "", len(new)).format(name=name))
 
     def add_to_target(self) -> None:
         if self.target is None or not self._name(self.target):
@@ -201,7 +201,7 @@ class CollectionController(QObject):
         self.window.edits.set_collection(
             cid,
             [p for p in order if p not in selected],
-            self.tr("Remove {count} photos from “{name}”").format(count=len(selected), name=self._name(cid)),
+            self.tr("Remove %n photo(s) from “{name}”", "", len(selected)).format(name=self._name(cid)),
         )
 
     def move_selected(self, step: int) -> None:

@@ -91,7 +91,7 @@ class EditController(QObject):
         self.apply_values(
             ids,
             {f: self.copied[f] for f in chosen},
-            self.tr("Paste metadata onto {count} photos").format(count=len(ids)),
+            self.tr("Paste metadata onto %n photo(s)", "", len(ids)),
         )
 
     def apply_values(self, ids: Sequence[int], values: Any, description: str) -> bool:

@@ -20,5 +20,5 @@ def apply(edits: PhotoEdits, photo_ids: Sequence[int], name: str) -> None:
     """Apply the template to the photos (variables filled per photo) as one undoable edit."""
     per_photo = template_api.template_values(edits.catalog, name, photo_ids)
     count = len(per_photo)
-    text = QCoreApplication.translate("Templates", "Apply template “{name}” to {count} photos")
-    edits.apply(list(per_photo), per_photo.__getitem__, text.format(name=name, count=count))
+    text = QCoreApplication.translate("Templates", "Apply template “{name}” to %n photo(s)", "", count)
+    edits.apply(list(per_photo), per_photo.__getitem__, text.format(name=name))

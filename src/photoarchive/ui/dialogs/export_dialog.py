@@ -268,7 +268,7 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Export cancelled; nothing was written."))
         else:
             problems = summary.missing + summary.failed
-            text = self.tr("{count} photos exported to {target}.").format(count=summary.exported, target=summary.target)
+            text = self.tr("%n photo(s) exported to {target}.", "", summary.exported).format(target=summary.target)
             if problems:
                 text += " " + self.tr("{count} could not be exported (listed below).").format(count=len(problems))
             self.status.setText(text)

@@ -22,7 +22,7 @@ class PasteFieldsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Paste metadata"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Paste these fields onto {count} photos:").format(count=count)))
+        layout.addWidget(QLabel(self.tr("Paste these fields onto %n photo(s):", "", count)))
         self.boxes: dict[str, QCheckBox] = {}
         for name, value in copied.items():
             shown = ", ".join(value) if isinstance(value, list) else str(value)

@@ -37,7 +37,7 @@ class CollectionBanner(QLabel):
         parts = [f"<b>{html.escape(collection.title or collection.name)}</b>"]
         if intro:
             parts.append(f"<br>{html.escape(intro)}")
-        details = [self.tr("{count} photos").format(count=collection.photo_count)]
+        details = [self.tr("%n photo(s)", "", collection.photo_count)]
         if collection.caption_template:
             details.append(self.tr("captions: {template}").format(template=html.escape(collection.caption_template)))
         if reorderable:

@@ -161,7 +161,7 @@ class MapPanel(QWidget):
         markers.sort(key=lambda m: not m.is_place)
         self.canvas.set_markers(markers)
         missing = len(shown_ids) - located
-        text = self.tr("{n} photos on the map").format(n=located) if self.photo_ids else ""
+        text = self.tr("%Ln photo(s) on the map", "", located) if self.photo_ids else ""
         if missing:
             text += self.tr(", {n} without GPS").format(n=missing)
         if len(self.photo_ids) > len(shown_ids):
@@ -188,7 +188,7 @@ class MapPanel(QWidget):
         }
         count = len(ids)
         try:
-            edit = self.edits.apply(ids, values, self.tr("Set GPS of {n} photos on the map").format(n=count))
+            edit = self.edits.apply(ids, values, self.tr("Set GPS of %n photo(s) on the map", "", count))
         except PhotoArchiveError as error:
             self.failed.emit(str(error))
             return None

@@ -194,9 +194,7 @@ class MetadataEditor(QScrollArea):
             photo = self.catalog.photo(ids[0])
             self.header.setText(photo.original_name)
         else:
-            self.header.setText(
-                self.tr("{count} photos selected: a change applies to all of them").format(count=len(ids))
-            )
+            self.header.setText(self.tr("%Ln photo(s) selected: a change applies to all of them", "", len(ids)))
         if len(ids) > BACKGROUND_SELECTION:  # read in a worker: the window stays responsive
             self._read_in_background(ids)
             return
@@ -205,7 +203,7 @@ class MetadataEditor(QScrollArea):
     def _read_in_background(self, ids: list[int]) -> None:
         for editor in self.fields.values():
             editor.setEnabled(False)
-        self.header.setText(self.tr("Reading the fields of {count} photos…").format(count=f"{len(ids):,}"))
+        self.header.setText(self.tr("Reading the fields of %Ln photo(s)…", "", len(ids)))
         root, names = self.catalog.paths.root, list(self.fields)
 
         def job(cancelled: Any, report: Any) -> Any:
@@ -221,9 +219,7 @@ class MetadataEditor(QScrollArea):
             return
         for editor in self.fields.values():
             editor.setEnabled(True)
-        self.header.setText(
-            self.tr("{count} photos selected: a change applies to all of them").format(count=f"{len(ids):,}")
-        )
+        self.header.setText(self.tr("%Ln photo(s) selected: a change applies to all of them", "", len(ids)))
         self._show(summary)
 
     def _show(self, summary: dict[str, tuple[Any, bool]]) -> None:
@@ -280,7 +276,7 @@ class MetadataEditor(QScrollArea):
         values = self._keyword_values(editor.keywords()) if name == "keywords" else {name: editor.value()}
         description = self.tr("Edit {field}").format(field=label.lower())
         if len(self._ids) > 1:
-            description = self.tr("Edit {field} of {count} photos").format(field=label.lower(), count=len(self._ids))
+            description = self.tr("Edit {field} of %n photo(s)", "", len(self._ids)).format(field=label.lower())
         self._committing = True
         try:
             self.edits.apply(self._ids, values, description, merge_key=f"{name}#{self._session}")

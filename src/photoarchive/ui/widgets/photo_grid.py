@@ -372,6 +372,6 @@ class GridBar(QWidget):
 
     def set_count(self, shown: int, total: int) -> None:
         if shown == total:
-            self.count.setText(self.tr("{count} photos").format(count=f"{shown:,}"))
+            self.count.setText(self.tr("%Ln photo(s)", "", shown))
         else:
-            self.count.setText(self.tr("{shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}"))
+            self.count.setText(self.tr("{shown} of %Ln", "", total).format(shown=f"{shown:,}"))

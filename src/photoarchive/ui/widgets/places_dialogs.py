@@ -124,7 +124,7 @@ class SuggestionsDialog(QDialog):
             for column, text in enumerate((names[s.photo_id], where, f"{s.distance / 1000:.1f} km", source)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.status.setText(
-            self.tr("{n} suggestions").format(n=len(self.suggestions))
+            self.tr("%n suggestion(s)", "", len(self.suggestions))
             if self.suggestions
             else self.tr("No suggestions: no photo with GPS is near a known place.")
         )
@@ -232,9 +232,9 @@ class GeotagDialog(QDialog):
         else:
             matched = sum(p.status == MATCHED for p in self.proposals)
             self.status.setText(
-                self.tr("{matched} of {total} photos matched; the others are reported, not guessed.").format(
-                    matched=matched, total=len(self.proposals)
-                )
+                self.tr(
+                    "{matched} of %n photo(s) matched; the others are reported, not guessed.", "", len(self.proposals)
+                ).format(matched=matched)
             )
         names = {p.id: p.original_name for p in self.catalog.photos([p.photo_id for p in self.proposals])}
         self.table.setRowCount(len(self.proposals))
@@ -258,5 +258,5 @@ class GeotagDialog(QDialog):
             self.status.setText(str(error))
             return
         self.apply_button.setEnabled(False)
-        self.status.setText(self.tr("Positions written for {n} photos.").format(n=len(edit.photo_ids)))
+        self.status.setText(self.tr("Positions written for %n photo(s).", "", len(edit.photo_ids)))
         self.photos_changed.emit(edit.photo_ids)

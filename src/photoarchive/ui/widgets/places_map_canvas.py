@@ -297,7 +297,7 @@ class MapCanvas(QWidget):
             elif marker.is_place:
                 self.setToolTip(marker.label)
             else:
-                self.setToolTip(self.tr("{n} photos").format(n=len(marker.photo_ids)))
+                self.setToolTip(self.tr("%n photo(s)", "", len(marker.photo_ids)))
             return
         delta = event.position().toPoint() - self._press
         if self._dragged or delta.manhattanLength() > 3:

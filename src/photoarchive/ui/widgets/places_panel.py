@@ -246,9 +246,9 @@ class PlacesPanel(QWidget):
         current = load_values(self.catalog, photo_ids, _POSITION)
         count = len(photo_ids)
         if place is None:
-            text = self.tr("Clear the place of {n} photos").format(n=count)
+            text = self.tr("Clear the place of %n photo(s)", "", count)
         else:
-            text = self.tr("Place {n} photos at {name}").format(n=count, name=place.name)
+            text = self.tr("Place %n photo(s) at {name}", "", count).format(name=place.name)
         try:
             edit = self.edits.apply(photo_ids, lambda pid: photo_values(gazetteer, place, current[pid]), text)
         except PhotoArchiveError as error:
