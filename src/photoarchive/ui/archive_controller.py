@@ -108,6 +108,7 @@ class ArchiveController(QObject):
         bar.setRange(0, max(total, 1))
         bar.setValue(done)
         bar.setFormat(self.tr("Importing %v of %m"))
+        bar.setToolTip(self.tr("Photos are being imported; File > Import Photos shows the import"))
 
     def _imported(self, summary: ImportSummary, template: str) -> None:
         if template and summary.photos:
@@ -118,8 +119,15 @@ class ArchiveController(QObject):
         self.window.refresh_sources()
         shown = self.window.current_source
         already = shown.kind == BATCH and shown.key == summary.batch
-        if already or not self.window.sources.select_source(Source(BATCH, summary.batch)):
+        # The new batch is shown, unless nothing came of it (all duplicates, say): the curator
+        # stays where they were rather than looking at an empty grid.
+        if not summary.imported or already or not self.window.sources.select_source(Source(BATCH, summary.batch)):
             self.window.reload_grid()
+        self.window.status(
+            self.tr("Import finished: %n photo(s) imported.", "", summary.imported)
+            if not summary.cancelled
+            else self.tr("Import cancelled: %n photo(s) imported.", "", summary.imported)
+        )
 
     def can_close(self) -> bool:
         """Closing the window cancels a running import (what was imported stays) and waits for it."""

@@ -91,9 +91,10 @@ def import_job(root: Path, paths: Sequence[Path], workers: int | None = None) ->
     return Worker(job)
 
 
-def scan_job(paths: Sequence[Path]) -> Worker:
-    """Find the photos under files and folders: result is a ``ScanResult``."""
-    return Worker(lambda cancelled, report: scan(list(paths)))
+def scan_job(paths: Sequence[Path], archive: Path | None = None) -> Worker:
+    """Find the photos under files and folders (never inside ``archive``, as the import
+    itself does not): result is a ``ScanResult``."""
+    return Worker(lambda cancelled, report: scan(list(paths), archive=archive))
 
 
 def image_job(path: Path, max_size: QSize | None = None) -> Worker:

@@ -1,10 +1,14 @@
 """``ImportDialog``: import files and folders into the archive, in the background.
 
 Three steps on one page: what was found under the chosen paths (photos, and files that will
-not be imported), then the running import (progress bar, count, rate, Cancel: the window
-stays usable, the dialog is not modal), then the summary (imported, duplicates with their
-paths, every failure with its reason). ``import_finished`` carries the ``ImportSummary`` and
-the template chosen, for the window to apply it and show the new batch.
+not be imported), then the running import (progress bar, count, rate and time left, Cancel;
+the dialog is not modal and can be sent to the background, so the window stays usable),
+then the summary (imported, duplicates with their paths, every failure with its reason,
+warnings). ``import_finished`` carries the ``ImportSummary`` and the template chosen, for
+the window to apply it and show the new batch.
+
+Only the buttons of the current step show: Import and Cancel, then Cancel Import and
+Continue in Background, then Close.
 """
 
 from __future__ import annotations
@@ -31,12 +35,14 @@ from photoarchive.ingest import ImportProgress, ImportSummary
 from photoarchive.ingest.scan import ScanResult
 from photoarchive.ui.workers import Worker, import_job, scan_job
 
+LISTED_FILES = 200  # the files found that are listed by name before the import
+
 
 class ImportDialog(QDialog):
     """Scan, import with progress and Cancel, and summarise; see the module docstring."""
 
     import_finished = Signal(object, str)  # ImportSummary, template name ("" for none)
-    progress_changed = Signal(int, int)  # done, total: for the window's status bar
+    progress_changed = Signal(int, int)  # done, total: for the window's status bar; -1, -1 at the end
 
     def __init__(
         self,
@@ -64,11 +70,13 @@ class ImportDialog(QDialog):
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setMaximumBlockCount(5000)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.template = QComboBox()
         self.template.addItem(self.tr("None"), "")
         for name in templates:
             self.template.addItem(name, name)
         self.template.setEnabled(bool(templates))
+        self.template.setToolTip(self.tr("Fields of this template are given to every photo imported"))
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.hide()
@@ -83,14 +91,21 @@ class ImportDialog(QDialog):
         self.start_button.setDefault(True)
         self.start_button.setEnabled(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.background_button = QPushButton(self.tr("Continue in Background"))
+        self.background_button.setToolTip(
+            self.tr("Hide this window; the import goes on, with its progress in the status bar")
+        )
         self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.hide()
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.background_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
+        self.background_button.clicked.connect(self.hide)
         self.close_button.clicked.connect(self.accept)
+        # After adding them: addButton() shows every button it adds.
+        self._show_buttons(self.start_button, self.cancel_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.found)
@@ -100,13 +115,17 @@ class ImportDialog(QDialog):
         layout.addWidget(self.rate)
         layout.addWidget(self.current)
         layout.addWidget(self.buttons)
-        self.resize(640, 420)
+        self.resize(680, 460)
         self._scan()
+
+    def _show_buttons(self, *shown: QPushButton) -> None:
+        for button in (self.start_button, self.background_button, self.cancel_button, self.close_button):
+            button.setVisible(button in shown)
 
     # -- step 1: what was found -------------------------------------------------------------
 
     def _scan(self) -> None:
-        self.worker = scan_job(self.paths)
+        self.worker = scan_job(self.paths, self.archive_root)
         self.worker.signals.finished.connect(self._scanned)
         self.worker.signals.failed.connect(self._failed)
         self.worker.start()
@@ -114,18 +133,21 @@ class ImportDialog(QDialog):
     def _scanned(self, result: ScanResult) -> None:
         self._found = len(result.files)
         folders = len({p.parent for p in result.files})
-        text = self.tr("Found {count} photos in {folders} folders.").format(count=self._found, folders=folders)
+        if self._found:
+            text = self.tr("Found %n photo(s)", "", self._found) + " " + self.tr("in %n folder(s).", "", folders)
+        else:
+            text = self.tr("No photos were found there.")
         if result.failures:
-            text += " " + self.tr("{count} files will not be imported (listed below).").format(
-                count=len(result.failures)
-            )
+            text += " " + self.tr("%n file(s) will not be imported (listed below).", "", len(result.failures))
         self.found.setText(text)
-        lines = [str(p) for p in result.files[:200]]
-        if len(result.files) > 200:
-            lines.append(self.tr("… and {count} more").format(count=len(result.files) - 200))
+        lines = [str(p) for p in result.files[:LISTED_FILES]]
+        if len(result.files) > LISTED_FILES:
+            lines.append(self.tr("… and %n more", "", len(result.files) - LISTED_FILES))
         lines += [f"✗ {path}: {reason}" for path, reason in result.failures]
         self.details.setPlainText("\n".join(lines))
         self.start_button.setEnabled(self._found > 0)
+        if self._found:
+            self.start_button.setFocus()
 
     # -- step 2: the import -----------------------------------------------------------------
 
@@ -133,10 +155,18 @@ class ImportDialog(QDialog):
         self.start_button.setEnabled(False)
         self.template.setEnabled(False)
         self.details.clear()
+        self.found.setText(
+            self.tr("Importing %n photo(s)…", "", self._found)
+            + " "
+            + self.tr("Files already in the archive and files that fail are listed below as they come.")
+        )
         self.progress.show()
         self.progress.setRange(0, max(self._found, 1))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("%v of %m"))
+        self.rate.setText(self.tr("Starting the import…"))
+        self.cancel_button.setText(self.tr("Cancel Import"))
+        self._show_buttons(self.cancel_button, self.background_button)
         self._started = time.monotonic()
         self._importing = True
         self.worker = import_job(self.archive_root, self.paths, workers=self.workers)
@@ -144,6 +174,7 @@ class ImportDialog(QDialog):
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         self.worker.start()
+        self.progress_changed.emit(0, self._found)
 
     def is_running(self) -> bool:
         return self.worker is not None and not self.worker.done
@@ -163,54 +194,90 @@ class ImportDialog(QDialog):
     def _progressed(self, progress: ImportProgress) -> None:
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.done)
-        elapsed = max(time.monotonic() - self._started, 1e-6)
-        self.rate.setText(
-            self.tr("{done} of {total} · {rate:.1f} photos a second").format(
-                done=progress.done, total=progress.total, rate=progress.done / elapsed
-            )
-        )
+        if not (self.worker is not None and self.worker.is_cancelled()):
+            self.rate.setText(self._rate_text(progress.done, progress.total, time.monotonic() - self._started))
         self.current.setText(Path(progress.path).name)
         if progress.outcome == "failed":
             self.details.appendPlainText(f"✗ {progress.path}: {progress.error}")
+        elif progress.outcome == "duplicate":
+            self.details.appendPlainText(self.tr("= {path}: already in the archive").format(path=progress.path))
         self.progress_changed.emit(progress.done, progress.total)
 
     # -- step 3: the summary ----------------------------------------------------------------
 
     def _finished(self, summary: ImportSummary) -> None:
         self.summary = summary
+        self._importing = False
         self.progress_changed.emit(-1, -1)
         headline = self.tr("Import cancelled.") if summary.cancelled else self.tr("Import complete.")
-        self.found.setText(
-            headline
-            + " "
-            + self.tr("{imported} imported, {duplicates} already in the archive, {failed} failed.").format(
-                imported=summary.imported, duplicates=summary.duplicates, failed=len(summary.failed)
-            )
-        )
-        lines = []
+        counts = [
+            self.tr("%n photo(s) imported", "", summary.imported),
+            self.tr("%n already in the archive", "", summary.duplicates),
+            self.tr("%n failed", "", len(summary.failed)),
+        ]
+        template = str(self.template.currentData() or "")
+        text = f"{headline} {', '.join(counts)}."
+        if template and summary.photos:
+            text += " " + self.tr("The template “{name}” is applied to them.").format(name=template)
+        self.found.setText(text)
+        self.details.setPlainText("\n".join(self._summary_lines(summary)) or self.tr("Every file was imported."))
+        self.rate.setText(self._elapsed_text())
+        self.current.clear()
+        self._show_buttons(self.close_button)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        if not self.isVisible():
+            self.show()
+        self.import_finished.emit(summary, template)
+
+    def _elapsed_text(self) -> str:
+        seconds = max(time.monotonic() - self._started, 0.0)
+        return self.tr("Took {time}.").format(time=self._duration_text(seconds))
+
+    def _failed(self, message: str) -> None:
+        self._importing = False
+        self.progress_changed.emit(-1, -1)
+        self.found.setText(self.tr("The import could not run: {reason}").format(reason=message))
+        self.rate.clear()
+        self._show_buttons(self.close_button)
+        if not self.isVisible():
+            self.show()
+
+    def _summary_lines(self, summary: ImportSummary) -> list[str]:
+        """The details of an import's summary: duplicates, failures with their reasons, warnings."""
+        lines: list[str] = []
         if summary.duplicate_paths:
             lines.append(self.tr("Already in the archive (not imported again):"))
             lines += [f"  {p}" for p in summary.duplicate_paths]
         if summary.failed:
-            lines.append(self.tr("Failed:"))
+            lines.append(self.tr("Not imported:"))
             lines += [f"  {f.path}: {f.error}" for f in summary.failed]
-        self.details.setPlainText("\n".join(lines) or self.tr("Every file was imported."))
-        self.rate.clear()
-        self.current.clear()
-        self.cancel_button.hide()
-        self.start_button.hide()
-        self.close_button.show()
-        self.close_button.setDefault(True)
-        if not self.isVisible():
-            self.show()
-        self.import_finished.emit(summary, str(self.template.currentData() or ""))
+        if summary.warnings:
+            lines.append(self.tr("Imported, with a warning:"))
+            lines += [f"  {path}: {warning}" for path, warning in summary.warnings]
+        if summary.skipped:
+            lines.append(self.tr("Passed over (sidecars, hidden and system files):"))
+            lines += [f"  {p}" for p in summary.skipped]
+        return lines
 
-    def _failed(self, message: str) -> None:
-        self.progress_changed.emit(-1, -1)
-        self.found.setText(self.tr("The import could not run: {reason}").format(reason=message))
-        self.cancel_button.hide()
-        self.start_button.hide()
-        self.close_button.show()
+    def _rate_text(self, done: int, total: int, elapsed: float) -> str:
+        """For example "12 of 40 · 3.1 photos a second · about 9 s left"."""
+        text = self.tr("{done} of {total}").format(done=done, total=total)
+        if done and elapsed > 0:
+            rate = done / elapsed
+            text += " · " + self.tr("{rate} photos a second").format(rate=f"{rate:.1f}")
+            if done < total:
+                text += " · " + self.tr("about {time} left").format(time=self._duration_text((total - done) / rate))
+        return text
+
+    def _duration_text(self, seconds: float) -> str:
+        """Seconds, or minutes and seconds, or hours and minutes, in words short enough for a line."""
+        seconds = round(seconds)
+        if seconds < 60:
+            return self.tr("{seconds} s").format(seconds=seconds)
+        if seconds < 3600:
+            return self.tr("{minutes} min {seconds} s").format(minutes=seconds // 60, seconds=seconds % 60)
+        return self.tr("{hours} h {minutes} min").format(hours=seconds // 3600, minutes=seconds % 3600 // 60)
 
     def done(self, result: int) -> None:
         # Closing the dialog while photos are being imported only hides it: the import goes on
