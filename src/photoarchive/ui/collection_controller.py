@@ -1,7 +1,9 @@
 """The Collection menu and everything done to collections from the window: create, rename,
 edit the texts, delete; add the selected photos (menu, Ctrl+B to the target collection, or a
 drop onto the collection in the sources panel); remove; reorder (drag inside the collection,
-or Ctrl+[ and Ctrl+]). Membership and order changes are undoable steps of the window's stack.
+or Ctrl+[ and Ctrl+]). Every one of these is an undoable step of the window's stack (creating
+and deleting a collection too: undoing a deletion brings it back with its texts and its photos
+in their order).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class CollectionController(QObject):
         window.sources_model.photos_dropped.connect(self.add_photos)
         window.grid_model.order_changed.connect(self._reordered)
         window.edits.collection_changed.connect(self._changed)
+        window.edits.collections_changed.connect(self._list_changed)
         window.source_changed.connect(self._source_changed)
         window.banner.edit_requested.connect(self.edit_properties)
 
@@ -110,7 +113,9 @@ class CollectionController(QObject):
         else:
             values = {}
         try:
-            collection = collection_store.create_collection(self.catalog, name, **values)
+            collection = self.window.edits.create_collection(
+                name, values, self.tr("Create collection “{name}”").format(name=name.strip())
+            )
         except PhotoArchiveError as error:
             show_error(self.window, self.tr("The collection was not created"), error)
             return None
@@ -130,11 +135,14 @@ class CollectionController(QObject):
             if not ok:
                 return
         try:
-            collection_store.rename_collection(self.catalog, cid, new_name)
+            self.window.edits.edit_collection(
+                cid,
+                new_name,
+                {},
+                self.tr("Rename “{old}” to “{new}”").format(old=self._name(cid), new=new_name.strip()),
+            )
         except PhotoArchiveError as error:
             show_error(self.window, self.tr("The collection was not renamed"), error)
-            return
-        self.window.refresh_sources()
 
     def edit_properties(self) -> None:
         cid = self.current()
@@ -145,12 +153,14 @@ class CollectionController(QObject):
         if not dialog.exec():
             return
         try:
-            if dialog.name.text().strip() != collection.name:
-                collection_store.rename_collection(self.catalog, cid, dialog.name.text())
-            collection_store.edit_collection(self.catalog, cid, **dialog.values())
+            self.window.edits.edit_collection(
+                cid,
+                dialog.name.text(),
+                dialog.values(),
+                self.tr("Edit the properties of “{name}”").format(name=collection.name),
+            )
         except PhotoArchiveError as error:
             show_error(self.window, self.tr("The collection was not changed"), error)
-        self.window.refresh_sources()
 
     def delete(self, confirm: bool = True) -> None:
         cid = self.current()
@@ -160,15 +170,16 @@ class CollectionController(QObject):
             answer = QMessageBox.question(
                 self.window,
                 self.tr("Delete collection"),
-                self.tr("Delete the collection “{name}”? Its photos stay in the archive.").format(name=self._name(cid)),
+                self.tr(
+                    "Delete the collection “{name}”? Its photos stay in the archive, and Edit > Undo brings it back."
+                ).format(name=self._name(cid)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        collection_store.delete_collection(self.catalog, cid)
-        if self.target == cid:
-            self.target = None
-        self.window.refresh_sources()
-        self.window.show_source(self.window.sources.current_source())
+        try:
+            self.window.edits.delete_collection(cid, self.tr("Delete collection “{name}”").format(name=self._name(cid)))
+        except PhotoArchiveError as error:
+            show_error(self.window, self.tr("The collection was not deleted"), error)
 
     # -- membership and order ---------------------------------------------------------------
 
@@ -226,6 +237,18 @@ class CollectionController(QObject):
         if self.current() == collection_id:
             self.window.reload_grid()
         self.window.refresh_sources()
+
+    def _list_changed(self) -> None:
+        """A collection was created, deleted or renamed (or brought back by undo): the
+        sources list follows, and the grid leaves a collection that is gone."""
+        if self.target is not None and not self._name(self.target):
+            self.target = None
+        self.window.refresh_sources()
+        shown = self.window.sources.current_source()
+        if (shown.kind, shown.key) != (self.window.current_source.kind, self.window.current_source.key):
+            self.window.show_source(shown)
+        elif self.current() is not None:
+            self.window.reload_grid()
 
     def _name(self, collection_id: int | None) -> str:
         if collection_id is None:

@@ -1,6 +1,10 @@
 """The Edit menu of the window: undo and redo with the Undo History view, selection, copy
 metadata from one photo and paste chosen fields onto others, templates, and the keys that
-jump to the caption and the search box."""
+jump to the caption and the search box.
+
+Undo and redo ask the curator before overwriting a change made meanwhile elsewhere (the
+command line, another window): ``ask_about_conflict`` is ``PhotoEdits.ask``; a step refused
+from the Undo History view is explained in the status bar."""
 
 from __future__ import annotations
 
@@ -9,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from photoarchive.catalog.curated import load_values
 from photoarchive.errors import PhotoArchiveError
+from photoarchive.ui.commands import CANCEL, DROP, FORCE, Conflict
 from photoarchive.ui.dialogs.paste_dialog import PasteFieldsDialog
 from photoarchive.ui.errors import show_error
 
@@ -46,6 +51,9 @@ class EditController(QObject):
         w.edits.stack.redoTextChanged.connect(lambda t: w.redo_action.setText(self.tr("&Redo {what}").format(what=t)))
         w.undo_action.setEnabled(False)
         w.redo_action.setEnabled(False)
+        w.edits.ask = self.ask_about_conflict
+        w.edits.labels = w.editor.labels
+        w.edits.refused.connect(lambda message: w.statusBar().showMessage(message, 20_000))
         w.history_dock = w._dock(
             "undo-history", self.tr("Undo History"), w.undo_view, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -65,6 +73,34 @@ class EditController(QObject):
         edit.addSeparator()
         w._action(edit, self.tr("Edit &Caption"), w.editor.focus_caption, "F2")
         w._action(edit, self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+
+    def ask_about_conflict(self, step: str, conflict: Conflict, undoing: bool) -> str:
+        """Undo (or redo) a step over a change made elsewhere? FORCE, DROP or CANCEL."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        if undoing:
+            box.setWindowTitle(self.tr("Undo"))
+            question = self.tr("Undo “{step}”?") if conflict.can_force else self.tr("“{step}” cannot be undone.")
+            consequence = self.tr("Undoing it now would replace those newer values.")
+            force_text = self.tr("Undo Anyway")
+        else:
+            box.setWindowTitle(self.tr("Redo"))
+            question = self.tr("Redo “{step}”?") if conflict.can_force else self.tr("“{step}” cannot be redone.")
+            consequence = self.tr("Redoing it now would replace those newer values.")
+            force_text = self.tr("Redo Anyway")
+        box.setText(question.format(step=step))
+        box.setInformativeText(f"{conflict.text} {consequence}" if conflict.can_force else conflict.text)
+        force = box.addButton(force_text, QMessageBox.ButtonRole.DestructiveRole) if conflict.can_force else None
+        keep = box.addButton(self.tr("Keep the Newer Values"), QMessageBox.ButtonRole.AcceptRole)
+        keep.setToolTip(self.tr("Nothing is changed, and the step is taken off the undo list"))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if force is not None and clicked is force:
+            return FORCE
+        return DROP if clicked is keep else CANCEL
 
     def copy_metadata(self) -> None:
         w = self.window

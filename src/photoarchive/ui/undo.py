@@ -10,8 +10,16 @@ Typing in one field: the editor commits a field when the curator leaves it or pa
 consecutive commits to the same field of the same photos merge into one undo step (the
 command keeps the list of edits it stands for and undoes them all, newest first).
 
-Collections' membership and order are undoable too (``CollectionCommand``), with the
-collections API of the catalog.
+Changes made meanwhile elsewhere: the catalog may also be changed from the command line (or
+another window) while the window is open. Before a step is undone or redone, it checks that
+what it would overwrite is still what it left there (``photoarchive.edits.stale_changes``);
+if not, Edit > Undo asks the curator (``PhotoEdits.ask``: do it anyway, keep the newer
+values and take the step off the list, or cancel). A step undone from the Undo History view,
+where there is no asking, is refused: it is taken off the list, the newer values stay, and
+``refused`` says so in words.
+
+Collections (create, delete, texts, members and order) are undoable steps too, the same way;
+their commands are in ``ui/collection_commands.py``.
 """
 
 from __future__ import annotations
@@ -19,28 +27,47 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from photoarchive.catalog import Catalog
+from photoarchive.catalog import Catalog, transaction
 from photoarchive.catalog import collections as collection_store
-from photoarchive.edits import Edit, apply_edit, reapply_edit, revert_edit
-from photoarchive.errors import NotFoundError
+from photoarchive.edits import Edit, FieldChange, apply_edit, load_edit, reapply_edit, revert_edit, stale_changes
 from photoarchive.metadata.fields import FIELDS_BY_NAME
 from photoarchive.metadata.validate import validate_value
+from photoarchive.model import Collection
+from photoarchive.ui.collection_commands import (
+    CollectionHandle,
+    CollectionState,
+    CreateCommand,
+    DeleteCommand,
+    MembersCommand,
+    PropertiesCommand,
+)
+from photoarchive.ui.commands import CANCEL, DROP, FORCE, CheckedCommand, Conflict
 
 _MERGE_ID = 4711
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("PhotoEdits", text, "", n)
 
 
 class PhotoEdits(QObject):
     """The one way the GUI changes photos and collections; owns the undo stack.
 
     ``photos_changed(ids)`` after any change of curated fields (apply, undo, redo);
-    ``collection_changed(id)`` after a collection's membership or order changed.
+    ``collection_changed(id)`` after a collection's membership, order or texts changed;
+    ``collections_changed()`` after a collection was created, deleted or renamed;
+    ``refused(message)`` when a step was not undone or redone because of a change made
+    elsewhere. ``ask(step, conflict, undoing)`` (set by the window) returns FORCE, DROP or
+    CANCEL; without it, conflicting steps are refused.
     """
 
     photos_changed = Signal(list)
     collection_changed = Signal(int)
+    collections_changed = Signal()
+    refused = Signal(str)
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +75,11 @@ class PhotoEdits(QObject):
         self.stack = QUndoStack(self)
         self.who: str | None = None
         self.before_undo: Callable[[], None] | None = None  # the editor flushes pending typing
+        self.ask: Callable[[str, Conflict, bool], str] | None = None
+        self.labels: Mapping[str, str] = {}  # field names as the editor shows them
+        self._handles: dict[int, CollectionHandle] = {}
+
+    # -- photos -----------------------------------------------------------------------------
 
     def apply(
         self,
@@ -67,25 +99,110 @@ class PhotoEdits(QObject):
             self.stack.push(EditCommand(self, edit, description, merge_key, tuple(sorted(set(photo_ids)))))
         return edit
 
+    # -- collections (the commands are in collection_commands.py) ---------------------------
+
+    def handle(self, collection_id: int) -> CollectionHandle:
+        """The one ``CollectionHandle`` of a collection, shared by every step about it."""
+        if collection_id not in self._handles:
+            self._handles[collection_id] = CollectionHandle(collection_id)
+        return self._handles[collection_id]
+
+    def move_handle(self, handle: CollectionHandle, new_id: int) -> None:
+        """The collection came back under a new id: its handle follows it."""
+        self._handles.pop(handle.id, None)
+        handle.id = new_id
+        self._handles[new_id] = handle
+
+    def create_collection(self, name: str, values: Mapping[str, Any], description: str) -> Collection:
+        """Create a collection as one undoable step; raises ValidationError for a bad value."""
+        collection = collection_store.create_collection(self.catalog, name, **values)
+        self.stack.push(CreateCommand(self, self.handle(collection.id), description))
+        self.collections_changed.emit()
+        return collection
+
+    def delete_collection(self, collection_id: int, description: str) -> None:
+        """Delete a collection (its photos stay) as one undoable step."""
+        state = CollectionState.read(self, collection_id)
+        collection_store.delete_collection(self.catalog, collection_id)
+        self.stack.push(DeleteCommand(self, self.handle(collection_id), state, description))
+        self.collections_changed.emit()
+
+    def edit_collection(self, collection_id: int, name: str, values: Mapping[str, Any], description: str) -> None:
+        """Rename a collection and/or change its texts, as one undoable step."""
+        before = CollectionState.read(self, collection_id)
+        with transaction(self.catalog.conn):
+            if name.strip() != before.name:
+                collection_store.rename_collection(self.catalog, collection_id, name)
+            if values:
+                collection_store.edit_collection(self.catalog, collection_id, **values)
+        after = CollectionState.read(self, collection_id)
+        if (after.name, after.fields) == (before.name, before.fields):
+            return
+        self.stack.push(
+            PropertiesCommand(
+                self, self.handle(collection_id), (before.name, before.fields), (after.name, after.fields), description
+            )
+        )
+        self.collections_changed.emit()
+        self.collection_changed.emit(collection_id)
+
     def set_collection(self, collection_id: int, new_order: Sequence[int], description: str) -> None:
         """Set a collection's members and their order, as one undoable step."""
         old = collection_store.collection_photo_ids(self.catalog, collection_id)
         if list(new_order) == old:
             return
-        self.stack.push(CollectionCommand(self, collection_id, old, list(new_order), description))
+        command = MembersCommand(self, self.handle(collection_id), old, list(new_order), description)
+        command.do_redo()
+        self.stack.push(command)
+
+    # -- undo and redo ----------------------------------------------------------------------
 
     def undo(self) -> None:
-        if self.before_undo is not None:
-            self.before_undo()
-        self.stack.undo()
+        self._step(undoing=True)
 
     def redo(self) -> None:
+        self._step(undoing=False)
+
+    def _step(self, undoing: bool) -> None:
+        """Undo or redo one step, asking the curator first when it would overwrite a change
+        made elsewhere since."""
         if self.before_undo is not None:
             self.before_undo()
-        self.stack.redo()
+        index = self.stack.index() - 1 if undoing else self.stack.index()
+        command = self.stack.command(index) if 0 <= index < self.stack.count() else None
+        if isinstance(command, CheckedCommand):
+            conflict = command.conflict(undoing)
+            if conflict is not None:
+                answer = self.ask(command.text(), conflict, undoing) if self.ask is not None else DROP
+                if answer == CANCEL:
+                    return
+                command.forced = answer == FORCE and conflict.can_force
+        if undoing:
+            self.stack.undo()
+        else:
+            self.stack.redo()
 
     def clear(self) -> None:
         self.stack.clear()
+
+    # -- words ------------------------------------------------------------------------------
+
+    def describe_stale(self, changes: Sequence[FieldChange]) -> str:
+        """ "the caption of SHU15_0107.jpg", "the caption and credit line of 3 photos"."""
+        fields = [f for f in dict.fromkeys(c.field for c in changes) if f != "conflicts"] or ["conflicts"]
+        labels = [
+            self.labels.get(f, FIELDS_BY_NAME[f].label if f in FIELDS_BY_NAME else f.replace("_", " ")) for f in fields
+        ]
+        what = (
+            labels[0].lower()
+            if len(labels) == 1
+            else ", ".join(x.lower() for x in labels[:-1]) + tr(" and ") + labels[-1].lower()
+        )
+        photos = sorted({c.photo_id for c in changes})
+        if len(photos) <= 3:
+            names = ", ".join(self.catalog.photo(pid).original_name for pid in photos)
+            return tr("the {fields} of {photos}").format(fields=what, photos=names)
+        return tr("the {fields} of %n photo(s)", len(photos)).format(fields=what)
 
 
 def _validated(values: Mapping[str, Any] | Callable[[int], Mapping[str, Any]]) -> Any:
@@ -100,19 +217,17 @@ def _validated(values: Mapping[str, Any] | Callable[[int], Mapping[str, Any]]) -
     return clean(values)
 
 
-class EditCommand(QUndoCommand):
+class EditCommand(CheckedCommand):
     """One or more recorded edits of curated fields (more than one after merged typing)."""
 
     def __init__(
         self, edits: PhotoEdits, edit: Edit, text: str, merge_key: str | None, photo_ids: tuple[int, ...]
     ) -> None:
-        super().__init__(text)
-        self.edits = edits
+        super().__init__(edits, text)
         self.edit_ids = [edit.id]
         self.merge_key = merge_key
         self.photo_ids = photo_ids
         self._changed = edit.photo_ids
-        self._first = True
 
     def id(self) -> int:
         return _MERGE_ID if self.merge_key else -1
@@ -126,46 +241,35 @@ class EditCommand(QUndoCommand):
         self._changed = sorted(set(self._changed) | set(other._changed))
         return True
 
-    def redo(self) -> None:
-        if self._first:  # the edit was applied before the command was pushed
-            self._first = False
-        else:
-            for edit_id in self.edit_ids:
-                reapply_edit(self.edits.catalog, edit_id, who=self.edits.who)
+    def expected(self, undoing: bool) -> Edit:
+        """The values this step left (before an undo) or found (before a redo), as one edit
+        whose ``new`` values are what the catalog should hold now."""
+        edits = [load_edit(self.edits.catalog, edit_id) for edit_id in self.edit_ids]
+        final: dict[tuple[int, str], FieldChange] = {}
+        for edit in edits if undoing else reversed(edits):
+            for c in edit.changes:
+                final[(c.photo_id, c.field)] = c if undoing else FieldChange(c.photo_id, c.field, c.new, c.old)
+        return Edit(0, "", "", "", list(final.values()))
+
+    def conflict(self, undoing: bool) -> Conflict | None:
+        stale = stale_changes(self.edits.catalog, self.expected(undoing))
+        if not stale:
+            return None
+        return Conflict(
+            tr("Since this step, {what} has been changed elsewhere (from the command line or another window).").format(
+                what=self.edits.describe_stale(stale)
+            )
+        )
+
+    def pushed(self) -> None:
         self.edits.photos_changed.emit(list(self._changed))
 
-    def undo(self) -> None:
+    def do_redo(self) -> None:
+        for edit_id in self.edit_ids:
+            reapply_edit(self.edits.catalog, edit_id, who=self.edits.who)
+        self.edits.photos_changed.emit(list(self._changed))
+
+    def do_undo(self) -> None:
         for edit_id in reversed(self.edit_ids):
             revert_edit(self.edits.catalog, edit_id, who=self.edits.who)
         self.edits.photos_changed.emit(list(self._changed))
-
-
-class CollectionCommand(QUndoCommand):
-    """A collection's members and order before and after (add, remove, reorder)."""
-
-    def __init__(self, edits: PhotoEdits, collection_id: int, old: list[int], new: list[int], text: str) -> None:
-        super().__init__(text)
-        self.edits, self.collection_id, self.old, self.new = edits, collection_id, old, new
-
-    def redo(self) -> None:
-        self._set(self.new)
-
-    def undo(self) -> None:
-        self._set(self.old)
-
-    def _set(self, order: list[int]) -> None:
-        try:
-            self._write(order)
-        except NotFoundError:  # the collection was deleted since: nothing left to undo
-            return
-        self.edits.collection_changed.emit(self.collection_id)
-
-    def _write(self, order: list[int]) -> None:
-        catalog, cid = self.edits.catalog, self.collection_id
-        current = collection_store.collection_photo_ids(catalog, cid)
-        wanted = set(order)
-        gone = [pid for pid in current if pid not in wanted]
-        if gone:
-            collection_store.remove_photos(catalog, cid, gone)
-        collection_store.add_photos(catalog, cid, [pid for pid in order if pid not in set(current)])
-        collection_store.reorder_photos(catalog, cid, order)
