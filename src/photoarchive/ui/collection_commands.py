@@ -23,14 +23,12 @@ from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import Collection
 from photoarchive.ui.commands import CheckedCommand, Conflict
 
+translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+
 if TYPE_CHECKING:
     from photoarchive.ui.undo import PhotoEdits
 
 TEXT_FIELDS = collection_store.EDITABLE  # title, introduction, source, categories, caption_template
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CollectionCommands", text)
 
 
 @dataclass
@@ -72,8 +70,9 @@ def _current(edits: PhotoEdits, handle: CollectionHandle) -> CollectionState | N
 
 def _gone(name: str) -> Conflict:
     return Conflict(
-        tr(
-            "The collection “{name}” has been deleted elsewhere since (from the command line or another window)."
+        translate(
+            "CollectionCommands",
+            "The collection “{name}” has been deleted elsewhere since (from the command line or another window).",
         ).format(name=name),
         can_force=False,
     )
@@ -94,9 +93,10 @@ class MembersCommand(CheckedCommand):
         expected = self.new if undoing else self.old
         if state.members != expected:
             return Conflict(
-                tr(
+                translate(
+                    "CollectionCommands",
                     "The photos of “{name}” or their order have been changed elsewhere since (from the command "
-                    "line or another window); going back would undo those changes too."
+                    "line or another window); going back would undo those changes too.",
                 ).format(name=state.name)
             )
         return None
@@ -136,9 +136,10 @@ class CreateCommand(CheckedCommand):
             return _gone(self.state.name)
         if state.members:
             return Conflict(
-                tr(
+                translate(
+                    "CollectionCommands",
                     "Photos have been added to “{name}” since; undoing its creation deletes the collection with "
-                    "them (the photos stay in the archive)."
+                    "them (the photos stay in the archive).",
                 ).format(name=state.name)
             )
         return None
@@ -168,9 +169,10 @@ class DeleteCommand(CheckedCommand):
             return _gone(self.state.name)
         if state.members != self.state.members or state.fields != self.state.fields:
             return Conflict(
-                tr("“{name}” has been changed elsewhere since; deleting it again loses those changes.").format(
-                    name=state.name
-                )
+                translate(
+                    "CollectionCommands",
+                    "“{name}” has been changed elsewhere since; deleting it again loses those changes.",
+                ).format(name=state.name)
             )
         return None
 
@@ -203,7 +205,9 @@ class PropertiesCommand(CheckedCommand):
         name, fields = self.new if undoing else self.old
         if state.name != name or any(state.fields.get(k) != v for k, v in fields.items()):
             return Conflict(
-                tr("The name or texts of “{name}” have been changed elsewhere since.").format(name=state.name)
+                translate(
+                    "CollectionCommands", "The name or texts of “{name}” have been changed elsewhere since."
+                ).format(name=state.name)
             )
         return None
 
@@ -238,7 +242,9 @@ def restore(edits: PhotoEdits, handle: CollectionHandle, state: CollectionState)
             except ValidationError as error:
                 if getattr(error, "field", None) != "name":
                     raise
-                name = tr("{name} (restored)").format(name=state.name) + (f" {attempt}" if attempt > 1 else "")
+                name = translate("CollectionCommands", "{name} (restored)").format(name=state.name) + (
+                    f" {attempt}" if attempt > 1 else ""
+                )
         else:  # pragma: no cover - a hundred collections of that name
             raise ValidationError(f"no free name for the collection {state.name!r}", field="name")
         collection_store.add_photos(catalog, collection.id, members)

@@ -11,14 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+
 if TYPE_CHECKING:
     from photoarchive.ui.undo import PhotoEdits
 
 FORCE, DROP, CANCEL = "force", "drop", "cancel"  # the curator's answers to a conflict
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Commands", text, "", n)
 
 
 @dataclass(frozen=True)
@@ -76,9 +74,15 @@ class CheckedCommand(QUndoCommand):
         self.setObsolete(True)
         step = self.text()
         message = (
-            tr("“{step}” was not undone. {reason} The newer values are kept, and the step is off the undo list.")
+            translate(
+                "Commands",
+                "“{step}” was not undone. {reason} The newer values are kept, and the step is off the undo list.",
+            )
             if undoing
-            else tr("“{step}” was not redone. {reason} The newer values are kept, and the step is off the undo list.")
+            else translate(
+                "Commands",
+                "“{step}” was not redone. {reason} The newer values are kept, and the step is off the undo list.",
+            )
         )
         self.edits.refused.emit(message.format(step=step, reason=conflict.text))
         return False

@@ -18,6 +18,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+
 
 def show_error(parent: QWidget | None, what: str, error: BaseException | str) -> None:
     """``what`` failed: the error's message below it."""
@@ -46,15 +48,12 @@ def install_excepthook(log_folder: Callable[[], Path], parent: Callable[[], QWid
             log = Path("(the log could not be written)")
         QMessageBox.warning(
             parent(),
-            _tr("Something went wrong"),
-            _tr(
+            translate("Errors", "Something went wrong"),
+            translate(
+                "Errors",
                 "Photo Archive ran into a problem it did not expect ({what}). Your work so far is saved in "
-                "the catalog. The details are in {log}."
+                "the catalog. The details are in {log}.",
             ).format(what=str(value) or kind.__name__, log=log),
         )
 
     sys.excepthook = hook
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)

@@ -46,11 +46,9 @@ from photoarchive.ui.collection_commands import (
 )
 from photoarchive.ui.commands import CANCEL, DROP, FORCE, CheckedCommand, Conflict
 
+translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+
 _MERGE_ID = 4711
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("PhotoEdits", text, "", n)
 
 
 class PhotoEdits(QObject):
@@ -196,13 +194,13 @@ class PhotoEdits(QObject):
         what = (
             labels[0].lower()
             if len(labels) == 1
-            else ", ".join(x.lower() for x in labels[:-1]) + tr(" and ") + labels[-1].lower()
+            else ", ".join(x.lower() for x in labels[:-1]) + translate("PhotoEdits", " and ") + labels[-1].lower()
         )
         photos = sorted({c.photo_id for c in changes})
         if len(photos) <= 3:
             names = ", ".join(self.catalog.photo(pid).original_name for pid in photos)
-            return tr("the {fields} of {photos}").format(fields=what, photos=names)
-        return tr("the {fields} of %n photo(s)", len(photos)).format(fields=what)
+            return translate("PhotoEdits", "the {fields} of {photos}").format(fields=what, photos=names)
+        return translate("PhotoEdits", "the {fields} of %n photo(s)", "", len(photos)).format(fields=what)
 
 
 def _validated(values: Mapping[str, Any] | Callable[[int], Mapping[str, Any]]) -> Any:
@@ -256,9 +254,10 @@ class EditCommand(CheckedCommand):
         if not stale:
             return None
         return Conflict(
-            tr("Since this step, {what} has been changed elsewhere (from the command line or another window).").format(
-                what=self.edits.describe_stale(stale)
-            )
+            translate(
+                "PhotoEdits",
+                "Since this step, {what} has been changed elsewhere (from the command line or another window).",
+            ).format(what=self.edits.describe_stale(stale))
         )
 
     def pushed(self) -> None:

@@ -21,13 +21,11 @@ from photoarchive.model import ImportBatch
 from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, ids_from_mime
 from photoarchive.ui.sources import ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE, Source, places_with_photos
 
+translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUPS = ("library", "batches", "collections", "keywords", "places")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SourcesModel", text)
 
 
 class SourcesModel(QStandardItemModel):
@@ -40,11 +38,11 @@ class SourcesModel(QStandardItemModel):
         self.catalog = catalog
         self._groups: dict[str, QStandardItem] = {}
         titles = {
-            "library": tr("Library"),
-            "batches": tr("Import batches"),
-            "collections": tr("Collections"),
-            "keywords": tr("Keywords"),
-            "places": tr("Places"),
+            "library": translate("SourcesModel", "Library"),
+            "batches": translate("SourcesModel", "Import batches"),
+            "collections": translate("SourcesModel", "Collections"),
+            "keywords": translate("SourcesModel", "Keywords"),
+            "places": translate("SourcesModel", "Places"),
         }
         for key in GROUPS:
             item = QStandardItem(titles[key])
@@ -63,8 +61,8 @@ class SourcesModel(QStandardItemModel):
         self._fill(
             "library",
             [
-                (Source(ALL, None, tr("All photos")), count),
-                (Source(ATTENTION, None, tr("Needs attention")), attention),
+                (Source(ALL, None, translate("SourcesModel", "All photos")), count),
+                (Source(ATTENTION, None, translate("SourcesModel", "Needs attention")), attention),
             ],
         )
         self._fill("batches", [(Source(BATCH, b.id, batch_label(b)), b.imported) for b in self.catalog.batches()])
@@ -157,7 +155,7 @@ def batch_label(batch: ImportBatch) -> str:
     except ValueError:
         when = batch.started_at[:16]
     if batch.status == "cancelled":
-        return tr("{when} (cancelled)").format(when=when)
+        return translate("SourcesModel", "{when} (cancelled)").format(when=when)
     if batch.status == "interrupted":
-        return tr("{when} (interrupted)").format(when=when)
+        return translate("SourcesModel", "{when} (interrupted)").format(when=when)
     return when

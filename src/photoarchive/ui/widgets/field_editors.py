@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+
 try:  # the field table of the metadata package gives each field's IIM byte limit
     from photoarchive.metadata.fields import FIELDS_BY_NAME
 
@@ -23,12 +25,8 @@ except ImportError:  # pragma: no cover - only while the metadata package is bei
     IIM_LIMITS = {"caption": 2000, "credit": 32, "source": 32, "city": 32, "sublocation": 32}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FieldEditors", text)
-
-
 def multiple_values_text() -> str:
-    return tr("(multiple values)")
+    return translate("FieldEditors", "(multiple values)")
 
 
 def iim_bytes(text: str) -> int:
@@ -69,9 +67,10 @@ class LineField(QLineEdit):
         limit = IIM_LIMITS.get(self.name)
         if limit and iim_bytes(self.text()) > limit:
             self.setToolTip(
-                tr(
+                translate(
+                    "FieldEditors",
                     "{bytes} bytes: longer than the {limit} bytes that IPTC IIM holds; IIM gets a shortened copy, "
-                    "XMP and EXIF the whole text"
+                    "XMP and EXIF the whole text",
                 ).format(bytes=iim_bytes(self.text()), limit=limit)
             )
             self.setStyleSheet("QLineEdit { border: 1px solid #c77c00; }")
@@ -166,12 +165,17 @@ class CaptionField(QWidget):
         text = self.text_box.toPlainText()
         size = iim_bytes(text)
         self.counter.setText(
-            tr("{chars} characters · {bytes} / {limit} IIM bytes").format(chars=len(text), bytes=size, limit=self.limit)
+            translate("FieldEditors", "{chars} characters · {bytes} / {limit} IIM bytes").format(
+                chars=len(text), bytes=size, limit=self.limit
+            )
         )
         over = size > self.limit
         self.counter.setStyleSheet("color: #b00020; font-weight: bold;" if over else "color: palette(mid);")
         self.counter.setToolTip(
-            tr("Longer than IPTC IIM allows: IIM gets a shortened copy, XMP and EXIF the whole caption.")
+            translate(
+                "FieldEditors",
+                "Longer than IPTC IIM allows: IIM gets a shortened copy, XMP and EXIF the whole caption.",
+            )
             if over
             else ""
         )
@@ -190,7 +194,7 @@ class KeywordsField(LineField):
         completer.activated[str].connect(self._insert_completion)
         self.completer_ = completer
         self.textEdited.connect(self._complete)
-        self.set_placeholder(tr("keyword, keyword, …"))
+        self.set_placeholder(translate("FieldEditors", "keyword, keyword, …"))
 
     def set_words(self, words: list[str]) -> None:
         self._words.setStringList(words)

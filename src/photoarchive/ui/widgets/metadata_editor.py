@@ -24,6 +24,8 @@ from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.field_editors import CaptionField, KeywordsField, LineField, TextField
 from photoarchive.ui.workers import Worker
 
+translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+
 COMMIT_DELAY_MS = 800
 # Selections larger than this are read in a worker thread (100,000 photos take seconds).
 BACKGROUND_SELECTION = 3000
@@ -49,47 +51,44 @@ def summarize(
 def _layout() -> list[tuple[str, list[tuple[str, str, str]]]]:
     """Groups of (field, label, kind); kind is line, text, caption or keywords."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MetadataEditor", text)
-
     return [
         (
-            tr("Description"),
+            translate("MetadataEditor", "Description"),
             [
-                ("caption", tr("Caption"), "caption"),
-                ("headline", tr("Headline"), "line"),
-                ("title", tr("Title"), "line"),
-                ("alt_text", tr("Alt text"), "text"),
-                ("keywords", tr("Keywords"), "keywords"),
+                ("caption", translate("MetadataEditor", "Caption"), "caption"),
+                ("headline", translate("MetadataEditor", "Headline"), "line"),
+                ("title", translate("MetadataEditor", "Title"), "line"),
+                ("alt_text", translate("MetadataEditor", "Alt text"), "text"),
+                ("keywords", translate("MetadataEditor", "Keywords"), "keywords"),
             ],
         ),
         (
-            tr("Credit and rights"),
+            translate("MetadataEditor", "Credit and rights"),
             [
-                ("creator", tr("Creator"), "line"),
-                ("credit", tr("Credit line"), "line"),
-                ("source", tr("Source"), "line"),
-                ("copyright", tr("Copyright"), "line"),
-                ("usage_terms", tr("Usage terms"), "text"),
-                ("caption_writer", tr("Caption writer"), "line"),
+                ("creator", translate("MetadataEditor", "Creator"), "line"),
+                ("credit", translate("MetadataEditor", "Credit line"), "line"),
+                ("source", translate("MetadataEditor", "Source"), "line"),
+                ("copyright", translate("MetadataEditor", "Copyright"), "line"),
+                ("usage_terms", translate("MetadataEditor", "Usage terms"), "text"),
+                ("caption_writer", translate("MetadataEditor", "Caption writer"), "line"),
             ],
         ),
         (
-            tr("Event shown"),
+            translate("MetadataEditor", "Event shown"),
             [
-                ("event", tr("Event"), "line"),
-                ("event_date", tr("Event date"), "line"),
+                ("event", translate("MetadataEditor", "Event"), "line"),
+                ("event_date", translate("MetadataEditor", "Event date"), "line"),
             ],
         ),
         (
-            tr("Location shown"),
+            translate("MetadataEditor", "Location shown"),
             [
-                ("sublocation", tr("Sublocation"), "line"),
-                ("city", tr("City"), "line"),
-                ("state", tr("Province or state"), "line"),
-                ("country", tr("Country"), "line"),
-                ("country_code", tr("Country code"), "line"),
-                ("job_id", tr("Job identifier"), "line"),
+                ("sublocation", translate("MetadataEditor", "Sublocation"), "line"),
+                ("city", translate("MetadataEditor", "City"), "line"),
+                ("state", translate("MetadataEditor", "Province or state"), "line"),
+                ("country", translate("MetadataEditor", "Country"), "line"),
+                ("country_code", translate("MetadataEditor", "Country code"), "line"),
+                ("job_id", translate("MetadataEditor", "Job identifier"), "line"),
             ],
         ),
     ]
