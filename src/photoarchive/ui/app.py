@@ -1,8 +1,14 @@
-"""Starting the desktop application: QApplication, the archive, the main window."""
+"""Starting the desktop application: QApplication, the archive, the main window.
+
+The archive opened is the one named with ``--archive``; else the one ``$PHOTOARCHIVE_ARCHIVE``
+names; else the one the curator had open last (File > Open Archive is remembered); else the
+default archive.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,12 +16,41 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photoarchive import APP_NAME, __version__
-from photoarchive.catalog import Catalog, default_archive_dir
+from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
+from photoarchive.catalog.archive import ENVIRONMENT_VARIABLE
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ui.errors import install_excepthook
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.main_window import MainWindow
 from photoarchive.ui.translations import install_translations
+
+LAST_ARCHIVE = "archive/last"
+
+
+def configure(app: QApplication) -> None:
+    """Names (for QSettings), icon and translations of the application.
+
+    No application display name: the platform would append it to every window title
+    ("Photo Archive — Shumshu 2015 — Photo Archive"), and the title already names the app.
+    """
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("PhotoArchive")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("photoarchive")
+    app.setWindowIcon(app_icon())
+    install_translations(app)
+
+
+def archive_to_open(explicit: Path | None, settings: QSettings) -> Path:
+    """The archive folder to open (see the module docstring for the order)."""
+    if explicit is not None:
+        return explicit
+    if os.environ.get(ENVIRONMENT_VARIABLE):
+        return default_archive_dir()
+    last = settings.value(LAST_ARCHIVE)
+    if isinstance(last, str) and last and ArchivePaths(Path(last)).catalog.is_file():
+        return Path(last)
+    return default_archive_dir()
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -23,16 +58,10 @@ def run_gui(argv: Sequence[str]) -> int:
     parser.add_argument("--archive", type=Path, default=None, metavar="DIR")
     args, qt_args = parser.parse_known_args(list(argv))
     app = QApplication.instance() or QApplication(["photoarchive", *qt_args])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
-    app.setOrganizationName("PhotoArchive")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("photoarchive")
-    app.setWindowIcon(app_icon())
-    install_translations(app)
+    configure(app)
     settings = QSettings()
     try:
-        catalog = Catalog(args.archive or default_archive_dir())
+        catalog = Catalog(archive_to_open(args.archive, settings))
     except PhotoArchiveError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
