@@ -6,11 +6,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import collection_photo_ids
 from tests.export.conftest import CAPTIONS, INJECTION, export
+from tests.export.test_package import exiftool, needs_exiftool
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -108,3 +110,56 @@ def test_a_copied_theme_replaces_the_default(shumshu: Catalog, tmp_path: Path) -
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+
+
+@pytest.fixture
+def placed_archive(small_archive) -> tuple[Catalog, list[int]]:
+    """Three photos: the first given a place and no GPS of its own (so the island's centre),
+    the second with a position read from a file's location shown, the third a camera's."""
+    from photoarchive.edits import apply_edit
+    from tests.export.test_package import place_photo
+
+    catalog, (first, second, third) = small_archive
+    apply_edit(catalog, [first], {"latitude": None, "longitude": None, "gps_source": None})
+    apply_edit(catalog, [second], {"gps_source": "location_shown"})
+    apply_edit(catalog, [third], {"gps_source": "camera"})
+    place_photo(catalog, first)  # Shumshu, an island: 15 km by its kind
+    return catalog, [first, second, third]
+
+
+def test_a_place_centre_is_shown_as_the_place_not_as_where_the_photo_was_taken(placed_archive, tmp_path: Path) -> None:
+    catalog, _ = placed_archive
+    target = tmp_path / "gallery"
+    export(catalog, "gallery", target, location_precision="exact")
+    pages = [p.read_text(encoding="utf-8") for p in sorted((target / "photos").glob("*.html"))]
+    placed = next(html for html in pages if "centre of Shumshu" in html)
+    assert "≈ 50.8° N, 156.3° E (centre of Shumshu, within about 15 km)" in placed and "50.7686" not in placed
+    data = json.loads(JSON_LD.findall(placed)[0])
+    assert data["contentLocation"]["geo"] == {
+        "@type": "GeoCircle",
+        "geoMidpoint": {"@type": "GeoCoordinates", "latitude": 50.8, "longitude": 156.3},
+        "geoRadius": 23000.0,
+    }
+    assert sum("50.75123° N, 156.32123° E (position of the place shown)" in html for html in pages) == 1
+    assert sum("50.75123° N, 156.32123° E</dd>" in html for html in pages) == 1  # the camera's, as it is
+
+
+@needs_exiftool
+def test_a_place_centre_is_not_written_as_the_camera_gps(placed_archive, tmp_path: Path) -> None:
+    catalog, (first, second, third) = placed_archive
+    package = tmp_path / "package"
+    export(catalog, "package", package, location_precision="exact", long_edge=200)
+    manifest = json.loads((package / "manifest.json").read_text(encoding="utf-8"))
+    images = {i["source"]["photo_id"]: i for i in manifest["images"]}
+    read = exiftool(package / "images", "-n")
+    tags = {photo: read[Path(image["file"]).name] for photo, image in images.items()}
+    assert ["GPS:GPSLatitude" in tags[p] for p in (first, second, third)] == [False, False, True]
+    assert [tags[p]["XMP-iptcExt:LocationShownGPSLatitude"] for p in (first, second, third)] == [
+        50.8, pytest.approx(50.7512345, abs=1e-6), pytest.approx(50.7512345, abs=1e-6),
+    ]  # fmt: skip
+    assert images[first]["location"]["position_source"] == "place"
+    assert images[first]["location"]["uncertainty_metres"] == 23000
+    assert (images[third]["location"]["position_source"], images[third]["location"]["uncertainty_metres"]) == (
+        "camera",
+        None,
+    )

@@ -199,12 +199,25 @@ def locations_shown(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, Loc
     if not shown:
         return {}
     places = {p.id: p for p in all_places(catalog)}
-    return {pid: _location(places[place_id]) for pid, place_id in shown.items() if place_id in places}
+    return {pid: _location(places[place_id], places) for pid, place_id in shown.items() if place_id in places}
 
 
-def _location(place: Place) -> LocationShown:
+def _location(place: Place, places: dict[int, Place]) -> LocationShown:
     names = {"x-default": place.name}
     for other in place.alt_names:
         if other.language and other.language not in names:
             names[other.language] = other.name
-    return LocationShown(place_id=place.id, names=names, identifiers=place.identifiers())
+    return LocationShown(place.id, names, place.identifiers(), _radius(place, places))
+
+
+def _radius(place: Place, places: dict[int, Place]) -> float | None:
+    """The radius of the place that gives this one its position: itself or the nearest place
+    containing it with coordinates (as ``Gazetteer.position`` walks them); None if unknown."""
+    level: Place | None = place
+    seen: set[int] = set()
+    while level is not None and level.id not in seen:
+        if level.has_position:
+            return level.suggestion_radius or None
+        seen.add(level.id)
+        level = places.get(level.parent_id) if level.parent_id is not None else None
+    return None

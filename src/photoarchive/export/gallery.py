@@ -129,7 +129,11 @@ def image_object(item: ExportItem, url: str) -> dict[str, Any]:
         if location.place_text:
             place["name"] = location.place_text
         if location.has_coordinates:
-            place["geo"] = {"@type": "GeoCoordinates", "latitude": location.latitude, "longitude": location.longitude}
+            point = {"@type": "GeoCoordinates", "latitude": location.latitude, "longitude": location.longitude}
+            if location.uncertainty is not None:  # a place's centre: the area, not a point
+                place["geo"] = {"@type": "GeoCircle", "geoMidpoint": point, "geoRadius": location.uncertainty}
+            else:
+                place["geo"] = point
         data["contentLocation"] = place
     if "large" in item.sizes:
         data["width"], data["height"] = item.sizes["large"]

@@ -196,7 +196,10 @@ class ExportJob:
     ) -> RenderTask:
         options, location = self.options, item.location
         fields = item.embedded_fields(options.metadata)
+        # EXIF GPS says where the camera was: not a place's centre or a place shown's position,
+        # which go only into the XMP location shown (see export.precision).
         with_gps = options.metadata == "all" and location.has_coordinates
+        camera_gps = with_gps and location.camera_position
         carrying = {planned[r][0] for r in metadata_roles if r in planned} if fields is not None else set()
         request = DerivativeRequest(
             source=str(item.source),
@@ -210,9 +213,9 @@ class ExportJob:
             credit_font=options.credit_font,
             camera_exif=options.metadata == "all",
             keep_serials=options.keep_serials,
-            gps=(location.latitude, location.longitude) if with_gps else None,  # type: ignore[arg-type]
+            gps=(location.latitude, location.longitude) if camera_gps else None,  # type: ignore[arg-type]
             gps_decimals=location.decimals,
-            gps_altitude=location.altitude if with_gps else None,
+            gps_altitude=location.altitude if camera_gps else None,
         )
         return RenderTask(
             photo_id=item.photo.id,

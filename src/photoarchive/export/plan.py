@@ -15,7 +15,7 @@ from pathlib import Path
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import collection_photo_ids
-from photoarchive.catalog.curated import load_fields
+from photoarchive.catalog.curated import load_fields, load_values
 from photoarchive.catalog.places import locations_shown
 from photoarchive.errors import ValidationError
 from photoarchive.export.naming import NameAllocator, safe_name
@@ -79,6 +79,7 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
     photos = catalog.photos(ids)
     all_fields = load_fields(catalog, ids)
     places = locations_shown(catalog, ids)
+    sources = load_values(catalog, ids, ("gps_source",))
     name_template = compile_template(options.name_template or "{sequence:03}", field="name_template")
     # The gallery shows credit, source and copyright beside each caption, so it takes the
     # collection's caption template (which usually repeats the credit) only when asked to.
@@ -99,6 +100,7 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
             photo.longitude,
             photo.altitude,
             shown=places.get(photo.id),
+            source=sources.get(photo.id, {}).get("gps_source"),
         )
         values = photo_variables(fields, filename=photo.original_name, date=photo.captured_at, sequence=sequence)
         stem = names.allocate(safe_name(name_template.render(values), fallback=f"{sequence:03}"))

@@ -22,10 +22,34 @@ location shown. An identifier tells as much as the name does (either can be look
 the authority file, which gives coordinates), so both go together: kept with the names,
 removed with ``none``. With ``none`` the fields are emptied too, so no template or
 metadata can bring the names back.
+
+Positions that are estimates
+----------------------------
+
+A photo's position is not always where the camera stood. Given a gazetteer place and no GPS
+of its own, a photo takes the place's coordinates (``gps_source='place'``): the centre of
+Height 171, or of the whole island of Shumshu, 15 km across. A position imported from a
+file's location shown (``gps_source='location_shown'``) is where the place shown is, as
+another tool recorded it. Publishing either as "exact" coordinates with five decimals would
+say the photo was taken on that very metre. So, at every precision that keeps coordinates:
+
+- a position from a place is rounded to the power of ten of degrees nearest the place's
+  radius (``LocationShown.radius``: 15 km gives 0.1°, 400 m gives 0.01°; an unknown radius,
+  as a country's, whole degrees), or more if the precision asked is coarser; it has no
+  altitude. The text says what it is, "≈ 50.8° N, 156.3° E (centre of Shumshu, within about
+  15 km)", and the JSON-LD gives a ``GeoCircle`` round it whose radius covers the place and
+  the rounding, not a point;
+- neither kind is written as EXIF GPS, which readers take for the camera's position (the
+  Metadata Working Group's reading of it); both stay in the XMP location shown, whose GPS is
+  by definition the position of the place shown, rounded as above. The text of a position
+  from a file's location shown says "(position of the place shown)";
+- positions from the camera, a GPX track or typed by the curator are published as the
+  table says: they are meant as where the photo was taken.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from photoarchive.model import CuratedFields, LocationShown
@@ -34,6 +58,9 @@ PLACE_FIELDS = ("sublocation", "city", "state", "country", "country_code")
 DECIMALS = {"exact": 7, "1km": 2, "10km": 1}
 _SHOWN_DECIMALS = {"exact": 5, "1km": 2, "10km": 1}  # 5 decimals: about a metre, enough to read
 _NOTE = {"1km": "rounded to about 1 km", "10km": "rounded to about 10 km"}
+# Positions that are not the camera's (see "Positions that are estimates" above).
+FROM_PLACE, FROM_LOCATION_SHOWN = "place", "location_shown"
+_METRES_PER_DEGREE = 111_320.0
 
 
 @dataclass(frozen=True)
@@ -50,14 +77,34 @@ class Location:
     country: str = ""
     country_code: str = ""
     shown: LocationShown | None = None  # the gazetteer place's names and identifiers
+    source: str | None = None  # where the position came from (gps_source): camera, place, ...
+    decimals: int = 0  # of the coordinates, as rounded
+    radius: float | None = None  # metres: of the place whose centre the position is, if it is one
 
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
     @property
-    def decimals(self) -> int:
-        return DECIMALS.get(self.precision, 0)
+    def from_place(self) -> bool:
+        """The position is a place's centre (an estimate), not where the photo was taken."""
+        return self.has_coordinates and self.source == FROM_PLACE
+
+    @property
+    def camera_position(self) -> bool:
+        """The position may be written as EXIF GPS, which readers take for the camera's."""
+        return self.has_coordinates and self.source not in (FROM_PLACE, FROM_LOCATION_SHOWN)
+
+    @property
+    def uncertainty(self) -> float | None:
+        """Metres round the published point that hold the place a position from a place stands
+        for: its radius plus what rounding moved the point (None: not from a place, or unknown)."""
+        if not self.from_place or self.radius is None:
+            return None
+        rounding = 0.5 * math.sqrt(2) * _METRES_PER_DEGREE * 10.0**-self.decimals
+        total = self.radius + rounding
+        digits = 10 ** max(0, int(math.log10(total)) - 1)  # two significant digits, rounded up
+        return float(math.ceil(total / digits) * digits)
 
     @property
     def place_text(self) -> str:
@@ -70,12 +117,22 @@ class Location:
         if not self.has_coordinates:
             return ""
         assert self.latitude is not None and self.longitude is not None
-        places = _SHOWN_DECIMALS.get(self.precision, 5)
+        places = min(_SHOWN_DECIMALS.get(self.precision, 5), self.decimals)
         text = (
             f"{abs(self.latitude):.{places}f}° {'N' if self.latitude >= 0 else 'S'}, "
             f"{abs(self.longitude):.{places}f}° {'E' if self.longitude >= 0 else 'W'}"
         )
-        return f"{text} ({_NOTE[self.precision]})" if self.precision in _NOTE else text
+        notes = []
+        if self.from_place:
+            text = "≈ " + text
+            name = self.shown.names.get("x-default", "") if self.shown else ""
+            centre = f"centre of {name}" if name else "centre of the place shown"
+            notes.append(centre + (f", within about {distance(self.radius)}" if self.radius else ""))
+        elif self.source == FROM_LOCATION_SHOWN:
+            notes.append("position of the place shown")
+        if self.precision in _NOTE and self.decimals == DECIMALS[self.precision]:
+            notes.append(_NOTE[self.precision])  # the precision asked, not the place, set the rounding
+        return f"{text} ({'; '.join(notes)})" if notes else text
 
     @property
     def text(self) -> str:
@@ -94,6 +151,8 @@ class Location:
             "country_code": self.country_code,
             "place_names": dict(self.shown.names) if self.shown else {},
             "place_identifiers": list(self.shown.identifiers) if self.shown else [],
+            "position_source": self.source if self.has_coordinates else None,
+            "uncertainty_metres": self.uncertainty,
         }
 
 
@@ -105,10 +164,12 @@ def located(
     altitude: float | None = None,
     *,
     shown: LocationShown | None = None,
+    source: str | None = None,
 ) -> tuple[Location, CuratedFields]:
     """The location an export may show, and the fields with place names removed if they must go.
 
-    ``shown`` is the photo's gazetteer place (``catalog.places.location_shown``), if any.
+    ``shown`` is the photo's gazetteer place (``catalog.places.location_shown``), if any, and
+    ``source`` where its position came from (its ``gps_source``).
     """
     names: dict[str, object] = {name: getattr(fields, name) for name in PLACE_FIELDS}
     if precision == "none":
@@ -117,16 +178,39 @@ def located(
     if precision == "places" or latitude is None or longitude is None:
         return Location(precision, **names), fields  # type: ignore[arg-type]
     decimals = DECIMALS[precision]
+    radius = None
+    if source == FROM_PLACE:
+        radius = shown.radius if shown is not None else None
+        decimals = min(decimals, radius_decimals(radius))
+        altitude = None
     return (
         Location(
             precision,
             latitude=_round(latitude, decimals),
             longitude=_round(longitude, decimals),
             altitude=altitude if precision == "exact" and altitude is not None else None,
+            source=source,
+            decimals=decimals,
+            radius=radius,
             **names,  # type: ignore[arg-type]
         ),
         fields,
     )
+
+
+def radius_decimals(radius: float | None) -> int:
+    """Decimals of a degree nearest to a radius in metres (15 km: 1, 400 m: 2); 0 if unknown."""
+    if not radius or radius <= 0:
+        return 0
+    return max(0, min(7, round(math.log10(_METRES_PER_DEGREE / radius))))
+
+
+def distance(metres: float) -> str:
+    """``400 m``, ``1.5 km``, ``15 km``: a radius as a reader takes it in."""
+    if round(metres, -1) < 1000:
+        return f"{round(metres, -1 if metres >= 100 else 0):.0f} m"
+    kilometres = metres / 1000
+    return f"{kilometres:.0f} km" if kilometres >= 10 else f"{kilometres:.1f}".rstrip("0").rstrip(".") + " km"
 
 
 def _round(value: float, decimals: int) -> float:

@@ -120,8 +120,15 @@ class LocationShown:
     place's name in it, for ``LocationName`` (a language alternative); ``identifiers`` are
     URIs for ``LocationId`` (a bag). The Sublocation/City/ProvinceState/CountryName/CountryCode
     members repeat the photo's curated fields and GPS its position, which the writer has.
+
+    ``radius`` is how far, in metres, the place extends from the position it gives a photo
+    (its own radius or its kind's default; those of the nearest place containing it that has
+    coordinates, when it has none): the uncertainty of a position taken from the place
+    (``gps_source='place'``). None when unknown, as for a country's centre. Files do not
+    carry it; the export uses it (``export.precision``).
     """
 
     place_id: int
     names: dict[str, str] = field(default_factory=dict)
     identifiers: list[str] = field(default_factory=list)
+    radius: float | None = None
