@@ -64,7 +64,6 @@ from photoarchive.ui.widgets.collection_banner import CollectionBanner
 from photoarchive.ui.widgets.loupe import Loupe
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
-from photoarchive.ui.widgets.places_install import install_places_panels
 from photoarchive.ui.widgets.sources_panel import SourcesPanel
 from photoarchive.ui.widgets.welcome import WelcomePanel
 
@@ -128,6 +127,8 @@ class MainWindow(QMainWindow):
         self.editor_dock = self._dock("editor", self.tr("Metadata"), self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.shown_label, self.selected_label = QLabel(), QLabel()
+        for label in (self.shown_label, self.selected_label):
+            label.setContentsMargins(6, 0, 6, 0)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.hide()
@@ -161,8 +162,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.archive.open_archive)
         self.welcome.sample_requested.connect(self.archive.create_sample_archive)
 
-        install_places_panels(self)  # the map and places panels (issue 6), through the hook API above
-        self._install_panels()
+        self._install_panels()  # the map and places panels (issue 6), through the hook API above
         self._restore_settings()
         self.reload_grid()
 
@@ -212,10 +212,21 @@ class MainWindow(QMainWindow):
             for panel in self.panels[1:]:
                 self.tabifyDockWidget(self.panels[0], panel)
             self.panels[0].raise_()
-        self.resizeDocks([self.sources_dock], [270], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.editor_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.sources_dock], [self._sources_width()], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.editor_dock], [self._editor_width()], Qt.Orientation.Horizontal)
         if self.panels:  # once the tabs are laid out: the editor gets most of the height
             QTimer.singleShot(0, self._share_right_column)
+
+    def _sources_width(self) -> int:
+        """Room for the names in the sources panel at the font in use (at most a quarter of
+        the window): large fonts get a wider panel instead of cut names."""
+        wanted = self.sources.sizeHintForColumn(0) + self.sources.indentation() + 24
+        return max(240, min(wanted, self.width() // 4))
+
+    def _editor_width(self) -> int:
+        """About fifty characters for the editor's fields, at most a third of the window."""
+        wanted = self.editor.fontMetrics().averageCharWidth() * 56
+        return max(420, min(wanted, self.width() // 3))
 
     def _share_right_column(self) -> None:
         height = max(self.height() - 80, 400)
@@ -388,8 +399,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 880)
+        else:  # first run: a roomy window that still fits the screen (large scale factors too)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1400, screen.width() * 9 // 10), min(880, screen.height() * 9 // 10))
         state = self.settings.value("window/state")
         # Dock sizes come out right only once the window has its size: restore on first show.
         self._pending_state = state if isinstance(state, QByteArray) else None

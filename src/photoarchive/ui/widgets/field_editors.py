@@ -144,6 +144,8 @@ class CaptionField(QWidget):
         self.text_box = TextField("caption", lines=5)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # It wraps rather than widen the editor (large fonts, a narrow panel).
+        self.counter.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -148,6 +148,9 @@ class MetadataEditor(QScrollArea):
         self.fields["country_code"].set_placeholder(self.tr("RUS, JPN, …"))
         self.setWidget(body)
         self.setWidgetResizable(True)
+        # The form follows the panel's width (the fields shrink and long rows wrap); only a
+        # panel too short for it scrolls, never sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(320)
         self.set_photos([])
 

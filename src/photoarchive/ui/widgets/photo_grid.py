@@ -321,6 +321,7 @@ class GridBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search captions, places, names… (any script)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 18)
         self.count = QLabel()
         self.order = QComboBox()
         self.order.setAccessibleName(self.tr("Sort order"))
