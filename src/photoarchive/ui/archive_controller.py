@@ -60,7 +60,7 @@ class ArchiveController(QObject):
         self.export_action = w._action(menu, self.tr("&Export Collection…"), self.export_collection, "Ctrl+E")
         self.export_action.setEnabled(_export_dialog_present())
         menu.addSeparator()
-        w._action(menu, self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+        w._action(menu, self.tr("&Quit"), w.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
 
     # -- import -----------------------------------------------------------------------------
 

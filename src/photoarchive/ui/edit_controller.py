@@ -43,8 +43,10 @@ class EditController(QObject):
         w = self.window
 
         edit = menu
-        w.undo_action = w._action(edit, self.tr("&Undo"), w.undo, QKeySequence.StandardKey.Undo)
-        w.redo_action = w._action(edit, self.tr("&Redo"), w.redo, [QKeySequence.StandardKey.Redo, "Ctrl+Y"])
+        w.undo_action = w._action(edit, self.tr("&Undo"), w.undo, [QKeySequence.StandardKey.Undo, "Ctrl+Z"])
+        w.redo_action = w._action(
+            edit, self.tr("&Redo"), w.redo, [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]
+        )
         w.edits.stack.canUndoChanged.connect(w.undo_action.setEnabled)
         w.edits.stack.canRedoChanged.connect(w.redo_action.setEnabled)
         w.edits.stack.undoTextChanged.connect(lambda t: w.undo_action.setText(self.tr("&Undo {what}").format(what=t)))

@@ -60,6 +60,7 @@ from photoarchive.ui.models.sources_model import SourcesModel
 from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source, source_ids
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.view_controller import ViewController
 from photoarchive.ui.widgets.collection_banner import CollectionBanner
 from photoarchive.ui.widgets.loupe import Loupe
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.collections = CollectionController(self)
         self.editing = EditController(self)
         self.archive = ArchiveController(self)
+        self.viewing = ViewController(self)
         self._build_menus()
 
         self._sources_timer = QTimer(self)  # counts and keywords, re-read once after a burst of edits
@@ -338,7 +340,13 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(k) for k in keys])
+            sequences: list[QKeySequence] = []
+            for key in keys:  # a standard key may stand for several sequences, or none here
+                found = (
+                    QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+                )
+                sequences += [k for k in found if not k.isEmpty() and k not in sequences]
+            action.setShortcuts(sequences)
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -358,26 +366,7 @@ class MainWindow(QMainWindow):
         self.archive.build_file_menu(self.menus["file"])
         self.editing.build_menu(self.menus["edit"])
 
-        view = self.menus["view"]
-        self._action(view, self.tr("&Preview"), self.open_loupe, "Space")
-        self._action(
-            view,
-            self.tr("&Larger Thumbnails"),
-            lambda: self.bar.size.setValue(self.bar.size.value() + 32),
-            QKeySequence.StandardKey.ZoomIn,
-        )
-        self._action(
-            view,
-            self.tr("&Smaller Thumbnails"),
-            lambda: self.bar.size.setValue(self.bar.size.value() - 32),
-            QKeySequence.StandardKey.ZoomOut,
-        )
-        self._action(view, self.tr("&All Photos"), lambda: self.sources.select_source(ALL_PHOTOS), "Ctrl+1")
-        view.addSeparator()
-        for dock, keys in ((self.sources_dock, "Ctrl+Shift+1"), (self.editor_dock, "Ctrl+Shift+2")):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence(keys))
-            view.addAction(toggle)
+        self.viewing.build_menu(self.menus["view"])
 
         self.collections.build_menu(self.menus["collection"])
         self._action(self.menus["help"], self.tr("&About Photo Archive"), self.archive.about)
