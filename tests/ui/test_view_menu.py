@@ -57,7 +57,9 @@ def test_next_photo_while_typing_a_caption_keeps_the_focus_and_the_text(qtbot, w
     qtbot.waitUntil(lambda: window.selected_ids() == [order[order.index(first) + 1]])
     assert box.hasFocus()  # the next caption can be typed at once
     qtbot.waitUntil(lambda: window.editor.photo_ids() == window.selected_ids())
-    assert load_values(window.catalog, [first], ["caption"])[first]["caption"].endswith("in fog and under fire. Low tide.")
+    assert load_values(window.catalog, [first], ["caption"])[first]["caption"].endswith(
+        "in fog and under fire. Low tide."
+    )
     window.viewing.step(-1)
     assert window.selected_ids() == [first]
     window.select_photos([order[0]])
