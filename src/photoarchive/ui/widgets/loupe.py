@@ -1,8 +1,10 @@
 """``Loupe``: one photo large, fitted to the window or at 100 %, with its caption and credit.
 
 Opens on the large (1024 px) thumbnail at once, and decodes the original in the background for
-the 100 % view. Left and Right (and Up, Down, Home, End) go to the previous and next photo of the grid, Z (or 1)
-toggles 100 %, Space or Escape closes.
+the 100 % view. Left and Right (and Up, Down, Home, End, Page Up, Page Down) go to the previous
+and next photo of the grid; Z, 1 or a double-click toggles 100 % (centred on the point
+double-clicked); Space or Escape closes. A line under the caption says where the curator is
+("3 of 14"), the zoom ("Fitted" or "100 %") and the keys.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QMouseEvent, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from photoarchive.catalog import Catalog
@@ -22,7 +24,10 @@ LARGE_THUMBNAIL = 1024
 
 
 class ImageView(QScrollArea):
-    """A pixmap fitted to the view, or at its own size with scroll bars."""
+    """A pixmap fitted to the view, or at its own size with scroll bars; a double-click
+    asks to toggle between the two (``toggle_requested`` with the point, 0..1 of the image)."""
+
+    toggle_requested = Signal(QPointF)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,10 +45,30 @@ class ImageView(QScrollArea):
         self.pixmap = pixmap
         self._show()
 
-    def set_actual_size(self, actual: bool) -> None:
+    def set_actual_size(self, actual: bool, centre: QPointF | None = None) -> None:
+        """100 % (scrolled so that ``centre``, 0..1 across and down the image, is in the
+        middle; the image's centre by default) or fitted."""
         self.actual_size = actual
         self.setWidgetResizable(not actual)
         self._show()
+        if actual:
+            centre = centre if centre is not None else QPointF(0.5, 0.5)
+            size = self.label.size()
+            self.horizontalScrollBar().setValue(int(centre.x() * size.width() - self.viewport().width() / 2))
+            self.verticalScrollBar().setValue(int(centre.y() * size.height() - self.viewport().height() / 2))
+
+    def image_point(self, position: QPoint) -> QPointF:
+        """Where a point of the view falls on the image, 0..1 across and down."""
+        shown = self.label.pixmap()
+        if shown is None or shown.isNull():
+            return QPointF(0.5, 0.5)
+        size = shown.deviceIndependentSize()
+        on_label = self.label.mapFrom(self.viewport(), position)
+        left = (self.label.width() - size.width()) / 2
+        top = (self.label.height() - size.height()) / 2
+        x = (on_label.x() - left) / max(size.width(), 1)
+        y = (on_label.y() - top) / max(size.height(), 1)
+        return QPointF(min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0))
 
     def _show(self) -> None:
         if self.pixmap.isNull():
@@ -62,6 +87,9 @@ class ImageView(QScrollArea):
                 scaled = self.pixmap
             self.label.setPixmap(scaled)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.toggle_requested.emit(self.image_point(self.viewport().mapFrom(self, event.position().toPoint())))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self.actual_size:
@@ -79,17 +107,23 @@ class Loupe(QDialog):
         self.photo_ids = list(photo_ids)
         self.position = self.photo_ids.index(current) if current in self.photo_ids else 0
         self.view = ImageView()
+        self.view.toggle_requested.connect(lambda point: self.toggle_actual_size(point))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.credit = QLabel()
         self.credit.setTextFormat(Qt.TextFormat.PlainText)
-        self.credit.setStyleSheet("color: palette(mid);")
+        self.credit.setWordWrap(True)
+        self.info = QLabel()
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.info.setWordWrap(True)
+        self.info.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.credit)
+        layout.addWidget(self.info)
         self._worker: Worker | None = None
         self._full: dict[int, QPixmap] = {}
         for keys, slot in (
@@ -102,7 +136,8 @@ class Loupe(QDialog):
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
-        self.resize(1100, 850)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1100, screen.width() * 9 // 10), min(850, screen.height() * 9 // 10))
         self.show_photo(self.position)
 
     def current_id(self) -> int:
@@ -118,14 +153,30 @@ class Loupe(QDialog):
         texts = load_values(self.catalog, [photo.id], ["caption", "credit", "creator", "source"])[photo.id]
         self.caption.setText(texts["caption"] or self.tr("(no caption yet)"))
         credit = " · ".join(dict.fromkeys(v for v in (texts["creator"], texts["credit"], texts["source"]) if v))
-        self.credit.setText(credit or photo.original_name)
+        self.credit.setText(credit or self.tr("(no creator or credit yet)"))
         self.setWindowTitle(
             self.tr("{name} ({position} of {count})").format(
                 name=photo.original_name, position=self.position + 1, count=len(self.photo_ids)
             )
         )
         self._load_original(photo.id, self.catalog.original_file(photo))
+        self._update_info()
         self.current_changed.emit(photo.id)
+
+    def _update_info(self) -> None:
+        """Where the curator is, the zoom, and the keys."""
+        photo = self.catalog.photo(self.current_id())
+        if not self.view.actual_size:
+            zoom = self.tr("Fitted")
+        elif self.current_id() in self._full:
+            zoom = self.tr("100 %")
+        else:
+            zoom = self.tr("100 % of the preview (the original is still being read, or cannot be shown here)")
+        self.info.setText(
+            self.tr(
+                "{name} · {position} of {count} · {zoom} · Z or double-click: 100 % / fitted · ← →: previous, next · Space: close"
+            ).format(name=photo.original_name, position=self.position + 1, count=len(self.photo_ids), zoom=zoom)
+        )
 
     def _load_original(self, photo_id: int, path: Path) -> None:
         if photo_id in self._full:
@@ -139,7 +190,15 @@ class Loupe(QDialog):
             return
         self._full = {photo_id: QPixmap.fromImage(image)}  # keep one: originals are big
         if photo_id == self.current_id():
+            centre = self._visible_centre()
             self.view.set_pixmap(self._full[photo_id])
+            if self.view.actual_size:  # the preview was shown at 100 %: now the original, same spot
+                self.view.set_actual_size(True, centre)
+            self._update_info()
 
-    def toggle_actual_size(self) -> None:
-        self.view.set_actual_size(not self.view.actual_size)
+    def _visible_centre(self) -> QPointF:
+        return self.view.image_point(self.view.viewport().rect().center())
+
+    def toggle_actual_size(self, centre: QPointF | None = None) -> None:
+        self.view.set_actual_size(not self.view.actual_size, centre)
+        self._update_info()
