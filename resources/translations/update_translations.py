@@ -10,7 +10,10 @@ Run from the checkout after changing strings in ``src/photoarchive/ui``::
 2. every message with a count (``%n`` or ``%Ln``) is made a plural message, with its English
    forms written out ("%n photo(s)" becomes "%n photo" and "%n photos"); the others are
    dropped, since English is the source language. lupdate does not see the count of a
-   ``QCoreApplication.translate(context, text, "", n)`` call in Python, hence this step;
+   ``QCoreApplication.translate(context, text, "", n)`` call in Python, hence this step.
+   Only nouns take "(s)": phrase a count so that no verb has to agree with it ("Needs
+   attention: %n photo(s)"), and give ``translate`` a plain name as its count (lupdate
+   misses a string whose count is a call such as ``len(ids)``);
 3. ``pyside6-lrelease`` compiles ``photoarchive_en.qm``, which ``ui/translations.py`` loads.
 
 A translator starts a language with ``pyside6-lupdate src/photoarchive/ui -ts

@@ -73,3 +73,26 @@ def test_no_count_is_left_unpluralised_in_the_ui_package() -> None:
         if wrong.search(line)
     ]
     assert not found
+
+
+def test_every_count_has_its_english_forms() -> None:
+    """A string with %n missing from photoarchive_en.ts shows "photo(s)": run
+    resources/translations/update_translations.py after adding one."""
+    import ast
+    import xml.etree.ElementTree as ET
+
+    import photoarchive.ui
+
+    ui = Path(photoarchive.ui.__file__).parent
+    ts = ui.parent / "resources" / "translations" / "photoarchive_en.ts"
+    known = {m.findtext("source") for m in ET.parse(ts).getroot().iter("message")}
+    in_code = {
+        argument.value
+        for path in ui.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        for argument in node.args
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
+        if "%n" in argument.value or "%Ln" in argument.value
+    }
+    assert in_code and not in_code - known

@@ -19,6 +19,16 @@
     </message>
   </context>
   <context>
+    <name>AttentionNotice</name>
+    <message numerus="yes">
+      <source>Needs attention: %n of the selected photos. Select one to see why.</source>
+      <translation>
+        <numerusform>Needs attention: %n of the selected photos. Select one to see why.</numerusform>
+        <numerusform>Needs attention: %n of the selected photos. Select one to see why.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>CollectionBanner</name>
     <message numerus="yes">
       <source>%n photo(s)</source>
@@ -223,6 +233,16 @@
       <translation>
         <numerusform>Paste these fields onto %n photo:</numerusform>
         <numerusform>Paste these fields onto %n photos:</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>PhotoEdits</name>
+    <message numerus="yes">
+      <source>the {fields} of %n photo(s)</source>
+      <translation>
+        <numerusform>the {fields} of %n photo</numerusform>
+        <numerusform>the {fields} of %n photos</numerusform>
       </translation>
     </message>
   </context>

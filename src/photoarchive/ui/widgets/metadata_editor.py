@@ -7,6 +7,9 @@ photo, whose other keywords stay). Changes go through ``PhotoEdits`` (so they ar
 and in the catalog at once): a field is committed when the curator leaves it, presses
 Enter, or pauses typing; ``flush()`` commits whatever is still pending, and the window calls
 it before the selection changes, before undo, and on close, so no keystroke is ever lost.
+
+Above the fields, an ``AttentionNotice`` says why a selected photo needs attention (what is
+missing; which standards of its file disagreed, with a link to keep each one's value).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import keywords_in_use, load_values
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.widgets.attention import ATTENTION_FIELDS, AttentionNotice
 from photoarchive.ui.widgets.field_editors import CaptionField, KeywordsField, LineField, TextField
 from photoarchive.ui.workers import Worker
 
@@ -130,7 +134,10 @@ class MetadataEditor(QScrollArea):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
+        self.attention = AttentionNotice()
+        self.attention.settle_requested.connect(self._settle)
         column.addWidget(self.header)
+        column.addWidget(self.attention)
         column.addWidget(self.error)
         for title, rows in _layout():
             box = QGroupBox(title)
@@ -188,6 +195,7 @@ class MetadataEditor(QScrollArea):
         for editor in self.fields.values():
             editor.setEnabled(enabled)
         if not ids:
+            self.attention.hide()
             self.header.setText(self.tr("No photo selected"))
             for editor in self.fields.values():
                 editor.set_value("", False)
@@ -198,9 +206,13 @@ class MetadataEditor(QScrollArea):
         else:
             self.header.setText(self.tr("%Ln photo(s) selected: a change applies to all of them", "", len(ids)))
         if len(ids) > BACKGROUND_SELECTION:  # read in a worker: the window stays responsive
+            self.attention.hide()
             self._read_in_background(ids)
             return
-        self._show(summarize(load_values(self.catalog, ids, list(self.fields)), ids, list(self.fields)))
+        names = list(self.fields)
+        values = load_values(self.catalog, ids, list(dict.fromkeys([*names, *ATTENTION_FIELDS])))
+        self.attention.show_for(values, ids, self.labels)
+        self._show(summarize(values, ids, names))
 
     def _read_in_background(self, ids: list[int]) -> None:
         for editor in self.fields.values():
@@ -304,6 +316,15 @@ class MetadataEditor(QScrollArea):
             return {"keywords": kept + [k for k in added if k not in kept]}
 
         return per_photo
+
+    def _settle(self, name: str, value: Any) -> None:
+        """Keep one standard's value of a field the file's standards disagreed on."""
+        self.flush()
+        label = self.labels.get(name, name)
+        try:
+            self.edits.apply(self._ids, {name: value}, self.tr("Settle {field}").format(field=label.lower()))
+        except PhotoArchiveError as error:
+            self.status_message.emit(self.tr("{field} was not saved: {reason}").format(field=label, reason=str(error)))
 
     def on_photos_changed(self, photo_ids: Sequence[int]) -> None:
         """Another change (undo, redo, a template) touched photos: show their new values."""
