@@ -27,8 +27,18 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str) ->
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(what)
     box.setText(what)
-    box.setInformativeText(str(error))
+    box.setInformativeText(sentence(str(error)))
     box.exec()
+
+
+def sentence(message: str) -> str:
+    """The core's messages are clauses ("a collection named 'X' already exists"): shown on
+    their own, they read as a sentence."""
+    message = message.strip()
+    if not message:
+        return message
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?", "…")) else message + "."
 
 
 def install_excepthook(log_folder: Callable[[], Path], parent: Callable[[], QWidget | None]) -> None:

@@ -40,6 +40,11 @@ class CollectionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # A collection needs a name: OK waits for one.
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok.setEnabled(bool(self.name.text().strip()))
+        self.ok_button = ok
         self.resize(560, 460)
 
     def values(self) -> dict[str, str]:
