@@ -76,3 +76,7 @@ def test_needs_attention_and_sort_order_from_the_menu(window) -> None:
     window.viewing._sync_sort()
     assert actions["File name"].isChecked()
     assert not actions["Collection order"].isEnabled()  # only while a collection is shown
+
+
+def test_the_grid_has_the_keyboard_when_the_window_opens(window) -> None:
+    assert window.focusWidget() is window.grid  # not the search box: arrows move through photos
