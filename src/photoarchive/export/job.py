@@ -13,12 +13,9 @@ it is listed in the summary, and the publication is made of the photos that coul
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +34,7 @@ from photoarchive.export.output import OutputFolder, check_target
 from photoarchive.export.plan import ExportItem, Publication, plan_publication
 from photoarchive.export.render import RenderResult, RenderTask, is_raw, render
 from photoarchive.imaging.derivatives import DerivativeRequest, Rendition
+from photoarchive.pool import run_in_pool
 
 _FORMATS: dict[str, tuple[Callable[..., Any], tuple[str, ...], Callable[..., None]]] = {
     "gallery": (gallery.renditions, gallery.METADATA_ROLES, gallery.write_gallery),
@@ -243,37 +241,17 @@ class ExportJob:
                     return
                 yield render(task)
             return
-        queue = list(tasks)
-        # spawn: safe beside the GUI's threads (fork would copy their locks mid-flight)
-        context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(workers, mp_context=context)
-        pending: dict[Future[RenderResult], RenderTask] = {}
-        try:
-            while queue or pending:
-                while queue and len(pending) < 2 * workers and not cancelled():
-                    task = queue.pop(0)
-                    pending[pool.submit(render, task)] = task
-                if not pending or cancelled():
-                    return
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                suspects = []
-                for future in finished:
-                    task = pending.pop(future)
-                    try:
-                        yield future.result()
-                    except BrokenProcessPool:
-                        suspects.append(task)
-                if suspects:  # a dead worker breaks the whole pool: retry its tasks one by one
-                    suspects += list(pending.values())
-                    pending.clear()
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    for task in suspects:
-                        if cancelled():
-                            return
-                        yield _isolated(task, context)
-                    pool = ProcessPoolExecutor(workers, mp_context=context)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        yield from run_in_pool(
+            render,
+            tasks,
+            workers=workers,
+            cancelled=cancelled,
+            crashed=lambda task: RenderResult(
+                task.photo_id, error="the image decoder crashed on this photo (damaged file?)"
+            ),
+            log_path=self.catalog.paths.cache / "logs" / "export.log",
+            finish_running=False,
+        )
 
 
 def _grouped(warning: str, names: list[str]) -> str:
@@ -281,11 +259,3 @@ def _grouped(warning: str, names: list[str]) -> str:
         return f"{names[0]}: {warning}"
     shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
     return f"{warning} ({len(names)} photos: {shown})"
-
-
-def _isolated(task: RenderTask, context: multiprocessing.context.BaseContext) -> RenderResult:
-    with ProcessPoolExecutor(1, mp_context=context) as single:
-        try:
-            return single.submit(render, task).result()
-        except BrokenProcessPool:
-            return RenderResult(task.photo_id, error="the image decoder crashed on this photo (damaged file?)")

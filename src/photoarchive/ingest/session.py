@@ -12,23 +12,22 @@ import after a crash completes it without duplicate copies.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from photoarchive.catalog import Catalog
 from photoarchive.errors import IngestError
 from photoarchive.ingest.scan import scan
-from photoarchive.ingest.worker import FileResult, init_worker, process_file, today
+from photoarchive.ingest.worker import FileResult, process_file, today
 from photoarchive.model import ImportFailure
+from photoarchive.pool import run_in_pool
 
 try:
     import fcntl
@@ -128,51 +127,18 @@ class ImportJob:
             )
 
     def _results(self, files: list[Path], cancelled: Callable[[], bool]) -> Iterator[FileResult]:
-        """Results in completion order; at most two tasks a worker in flight, so Cancel is quick."""
-        root, import_date = str(self.catalog.paths.root), today()
-        queue = [str(f) for f in files]
-        context = multiprocessing.get_context("spawn")  # safe beside the GUI's threads
-        pool = self._pool(self.workers, context)
-        pending: dict[Future[FileResult], str] = {}
-        try:
-            while queue or pending:
-                while queue and len(pending) < 2 * self.workers and not cancelled():
-                    source = queue.pop(0)
-                    pending[pool.submit(process_file, source, root, import_date)] = source
-                if not pending:
-                    break
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                broken: list[str] = []
-                for future in finished:
-                    source = pending.pop(future)
-                    try:
-                        yield future.result()
-                    except BrokenProcessPool:
-                        broken.append(source)
-                if broken:  # a dead worker breaks the whole pool: every pending task with it
-                    broken += list(pending.values())
-                    pending.clear()
-                    pool.shutdown(cancel_futures=True)
-                    yield from self._isolate_crash(broken, root, import_date, context)
-                    pool = self._pool(self.workers, context)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-    def _pool(self, workers: int, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
-        log = self.catalog.paths.cache / "logs" / "import.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, initargs=(str(log),))
-
-    def _isolate_crash(
-        self, sources: list[str], root: str, import_date: str, context: multiprocessing.context.BaseContext
-    ) -> Iterator[FileResult]:
-        """A worker died (a decoder crashed on some file): retry those files one at a time."""
-        for source in sources:
-            with self._pool(1, context) as single:
-                try:
-                    yield single.submit(process_file, source, root, import_date).result()
-                except BrokenProcessPool:
-                    yield FileResult(source, "failed", error="the image decoder crashed on this file (damaged file?)")
+        """Results in completion order; files already copied when Cancel comes are still recorded."""
+        process = partial(process_file, archive_root=str(self.catalog.paths.root), import_date=today())
+        yield from run_in_pool(
+            process,
+            [str(f) for f in files],
+            workers=self.workers,
+            cancelled=cancelled,
+            crashed=lambda source: FileResult(
+                source, "failed", error="the image decoder crashed on this file (damaged file?)"
+            ),
+            log_path=self.catalog.paths.cache / "logs" / "import.log",
+        )
 
     def _record(self, summary: ImportSummary, result: FileResult, done: int) -> ImportProgress:
         if result.status == "failed":

@@ -25,7 +25,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import signal
 import sqlite3
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -72,19 +71,6 @@ class FileResult:
     created: bool = False
     values: dict[str, object] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-
-
-def init_worker(log_path: str) -> None:
-    """Pool initializer: C libraries (libjpeg, libtiff, libheif) write their complaints to
-    file descriptor 2; send them to the import log instead of the curator's terminal. Ctrl-C
-    is the main process's to handle (it stops the run cleanly); workers ignore it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    except OSError:
-        return
-    os.dup2(fd, 2)
-    os.close(fd)
 
 
 def process_file(source: str, archive_root: str, import_date: str) -> FileResult:
