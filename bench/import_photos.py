@@ -25,10 +25,9 @@ from pathlib import Path
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _photos import camera_photos, warm  # noqa: E402
-
-from photoarchive.catalog import Catalog  # noqa: E402
-from photoarchive.ingest import ImportJob  # noqa: E402
+from _photos import camera_photos, warm
+from photoarchive.catalog import Catalog
+from photoarchive.ingest import ImportJob
 
 
 def reference_one(path: str) -> int:
@@ -50,14 +49,16 @@ def reference(paths: list[Path], workers: int) -> float:
 
 
 def import_run(paths: list[Path], workers: int) -> float:
-    with tempfile.TemporaryDirectory(dir=Path(__file__).parent / ".cache") as folder:
-        with Catalog(Path(folder) / "archive") as catalog:
-            start = time.perf_counter()
-            job = ImportJob(catalog, paths, workers=workers)
-            for _ in job.run():
-                pass
-            elapsed = time.perf_counter() - start
-            assert job.summary is not None and job.summary.imported == len(paths), job.summary
+    with (
+        tempfile.TemporaryDirectory(dir=Path(__file__).parent / ".cache") as folder,
+        Catalog(Path(folder) / "archive") as catalog,
+    ):
+        start = time.perf_counter()
+        job = ImportJob(catalog, paths, workers=workers)
+        for _ in job.run():
+            pass
+        elapsed = time.perf_counter() - start
+        assert job.summary is not None and job.summary.imported == len(paths), job.summary
     return elapsed
 
 
