@@ -51,7 +51,7 @@ def test_import_in_the_window_reports_duplicates_and_failures_and_shows_the_batc
     with qtbot.waitSignal(dialog.import_finished, timeout=60_000):
         dialog.start_button.click()
     assert "3 photos imported" in dialog.found.text() and "1 failed" in dialog.found.text()
-    assert "notes.txt: not a supported photo format" in dialog.details.toPlainText()
+    assert "  card/notes.txt: not a supported photo format" in dialog.details.toPlainText()  # from the folder chosen
     source = window.current_source
     assert source.kind == BATCH and source.key == dialog.summary.batch
     assert window.grid_model.rowCount() == 3

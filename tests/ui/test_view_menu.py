@@ -80,3 +80,16 @@ def test_needs_attention_and_sort_order_from_the_menu(window) -> None:
 
 def test_the_grid_has_the_keyboard_when_the_window_opens(window) -> None:
     assert window.focusWidget() is window.grid  # not the search box: arrows move through photos
+
+
+def test_an_empty_archive_offers_import_to_the_keyboard(qtbot, tmp_path, settings) -> None:
+    from photoarchive.catalog import Catalog
+    from photoarchive.ui.main_window import MainWindow
+
+    with Catalog(tmp_path / "empty") as catalog:
+        window = MainWindow(catalog, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.focusWidget() is window.welcome.buttons["import"]
+        window.close()

@@ -405,8 +405,12 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shown", False):
             return
         self._shown = True
-        # Keyboard first: the arrows move through the photos, Space previews, F2 captions.
-        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Keyboard first: the arrows move through the photos, Space previews, F2 captions;
+        # an empty archive offers Import photos to Enter.
+        if self.centre.currentWidget() is self.welcome:
+            self.welcome.buttons["import"].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
         if self._pending_state is not None:
             QTimer.singleShot(0, lambda: self.restoreState(self._pending_state))
         else:

@@ -118,6 +118,16 @@ class ImportDialog(QDialog):
         self.resize(680, 460)
         self._scan()
 
+    def shown(self, path: str | Path) -> str:
+        """A path as the curator chose it: from the folder (or the file) they dropped or picked,
+        not from the root of the disk ("card/DCIM/IMG_0001.JPG")."""
+        path = Path(path)
+        for chosen in self.paths:
+            base = chosen.parent
+            if path.is_relative_to(chosen):
+                return str(path.relative_to(base))
+        return str(path)
+
     def _show_buttons(self, *shown: QPushButton) -> None:
         for button in (self.start_button, self.background_button, self.cancel_button, self.close_button):
             button.setVisible(button in shown)
@@ -140,10 +150,10 @@ class ImportDialog(QDialog):
         if result.failures:
             text += " " + self.tr("%n file(s) will not be imported (listed below).", "", len(result.failures))
         self.found.setText(text)
-        lines = [str(p) for p in result.files[:LISTED_FILES]]
+        lines = [self.shown(p) for p in result.files[:LISTED_FILES]]
         if len(result.files) > LISTED_FILES:
             lines.append(self.tr("… and %n more", "", len(result.files) - LISTED_FILES))
-        lines += [f"✗ {path}: {reason}" for path, reason in result.failures]
+        lines += [f"✗ {self.shown(path)}: {reason}" for path, reason in result.failures]
         self.details.setPlainText("\n".join(lines))
         self.start_button.setEnabled(self._found > 0)
         if self._found:
@@ -198,9 +208,11 @@ class ImportDialog(QDialog):
             self.rate.setText(self._rate_text(progress.done, progress.total, time.monotonic() - self._started))
         self.current.setText(Path(progress.path).name)
         if progress.outcome == "failed":
-            self.details.appendPlainText(f"✗ {progress.path}: {progress.error}")
+            self.details.appendPlainText(f"✗ {self.shown(progress.path)}: {progress.error}")
         elif progress.outcome == "duplicate":
-            self.details.appendPlainText(self.tr("= {path}: already in the archive").format(path=progress.path))
+            self.details.appendPlainText(
+                self.tr("= {path}: already in the archive").format(path=self.shown(progress.path))
+            )
         self.progress_changed.emit(progress.done, progress.total)
 
     # -- step 3: the summary ----------------------------------------------------------------
@@ -248,16 +260,16 @@ class ImportDialog(QDialog):
         lines: list[str] = []
         if summary.duplicate_paths:
             lines.append(self.tr("Already in the archive (not imported again):"))
-            lines += [f"  {p}" for p in summary.duplicate_paths]
+            lines += [f"  {self.shown(p)}" for p in summary.duplicate_paths]
         if summary.failed:
             lines.append(self.tr("Not imported:"))
-            lines += [f"  {f.path}: {f.error}" for f in summary.failed]
+            lines += [f"  {self.shown(f.path)}: {f.error}" for f in summary.failed]
         if summary.warnings:
             lines.append(self.tr("Imported, with a warning:"))
-            lines += [f"  {path}: {warning}" for path, warning in summary.warnings]
+            lines += [f"  {self.shown(path)}: {warning}" for path, warning in summary.warnings]
         if summary.skipped:
             lines.append(self.tr("Passed over (sidecars, hidden and system files):"))
-            lines += [f"  {p}" for p in summary.skipped]
+            lines += [f"  {self.shown(p)}" for p in summary.skipped]
         return lines
 
     def _rate_text(self, done: int, total: int, elapsed: float) -> str:
