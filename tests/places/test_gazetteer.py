@@ -148,7 +148,7 @@ def test_bad_places_are_refused(catalog: Catalog, shumshu: Shumshu) -> None:
         (Place("X", alt_names=[PlaceName("Y", "Russian language")]), "language"),
         (Place("X", wikidata_id="1049609"), "Wikidata"),
         (Place("Atlantis", kind="country"), "ISO 3166"),
-        (Place("X", country_code="XX"), "not an ISO 3166-1 code"),
+        (Place("X", country_code="XX"), "not an ISO 3166-1 country code"),
         (Place("X", parent_id=999), "no place with id 999"),
     ]
     for place, message in cases:

@@ -6,28 +6,16 @@ alpha-2 codes (``RU``) or names (``Russia``) as often, and both are accepted.
 
 from __future__ import annotations
 
-import re
-
 import pycountry
 
-from photoarchive.errors import ValidationError
+from photoarchive.metadata.validate import normalize_country_code
 
 
 def country_code(code: str, *, field: str = "country_code") -> str:
-    """The ISO 3166-1 alpha-3 code for an alpha-2 or alpha-3 code, any case; '' stays ''."""
-    text = code.strip().upper()
-    if not text:
-        return ""
-    country = None
-    if re.fullmatch(r"[A-Z]{3}", text):
-        country = pycountry.countries.get(alpha_3=text)
-    elif re.fullmatch(r"[A-Z]{2}", text):
-        country = pycountry.countries.get(alpha_2=text)
-    if country is None:
-        raise ValidationError(
-            f"country code {code!r} is not an ISO 3166-1 code (e.g. RUS or RU, JPN or JP)", field=field
-        )
-    return str(country.alpha_3)
+    """The ISO 3166-1 alpha-3 code for an alpha-2 or alpha-3 code, any case; '' stays ''.
+
+    The same rule the metadata validator applies to a photo's country code."""
+    return normalize_country_code(code, name=field)
 
 
 def country_name(code: str) -> str:
