@@ -17,7 +17,7 @@ from pathlib import Path
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.connection import connect, transaction
 from photoarchive.catalog.schema import migrate
-from photoarchive.catalog.search import ensure_index_current, match_clause, reindex_photos
+from photoarchive.catalog.search import ensure_index_current, index_is_current, match_clause, reindex_photos
 from photoarchive.errors import CatalogError, NotFoundError
 from photoarchive.model import ImportBatch, ImportFailure, Photo
 
@@ -45,8 +45,9 @@ class Catalog:
         self.conn = connect(self.paths.catalog)
         try:
             self.migrations_applied = migrate(self.conn, self.paths.catalog)
-            with transaction(self.conn):
-                ensure_index_current(self.conn)
+            if not index_is_current(self.conn):  # checked first: opening takes no write lock
+                with transaction(self.conn):
+                    ensure_index_current(self.conn)
         except Exception:
             self.conn.close()
             raise

@@ -79,6 +79,11 @@ def _signature() -> str:
     return hashlib.sha256("\n".join(TEXT_SOURCES).encode()).hexdigest()
 
 
+def index_is_current(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
+    return row is not None and row[0] == _signature()
+
+
 def ensure_index_current(conn: sqlite3.Connection) -> bool:
     """Rebuild the whole index if it was built from other TEXT_SOURCES (a new version added a
     field to search); return whether it did. Call inside a write transaction."""
