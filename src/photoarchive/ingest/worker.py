@@ -196,7 +196,7 @@ def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list
         warnings.append(f"{_strip_path(str(error), source)}; imported without it")
     else:
         try:
-            curated = read_curated(source)
+            curated = read_curated(source, image=image)  # the same parse, not a second one
         except MetadataReadError as error:
             warnings.append(f"captions and credits not read ({_strip_path(str(error), source)}); imported without them")
     if is_raw:

@@ -128,7 +128,8 @@ def iptc_ext_prefix() -> str:
 
 @contextmanager
 def captured_log() -> Iterator[list[LogMessage]]:
-    """Collect exiv2's messages from this thread while the block runs."""
+    """Collect exiv2's messages from this thread while the block runs (an enclosing capture
+    receives them too when the block ends)."""
     setup()
     previous = getattr(_local, "messages", None)
     messages: list[LogMessage] = []
@@ -137,6 +138,14 @@ def captured_log() -> Iterator[list[LogMessage]]:
         yield messages
     finally:
         _local.messages = previous
+        if previous is not None:
+            previous.extend(messages)
+
+
+def error_reason(error: exiv2.Exiv2Error) -> str:
+    """exiv2's message without its error code or the file name it sometimes repeats."""
+    text = str(error.args[-1]) if error.args else str(error)
+    return text.rsplit(": ", 1)[-1]
 
 
 # -- XMP --------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import exiv2
 
 from photoarchive.errors import MetadataReadError, ValidationError
 from photoarchive.metadata import dates, exiv2io, iim, irb
+from photoarchive.metadata.exiv2io import error_reason
 from photoarchive.metadata.fields import (
     FIELDS,
     IIM_CHARSET_KEY,
@@ -40,6 +41,7 @@ from photoarchive.metadata.fields import (
     XmpType,
 )
 from photoarchive.metadata.mwg import Conflict, Sources, Value, join_names, reconcile, split_names
+from photoarchive.metadata.technical import open_image
 from photoarchive.metadata.validate import normalize_country_code
 from photoarchive.model.curated import CuratedFields
 from photoarchive.model.place import LocationShown
@@ -209,21 +211,6 @@ def _xmp_values(xmp: exiv2.XmpData) -> tuple[dict[str, Value], GpsPoint | None]:
     return values, gps
 
 
-def _open(path: Path) -> exiv2.Image:
-    try:
-        image = exiv2.ImageFactory.open(str(path))
-        image.readMetadata()
-    except exiv2.Exiv2Error as error:
-        raise MetadataReadError(f"cannot read the metadata of {path}: {error_reason(error)}") from error
-    return image
-
-
-def error_reason(error: exiv2.Exiv2Error) -> str:
-    """exiv2's message without its error code or the file name it sometimes repeats."""
-    text = str(error.args[-1]) if error.args else str(error)
-    return text.rsplit(": ", 1)[-1]
-
-
 def _model_value(kind: Kind, value: Value | None) -> str | list[str]:
     if kind is Kind.LIST:
         return list(value) if isinstance(value, list) else ([value] if value else [])
@@ -232,13 +219,20 @@ def _model_value(kind: Kind, value: Value | None) -> str | list[str]:
     return value if isinstance(value, str) else ""
 
 
-def read_curated(path: Path | str, *, legacy_charset: str = "cp1251", sidecar: bool = True) -> ReadResult:
-    """Read and reconcile the curated fields of ``path`` (a photo, or an XMP sidecar alone)."""
+def read_curated(
+    path: Path | str, *, legacy_charset: str = "cp1251", sidecar: bool = True, image: exiv2.Image | None = None
+) -> ReadResult:
+    """Read and reconcile the curated fields of ``path`` (a photo, or an XMP sidecar alone).
+
+    ``image`` is the file already opened with exiv2 (``open_image``), when the caller has it:
+    the importer reads the technical metadata from the same parse."""
     path = Path(path)
     legacy = _legacy(legacy_charset)
     if not path.is_file():
         raise MetadataReadError(f"cannot read the metadata of {path}: no such file")
-    return _read(path, lambda: _open(path), lambda: path.open("rb"), legacy, sidecar)
+    return _read(
+        path, (lambda: image) if image is not None else (lambda: open_image(path)), lambda: path.open("rb"), legacy, sidecar
+    )
 
 
 def read_curated_bytes(data: bytes, *, name: str = "image", legacy_charset: str = "cp1251") -> ReadResult:
@@ -299,7 +293,7 @@ def _read(
                 warnings += found_warnings
                 if sidecar_path is not None:
                     try:
-                        side_xmp = _open(sidecar_path).xmpData()
+                        side_xmp = open_image(sidecar_path).xmpData()
                         src.sidecar, side_gps = _xmp_values(side_xmp)
                         side_location = location_of(side_xmp)
                     except MetadataReadError as error:

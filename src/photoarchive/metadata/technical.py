@@ -9,7 +9,6 @@ curator, instead of letting them reach the terminal.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,36 +22,21 @@ from photoarchive.errors import MetadataReadError
 from photoarchive.metadata import exiv2io
 from photoarchive.model import TechnicalMetadata
 
-_EXIV2_LOGGER = logging.getLogger("exiv2")
-
 _EXIF_DATE = re.compile(r"^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?")
 _OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 _XMP_GPS = re.compile(r"^\s*(\d+),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?([NSEW])\s*$")
 
 
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage().strip()
-        if message and message not in self.messages:
-            self.messages.append(message)
-
-
 @contextmanager
 def collect_exiv2_warnings() -> Iterator[list[str]]:
-    """Collect exiv2's warnings in a list while the block runs, keeping them off stderr."""
-    collector = _Collector()
-    propagate = _EXIV2_LOGGER.propagate
-    _EXIV2_LOGGER.addHandler(collector)
-    _EXIV2_LOGGER.propagate = False
-    try:
-        yield collector.messages
-    finally:
-        _EXIV2_LOGGER.removeHandler(collector)
-        _EXIV2_LOGGER.propagate = propagate
+    """exiv2's complaints while the block runs, as distinct texts in a list filled when the
+    block ends; they are kept off stderr (see ``exiv2io.captured_log``)."""
+    texts: list[str] = []
+    with exiv2io.captured_log() as log:
+        try:
+            yield texts
+        finally:
+            texts.extend(dict.fromkeys(t for m in log if (t := m.text.strip())))
 
 
 def open_image(path: Path | str) -> exiv2.Image:
@@ -62,14 +46,8 @@ def open_image(path: Path | str) -> exiv2.Image:
         image = exiv2.ImageFactory.open(str(path))
         image.readMetadata()
     except exiv2.Exiv2Error as error:
-        raise MetadataReadError(f"{path}: metadata cannot be read ({_exiv2_reason(error)})") from error
+        raise MetadataReadError(f"{path}: metadata cannot be read ({exiv2io.error_reason(error)})") from error
     return image
-
-
-def _exiv2_reason(error: exiv2.Exiv2Error) -> str:
-    args = getattr(error, "args", ())
-    text = str(args[1]) if len(args) > 1 else str(error)
-    return text.split(": ")[-1] if ": " in text else text
 
 
 def read_technical(path: Path | str) -> TechnicalMetadata:

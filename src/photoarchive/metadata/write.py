@@ -59,6 +59,7 @@ import exiv2
 from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.metadata import dates, exiv2io, iim, irb
 from photoarchive.metadata.derivative import copy_metadata
+from photoarchive.metadata.exiv2io import error_reason
 from photoarchive.metadata.fields import (
     FIELDS,
     IIM_CHARSET_KEY,
@@ -69,7 +70,7 @@ from photoarchive.metadata.fields import (
     Kind,
 )
 from photoarchive.metadata.mwg import split_names
-from photoarchive.metadata.read import ReadResult, error_reason, read_curated, read_curated_bytes
+from photoarchive.metadata.read import ReadResult, read_curated, read_curated_bytes
 from photoarchive.metadata.validate import validate, validate_gps, validate_value
 from photoarchive.model.curated import CuratedFields
 from photoarchive.model.place import LocationShown
