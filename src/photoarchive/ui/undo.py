@@ -34,7 +34,6 @@ from photoarchive.catalog import Catalog, transaction
 from photoarchive.catalog import collections as collection_store
 from photoarchive.edits import Edit, FieldChange, apply_edit, load_edit, reapply_edit, revert_edit, stale_changes
 from photoarchive.metadata.fields import FIELDS_BY_NAME
-from photoarchive.metadata.validate import validate_value
 from photoarchive.model import Collection
 from photoarchive.ui.collection_commands import (
     CollectionHandle,
@@ -92,7 +91,7 @@ class PhotoEdits(QObject):
         With ``merge_key`` (the field being typed in), it merges with the previous step when
         that one had the same key and the same photos.
         """
-        edit = apply_edit(self.catalog, photo_ids, _validated(values), description=description, who=self.who)
+        edit = apply_edit(self.catalog, photo_ids, values, description=description, who=self.who)
         if edit.id:
             self.stack.push(EditCommand(self, edit, description, merge_key, tuple(sorted(set(photo_ids)))))
         return edit
@@ -202,18 +201,6 @@ class PhotoEdits(QObject):
             return translate("PhotoEdits", "the {fields} of {photos}").format(fields=what, photos=names)
         count = len(photos)  # a plain name: lupdate does not see a string whose count is a call
         return translate("PhotoEdits", "the {fields} of %n photo(s)", "", count).format(fields=what)
-
-
-def _validated(values: Mapping[str, Any] | Callable[[int], Mapping[str, Any]]) -> Any:
-    """Values checked and normalised by the metadata rules (a bad one raises ValidationError
-    naming its field) before anything is written."""
-
-    def clean(given: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: validate_value(k, v) if k in FIELDS_BY_NAME else v for k, v in given.items()}
-
-    if callable(values):
-        return lambda photo_id: clean(values(photo_id))
-    return clean(values)
 
 
 class EditCommand(CheckedCommand):
