@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from tqdm import tqdm
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_records
 from photoarchive.catalog.places import photo_places
+from photoarchive.catalog.verify import check_originals, untracked_originals
 from photoarchive.cli.output import print_fields, print_json, warn
 from photoarchive.imaging import THUMBNAIL_SIZES
 from photoarchive.ingest import ImportJob
@@ -169,37 +169,18 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def check_command(args: argparse.Namespace, catalog: Catalog) -> int:
-    problems: list[dict[str, Any]] = []
-    checked = 0
-    known: set[str] = set()
-    rows = list(catalog.iter_photo_files())
-    for photo_id, relative, sha256, size in tqdm(rows, unit="photo", file=sys.stderr, disable=None, desc="Checking"):
-        known.add(relative)
-        checked += 1
-        path = catalog.paths.original(relative)
-        if not path.is_file():
-            problems.append({"id": photo_id, "path": str(path), "problem": "missing"})
-        elif path.stat().st_size != size or _sha256(path) != sha256:
-            problems.append({"id": photo_id, "path": str(path), "problem": "changed (its SHA-256 no longer matches)"})
-    untracked = [
-        str(p)
-        for p in sorted(catalog.paths.originals.rglob("*"))
-        if p.is_file() and ".incoming" not in p.parts and p.relative_to(catalog.paths.originals).as_posix() not in known
-    ]
+    checks = check_originals(catalog)
+    results = list(
+        tqdm(checks, total=catalog.count_photos(), unit="photo", file=sys.stderr, disable=None, desc="Checking")
+    )
+    problems = [{"id": c.photo_id, "path": str(c.path), "problem": c.problem} for c in results if c.problem]
+    untracked = [str(p) for p in untracked_originals(catalog)]
     if args.json:
-        print_json({"checked": checked, "problems": problems, "untracked": untracked})
+        print_json({"checked": len(results), "problems": problems, "untracked": untracked})
     else:
         for problem in problems:
             print(f"photo {problem['id']}: {problem['path']}: {problem['problem']}")
         for path in untracked:
             print(f"not in the catalog: {path}")
-        print(f"{checked} originals checked, {len(problems)} problems")
+        print(f"{len(results)} originals checked, {len(problems)} problems")
     return 1 if problems else 0
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -18,7 +18,6 @@ time stamp and permissions and are sorted, so two exports give identical archive
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 import zipfile
@@ -27,6 +26,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from photoarchive.catalog.verify import sha256_file
 from photoarchive.export.html import write_json, write_text
 from photoarchive.export.options import ExportOptions
 from photoarchive.export.plan import ExportItem, Publication
@@ -88,17 +88,9 @@ def _files(root: Path) -> list[str]:
     ]
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _file_entry(root: Path, relative: str) -> dict[str, Any]:
     path = root / relative
-    return {"path": relative, "sha256": _sha256(path), "size": path.stat().st_size}
+    return {"path": relative, "sha256": sha256_file(path), "size": path.stat().st_size}
 
 
 def _row(item: ExportItem) -> dict[str, Any]:
@@ -151,7 +143,7 @@ def _manifest_image(item: ExportItem, root: Path) -> dict[str, Any]:
     }
     return {
         "file": path,
-        "sha256": _sha256(root / path),
+        "sha256": sha256_file(root / path),
         "width": width,
         "height": height,
         "sequence": item.sequence,

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.connection import connect
+from photoarchive.catalog.verify import sha256_file
 from photoarchive.errors import ImageError, IngestError, MetadataReadError, ValidationError
 from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
 from photoarchive.imaging import open_image as open_pixels
@@ -94,7 +95,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str) -> FileResult:
         return FileResult(str(source), "failed", error="empty file (0 bytes)")
     # Read once: the same bytes are hashed and copied (large RAW or TIFF files are streamed).
     data = source.read_bytes() if size <= IN_MEMORY_LIMIT else None
-    digest = hashlib.sha256(data).hexdigest() if data is not None else _hash(source)
+    digest = hashlib.sha256(data).hexdigest() if data is not None else sha256_file(source)
     if _known(paths, "SELECT 1 FROM photos WHERE sha256 = ?", digest):
         return FileResult(str(source), "duplicate", sha256=digest)
     result = FileResult(str(source), "imported", sha256=digest)
@@ -236,14 +237,6 @@ def _pixel_format(source: Path) -> str:
     return "HEIF" if fmt == "AVIF" else ("JPEG" if fmt == "MPO" else fmt)
 
 
-def _hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _known(paths: ArchivePaths, sql: str, value: str) -> bool:
     global _catalog
     if _catalog is None:
@@ -271,13 +264,13 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
         elif (
             not _known(paths, "SELECT 1 FROM photos WHERE original_path = ?", relative)
             and target.stat().st_size == size
-            and _hash(target) == digest
+            and sha256_file(target) == digest
         ):
             created = False
         else:
             continue
         _fsync_dir(target_dir)
-        if _hash(target) != digest:
+        if sha256_file(target) != digest:
             if created:
                 target.unlink(missing_ok=True)
             raise IngestError("the copy in the archive does not match the original (disk error?)")
