@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
-from photoarchive.catalog.connection import connect, transaction
+from photoarchive.catalog.connection import connect, select_in, transaction
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import ensure_index_current, index_is_current, match_clause, reindex_photos
 from photoarchive.errors import CatalogError, NotFoundError
@@ -84,10 +84,9 @@ class Catalog:
 
     def photos(self, ids: Sequence[int]) -> list[Photo]:
         """The photos with these ids, in the order given; raises NotFoundError naming missing ids."""
-        found: dict[int, Photo] = {}
-        for chunk in _chunks(list(ids), 500):
-            rows = self.conn.execute(f"SELECT * FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-            found.update((row["id"], _photo(row)) for row in rows)
+        found = {
+            row["id"]: _photo(row) for row in select_in(self.conn, "SELECT * FROM photos WHERE id IN ({ids})", ids)
+        }
         missing = [i for i in ids if i not in found]
         if missing:
             raise NotFoundError(f"no photo with id {', '.join(map(str, missing))}")
@@ -216,11 +215,6 @@ def _batch(row: sqlite3.Row, failures: list[ImportFailure]) -> ImportBatch:
         status=row["status"],
         failures=failures,
     )
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _now() -> str:

@@ -8,7 +8,7 @@ once, so two writers queue instead of failing half-way) and commits or rolls bac
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -60,3 +60,21 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+# SQLite limits how many parameters one statement takes (999 in older builds).
+IN_CHUNK = 500
+
+
+def chunked(items: Iterable[object], size: int = IN_CHUNK) -> Iterator[list[object]]:
+    """The items in lists of at most ``size``, for statements with ``IN (...)``."""
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def select_in(conn: sqlite3.Connection, sql: str, ids: Sequence[object]) -> Iterator[sqlite3.Row]:
+    """Rows of ``sql`` for any number of ids: ``{ids}`` in it stands for the placeholders,
+    and the statement runs once per chunk of ids."""
+    for chunk in chunked(ids):
+        yield from conn.execute(sql.replace("{ids}", ", ".join("?" * len(chunk))), chunk)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.connection import select_in
 from photoarchive.model import CURATED_FIELD_NAMES, CuratedFields
 
 LIST_FIELDS = frozenset({"keywords", "hierarchical_keywords"})
@@ -42,16 +43,10 @@ def from_column(field: str, value: Any) -> Any:
 def load_fields(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, CuratedFields]:
     """The curated fields of these photos, by id (missing ids are left out)."""
     columns = ", ".join(CURATED_FIELD_NAMES)
-    found: dict[int, CuratedFields] = {}
-    ids = list(photo_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = catalog.conn.execute(
-            f"SELECT id, {columns} FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-        )
-        for row in rows:
-            found[row["id"]] = CuratedFields(**{name: from_column(name, row[name]) for name in CURATED_FIELD_NAMES})
-    return found
+    rows = select_in(catalog.conn, f"SELECT id, {columns} FROM photos WHERE id IN ({{ids}})", photo_ids)
+    return {
+        row["id"]: CuratedFields(**{name: from_column(name, row[name]) for name in CURATED_FIELD_NAMES}) for row in rows
+    }
 
 
 def load_values(catalog: Catalog, photo_ids: Sequence[int], fields: Sequence[str]) -> dict[int, dict[str, Any]]:
@@ -59,16 +54,8 @@ def load_values(catalog: Catalog, photo_ids: Sequence[int], fields: Sequence[str
     unknown = [f for f in fields if f not in EDITABLE_FIELDS]
     if unknown:
         raise ValueError(f"not editable fields: {', '.join(unknown)}")
-    values: dict[int, dict[str, Any]] = {}
-    ids = list(photo_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = catalog.conn.execute(
-            f"SELECT id, {', '.join(fields)} FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-        )
-        for row in rows:
-            values[row["id"]] = {f: from_column(f, row[f]) for f in fields}
-    return values
+    rows = select_in(catalog.conn, f"SELECT id, {', '.join(fields)} FROM photos WHERE id IN ({{ids}})", photo_ids)
+    return {row["id"]: {f: from_column(f, row[f]) for f in fields} for row in rows}
 
 
 def load_records(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, dict[str, Any]]:

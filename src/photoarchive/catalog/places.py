@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import transaction
+from photoarchive.catalog.connection import select_in, transaction
 from photoarchive.catalog.search import reindex_photos
 from photoarchive.errors import NotFoundError
 from photoarchive.model.place import LocationShown, Place, PlaceName
@@ -99,28 +99,16 @@ def child_ids(catalog: Catalog, place_id: int) -> list[int]:
 
 def photo_ids_at(catalog: Catalog, place_ids: Iterable[int]) -> list[int]:
     """Photos whose place is one of these places."""
-    ids = list(place_ids)
-    found: list[int] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = catalog.conn.execute(
-            f"SELECT id FROM photos WHERE place_id IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk
-        )
-        found.extend(r[0] for r in rows)
-    return sorted(found)
+    return sorted(
+        r[0] for r in select_in(catalog.conn, "SELECT id FROM photos WHERE place_id IN ({ids})", list(place_ids))
+    )
 
 
 def photo_places(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, int | None]:
     """The place id of each of these photos (None when it has none)."""
-    ids = list(photo_ids)
-    found: dict[int, int | None] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = catalog.conn.execute(
-            f"SELECT id, place_id FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-        )
-        found.update((r[0], r[1]) for r in rows)
-    return found
+    return {
+        r[0]: r[1] for r in select_in(catalog.conn, "SELECT id, place_id FROM photos WHERE id IN ({ids})", photo_ids)
+    }
 
 
 def photo_counts(catalog: Catalog) -> dict[int, int]:

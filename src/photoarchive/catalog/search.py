@@ -15,6 +15,8 @@ import hashlib
 import sqlite3
 from collections.abc import Sequence
 
+from photoarchive.catalog.connection import chunked
+
 # Each entry is a SQL expression over the photos row aliased ``p``.
 TEXT_SOURCES: list[str] = [
     "p.original_name",
@@ -60,8 +62,7 @@ TEXT_SOURCES: list[str] = [
 def reindex_photos(conn: sqlite3.Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild the search text of these photos (call inside the transaction that changed them)."""
     text = " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
-    for start in range(0, len(photo_ids), 500):
-        chunk = list(photo_ids[start : start + 500])
+    for chunk in chunked(photo_ids):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"DELETE FROM photos_fts WHERE rowid IN ({marks})", chunk)
         conn.execute(
