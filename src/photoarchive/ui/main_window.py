@@ -65,6 +65,7 @@ from photoarchive.ui.widgets.collection_banner import CollectionBanner
 from photoarchive.ui.widgets.loupe import Loupe
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
+from photoarchive.ui.widgets.places_install import install_places_panels
 from photoarchive.ui.widgets.sources_panel import SourcesPanel
 from photoarchive.ui.widgets.welcome import WelcomePanel
 
@@ -171,11 +172,7 @@ class MainWindow(QMainWindow):
     # -- hook API (see module docstring) ----------------------------------------------------
 
     def _install_panels(self) -> None:
-        """Dock the panels of other parts of the application that are present (places, map)."""
-        try:
-            from photoarchive.ui.widgets.places_install import install_places_panels
-        except ImportError:
-            return
+        """Dock the panels of other parts of the application (places, map)."""
         install_places_panels(self)
 
     def add_panel(

@@ -23,10 +23,7 @@ def install_places_panels(window: Any, *, online: bool | None = None) -> tuple[M
     """Dock the map (right) and the places panel (left) in a ``MainWindow`` and connect them.
 
     ``online`` overrides the remembered setting (tests pass False: they never fetch tiles).
-    Calling it again returns the panels already installed.
     """
-    if getattr(window, "places_panel", None) is not None:
-        return window.map_panel, window.places_panel
     if online is None:
         online = bool(window.settings.value(ONLINE_SETTING, False, type=bool))
     tiles = TileLoader(default_tile_cache(), online=online, parent=window)
