@@ -1,4 +1,4 @@
-"""Benchmark inputs: camera-sized JPEGs from ../shared/bench/make_photos.py, generated once."""
+"""Benchmark inputs: camera-sized JPEGs from bench/make_photos.py, generated once."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 CACHE = BENCH / ".cache"
-MAKE_PHOTOS = BENCH.parents[1] / "shared" / "bench" / "make_photos.py"
+MAKE_PHOTOS = BENCH / "make_photos.py"
 
 
 def camera_photos(count: int) -> list[Path]:
@@ -16,8 +16,6 @@ def camera_photos(count: int) -> list[Path]:
     folder = CACHE / "photos"
     existing = sorted(folder.glob("IMG_*.JPG"))
     if len(existing) < count:
-        if not MAKE_PHOTOS.is_file():
-            sys.exit(f"{MAKE_PHOTOS} not found: shared/ must sit beside the checkout")
         print(f"generating {count} photos into {folder} (about 2 s each, once)...", flush=True)
         subprocess.run([sys.executable, str(MAKE_PHOTOS), str(folder), "--count", str(count)], check=True)
         existing = sorted(folder.glob("IMG_*.JPG"))

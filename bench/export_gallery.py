@@ -11,7 +11,7 @@ environment. Target: the export at least 4 times faster than sigal.
 
     python bench/export_gallery.py [--count 60] [--rounds 2]
 
-The photos come from ../shared/bench/make_photos.py, generated once into bench/.cache/, and
+The photos come from bench/make_photos.py, generated once into bench/.cache/, and
 are imported once into bench/.cache/export-archive (not timed).
 """
 

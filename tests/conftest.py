@@ -1,4 +1,4 @@
-"""Shared test fixtures. Qt runs offscreen; sample files come from ../shared/samples."""
+"""Shared test fixtures. Qt runs offscreen; sample files are in tests/data/samples (see its PROVENANCE.md)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO.parent / "shared" / "samples"
+SAMPLES = REPO / "tests" / "data" / "samples"
 
 
 @pytest.fixture(scope="session")
 def samples() -> Path:
     if not SAMPLES.is_dir():
-        pytest.fail(f"sample files not found at {SAMPLES} (shared/ must sit beside the checkout)")
+        pytest.fail(f"sample files not found at {SAMPLES} (they are part of the repository: is the checkout complete?)")
     return SAMPLES
 
 

@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
-# The samples sit in the repository root's sibling "shared/" (tests/conftest.py has the same).
-SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+from tests.conftest import SAMPLES
 
 
 @pytest.fixture(scope="session")
 def metadata_samples() -> Path:
     folder = SAMPLES / "metadata"
     if not folder.is_dir():
-        pytest.fail(f"sample files not found at {folder} (shared/ must sit beside the checkout)")
+        pytest.fail(f"sample files not found at {folder} (they are part of the repository: is the checkout complete?)")
     return folder
 
 
