@@ -11,7 +11,8 @@ from PySide6.QtGui import QUndoStack
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_fields
 from photoarchive.edits import apply_edit
-from photoarchive.places import Gazetteer
+from photoarchive.model import Place
+from photoarchive.places import Gazetteer, add_place
 from photoarchive.ui.widgets.places_model import PLACE_ID_ROLE, Column, PlaceTreeModel
 from photoarchive.ui.widgets.places_panel import PlacesPanel
 from tests.places.conftest import Shumshu, add_photo, build_shumshu
@@ -93,6 +94,32 @@ def test_assign_and_edit_with_undo(qtbot, catalog: Catalog, shumshu: Shumshu) ->
     panel.editor.latitude.setText("95")
     assert not panel.save_current()
     assert "latitude" in messages[-1] and edits.stack.count() == 1
+
+
+def test_coordinates_keep_every_digit_typed(qtbot, catalog: Catalog, shumshu: Shumshu) -> None:
+    """The form showed six significant digits (156.2547 as "156.255"): saving the place again,
+    even without touching its coordinates, moved it."""
+    beach = add_place(
+        catalog,
+        Place("Beach bunker", parent_id=shumshu.island.id, latitude=50.71534567, longitude=156.2547, radius=1500.5),
+    )
+    panel = PlacesPanel(catalog, edits=StackEdits(catalog), selected_ids=list)
+    qtbot.addWidget(panel)
+    panel.select_place(beach.id)
+    assert (panel.editor.latitude.text(), panel.editor.longitude.text()) == ("50.71534567", "156.2547")
+    assert panel.editor.radius.text() == "1500.5"
+    panel.editor.notes.setPlainText("Concrete, two embrasures.")  # saved for another reason
+    assert panel.save_current()
+    saved = Gazetteer.load(catalog).get(beach.id)
+    assert (saved.latitude, saved.longitude, saved.radius) == (50.71534567, 156.2547, 1500.5)
+    panel.editor.longitude.setText("156.254712345678")
+    panel.editor.latitude.setText("-0.00001")
+    assert panel.save_current()
+    saved = Gazetteer.load(catalog).get(beach.id)
+    assert (saved.latitude, saved.longitude) == (-0.00001, 156.254712345678)
+    panel.select_place(shumshu.height.id)
+    panel.select_place(beach.id)
+    assert (panel.editor.latitude.text(), panel.editor.longitude.text()) == ("-0.00001", "156.254712345678")
 
 
 def test_add_remove_import_export(qtbot, catalog: Catalog, shumshu: Shumshu, tmp_path: Path) -> None:

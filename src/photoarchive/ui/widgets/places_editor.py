@@ -7,6 +7,7 @@ a ``ValidationError`` naming the field, which the panel shows.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -31,6 +32,16 @@ FIELD_LABELS = {
     "country": "Country",
     "none": "no field",
 }
+
+
+def number_text(value: float | None) -> str:
+    """A stored number as it was typed: every digit it has (the shortest text that reads back
+    as the same float), never in exponent form. ``f"{value:g}"`` kept six significant digits,
+    so a place saved again moved (longitude 156.2547 became 156.255)."""
+    if value is None:
+        return ""
+    text = format(Decimal(repr(float(value))), "f")
+    return text.removesuffix(".0") if text.endswith(".0") else text
 
 
 class PlaceEditor(QWidget):
@@ -107,9 +118,9 @@ class PlaceEditor(QWidget):
             if other.id not in inside:
                 self.parent_place.addItem(gazetteer.path(other), other.id)
         self.parent_place.setCurrentIndex(max(0, self.parent_place.findData(place.parent_id)))
-        self.latitude.setText("" if place.latitude is None else f"{place.latitude:g}")
-        self.longitude.setText("" if place.longitude is None else f"{place.longitude:g}")
-        self.radius.setText("" if place.radius is None else f"{place.radius:g}")
+        self.latitude.setText(number_text(place.latitude))
+        self.longitude.setText(number_text(place.longitude))
+        self.radius.setText(number_text(place.radius))
         self.alt_names.setPlainText(
             "\n".join(f"{n.language}: {n.name}" if n.language else n.name for n in place.alt_names)
         )
