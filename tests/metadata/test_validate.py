@@ -105,7 +105,42 @@ def test_unknown_country_codes(value: str) -> None:
 
 def test_web_statement_must_be_a_url() -> None:
     _refused("web_statement", "see our website")
-    assert validate_value("web_statement", "mailto:rights@example.org")
+    assert validate_value("web_statement", "https://example.org/rights?a=1&b=2") == "https://example.org/rights?a=1&b=2"
+    assert validate_value("web_statement", "HTTP://Example.org/Rights") == "http://Example.org/Rights"
+    assert validate_value("web_statement", "https://пример.рф/права") == "https://пример.рф/права"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(document.cookie)",
+        "data:text/html,<script>alert(1)</script>",
+        "mailto:rights@example.org",
+        "ftp://example.org/rights",
+        "https://",
+        "http:///rights",
+        "https://example.org/a b",
+        'https://example.org/"onmouseover="alert(1)',
+        "https://example.org/<script>",
+        "//example.org/rights",
+    ],
+)
+def test_urls_are_http_or_https_only(url: str) -> None:
+    error = _refused("web_statement", url)
+    assert "http(s) URL" in str(error)
+
+
+def test_salvaged_leaves_out_what_does_not_validate() -> None:
+    from photoarchive.metadata.validate import salvaged
+
+    fields = CuratedFields(
+        caption=" kept ", country_code="XX", web_statement="javascript:alert(1)", keywords=["a", "a"], city="ok"
+    )
+    clean, errors = salvaged(fields)
+    assert (clean.caption, clean.city, clean.keywords) == ("kept", "ok", ["a"])
+    assert (clean.country_code, clean.web_statement) == ("", "")
+    assert sorted(e.field for e in errors) == ["country_code", "web_statement"]
 
 
 def test_lists_and_text_are_not_mixed() -> None:

@@ -17,8 +17,16 @@ bad field. The rules:
   accepted and converted, since that is what people often type and what some XMP writers
   store; case does not matter. Codes of former countries (ISO 3166-3, e.g. ``SUN``) are
   refused: the field names where the place is, not which state held it then.
-- ``web_statement``: a URL with a scheme (``https://...``).
+- URLs (``web_statement``; the identifiers of a place shown use the same ``check_url``): http
+  or https only, with a host, and no white space, control characters or ``<>"``. A
+  ``javascript:`` or ``data:`` URL in a web statement would be published as a link in the
+  gallery's JSON-LD and in every file's XMP; ``mailto:`` and other schemes are not pages a
+  reader can open to see the terms. The scheme is written in lower case.
 - GPS (``validate_gps``): latitude -90..90, longitude -180..180, finite altitude.
+
+``salvaged(fields)`` is for values that are already stored and must be published anyway
+(a value an import kept as read, with a warning): the valid fields normalised, each invalid
+one left out, and the reasons.
 """
 
 from __future__ import annotations
@@ -28,7 +36,6 @@ import re
 import unicodedata
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
-from urllib.parse import urlparse
 
 import pycountry
 
@@ -95,10 +102,22 @@ def check_date(name: str, text: str, *, allow_range: bool = False) -> str:
     return "/".join(normalized)
 
 
+# Characters a URL may not hold anywhere (white space, controls, and what would end an HTML
+# attribute or tag); after "//" the host must start with none of them nor "/?#".
+URL_FORBIDDEN = '\x00-\x20\x7f-\x9f\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff<>"'
+_URL = re.compile(f"(https?)://[^{URL_FORBIDDEN}/?#][^{URL_FORBIDDEN}]*", re.IGNORECASE)
+
+
 def check_url(name: str, text: str) -> str:
-    if text and not (urlparse(text).scheme and (urlparse(text).netloc or urlparse(text).path)):
-        raise ValidationError(f"{_label(name)}: {text!r} is not a URL (e.g. https://example.org/rights)", field=name)
-    return text
+    """An http(s) URL (scheme in lower case), or ``ValidationError`` naming ``name``."""
+    if not text:
+        return text
+    match = _URL.fullmatch(text)
+    if match is None:
+        raise ValidationError(
+            f"{_label(name)}: {text!r} is not an http(s) URL (e.g. https://example.org/rights)", field=name
+        )
+    return match.group(1).lower() + text[len(match.group(1)) :]
 
 
 def validate_value(name: str, value: object) -> str | list[str]:
@@ -132,6 +151,23 @@ def validate(fields: CuratedFields) -> CuratedFields:
     """A normalised copy of ``fields``, or ``ValidationError`` naming the first bad field."""
     changes = {f.name: validate_value(f.name, getattr(fields, f.name)) for f in dataclass_fields(fields)}
     return replace(fields, **changes)
+
+
+def salvaged(fields: CuratedFields) -> tuple[CuratedFields, list[ValidationError]]:
+    """``fields`` normalised, with every field that does not validate emptied, and the reasons.
+
+    (``validate`` refuses the whole set at the first bad field: right for an edit, which the
+    curator can correct at once; wrong for publishing values already stored.)
+    """
+    changes: dict[str, object] = {}
+    errors: list[ValidationError] = []
+    for spec in dataclass_fields(fields):
+        try:
+            changes[spec.name] = validate_value(spec.name, getattr(fields, spec.name))
+        except ValidationError as error:
+            changes[spec.name] = [] if isinstance(getattr(fields, spec.name), list) else ""
+            errors.append(error)
+    return replace(fields, **changes), errors
 
 
 def validate_gps(latitude: float, longitude: float, altitude: float | None = None) -> GpsPoint:

@@ -71,7 +71,7 @@ from photoarchive.metadata.fields import (
 )
 from photoarchive.metadata.mwg import split_names
 from photoarchive.metadata.read import ReadResult, read_curated, read_curated_bytes
-from photoarchive.metadata.validate import validate, validate_gps, validate_value
+from photoarchive.metadata.validate import check_url, validate, validate_gps, validate_value
 from photoarchive.model.curated import CuratedFields
 from photoarchive.model.place import LocationShown
 
@@ -304,10 +304,13 @@ def clean_location(location: LocationShown | None) -> LocationShown | None:
     names = {"x-default": names.pop("x-default"), **names} if names else {}
     identifiers = []
     for uri in location.identifiers:
-        uri = uri.strip()
-        if not re.fullmatch(r"https?://[^\s<>\"]+", uri):
-            raise ValidationError(f"location shown: identifier {uri!r} is not an http(s) URI", field="location")
-        if uri not in identifiers:
+        try:
+            uri = check_url("location", uri.strip())  # the one rule for URLs
+        except ValidationError as error:
+            raise ValidationError(
+                f"location shown: identifier {uri!r} is not an http(s) URI", field="location"
+            ) from error
+        if uri and uri not in identifiers:
             identifiers.append(uri)
     if not names and not identifiers:
         return None
