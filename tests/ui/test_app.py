@@ -44,3 +44,56 @@ def test_the_archive_opened_last_is_opened_again(tmp_path: Path, settings, monke
     monkeypatch.setenv("PHOTOARCHIVE_ARCHIVE", str(tmp_path / "from the environment"))
     settings.setValue(LAST_ARCHIVE, str(tmp_path / "Shumshu 2015"))
     assert archive_to_open(None, settings) == tmp_path / "from the environment"
+
+
+def test_the_crash_log_goes_to_the_archive_open_now(qapp, tmp_path: Path, settings, monkeypatch) -> None:
+    """The log of an unexpected error goes to the open archive's cache/logs, also after File >
+    Open Archive switched to another one (it went to the first archive, the checkout's
+    ./archive when that was the one opened at start)."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from photoarchive.ui import app as app_module
+    from photoarchive.ui.archive_controller import OPEN_WINDOWS
+
+    first, second = tmp_path / "First", tmp_path / "Second"
+    Catalog(first).close()
+    Catalog(second).close()
+    monkeypatch.setattr(app_module, "QSettings", lambda: settings)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: shown.append(text))
+    windows: list[MainWindow] = []
+
+    def crash(message: str) -> None:
+        try:
+            raise RuntimeError(message)
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+
+    def session(_app) -> int:  # what the curator does while the event loop runs
+        [window] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.catalog.paths.root == first
+        ]
+        crash("first crash")
+        windows.append(window.archive.open_archive_at(second, create=False))
+        crash("second crash")
+        windows[0].close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", session)
+    try:
+        assert app_module.run_gui(["--archive", str(first)]) == 0
+    finally:
+        for window in windows:
+            window.close()
+            OPEN_WINDOWS.remove(window)
+    first_log = (first / "cache" / "logs" / "errors.log").read_text(encoding="utf-8")
+    second_log = (second / "cache" / "logs" / "errors.log").read_text(encoding="utf-8")
+    assert "first crash" in first_log and "second crash" not in first_log
+    assert "second crash" in second_log and "first crash" not in second_log
+    assert str(second / "cache" / "logs" / "errors.log") in shown[-1]
+    assert "Traceback" not in shown[-1]

@@ -53,6 +53,22 @@ def archive_to_open(explicit: Path | None, settings: QSettings) -> Path:
     return default_archive_dir()
 
 
+class OpenArchive:
+    """The window, and so the archive, the curator has open now: the first one, then each one
+    File > Open Archive switches to. The crash log goes into its cache, not the first's."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._follow(window)
+
+    def _follow(self, window: MainWindow) -> None:
+        self.window = window
+        window.archive.archive_opened.connect(self._follow)
+
+    def log_folder(self) -> Path:
+        return self.window.catalog.paths.cache / "logs"
+
+
 def run_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="photoarchive-gui", description=f"{APP_NAME}: the desktop application")
     parser.add_argument("--archive", type=Path, default=None, metavar="DIR")
@@ -66,7 +82,7 @@ def run_gui(argv: Sequence[str]) -> int:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     window = MainWindow(catalog, settings, owns_catalog=True)
-    install_excepthook(lambda: window.catalog.paths.cache / "logs", lambda: QApplication.activeWindow())
+    install_excepthook(OpenArchive(window).log_folder, lambda: QApplication.activeWindow())
     window.show()
     status = app.exec()
     QThreadPool.globalInstance().waitForDone(30_000)  # workers finish before Python goes

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -38,7 +38,13 @@ OPEN_WINDOWS: list[Any] = []
 
 
 class ArchiveController(QObject):
-    """File and Help actions of one window."""
+    """File and Help actions of one window.
+
+    ``archive_opened(window)``: File > Open Archive (or New Archive, or the sample) opened
+    another window, which takes over from this one.
+    """
+
+    archive_opened = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -164,6 +170,7 @@ class ArchiveController(QObject):
         OPEN_WINDOWS.append(window)
         window.destroyed.connect(lambda *_: OPEN_WINDOWS.remove(window) if window in OPEN_WINDOWS else None)
         window.show()
+        self.archive_opened.emit(window)
         self.window.close()
         return window
 
