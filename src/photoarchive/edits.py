@@ -6,6 +6,12 @@ recorded in ``edits``/``edit_changes`` with who made it, when, and each old and 
 If any value is invalid, nothing is changed. ``revert_edit`` puts the old values back (as a
 new edit that says which one it reverts): the GUI's undo and the command line use the same.
 
+Several windows and processes may edit the same photos at once. Each edit reads the values
+it replaces (and computes values derived from them) inside its own write transaction, so no
+change is lost and each recorded old value is the value that was there: the history of a
+field is a chain. ``revert_edit(..., only_if_unchanged=True)`` checks, in the transaction
+that would write, that nothing changed since the edit (``StaleEditError`` otherwise).
+
 Validation: every curated field goes through ``metadata.validate_value`` (size, control
 characters, dates and date ranges, country codes, URLs), the position through the GPS
 ranges; the ``ValidationError`` names the field. ``None`` for a curated field means empty.
@@ -36,7 +42,8 @@ from photoarchive.catalog.curated import (
     to_column,
 )
 from photoarchive.catalog.search import reindex_photos
-from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.catalog.sidecars import mirror_sidecars
+from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
 
 _GPS_LIMITS = {"latitude": 90.0, "longitude": 180.0}
@@ -74,65 +81,129 @@ def apply_edit(
 ) -> Edit:
     """Set fields on photos as one recorded edit; ``values`` may differ per photo (a callable).
 
-    Values equal to the current ones are not recorded; an edit that changes nothing still
-    returns an Edit (with no changes, and no history entry: ``id`` is 0).
+    The current values are read, and a callable ``values`` is called, inside the edit's write
+    transaction: values computed from the current ones (keywords added to a photo's) are
+    computed from what the photo holds when the edit is made, and the old values recorded
+    are the ones replaced, however many processes edit at once. A caller that computes
+    values from the catalog beforehand does so inside ``with transaction(catalog.conn):``
+    around this call. Values equal to the current ones are not recorded; an edit that changes
+    nothing still returns an Edit (with no changes, and no history entry: ``id`` is 0).
     """
     ids = list(dict.fromkeys(photo_ids))
-    per_photo = {pid: dict(values(pid) if callable(values) else values) for pid in ids}
-    fields = sorted({f for v in per_photo.values() for f in v})
-    unknown = [f for f in fields if f not in EDITABLE_FIELDS]
-    if unknown:
-        raise ValidationError(f"unknown field {unknown[0]!r}", field=unknown[0])
-    for pid, changes in per_photo.items():
-        per_photo[pid] = {f: _validate(f, v) for f, v in changes.items()}
-    settles = fields and CONFLICTS not in fields and any(f in FIELDS_BY_NAME for f in fields)
-    loaded = [*fields, CONFLICTS] if settles else fields
-    current = load_values(catalog, ids, loaded) if fields else {}
-    missing = [pid for pid in ids if pid not in current and fields]
-    if missing:
-        raise NotFoundError(f"no photo with id {', '.join(map(str, missing))}")
-    if settles:
-        for pid, changes in per_photo.items():
-            remaining = [c for c in current[pid][CONFLICTS] if c.get("field") not in changes]
-            if remaining != current[pid][CONFLICTS]:
-                changes[CONFLICTS] = remaining
-    changes = [
-        FieldChange(pid, f, current[pid][f], new)
-        for pid in ids
-        for f, new in per_photo[pid].items()
-        if _normal(f, current[pid][f]) != _normal(f, new)
+
+    def changes() -> list[FieldChange]:
+        per_photo = {pid: dict(values(pid) if callable(values) else values) for pid in ids}
+        fields = sorted({f for v in per_photo.values() for f in v})
+        unknown = [f for f in fields if f not in EDITABLE_FIELDS]
+        if unknown:
+            raise ValidationError(f"unknown field {unknown[0]!r}", field=unknown[0])
+        for pid, given in per_photo.items():
+            per_photo[pid] = {f: _validate(f, v) for f, v in given.items()}
+        settles = fields and CONFLICTS not in fields and any(f in FIELDS_BY_NAME for f in fields)
+        loaded = [*fields, CONFLICTS] if settles else fields
+        current = load_values(catalog, ids, loaded) if fields else {}
+        missing = [pid for pid in ids if pid not in current and fields]
+        if missing:
+            raise NotFoundError(f"no photo with id {', '.join(map(str, missing))}")
+        if settles:
+            for pid, given in per_photo.items():
+                remaining = [c for c in current[pid][CONFLICTS] if c.get("field") not in given]
+                if remaining != current[pid][CONFLICTS]:
+                    given[CONFLICTS] = remaining
+        return [
+            FieldChange(pid, f, current[pid][f], new)
+            for pid in ids
+            for f, new in per_photo[pid].items()
+            if _normal(f, current[pid][f]) != _normal(f, new)
+        ]
+
+    return _record(catalog, changes, description, who)
+
+
+def revert_edit(catalog: Catalog, edit_id: int, *, who: str | None = None, only_if_unchanged: bool = False) -> Edit:
+    """Put back the old values of an edit, as a new edit that reverts it.
+
+    The values replaced are read in the same write transaction, and recorded as they are.
+    With ``only_if_unchanged``, an edit whose values were changed after it (a later edit,
+    another window or process, or an earlier undo) is not reverted: ``StaleEditError`` names
+    those changes, and nothing is changed.
+    """
+
+    def changes() -> list[FieldChange]:
+        original = load_edit(catalog, edit_id)
+        wanted = [FieldChange(c.photo_id, c.field, c.new, c.old) for c in reversed(original.changes)]
+        return _from_current(catalog, edit_id, wanted, only_if_unchanged, "undone")
+
+    description = f"Undo: {load_edit(catalog, edit_id).description}"
+    return _record(catalog, changes, description, who, reverts=edit_id)
+
+
+def reapply_edit(catalog: Catalog, edit_id: int, *, who: str | None = None, only_if_unchanged: bool = False) -> Edit:
+    """Apply an edit's new values again (redo after an undo); ``only_if_unchanged`` as for
+    ``revert_edit``: refused with ``StaleEditError`` when the old values are no longer there."""
+
+    def changes() -> list[FieldChange]:
+        wanted = list(load_edit(catalog, edit_id).changes)
+        return _from_current(catalog, edit_id, wanted, only_if_unchanged, "redone")
+
+    return _record(catalog, changes, load_edit(catalog, edit_id).description, who)
+
+
+def _from_current(
+    catalog: Catalog, edit_id: int, wanted: list[FieldChange], only_if_unchanged: bool, verb: str
+) -> list[FieldChange]:
+    """``wanted`` (``old`` the value expected now, ``new`` the value to set) with ``old`` the
+    value each field holds now; read inside the caller's transaction. Photos gone are left
+    out, and so are fields that already hold their new value."""
+    fields = sorted({c.field for c in wanted})
+    current = load_values(catalog, sorted({c.photo_id for c in wanted}), fields) if fields else {}
+    stale = [
+        c
+        for c in wanted
+        if c.photo_id in current and _normal(c.field, current[c.photo_id][c.field]) != _normal(c.field, c.old)
     ]
-    return _record(catalog, changes, description or _describe(changes), who)
-
-
-def revert_edit(catalog: Catalog, edit_id: int, *, who: str | None = None) -> Edit:
-    """Put back the old values of an edit, as a new edit that reverts it."""
-    original = load_edit(catalog, edit_id)
-    changes = [FieldChange(c.photo_id, c.field, c.new, c.old) for c in reversed(original.changes)]
-    return _record(catalog, changes, f"Undo: {original.description}", who, reverts=edit_id)
-
-
-def reapply_edit(catalog: Catalog, edit_id: int, *, who: str | None = None) -> Edit:
-    """Apply an edit's new values again (redo after an undo)."""
-    original = load_edit(catalog, edit_id)
-    changes = [FieldChange(c.photo_id, c.field, c.old, c.new) for c in original.changes]
-    return _record(catalog, changes, original.description, who)
+    if stale and only_if_unchanged:
+        first = stale[0]
+        more = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
+        raise StaleEditError(
+            f"edit {edit_id} was not {verb}: photo {first.photo_id}'s {first.field.replace('_', ' ')} was changed "
+            f"after it{more}",
+            edit_id,
+            [FieldChange(c.photo_id, c.field, c.new, c.old) for c in stale] if verb == "undone" else stale,
+        )
+    changes = []
+    for c in wanted:
+        if c.photo_id not in current:
+            continue
+        now = current[c.photo_id][c.field]
+        if _normal(c.field, now) != _normal(c.field, c.new):
+            changes.append(FieldChange(c.photo_id, c.field, now, c.new))
+            current[c.photo_id][c.field] = c.new  # a later change of the same field follows this one
+    return changes
 
 
 def _record(
-    catalog: Catalog, changes: list[FieldChange], description: str, who: str | None, reverts: int | None = None
+    catalog: Catalog,
+    changes: Callable[[], list[FieldChange]],
+    description: str,
+    who: str | None,
+    reverts: int | None = None,
 ) -> Edit:
+    """Make and record the changes ``changes()`` gives, computed inside the transaction that
+    writes them (so that what they replace cannot change in between)."""
     who = who or _user()
     at = datetime.now(UTC).isoformat(timespec="seconds")
-    if not changes:
-        return Edit(0, at, who, description)
     with transaction(catalog.conn):
+        made = changes()
+        if not made:
+            return Edit(0, at, who, description or _describe(made))
+        description = description or _describe(made)
         edit_id = int(
             catalog.conn.execute(
                 "INSERT INTO edits (at, who, description, reverts) VALUES (?, ?, ?, ?)", (at, who, description, reverts)
             ).lastrowid
         )
-        for change in changes:
+        for change in made:
             catalog.conn.execute(
                 f"UPDATE photos SET {change.field} = ? WHERE id = ?",
                 (to_column(change.field, change.new), change.photo_id),
@@ -141,8 +212,9 @@ def _record(
                 "INSERT INTO edit_changes (edit_id, photo_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
                 (edit_id, change.photo_id, change.field, _dump(change.old), _dump(change.new)),
             )
-        reindex_photos(catalog.conn, sorted({c.photo_id for c in changes}))
-    return Edit(edit_id, at, who, description, changes, reverts)
+        reindex_photos(catalog.conn, sorted({c.photo_id for c in made}))
+    mirror_sidecars(catalog, {c.photo_id for c in made})  # after the commit; never undoes it
+    return Edit(edit_id, at, who, description, made, reverts)
 
 
 def load_edit(catalog: Catalog, edit_id: int) -> Edit:

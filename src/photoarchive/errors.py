@@ -24,6 +24,17 @@ class NotFoundError(PhotoArchiveError):
     """A photo, collection, place or template that was asked for does not exist."""
 
 
+class StaleEditError(PhotoArchiveError):
+    """An edit was not undone (or redone) because the values it would overwrite were changed
+    after it (by a later edit, another window or another process); nothing was changed.
+    ``changes`` are the edit's changes whose field holds another value now."""
+
+    def __init__(self, message: str, edit_id: int, changes: list) -> None:
+        super().__init__(message)
+        self.edit_id = edit_id
+        self.changes = changes
+
+
 class ValidationError(PhotoArchiveError):
     """A value given by the user is not acceptable; the message names the field."""
 

@@ -2,14 +2,17 @@
 
 Connections run in autocommit mode (``isolation_level=None``) so that transactions are
 explicit: ``with transaction(conn):`` opens ``BEGIN IMMEDIATE`` (taking the write lock at
-once, so two writers queue instead of failing half-way) and commits or rolls back.
+once, so two writers queue instead of failing half-way) and commits or rolls back;
+``after_commit`` defers work (files, signals) until the outermost transaction has committed.
+A full disk or an I/O error becomes a ``CatalogError`` that says so, and never a second error
+from rolling back a transaction SQLite had already rolled back.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from photoarchive.errors import CatalogError
@@ -40,26 +43,105 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+# Work to do once the outermost transaction of a connection has committed (by id(conn): a
+# Connection takes neither attributes nor weak references). See ``after_commit``.
+_after_commit: dict[int, list[Callable[[], object]]] = {}
+
+# SQLite's primary result codes for a full disk and for an I/O error.
+_SQLITE_FULL, _SQLITE_IOERR = 13, 10
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Run the block in one write transaction: all of it is committed, or none of it."""
+    """Run the block in one write transaction: all of it is committed, or none of it.
+
+    Reads made inside the block see what the block will overwrite, with no other writer in
+    between (``BEGIN IMMEDIATE`` takes the write lock first): a value computed from the
+    current ones (keywords added to a photo's) is computed inside the block. A full disk or
+    an I/O error, at any statement or at the commit, becomes a ``CatalogError`` saying so.
+    """
     if conn.in_transaction:  # nested use joins the outer transaction through a savepoint
+        pending = _after_commit.get(id(conn))
+        mark = len(pending) if pending is not None else 0
         conn.execute("SAVEPOINT nested")
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK TO nested")
-            conn.execute("RELEASE nested")
+            if conn.in_transaction:  # SQLite may have rolled the whole transaction back itself
+                try:
+                    conn.execute("ROLLBACK TO nested")
+                    conn.execute("RELEASE nested")
+                except sqlite3.Error:
+                    pass  # the outer transaction rolls back; the error being raised says why
+            if pending is not None:
+                del pending[mark:]
             raise
         conn.execute("RELEASE nested")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        _raise_storage_error(error)
+        raise
+    pending = _after_commit[id(conn)] = []
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as error:
+        _after_commit.pop(id(conn), None)
+        _rollback(conn)
+        if isinstance(error, sqlite3.OperationalError):
+            _raise_storage_error(error)
         raise
-    conn.execute("COMMIT")
+    _after_commit.pop(id(conn), None)
+    for action in pending:
+        action()
+
+
+def after_commit(conn: sqlite3.Connection, action: Callable[[], object]) -> None:
+    """Call ``action`` once the transaction open on ``conn`` has committed (at once when none
+    is open); never when it rolls back. For what must follow the catalog and not precede it:
+    files written from committed values, signals that make a window read them again."""
+    pending = _after_commit.get(id(conn)) if conn.in_transaction else None
+    if pending is None:
+        action()
+    else:
+        pending.append(action)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back what is left of a failed transaction. When COMMIT itself failed (a full
+    disk), SQLite may already have rolled back, and a ROLLBACK would fail with "no transaction
+    is active"; a ROLLBACK that fails must not hide the error that made it necessary."""
+    if not conn.in_transaction:
+        return
+    with suppress(sqlite3.Error):  # the error being raised says what went wrong
+        conn.execute("ROLLBACK")
+
+
+def _raise_storage_error(error: sqlite3.OperationalError) -> None:
+    """Raise a ``CatalogError`` in words for a full disk, an I/O error or a catalog that stays
+    locked (from ``error``); return for any other error."""
+    translated = storage_error(error)
+    if translated is not None:
+        raise translated from error
+
+
+def storage_error(error: sqlite3.Error) -> CatalogError | None:
+    """A ``CatalogError`` in words for a full disk, an I/O error or a catalog that stays
+    locked; None for any other error."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    message = str(error)
+    if code == _SQLITE_FULL or "database or disk is full" in message:
+        return CatalogError("the disk holding the catalog is full; nothing was changed (free some space and try again)")
+    if code == _SQLITE_IOERR or "disk I/O error" in message:
+        return CatalogError(f"the catalog could not be written ({message}); nothing was changed")
+    if "database is locked" in message:
+        return CatalogError(
+            f"the catalog stayed locked by another program for {BUSY_TIMEOUT_SECONDS:g} s; nothing was changed"
+            " (try again when it has finished)"
+        )
+    return None
 
 
 # SQLite limits how many parameters one statement takes (999 in older builds).

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from photoarchive.catalog import Catalog
+from photoarchive.catalog import Catalog, transaction
 from photoarchive.cli.output import print_json, warn
-from photoarchive.edits import Edit, apply_edit, history, load_edit, revert_edit, reverted_by, stale_changes
-from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.edits import Edit, apply_edit, history, load_edit, revert_edit, reverted_by
+from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME
 from photoarchive.metadata_ops import reread, write_files
 from photoarchive.model import CURATED_FIELD_NAMES
@@ -249,8 +249,10 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
         raise ValidationError(
             "nothing to change: give a field option (--caption, --credit, ...), --clear, --place or --template"
         )
-    placed, description = _placed(catalog, ids, args.place)
-    with option_names():
+    # The values are computed from the photos' current ones (keywords added to theirs, GPS
+    # from the place where they have none) in the transaction that writes them.
+    with transaction(catalog.conn), option_names():
+        placed, description = _placed(catalog, ids, args.place)
         values = edit_values(
             catalog,
             ids,
@@ -309,13 +311,15 @@ def history_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def undo_command(args: argparse.Namespace, catalog: Catalog) -> int:
-    stale = stale_changes(catalog, load_edit(catalog, args.edit))
-    undone = reverted_by(catalog, args.edit)
-    if stale and undone and not args.force:
-        warn(f"photoarchive: error: edit {args.edit} was already undone (edit {undone})")
-        return 1
-    if stale and not args.force:
-        first = stale[0]
+    load_edit(catalog, args.edit)  # NotFoundError for an unknown edit
+    try:  # checked in the transaction that would write: another process may be editing too
+        edit = revert_edit(catalog, args.edit, only_if_unchanged=not args.force)
+    except StaleEditError as error:
+        undone = reverted_by(catalog, args.edit)
+        if undone:
+            warn(f"photoarchive: error: edit {args.edit} was already undone (edit {undone})")
+            return 1
+        first, stale = error.changes[0], error.changes
         warn(
             f"photoarchive: error: edit {args.edit} cannot be undone safely: photo {first.photo_id}'s "
             f"{first.field} was changed after it"
@@ -323,7 +327,7 @@ def undo_command(args: argparse.Namespace, catalog: Catalog) -> int:
             + "; undo the later edits first, or use --force to put the old values back anyway"
         )
         return 1
-    print_edit(revert_edit(catalog, args.edit), args.json)
+    print_edit(edit, args.json)
     return 0
 
 
