@@ -20,6 +20,9 @@ import pytest
 from photoarchive.catalog import Catalog, transaction
 from photoarchive.cli import main
 from photoarchive.edits import StaleEditError, apply_edit, reapply_edit, revert_edit
+from photoarchive.model import Place
+from photoarchive.places import add_place, assign_place
+from photoarchive.templates import apply_template, create_template
 from tests.conftest import write_photo
 from tests.test_metadata_ops import add_original
 
@@ -194,3 +197,34 @@ def test_revert_only_if_unchanged_checks_inside_the_transaction(archive) -> None
         reapply_edit(catalog, edit.id, only_if_unchanged=True)  # nothing changed since the undo
         assert {r[0] for r in catalog.conn.execute("SELECT caption FROM photos")} == {"mine"}
     assert_chained(changes_of(root, "caption"), "")
+
+
+def test_a_template_builds_on_the_values_of_the_moment(archive) -> None:
+    root, ids = archive
+    with Catalog(root) as catalog:
+        create_template(catalog, "expedition", {"caption": "{caption} (Shumshu, 2015)"}, add_keywords=["Shumshu"])
+
+    def theirs(catalog: Catalog) -> None:
+        apply_edit(catalog, ids, {"caption": "Tank hull", "keywords": ["tanks"]})
+
+    _write_while_waiting(root, theirs, lambda catalog: apply_template(catalog, "expedition", ids))
+    with Catalog(root) as catalog:
+        rows = {tuple(r) for r in catalog.conn.execute("SELECT caption, keywords FROM photos")}
+    assert rows == {("Tank hull (Shumshu, 2015)", '["tanks", "Shumshu"]')}
+    assert_chained(changes_of(root, "caption"), "")
+
+
+def test_a_place_gives_gps_only_to_photos_without_a_position_of_the_moment(archive) -> None:
+    root, ids = archive
+    with Catalog(root) as catalog:
+        island = add_place(catalog, Place("Shumshu", kind="island", latitude=50.75, longitude=156.3))
+
+    def typed(catalog: Catalog) -> None:
+        apply_edit(catalog, ids[:1], {"latitude": 50.69, "longitude": 156.35, "gps_source": "edited"})
+
+    _write_while_waiting(root, typed, lambda catalog: assign_place(catalog, ids, island.id))
+    with Catalog(root) as catalog:
+        rows = [tuple(r) for r in catalog.conn.execute("SELECT latitude, gps_source, place_id FROM photos ORDER BY id")]
+    assert rows[0] == (50.69, "edited", island.id)  # the typed position is kept
+    assert rows[1:] == [(50.75, "place", island.id)] * (len(ids) - 1)
+    assert_chained(changes_of(root, "latitude"), None)

@@ -64,10 +64,13 @@ class RereadResult:
 
 
 def reread(catalog: Catalog, photo_ids: Sequence[int], *, who: str | None = None) -> RereadResult:
-    """Set the curated fields of photos from their originals again, as one edit."""
+    """Set the curated fields of photos from their originals again, as one edit.
+
+    The files are read first, without holding the catalog; what depends on the catalog (a
+    position is replaced only when it came from the file or there is none) is decided in
+    the edit's transaction, from the values the photos hold then."""
     photos = catalog.photos(list(dict.fromkeys(photo_ids)))
-    positions = load_values(catalog, [p.id for p in photos], _POSITION)
-    values: dict[int, dict[str, Any]] = {}
+    read: dict[int, tuple[dict[str, Any], Any]] = {}  # the fields read, and the position shown
     failures: list[tuple[int, str]] = []
     warnings: list[tuple[int, str]] = []
     for photo in photos:
@@ -83,20 +86,23 @@ def reread(catalog: Catalog, photo_ids: Sequence[int], *, who: str | None = None
             except ValidationError as error:
                 warnings.append((photo.id, f"{error}; the catalog's value is kept"))
         new["conflicts"] = [c.as_dict() for c in result.conflicts]
-        position = positions[photo.id]
-        if position["gps_source"] in (None, "location_shown") and (
-            result.gps is not None or position["gps_source"] == "location_shown"
-        ):
-            lat, lon, alt = result.gps if result.gps is not None else (None, None, None)
-            source = "location_shown" if result.gps is not None else None
-            new.update(latitude=lat, longitude=lon, altitude=alt, gps_source=source)
-        values[photo.id] = new
+        read[photo.id] = (new, result.gps)
         warnings += [(photo.id, w) for w in result.warnings]
-    count = len(values)
+
+    def values(photo_id: int) -> dict[str, Any]:  # called inside apply_edit's transaction
+        new, gps = read[photo_id]
+        source = load_values(catalog, [photo_id], ("gps_source",)).get(photo_id, {}).get("gps_source")
+        if source in (None, "location_shown") and (gps is not None or source == "location_shown"):
+            lat, lon, alt = gps if gps is not None else (None, None, None)
+            new = {**new, "latitude": lat, "longitude": lon, "altitude": alt}
+            new["gps_source"] = "location_shown" if gps is not None else None
+        return new
+
+    count = len(read)
     edit = apply_edit(
         catalog,
-        list(values),
-        values.__getitem__,
+        list(read),
+        values,
         description=f"Re-read the metadata of {count} photo{'s' if count != 1 else ''} from the files",
         who=who,
     )

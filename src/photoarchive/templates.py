@@ -33,7 +33,7 @@ from dataclasses import replace
 from graphlib import CycleError, TopologicalSorter
 from typing import Any
 
-from photoarchive.catalog import Catalog
+from photoarchive.catalog import Catalog, transaction
 from photoarchive.catalog import templates as store
 from photoarchive.catalog.curated import load_fields
 from photoarchive.edits import Edit, apply_edit
@@ -180,7 +180,8 @@ def edit_values(
     template: FieldTemplate | str | int | None = None,
 ) -> dict[int, dict[str, Any]]:
     """The values one edit sets on each photo: a template's (rendered), then ``values`` (taken
-    literally: no variables), then keywords added and removed; for ``apply_edit``."""
+    literally: no variables), then keywords added and removed; for ``apply_edit``, called
+    inside the same ``transaction`` (the values are computed from the photos' current ones)."""
     ids = list(dict.fromkeys(photo_ids))
     per_photo = template_values(catalog, template, ids) if template is not None else {pid: {} for pid in ids}
     current = load_fields(catalog, ids) if add_keywords or remove_keywords else {}
@@ -204,15 +205,18 @@ def apply_template(
     """Apply a template (or the stored one with this name or id) to photos as one edit."""
     if not isinstance(template, FieldTemplate):
         template = store.find_template(catalog, template)
-    per_photo = template_values(catalog, template, photo_ids)
-    count = len(per_photo)
-    return apply_edit(
-        catalog,
-        list(per_photo),
-        per_photo.__getitem__,
-        description=description or f"Template {template.name!r} on {count} photo{'s' if count != 1 else ''}",
-        who=who,
-    )
+    # Rendered from the photos' values ({caption}, keywords added) in the transaction that
+    # writes them, so that a change made meanwhile elsewhere is built on, not overwritten.
+    with transaction(catalog.conn):
+        per_photo = template_values(catalog, template, photo_ids)
+        count = len(per_photo)
+        return apply_edit(
+            catalog,
+            list(per_photo),
+            per_photo.__getitem__,
+            description=description or f"Template {template.name!r} on {count} photo{'s' if count != 1 else ''}",
+            who=who,
+        )
 
 
 def _compile(field: str, value: str | list[str]) -> Template | list[Template]:

@@ -9,6 +9,10 @@ position came from its previous place gets the new place's (or loses it). All of
 
 Editing or moving a place re-fills the photos of the place and of every place inside it, in
 the same transaction as the change to the place, as one edit.
+
+Each function reads what it changes (the gazetteer, the photos' positions) inside the write
+transaction that changes it, so that another window or process changing the same place or
+photos meanwhile is neither overwritten nor recorded with values that were not there.
 """
 
 from __future__ import annotations
@@ -35,8 +39,9 @@ def find_place(catalog: Catalog, name_or_id: str | int) -> Place:
 
 def add_place(catalog: Catalog, place: Place) -> Place:
     """Check and store a new place; returns it with its id."""
-    cleaned = clean_place(replace(place, id=0), Gazetteer.load(catalog))
-    return replace(cleaned, id=store.insert_place(catalog, cleaned))
+    with transaction(catalog.conn):  # the names it is checked against cannot change meanwhile
+        cleaned = clean_place(replace(place, id=0), Gazetteer.load(catalog))
+        return replace(cleaned, id=store.insert_place(catalog, cleaned))
 
 
 def edit_place(catalog: Catalog, place_id: int, *, who: str | None = None, **changes: Any) -> tuple[Place, Edit]:
@@ -45,13 +50,13 @@ def edit_place(catalog: Catalog, place_id: int, *, who: str | None = None, **cha
     ``changes`` are attributes of ``Place`` (``name=``, ``parent_id=``, ``alt_names=``...).
     To undo, call it again with the old place's values.
     """
-    gazetteer = Gazetteer.load(catalog)
-    old = gazetteer.get(place_id)
-    unknown = [k for k in changes if k == "id" or not hasattr(old, k)]
-    if unknown:
-        raise ValidationError(f"a place has no field {unknown[0]!r}", field=unknown[0])
-    new = clean_place(replace(old, **changes), gazetteer)
-    with transaction(catalog.conn):
+    with transaction(catalog.conn):  # the other values of the place are kept as they are now
+        gazetteer = Gazetteer.load(catalog)
+        old = gazetteer.get(place_id)
+        unknown = [k for k in changes if k == "id" or not hasattr(old, k)]
+        if unknown:
+            raise ValidationError(f"a place has no field {unknown[0]!r}", field=unknown[0])
+        new = clean_place(replace(old, **changes), gazetteer)
         store.update_place(catalog, new)
         edit = refresh_photos(catalog, [place_id], description=f"Edit place {new.name}", who=who)
     return new, edit
@@ -64,19 +69,19 @@ def remove_place(catalog: Catalog, place_id: int, *, force: bool = False, who: s
     then the places inside it move up to its parent, and its photos get its parent as their
     place (or no place, when it had none), re-filled as one edit.
     """
-    gazetteer = Gazetteer.load(catalog)
-    place = gazetteer.get(place_id)
-    children = gazetteer.children(place_id)
-    photos = store.photo_ids_at(catalog, [place_id])
-    if (children or photos) and not force:
-        held = [f"{len(children)} place{'s' if len(children) != 1 else ''}"] if children else []
-        held += [f"{len(photos)} photo{'s' if len(photos) != 1 else ''}"] if photos else []
-        raise ValidationError(
-            f"{place.name!r} holds {' and '.join(held)}; remove with force to move them to "
-            f"{gazetteer.get(place.parent_id).name if place.parent_id else 'no place'}",
-            field="place",
-        )
-    with transaction(catalog.conn):
+    with transaction(catalog.conn):  # what it holds is what it holds when it is removed
+        gazetteer = Gazetteer.load(catalog)
+        place = gazetteer.get(place_id)
+        children = gazetteer.children(place_id)
+        photos = store.photo_ids_at(catalog, [place_id])
+        if (children or photos) and not force:
+            held = [f"{len(children)} place{'s' if len(children) != 1 else ''}"] if children else []
+            held += [f"{len(photos)} photo{'s' if len(photos) != 1 else ''}"] if photos else []
+            raise ValidationError(
+                f"{place.name!r} holds {' and '.join(held)}; remove with force to move them to "
+                f"{gazetteer.get(place.parent_id).name if place.parent_id else 'no place'}",
+                field="place",
+            )
         store.set_parent(catalog, [c.id for c in children], place.parent_id)
         inside = [d for c in children for d in store.descendant_ids(catalog, c.id)]
         mapping: dict[int, int | None] = dict.fromkeys(photos, place.parent_id)
@@ -95,21 +100,23 @@ def assign_place(
     description: str = "",
 ) -> Edit:
     """Give these photos a place (a Place, an id, or a name in any language; None clears it)."""
-    values, target = place_values(catalog, photo_ids, place)
-    return apply_edit(
-        catalog,
-        list(values),
-        values.__getitem__,
-        description=description or describe_assignment(target, len(values)),
-        who=who,
-    )
+    with transaction(catalog.conn):  # GPS from the place goes where a photo has none *now*
+        values, target = place_values(catalog, photo_ids, place)
+        return apply_edit(
+            catalog,
+            list(values),
+            values.__getitem__,
+            description=description or describe_assignment(target, len(values)),
+            who=who,
+        )
 
 
 def place_values(
     catalog: Catalog, photo_ids: Sequence[int], place: Place | int | str | None
 ) -> tuple[dict[int, dict[str, Any]], Place | None]:
     """What assigning ``place`` would set on each photo ({photo id: {field: value}}), and the
-    place found, without applying it: for an edit that also sets other fields (``edit --place``)."""
+    place found, without applying it: for an edit that also sets other fields (``edit --place``).
+    Call it inside the transaction of that edit (the values depend on the photos' positions)."""
     gazetteer = Gazetteer.load(catalog)
     target = None if place is None else gazetteer.find(place.id if isinstance(place, Place) else place)
     ids = list(dict.fromkeys(photo_ids))
@@ -127,22 +134,24 @@ def assign_places(
     description: str = "",
 ) -> Edit:
     """Give each photo its own place ({photo id: place id or None}) as one edit."""
-    gazetteer = gazetteer or Gazetteer.load(catalog)
-    current = load_values(catalog, list(places), _CURRENT)
+    with transaction(catalog.conn):
+        known = gazetteer or Gazetteer.load(catalog)
+        current = load_values(catalog, list(places), _CURRENT)
 
-    def values(photo_id: int) -> dict[str, Any]:
-        place_id = places[photo_id]
-        place = None if place_id is None else gazetteer.get(place_id)
-        return photo_values(gazetteer, place, current.get(photo_id, {}))
+        def values(photo_id: int) -> dict[str, Any]:
+            place_id = places[photo_id]
+            place = None if place_id is None else known.get(place_id)
+            return photo_values(known, place, current.get(photo_id, {}))
 
-    return apply_edit(catalog, list(places), values, description=description or "Assign places", who=who)
+        return apply_edit(catalog, list(places), values, description=description or "Assign places", who=who)
 
 
 def refresh_photos(catalog: Catalog, place_ids: Sequence[int], *, description: str, who: str | None = None) -> Edit:
     """Re-fill the photos of these places and of every place inside them from the gazetteer."""
-    ids = sorted({d for p in place_ids for d in store.descendant_ids(catalog, p)})
-    photo_places = store.photo_places(catalog, store.photo_ids_at(catalog, ids))
-    return assign_places(catalog, photo_places, description=description, who=who)
+    with transaction(catalog.conn):
+        ids = sorted({d for p in place_ids for d in store.descendant_ids(catalog, p)})
+        photo_places = store.photo_places(catalog, store.photo_ids_at(catalog, ids))
+        return assign_places(catalog, photo_places, description=description, who=who)
 
 
 def photo_values(gazetteer: Gazetteer, place: Place | None, current: Mapping[str, Any]) -> dict[str, Any]:
