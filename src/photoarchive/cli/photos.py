@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--json", action="store_true", help="print one JSON object with the outcome")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     p.add_argument("--template", metavar="NAME", help="apply this template to the new photos (one edit)")
+    p.add_argument(
+        "--legacy-charset",
+        metavar="NAME",
+        type=_code_page,
+        default=None,
+        help="code page of IPTC and EXIF text that is not UTF-8 and names no character set, e.g. cp1251"
+        " or cp1252 (default: told apart, Cyrillic or Western, from the text itself)",
+    )
     p.set_defaults(handler=import_command)
 
     p = subparsers.add_parser("list", parents=[common], help="list photos")
@@ -98,10 +107,18 @@ def photo_records(catalog: Catalog, photo_ids: list[int]) -> dict[int, dict[str,
     return records
 
 
+def _code_page(name: str) -> str:
+    """An argparse type: a code page Python knows (a usage error, exit 2, otherwise)."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown code page {name!r} (try cp1251, cp1252, koi8-r, latin-1)") from None
+
+
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
     # A template that does not exist or is broken stops the import before a file is copied.
     template = check_template(find_template(catalog, args.template)) if args.template else None
-    job = ImportJob(catalog, args.paths, workers=args.workers)
+    job = ImportJob(catalog, args.paths, workers=args.workers, legacy_charset=getattr(args, "legacy_charset", None))
     bar = tqdm(total=0, unit="photo", file=sys.stderr, disable=None, dynamic_ncols=True, desc="Importing")
     try:
         for progress in job.run():
@@ -115,7 +132,9 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
     summary = job.summary
     assert summary is not None
     edit = None
-    if template is not None and summary.photos:
+    if summary.stopped:  # on stderr, with --json too: the JSON says what was done
+        warn(f"error: the import stopped: {summary.stopped}")
+    if template is not None and summary.photos and not summary.stopped:
         # {sequence} counts the new photos in the order they were taken.
         new = set(summary.photos)
         ordered = [i for i in catalog.photo_ids(order="captured", batch=summary.batch) if i in new]

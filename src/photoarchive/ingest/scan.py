@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,31 @@ class ScanResult:
     files: list[Path] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Files and failures in the order met (the paths as given, each folder sorted by name),
+    # with None for a file to import or the reason it cannot be.
+    entries: list[tuple[str, str | None]] = field(default_factory=list)
+
+    def add(self, path: Path) -> None:
+        self.files.append(path)
+        self.entries.append((str(path), None))
+
+    def fail(self, path: Path | str, reason: str) -> None:
+        self.failures.append((str(path), reason))
+        self.entries.append((str(path), reason))
+
+
+_LOOP = "a loop of symbolic links (it leads back to itself)"
+
+
+def _resolved(path: Path) -> Path | None:
+    """The real path, or None for a symbolic-link loop (``Path.resolve`` raises RuntimeError
+    for one before Python 3.13, OSError after)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        return None
+    except OSError as error:
+        return None if error.errno == errno.ELOOP else path.absolute()
 
 
 def scan(paths: Iterable[Path | str], *, archive: Path | None = None) -> ScanResult:
@@ -36,12 +62,13 @@ def scan(paths: Iterable[Path | str], *, archive: Path | None = None) -> ScanRes
         seen.add(archive.resolve())  # a walk that reaches the archive folder passes it by
     for given in paths:
         path = Path(given).expanduser()
-        if not path.exists():
-            result.failures.append((str(path), "no such file or folder"))
-        elif archive is not None and path.resolve().is_relative_to(archive.resolve()):
-            result.failures.append(
-                (str(path), "is inside the archive itself; import from the card or folder it came from")
-            )
+        real = _resolved(path)
+        if real is None:
+            result.fail(path, _LOOP)
+        elif not path.exists():
+            result.fail(path, "no such file or folder")
+        elif archive is not None and real.is_relative_to(archive.resolve()):
+            result.fail(path, "is inside the archive itself; import from the card or folder it came from")
         elif path.is_dir():
             _walk(path, result, seen)
         else:
@@ -51,12 +78,12 @@ def scan(paths: Iterable[Path | str], *, archive: Path | None = None) -> ScanRes
 
 def _walk(folder: Path, result: ScanResult, seen: set[Path]) -> None:
     def on_error(error: OSError) -> None:
-        result.failures.append((str(error.filename or folder), f"cannot read folder ({error.strerror})"))
+        result.fail(error.filename or folder, f"cannot read folder ({error.strerror})")
 
     for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
         kept = []
         for name in sorted(d for d in dirs if not d.startswith(".")):
-            if (Path(root) / name).resolve() in seen:
+            if _resolved(Path(root) / name) in seen:
                 result.skipped.append(str(Path(root) / name))
             else:
                 kept.append(name)
@@ -66,20 +93,20 @@ def _walk(folder: Path, result: ScanResult, seen: set[Path]) -> None:
 
 
 def _consider(path: Path, result: ScanResult, seen: set[Path], *, explicit: bool) -> None:
-    try:
-        key = path.resolve()
-    except OSError:
-        key = path.absolute()
+    key = _resolved(path)
+    if key is None:
+        result.fail(path, _LOOP)
+        return
     if key in seen:
         return
     seen.add(key)
     suffix = path.suffix.lower()
     if suffix in PHOTO_EXTENSIONS:
-        result.files.append(path)
+        result.add(path)
     elif not explicit and (
         path.name.startswith(".") or path.name.lower() in _SYSTEM_NAMES or suffix in SIDECAR_EXTENSIONS
     ):
         result.skipped.append(str(path))
     else:
         kind = f"{suffix[1:].upper()} files" if suffix else "files without an extension"
-        result.failures.append((str(path), f"not a supported photo format ({kind} are not imported)"))
+        result.fail(path, f"not a supported photo format ({kind} are not imported)")

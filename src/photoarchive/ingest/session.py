@@ -4,10 +4,17 @@
 checks for cancellation between files, so the command line draws a progress bar from it and
 the GUI runs it in a worker thread. When it ends, ``job.summary`` holds the outcome.
 
+Order: files are processed in parallel and finish in any order, but they are recorded (and
+so numbered) in the order they were given, each folder sorted by name: a result that comes
+back early waits, in memory, for those before it. ``summary.files`` says what became of each
+file, in that order.
+
 Consistency: a photo is recorded only after its original is safely in ``originals/`` (the
 worker has fsynced, linked and verified it). A file copied by a run that was then killed is
 adopted by the next run (same bytes at the same name, not in the catalog), so re-running an
-import after a crash completes it without duplicate copies.
+import after a crash completes it without duplicate copies. When the catalog cannot record a
+copied original (the disk is full), the copy is removed, and the run stops: the files not
+done yet are reported as not imported, with the reason.
 """
 
 from __future__ import annotations
@@ -16,16 +23,16 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 from photoarchive.catalog import Catalog
-from photoarchive.errors import IngestError
+from photoarchive.errors import CatalogError, IngestError
 from photoarchive.ingest.scan import scan
-from photoarchive.ingest.worker import FileResult, process_file, today
+from photoarchive.ingest.worker import DISK_FULL, FileResult, disk_full, process_file, today
 from photoarchive.model import ImportFailure
 from photoarchive.pool import run_in_pool
 
@@ -49,6 +56,20 @@ class ImportProgress:
 
 
 @dataclass
+class FileOutcome:
+    """What became of one file: "imported" (``id`` the new photo), "duplicate" (``id`` the
+    photo that already holds the same bytes) or "failed" (``reason`` says why)."""
+
+    path: str
+    outcome: str
+    id: int | None = None
+    reason: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {"path": self.path, "id": self.id, "outcome": self.outcome, "reason": self.reason}
+
+
+@dataclass
 class ImportSummary:
     batch: int
     imported: int = 0
@@ -59,6 +80,8 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    files: list[FileOutcome] = field(default_factory=list)  # in the order the files were given
+    stopped: str | None = None  # why the run stopped before the end (the disk is full), if it did
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -70,6 +93,8 @@ class ImportSummary:
             "cancelled": self.cancelled,
             "skipped": self.skipped,
             "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
+            "files": [f.as_json() for f in self.files],
+            "stopped": self.stopped,
         }
 
 
@@ -83,8 +108,12 @@ class ImportJob:
         *,
         workers: int | None = None,
         on_recorded: Callable[[Catalog, int, FileResult], None] | None = None,
+        legacy_charset: str | None = None,
     ) -> None:
+        """``legacy_charset``: the code page of metadata text that is not UTF-8 and has no
+        character set marker (a codec name; guessed, Western or Cyrillic, when None)."""
         self.catalog = catalog
+        self.legacy_charset = legacy_charset
         self.sources = [Path(s) for s in sources]
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.on_recorded = on_recorded
@@ -100,40 +129,70 @@ class ImportJob:
         shutil.rmtree(paths.incoming, ignore_errors=True)  # leftovers of a killed run
         self.catalog.mark_interrupted_batches()
         found = scan(self.sources, archive=self.catalog.paths.root)
-        batch = self.catalog.start_batch([str(s.absolute()) for s in self.sources])
-        summary = self.summary = ImportSummary(batch=batch, skipped=found.skipped)
-        self.total = len(found.files) + len(found.failures)
+        batch = self.catalog.start_batch([_text(str(s.absolute())) for s in self.sources])
+        summary = self.summary = ImportSummary(batch=batch, skipped=[_text(p) for p in found.skipped])
+        entries = found.entries
+        self.total = len(entries)
+        position = {path: index for index, (path, _) in enumerate(entries)}
+        # Results that came back before those of earlier files wait here (by position).
+        ready: dict[int, FileResult] = {
+            index: FileResult(path, "failed", error=error) for index, (path, error) in enumerate(entries) if error
+        }
         done = 0
-        for path, error in found.failures:
-            done += 1
-            self._fail(summary, path, error)
-            yield ImportProgress(done, self.total, path, "failed", error=error)
         status = "completed"
         try:
-            for result in self._results(found.files, cancelled):
+            for result in self._results([p for p, error in entries if error is None], cancelled):
+                ready[position[result.source]] = result
+                while done in ready:
+                    done += 1
+                    yield self._record(summary, ready.pop(done - 1), done)
+            # Cancelled or stopped: what came back is recorded, in order; the rest is not done.
+            for index in sorted(ready):
                 done += 1
-                yield self._record(summary, result, done)
-            if cancelled():
+                yield self._record(summary, ready.pop(index), done)
+            if summary.stopped is not None:
+                recorded = {f.path for f in summary.files}
+                for path, _ in entries:
+                    if _text(path) not in recorded:
+                        done += 1
+                        reason = f"not imported: the import stopped ({summary.stopped})"
+                        yield self._record(summary, FileResult(path, "failed", error=reason), done)
+                status = "stopped"
+            elif cancelled():
                 status, summary.cancelled = "cancelled", True
+        except GeneratorExit:  # the consumer stopped early
+            # Copies already in place wait to be recorded: record them (not yielded: the
+            # consumer has gone) rather than leave them in originals/ unknown to the catalog.
+            for index in sorted(ready):
+                if ready[index].status == "imported" and summary.stopped is None:
+                    self._record(summary, ready[index], done)
+            raise
         finally:
-            if status == "completed" and done < self.total:  # the consumer stopped early
+            if done < self.total and status == "completed":  # the consumer stopped early
                 status, summary.cancelled = "cancelled", True
-            self.catalog.finish_batch(
-                batch,
-                imported=summary.imported,
-                duplicates=summary.duplicates,
-                failed=len(summary.failed),
-                status=status,
+            self._write(
+                lambda: self.catalog.finish_batch(
+                    batch,
+                    imported=summary.imported,
+                    duplicates=summary.duplicates,
+                    failed=len(summary.failed),
+                    status=status,
+                )
             )
 
-    def _results(self, files: list[Path], cancelled: Callable[[], bool]) -> Iterator[FileResult]:
+    def _results(self, files: list[str], cancelled: Callable[[], bool]) -> Iterator[FileResult]:
         """Results in completion order; files already copied when Cancel comes are still recorded."""
-        process = partial(process_file, archive_root=str(self.catalog.paths.root), import_date=today())
+        process = partial(
+            process_file,
+            archive_root=str(self.catalog.paths.root),
+            import_date=today(),
+            legacy_charset=self.legacy_charset,
+        )
         yield from run_in_pool(
             process,
-            [str(f) for f in files],
+            files,
             workers=self.workers,
-            cancelled=cancelled,
+            cancelled=lambda: cancelled() or (self.summary is not None and self.summary.stopped is not None),
             crashed=lambda source: FileResult(
                 source, "failed", error="the image decoder crashed on this file (damaged file?)"
             ),
@@ -141,9 +200,9 @@ class ImportJob:
         )
 
     def _record(self, summary: ImportSummary, result: FileResult, done: int) -> ImportProgress:
-        if result.status == "failed":
-            self._fail(summary, result.source, result.error or "unknown error")
-            return ImportProgress(done, self.total, result.source, "failed", error=result.error)
+        source = _text(result.source)
+        if result.disk_full and summary.stopped is None:
+            summary.stopped = DISK_FULL
         if result.status == "imported":
             values = dict(result.values, batch_id=summary.batch, imported_at=_now(), warnings=result.warnings)
             try:
@@ -151,26 +210,76 @@ class ImportJob:
             except sqlite3.IntegrityError:
                 # The same bytes came twice in this run (two copies of one file): the first won.
                 if result.created and result.relative_path:
-                    existing = self.catalog.conn.execute(
-                        "SELECT 1 FROM photos WHERE original_path = ?", (result.relative_path,)
-                    ).fetchone()
-                    if existing is None:
-                        self.catalog.paths.original(result.relative_path).unlink(missing_ok=True)
+                    self._remove_unrecorded(result.relative_path)
                 result.status = "duplicate"
+            except (sqlite3.Error, CatalogError) as error:
+                # Not recorded: the copy must not stay in originals/ unknown to the catalog.
+                if result.relative_path:
+                    self._remove_unrecorded(result.relative_path)
+                reason = self._catalog_failure(summary, error)
+                result = FileResult(result.source, "failed", error=reason)
             else:
+                mirror_sidecars(self.catalog, [photo_id])  # never raises: problems go to catalog.warnings
                 summary.imported += 1
                 summary.photos.append(photo_id)
-                summary.warnings.extend((result.source, w) for w in result.warnings)
+                summary.files.append(FileOutcome(source, "imported", photo_id))
+                summary.warnings.extend((source, w) for w in result.warnings)
                 if self.on_recorded is not None:
                     self.on_recorded(self.catalog, photo_id, result)
-                return ImportProgress(done, self.total, result.source, "imported", photo_id, warnings=result.warnings)
+                return ImportProgress(done, self.total, source, "imported", photo_id, warnings=result.warnings)
+        if result.status == "failed":
+            self._fail(summary, source, result.error or "unknown error")
+            return ImportProgress(done, self.total, source, "failed", error=result.error)
+        existing = self.catalog.id_for_hash(result.sha256) if result.sha256 else None
         summary.duplicates += 1
-        summary.duplicate_paths.append(result.source)
-        return ImportProgress(done, self.total, result.source, "duplicate")
+        summary.duplicate_paths.append(source)
+        summary.files.append(FileOutcome(source, "duplicate", existing))
+        return ImportProgress(done, self.total, source, "duplicate")
+
+    def _remove_unrecorded(self, relative_path: str) -> None:
+        """Remove a copy in originals/ that no photo of the catalog names."""
+        try:
+            known = self.catalog.conn.execute(
+                "SELECT 1 FROM photos WHERE original_path = ?", (relative_path,)
+            ).fetchone()
+        except sqlite3.Error:
+            known = None  # the catalog holds what it held before this file: not this path
+        if known is None:
+            self.catalog.paths.original(relative_path).unlink(missing_ok=True)
+
+    def _catalog_failure(self, summary: ImportSummary, error: Exception) -> str:
+        """The reason a file was not recorded; a full disk (or any catalog that cannot be
+        written) stops the run."""
+        if disk_full(error):
+            summary.stopped = summary.stopped or DISK_FULL
+            return f"{DISK_FULL}: the photo was not recorded; free some space and import again"
+        summary.stopped = summary.stopped or f"the catalog cannot be written ({error})"
+        return f"not recorded: the catalog cannot be written ({error})"
 
     def _fail(self, summary: ImportSummary, path: str, error: str) -> None:
+        path = _text(path)
         summary.failed.append(ImportFailure(path, error))
-        self.catalog.add_failure(summary.batch, path, error)
+        summary.files.append(FileOutcome(path, "failed", reason=error))
+        self._write(lambda: self.catalog.add_failure(summary.batch, path, error))
+
+    def _write(self, write: Callable[[], None]) -> None:
+        """A catalog write about the run itself (a failure, the batch's end): when the disk is
+        full it cannot be made, and the run's summary still reports what happened."""
+        if self.summary is not None and self.summary.stopped is not None:
+            with suppress(sqlite3.Error, CatalogError):
+                write()
+            return
+        try:
+            write()
+        except (sqlite3.Error, CatalogError) as error:
+            if self.summary is None:
+                raise
+            self._catalog_failure(self.summary, error)
+
+
+def _text(path: str) -> str:
+    """A path as text that SQLite and JSON take (bytes of a name that are not UTF-8 replaced)."""
+    return path.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
 
 
 @contextmanager

@@ -38,11 +38,13 @@ from photoarchive.catalog.verify import sha256_file
 from photoarchive.errors import ImageError, IngestError, MetadataReadError, ValidationError
 from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
 from photoarchive.imaging import open_image as open_pixels
+from photoarchive.ingest.header import image_kind, read_header
 from photoarchive.ingest.scan import RAW_EXTENSIONS
 from photoarchive.metadata import (
     ReadResult,
     collect_exiv2_warnings,
     descriptive_values,
+    iim,
     open_image,
     previews,
     read_curated,
@@ -72,27 +74,92 @@ class FileResult:
     created: bool = False
     values: dict[str, object] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    disk_full: bool = False  # the archive's disk is full: the import stops
 
 
-def process_file(source: str, archive_root: str, import_date: str) -> FileResult:
-    """Import one file's bytes into the archive; see the module docstring."""
+def process_file(source: str, archive_root: str, import_date: str, legacy_charset: str | None = None) -> FileResult:
+    """Import one file's bytes into the archive; see the module docstring.
+
+    ``legacy_charset`` is the code page of metadata text that is not UTF-8 (guessed when None).
+    """
     paths = ArchivePaths(Path(archive_root))
     try:
-        return _process(Path(source), paths, import_date)
-    except (ImageError, IngestError, MetadataReadError) as error:
+        result = _process(Path(source), paths, import_date, legacy_charset)
+    except Exception as error:  # a bad file is one failure, never the end of the run
+        result = _failure(source, error)
+    return _without_surrogates(result)
+
+
+def _failure(source: str, error: Exception) -> FileResult:
+    if disk_full(error):
+        return FileResult(source, "failed", error=f"{DISK_FULL}: {_strip_path(str(error), source)}", disk_full=True)
+    if isinstance(error, ImageError | IngestError | MetadataReadError):
         return FileResult(source, "failed", error=_strip_path(str(error), source))
-    except OSError as error:
+    if isinstance(error, OSError):
         return FileResult(source, "failed", error=f"cannot read or copy the file ({error.strerror or error})")
-    except Exception as error:
-        return FileResult(
-            source, "failed", error=f"unexpected error reading this file ({type(error).__name__}: {error})"
-        )
+    if isinstance(error, RuntimeError) and "Symlink loop" in str(error):  # Path.resolve before Python 3.13
+        return FileResult(source, "failed", error="cannot read the file (a loop of symbolic links)")
+    return FileResult(source, "failed", error=f"unexpected error reading this file ({type(error).__name__}: {error})")
 
 
-def _process(source: Path, paths: ArchivePaths, import_date: str) -> FileResult:
+DISK_FULL = "the disk holding the archive is full"
+
+
+def disk_full(error: BaseException) -> bool:
+    """True when ``error``, or an error it came from, says the disk (or the user's quota) is full."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if isinstance(current, sqlite3.Error) and (
+            getattr(current, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(current)
+        ):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _without_surrogates(result: FileResult) -> FileResult:
+    """Bytes that are not UTF-8 (a file name from an old card, say) reach Python as surrogates,
+    which SQLite and JSON refuse: replace them, and say so, whatever path they came by."""
+    replaced: list[str] = []
+
+    def clean(value: object, where: str) -> object:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                replaced.append(where)
+                return value.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+            return value
+        if isinstance(value, list):
+            return [clean(v, where) for v in value]
+        if isinstance(value, dict):
+            return {clean(k, where): clean(v, where) for k, v in value.items()}
+        return value
+
+    result.values = {name: clean(value, name) for name, value in result.values.items()}
+    result.error = clean(result.error, "error")  # type: ignore[assignment]
+    result.warnings = clean(result.warnings, "warnings")  # type: ignore[assignment]
+    fields = sorted(set(replaced) - {"error", "warnings", "source_path", "original_name"})
+    if fields:
+        result.warnings.append(f"undecodable bytes in {', '.join(fields)} replaced by \ufffd")
+    return result
+
+
+def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | None) -> FileResult:
     size = source.stat().st_size
     if size == 0:
         return FileResult(str(source), "failed", error="empty file (0 bytes)")
+    if image_kind(read_header(source)) is None:
+        # Before a byte is hashed or copied: a large file that is no image costs nothing.
+        return FileResult(
+            str(source),
+            "failed",
+            error="not an image: its first bytes are not those of a JPEG, TIFF, PNG, WebP, HEIF or camera RAW file",
+        )
     # Read once: the same bytes are hashed and copied (large RAW or TIFF files are streamed).
     data = source.read_bytes() if size <= IN_MEMORY_LIMIT else None
     digest = hashlib.sha256(data).hexdigest() if data is not None else sha256_file(source)
@@ -105,7 +172,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str) -> FileResult:
     temporary = paths.incoming / f"{uuid.uuid4().hex}.part"
     copying = _copier().submit(_copy, source, data, temporary)
     try:
-        read = _read(source, paths, digest, result.warnings)
+        read = _read(source, paths, digest, result.warnings, legacy)
         if copying.result() != digest:
             raise IngestError("the file changed while it was being imported; import it again")
         technical = read.technical
@@ -126,7 +193,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str) -> FileResult:
         "sha256": digest,
         "original_path": relative,
         "original_name": source.name,
-        "source_path": str(source.resolve()),
+        "source_path": str(_real(source)),
         "size": size,
         "format": read.format,
         "width": read.width,
@@ -171,25 +238,25 @@ class _Read:
     curated: ReadResult | None = None
 
 
-def _read(source: Path, paths: ArchivePaths, digest: str, warnings: list[str]) -> _Read:
+def _read(source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None) -> _Read:
     """Metadata and thumbnails of one file; width and height as displayed."""
     with collect_exiv2_warnings() as exiv2_warnings:
-        read = _read_quietly(source, paths, digest, warnings)
+        read = _read_quietly(source, paths, digest, warnings, legacy)
     if exiv2_warnings:  # one line for the curator, however many entries were damaged
         more = f" (and {len(exiv2_warnings) - 1} more problems)" if len(exiv2_warnings) > 1 else ""
         read.technical.warnings.append(f"damaged metadata ignored: {exiv2_warnings[0]}{more}")
     return read
 
 
-def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list[str]) -> _Read:
+def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None) -> _Read:
     suffix = source.suffix.lower()
     is_raw = suffix in RAW_EXTENSIONS
     targets = {size: paths.thumbnail(digest, size) for size in THUMBNAIL_SIZES}
     image = curated = None
     try:
         image = open_image(source)
-        technical = technical_from_image(image)
-        embedded = descriptive_values(image)
+        technical = technical_from_image(image, legacy)
+        embedded = descriptive_values(image, legacy)
     except MetadataReadError as error:
         if is_raw:
             raise ImageError(f"not a camera RAW file that can be read ({_strip_path(str(error), source)})") from error
@@ -197,7 +264,7 @@ def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list
         warnings.append(f"{_strip_path(str(error), source)}; imported without it")
     else:
         try:
-            curated = read_curated(source, image=image)  # the same parse, not a second one
+            curated = read_curated(source, image=image, legacy_charset=legacy)  # the same parse, not a second one
         except MetadataReadError as error:
             warnings.append(f"captions and credits not read ({_strip_path(str(error), source)}); imported without them")
     if is_raw:
@@ -253,10 +320,9 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
     """
     target_dir = paths.originals / folder
     target_dir.mkdir(parents=True, exist_ok=True)
-    stem, suffix = source.stem, source.suffix
     size = temporary.stat().st_size
     for attempt in range(10_000):
-        name = source.name if attempt == 0 else f"{stem}-{attempt}{suffix}"
+        name = _archive_name(source.name, attempt)
         target = target_dir / name
         relative = f"{folder}/{name}"
         if _place(temporary, target):
@@ -276,6 +342,23 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
             raise IngestError("the copy in the archive does not match the original (disk error?)")
         return relative, created
     raise IngestError(f"too many files named {source.name} in {folder}")
+
+
+_NAME_MAX = 255  # bytes, on the file systems an archive lives on
+
+
+def _archive_name(name: str, attempt: int) -> str:
+    """The name of an original in the archive: the source's, numbered after the first attempt,
+    in UTF-8 (a name in an old code page is decoded, since the catalog stores text) and cut to
+    fit the file system's limit (a 255-byte name has no room for "-1")."""
+    raw = os.fsencode(name)
+    if not iim.is_utf8(raw):
+        name = iim.decode_value(raw, None, iim.guess_legacy([raw])).text
+    stem, suffix = os.path.splitext(name)
+    tail = (f"-{attempt}" if attempt else "") + suffix
+    while len((stem + tail).encode("utf-8")) > _NAME_MAX and stem:
+        stem = stem[:-1]
+    return stem + tail
 
 
 def _copy(source: Path, data: bytes | None, target: Path) -> str:
@@ -335,6 +418,13 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop, before Python 3.13
+        return path.absolute()
 
 
 def _strip_path(message: str, source: Path | str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import exiv2
 
+from photoarchive.metadata import iim
 from photoarchive.metadata.fields import PHOTOARCHIVE_NS, PHOTOARCHIVE_PREFIX, XmpType
 
 _local = threading.local()
@@ -146,6 +147,25 @@ def error_reason(error: exiv2.Exiv2Error) -> str:
     """exiv2's message without its error code or the file name it sometimes repeats."""
     text = str(error.args[-1]) if error.args else str(error)
     return text.rsplit(": ", 1)[-1]
+
+
+def clean_text(text: str, legacy: str | None = None) -> str:
+    """Text from exiv2 with any bytes that were not UTF-8 decoded as a legacy code page.
+
+    python-exiv2 hands such bytes over as surrogates, which SQLite, JSON and exiv2 itself
+    refuse; they are decoded in ``legacy`` (guessed when None), the rest replaced.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", errors="surrogateescape")
+        return iim.decode_value(raw, None, legacy or iim.guess_legacy([raw])).text
+    return text
+
+
+def datum_text(datum: exiv2.Metadatum, legacy: str | None = None) -> str:
+    """``datum.toString()`` without surrogates (see ``clean_text``)."""
+    return clean_text(datum.toString(), legacy)
 
 
 # -- XMP --------------------------------------------------------------------------------------

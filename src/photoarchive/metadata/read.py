@@ -69,10 +69,26 @@ def sidecar_candidates(path: Path) -> list[Path]:
     ]
 
 
+def _is_file(path: Path) -> bool:
+    # A probe, not a read: a name too long for the file system (a 255-byte photo name plus
+    # ".xmp") or a loop of symbolic links means no sidecar there.
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop, before Python 3.13
+        return path.absolute()
+
+
 def find_sidecar(path: Path) -> tuple[Path | None, list[str]]:
-    found = [p for p in sidecar_candidates(path) if p.is_file()]
+    found = [p for p in sidecar_candidates(path) if _is_file(p)]
     # On case-insensitive file systems one file answers to several names.
-    unique = list({p.resolve(): p for p in found}.values())
+    unique = list({_identity(p): p for p in found}.values())
     warnings = []
     if len(unique) > 1:
         warnings.append(
@@ -98,19 +114,22 @@ def _shape(kind: Kind, value: str | list[str] | None) -> Value | None:
     return _clean(text or "") or None
 
 
-def _exif_values(exif: exiv2.ExifData, legacy: str, warnings: list[str]) -> dict[str, Value]:
+def _exif_values(exif: exiv2.ExifData, legacy: str | None, warnings: list[str]) -> dict[str, Value]:
     values: dict[str, Value] = {}
 
     def text(key: str) -> str:
         raw = exiv2io.exif_raw(exif, key)
         if raw is None:
             return ""
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            # MWG: EXIF text should be UTF-8; older cameras and tools used the local code page.
-            warnings.append(f"EXIF {key.rsplit('.', 1)[1]} is not UTF-8; read as {legacy}")
-            return raw.decode(legacy, errors="replace")
+        name = key.rsplit(".", 1)[1]
+        # MWG: EXIF text should be UTF-8; older cameras and tools used the local code page.
+        code_page = legacy or iim.guess_legacy([raw])
+        decoded = iim.decode_value(raw, None, code_page)
+        if decoded.salvaged:
+            warnings.append(f"EXIF {name} cannot be decoded as {code_page}; undecodable bytes replaced by \ufffd")
+        elif decoded.legacy:
+            warnings.append(f"EXIF {name} is not UTF-8; read as {code_page}")
+        return decoded.text
 
     for spec in FIELDS:
         if not spec.exif:
@@ -127,11 +146,16 @@ def _exif_values(exif: exiv2.ExifData, legacy: str, warnings: list[str]) -> dict
     return values
 
 
-def _iim_values(iptc: exiv2.IptcData, legacy: str, warnings: list[str]) -> dict[str, Value]:
+def _iim_values(iptc: exiv2.IptcData, legacy: str | None, warnings: list[str]) -> dict[str, Value]:
     marker = next(iter(exiv2io.iim_raw(iptc, IIM_CHARSET_KEY)), None)
     charset = iim.charset_of_marker(marker)
     if marker and charset is None:
-        warnings.append(f"IPTC character set {marker!r} not recognised; read as UTF-8 or {legacy}")
+        warnings.append(f"IPTC character set {bytes(marker)!r} not recognised; read as UTF-8 or a legacy code page")
+    texts = [spec for spec in FIELDS if spec.iim and spec.kind is not Kind.DATE]
+    raws = {spec.name: exiv2io.iim_raw(iptc, spec.iim[0].key) for spec in texts}
+    if legacy is None:
+        # One guess for the whole block: one tool wrote it, in one code page.
+        legacy = iim.guess_legacy(r for values in raws.values() for r in values if not iim.is_utf8(r))
     used_legacy = False
     values: dict[str, Value] = {}
     for spec in FIELDS:
@@ -146,10 +170,15 @@ def _iim_values(iptc: exiv2.IptcData, legacy: str, warnings: list[str]) -> dict[
             )
         else:
             decoded = []
-            for raw in exiv2io.iim_raw(iptc, spec.iim[0].key):
-                text, legacy_used = iim.decode(raw, charset, legacy)
-                used_legacy |= legacy_used
-                decoded.append(text)
+            for raw in raws[spec.name]:
+                result = iim.decode_value(raw, charset, legacy)
+                used_legacy |= result.legacy
+                if result.salvaged:
+                    warnings.append(
+                        f"IPTC {spec.iim[0].key.rsplit('.', 1)[1]} cannot be decoded as {charset or legacy};"
+                        " undecodable bytes replaced by \ufffd"
+                    )
+                decoded.append(result.text)
             value = decoded if spec.iim[0].repeatable else (decoded[0] if decoded else "")
         shaped = _shape(spec.kind, value or None)
         if shaped is not None:
@@ -220,9 +249,12 @@ def _model_value(kind: Kind, value: Value | None) -> str | list[str]:
 
 
 def read_curated(
-    path: Path | str, *, legacy_charset: str = "cp1251", sidecar: bool = True, image: exiv2.Image | None = None
+    path: Path | str, *, legacy_charset: str | None = None, sidecar: bool = True, image: exiv2.Image | None = None
 ) -> ReadResult:
     """Read and reconcile the curated fields of ``path`` (a photo, or an XMP sidecar alone).
+
+    ``legacy_charset`` is the code page of IIM and EXIF text that is not UTF-8 and has no
+    character set marker; by default it is guessed (Western or Cyrillic, see ``iim``).
 
     ``image`` is the file already opened with exiv2 (``open_image``), when the caller has it:
     the importer reads the technical metadata from the same parse."""
@@ -231,11 +263,15 @@ def read_curated(
     if not path.is_file():
         raise MetadataReadError(f"cannot read the metadata of {path}: no such file")
     return _read(
-        path, (lambda: image) if image is not None else (lambda: open_image(path)), lambda: path.open("rb"), legacy, sidecar
+        path,
+        (lambda: image) if image is not None else (lambda: open_image(path)),
+        lambda: path.open("rb"),
+        legacy,
+        sidecar,
     )
 
 
-def read_curated_bytes(data: bytes, *, name: str = "image", legacy_charset: str = "cp1251") -> ReadResult:
+def read_curated_bytes(data: bytes, *, name: str = "image", legacy_charset: str | None = None) -> ReadResult:
     """``read_curated`` of a file's bytes in memory (no sidecar): what the writer checks its
     output with before the file is written."""
     legacy = _legacy(legacy_charset)
@@ -251,7 +287,9 @@ def read_curated_bytes(data: bytes, *, name: str = "image", legacy_charset: str 
     return _read(None, opened, lambda: io.BytesIO(data), legacy, False)
 
 
-def _legacy(legacy_charset: str) -> str:
+def _legacy(legacy_charset: str | None) -> str | None:
+    if legacy_charset is None:
+        return None
     try:
         return iim.check_codec(legacy_charset)
     except LookupError as error:
@@ -262,7 +300,7 @@ def _read(
     path: Path | None,
     opened: Callable[[], exiv2.Image],
     stream: Callable[[], BinaryIO],
-    legacy: str,
+    legacy: str | None,
     sidecar: bool,
 ) -> ReadResult:
     warnings: list[str] = []

@@ -10,7 +10,7 @@ curator, instead of letting them reach the terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +19,8 @@ from pathlib import Path
 import exiv2
 
 from photoarchive.errors import MetadataReadError
-from photoarchive.metadata import exiv2io
+from photoarchive.metadata import exiv2io, iim
+from photoarchive.metadata.fields import IIM_CHARSET_KEY
 from photoarchive.model import TechnicalMetadata
 
 _EXIF_DATE = re.compile(r"^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?")
@@ -39,18 +40,23 @@ def collect_exiv2_warnings() -> Iterator[list[str]]:
             texts.extend(dict.fromkeys(t for m in log if (t := m.text.strip())))
 
 
-def open_image(path: Path | str) -> exiv2.Image:
-    """Open a file with exiv2 and read its metadata, or raise MetadataReadError."""
+def open_image(path: Path | str | bytes, name: str | None = None) -> exiv2.Image:
+    """Open a file (or its bytes, named ``name`` in messages; they must outlive the image) with
+    exiv2 and read its metadata, or raise MetadataReadError."""
     exiv2io.setup()  # before any XMP is parsed (see exiv2io's pinned prefixes)
+    if isinstance(path, bytes):
+        path, data = name or "image", path
+    else:
+        data = None
     try:
-        image = exiv2.ImageFactory.open(str(path))
+        image = exiv2.ImageFactory.open(str(path) if data is None else data)
         image.readMetadata()
     except exiv2.Exiv2Error as error:
         raise MetadataReadError(f"{path}: metadata cannot be read ({exiv2io.error_reason(error)})") from error
     return image
 
 
-def read_technical(path: Path | str) -> TechnicalMetadata:
+def read_technical(path: Path | str, legacy: str | None = None) -> TechnicalMetadata:
     """Read capture date, camera, orientation and GPS from a file's EXIF, XMP and IPTC.
 
     Damaged metadata does not raise: what can be read is returned, and exiv2's complaints
@@ -58,16 +64,18 @@ def read_technical(path: Path | str) -> TechnicalMetadata:
     """
     with collect_exiv2_warnings() as warnings:
         image = open_image(path)
-        result = technical_from_image(image)
+        result = technical_from_image(image, legacy)
     result.warnings.extend(f"metadata: {w}" for w in warnings)
     return result
 
 
-def technical_from_image(image: exiv2.Image) -> TechnicalMetadata:
-    exif = _exif_strings(image)
+def technical_from_image(image: exiv2.Image, legacy: str | None = None) -> TechnicalMetadata:
+    """The technical metadata of an opened image; text that is not UTF-8 (a camera make with
+    a damaged byte) is read in the ``legacy`` code page, guessed when None."""
+    result = TechnicalMetadata()
+    exif = _exif_strings(image, legacy, result.warnings)
     xmp = _xmp_strings(image)
     iptc = _iptc_strings(image)
-    result = TechnicalMetadata()
     result.camera_make = _clean(exif.get("Exif.Image.Make"))
     result.camera_model = _clean(exif.get("Exif.Image.Model"))
     result.orientation = _orientation(exif.get("Exif.Image.Orientation") or xmp.get("Xmp.tiff.Orientation"))
@@ -76,15 +84,18 @@ def technical_from_image(image: exiv2.Image) -> TechnicalMetadata:
     return result
 
 
-def _exif_strings(image: exiv2.Image) -> dict[str, str]:
+def _exif_strings(image: exiv2.Image, legacy: str | None, warnings: list[str]) -> dict[str, str]:
     values: dict[str, str] = {}
     for datum in image.exifData():
         key = datum.key()
         if key.startswith(("Exif.Image.", "Exif.Photo.", "Exif.GPSInfo.")) and key not in values:
             try:
-                values[key] = datum.toString()
+                text = datum.toString()
+                values[key] = exiv2io.clean_text(text, legacy)
             except (exiv2.Exiv2Error, UnicodeDecodeError, ValueError):
                 continue
+            if values[key] != text and key in ("Exif.Image.Make", "Exif.Image.Model"):
+                warnings.append(f"EXIF {key.rsplit('.', 1)[1]} is not UTF-8 (a damaged byte?); read as {values[key]!r}")
     return values
 
 
@@ -92,7 +103,7 @@ def _xmp_strings(image: exiv2.Image) -> dict[str, str]:
     values: dict[str, str] = {}
     for datum in image.xmpData():
         try:
-            values.setdefault(datum.key(), datum.toString())
+            values.setdefault(datum.key(), exiv2io.datum_text(datum))
         except (exiv2.Exiv2Error, UnicodeDecodeError, ValueError):
             continue
     return values
@@ -102,7 +113,7 @@ def _iptc_strings(image: exiv2.Image) -> dict[str, str]:
     values: dict[str, str] = {}
     for datum in image.iptcData():
         try:
-            values.setdefault(datum.key(), datum.toString())
+            values.setdefault(datum.key(), exiv2io.datum_text(datum))
         except (exiv2.Exiv2Error, UnicodeDecodeError, ValueError):
             continue
     return values
@@ -297,17 +308,19 @@ _DESCRIPTIVE_EXIF = {
 _IPTC_TECHNICAL = {"Iptc.Envelope.CharacterSet", "Iptc.Envelope.ModelVersion", "Iptc.Application2.RecordVersion"}
 
 
-def descriptive_values(image: exiv2.Image) -> dict[str, list[str]]:
+def descriptive_values(image: exiv2.Image, legacy: str | None = None) -> dict[str, list[str]]:
     """Every descriptive text already in a file (caption, creator, credit, keywords...), by tag.
 
     Kept in the catalog on import so that nothing a photographer or an earlier tool wrote is
     lost; the curated fields are reconciled from the file by ``photoarchive.metadata.read``.
+    IIM text is decoded as ``read`` decodes it (the 1:90 marker, else UTF-8, else ``legacy``
+    or the code page guessed for the whole block); EXIF text likewise, value by value.
     """
     values: dict[str, list[str]] = {}
 
-    def add(key: str, datum: exiv2.Metadatum) -> None:
+    def add(key: str, datum: exiv2.Metadatum, text_of: Callable[[exiv2.Metadatum], str]) -> None:
         try:
-            text = datum.toString().replace("\x00", "").strip()
+            text = text_of(datum).replace("\x00", "").strip()
         except (exiv2.Exiv2Error, UnicodeDecodeError, ValueError):
             return
         if text and text not in values.setdefault(key, []):
@@ -315,11 +328,18 @@ def descriptive_values(image: exiv2.Image) -> dict[str, list[str]]:
 
     for datum in image.exifData():
         if datum.key() in _DESCRIPTIVE_EXIF:
-            add(datum.key(), datum)
-    for datum in image.iptcData():
-        if datum.key().startswith("Iptc.Application2.") and datum.key() not in _IPTC_TECHNICAL:
-            add(datum.key(), datum)
+            add(datum.key(), datum, lambda d: exiv2io.datum_text(d, legacy))
+    iptc = image.iptcData()
+    charset = iim.charset_of_marker(next(iter(exiv2io.iim_raw(iptc, IIM_CHARSET_KEY)), None))
+    strings = [d for d in iptc if d.key().startswith("Iptc.Application2.") and d.key() not in _IPTC_TECHNICAL]
+    raws = [bytes(d.value().data()) if d.typeId() == exiv2.TypeId.string else None for d in strings]
+    code_page = legacy or iim.guess_legacy(r for r in raws if r is not None and not iim.is_utf8(r))
+    for datum, raw in zip(strings, raws, strict=True):
+        if raw is None:
+            add(datum.key(), datum, exiv2io.datum_text)
+        else:
+            add(datum.key(), datum, lambda _d, raw=raw: iim.decode_value(raw, charset, code_page).text)
     for datum in image.xmpData():
         if datum.key().startswith(_DESCRIPTIVE_XMP):
-            add(datum.key(), datum)
+            add(datum.key(), datum, exiv2io.datum_text)
     return {key: texts for key, texts in values.items() if texts}
