@@ -3,18 +3,20 @@ sample archive, export of a collection, templates, the About box.
 
 Opening another archive opens a new window on it and closes this one (a window keeps one
 catalog for its life). Long work (import, building the sample) runs in workers; the status
-bar shows its progress and the window stays usable.
+bar shows its progress and the window stays usable. Closing the window while an import or an
+export runs asks first (``window.ask``); cancelled, the work stops and the window closes after
+it, so nothing reaches a closed catalog.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -27,6 +29,7 @@ from photoarchive.sample import SampleArchiveJob
 from photoarchive.ui import templates
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
 from photoarchive.ui.errors import show_error
+from photoarchive.ui.questions import Question
 from photoarchive.ui.sources import BATCH, COLLECTION, Source
 from photoarchive.ui.workers import Worker
 
@@ -53,6 +56,7 @@ class ArchiveController(QObject):
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: Any = None
         self.sample_worker: Worker | None = None
+        self._stopping: list[Worker] = []  # cancelled for closing the window: close when they end
 
     def build_file_menu(self, menu: QMenu) -> None:
         w = self.window
@@ -136,11 +140,62 @@ class ArchiveController(QObject):
         )
 
     def can_close(self) -> bool:
-        """Closing the window cancels a running import (what was imported stays) and waits for it."""
-        if self.import_dialog is not None and self.import_dialog.importing():
-            self.import_dialog.worker.cancel()
-            QThreadPool.globalInstance().waitForDone(60_000)
-        return True
+        """Whether the window may close now. While an import or an export runs, the curator is
+        asked first; when they cancel it, the window stays until the work has stopped (what
+        was imported stays; an incomplete export leaves nothing), then closes itself: the
+        catalog is closed only after the last worker's report has been handled."""
+        if self._stopping:
+            self.window.status(self.tr("Waiting for the running work to stop; the window then closes."))
+            return False
+        running = self._running_work()
+        for _worker, question, _stop in running:
+            if not self.window.ask(self.window, question):
+                return False
+        if not running:
+            return True
+        self._stopping = [worker for worker, _question, _stop in running]
+        for worker, _question, stop in running:
+            worker.signals.finished.connect(self._stopped)
+            worker.signals.failed.connect(self._stopped)
+            stop()
+        self.window.status(self.tr("Cancelling… the window closes when the running work has stopped."))
+        self._stopped()  # in case it ended before its signals were connected
+        return False
+
+    def _running_work(self) -> list[tuple[Worker, Question, Callable[[], None]]]:
+        """The import and export running now: their worker, the question, how to cancel it."""
+        running: list[tuple[Worker, Question, Callable[[], None]]] = []
+        dialog = self.import_dialog
+        if dialog is not None and dialog.importing() and dialog.worker is not None:
+            question = Question(
+                self.tr("Quit during an import?"),
+                self.tr("Photos are being imported into this archive."),
+                self.tr(
+                    "Cancelling keeps the photos imported so far; the rest can be imported again later "
+                    "(those already in the archive are recognised)."
+                ),
+                self.tr("Cancel the Import and Quit"),
+                self.tr("Keep Importing"),
+            )
+            running.append((dialog.worker, question, dialog.cancel_for_quit))
+        export = self.export_dialog
+        if export is not None and export.is_running() and export.worker is not None:
+            question = Question(
+                self.tr("Quit during an export?"),
+                self.tr("A collection is being exported."),
+                self.tr("Cancelling stops the export; nothing of it is kept, and it can be started again later."),
+                self.tr("Cancel the Export and Quit"),
+                self.tr("Keep Exporting"),
+            )
+            running.append((export.worker, question, export.reject))
+        return running
+
+    def _stopped(self, *_report: Any) -> None:
+        """A cancelled worker has reported: once all have, close the window (after the
+        dialogs' own handlers of that report, which may still read the catalog)."""
+        if self._stopping and all(worker.done for worker in self._stopping):
+            self._stopping = []
+            QTimer.singleShot(0, self.window.close)
 
     # -- archives ---------------------------------------------------------------------------
 
@@ -166,7 +221,13 @@ class ArchiveController(QObject):
             show_error(self.window, self.tr("The archive could not be opened"), error)
             return None
         self.window.save_settings()
-        window = MainWindow(catalog, self.window.settings, owns_catalog=True, import_workers=self.window.import_workers)
+        window = MainWindow(
+            catalog,
+            self.window.settings,
+            owns_catalog=True,
+            import_workers=self.window.import_workers,
+            ask=self.window.ask,
+        )
         OPEN_WINDOWS.append(window)
         window.destroyed.connect(lambda *_: OPEN_WINDOWS.remove(window) if window in OPEN_WINDOWS else None)
         window.show()

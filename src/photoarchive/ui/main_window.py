@@ -57,6 +57,7 @@ from photoarchive.ui.edit_controller import EditController
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
+from photoarchive.ui.questions import Ask, ask_in_message_box
 from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source, source_ids
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.undo import PhotoEdits
@@ -84,9 +85,11 @@ class MainWindow(QMainWindow):
         *,
         owns_catalog: bool = False,
         import_workers: int | None = None,
+        ask: Ask = ask_in_message_box,
     ) -> None:
         super().__init__()
         self.catalog = catalog
+        self.ask = ask  # how this window's questions (quit during an import) are answered
         self.settings = settings if settings is not None else QSettings()
         self.owns_catalog = owns_catalog
         self.import_workers = import_workers

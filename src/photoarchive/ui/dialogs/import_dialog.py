@@ -64,6 +64,7 @@ class ImportDialog(QDialog):
         self._found = 0
         self._started = 0.0
         self._importing = False
+        self._quitting = False  # cancelled because the window closes: no summary then
 
         self.found = QLabel(self.tr("Looking for photos…"))
         self.found.setWordWrap(True)
@@ -201,6 +202,13 @@ class ImportDialog(QDialog):
         else:
             self.reject()
 
+    def cancel_for_quit(self) -> None:
+        """The window is closing: cancel the import, and when it has stopped, close instead of
+        showing the summary."""
+        self._quitting = True
+        self.cancel()
+        self.hide()
+
     def _progressed(self, progress: ImportProgress) -> None:
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.done)
@@ -238,7 +246,7 @@ class ImportDialog(QDialog):
         self._show_buttons(self.close_button)
         self.close_button.setDefault(True)
         self.close_button.setFocus()
-        if not self.isVisible():
+        if not self.isVisible() and not self._quitting:
             self.show()
         self.import_finished.emit(summary, template)
 
@@ -252,7 +260,7 @@ class ImportDialog(QDialog):
         self.found.setText(self.tr("The import could not run: {reason}").format(reason=message))
         self.rate.clear()
         self._show_buttons(self.close_button)
-        if not self.isVisible():
+        if not self.isVisible() and not self._quitting:
             self.show()
 
     def _summary_lines(self, summary: ImportSummary) -> list[str]:
