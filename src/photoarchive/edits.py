@@ -42,6 +42,7 @@ from photoarchive.catalog.curated import (
     to_column,
 )
 from photoarchive.catalog.search import reindex_photos
+from photoarchive.catalog.sidecars import mirror_sidecars
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
 
@@ -212,6 +213,7 @@ def _record(
                 (edit_id, change.photo_id, change.field, _dump(change.old), _dump(change.new)),
             )
         reindex_photos(catalog.conn, sorted({c.photo_id for c in made}))
+    mirror_sidecars(catalog, {c.photo_id for c in made})  # after the commit; never undoes it
     return Edit(edit_id, at, who, description, made, reverts)
 
 

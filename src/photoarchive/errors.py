@@ -20,6 +20,11 @@ class MigrationError(CatalogError):
     """A schema migration failed; the catalog was left as it was before it."""
 
 
+class CatalogMissingError(CatalogError):
+    """An archive's originals or backups are there but its catalog is not: a new, empty catalog
+    would hide every caption, place and collection, so none is made (restore one instead)."""
+
+
 class NotFoundError(PhotoArchiveError):
     """A photo, collection, place or template that was asked for does not exist."""
 

@@ -1,8 +1,10 @@
 """Between the catalog and files: re-reading originals, and writing copies or sidecars.
 
 - ``reread(catalog, photo_ids) -> RereadResult``: read the curated fields of each original in
-  ``originals/`` again (with an XMP sidecar: the one beside the file it was imported from
-  when that still exists, else one beside the original) and set them, and the conflicts
+  ``originals/`` again (with the XMP sidecar beside the file it was imported from, when that
+  still exists; never the sidecar beside the original in the archive, which mirrors the
+  catalog (``catalog.sidecars``): reading it would give the catalog its own values back, so
+  "take the file's fields again" reads the original's own embedded metadata) and set them, and the conflicts
   between the standards, as one recorded edit. A field whose value in the file breaks the
   catalog's rules keeps its catalog value (warning); a photo whose file cannot be read is
   left out (``failures``).
@@ -113,7 +115,7 @@ def _read_original(catalog: Catalog, photo: Photo) -> ReadResult:
     original = catalog.original_file(photo)
     source_sidecar, _ = find_sidecar(Path(photo.source_path)) if photo.source_path else (None, [])
     if source_sidecar is None:
-        return read_curated(original)
+        return read_curated(original, sidecar=False)  # not the mirror of the catalog beside it
     # read_curated looks for the sidecar beside the file it reads: stage the original under
     # its source name (a link, not a copy) with the source's sidecar beside it.
     with _staged(catalog, original, Path(photo.source_path).name, source_sidecar) as staged:

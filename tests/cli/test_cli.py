@@ -58,7 +58,9 @@ def test_import_list_show_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 0 and "gps.jpg" in out and "IMG_0000" not in out
 
     code, out, _ = run(capsys, "--archive", archive, "check", "--json")
-    assert code == 0 and json.loads(out) == {"checked": 3, "problems": [], "untracked": []}
+    assert code == 0 and json.loads(out) == {
+        "checked": 3, "problems": [], "untracked": [], "integrity": [], "sidecars": [], "repaired": []
+    }
 
     Path(shown["original_path"]).write_bytes(b"tampered")
     code, out, _ = run(capsys, "--archive", archive, "check", "--json")

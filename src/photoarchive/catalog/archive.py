@@ -1,4 +1,4 @@
-"""Where an archive lives: one folder with ``catalog.sqlite``, ``originals/`` and ``cache/``."""
+"""Where an archive lives: one folder with ``catalog.sqlite``, ``originals/``, ``cache/`` and ``backups/``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ class ArchivePaths:
     @property
     def cache(self) -> Path:
         return self.root / "cache"
+
+    @property
+    def backups(self) -> Path:
+        """Copies of the catalog (``photoarchive.catalog.backup``)."""
+        return self.root / "backups"
 
     @property
     def incoming(self) -> Path:

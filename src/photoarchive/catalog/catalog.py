@@ -1,7 +1,10 @@
 """The catalog: the one authority on what the archive holds. All its SQL is in this package.
 
 A ``Catalog`` is opened on an archive folder and handed to whoever needs it (the importer,
-the exporters, the GUI's models); it owns one SQLite connection. Queries for photos and
+the exporters, the GUI's models); it owns one SQLite connection. A new catalog is made only
+in a folder that holds no archive yet: where originals or backups are but ``catalog.sqlite``
+is not, an empty catalog would hide every caption, place and collection, so opening raises
+``CatalogMissingError`` saying how to restore (``photoarchive restore``). Queries for photos and
 import batches are here; other parts of the catalog (curated fields, collections, places)
 live in modules beside this one and take a Catalog.
 """
@@ -9,16 +12,18 @@ live in modules beside this one and take a Catalog.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
+from photoarchive.catalog.backup import integrity_problems, newest_backup
 from photoarchive.catalog.connection import connect, select_in, transaction
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import ensure_index_current, index_is_current, match_clause, reindex_photos
-from photoarchive.errors import CatalogError, NotFoundError
+from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError
 from photoarchive.model import ImportBatch, ImportFailure, Photo
 
 SORT_ORDERS = {
@@ -29,11 +34,23 @@ SORT_ORDERS = {
 
 
 class Catalog:
-    """An open archive: its paths and its catalog connection."""
+    """An open archive: its paths and its catalog connection.
 
-    def __init__(self, root: Path | str, *, create: bool = True) -> None:
+    ``rebuild=True`` makes a new catalog even beside existing originals (for
+    ``photoarchive.recovery``, which then records them again). ``warnings`` collects what went
+    wrong after a change was committed (a sidecar that could not be written, a daily backup
+    that failed): the change stands, and the command line or the window shows them.
+    """
+
+    def __init__(self, root: Path | str, *, create: bool = True, rebuild: bool = False) -> None:
         self.paths = ArchivePaths(Path(root).expanduser().resolve())
+        self.warnings: list[str] = []
+        self.backup_checked_on: date | None = None  # catalog.backup.daily_backup_if_due
+        self.pending_sidecars: set[int] = set()  # catalog.sidecars: to write after the commit
+        self.sidecar_folders_cleaned: set[Path] = set()  # catalog.sidecars: leftovers removed
         if not self.paths.catalog.exists():
+            if not rebuild:
+                _refuse_over_an_archive(self.paths)
             if not create:
                 raise CatalogError(f"{self.paths.root}: no archive here (no catalog.sqlite)")
             if self.paths.root.exists() and not self.paths.root.is_dir():
@@ -48,12 +65,25 @@ class Catalog:
             if not index_is_current(self.conn):  # checked first: opening takes no write lock
                 with transaction(self.conn):
                     ensure_index_current(self.conn)
+        except sqlite3.DatabaseError as error:
+            self.conn.close()
+            if is_damage(error):
+                raise damaged_catalog(self.paths, error) from error
+            raise
         except Exception:
             self.conn.close()
             raise
 
     def close(self) -> None:
         self.conn.close()
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity check finds wrong in the catalog file (empty: sound)."""
+        try:
+            size = self.paths.catalog.stat().st_size
+            return integrity_problems(self.conn, size)
+        except OSError as error:
+            return [f"cannot read the catalog ({error.strerror or error})"]
 
     def __enter__(self) -> Catalog:
         return self
@@ -177,6 +207,57 @@ class Catalog:
     def batches(self) -> list[ImportBatch]:
         """All import batches, newest first (failures not loaded)."""
         return [_batch(row, []) for row in self.conn.execute("SELECT * FROM import_batches ORDER BY id DESC")]
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the file itself is damaged (not busy, full or misused)."""
+    name = getattr(error, "sqlite_errorname", "")
+    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(error) or "not a database" in str(error)
+
+
+def damaged_catalog(paths: ArchivePaths, error: sqlite3.DatabaseError | str) -> CatalogError:
+    """The error for a damaged catalog file: what SQLite said, and how to restore it."""
+    newest = newest_backup(paths)
+    advice = (
+        f"restore the newest backup ({newest.name}) with `photoarchive restore`, which also brings it up to date "
+        "from the XMP sidecars beside the originals"
+        if newest is not None
+        else "there is no backup: `photoarchive restore --from-sidecars` rebuilds it from the originals and their sidecars"
+    )
+    return CatalogError(f"the catalog {paths.catalog} is damaged ({error}); {advice}")
+
+
+def _refuse_over_an_archive(paths: ArchivePaths) -> None:
+    """``CatalogMissingError`` when the folder already holds an archive's originals or backups."""
+    evidence = _first_file(paths.originals, skip={".incoming"}) or _first_file(paths.backups, skip=set())
+    if evidence is None:
+        return
+    raise CatalogMissingError(
+        f"{paths.root} holds an archive ({evidence.relative_to(paths.root)}) but its catalog {paths.catalog.name} "
+        "is missing; a new, empty catalog would hide every caption, place and collection, so none was made. "
+        "Restore it: `photoarchive restore` puts back the newest backup from "
+        f"{paths.backups} and brings it up to date from the XMP sidecars beside the originals; "
+        "`photoarchive restore --from-sidecars` rebuilds it from the originals and their sidecars alone"
+    )
+
+
+def _first_file(folder: Path, *, skip: set[str]) -> Path | None:
+    """Some file under ``folder`` (not under the names in ``skip``), or None; stops at the first."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return None
+    for entry in entries:
+        if entry.name in skip:
+            continue
+        try:
+            if entry.is_file():
+                return Path(entry.path)
+            if entry.is_dir(follow_symlinks=False) and (found := _first_file(Path(entry.path), skip=set())):
+                return found
+        except OSError:
+            continue
+    return None
 
 
 def _photo(row: sqlite3.Row) -> Photo:

@@ -2,9 +2,9 @@
 
 Each migration has a name that never changes once released; the catalog records which ones
 ran in ``schema_migrations`` and mirrors their count in ``PRAGMA user_version``. Before any
-migration runs on a catalog that already holds data, the catalog is backed up with SQLite's
-online backup API (never a file copy, which can catch a WAL database half-written) to
-``backups/catalog-<time>-before-<migration>.sqlite`` beside it.
+migration runs on a catalog that already holds data, the catalog is backed up the way every
+backup is taken (``catalog.backup.take_backup``: SQLite's online backup API, checked, renamed
+into place) to ``backups/catalog-<time>-before-<migration>.sqlite`` beside it.
 
 Migrations are the modules ``catalog/migrations/mNNNN_name.py``, applied in the order of
 their names. Each has ``NAME`` and either ``SQL`` (a script) or ``apply(conn)``. To change
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from photoarchive.catalog.backup import take_backup
 from photoarchive.catalog.connection import transaction
 from photoarchive.catalog.migrations import load_migration_modules
 from photoarchive.errors import MigrationError
@@ -59,7 +60,7 @@ def migrate(conn: sqlite3.Connection, db_path: Path, migrations: list[Migration]
     if not pending:
         return []
     if applied_migrations(conn):
-        backup(conn, db_path, f"before-{pending[0].name}")
+        take_backup(conn, Path(db_path).parent / "backups", f"before-{pending[0].name}")
     for migration in pending:
         try:
             with transaction(conn):
@@ -94,18 +95,6 @@ def _statements(script: str) -> list[str]:
     if current.strip():
         statements.append(current.strip())
     return statements
-
-
-def backup(conn: sqlite3.Connection, db_path: Path, label: str) -> Path:
-    """Copy the catalog with SQLite's backup API into ``backups/`` beside it."""
-    folder = Path(db_path).parent / "backups"
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"catalog-{stamp}-{label}.sqlite"
-    with sqlite3.connect(target) as destination:
-        conn.backup(destination)
-    destination.close()
-    return target
 
 
 def _now() -> str:

@@ -2,7 +2,9 @@
 
 ``check_originals`` is a generator (one result a photo, so a caller can show progress and
 stop) that says of each recorded original whether it is still there with its SHA-256;
-``untracked_originals`` lists files in ``originals/`` the catalog does not know.
+``untracked_originals`` lists files in ``originals/`` the catalog does not know (not the XMP
+sidecars that mirror the catalog beside the originals, ``catalog.sidecars``, nor the files an
+import is writing in ``originals/.incoming``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.sidecars import is_mirror_name
 
 CHUNK = 1 << 20
 
@@ -53,5 +56,8 @@ def untracked_originals(catalog: Catalog) -> list[Path]:
     return [
         p
         for p in sorted(root.rglob("*"))
-        if p.is_file() and ".incoming" not in p.parts and p.relative_to(root).as_posix() not in known
+        if p.is_file()
+        and ".incoming" not in p.relative_to(root).parts
+        and p.relative_to(root).as_posix() not in known
+        and not is_mirror_name(p)
     ]

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from photoarchive import __version__
-from photoarchive.catalog import Catalog, default_archive_dir
-from photoarchive.cli import collections, edit, export, photos, places, sample, templates
-from photoarchive.errors import NotFoundError, PhotoArchiveError, ValidationError
+from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
+from photoarchive.catalog.catalog import damaged_catalog, is_damage
+from photoarchive.cli import backup, collections, edit, export, photos, places, sample, templates
+from photoarchive.errors import CatalogMissingError, NotFoundError, PhotoArchiveError, ValidationError
 
 # Command groups, in the order their commands appear in --help. Each has register(subparsers).
-COMMAND_MODULES = [photos, edit, templates, collections, export, places, sample]
+COMMAND_MODULES = [photos, edit, templates, collections, export, places, backup, sample]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -47,11 +49,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "no_catalog", False):
             return int(args.handler(args, None))
-        with Catalog(archive) as catalog:
+        catalog = Catalog(archive)
+        try:
             return int(args.handler(args, catalog))
-    except (NotFoundError, ValidationError) as error:
+        finally:
+            catalog.close()
+            for warning in catalog.warnings:  # after a committed change: the change stands
+                print(f"photoarchive: warning: {warning}", file=sys.stderr)
+    except (NotFoundError, ValidationError, CatalogMissingError) as error:
         print(f"photoarchive: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.DatabaseError as error:
+        # Damage found after opening (a page read by this command only): never a traceback.
+        paths = ArchivePaths(Path(archive).expanduser().resolve())
+        shown = damaged_catalog(paths, error) if is_damage(error) else f"the catalog {paths.catalog}: {error}"
+        print(f"photoarchive: error: {shown}", file=sys.stderr)
+        return EXIT_FAILED
     except PhotoArchiveError as error:
         print(f"photoarchive: error: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -11,8 +11,10 @@ from typing import Any
 from tqdm import tqdm
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.catalog import damaged_catalog
 from photoarchive.catalog.curated import load_records
 from photoarchive.catalog.places import photo_places
+from photoarchive.catalog.sidecars import stale_sidecars, write_sidecars
 from photoarchive.catalog.verify import check_originals, untracked_originals
 from photoarchive.cli.output import print_fields, print_json, warn
 from photoarchive.imaging import THUMBNAIL_SIZES
@@ -51,8 +53,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=show_command)
 
-    p = subparsers.add_parser("check", parents=[common], help="verify that every original exists and is unchanged")
+    p = subparsers.add_parser(
+        "check",
+        parents=[common],
+        help="verify the catalog's integrity, that every original exists and is unchanged, and their sidecars",
+    )
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--repair-sidecars", action="store_true", help="first write again the sidecars that are missing or out of date"
+    )
     p.set_defaults(handler=check_command)
 
 
@@ -188,18 +197,50 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def check_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    """The catalog's integrity, then each original, the files it does not know, and the sidecars
+    (``catalog.sidecars``): any problem exits 1. A damaged catalog stops the check there."""
+    damage = catalog.integrity_problems()
+    if damage:
+        advice = str(damaged_catalog(catalog.paths, "; ".join(damage[:3])))
+        if args.json:
+            print_json({"checked": 0, "integrity": damage, "advice": advice})
+        else:
+            print(f"photoarchive: error: {advice}", file=sys.stderr)
+        return 1
+    repaired: list[int] = []
+    if args.repair_sidecars:
+        repaired = [s.photo_id for s in stale_sidecars(catalog)]
+        for problem in write_sidecars(catalog, repaired):
+            warn(f"warning: {problem}")
     checks = check_originals(catalog)
     results = list(
         tqdm(checks, total=catalog.count_photos(), unit="photo", file=sys.stderr, disable=None, desc="Checking")
     )
     problems = [{"id": c.photo_id, "path": str(c.path), "problem": c.problem} for c in results if c.problem]
     untracked = [str(p) for p in untracked_originals(catalog)]
+    sidecars = [{"id": s.photo_id, "path": str(s.path), "problem": s.problem} for s in stale_sidecars(catalog)]
     if args.json:
-        print_json({"checked": len(results), "problems": problems, "untracked": untracked})
+        print_json(
+            {
+                "checked": len(results),
+                "problems": problems,
+                "untracked": untracked,
+                "integrity": [],
+                "sidecars": sidecars,
+                "repaired": [i for i in repaired if i not in {s["id"] for s in sidecars}],
+            }
+        )
     else:
         for problem in problems:
             print(f"photo {problem['id']}: {problem['path']}: {problem['problem']}")
         for path in untracked:
             print(f"not in the catalog: {path}")
-        print(f"{len(results)} originals checked, {len(problems)} problems")
-    return 1 if problems else 0
+        for sidecar in sidecars:
+            print(f"photo {sidecar['id']}: {sidecar['path']}: {sidecar['problem']}")
+        if sidecars:
+            print("(photoarchive check --repair-sidecars writes them again)")
+        print(
+            f"catalog sound; {len(results)} originals checked, {len(problems)} problems, "
+            f"{len(untracked)} files not in the catalog, {len(sidecars)} sidecars missing or out of date"
+        )
+    return 1 if problems or untracked or sidecars else 0

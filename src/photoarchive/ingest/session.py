@@ -30,6 +30,7 @@ from functools import partial
 from pathlib import Path
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.sidecars import mirror_sidecars
 from photoarchive.errors import CatalogError, IngestError
 from photoarchive.ingest.scan import scan
 from photoarchive.ingest.worker import DISK_FULL, FileResult, disk_full, process_file, today

@@ -1,0 +1,255 @@
+"""Putting a lost or damaged catalog back: from a backup, then from the sidecars beside the originals.
+
+``restore(root, backup)`` checks the backup (``catalog.backup.check_backup``), puts it in place of
+the catalog (the current one is moved aside, never deleted) and then ``catch_up``: the backup
+knows nothing of what changed after it was taken, the XMP sidecars of the originals
+(``catalog.sidecars``) do. ``rebuild_from_sidecars(root)``, for when the catalog and every
+backup are gone, starts from an empty catalog and does the same.
+
+``catch_up`` walks ``originals/``:
+
+- a photo the catalog knows whose sidecar records a later edit than the catalog's last edit
+  of it takes the sidecar's values; all of those photos together are one recorded edit
+  ("Restore: ..."), which can be undone like any other;
+- an original the catalog does not know (imported after the backup was taken, or every photo
+  of a rebuild) is recorded again from its sidecar, whole: the import's record (hash, size,
+  dimensions, camera, times, source) and the curated fields, in a new import batch, as an
+  import records a photo; its hash is checked against the sidecar's first;
+- the gazetteer places those photos show come back from the chain of places in the
+  sidecars: a place the catalog has (the same id and name) is used, else one of that name
+  inside the same parent, else it is created;
+- an original with no sidecar of ours (its write failed, and the catalog is lost) cannot be
+  recorded again from here: it is listed in ``unrecovered`` with what to do.
+
+Collections and templates are not in the sidecars: only a backup brings them back.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from photoarchive.catalog import ArchivePaths, Catalog
+from photoarchive.catalog.backup import Backup, find_backup, move_aside, put_in_place
+from photoarchive.catalog.places import all_places, insert_place
+from photoarchive.catalog.sidecars import (
+    MirrorRecord,
+    is_mirror_name,
+    last_edits,
+    mirror_path,
+    mirror_sidecars,
+    read_mirror,
+)
+from photoarchive.catalog.verify import sha256_file
+from photoarchive.edits import Edit, apply_edit
+from photoarchive.errors import CatalogError, ImageError, MetadataReadError, ValidationError
+from photoarchive.imaging import THUMBNAIL_SIZES, make_thumbnails
+from photoarchive.metadata import FIELDS_BY_NAME, validate_value
+from photoarchive.model import Place, PlaceName
+
+
+@dataclass
+class RestoreResult:
+    """What a restore did (``as_json`` for ``restore --json``)."""
+
+    backup: Backup | None = None
+    replaced: Path | None = None  # where the catalog that was in place went
+    edit: Edit | None = None  # the recorded edit that applied the newer sidecars
+    updated: list[int] = field(default_factory=list)  # photos brought up to date from sidecars
+    readded: list[int] = field(default_factory=list)  # photos recorded again from sidecars
+    places_added: list[str] = field(default_factory=list)
+    unrecovered: list[tuple[str, str]] = field(default_factory=list)  # (original, why)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "backup": self.backup.as_json() if self.backup else None,
+            "replaced": str(self.replaced) if self.replaced else None,
+            "edit": self.edit.id if self.edit and self.edit.id else None,
+            "updated": self.updated,
+            "readded": self.readded,
+            "places_added": self.places_added,
+            "unrecovered": [{"path": p, "reason": r} for p, r in self.unrecovered],
+            "warnings": self.warnings,
+        }
+
+
+def restore(root: Path | str, backup: str | Path | None = None) -> RestoreResult:
+    """Put a backup (the newest by default) in place and bring it up to date (module doc)."""
+    paths = ArchivePaths(Path(root).expanduser().resolve())
+    chosen = find_backup(paths, backup)
+    replaced = put_in_place(paths, chosen)
+    with Catalog(paths.root, create=False) as catalog:
+        result = catch_up(catalog)
+        result.warnings.extend(catalog.warnings)
+    result.backup, result.replaced = chosen, replaced
+    return result
+
+
+def rebuild_from_sidecars(root: Path | str) -> RestoreResult:
+    """A new catalog from the originals and their sidecars alone (the catalog in place, if
+    any, is moved aside into ``backups/`` first)."""
+    paths = ArchivePaths(Path(root).expanduser().resolve())
+    try:
+        replaced = move_aside(paths)
+    except OSError as error:
+        raise CatalogError(f"cannot move {paths.catalog} aside ({error.strerror or error})") from error
+    with Catalog(paths.root, rebuild=True) as catalog:
+        result = catch_up(catalog)
+        result.warnings.extend(catalog.warnings)
+    result.replaced = replaced
+    return result
+
+
+def catch_up(catalog: Catalog) -> RestoreResult:
+    """Bring the catalog up to date from the sidecars beside the originals (module doc)."""
+    result = RestoreResult()
+    known = {r[1]: (r[0], r[2]) for r in catalog.conn.execute("SELECT id, original_path, sha256 FROM photos")}
+    last = last_edits(catalog, [pid for pid, _ in known.values()])
+    newer: dict[int, MirrorRecord] = {}
+    missing: list[tuple[str, MirrorRecord]] = []
+    for relative in _originals(catalog.paths):
+        path = catalog.paths.original(relative)
+        sidecar = mirror_path(catalog.paths, relative)
+        record = None
+        if sidecar.is_file():
+            try:
+                record = read_mirror(sidecar)
+            except MetadataReadError as error:
+                result.warnings.append(str(error))
+        if relative in known:
+            photo_id, sha256 = known[relative]
+            if record is not None and record.sha256 == sha256 and record.edit_id > last.get(photo_id, (0, ""))[0]:
+                newer[photo_id] = record
+        elif record is None:
+            result.unrecovered.append(
+                (
+                    str(path),
+                    "no sidecar of this archive beside it, so what the catalog knew of it is lost; "
+                    "move it out of the archive and import it again",
+                )
+            )
+        elif record.sha256 != sha256_file(path):
+            result.unrecovered.append((str(path), "its bytes no longer match the hash its sidecar records"))
+        else:
+            missing.append((relative, record))
+    places = _PlaceResolver(catalog, result)
+    if missing:
+        _record_again(catalog, missing, places, result)
+    if newer:
+        values = {pid: _editable(record, places, pid, result) for pid, record in newer.items()}
+        count = len(values)
+        result.edit = apply_edit(
+            catalog,
+            list(values),
+            values.__getitem__,
+            description=f"Restore: {count} photo{'s' if count != 1 else ''} brought up to date from their sidecars",
+        )
+        result.updated = result.edit.photo_ids
+    return result
+
+
+def _record_again(
+    catalog: Catalog, missing: list[tuple[str, MirrorRecord]], places: _PlaceResolver, result: RestoreResult
+) -> None:
+    columns = {r[1] for r in catalog.conn.execute("PRAGMA table_info(photos)")} - {"id", "batch_id"}
+    batch = catalog.start_batch(["restore from sidecars"])
+    for relative, record in missing:
+        row = {k: v for k, v in record.row.items() if k in columns}
+        row["original_path"] = relative
+        row["batch_id"] = batch
+        row["place_id"] = places.resolve(record)
+        try:
+            photo_id = catalog.add_photo(row)
+        except sqlite3.IntegrityError as error:  # the same bytes recorded at another path
+            result.unrecovered.append((str(catalog.paths.original(relative)), f"cannot be recorded again ({error})"))
+            continue
+        result.readded.append(photo_id)
+        _thumbnails(catalog, catalog.photo(photo_id), result)
+    catalog.finish_batch(batch, imported=len(result.readded), duplicates=0, failed=0, status="completed")
+    mirror_sidecars(catalog, result.readded)  # their place ids may be new
+
+
+def _editable(record: MirrorRecord, places: _PlaceResolver, photo_id: int, result: RestoreResult) -> dict[str, Any]:
+    """The record's editable values that pass the catalog's rules (others are kept and said)."""
+    values = record.values()
+    values["place_id"] = places.resolve(record)
+    for name in [n for n in values if n in FIELDS_BY_NAME]:
+        try:
+            validate_value(name, values[name])
+        except ValidationError as error:
+            result.warnings.append(f"photo {photo_id}: {error}; the backup's value is kept")
+            del values[name]
+    return values
+
+
+def _thumbnails(catalog: Catalog, photo: Any, result: RestoreResult) -> None:
+    targets = {size: catalog.thumbnail_file(photo, size) for size in THUMBNAIL_SIZES}
+    if all(t.exists() for t in targets.values()):
+        return
+    try:
+        make_thumbnails(catalog.original_file(photo), targets, photo.orientation)
+    except (ImageError, OSError) as error:
+        result.warnings.append(f"photo {photo.id}: no thumbnail made ({error})")
+
+
+class _PlaceResolver:
+    """The place id in this catalog of a sidecar's place chain (module doc)."""
+
+    def __init__(self, catalog: Catalog, result: RestoreResult) -> None:
+        self.catalog, self.result = catalog, result
+        self.places = {p.id: p for p in all_places(catalog)}
+
+    def resolve(self, record: MirrorRecord) -> int | None:
+        chain = record.places
+        if not chain:
+            return None
+        first = chain[0]
+        existing = self.places.get(first.get("id"))
+        if existing is not None and existing.name == first.get("name"):
+            return existing.id
+        parent_id = None
+        for level in reversed(chain):  # the largest place first
+            parent_id = self._find_or_add(level, parent_id)
+        return parent_id
+
+    def _find_or_add(self, level: dict[str, Any], parent_id: int | None) -> int:
+        existing = self.places.get(level.get("id"))
+        if existing is not None and existing.name == level.get("name") and existing.parent_id == parent_id:
+            return existing.id
+        for place in self.places.values():
+            if place.name == level.get("name") and place.parent_id == parent_id:
+                return place.id
+        place = Place(
+            name=level["name"],
+            kind=level.get("kind") or "feature",
+            parent_id=parent_id,
+            latitude=level.get("latitude"),
+            longitude=level.get("longitude"),
+            radius=level.get("radius"),
+            alt_names=[PlaceName(n, lang) for n, lang in level.get("alt_names", [])],
+            geonames_id=level.get("geonames_id") or "",
+            wikidata_id=level.get("wikidata_id") or "",
+            country_code=level.get("country_code") or "",
+            iptc_field=level.get("iptc_field") or "",
+            notes=level.get("notes") or "",
+        )
+        place.id = insert_place(self.catalog, place)
+        self.places[place.id] = place
+        self.result.places_added.append(place.name)
+        return place.id
+
+
+def _originals(paths: ArchivePaths) -> list[str]:
+    """Relative paths of the originals on disk (not the sidecars, hidden or incoming files)."""
+    found = []
+    for folder, dirs, files in os.walk(paths.originals):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if not name.startswith(".") and not is_mirror_name(path):
+                found.append(path.relative_to(paths.originals).as_posix())
+    return found
