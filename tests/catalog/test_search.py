@@ -53,3 +53,22 @@ def test_index_is_rebuilt_when_the_search_text_changes(tmp_path, monkeypatch) ->
     with Catalog(tmp_path / "a") as catalog:  # opened by a version that searches less
         assert catalog.photo_ids(search="/src/") == []
         assert catalog.photo_ids(search="IMG_0001") == [photo]
+
+
+def test_a_search_of_a_thousand_words(catalog: Catalog, capsys) -> None:
+    a = _add(catalog, 1, "IMG_0001.JPG", {"Iptc.Application2.Caption": ["на Шумшу 占守 戦車 ab cd Type 97 tank"]})
+    b = _add(catalog, 2, "IMG_0002.JPG", {"Iptc.Application2.Caption": ["на Шумшу"]})
+    # A thousand short words (SQLite refused a thousand ANDs: "Expression tree is too large").
+    assert catalog.photo_ids(search=" ".join(["на", "占守", "戦車", "ab", "cd"] * 200)) == [a]
+    assert catalog.photo_ids(search=" ".join(["на"] * 1000)) == [a, b]
+    pairs = [chr(0x430 + i // 32) + chr(0x430 + i % 32) for i in range(1000)]  # 1,000 different ones
+    assert catalog.photo_ids(search=" ".join(pairs)) == []
+    assert catalog.photo_ids(search=" ".join(["шумшу", "Type", "tank", "ab", "%_"] * 250)) == []
+    assert catalog.photo_ids(search=" ".join(["шумшу", "Type", "tank", "ab"] * 250)) == [a]
+    assert catalog.photo_ids(search=" ".join(f"word{n}" for n in range(1000))) == []
+
+    from photoarchive.cli import main
+
+    code = main(["--archive", str(catalog.paths.root), "list", "--search", " ".join(["на", "ab"] * 500)])
+    out, err = capsys.readouterr()
+    assert code == 0 and "IMG_0001.JPG" in out and "IMG_0002.JPG" not in out and "error" not in err

@@ -12,6 +12,7 @@ each is a scalar subquery over photo ``p`` that returns text (or NULL).
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Sequence
 
@@ -98,14 +99,23 @@ def ensure_index_current(conn: sqlite3.Connection) -> bool:
 
 
 def match_clause(query: str) -> tuple[str, list[str]]:
-    """A WHERE clause over photos_fts for a query: every whitespace-separated term must occur."""
-    long_terms = ['"' + t.replace('"', '""') + '"' for t in query.split() if len(t) >= 3]
-    short_terms = [t for t in query.split() if len(t) < 3]
+    """A WHERE clause over photos_fts for a query: every whitespace-separated term must occur.
+
+    The clause has the same size for any number of terms (a pasted page of a thousand words
+    is a search like any other): the long terms are one FTS5 expression (an implicit AND of
+    phrases), the short ones one LIKE over a JSON list of patterns, not one LIKE each (SQLite
+    refuses an expression of a thousand ANDs: "Expression tree is too large"). A term given
+    twice counts once.
+    """
+    terms = list(dict.fromkeys(query.split()))
+    long_terms = ['"' + t.replace('"', '""') + '"' for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
     clauses, params = [], []
     if long_terms:
         clauses.append("photos_fts MATCH ?")
         params.append(" ".join(long_terms))
-    for term in short_terms:
-        clauses.append("text LIKE ? ESCAPE '\\'")
-        params.append("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if short_terms:
+        clauses.append("NOT EXISTS (SELECT 1 FROM json_each(?) AS term WHERE text NOT LIKE term.value ESCAPE '\\')")
+        patterns = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in short_terms]
+        params.append(json.dumps(patterns, ensure_ascii=False))
     return " AND ".join(clauses) or "1", params
