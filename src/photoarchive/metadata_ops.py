@@ -13,13 +13,22 @@
   untouched), or XMP sidecars named after the originals, in a folder. Formats that cannot
   carry embedded metadata safely (camera raw, HEIF) get the byte copy and a sidecar beside it.
 
-Writing never touches an original: a folder inside ``originals/`` is refused, and each
-original is copied to a hidden temporary file in the target folder, the metadata is written into that copy (and read back), and only then is the copy
-given its name, so a failure leaves nothing half-written. Names taken twice in one batch get
-``-1``, ``-2``... before the extension; a file already in the folder is replaced only with
-``force``. The position is written as the GPS of the location shown unless it came from the
-camera (the copy already carries the camera's EXIF GPS then); a photo with a gazetteer place
-gets the place's names and identifiers in the location shown as well.
+Writing never touches an original: a folder inside ``originals/`` is refused. Each original
+is read once and hashed, and a file that is not the one imported (another hash than the
+catalog's) fails with the reason; the metadata is embedded in those bytes in memory and read
+back, then written to a hidden ``.NAME.XXXXXXXX.part`` file in the target folder (locked
+while it is written), which is given its name only when complete, so a failure leaves
+nothing half-written; each run first removes the ``.part`` files killed runs left
+(``photoarchive.partial``). Names taken twice in one batch get ``-1``, ``-2``... before the
+extension; a file already in the folder is replaced only with ``force``.
+
+Positions follow the rule export follows (``model.position.is_taken_at``): a camera, GPX or
+typed position is where the photo was taken, written as EXIF GPS (a camera's keeps the rest
+of its fix: time, direction); a place's centre is not, and the copy's EXIF GPS is removed
+for it, as for a photo with no position. Every position is also the GPS of the location
+shown, and a photo with a gazetteer place gets the place's names and identifiers there.
+A stored value that does not validate (an import keeps what a file held, with a warning)
+is left out with a warning, as export does, and the photo is written.
 """
 
 from __future__ import annotations
@@ -27,7 +36,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,7 +46,8 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_fields, load_values
 from photoarchive.catalog.places import location_shown
 from photoarchive.edits import Edit, apply_edit
-from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
+from photoarchive.errors import ImageError, MetadataReadError, MetadataWriteError, ValidationError
+from photoarchive.imaging.source import read_checked
 from photoarchive.metadata import (
     ReadResult,
     Shortened,
@@ -46,10 +55,13 @@ from photoarchive.metadata import (
     read_curated,
     sidecar_path,
     validate_value,
-    write,
-    write_sidecar,
+    write_bytes,
 )
-from photoarchive.model import LocationShown, Photo
+from photoarchive.metadata.validate import salvaged
+from photoarchive.metadata.write import sidecar_bytes
+from photoarchive.model import CuratedFields, LocationShown, Photo
+from photoarchive.model.position import CAMERA, is_taken_at
+from photoarchive.partial import part_file, remove_leftovers
 
 # Formats whose copies get the metadata embedded (metadata.write); others get a sidecar.
 EMBEDDABLE_FORMATS = frozenset({"JPEG", "TIFF", "PNG", "WEBP", "DNG"})
@@ -218,6 +230,7 @@ def write_files(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise MetadataWriteError(f"cannot create {folder}: {error.strerror or error}") from error
+    remove_leftovers(folder)
     plans = plan_files(catalog, photo_ids, folder, sidecar=sidecar, style=style)
     existing = existing_files(plans)
     if existing and not force:
@@ -229,62 +242,76 @@ def write_files(
         if cancelled():
             return
         location = location_shown(catalog, plan.photo.id)
-        gps = _gps(positions[plan.photo.id])
-        yield _write_one(catalog, plan, fields[plan.photo.id], gps, location, sidecar, force)
+        yield _write_one(catalog, plan, fields[plan.photo.id], positions[plan.photo.id], location, sidecar, force)
 
 
-def _gps(position: dict[str, Any]) -> tuple[float, float, float | None] | None:
-    if position["latitude"] is None or position["longitude"] is None or position["gps_source"] == "camera":
-        return None
-    return (position["latitude"], position["longitude"], position["altitude"])
+Point = tuple[float, float, "float | None"]
+
+
+def gps_to_write(position: dict[str, Any]) -> tuple[Point | None, Point | str | None, bool]:
+    """(GPS of the location shown, EXIF GPS, keep the file's other GPS tags) for a photo's
+    position: see the module doc and ``model.position.is_taken_at``."""
+    if position["latitude"] is None or position["longitude"] is None:
+        return None, None, False
+    point = (position["latitude"], position["longitude"], position["altitude"])
+    if is_taken_at(position["gps_source"]):
+        return point, point, position["gps_source"] in (CAMERA, None)
+    return point, None, False
 
 
 def _write_one(
     catalog: Catalog,
     plan: PlannedFile,
-    fields: Any,
-    gps: Any,
+    stored: CuratedFields,
+    position: dict[str, Any],
     location: LocationShown | None,
     sidecar_only: bool,
     force: bool,
 ) -> WrittenFile:
     outcome = WrittenFile(plan.photo.id)
-    temporaries: list[Path] = []
-
-    def temporary(target: Path) -> Path:
-        path = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-        temporaries.append(path)
-        return path
-
     published: list[Path] = []
     try:
-        staged: list[tuple[Path, Path]] = []
-        if sidecar_only:
-            tmp = temporary(plan.target)
-            write_sidecar(fields, tmp, gps=gps, location=location)
-            staged.append((tmp, plan.target))
-        else:
-            tmp = temporary(plan.target)
-            shutil.copyfile(catalog.original_file(plan.photo), tmp)
+        fields, invalid = salvaged(stored)
+        left_out = [f"{error}; left out (correct it with photoarchive edit)" for error in invalid]
+        shown, taken_at, keep_details = gps_to_write(position)
+        files: list[tuple[bytes, Path]] = []
+        if not sidecar_only:
+            original = catalog.original_file(plan.photo)
+            try:
+                data, _ = read_checked(original, plan.photo.sha256)
+            except OSError as error:
+                raise MetadataWriteError(f"cannot read the original {original}: {error.strerror or error}") from error
             if plan.sidecar is None:
-                written = write(fields, tmp, gps=gps, location=location)
+                data, written = write_bytes(
+                    fields,
+                    data,
+                    name=plan.target.name,
+                    gps=shown,
+                    location=location,
+                    exif_gps=taken_at,
+                    keep_gps_details=keep_details,
+                )
                 outcome.shortened, outcome.warnings = written.shortened, written.warnings
-            staged.append((tmp, plan.target))
-            if plan.sidecar is not None:
-                side = temporary(plan.sidecar)
-                write_sidecar(fields, side, gps=gps, location=location)
-                staged.append((side, plan.sidecar))
-        for tmp, target in staged:
-            _publish(tmp, target, force)
+            files.append((data, plan.target))
+        if sidecar_only or plan.sidecar is not None:
+            target = plan.target if sidecar_only else plan.sidecar
+            assert target is not None
+            files.append((sidecar_bytes(fields, name=target.name, gps=shown, location=location)[0], target))
+        for data, target in files:
+            with part_file(target) as (tmp, fd):
+                with os.fdopen(os.dup(fd), "wb") as stream:
+                    stream.write(data)
+                    stream.flush()
+                    os.fsync(stream.fileno())
+                _publish(tmp, target, force)
             published.append(target)
         outcome.paths = published
-    except (MetadataWriteError, ValidationError) as error:
+        outcome.warnings = left_out + outcome.warnings
+    except (MetadataWriteError, ValidationError, ImageError) as error:
         outcome.error = str(error)
     except OSError as error:
         outcome.error = f"cannot write {plan.target}: {error.strerror or error}"
     finally:
-        for path in temporaries:
-            path.unlink(missing_ok=True)
         if outcome.error:  # all of the photo's files, or none
             for path in published:
                 path.unlink(missing_ok=True)

@@ -28,6 +28,7 @@ from jinja2 import Environment
 from photoarchive.export.html import copy_assets, write_text
 from photoarchive.export.options import ExportOptions
 from photoarchive.export.plan import ExportItem, Publication
+from photoarchive.metadata.mwg import split_names
 
 ASSETS = ["assets/style.css", "assets/viewer.js"]
 METADATA_ROLES = ("large", "medium")
@@ -101,8 +102,9 @@ def image_object(item: ExportItem, url: str) -> dict[str, Any]:
         data["caption"] = item.caption
     if fields.caption:
         data["description"] = fields.caption
-    if fields.creator:
-        data["creator"] = {"@type": "Person", "name": fields.creator}
+    creators = [{"@type": "Person", "name": name} for name in split_names(fields.creator)]
+    if creators:
+        data["creator"] = creators[0] if len(creators) == 1 else creators
     if fields.credit:
         data["creditText"] = fields.credit
     if fields.copyright:

@@ -154,13 +154,14 @@ class ExportJob:
                 done += 1
                 item = items[result.photo_id]
                 name = item.photo.original_name
-                for warning in result.warnings:
+                for warning in item.warnings + result.warnings:
                     warned.setdefault(warning, []).append((item.sequence, name))
                 if result.error:
                     summary.failed.append(ExportProblem(item.photo.id, name, result.error))
                     yield ExportProgress(done, self.total, item.photo.id, name, "failed", result.error)
                     continue
                 item.sizes = {role: result.sizes[str(content / path)] for role, path in item.files.items()}
+                item.source_sha256 = result.sha256  # of the bytes published, not the catalog's
                 exported.append(item)
                 yield ExportProgress(done, self.total, item.photo.id, name, "exported")
         summary.warnings = [
@@ -225,6 +226,7 @@ class ExportJob:
             if fields is not None
             else (),
             raw=is_raw(item.photo.format),
+            sha256=item.photo.sha256,
         )
 
     def _results(self, tasks: list[RenderTask], cancelled: Callable[[], bool]) -> Iterator[RenderResult]:

@@ -8,8 +8,9 @@ Layout::
                       read Cyrillic and Japanese right)
     captions.html     the same as a printable caption sheet
     CREDITS.txt       credits, copyright and usage terms: per image and the distinct terms
-    manifest.json     every file with its SHA-256 and size; per image its source photo's hash
-                      and the fields as published (location at the precision asked for)
+    manifest.json     every file with its SHA-256 and size; per image the hash of the original's
+                      bytes it was made from (read and checked in the worker, so always the
+                      catalog's: a changed original fails instead) and the fields as published (location at the precision asked for)
 
 With ``--zip`` the target folder holds one ``COLLECTION.zip`` whose entries have a fixed
 time stamp and permissions and are sorted, so two exports give identical archives.
@@ -121,7 +122,7 @@ def _row(item: ExportItem) -> dict[str, Any]:
         "latitude": "" if location.latitude is None else f"{location.latitude:.{location.decimals}f}",
         "longitude": "" if location.longitude is None else f"{location.longitude:.{location.decimals}f}",
         "location_precision": location.precision,
-        "source_sha256": item.photo.sha256,
+        "source_sha256": item.source_sha256,
     }
 
 
@@ -147,7 +148,7 @@ def _manifest_image(item: ExportItem, root: Path) -> dict[str, Any]:
         "width": width,
         "height": height,
         "sequence": item.sequence,
-        "source": {"photo_id": item.photo.id, "sha256": item.photo.sha256, "name": item.photo.original_name},
+        "source": {"photo_id": item.photo.id, "sha256": item.source_sha256, "name": item.photo.original_name},
         "published_caption": item.caption,
         "fields": fields,
         "location": item.location.as_dict(),

@@ -6,6 +6,13 @@ naming template, the published caption from the caption template, the alt text, 
 the burned-in credit, and the location at the precision asked for (place names removed from
 the fields themselves when the precision is ``none``, before any template sees them). The
 formats then only lay these out.
+
+A stored value that does not validate (an import keeps what a file held, with a warning: a
+country code that is no code, a web statement that is not an http(s) URL) is left out of
+everything published, and the item says so in ``warnings``; the photo is still published.
+A curator would rather have the photo with its caption, credit and image out and one field
+to correct than lose the whole photo from the publication over a malformed code; and what
+is left out cannot be published by mistake (a ``javascript:`` link as the licence).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from photoarchive.errors import ValidationError
 from photoarchive.export.naming import NameAllocator, safe_name
 from photoarchive.export.options import DEFAULT_CAPTION_TEMPLATE, ExportOptions
 from photoarchive.export.precision import Location, located
+from photoarchive.metadata.validate import salvaged
 from photoarchive.metadata.variables import compile_template, photo_variables
 from photoarchive.model import Collection, CuratedFields, Photo
 
@@ -44,6 +52,8 @@ class ExportItem:
     burn_text: str = ""
     files: dict[str, str] = field(default_factory=dict)  # rendition role -> path relative to the output
     sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # rendition role -> pixel size
+    source_sha256: str = ""  # of the original's bytes the renditions were made from
+    warnings: list[str] = field(default_factory=list)  # values left out (see the module doc)
 
     @property
     def title(self) -> str:
@@ -93,9 +103,10 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
         names.reserve(fixed)
     items = []
     for sequence, photo in enumerate(photos, start=1):
+        stored, invalid = salvaged(all_fields[photo.id])
         location, fields = located(
             options.location_precision,
-            all_fields[photo.id],
+            stored,
             photo.latitude,
             photo.longitude,
             photo.altitude,
@@ -117,6 +128,7 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
                 alt=_alt(fields, sequence),
                 date=(photo.captured_at or fields.date_created or "")[:10],
                 burn_text=burn_template.render(values).strip() if burn_template else "",
+                warnings=[f"{error}; left out (correct it with photoarchive edit)" for error in invalid],
             )
         )
     return Publication(collection, options, items)

@@ -53,13 +53,12 @@ import math
 from dataclasses import dataclass, replace
 
 from photoarchive.model import CuratedFields, LocationShown
+from photoarchive.model.position import FROM_LOCATION_SHOWN, FROM_PLACE, is_taken_at
 
 PLACE_FIELDS = ("sublocation", "city", "state", "country", "country_code")
 DECIMALS = {"exact": 7, "1km": 2, "10km": 1}
 _SHOWN_DECIMALS = {"exact": 5, "1km": 2, "10km": 1}  # 5 decimals: about a metre, enough to read
 _NOTE = {"1km": "rounded to about 1 km", "10km": "rounded to about 10 km"}
-# Positions that are not the camera's (see "Positions that are estimates" above).
-FROM_PLACE, FROM_LOCATION_SHOWN = "place", "location_shown"
 _METRES_PER_DEGREE = 111_320.0
 
 
@@ -92,8 +91,9 @@ class Location:
 
     @property
     def camera_position(self) -> bool:
-        """The position may be written as EXIF GPS, which readers take for the camera's."""
-        return self.has_coordinates and self.source not in (FROM_PLACE, FROM_LOCATION_SHOWN)
+        """The position may be written as EXIF GPS, which readers take for the camera's
+        (``model.position.is_taken_at``, the rule ``photoarchive write`` follows too)."""
+        return self.has_coordinates and is_taken_at(self.source)
 
     @property
     def uncertainty(self) -> float | None:

@@ -2,7 +2,10 @@
 
 ``render(task)`` makes the photo's derivatives (``imaging.derivatives``) and embeds the
 curated metadata in those that carry it through the metadata package's writer (EXIF, IIM and
-XMP, read back and verified). It is a plain function of a picklable task and never raises
+XMP, read back and verified). The original is read once and hashed (``imaging.source.read_checked``), and those same bytes
+are decoded: a file that is no longer the one imported (its hash differs from the catalog's)
+fails with the reason, and the hash of the bytes used goes into the result for the
+manifest. It is a plain function of a picklable task and never raises
 for a bad photo: the reason a curator can act on goes into the result, and the photo's files
 already written are removed (a failed photo leaves nothing in the publication).
 
@@ -23,6 +26,7 @@ from pathlib import Path
 from photoarchive.errors import ImageError, MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.imaging.derivatives import DerivativeRequest, DerivativeResult, make_derivatives
 from photoarchive.imaging.safe import open_image as open_pixels
+from photoarchive.imaging.source import read_checked
 from photoarchive.metadata import open_image, previews, write_bytes
 from photoarchive.model import CuratedFields, LocationShown
 
@@ -49,6 +53,7 @@ class RenderTask:
     location: LocationShown | None = None  # the gazetteer place's names and identifiers, for the same
     metadata_paths: tuple[str, ...] = ()  # the renditions that carry the metadata (in_memory ones)
     raw: bool = False  # a camera RAW file: rendered from its embedded preview
+    sha256: str | None = None  # the original's, as imported: the bytes read must have it
 
 
 @dataclass
@@ -57,16 +62,21 @@ class RenderResult:
     sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> pixel size
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    sha256: str = ""  # of the original's bytes that were decoded
 
 
 def render(task: RenderTask) -> RenderResult:
     result = RenderResult(task.photo_id)
     try:
+        try:
+            data, result.sha256 = read_checked(task.request.source, task.sha256)
+        except OSError as error:
+            raise ImageError(f"cannot read the original ({error.strerror or error})") from error
         if task.raw:
-            made, warning = _from_preview(task.request)
+            made, warning = _from_preview(task.request, data)
             result.warnings.append(warning)
         else:
-            made = make_derivatives(task.request)
+            made = make_derivatives(task.request, source_data=data)
         result.sizes = made.sizes
         for path in task.metadata_paths if task.fields is not None else ():
             # Encoded in memory by make_derivatives: the metadata goes in, is read back from
@@ -92,7 +102,7 @@ def render(task: RenderTask) -> RenderResult:
         for rendition in task.request.renditions:
             with contextlib.suppress(OSError):
                 Path(rendition.path).unlink(missing_ok=True)
-        result.sizes, result.warnings = {}, []
+        result.sizes, result.warnings, result.sha256 = {}, [], ""
     result.warnings = list(dict.fromkeys(result.warnings))
     return result
 
@@ -103,11 +113,11 @@ def _write_file(path: Path, data: bytes) -> None:
         stream.write(data)
 
 
-def _from_preview(request: DerivativeRequest) -> tuple[DerivativeResult, str]:
-    """The derivatives of a camera RAW file made from its largest usable embedded preview, and
-    the warning that says so; ImageError saying why when no preview can be used."""
+def _from_preview(request: DerivativeRequest, data: bytes) -> tuple[DerivativeResult, str]:
+    """The derivatives of a camera RAW file (``data``, its content) made from its largest usable
+    embedded preview, and the warning that says so; ImageError saying why when none can be used."""
     try:
-        found = previews(open_image(request.source))
+        found = previews(open_image(data, name=request.source))
     except MetadataReadError as error:
         raise ImageError(f"a camera RAW file that cannot be read ({_reason(error, request.source)})") from error
     failures = []
@@ -117,7 +127,7 @@ def _from_preview(request: DerivativeRequest) -> tuple[DerivativeResult, str]:
             if max(size) < MIN_PREVIEW_EDGE:
                 failures.append(f"{size[0]}×{size[1]} px: too small to publish")
                 continue
-            made = make_derivatives(request, pixels=preview.data)
+            made = make_derivatives(request, pixels=preview.data, source_data=data)
         except ImageError as error:
             failures.append(f"{preview.width}×{preview.height} px: {_reason(error, request.source)}")
             continue

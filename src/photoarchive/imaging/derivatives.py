@@ -137,12 +137,16 @@ class DerivativeResult:
     data: dict[str, bytes] = field(default_factory=dict)  # path -> JPEG, for in_memory renditions
 
 
-def make_derivatives(request: DerivativeRequest, pixels: bytes | None = None) -> DerivativeResult:
+def make_derivatives(
+    request: DerivativeRequest, pixels: bytes | None = None, *, source_data: bytes | None = None
+) -> DerivativeResult:
     """Write every rendition of the request; raise ImageError if the original cannot be used.
 
     ``pixels`` is an encoded image to render instead of the source file's own pixels: the
     embedded preview of a camera RAW file, which Pillow cannot develop. The source file then
-    only gives the camera EXIF (read from its header, never decoded).
+    only gives the camera EXIF (read from its header, never decoded). ``source_data`` is the
+    source file's content, already read (and checked against its hash) by the caller: it is
+    used instead of opening the file again, so what is published is what was checked.
 
     Never half-written: when anything fails, the renditions already written are removed.
     """
@@ -151,12 +155,13 @@ def make_derivatives(request: DerivativeRequest, pixels: bytes | None = None) ->
     if not 1 <= request.quality <= 100:
         raise ValueError(f"JPEG quality must be 1 to 100, not {request.quality}")
     name = request.source if pixels is None else f"{request.source} (embedded preview)"
-    image = open_image(request.source if pixels is None else pixels)
+    source: str | bytes = request.source if source_data is None else source_data
+    image = open_image(source if pixels is None else pixels, name=name)
     source_size = image.size
     result = DerivativeResult(source_size)
     written: list[Path] = []
     try:
-        exif = _exif(image if pixels is None else _header(request.source), request)
+        exif = _exif(image if pixels is None else _header(source, request.source), request)
         edges = [r.long_edge for r in request.renditions]
         largest = None if None in edges else max(e for e in edges if e is not None)
         if image.format == "JPEG" and largest is not None:
@@ -191,10 +196,10 @@ def make_derivatives(request: DerivativeRequest, pixels: bytes | None = None) ->
     return result
 
 
-def _header(path: str) -> Image.Image | None:
+def _header(source: str | bytes, name: str) -> Image.Image | None:
     """The source file opened for its EXIF only (a TIFF-based RAW: NEF, CR2, DNG...), or None."""
     try:
-        return open_image(path)
+        return open_image(source, name=name)
     except ImageError:
         return None
 

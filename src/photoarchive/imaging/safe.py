@@ -27,9 +27,10 @@ except ImportError:  # pragma: no cover - pillow-heif is a dependency; keep work
 _SWAPS_AXES = {5, 6, 7, 8}
 
 
-def open_image(source: Path | str | bytes) -> Image.Image:
-    """Open an image lazily (header only), or raise ImageError saying why it cannot be used."""
-    name = "embedded preview" if isinstance(source, bytes) else str(source)
+def open_image(source: Path | str | bytes, name: str | None = None) -> Image.Image:
+    """Open an image lazily (header only), or raise ImageError saying why it cannot be used.
+    ``name`` names bytes in messages (default: an embedded preview)."""
+    name = name or ("embedded preview" if isinstance(source, bytes) else str(source))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -8,7 +8,6 @@ standards disagree it records a ``Conflict`` with every value, so a curator can 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from photoarchive.metadata import dates, iim
@@ -69,7 +68,9 @@ def split_names(text: str) -> list[str]:
 
 
 def join_names(names: list[str]) -> str:
-    return "; ".join(f'"{n.replace(chr(34), chr(34) * 2)}"' if re.search(r'[;"]', n) else n for n in names)
+    """Names as one string, "; " between them; a name is quoted only when ``split_names`` needs
+    it to be (it holds ";" or starts with a quote), so ``Ivan "Vanya" Petrov`` stays as typed."""
+    return "; ".join(f'"{n.replace(chr(34), chr(34) * 2)}"' if ";" in n or n.startswith('"') else n for n in names)
 
 
 def _present(value: Value | None) -> bool:

@@ -74,6 +74,7 @@ from photoarchive.metadata.read import ReadResult, read_curated, read_curated_by
 from photoarchive.metadata.validate import check_url, validate, validate_gps, validate_value
 from photoarchive.model.curated import CuratedFields
 from photoarchive.model.place import LocationShown
+from photoarchive.partial import usual_mode
 
 # Formats whose metadata exiv2 rewrites without touching anything else. Raw formats are left
 # out: exiv2 rewrites their maker notes, which raw converters read (ExifTool finds a damaged
@@ -206,6 +207,51 @@ def _apply_iim(iptc: exiv2.IptcData, fields: CuratedFields, legacy: str) -> list
     return shortened
 
 
+# ``write(exif_gps=KEEP_EXIF_GPS)``: leave the file's EXIF GPS as it is (an export derivative,
+# whose EXIF the imaging package made with the position at the precision asked).
+KEEP_EXIF_GPS = "keep"
+_EXIF_GPS_POSITION = tuple(
+    f"Exif.GPSInfo.GPS{name}"
+    for name in ("LatitudeRef", "Latitude", "LongitudeRef", "Longitude", "AltitudeRef", "Altitude")
+)
+
+
+def _apply_exif_gps(image: exiv2.Image, point: GpsPoint | None, keep_details: bool) -> None:
+    """Make EXIF GPS (and its XMP mirror, exif:GPS*, which readers take for the same) say
+    ``point``, or nothing. With ``keep_details`` the file's other GPS tags (the time, direction
+    and satellites of the camera's fix) stay; otherwise they go, as they describe another fix."""
+    exif, xmp = image.exifData(), image.xmpData()
+    doomed = [
+        d.key()
+        for d in exif
+        if d.key().startswith("Exif.GPSInfo.") and not (keep_details and point and d.key() not in _EXIF_GPS_POSITION)
+    ]
+    for key in dict.fromkeys(doomed):
+        while key in exif:
+            del exif[key]
+    for key in dict.fromkeys(d.key() for d in xmp if d.key().startswith("Xmp.exif.GPS")):
+        exiv2io.xmp_delete(xmp, key)
+    if point is None:
+        return
+    if "Exif.GPSInfo.GPSVersionID" not in exif:
+        exif["Exif.GPSInfo.GPSVersionID"] = "2 3 0 0"
+    scale = 10**7  # degrees with 7 decimals (1 cm), minutes and seconds zero, as export writes them
+    for axis, value, refs in (("Latitude", point.latitude, "NS"), ("Longitude", point.longitude, "EW")):
+        exif[f"Exif.GPSInfo.GPS{axis}Ref"] = refs[0] if value >= 0 else refs[1]
+        exif[f"Exif.GPSInfo.GPS{axis}"] = f"{round(abs(value) * scale)}/{scale} 0/1 0/1"
+    if point.altitude is not None:
+        exif["Exif.GPSInfo.GPSAltitudeRef"] = "1" if point.altitude < 0 else "0"
+        exif["Exif.GPSInfo.GPSAltitude"] = f"{round(abs(point.altitude) * 100)}/100"
+    if "Exif.GPSInfo.GPSMapDatum" not in exif:
+        exif["Exif.GPSInfo.GPSMapDatum"] = "WGS-84"
+
+
+def _taken_at(exif_gps: GpsPoint | tuple | str | None) -> GpsPoint | str | None:
+    if exif_gps is None or isinstance(exif_gps, str):
+        return exif_gps
+    return validate_gps(*exif_gps)
+
+
 def _exif_version(exif: exiv2.ExifData) -> bytes:
     if "Exif.Photo.ExifVersion" not in exif:
         return b"0000"
@@ -235,7 +281,7 @@ def _apply_exif(image: exiv2.Image, fields: CuratedFields) -> None:
         else:
             exiv2io.exif_set(exif, spec.exif[0], getattr(fields, spec.name))
     keys = [d.key() for d in exif]
-    if not had_ifd0 and any(k.startswith(("Exif.Image.", "Exif.Photo.")) for k in keys):
+    if not had_ifd0 and any(k.startswith(("Exif.Image.", "Exif.Photo.", "Exif.GPSInfo.")) for k in keys):
         required = dict(_IFD0_REQUIRED)
         if image.mimeType() == "image/jpeg":
             required["Exif.Image.YCbCrPositioning"] = "1"
@@ -321,7 +367,7 @@ def _commit(data: bytes, target: Path, verify: Callable[[Path], list[str]]) -> N
     """Write ``data`` next to ``target``, check it, then rename it over ``target`` atomically."""
     folder = target.parent
     try:
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else usual_mode()
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise MetadataWriteError(f"cannot write {target}: {error.strerror or error}") from error
@@ -371,24 +417,32 @@ def write(
     location: LocationShown | None = None,
     source_metadata: Path | str | None = None,
     legacy_charset: str = "cp1251",
+    exif_gps: GpsPoint | tuple | str | None = KEEP_EXIF_GPS,
+    keep_gps_details: bool = False,
 ) -> WriteResult:
     """Write the curated ``fields`` into ``target`` as EXIF, IIM and XMP (see the module doc).
 
     ``gps`` is the position of the location shown (``GpsPoint`` or (lat, lon[, alt])), and
     ``location`` the names and identifiers of the gazetteer place it is
-    (``catalog.places.location_shown``).
+    (``catalog.places.location_shown``). ``exif_gps`` is where the photo was taken, written as
+    EXIF GPS (see ``model.position.is_taken_at``); None removes the file's EXIF GPS, and
+    ``KEEP_EXIF_GPS`` leaves it alone. ``keep_gps_details`` keeps the file's other GPS tags
+    (for a camera position: the same fix).
     ``source_metadata`` first copies the metadata of another file (the original of an export
     derivative) into ``target``; see ``derivative.copy_metadata`` for what is carried over.
     """
     target = Path(target)
     clean = validate(fields)
     point = validate_gps(*gps) if gps is not None else None
+    taken_at = _taken_at(exif_gps)
     place = clean_location(location)
     try:
         data = target.read_bytes()
     except OSError as error:
         raise MetadataWriteError(f"cannot read {target}: {error.strerror or error}") from error
-    out, shortened, warnings = _embed(data, target, clean, point, place, source_metadata, legacy_charset)
+    out, shortened, warnings = _embed(
+        data, target, clean, point, place, source_metadata, legacy_charset, (taken_at, keep_gps_details)
+    )
     _commit(out, target, lambda tmp: _differences(clean, point, place, lambda: read_curated(tmp, sidecar=False)))
     return WriteResult(target, shortened, warnings)
 
@@ -401,17 +455,23 @@ def write_bytes(
     gps: GpsPoint | tuple | None = None,
     location: LocationShown | None = None,
     legacy_charset: str = "cp1251",
+    exif_gps: GpsPoint | tuple | str | None = KEEP_EXIF_GPS,
+    keep_gps_details: bool = False,
 ) -> tuple[bytes, WriteResult]:
     """``write`` in memory: a file's bytes in, the bytes with the metadata embedded out.
 
     For a file that is being made (an export derivative, encoded in memory): it is read back
     and verified from the bytes, as ``write`` verifies the file, and then written once by the
-    caller, instead of written, read, written again and read back. ``name`` names it in messages.
+    caller, instead of written, read, written again and read back. ``name`` names it in messages;
+    ``exif_gps`` and ``keep_gps_details`` are as for ``write``.
     """
     clean = validate(fields)
     point = validate_gps(*gps) if gps is not None else None
+    taken_at = _taken_at(exif_gps)
     place = clean_location(location)
-    out, shortened, warnings = _embed(data, Path(name), clean, point, place, None, legacy_charset)
+    out, shortened, warnings = _embed(
+        data, Path(name), clean, point, place, None, legacy_charset, (taken_at, keep_gps_details)
+    )
     lost = _differences(clean, point, place, lambda: read_curated_bytes(out, name=name, legacy_charset=legacy_charset))
     if lost:
         raise MetadataWriteError(f"metadata written to {name} did not survive: {', '.join(lost)}")
@@ -426,6 +486,7 @@ def _embed(
     place: LocationShown | None,
     source_metadata: Path | str | None,
     legacy_charset: str,
+    exif_gps: tuple[GpsPoint | str | None, bool] = (KEEP_EXIF_GPS, False),
 ) -> tuple[bytes, list[Shortened], list[str]]:
     """The file's bytes with the metadata written in, what IIM had to shorten, and warnings."""
     with exiv2io.captured_log() as read_log:
@@ -445,6 +506,8 @@ def _embed(
         try:
             if source_metadata is not None:
                 copy_metadata(Path(source_metadata), image)
+            if exif_gps[0] != KEEP_EXIF_GPS:
+                _apply_exif_gps(image, exif_gps[0], exif_gps[1])  # type: ignore[arg-type]
             _apply_exif(image, clean)
             shortened = _apply_iim(image.iptcData(), clean, legacy_charset)
             apply_xmp(image.xmpData(), clean, point, place)
@@ -463,6 +526,13 @@ def _embed(
     return out, shortened, warnings
 
 
+_EMPTY_XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+    ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
+    "</x:xmpmeta>\n"
+)
+
+
 def write_sidecar(
     fields: CuratedFields,
     xmp_path: Path | str,
@@ -475,9 +545,38 @@ def write_sidecar(
     clean = validate(fields)
     point = validate_gps(*gps) if gps is not None else None
     place = clean_location(location)
+    data, warnings = _sidecar_packet(xmp_path, clean, point, place, keep=True)
+    _commit(data, xmp_path, lambda tmp: _differences(clean, point, place, lambda: read_curated(tmp, sidecar=False)))
+    return WriteResult(xmp_path, [], warnings)
+
+
+def sidecar_bytes(
+    fields: CuratedFields,
+    *,
+    name: str = "sidecar.xmp",
+    gps: GpsPoint | tuple | None = None,
+    location: LocationShown | None = None,
+) -> tuple[bytes, WriteResult]:
+    """A new XMP sidecar of the curated ``fields`` in memory, read back and verified from the
+    bytes (as ``write_bytes`` does for an image): for the caller to write once."""
+    clean = validate(fields)
+    point = validate_gps(*gps) if gps is not None else None
+    place = clean_location(location)
+    data, warnings = _sidecar_packet(Path(name), clean, point, place, keep=False)
+    lost = _differences(clean, point, place, lambda: read_curated_bytes(data, name=name))
+    if lost:
+        raise MetadataWriteError(f"metadata written to {name} did not survive: {', '.join(lost)}")
+    return data, WriteResult(Path(name), [], warnings)
+
+
+def _sidecar_packet(
+    xmp_path: Path, clean: CuratedFields, point: GpsPoint | None, place: LocationShown | None, *, keep: bool
+) -> tuple[bytes, list[str]]:
+    """An XMP packet of the fields (over what an existing sidecar at ``xmp_path`` holds, with
+    ``keep``), and exiv2's warnings."""
     with exiv2io.captured_log() as log:
         try:
-            if xmp_path.exists():
+            if keep and xmp_path.exists():
                 existing = exiv2.ImageFactory.open(str(xmp_path))
                 existing.readMetadata()
                 xmp = existing.xmpData()  # edited in memory only; the file is replaced below
@@ -491,10 +590,7 @@ def write_sidecar(
     warnings = _check_log(log, xmp_path)
     if status != 0:
         raise MetadataWriteError(f"cannot encode XMP for {xmp_path} (exiv2 status {status})")
+    if not packet.strip():  # nothing to say: still a sidecar that every reader can open
+        packet = _EMPTY_XMP
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + packet
-    _commit(
-        text.encode("utf-8"),
-        xmp_path,
-        lambda tmp: _differences(clean, point, place, lambda: read_curated(tmp, sidecar=False)),
-    )
-    return WriteResult(xmp_path, [], warnings)
+    return text.encode("utf-8"), warnings
