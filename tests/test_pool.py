@@ -1,10 +1,21 @@
-"""The process pool shared by import and export: order, cancel, and a worker that crashes."""
+"""The process pool shared by import and export: order, cancel, a worker that crashes, and
+workers that end with a parent killed with SIGKILL."""
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from photoarchive.pool import run_in_pool
+
+REPO = Path(__file__).resolve().parents[1]
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc, uses prctl")
 
 
 def square_or_die(n: int) -> int:
@@ -25,3 +36,99 @@ def test_cancel_stops_starting_tasks() -> None:
     ):
         seen.append(result)
     assert 2 <= len(seen) <= 4  # the ones already in flight finish; nothing new starts
+
+
+def touch_then_sleep(path: str) -> None:
+    Path(path).touch()
+    time.sleep(60)
+
+
+def watch_then_sleep(path: str) -> None:
+    from photoarchive.pool import watch_parent  # in the child process
+
+    watch_parent()
+    Path(path).touch()
+    time.sleep(60)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except OSError:
+        return False
+
+
+def _kill_parent_then_survivors(script: str, started: Path, expected: int) -> list[int]:
+    """Run ``script``, wait for ``expected`` files in ``started``, kill -9 it alone; its children alive after 5 s."""
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=REPO, start_new_session=True)
+    children: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(started.iterdir())) < expected:
+            assert parent.poll() is None and time.monotonic() < deadline, "the workers did not start"
+            time.sleep(0.02)
+        children = _children(parent.pid)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while any(_alive(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return [c for c in children if _alive(c)]
+    finally:
+        for pid in [parent.pid, *children]:  # by pid: whatever outlived the test
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@linux_only
+def test_workers_and_the_resource_tracker_end_with_a_killed_parent(tmp_path: Path) -> None:
+    script = (
+        "from tests.test_pool import touch_then_sleep\n"
+        "from photoarchive.pool import run_in_pool\n"
+        f"tasks = [{str(tmp_path)!r} + f'/{{i}}' for i in range(6)]\n"
+        "for _ in run_in_pool(touch_then_sleep, tasks, workers=2, cancelled=lambda: False, crashed=print):\n"
+        "    pass\n"
+    )
+    survivors = _kill_parent_then_survivors(script, tmp_path, 2)
+    assert survivors == [], "workers or the resource tracker outlived their parent"
+
+
+@linux_only
+def test_the_watching_thread_alone_ends_a_process_whose_parent_is_killed(tmp_path: Path) -> None:
+    """The portable fallback, without the Linux parent-death signal."""
+    script = (
+        "import multiprocessing, time\n"
+        "from tests.test_pool import watch_then_sleep\n"
+        f"multiprocessing.get_context('spawn').Process(target=watch_then_sleep, args=({str(tmp_path / 'up')!r},)).start()\n"
+        "time.sleep(60)\n"
+    )
+    survivors = _kill_parent_then_survivors(script, tmp_path, 1)
+    assert survivors == [], "the process outlived its parent"
+
+
+@linux_only
+def test_a_worker_asks_for_the_parent_death_signal_and_exits_if_its_parent_is_already_gone() -> None:
+    check = (
+        "import ctypes, os, sys\n"
+        "from photoarchive.pool import init_worker\n"
+        "init_worker(None, int(sys.argv[1]))\n"
+        "value = ctypes.c_int()\n"
+        "ctypes.CDLL(None).prctl(2, ctypes.byref(value), 0, 0, 0)\n"  # PR_GET_PDEATHSIG
+        "print(value.value)\n"
+    )
+    ours = subprocess.run([sys.executable, "-c", check, str(os.getpid())], capture_output=True, text=True, cwd=REPO)
+    assert (ours.returncode, ours.stdout.strip()) == (0, str(int(signal.SIGKILL))), ours.stderr
+    # Given another parent's pid: as if ours had died before the worker asked (it was re-parented).
+    orphan = subprocess.run([sys.executable, "-c", check, "1"], capture_output=True, text=True, cwd=REPO)
+    assert (orphan.returncode, orphan.stdout, orphan.stderr) == (1, "", "")

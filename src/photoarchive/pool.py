@@ -10,13 +10,26 @@ only the file that crashes again is given up, through ``crashed(task)``.
 Workers are started with ``spawn`` (safe beside the GUI's threads, where ``fork`` would copy
 their locks mid-flight), ignore Ctrl-C (the main process stops the run cleanly), and send
 what C libraries print on file descriptor 2 to a log file instead of the curator's terminal.
+
+Workers die with the main process. Killed (kill -9, the out-of-memory killer, a crash), it
+closes nothing cleanly, and a worker waiting for its next task would wait forever: each one
+holds both ends of the task queue's pipe, so it never sees the end of it. It would keep the
+catalog open, and keep multiprocessing's resource tracker alive too, which exits (removing the
+pool's semaphores) only when every holder of its pipe is gone. So each worker asks Linux to
+kill it when its parent ends (``PR_SET_PDEATHSIG``, immediate even inside a C decoder), checks
+that the parent did not end before it asked, and everywhere watches the pipe its parent
+started it with in a thread: that pipe reaches its end when the parent is gone.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -29,8 +42,12 @@ R = TypeVar("R")
 _CONTEXT = multiprocessing.get_context("spawn")
 
 
-def init_worker(log_path: str | None) -> None:
-    """Pool initializer: leave Ctrl-C to the main process; C libraries' stderr to the log."""
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def init_worker(log_path: str | None, parent_pid: int | None = None) -> None:
+    """Pool initializer: die with the parent; leave Ctrl-C to it; C libraries' stderr to the log."""
+    die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if log_path is None:
         return
@@ -40,6 +57,46 @@ def init_worker(log_path: str | None) -> None:
         return
     os.dup2(fd, 2)
     os.close(fd)
+
+
+def die_with_parent(parent_pid: int | None) -> None:
+    """End this worker process as soon as the process that started it (``parent_pid``) ends.
+
+    On Linux the kernel sends SIGKILL when the parent ends; strictly, when the parent's thread
+    that started this process ends, which is the thread running ``run_in_pool`` (it creates
+    the pool, and lives until the pool is shut down). If the parent had already ended before
+    that request, this process was handed to another parent: exit now. On every system a
+    daemon thread also waits on the parent's sentinel (the pipe it started this process
+    with, on Windows its process handle) and exits when it is ready: the parent is gone
+    (the thread needs the GIL, which a C decoder may hold for a while; the signal does not).
+    """
+    if sys.platform.startswith("linux"):
+        _request_parent_death_signal()
+    if parent_pid is not None and os.getppid() != parent_pid:
+        os._exit(1)
+    watch_parent()
+
+
+def watch_parent() -> None:
+    """In a process started by multiprocessing: a daemon thread ends it when its parent ends."""
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.sentinel is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
+
+
+def _request_parent_death_signal() -> None:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(
+            _PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGKILL), ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0)
+        )
+    except (OSError, AttributeError):  # no prctl (another C library): the watching thread is enough
+        pass
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def run_in_pool(
@@ -64,7 +121,7 @@ def run_in_pool(
         log_path.parent.mkdir(parents=True, exist_ok=True)
 
     def pool(size: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(size, mp_context=_CONTEXT, initializer=init_worker, initargs=(log,))
+        return ProcessPoolExecutor(size, mp_context=_CONTEXT, initializer=init_worker, initargs=(log, os.getpid()))
 
     queue = list(tasks)
     queue.reverse()  # pop() from the end keeps the given order
