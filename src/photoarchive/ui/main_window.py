@@ -16,7 +16,8 @@ Hook points for other panels (the places helper's map and places panels)
   the current source does not show them), e.g. when a map marker is clicked.
 - ``edits`` (a ``PhotoEdits``): ``window.edits.apply(ids, {"latitude": ..., ...}, description)``
   changes photos as one undoable, recorded step; ``photos_changed(list[int])`` follows every
-  change of curated fields (edits, undo, redo), from any panel.
+  change of curated fields (edits, undo, redo), from any panel, and those committed by another
+  process or window (``watcher``, a ``ChangeWatcher`` polling the catalog).
 - ``refresh_sources()``: re-read the sources panel (after places were added or removed).
 - ``status(text)``: a message in the status bar.
 - ``catalog``: the open archive (the GUI thread's connection; a worker opens its own).
@@ -51,7 +52,9 @@ from PySide6.QtWidgets import (
 from photoarchive import APP_NAME
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import collections as collection_store
+from photoarchive.catalog.changes import Changes
 from photoarchive.ui.archive_controller import ArchiveController
+from photoarchive.ui.change_watcher import ChangeWatcher
 from photoarchive.ui.collection_controller import CollectionController
 from photoarchive.ui.edit_controller import EditController
 from photoarchive.ui.icons import app_icon
@@ -155,6 +158,10 @@ class MainWindow(QMainWindow):
         self._sources_timer.setSingleShot(True)
         self._sources_timer.setInterval(400)
         self._sources_timer.timeout.connect(self.refresh_sources)
+
+        # What other processes and windows commit shows here too (the editor, the grid, counts).
+        self.watcher = ChangeWatcher(catalog, self)
+        self.watcher.changed.connect(self._changed_elsewhere)
 
         self.sources.source_selected.connect(self.show_source)
         self.bar.search_changed.connect(self._search)
@@ -316,6 +323,17 @@ class MainWindow(QMainWindow):
         self.photos_changed.emit(ids)
         self._sources_timer.start()
 
+    def _changed_elsewhere(self, changes: Changes) -> None:
+        """Another process or window committed changes: show them, re-reading only what they
+        touched (what the curator is typing stays)."""
+        if changes.photos_added_or_removed or self.search_text.strip() or self.current_source.kind != "all":
+            self.reload_grid()  # which photos the source shows may have changed
+        if changes.photo_ids:
+            self.grid_model.refresh(changes.photo_ids)
+            self.editor.refresh_changed_elsewhere(changes.photo_ids)
+            self.photos_changed.emit(changes.photo_ids)
+        self._sources_timer.start()
+
     def open_loupe(self, photo_id: int | None = None) -> None:
         ids = self.grid_model.ids()
         if not ids:
@@ -431,6 +449,7 @@ class MainWindow(QMainWindow):
         self.grid.stop_announcing()
         self.save_settings()
         self._sources_timer.stop()
+        self.watcher.stop()
         self.thumbnails.shutdown()
         if self.loupe is not None:
             self.loupe.close()

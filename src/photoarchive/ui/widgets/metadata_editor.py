@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import keywords_in_use, load_values
@@ -188,8 +188,23 @@ class MetadataEditor(QScrollArea):
         self.error.hide()
         self.reload()
 
-    def reload(self) -> None:
-        """Re-read the fields from the catalog (after undo, redo, a template, a paste)."""
+    def refresh_changed_elsewhere(self, photo_ids: Sequence[int]) -> None:
+        """Another process or window changed these photos: show their new values, except in
+        the fields the curator is typing in (what they typed is committed as usual)."""
+        self._words_stale = True
+        if not set(photo_ids) & set(self._ids):
+            return
+        focus = QApplication.focusWidget()
+        typing = {
+            name
+            for name, editor in self.fields.items()
+            if name in self._pending or (focus is not None and (focus is editor or editor.isAncestorOf(focus)))
+        }
+        self.reload(keep=typing)
+
+    def reload(self, keep: set[str] | frozenset[str] = frozenset()) -> None:
+        """Re-read the fields from the catalog (after undo, redo, a template, a paste), but for
+        those in ``keep``."""
         ids = self._ids
         enabled = bool(ids)
         for editor in self.fields.values():
@@ -212,7 +227,7 @@ class MetadataEditor(QScrollArea):
         names = list(self.fields)
         values = load_values(self.catalog, ids, list(dict.fromkeys([*names, *ATTENTION_FIELDS])))
         self.attention.show_for(values, ids, self.labels)
-        self._show(summarize(values, ids, names))
+        self._show(summarize(values, ids, names), keep)
 
     def _read_in_background(self, ids: list[int]) -> None:
         for editor in self.fields.values():
@@ -236,9 +251,13 @@ class MetadataEditor(QScrollArea):
         self.header.setText(self.tr("%Ln photo(s) selected: a change applies to all of them", "", len(ids)))
         self._show(summary)
 
-    def _show(self, summary: dict[str, tuple[Any, bool]]) -> None:
-        self._mixed = {name for name, (_value, mixed) in summary.items() if mixed}
+    def _show(self, summary: dict[str, tuple[Any, bool]], keep: set[str] | frozenset[str] = frozenset()) -> None:
+        self._mixed = {name for name, (_value, mixed) in summary.items() if mixed and name not in keep} | (
+            self._mixed & set(keep)
+        )
         for name, editor in self.fields.items():
+            if name in keep:
+                continue
             value, mixed = summary[name]
             if name == "keywords":
                 self._common_keywords = list(value)
