@@ -158,7 +158,7 @@ class ImportJob:
                         done += 1
                         reason = f"not imported: the import stopped ({summary.stopped})"
                         yield self._record(summary, FileResult(path, "failed", error=reason), done)
-                status = "stopped"
+                status = "interrupted"  # as a killed run's batch: not all files were done
             elif cancelled():
                 status, summary.cancelled = "cancelled", True
         except GeneratorExit:  # the consumer stopped early

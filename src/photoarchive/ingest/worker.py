@@ -27,7 +27,9 @@ import hashlib
 import os
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -240,21 +242,40 @@ class _Read:
 
 def _read(source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None) -> _Read:
     """Metadata and thumbnails of one file; width and height as displayed."""
-    with collect_exiv2_warnings() as exiv2_warnings:
-        read = _read_quietly(source, paths, digest, warnings, legacy)
+    with collect_exiv2_warnings() as exiv2_warnings, _exiv2_path(source, paths) as readable:
+        read = _read_quietly(source, paths, digest, warnings, legacy, readable)
     if exiv2_warnings:  # one line for the curator, however many entries were damaged
         more = f" (and {len(exiv2_warnings) - 1} more problems)" if len(exiv2_warnings) > 1 else ""
         read.technical.warnings.append(f"damaged metadata ignored: {exiv2_warnings[0]}{more}")
     return read
 
 
-def _read_quietly(source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None) -> _Read:
+@contextmanager
+def _exiv2_path(source: Path, paths: ArchivePaths) -> Iterator[Path]:
+    """A name of ``source`` that exiv2 can open: its own, or, when that is not UTF-8 (a name
+    from an old card), a symbolic link named in ASCII for as long as the file is read."""
+    try:
+        str(source).encode("utf-8")
+    except UnicodeEncodeError:
+        link = paths.incoming / f"{uuid.uuid4().hex}{source.suffix.encode('ascii', 'replace').decode()}"
+        link.symlink_to(source.absolute())
+        try:
+            yield link
+        finally:
+            link.unlink(missing_ok=True)
+        return
+    yield source
+
+
+def _read_quietly(
+    source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None, readable: Path
+) -> _Read:
     suffix = source.suffix.lower()
     is_raw = suffix in RAW_EXTENSIONS
     targets = {size: paths.thumbnail(digest, size) for size in THUMBNAIL_SIZES}
     image = curated = None
     try:
-        image = open_image(source)
+        image = open_image(readable)
         technical = technical_from_image(image, legacy)
         embedded = descriptive_values(image, legacy)
     except MetadataReadError as error:
