@@ -69,7 +69,7 @@ class Command:
                 found[int(entry.name)] = cmdline.strip()
         return found
 
-    def survivors(self, within: float = 5.0) -> dict[int, str]:
+    def survivors(self, within: float = 10.0) -> dict[int, str]:
         """The marked processes still alive after waiting up to ``within`` seconds for them to end."""
         deadline = time.monotonic() + within
         while (alive := self.processes()) and time.monotonic() < deadline:
