@@ -165,3 +165,50 @@ def test_collection_steps_check_for_changes_from_the_command_line(window) -> Non
     assert "deletes the collection with them" in asked[0]
     assert "Picks" not in [c.name for c in collection_store.list_collections(window.catalog)]
     assert window.catalog.count_photos() == 14
+
+
+def test_a_change_made_between_the_check_and_the_undo_is_recorded_as_it_was(window, monkeypatch) -> None:
+    """Another process writes right after the undo checked for changes: the check and the write
+    are one transaction, so that write waits for the undo and comes after it; the history
+    records each value replaced as it was."""
+    import itertools
+    import json
+    import threading
+
+    from photoarchive.ui.undo import EditCommand
+
+    photo = ids_by_name(window.catalog)["SHU15_0153.jpg"]
+    window.edits.apply([photo], {"caption": "Typed in the window"}, "Edit caption")
+    elsewhere = threading.Thread(target=from_the_command_line, args=(window, photo, {"caption": "From elsewhere"}))
+    checked, calls = EditCommand.conflict, []
+
+    def check_then_let_another_process_write(self, undoing):
+        found = checked(self, undoing)
+        calls.append(undoing)
+        if len(calls) == 2:  # the check made by the step itself, right before it writes
+            elsewhere.start()
+            elsewhere.join(1.0)  # it waits for the lock the undo holds (before the fix: wrote at once)
+        return found
+
+    monkeypatch.setattr(EditCommand, "conflict", check_then_let_another_process_write)
+    window.undo()
+    elsewhere.join(30)
+    assert caption(window, photo) == "From elsewhere"
+    rows = window.catalog.conn.execute(
+        "SELECT old_value, new_value FROM edit_changes WHERE photo_id = ? AND field = 'caption' ORDER BY id", (photo,)
+    ).fetchall()
+    for before, after in itertools.pairwise(rows):
+        assert json.loads(after[0]) == json.loads(before[1])
+
+
+def test_members_are_set_from_those_of_the_moment(window) -> None:
+    names = ids_by_name(window.catalog)
+    collection = window.collections.create("Picks")
+    window.collections.add_photos(collection.id, [names["SHU15_0101.jpg"]])
+    with Catalog(window.catalog.paths.root) as other:  # added from the command line meanwhile
+        collection_store.add_photos(other, "Picks", [names["SHU15_0162.jpg"]])
+    window.collections._reordered([names["SHU15_0101.jpg"]])  # a drag in a grid that did not know it
+    assert collection_store.collection_photo_ids(window.catalog, "Picks") == [
+        names["SHU15_0101.jpg"],
+        names["SHU15_0162.jpg"],
+    ]

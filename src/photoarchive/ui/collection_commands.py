@@ -117,7 +117,7 @@ class MembersCommand(CheckedCommand):
                 collection_store.remove_photos(catalog, cid, gone)
             collection_store.add_photos(catalog, cid, [pid for pid in order if pid not in set(current)])
             collection_store.reorder_photos(catalog, cid, order)
-        self.edits.collection_changed.emit(cid)
+        self.edits.notify(self.edits.collection_changed, cid)
 
 
 class CreateCommand(CheckedCommand):
@@ -147,7 +147,7 @@ class CreateCommand(CheckedCommand):
     def do_undo(self) -> None:
         self.state = CollectionState.read(self.edits, self.handle.id)
         collection_store.delete_collection(self.edits.catalog, self.handle.id)
-        self.edits.collections_changed.emit()
+        self.edits.notify(self.edits.collections_changed)
 
     def do_redo(self) -> None:
         restore(self.edits, self.handle, self.state)
@@ -181,7 +181,7 @@ class DeleteCommand(CheckedCommand):
 
     def do_redo(self) -> None:
         collection_store.delete_collection(self.edits.catalog, self.handle.id)
-        self.edits.collections_changed.emit()
+        self.edits.notify(self.edits.collections_changed)
 
 
 class PropertiesCommand(CheckedCommand):
@@ -223,8 +223,8 @@ class PropertiesCommand(CheckedCommand):
             if collection_store.get_collection(catalog, self.handle.id).name != name:
                 collection_store.rename_collection(catalog, self.handle.id, name)
             collection_store.edit_collection(catalog, self.handle.id, **fields)
-        self.edits.collections_changed.emit()
-        self.edits.collection_changed.emit(self.handle.id)
+        self.edits.notify(self.edits.collections_changed)
+        self.edits.notify(self.edits.collection_changed, self.handle.id)
 
 
 def restore(edits: PhotoEdits, handle: CollectionHandle, state: CollectionState) -> None:
@@ -249,8 +249,8 @@ def restore(edits: PhotoEdits, handle: CollectionHandle, state: CollectionState)
             raise ValidationError(f"no free name for the collection {state.name!r}", field="name")
         collection_store.add_photos(catalog, collection.id, members)
     edits.move_handle(handle, collection.id)
-    edits.collections_changed.emit()
-    edits.collection_changed.emit(collection.id)
+    edits.notify(edits.collections_changed)
+    edits.notify(edits.collection_changed, collection.id)
 
 
 def _exists(edits: PhotoEdits, photo_id: int) -> bool:

@@ -193,8 +193,10 @@ class CollectionController(QObject):
         if not new:
             self.window.status(self.tr("Already in “{name}”.").format(name=name))
             return
-        self.window.edits.set_collection(
-            collection_id, order + new, self.tr("Add %n photo(s) to “{name}”", "", len(new)).format(name=name)
+        self.window.edits.set_collection(  # added to the members as they are when it is written
+            collection_id,
+            lambda current: current + [pid for pid in new if pid not in set(current)],
+            self.tr("Add %n photo(s) to “{name}”", "", len(new)).format(name=name),
         )
         self.window.status(self.tr("Added %n photo(s) to “{name}”.", "", len(new)).format(name=name))
 
@@ -208,10 +210,9 @@ class CollectionController(QObject):
         cid, selected = self.current(), set(self.window.selected_ids())
         if cid is None or not selected:
             return
-        order = collection_store.collection_photo_ids(self.catalog, cid)
         self.window.edits.set_collection(
             cid,
-            [p for p in order if p not in selected],
+            lambda current: [p for p in current if p not in selected],
             self.tr("Remove %n photo(s) from “{name}”", "", len(selected)).format(name=self._name(cid)),
         )
 
@@ -220,18 +221,23 @@ class CollectionController(QObject):
         cid, selected = self.current(), set(self.window.selected_ids())
         if cid is None or not selected or not self.window.grid_model.reorderable:
             return
-        order = collection_store.collection_photo_ids(self.catalog, cid)
-        indexes = [i for i, pid in enumerate(order) if pid in selected]
-        if (step < 0 and indexes[0] == 0) or (step > 0 and indexes[-1] == len(order) - 1):
-            return
-        for i in indexes if step < 0 else reversed(indexes):
-            order[i], order[i + step] = order[i + step], order[i]
-        self.window.edits.set_collection(cid, order, self.tr("Reorder “{name}”").format(name=self._name(cid)))
+
+        def moved(order: list[int]) -> list[int]:  # the members as they are when it is written
+            indexes = [i for i, pid in enumerate(order) if pid in selected]
+            if not indexes or (step < 0 and indexes[0] == 0) or (step > 0 and indexes[-1] == len(order) - 1):
+                return order
+            for i in indexes if step < 0 else reversed(indexes):
+                order[i], order[i + step] = order[i + step], order[i]
+            return order
+
+        self.window.edits.set_collection(cid, moved, self.tr("Reorder “{name}”").format(name=self._name(cid)))
 
     def _reordered(self, new_order: list[int]) -> None:
         cid = self.current()
         if cid is not None:
-            self.window.edits.set_collection(cid, new_order, self.tr("Reorder “{name}”").format(name=self._name(cid)))
+            self.window.edits.set_collection(
+                cid, lambda current: _kept(new_order, current), self.tr("Reorder “{name}”").format(name=self._name(cid))
+            )
 
     def _changed(self, collection_id: int) -> None:
         if self.current() == collection_id:
@@ -257,3 +263,10 @@ class CollectionController(QObject):
             return collection_store.get_collection(self.catalog, collection_id).name
         except PhotoArchiveError:
             return ""
+
+
+def _kept(new_order: list[int], current: list[int]) -> list[int]:
+    """A dragged order applied to the members as they are now: one removed elsewhere meanwhile
+    stays out, one added elsewhere stays in (at the end)."""
+    members = set(current)
+    return [pid for pid in new_order if pid in members] + [pid for pid in current if pid not in set(new_order)]

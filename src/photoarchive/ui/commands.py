@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from photoarchive.catalog import transaction
+from photoarchive.errors import PhotoArchiveError
+
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
 if TYPE_CHECKING:
@@ -33,7 +36,9 @@ class CheckedCommand(QUndoCommand):
     elsewhere before it writes again. Subclasses give ``conflict``, ``do_undo``, ``do_redo``.
 
     A conflict the curator was not asked about (Undo History view), or chose to keep, makes
-    the step obsolete: QUndoStack takes it off the list and nothing is written.
+    the step obsolete: QUndoStack takes it off the list and nothing is written. The check and
+    the write are one write transaction, so that nothing another process writes can come in
+    between; a write that fails (a full disk) changes nothing and takes the step off too.
     """
 
     def __init__(self, edits: PhotoEdits, text: str) -> None:
@@ -59,18 +64,24 @@ class CheckedCommand(QUndoCommand):
             self._pushed = True
             self.pushed()
             return
-        if self._allowed(undoing=False):
-            self.do_redo()
+        self._checked_write(undoing=False)
 
     def undo(self) -> None:
-        if self._allowed(undoing=True):
-            self.do_undo()
+        self._checked_write(undoing=True)
 
-    def _allowed(self, undoing: bool) -> bool:
+    def _checked_write(self, undoing: bool) -> None:
         forced, self.forced = self.forced, False
-        conflict = self.conflict(undoing)
-        if conflict is None or (forced and conflict.can_force):
-            return True
+        try:
+            with transaction(self.edits.catalog.conn):
+                conflict = self.conflict(undoing)
+                if conflict is None or (forced and conflict.can_force):
+                    (self.do_undo if undoing else self.do_redo)()
+                    return
+        except PhotoArchiveError as error:
+            conflict = Conflict(str(error))
+        self._refuse(conflict, undoing)
+
+    def _refuse(self, conflict: Conflict, undoing: bool) -> None:
         self.setObsolete(True)
         step = self.text()
         message = (
@@ -85,4 +96,3 @@ class CheckedCommand(QUndoCommand):
             )
         )
         self.edits.refused.emit(message.format(step=step, reason=conflict.text))
-        return False

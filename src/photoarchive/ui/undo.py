@@ -12,7 +12,8 @@ command keeps the list of edits it stands for and undoes them all, newest first)
 
 Changes made meanwhile elsewhere: the catalog may also be changed from the command line (or
 another window) while the window is open. Before a step is undone or redone, it checks that
-what it would overwrite is still what it left there (``photoarchive.edits.stale_changes``);
+what it would overwrite is still what it left there (``photoarchive.edits.stale_changes``, in
+the same write transaction as the undo or redo itself: ``ui/commands.py``);
 if not, Edit > Undo asks the curator (``PhotoEdits.ask``: do it anyway, keep the newer
 values and take the step off the list, or cancel). A step undone from the Undo History view,
 where there is no asking, is refused: it is taken off the list, the newer values stay, and
@@ -32,6 +33,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from photoarchive.catalog import Catalog, transaction
 from photoarchive.catalog import collections as collection_store
+from photoarchive.catalog.connection import after_commit
 from photoarchive.edits import Edit, FieldChange, apply_edit, load_edit, reapply_edit, revert_edit, stale_changes
 from photoarchive.metadata.fields import FIELDS_BY_NAME
 from photoarchive.model import Collection
@@ -119,20 +121,21 @@ class PhotoEdits(QObject):
 
     def delete_collection(self, collection_id: int, description: str) -> None:
         """Delete a collection (its photos stay) as one undoable step."""
-        state = CollectionState.read(self, collection_id)
-        collection_store.delete_collection(self.catalog, collection_id)
+        with transaction(self.catalog.conn):  # what comes back on undo is what was deleted
+            state = CollectionState.read(self, collection_id)
+            collection_store.delete_collection(self.catalog, collection_id)
         self.stack.push(DeleteCommand(self, self.handle(collection_id), state, description))
         self.collections_changed.emit()
 
     def edit_collection(self, collection_id: int, name: str, values: Mapping[str, Any], description: str) -> None:
         """Rename a collection and/or change its texts, as one undoable step."""
-        before = CollectionState.read(self, collection_id)
-        with transaction(self.catalog.conn):
+        with transaction(self.catalog.conn):  # the values recorded for undo are those replaced
+            before = CollectionState.read(self, collection_id)
             if name.strip() != before.name:
                 collection_store.rename_collection(self.catalog, collection_id, name)
             if values:
                 collection_store.edit_collection(self.catalog, collection_id, **values)
-        after = CollectionState.read(self, collection_id)
+            after = CollectionState.read(self, collection_id)
         if (after.name, after.fields) == (before.name, before.fields):
             return
         self.stack.push(
@@ -143,14 +146,29 @@ class PhotoEdits(QObject):
         self.collections_changed.emit()
         self.collection_changed.emit(collection_id)
 
-    def set_collection(self, collection_id: int, new_order: Sequence[int], description: str) -> None:
-        """Set a collection's members and their order, as one undoable step."""
-        old = collection_store.collection_photo_ids(self.catalog, collection_id)
-        if list(new_order) == old:
-            return
-        command = MembersCommand(self, self.handle(collection_id), old, list(new_order), description)
-        command.do_redo()
+    def set_collection(
+        self,
+        collection_id: int,
+        new_order: Sequence[int] | Callable[[list[int]], Sequence[int]],
+        description: str,
+    ) -> None:
+        """Set a collection's members and their order, as one undoable step.
+
+        ``new_order`` as a callable gets the members as they are, read in the transaction
+        that writes (so that photos another process added meanwhile are not dropped)."""
+        with transaction(self.catalog.conn):
+            old = collection_store.collection_photo_ids(self.catalog, collection_id)
+            new = list(new_order(list(old)) if callable(new_order) else new_order)
+            if new == old:
+                return
+            command = MembersCommand(self, self.handle(collection_id), old, new, description)
+            command.do_redo()
         self.stack.push(command)
+
+    def notify(self, signal: Any, *args: Any) -> None:
+        """Emit ``signal`` once the catalog's transaction has committed (at once outside one),
+        so that views read committed values, and nothing when the step was rolled back."""
+        after_commit(self.catalog.conn, lambda: signal.emit(*args))
 
     # -- undo and redo ----------------------------------------------------------------------
 
@@ -251,12 +269,14 @@ class EditCommand(CheckedCommand):
     def pushed(self) -> None:
         self.edits.photos_changed.emit(list(self._changed))
 
+    # Called inside the transaction that checked ``conflict`` (CheckedCommand): a step the
+    # curator forced writes over the newer values, and records them as the values replaced.
     def do_redo(self) -> None:
         for edit_id in self.edit_ids:
             reapply_edit(self.edits.catalog, edit_id, who=self.edits.who)
-        self.edits.photos_changed.emit(list(self._changed))
+        self.edits.notify(self.edits.photos_changed, list(self._changed))
 
     def do_undo(self) -> None:
         for edit_id in reversed(self.edit_ids):
             revert_edit(self.edits.catalog, edit_id, who=self.edits.who)
-        self.edits.photos_changed.emit(list(self._changed))
+        self.edits.notify(self.edits.photos_changed, list(self._changed))
