@@ -63,6 +63,7 @@ class Backup:
     path: Path
     taken_at: datetime
     label: str = ""
+    seq: int = 0  # the second backup taken in the same second is -1, and so on
 
     @property
     def name(self) -> str:
@@ -146,7 +147,7 @@ def take_backup(conn: sqlite3.Connection, folder: Path, label: str = "", *, prun
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-    backup = Backup(target, now, label)
+    backup = Backup(target, now, label, seq)
     if prune:
         prune_backups(folder, keep=backup)
     return backup
@@ -265,7 +266,7 @@ def _backups(folder: Path) -> list[Backup]:
     except OSError:
         return []
     found = [b for b in (_parse(folder / n) for n in names) if b is not None]
-    return sorted(found, key=lambda b: (b.taken_at, b.name))
+    return sorted(found, key=lambda b: (b.taken_at, b.seq, b.name))
 
 
 def _parse(path: Path) -> Backup | None:
@@ -273,11 +274,16 @@ def _parse(path: Path) -> Backup | None:
     if match is None:
         return None
     taken = datetime.strptime(match["day"] + match["time"], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
-    return Backup(path, taken, match["label"] or "")
+    return Backup(path, taken, match["label"] or "", int(match["seq"] or 0))
 
 
 def _integrity(conn: sqlite3.Connection, *, quick: bool) -> list[str]:
-    rows = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:  # damage bad enough that the check itself stops on it
+        if isinstance(error, sqlite3.OperationalError):
+            raise
+        return [str(error)]
     return [] if rows == ["ok"] else rows
 
 
