@@ -328,10 +328,11 @@ class MetadataEditor(QScrollArea):
             return {"keywords": typed}
         added = [k for k in typed if k not in self._common_keywords]
         removed = {k for k in self._common_keywords if k not in typed}
-        current = load_values(self.catalog, self._ids, ["keywords"])
 
         def per_photo(photo_id: int) -> dict[str, list[str]]:
-            kept = [k for k in current[photo_id]["keywords"] if k not in removed]
+            # Called inside the edit's transaction: the keywords the photo has when it is written.
+            current = load_values(self.catalog, [photo_id], ["keywords"]).get(photo_id, {"keywords": []})
+            kept = [k for k in current["keywords"] if k not in removed]
             return {"keywords": kept + [k for k in added if k not in kept]}
 
         return per_photo

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -141,10 +142,9 @@ class SuggestionsDialog(QDialog):
         try:
             mapping = suggested_places(self.catalog, chosen)
             gazetteer = Gazetteer.load(self.catalog)
-            current = load_values(self.catalog, list(mapping), _POSITION)
-            edit = self.edits.apply(
+            edit = self.edits.apply(  # positions read when the edit is written, in its transaction
                 list(mapping),
-                lambda pid: photo_values(gazetteer, gazetteer.get(mapping[pid]), current[pid]),  # type: ignore[arg-type]
+                lambda pid: photo_values(gazetteer, gazetteer.get(mapping[pid]), _position(self.catalog, pid)),  # type: ignore[arg-type]
                 describe_acceptance(len(mapping)),
             )
         except PhotoArchiveError as error:
@@ -260,3 +260,7 @@ class GeotagDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.status.setText(self.tr("Positions written for %n photo(s).", "", len(edit.photo_ids)))
         self.photos_changed.emit(edit.photo_ids)
+
+
+def _position(catalog: Catalog, photo_id: int) -> dict[str, Any]:
+    return load_values(catalog, [photo_id], _POSITION).get(photo_id, {})

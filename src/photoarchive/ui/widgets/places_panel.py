@@ -243,20 +243,23 @@ class PlacesPanel(QWidget):
             return
         gazetteer = Gazetteer.load(self.catalog)
         place = None if place_id is None else gazetteer.get(place_id)
-        current = load_values(self.catalog, photo_ids, _POSITION)
         count = len(photo_ids)
         if place is None:
             text = self.tr("Clear the place of %n photo(s)", "", count)
         else:
             text = self.tr("Place %n photo(s) at {name}", "", count).format(name=place.name)
         try:
-            edit = self.edits.apply(photo_ids, lambda pid: photo_values(gazetteer, place, current[pid]), text)
+            edit = self.edits.apply(photo_ids, lambda pid: photo_values(gazetteer, place, self._position(pid)), text)
         except PhotoArchiveError as error:
             self.failed.emit(str(error))
             return
         self.reload()
         if edit.photo_ids:
             self.photos_changed.emit(edit.photo_ids)
+
+    def _position(self, photo_id: int) -> dict[str, Any]:
+        """A photo's position fields as they are (called inside the edit's transaction)."""
+        return load_values(self.catalog, [photo_id], _POSITION).get(photo_id, {})
 
     def import_file(self, path: Path | str) -> None:
         try:
