@@ -4,6 +4,7 @@ to photos as one undoable step. Storage and rendering are ``photoarchive.templat
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -18,7 +19,16 @@ def names(catalog: Catalog) -> list[str]:
 
 def apply(edits: PhotoEdits, photo_ids: Sequence[int], name: str) -> None:
     """Apply the template to the photos (variables filled per photo) as one undoable edit."""
-    per_photo = template_api.template_values(edits.catalog, name, photo_ids)
-    count = len(per_photo)
-    text = QCoreApplication.translate("Templates", "Apply template “{name}” to %n photo(s)", "", count)
-    edits.apply(list(per_photo), per_photo.__getitem__, text.format(name=name))
+    ids = list(dict.fromkeys(photo_ids))
+    template = template_api.find_template(edits.catalog, name)  # NotFoundError before anything
+    rendered: dict[int, dict[str, Any]] = {}
+
+    def values(photo_id: int) -> dict[str, Any]:
+        # Rendered on the first call, which apply_edit makes inside the edit's transaction: from
+        # the photos' values ({caption}, keywords added) as they are when it is written.
+        if not rendered:
+            rendered.update(template_api.template_values(edits.catalog, template, ids))
+        return rendered[photo_id]
+
+    text = QCoreApplication.translate("Templates", "Apply template “{name}” to %n photo(s)", "", len(ids))
+    edits.apply(ids, values, text.format(name=name))
