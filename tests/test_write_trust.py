@@ -150,3 +150,42 @@ def test_written_files_have_the_usual_permissions(tmp_path: Path, catalog: Catal
     assert copy.error is None and side.error is None, (copy.error, side.error)
     assert stat.S_IMODE(copy.paths[0].stat().st_mode) == 0o640
     assert stat.S_IMODE(side.paths[0].stat().st_mode) == 0o640
+
+
+@needs_exiftool
+def test_a_value_imported_with_a_warning_is_said_then_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """From the card to the publication: the import says the value will be left out, the photo
+    needs attention, and write and export go on without the value."""
+    from photoarchive.catalog.curated import needing_attention
+    from photoarchive.cli import main
+
+    card = tmp_path / "card"
+    bad = write_photo(card / "bad.jpg", seed=1)
+    write_photo(card / "good.jpg", seed=2)
+    assert EXIFTOOL
+    subprocess.run(
+        [EXIFTOOL, "-q", "-overwrite_original", "-XMP-xmpRights:WebStatement=javascript:alert(1)",
+         "-XMP-dc:Description=Landing", "-XMP-iptcCore:CountryCode=XX", str(bad)],
+        check=True, timeout=60,
+    )  # fmt: skip
+    archive = ["--archive", str(tmp_path / "archive")]
+    assert main([*archive, "import", str(card), "--json", "--workers", "0"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    said = [w["warning"] for w in result["warnings"] if w["path"].endswith("bad.jpg")]
+    assert any("Web statement" in w and "write and export leave it out" in w for w in said), said
+    assert any("Country code" in w for w in said), said
+    with Catalog(tmp_path / "archive") as catalog:
+        ids = {p.original_name: p.id for p in catalog.list_photos()}
+        assert ids["bad.jpg"] in needing_attention(catalog)
+        create_collection(catalog, "c")
+        add_photos(catalog, "c", list(ids.values()))
+    assert main([*archive, "export", "c", "--format", "package", "--to", str(tmp_path / "pkg"), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["exported"] == 2 and any("left out" in w for w in summary["warnings"])
+    assert main([*archive, "write", f"{min(ids.values())}-{max(ids.values())}", "--to", str(tmp_path / "w")]) == 0
+    captured = capsys.readouterr()
+    assert "2 written, 0 failed" in captured.out and "left out" in captured.err
+    tags = exiftool(tmp_path / "w" / "bad.jpg")
+    assert "XMP-xmpRights:WebStatement" not in tags and tags["XMP-dc:Description"] == "Landing"

@@ -3,7 +3,7 @@ standards in one click (undoably)."""
 
 from __future__ import annotations
 
-from photoarchive.catalog.curated import load_values
+from photoarchive.catalog.curated import load_values, needing_attention
 from photoarchive.edits import apply_edit
 from tests.ui.conftest import ids_by_name
 
@@ -43,3 +43,15 @@ def test_a_disagreement_of_the_standards_is_settled_in_one_click(qtbot, window) 
     window.undo()
     assert load_values(window.catalog, [photo], ["conflicts"])[photo]["conflicts"] == [CONFLICT]
     assert notice.isVisible()
+
+
+def test_a_value_that_does_not_validate_is_named(qtbot, window) -> None:
+    """As an import keeps it (with a warning): write and export leave it out, so it is shown."""
+    photo = ids_by_name(window.catalog)["SHU15_0107.jpg"]  # otherwise complete
+    with window.catalog.conn:
+        window.catalog.conn.execute("UPDATE photos SET web_statement = 'javascript:alert(1)' WHERE id = ?", (photo,))
+    assert photo in needing_attention(window.catalog)
+    window.select_photos([photo])
+    qtbot.waitUntil(window.editor.attention.isVisible)
+    text = window.editor.attention.text()
+    assert "a value that does not validate: web statement" in text.lower()

@@ -223,7 +223,11 @@ def _curated_values(read: ReadResult, warnings: list[str]) -> dict[str, object]:
             values[name] = validate_value(name, value)
         except ValidationError as error:
             values[name] = value
-            warnings.append(f"{error}; kept as read (correct it with photoarchive edit)")
+            # Said now, as write and export will leave the value out (metadata.validate.salvaged).
+            warnings.append(
+                f"{error}; kept as read, but write and export leave it out until it is corrected"
+                " (photoarchive edit); the photo is listed in Needs attention"
+            )
     values["conflicts"] = [conflict.as_dict() for conflict in read.conflicts]
     # exiv2's own messages were collected with the technical read's (see _read).
     warnings.extend(w for w in read.warnings if not w.startswith("exiv2: "))

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 
@@ -168,6 +169,18 @@ def salvaged(fields: CuratedFields) -> tuple[CuratedFields, list[ValidationError
             changes[spec.name] = [] if isinstance(getattr(fields, spec.name), list) else ""
             errors.append(error)
     return replace(fields, **changes), errors
+
+
+def invalid_fields(values: Mapping[str, object]) -> list[str]:
+    """The names of the curated fields among ``values`` whose value does not validate."""
+    bad = []
+    for name, value in values.items():
+        if name in FIELDS_BY_NAME and value:
+            try:
+                validate_value(name, value)
+            except ValidationError:
+                bad.append(name)
+    return bad
 
 
 def validate_gps(latitude: float, longitude: float, altitude: float | None = None) -> GpsPoint:

@@ -1,7 +1,9 @@
 """``AttentionNotice``: why the selected photo is in "Needs attention", above the editor.
 
 A photo needs attention when it has no caption, no creator or credit, no copyright notice,
-or when the standards of its file (EXIF, IPTC IIM, XMP) disagreed on a field at import. The
+when the standards of its file (EXIF, IPTC IIM, XMP) disagreed on a field at import, or when
+it holds a value that does not validate (an import keeps what a file held, with a warning,
+and write and export leave that value out until it is corrected). The
 notice names what is missing, and for each disagreement shows every standard's value with a
 link that keeps it: the curator settles it in one click (an undoable edit; setting a field
 settles its disagreement, as typing in it does).
@@ -16,8 +18,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-# What the notice needs to read for each photo.
-ATTENTION_FIELDS = ["caption", "creator", "credit", "copyright", "conflicts"]
+from photoarchive.metadata.validate import invalid_fields
+from photoarchive.model import CURATED_FIELD_NAMES
+
+# What the notice needs to read for each photo: every curated field, for the values that do
+# not validate (the rule of catalog.curated.needing_attention).
+ATTENTION_FIELDS = [*CURATED_FIELD_NAMES, "conflicts"]
 SHOWN_CHARS = 80
 
 
@@ -28,6 +34,7 @@ def needs_attention(values: Mapping[str, Any]) -> bool:
         or not (values["creator"] or values["credit"])
         or not values["copyright"]
         or values["conflicts"]
+        or invalid_fields(values)
     )
 
 
@@ -69,6 +76,9 @@ class AttentionNotice(QLabel):
             missing.append(self.tr("no creator or credit line"))
         if not photo["copyright"]:
             missing.append(self.tr("no copyright notice"))
+        for name in invalid_fields(photo):
+            label = labels.get(name, name.replace("_", " ")).lower()
+            missing.append(self.tr("a value that does not validate: {field}").format(field=label))
         parts = (
             [f"<b>{html.escape(self.tr('Needs attention:'))}</b> {html.escape(', '.join(missing))}"] if missing else []
         )
