@@ -96,7 +96,9 @@ def camera_jpeg(path: Path, seed: int) -> Path:
 
 def originals(archive: Path) -> dict[str, str]:
     return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (archive / "originals").rglob("*") if p.is_file()
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in (archive / "originals").rglob("*")
+        if p.is_file() and p.suffix != ".xmp"  # not the sidecars that mirror the catalog
     }
 
 

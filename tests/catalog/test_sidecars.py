@@ -152,3 +152,15 @@ def test_reread_takes_the_original_not_the_mirror(tmp_path: Path, catalog: Catal
     (tmp_path / "card" / "IMG_0000.JPG").unlink()  # the source is gone: only the archive's files
     reread(catalog, [photo_id])
     assert load_values(catalog, [photo_id], ["caption"])[photo_id]["caption"] == ""  # the file has none
+
+
+def test_an_import_run_again_writes_the_sidecar_a_killed_run_did_not(tmp_path: Path, catalog: Catalog) -> None:
+    write_photos(tmp_path / "card", 2)
+    summary, _ = run_import(catalog, tmp_path / "card")
+    lost = mirror_path(catalog.paths, catalog.photo(summary.photos[0]).original_path)
+    kept = mirror_path(catalog.paths, catalog.photo(summary.photos[1]).original_path)
+    lost.unlink()  # killed between recording the photo and writing its sidecar
+    before = kept.stat().st_mtime_ns
+    again, _ = run_import(catalog, tmp_path / "card")
+    assert again.duplicates == 2 and lost.is_file() and kept.stat().st_mtime_ns == before
+    assert stale_sidecars(catalog) == []

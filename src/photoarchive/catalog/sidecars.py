@@ -122,13 +122,25 @@ def is_mirror_name(path: Path) -> bool:
     return name.lower().endswith(SUFFIX) or _LEFTOVER.fullmatch(name) is not None
 
 
-def mirror_sidecars(catalog: Catalog, photo_ids: Iterable[int]) -> list[str]:
+def mirror_sidecars(catalog: Catalog, photo_ids: Iterable[int], *, if_missing: bool = False) -> list[str]:
     """Write the sidecars of these photos (and of any left pending); see the module doc.
 
-    Never raises for a sidecar or the daily backup: returns the problems, which are also
-    added to ``catalog.warnings``.
+    ``if_missing``: only those that have none (a photo an import finds already recorded, by a
+    run killed before it wrote the sidecar). Never raises for a sidecar or the daily backup:
+    returns the problems, which are also added to ``catalog.warnings``.
     """
-    ids = catalog.pending_sidecars | set(photo_ids)
+    photo_ids = set(photo_ids)
+    if if_missing:
+        photo_ids = {
+            row[0]
+            for row in select_in(
+                catalog.conn, "SELECT id, original_path FROM photos WHERE id IN ({ids})", sorted(photo_ids)
+            )
+            if not mirror_path(catalog.paths, row[1]).exists()
+        }
+        if not photo_ids:
+            return []
+    ids = catalog.pending_sidecars | photo_ids
     if catalog.conn.in_transaction:  # not committed yet: written once the outermost one commits
         catalog.pending_sidecars = ids
         after_commit(catalog.conn, lambda: mirror_sidecars(catalog, ()))

@@ -232,6 +232,8 @@ class ImportJob:
             self._fail(summary, source, result.error or "unknown error")
             return ImportProgress(done, self.total, source, "failed", error=result.error)
         existing = self.catalog.id_for_hash(result.sha256) if result.sha256 else None
+        if existing is not None:  # recorded by a run killed before it wrote the sidecar
+            mirror_sidecars(self.catalog, [existing], if_missing=True)
         summary.duplicates += 1
         summary.duplicate_paths.append(source)
         summary.files.append(FileOutcome(source, "duplicate", existing))
