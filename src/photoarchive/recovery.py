@@ -19,7 +19,8 @@ backup are gone, starts from an empty catalog and does the same.
   sidecars: a place the catalog has (the same id and name) is used, else one of that name
   inside the same parent, else it is created;
 - an original with no sidecar of ours (its write failed, and the catalog is lost) cannot be
-  recorded again from here: it is listed in ``unrecovered`` with what to do.
+  recorded again from here: it is listed in ``unrecovered`` with what to do;
+- finally every sidecar that does not say what the catalog now holds is written again.
 
 Collections and templates are not in the sidecars: only a backup brings them back.
 """
@@ -42,6 +43,7 @@ from photoarchive.catalog.sidecars import (
     mirror_path,
     mirror_sidecars,
     read_mirror,
+    stale_sidecars,
 )
 from photoarchive.catalog.verify import sha256_file
 from photoarchive.edits import Edit, apply_edit
@@ -149,6 +151,9 @@ def catch_up(catalog: Catalog) -> RestoreResult:
             description=f"Restore: {count} photo{'s' if count != 1 else ''} brought up to date from their sidecars",
         )
         result.updated = result.edit.photo_ids
+    # Every sidecar now says what the restored catalog holds (a sidecar from the lost timeline
+    # whose values the backup already had would go on naming an edit this catalog never made).
+    mirror_sidecars(catalog, [s.photo_id for s in stale_sidecars(catalog)])  # problems: catalog.warnings
     return result
 
 

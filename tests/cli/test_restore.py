@@ -191,3 +191,19 @@ def test_a_damaged_page_is_found_and_named_never_a_traceback(
     assert cli(capsys, archive, "restore")[0] == 0
     assert {p["caption"] for p in shown(capsys, archive).values()} == {"Обломки танка"}
     assert cli(capsys, archive, "check")[0] == 0
+
+
+def test_after_a_restore_every_sidecar_matches_the_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = tmp_path / "archive"
+    write_photos(tmp_path / "card", 1)
+    cli(capsys, archive, "import", str(tmp_path / "card"))
+    cli(capsys, archive, "edit", "1", "--caption", "A")
+    cli(capsys, archive, "backup")
+    cli(capsys, archive, "edit", "1", "--caption", "B")
+    cli(capsys, archive, "edit", "1", "--caption", "A")  # the sidecar names edit 3, with the backup's values
+    lose_catalog(archive)
+    code, out, _ = cli(capsys, archive, "restore", "--json")
+    assert code == 0 and json.loads(out)["edit"] is None  # nothing to change
+    assert shown(capsys, archive)[1]["caption"] == "A"
+    code, out, _ = cli(capsys, archive, "check", "--json")
+    assert code == 0 and json.loads(out)["sidecars"] == []
