@@ -36,3 +36,21 @@ def test_a_photo_without_caption_or_credit_says_so(qtbot, window) -> None:
     window.open_loupe(names["SHU15_0158.jpg"])  # the sample photo with no creator or credit
     qtbot.addWidget(window.loupe)
     assert window.loupe.credit.text() == "(no creator or credit yet)"
+
+
+def test_an_original_decoded_after_the_window_closed_reaches_nothing(qtbot, window) -> None:
+    """The original is decoded in a worker: when it comes after the window (and the loupe) have
+    closed, and the catalog with them, it is dropped (it read the closed catalog)."""
+    from PySide6.QtGui import QImage
+
+    names = ids_by_name(window.catalog)
+    window.open_loupe(names["SHU15_0150.jpg"])
+    loupe = window.loupe
+    qtbot.addWidget(loupe)
+    photo = loupe.current_id()
+    window.close()
+    window.catalog.close()
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(0)
+    loupe._worker.signals.finished.emit(image)  # the report of the decoding, late
+    assert photo not in loupe._full

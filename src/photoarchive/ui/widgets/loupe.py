@@ -186,7 +186,7 @@ class Loupe(QDialog):
         self._worker = worker.start()
 
     def _original_loaded(self, photo_id: int, image: QImage) -> None:
-        if image.isNull():
+        if image.isNull() or not self.isVisible():  # closed meanwhile, its catalog maybe too
             return
         self._full = {photo_id: QPixmap.fromImage(image)}  # keep one: originals are big
         if photo_id == self.current_id():
