@@ -326,13 +326,19 @@ class MainWindow(QMainWindow):
     def _changed_elsewhere(self, changes: Changes) -> None:
         """Another process or window committed changes: show them, re-reading only what they
         touched (what the curator is typing stays)."""
-        if changes.photos_added_or_removed or self.search_text.strip() or self.current_source.kind != "all":
+        # This window's own import commits from its worker's connection: the grid and the
+        # sources are re-read once when it ends, not at every poll while it runs.
+        importing = self.archive.import_dialog is not None and self.archive.import_dialog.importing()
+        if not importing and (
+            changes.photos_added_or_removed or self.search_text.strip() or self.current_source.kind != "all"
+        ):
             self.reload_grid()  # which photos the source shows may have changed
         if changes.photo_ids:
             self.grid_model.refresh(changes.photo_ids)
             self.editor.refresh_changed_elsewhere(changes.photo_ids)
             self.photos_changed.emit(changes.photo_ids)
-        self._sources_timer.start()
+        if not importing:
+            self._sources_timer.start()
 
     def open_loupe(self, photo_id: int | None = None) -> None:
         ids = self.grid_model.ids()
