@@ -40,7 +40,10 @@ def test_migration_backs_up_with_data_then_applies(tmp_path: Path) -> None:
 
 def test_failed_migration_changes_nothing(tmp_path: Path) -> None:
     with Catalog(tmp_path / "a") as catalog:
-        broken = [*MIGRATIONS, Migration("9998_broken", "CREATE TABLE half (x INTEGER);\nINSERT INTO nowhere VALUES (1);")]
+        broken = [
+            *MIGRATIONS,
+            Migration("9998_broken", "CREATE TABLE half (x INTEGER);\nINSERT INTO nowhere VALUES (1);"),
+        ]
         with pytest.raises(MigrationError, match="9998_broken"):
             migrate(catalog.conn, catalog.paths.catalog, broken)
         tables = {r[0] for r in catalog.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

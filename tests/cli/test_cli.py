@@ -13,9 +13,23 @@ from photoarchive.cli import main
 from tests.conftest import write_photo, write_photos
 
 SHOW_KEYS = {
-    "id", "sha256", "original_path", "original_name", "source_path", "thumbnail_small", "thumbnail_large",
-    "width", "height", "orientation", "captured_at", "camera_make", "camera_model", "latitude", "longitude",
-    "altitude", "batch",
+    "id",
+    "sha256",
+    "original_path",
+    "original_name",
+    "source_path",
+    "thumbnail_small",
+    "thumbnail_large",
+    "width",
+    "height",
+    "orientation",
+    "captured_at",
+    "camera_make",
+    "camera_model",
+    "latitude",
+    "longitude",
+    "altitude",
+    "batch",
 }
 
 
@@ -35,7 +49,12 @@ def test_import_list_show_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
     result = json.loads(out)
     assert code == 1  # one file failed
     assert result["imported"] == 3 and result["duplicates"] == 0 and len(result["photos"]) == 3
-    assert result["failed"] == [{"path": str(tmp_path / "card" / "readme.txt"), "error": "not a supported photo format (TXT files are not imported)"}]
+    assert result["failed"] == [
+        {
+            "path": str(tmp_path / "card" / "readme.txt"),
+            "error": "not a supported photo format (TXT files are not imported)",
+        }
+    ]
 
     code, out, _ = run(capsys, "import", str(tmp_path / "card" / "gps.jpg"), "--json", "--archive", archive)
     assert code == 0 and json.loads(out)["duplicates"] == 1
@@ -59,7 +78,12 @@ def test_import_list_show_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
     code, out, _ = run(capsys, "--archive", archive, "check", "--json")
     assert code == 0 and json.loads(out) == {
-        "checked": 3, "problems": [], "untracked": [], "integrity": [], "sidecars": [], "repaired": []
+        "checked": 3,
+        "problems": [],
+        "untracked": [],
+        "integrity": [],
+        "sidecars": [],
+        "repaired": [],
     }
 
     Path(shown["original_path"]).write_bytes(b"tampered")
@@ -79,10 +103,16 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_installed_console_script_and_env_archive(tmp_path: Path) -> None:
     write_photos(tmp_path / "card", 1)
-    env = {"PHOTOARCHIVE_ARCHIVE": str(tmp_path / "env-archive"), "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    env = {
+        "PHOTOARCHIVE_ARCHIVE": str(tmp_path / "env-archive"),
+        "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
+    }
     done = subprocess.run(
         [sys.executable, "-m", "photoarchive", "import", str(tmp_path / "card"), "--json"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr

@@ -94,7 +94,10 @@ BAD_INPUT = [
     (["--gps", "north"], "--gps: 'north' is not LAT,LON"),
     (["--country-code", "XYZ"], "--country-code (Country code): 'XYZ' is not an ISO 3166-1 country code"),
     (["--country-code", "SUN"], "--country-code (Country code): 'SUN'"),  # the USSR: ISO 3166-3
-    (["--web-statement", "example.org"], "--web-statement (Web statement of rights): 'example.org' is not an http(s) URL"),
+    (
+        ["--web-statement", "example.org"],
+        "--web-statement (Web statement of rights): 'example.org' is not an http(s) URL",
+    ),
     (["--clear", "colour"], "--clear: unknown field 'colour'"),
     (["--clear", "headline"], "--clear headline and --headline together"),
 ]

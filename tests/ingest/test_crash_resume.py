@@ -18,7 +18,17 @@ from tests.conftest import write_photos
 def test_kill_then_rerun_completes(tmp_path: Path) -> None:
     sources = write_photos(tmp_path / "card", 30)
     archive = tmp_path / "archive"
-    command = [sys.executable, "-m", "photoarchive", "--archive", str(archive), "import", str(tmp_path / "card"), "--workers", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "photoarchive",
+        "--archive",
+        str(archive),
+        "import",
+        str(tmp_path / "card"),
+        "--workers",
+        "2",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
     catalog_file = archive / "catalog.sqlite"
@@ -55,5 +65,7 @@ def test_kill_then_rerun_completes(tmp_path: Path) -> None:
         assert {p.sha256 for p in photos} == {hashlib.sha256(s.read_bytes()).hexdigest() for s in sources}
         statuses = [b.status for b in catalog.batches()]
         assert statuses == ["completed", "interrupted"]
-    check = subprocess.run([sys.executable, "-m", "photoarchive", "--archive", str(archive), "check"], capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "photoarchive", "--archive", str(archive), "check"], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout
