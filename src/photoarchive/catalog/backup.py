@@ -37,17 +37,24 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from photoarchive.catalog.archive import ArchivePaths
+from photoarchive.catalog.migrations import load_migration_modules
 from photoarchive.errors import CatalogError, NotFoundError
-
-if TYPE_CHECKING:
-    from photoarchive.catalog.catalog import Catalog
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 DAILY_INTERVAL = timedelta(hours=24)
+
+
+class OpenCatalog(Protocol):
+    """What the daily backup needs of a ``Catalog`` (named here so this module, which the
+    catalog imports, does not import it back)."""
+
+    conn: sqlite3.Connection
+    paths: ArchivePaths
+    backup_checked_on: date | None
 # Above this size ``check`` runs quick_check (no index cross-checks) instead of integrity_check.
 QUICK_CHECK_ABOVE = 2 << 30
 
@@ -175,7 +182,7 @@ def prune_backups(folder: Path, *, keep: Backup | None = None) -> list[Path]:
     return removed
 
 
-def daily_backup_if_due(catalog: Catalog) -> Backup | None:
+def daily_backup_if_due(catalog: OpenCatalog) -> Backup | None:
     """The day's automatic backup, if the newest one is more than 24 hours old (module doc)."""
     today = date.today()
     if catalog.backup_checked_on == today:
@@ -189,8 +196,6 @@ def daily_backup_if_due(catalog: Catalog) -> Backup | None:
 
 def check_backup(path: Path) -> list[str]:
     """What is wrong with a backup file: damage, or a schema newer than this program knows."""
-    from photoarchive.catalog.schema import MIGRATIONS  # schema imports this module
-
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -204,7 +209,7 @@ def check_backup(path: Path) -> list[str]:
         return [f"not a catalog ({error})"]
     finally:
         conn.close()
-    known = {m.name for m in MIGRATIONS}
+    known = {module.NAME for module in load_migration_modules()}
     newer = [name for name in applied if name not in known]
     if newer:
         return [f"written by a newer version of Photo Archive (migrations {', '.join(newer)})"]
