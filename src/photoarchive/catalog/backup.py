@@ -55,6 +55,8 @@ class OpenCatalog(Protocol):
     conn: sqlite3.Connection
     paths: ArchivePaths
     backup_checked_on: date | None
+
+
 # Above this size ``check`` runs quick_check (no index cross-checks) instead of integrity_check.
 QUICK_CHECK_ABOVE = 2 << 30
 
