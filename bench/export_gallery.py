@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _photos import CACHE, camera_photos, warm
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.collections import add_photos, create_collection, get_collection
+from photoarchive.collections import add_photos, create_collection, get_collection
 from photoarchive.errors import NotFoundError
 from photoarchive.ingest import ImportJob
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.collections import add_photos, create_collection
+from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
 from photoarchive.metadata_ops import write_files
 from tests.conftest import write_photo

@@ -13,9 +13,8 @@ characters), and one that did would still be left alone unless it could be locke
 any file can; hence the patterns are exact. Where ``fcntl`` does not exist (Windows), a
 leftover must also be a day old.
 
-Results get the user's usual permissions (``usual_mode``): ``mkdtemp`` and ``mkstemp``
-create 0700 folders and 0600 files, which a web server cannot read once the gallery is
-copied to it as it is.
+Results get the user's usual permissions (``files.usual_mode``), not the 0700 of ``mkdtemp``,
+which a web server cannot read once the gallery is copied to it as it is.
 """
 
 from __future__ import annotations
@@ -30,6 +29,8 @@ import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from photoarchive.files import usual_mode
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -40,13 +41,6 @@ FOLDER_PATTERN = re.compile(r"\..+\.(partial|old)-[a-z0-9_]{8}")
 # .NAME.XXXXXXXX.part (uuid4 hex), and the temporary file metadata.write may make beside one
 FILE_PATTERN = re.compile(r"\..+\.[0-9a-f]{8}\.part(\.[a-z0-9_]{8}\.tmp)?")
 UNLOCKED_AGE = 24 * 3600  # seconds; only where there is no fcntl
-
-
-def usual_mode(*, folder: bool = False) -> int:
-    """0777 (folders) or 0666 (files) less the process's umask: what ``mkdir`` and ``open`` give."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return (0o777 if folder else 0o666) & ~mask
 
 
 def _lock(fd: int, *, wait: bool) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.collections import (
+from photoarchive.collections import (
     add_photos,
     collection_photo_ids,
     collections_containing,

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.collections import add_photos, create_collection
+from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
 
 INJECTION = "Tank <script>alert('x')</script> & crew"

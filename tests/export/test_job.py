@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.collections import edit_collection
+from photoarchive.collections import edit_collection
 from photoarchive.edits import apply_edit
 from photoarchive.errors import ExportError, ValidationError
 from photoarchive.export import ExportJob, ExportOptions

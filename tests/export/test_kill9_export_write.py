@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.collections import add_photos, create_collection
+from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
 from tests.conftest import write_photo
 from tests.test_kill9 import Command, _describe, _kill

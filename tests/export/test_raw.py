@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.collections import add_photos, create_collection
+from photoarchive.collections import add_photos, create_collection
 from photoarchive.export import render as render_module
 from photoarchive.export.render import RenderTask, render
 from photoarchive.imaging.derivatives import DerivativeRequest, Rendition

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from photoarchive.errors import ValidationError
+from photoarchive.files import truncate_utf8
 from photoarchive.metadata import iim, irb, read_curated, write
 from photoarchive.model import CuratedFields
 from tests.metadata.conftest import exiftool, exiftool_json
@@ -49,7 +50,7 @@ def test_markers() -> None:
 def test_truncation_never_splits_a_character(text: str) -> None:
     data = text.encode()
     for limit in range(len(data) + 2):
-        cut = iim.truncate_utf8(text, limit)
+        cut = truncate_utf8(text, limit)
         assert text.startswith(cut)
         assert len(cut.encode()) <= limit
         assert len(cut.encode()) > limit - 4 or cut == text  # never shorter than it must be

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog.curated import load_values, needing_attention
 from photoarchive.cli import main as cli
 from photoarchive.errors import ValidationError

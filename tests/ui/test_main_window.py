@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel
 
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog.curated import load_values
 from photoarchive.ui.main_window import MainWindow
 from photoarchive.ui.models.photo_grid_model import photo_ids_mime

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from photoarchive.catalog import collections as collection_store
+from photoarchive import collections as collection_store
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel, PhotoRole, ids_from_mime, photo_ids_mime
 from photoarchive.ui.models.sources_model import SOURCE_ROLE, SourcesModel
 from photoarchive.ui.sources import ALL_PHOTOS, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE, Source, source_ids

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog.curated import load_values
 from photoarchive.edits import apply_edit
 from photoarchive.ui.commands import CANCEL, DROP, FORCE

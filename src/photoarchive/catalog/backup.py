@@ -42,6 +42,7 @@ from typing import Protocol
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.migrations import load_migration_modules
 from photoarchive.errors import CatalogError, NotFoundError
+from photoarchive.files import atomic_write, fsync_dir, fsync_file, numbered_name
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -125,15 +126,8 @@ def take_backup(conn: sqlite3.Connection, folder: Path, label: str = "", *, prun
     """Copy the catalog open on ``conn`` into ``folder`` (see the module doc); prune the others."""
     now = datetime.now(UTC).replace(microsecond=0)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    tmp: Path | None = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for seq in range(1000):
-            target = folder / f"catalog-{stamp}{f'-{seq}' if seq else ''}{f'-{label}' if label else ''}.sqlite"
-            if not target.exists():
-                break
-        tmp = folder / f".{target.name}.tmp"
-        tmp.unlink(missing_ok=True)
+
+    def copy(tmp: Path) -> None:
         destination = sqlite3.connect(tmp)
         try:
             conn.backup(destination)
@@ -146,16 +140,18 @@ def take_backup(conn: sqlite3.Connection, folder: Path, label: str = "", *, prun
             raise CatalogError(
                 f"the backup of the catalog failed its integrity check ({problems[0]}); nothing was kept"
             )
-        _fsync(tmp)
-        os.replace(tmp, target)
-        _fsync_dir(folder)
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for seq in range(1000):
+            target = folder / f"catalog-{stamp}{f'-{seq}' if seq else ''}{f'-{label}' if label else ''}.sqlite"
+            if not target.exists():
+                break
+        atomic_write(target, copy)
     except sqlite3.DatabaseError as error:
         raise CatalogError(f"cannot back up the catalog ({error})") from error
     except OSError as error:
         raise CatalogError(f"cannot back up the catalog into {folder} ({error.strerror or error})") from error
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
     backup = Backup(target, now, label, seq)
     if prune:
         prune_backups(folder, keep=backup)
@@ -232,10 +228,10 @@ def put_in_place(paths: ArchivePaths, backup: Backup) -> Path | None:
     staged = paths.root / f".catalog.sqlite.restoring-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}"
     try:
         shutil.copyfile(backup.path, staged)
-        _fsync(staged)
+        fsync_file(staged)
         aside = move_aside(paths)
         os.replace(staged, paths.catalog)
-        _fsync_dir(paths.root)
+        fsync_dir(paths.root)
     except OSError as error:
         raise CatalogError(
             f"cannot put {backup.name} in place of {paths.catalog} ({error.strerror or error})"
@@ -255,11 +251,10 @@ def move_aside(paths: ArchivePaths) -> Path | None:
         return None
     paths.backups.mkdir(parents=True, exist_ok=True)
     stem = f"replaced-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}"
-    aside = paths.backups / f"{stem}.sqlite"
-    for seq in range(1, 1000):
+    for seq in range(1000):
+        aside = paths.backups / numbered_name(stem, seq, ".sqlite")
         if not aside.exists():
             break
-        aside = paths.backups / f"{stem}-{seq}.sqlite"
     os.replace(paths.catalog, aside)
     for companion in companions:
         if companion.exists():
@@ -292,21 +287,3 @@ def _integrity(conn: sqlite3.Connection, *, quick: bool) -> list[str]:
             raise
         return [str(error)]
     return [] if rows == ["ok"] else rows
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # not every platform can fsync a folder
-    finally:
-        os.close(fd)

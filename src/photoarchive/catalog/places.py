@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import select_in, transaction
@@ -16,27 +17,17 @@ from photoarchive.catalog.search import reindex_photos
 from photoarchive.errors import NotFoundError
 from photoarchive.model.place import LocationShown, Place, PlaceName
 
-_COLUMNS = (
-    "name",
-    "kind",
-    "parent_id",
-    "latitude",
-    "longitude",
-    "radius",
-    "geonames_id",
-    "wikidata_id",
-    "country_code",
-    "iptc_field",
-    "notes",
-)
+# The columns of ``places``: the fields of ``Place`` but its id and its other names (which
+# live in ``place_names``).
+COLUMNS = tuple(f.name for f in fields(Place) if f.name not in ("id", "alt_names"))
 
 
 def insert_place(catalog: Catalog, place: Place) -> int:
     """Store a new place with its other names; returns its id."""
     with transaction(catalog.conn):
         cursor = catalog.conn.execute(
-            f"INSERT INTO places ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-            [getattr(place, c) for c in _COLUMNS],
+            f"INSERT INTO places ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+            [getattr(place, c) for c in COLUMNS],
         )
         place_id = int(cursor.lastrowid)
         _write_names(catalog.conn, place_id, place.alt_names)
@@ -47,8 +38,8 @@ def update_place(catalog: Catalog, place: Place) -> None:
     """Replace a stored place's values and other names; reindexes the search text of its photos."""
     with transaction(catalog.conn):
         cursor = catalog.conn.execute(
-            f"UPDATE places SET {', '.join(f'{c} = ?' for c in _COLUMNS)} WHERE id = ?",
-            [*(getattr(place, c) for c in _COLUMNS), place.id],
+            f"UPDATE places SET {', '.join(f'{c} = ?' for c in COLUMNS)} WHERE id = ?",
+            [*(getattr(place, c) for c in COLUMNS), place.id],
         )
         if cursor.rowcount == 0:
             raise NotFoundError(f"no place with id {place.id}")

@@ -47,7 +47,6 @@ import contextlib
 import json
 import os
 import re
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -61,8 +60,10 @@ from photoarchive.catalog.backup import daily_backup_if_due
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import after_commit, select_in
 from photoarchive.catalog.curated import EDITABLE_FIELDS, from_column
+from photoarchive.catalog.places import COLUMNS as PLACE_COLUMNS
 from photoarchive.catalog.places import all_places, locations_shown
 from photoarchive.errors import CatalogError, MetadataReadError, MetadataWriteError
+from photoarchive.files import atomic_write, temporary_name
 from photoarchive.metadata import GpsPoint, exiv2io, sidecar_path
 from photoarchive.metadata.fields import PHOTOARCHIVE_PREFIX, XmpType
 from photoarchive.metadata.write import apply_xmp
@@ -74,18 +75,8 @@ DATE_KEY = "Xmp.xmp.MetadataDate"
 SUFFIX = ".xmp"
 # Columns that belong to this catalog only, and are not carried into a rebuilt one.
 _LOCAL_COLUMNS = ("id", "batch_id")
-_PLACE_COLUMNS = (
-    "name",
-    "kind",
-    "latitude",
-    "longitude",
-    "radius",
-    "geonames_id",
-    "wikidata_id",
-    "country_code",
-    "iptc_field",
-    "notes",
-)
+# A place's parent is carried by the order of the list of places instead of its id.
+_PLACE_COLUMNS = tuple(c for c in PLACE_COLUMNS if c != "parent_id")
 
 
 @dataclass
@@ -307,31 +298,15 @@ def _write(path: Path, row: dict[str, Any], edit_id: int, at: str, places: list[
 
 
 def _atomic_write(data: bytes, path: Path, verify: Callable[[Path], list[str]]) -> None:
-    """Write ``data`` to a temporary file beside ``path``, fsync and check it, rename it over
-    ``path``, fsync the folder. The temporary name carries our process id, so that one left by
-    a killed process is known as such and removed (``_remove_leftovers``)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(tmp, "xb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+    """``files.atomic_write`` under a temporary name that carries our process id, so that one
+    left by a killed process is known as such and removed (``_remove_leftovers``)."""
+
+    def check(tmp: Path) -> None:
         lost = verify(tmp)
         if lost:
             raise MetadataWriteError(f"what was written did not read back: {', '.join(lost)}")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    try:
-        folder = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(folder)
-    except OSError:
-        pass  # not every platform can fsync a folder; the data itself is synced
-    finally:
-        os.close(folder)
+
+    atomic_write(path, data, verify=check, temporary=temporary_name(path, str(os.getpid())))
 
 
 _LEFTOVER = re.compile(r"\..+\.xmp\.(\d+)-[0-9a-f]+\.tmp")

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from photoarchive import collections as store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as store
 from photoarchive.catalog.curated import load_fields
 from photoarchive.cli.output import print_fields, print_json, warn
 from photoarchive.errors import ValidationError

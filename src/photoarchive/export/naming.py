@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from photoarchive.metadata.variables import Template
+from photoarchive.files import numbered_name, truncate_utf8
 
 MAX_STEM_BYTES = 120
 FALLBACK = "photo"
@@ -50,20 +50,13 @@ def safe_name(text: str, *, max_bytes: int = MAX_STEM_BYTES, fallback: str = FAL
         else:
             chars.append(ch)
     name = _RUNS.sub("_", "".join(chars))
-    name = _truncate_utf8(name, max_bytes)
+    name = truncate_utf8(name, max_bytes)
     name = name.strip(" ._-")
     if not name:
         name = fallback
     if name.split(".")[0].upper().rstrip() in _RESERVED:
         name = "_" + name
     return name
-
-
-def _truncate_utf8(text: str, max_bytes: int) -> str:
-    data = text.encode("utf-8")
-    if len(data) <= max_bytes:
-        return text
-    return data[:max_bytes].decode("utf-8", errors="ignore")
 
 
 class NameAllocator:
@@ -73,13 +66,14 @@ class NameAllocator:
         self._taken: set[str] = set()
 
     def allocate(self, stem: str, extension: str = "") -> str:
-        candidate, number = stem, 1
-        while self._key(candidate + extension) in self._taken:
+        # ``files.numbered_name``, from -2: "tank", "tank-2" reads as the second tank.
+        limit = MAX_STEM_BYTES + len(extension.encode("utf-8"))
+        name, number = stem + extension, 1
+        while self._key(name) in self._taken:
             number += 1
-            suffix = f"-{number}"
-            candidate = _truncate_utf8(stem, MAX_STEM_BYTES - len(suffix)).rstrip(" ._-") + suffix
-        self._taken.add(self._key(candidate + extension))
-        return candidate + extension
+            name = numbered_name(stem, number, extension, max_bytes=limit)
+        self._taken.add(self._key(name))
+        return name
 
     def reserve(self, name: str) -> None:
         """Mark a name as taken (a fixed file of the format, such as ``index.html``)."""
@@ -88,8 +82,3 @@ class NameAllocator:
     @staticmethod
     def _key(name: str) -> str:
         return unicodedata.normalize("NFC", name).casefold()
-
-
-def name_stem(template: Template, values: dict[str, object]) -> str:
-    """The safe stem for one photo: the template filled in, then made safe."""
-    return safe_name(template.render(values))

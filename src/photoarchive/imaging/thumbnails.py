@@ -8,12 +8,12 @@ renamed, so a crash never leaves half a thumbnail.
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
 from photoarchive.errors import ImageError
+from photoarchive.files import atomic_write
 from photoarchive.imaging.safe import apply_orientation, describe, open_image
 
 THUMBNAIL_SIZES: tuple[int, ...] = (256, 1024)
@@ -66,12 +66,8 @@ def _to_rgb(image: Image.Image) -> Image.Image:
 
 def _save_jpeg(image: Image.Image, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        image.save(temporary, "JPEG", quality=_QUALITY, optimize=False)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    # A cache: never half a JPEG under the name, but not worth an fsync per file.
+    atomic_write(target, lambda tmp: image.save(tmp, "JPEG", quality=_QUALITY, optimize=False), sync=False)
 
 
 def make_placeholder(targets: dict[int, Path], label: str) -> None:

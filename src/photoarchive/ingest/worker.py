@@ -38,6 +38,7 @@ from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.connection import connect
 from photoarchive.catalog.verify import sha256_file
 from photoarchive.errors import ImageError, IngestError, MetadataReadError, ValidationError
+from photoarchive.files import fsync_dir, numbered_name
 from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
 from photoarchive.imaging import open_image as open_pixels
 from photoarchive.ingest.header import image_kind, read_header
@@ -360,7 +361,7 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
             created = False
         else:
             continue
-        _fsync_dir(target_dir)
+        fsync_dir(target_dir)
         if sha256_file(target) != digest:
             if created:
                 target.unlink(missing_ok=True)
@@ -369,21 +370,15 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
     raise IngestError(f"too many files named {source.name} in {folder}")
 
 
-_NAME_MAX = 255  # bytes, on the file systems an archive lives on
-
-
 def _archive_name(name: str, attempt: int) -> str:
-    """The name of an original in the archive: the source's, numbered after the first attempt,
-    in UTF-8 (a name in an old code page is decoded, since the catalog stores text) and cut to
-    fit the file system's limit (a 255-byte name has no room for "-1")."""
+    """The name of an original in the archive: the source's, numbered after the first attempt
+    (``files.numbered_name``: cut to fit the file system's limit), in UTF-8 (a name in an old
+    code page is decoded, since the catalog stores text)."""
     raw = os.fsencode(name)
     if not iim.is_utf8(raw):
         name = iim.decode_value(raw, None, iim.guess_legacy([raw])).text
     stem, suffix = os.path.splitext(name)
-    tail = (f"-{attempt}" if attempt else "") + suffix
-    while len((stem + tail).encode("utf-8")) > _NAME_MAX and stem:
-        stem = stem[:-1]
-    return stem + tail
+    return numbered_name(stem, attempt, suffix)
 
 
 def _copy(source: Path, data: bytes | None, target: Path) -> str:
@@ -430,19 +425,6 @@ def _place(temporary: Path, target: Path) -> bool:
         return False
     os.replace(temporary, target)
     return True
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _real(path: Path) -> Path:

@@ -27,9 +27,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# 1:90 = ESC % G: the IIM text is UTF-8 (what we always write).
+UTF8_MARKER = b"\x1b%G"
 # ISO 2022 designations met in IIM files (IIM 4.2 appendix C and what Photini recognises).
 _MARKERS: dict[bytes, str] = {
-    b"\x1b%G": "utf-8",
+    UTF8_MARKER: "utf-8",
     b"\x1b(B": "ascii",
     b"\x1b-A": "iso8859-1",
     b"\x1b.A": "iso8859-1",
@@ -152,15 +154,6 @@ def implausible_words(text: str) -> int:
         if latin >= 2 and accented * 2 > latin:
             count += 1
     return count
-
-
-def truncate_utf8(text: str, max_bytes: int) -> str:
-    """The longest prefix of ``text`` whose UTF-8 form fits ``max_bytes``, cut between characters."""
-    data = text.encode("utf-8")
-    if len(data) <= max_bytes:
-        return text
-    # Decoding with "ignore" drops the partial sequence at the cut, never a whole character.
-    return data[:max_bytes].decode("utf-8", errors="ignore")
 
 
 def is_truncation(iim_value: str, full_value: str, max_bytes: int) -> bool:

@@ -3,11 +3,14 @@
 ``validate(fields)`` returns a normalised copy or raises ``ValidationError`` naming the first
 bad field. The rules:
 
-- Text: at most 64 KB of UTF-8 per field (and per list); no control characters, except line
-  breaks in the multi-line fields (caption, alt text, usage terms, instructions). Line breaks
-  are normalised to LF (XML turns CR LF into LF, so nothing else would survive XMP); leading
-  and trailing white space is removed; lone surrogates and U+FFFE/U+FFFF (not allowed in XML)
-  are refused.
+- Text (``check_text``, the one text rule of the application: curated fields, collections,
+  places and templates all go through it): normalised to NFC; line breaks normalised to LF
+  (XML turns CR LF into LF, so nothing else would survive XMP); control characters refused,
+  except the line break in multi-line text (a caption, a collection's introduction, a place's
+  notes); a tab is a control character everywhere (IIM and most readers show it as nothing);
+  lone surrogates and U+FFFE/U+FFFF (not allowed in XML) refused; at most 64 KB of UTF-8, and
+  a field may set a lower limit in characters; leading and trailing white space removed,
+  except in Markdown text (``strip=False``: indentation is markup there).
 - Keywords: empty ones are dropped, duplicates removed (first one kept).
 - Creator: several names are separated by ";" (MWG); they are rewritten as "A; B".
 - ``date_created``: ISO 8601 date (``1945``, ``1945-08``, ``1945-08-18``) or date-time with an
@@ -54,21 +57,36 @@ def _label(name: str) -> str:
     return spec.label if spec else name
 
 
-def check_text(name: str, text: str, *, multiline: bool = False) -> str:
-    """Normalised text, or ``ValidationError`` naming ``name``."""
+def check_text(
+    name: str,
+    text: str,
+    *,
+    multiline: bool = False,
+    max_chars: int | None = None,
+    strip: bool = True,
+    label: str | None = None,
+) -> str:
+    """Normalised text by the text rule of the module doc, or ``ValidationError`` naming
+    ``name`` (shown as ``label``, by default the curated field's label or the name)."""
+    shown = label or _label(name)
     if not isinstance(text, str):
-        raise ValidationError(f"{_label(name)}: expected text, got {type(text).__name__}", field=name)
+        raise ValidationError(f"{shown}: expected text, got {type(text).__name__}", field=name)
     text = re.sub(r"\r\n?", "\n", text)
     if len(text.encode("utf-8", errors="surrogatepass")) > MAX_VALUE_BYTES:
-        raise ValidationError(f"{_label(name)}: longer than 64 KB", field=name)
+        raise ValidationError(f"{shown}: longer than 64 KB", field=name)
+    text = unicodedata.normalize("NFC", text)
     for index, char in enumerate(text):
         if char == "\n" and multiline:
             continue
         category = unicodedata.category(char)
         if category in ("Cc", "Cs") or char in "\ufffe\uffff":
             what = "line break" if char == "\n" else f"control character U+{ord(char):04X}"
-            raise ValidationError(f"{_label(name)}: {what} at position {index + 1} is not allowed", field=name)
-    return text.strip()
+            raise ValidationError(f"{shown}: {what} at position {index + 1} is not allowed", field=name)
+    if strip:
+        text = text.strip()
+    if max_chars is not None and len(text) > max_chars:
+        raise ValidationError(f"{shown}: at most {max_chars} characters", field=name)
+    return text
 
 
 def normalize_country_code(code: str, *, name: str = "country_code") -> str:

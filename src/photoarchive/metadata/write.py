@@ -46,10 +46,8 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +55,7 @@ from pathlib import Path
 import exiv2
 
 from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
+from photoarchive.files import atomic_write, truncate_utf8
 from photoarchive.metadata import dates, exiv2io, iim, irb
 from photoarchive.metadata.derivative import copy_metadata
 from photoarchive.metadata.exiv2io import error_reason
@@ -74,7 +73,6 @@ from photoarchive.metadata.read import ReadResult, read_curated, read_curated_by
 from photoarchive.metadata.validate import check_url, validate, validate_gps, validate_value
 from photoarchive.model.curated import CuratedFields
 from photoarchive.model.place import LocationShown
-from photoarchive.partial import usual_mode
 
 # Formats whose metadata exiv2 rewrites without touching anything else. Raw formats are left
 # out: exiv2 rewrites their maker notes, which raw converters read (ExifTool finds a damaged
@@ -178,7 +176,7 @@ def _apply_iim(iptc: exiv2.IptcData, fields: CuratedFields, legacy: str) -> list
             if text.encode("utf-8") != raw:
                 datum.setValue(text)
     exiv2io.iim_delete(iptc, IIM_CHARSET_KEY)
-    exiv2io.iim_add(iptc, IIM_CHARSET_KEY, "\x1b%G")
+    exiv2io.iim_add(iptc, IIM_CHARSET_KEY, iim.UTF8_MARKER.decode("ascii"))
     # IIM 4 requires the record versions; ExifTool adds them as well.
     for key in ("Iptc.Envelope.ModelVersion", "Iptc.Application2.RecordVersion"):
         if key not in iptc:
@@ -199,7 +197,7 @@ def _apply_iim(iptc: exiv2.IptcData, fields: CuratedFields, legacy: str) -> list
             continue
         dataset = spec.iim[0]
         for value in values:
-            kept = iim.truncate_utf8(value, dataset.max_bytes)
+            kept = truncate_utf8(value, dataset.max_bytes)
             if kept != value:
                 shortened.append(Shortened(spec.name, f"IIM {dataset.number}", value, kept))
             if kept:
@@ -364,36 +362,19 @@ def clean_location(location: LocationShown | None) -> LocationShown | None:
 
 
 def _commit(data: bytes, target: Path, verify: Callable[[Path], list[str]]) -> None:
-    """Write ``data`` next to ``target``, check it, then rename it over ``target`` atomically."""
-    folder = target.parent
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else usual_mode()
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise MetadataWriteError(f"cannot write {target}: {error.strerror or error}") from error
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp, mode)
+    """Write ``data`` next to ``target``, check it, then rename it over ``target`` atomically;
+    a target that exists keeps its permissions."""
+
+    def check(tmp: Path) -> None:
         lost = verify(tmp)
         if lost:
             raise MetadataWriteError(f"metadata written to {target.name} did not survive: {', '.join(lost)}")
-        os.replace(tmp, target)
+
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+        atomic_write(target, data, mode=mode, verify=check)
     except OSError as error:
         raise MetadataWriteError(f"cannot write {target}: {error.strerror or error}") from error
-    finally:
-        tmp.unlink(missing_ok=True)
-    try:  # make the rename itself durable
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass  # not every platform can fsync a folder; the data itself is synced
 
 
 def _check_log(log: list[exiv2io.LogMessage], target: Path, known: frozenset[str] = frozenset()) -> list[str]:

@@ -3,7 +3,8 @@
 A collection is what gets published: its title and introduction open the article or the
 gallery, its photos follow in the stored order, each captioned through the collection's
 caption template, and its source line and categories close it. Collections are stored in
-the catalog (``photoarchive.catalog.collections``); a photo may belong to many of them.
+the catalog (``photoarchive.catalog.collections``) and changed through their rules
+(``photoarchive.collections``); a photo may belong to many of them.
 """
 
 from __future__ import annotations

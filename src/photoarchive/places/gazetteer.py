@@ -18,10 +18,12 @@ from dataclasses import replace
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.places import all_places
 from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.metadata.validate import check_text
 from photoarchive.model.place import IPTC_FIELD_CHOICES, PLACE_KINDS, Place, PlaceName
 from photoarchive.places.countries import code_for_name, country_code, country_name
 
 MAX_DEPTH = 64
+TEXT_MAX = 4000  # characters of a place's name or notes
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
@@ -225,13 +227,7 @@ def _number(value: object, field: str, low: float, high: float) -> float:
 
 
 def _text(value: str, field: str, *, multiline: bool = False) -> str:
-    text = unicodedata.normalize("NFC", str(value)).strip()
-    for char in text:
-        if unicodedata.category(char) == "Cc" and not (multiline and char in "\n\t"):
-            raise ValidationError(f"{field}: control character U+{ord(char):04X} is not allowed", field=field)
-    if len(text) > 4000:
-        raise ValidationError(f"{field}: longer than 4000 characters", field=field)
-    return text
+    return check_text(field, str(value), multiline=multiline, max_chars=TEXT_MAX, label=field)
 
 
 def fold_name(text: str) -> str:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.edits import apply_edit
 from photoarchive.errors import CancelledError, ValidationError
 from photoarchive.ingest import ImportJob

@@ -21,8 +21,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from photoarchive import APP_NAME, __version__
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ingest import ImportSummary
 from photoarchive.sample import SampleArchiveJob

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
-from photoarchive.catalog import collections as collection_store
+from photoarchive import collections as collection_store
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.model import Collection
 from photoarchive.ui.dialogs.collection_dialog import CollectionDialog

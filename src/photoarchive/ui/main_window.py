@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
 )
 
 from photoarchive import APP_NAME
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog.changes import Changes
 from photoarchive.ui.archive_controller import ArchiveController
 from photoarchive.ui.change_watcher import ChangeWatcher

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog import places as place_store
 from photoarchive.catalog.curated import load_values, needing_attention
 

@@ -18,7 +18,7 @@ CREATE TABLE collections (
     updated_at TEXT NOT NULL
 );
 -- Membership with its order: positions run 0..n-1 in each collection (kept so by the code in
--- catalog/collections.py; not a UNIQUE constraint, which a reorder would trip over mid-update).
+-- collections.py; not a UNIQUE constraint, which a reorder would trip over mid-update).
 CREATE TABLE collection_photos (
     collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
     photo_id INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog.curated import keywords_in_use, needing_attention
 from photoarchive.model import ImportBatch
 from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, ids_from_mime

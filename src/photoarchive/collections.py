@@ -1,0 +1,257 @@
+"""Collections: the rules of a publication's collection, over its storage in ``catalog.collections``.
+
+The command line, the GUI and the exporters change collections through here, so every value
+is checked once: a name (one line, at most ``NAME_MAX`` characters, not taken), the texts
+(``metadata.validate.check_text`` with a limit per field; the introduction and the caption
+template are Markdown and keep their surrounding white space), categories (a label and a
+value each), and a caption template (compiled now, so an unknown variable is refused here
+rather than at export). Reading goes straight to the storage, re-exported here so that one
+module names the whole of a collection's API.
+
+A collection is named by its id (``int``) or its name (``str``) wherever a function takes
+``ref``: the GUI holds ids (stable across a rename), the command line names.
+
+Membership, in order (positions are 0-based indexes, like a Qt model's rows)
+    ``add_photos(catalog, ref, ids, at=None)`` appends in the order given (or inserts at an
+    index); a photo already in the collection stays where it is and is not added twice.
+    ``move_photo(catalog, ref, photo_id, index)``; ``reorder_photos(catalog, ref, ids)`` sets
+    the whole order (the GUI's drag-and-drop; ``ids`` must be exactly the members);
+    ``remove_photos(catalog, ref, ids)``.
+
+Errors: ``NotFoundError`` for an unknown collection or photo, ``ValidationError`` (naming
+the field) for a bad value or a name already taken. Every change reads what it changes and
+writes in one transaction, and updates the collection's ``updated_at``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.collections import (
+    EDITABLE,
+    CollectionRef,
+    check_name_free,
+    collection_id,
+    collection_name,
+    collection_photo_ids,
+    collections_containing,
+    delete_collection,
+    get_collection,
+    insert_collection,
+    insert_members,
+    list_collections,
+    photo_order,
+    remove_members,
+    set_name,
+    update_collection,
+    write_order,
+)
+from photoarchive.catalog.connection import transaction
+from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.metadata.validate import check_text
+from photoarchive.metadata.variables import compile_template
+from photoarchive.model import Category, Collection
+
+__all__ = [
+    "EDITABLE",
+    "NAME_MAX",
+    "CollectionRef",
+    "add_photos",
+    "collection_photo_ids",
+    "collections_containing",
+    "create_collection",
+    "delete_collection",
+    "edit_collection",
+    "get_collection",
+    "list_collections",
+    "move_photo",
+    "remove_photos",
+    "rename_collection",
+    "reorder_photos",
+]
+
+CategoryLike = Category | tuple[str, str] | Sequence[str]
+
+NAME_MAX = 100
+# Character limits, generous for the texts a publication needs; the introduction is a few
+# paragraphs of Markdown (64 KB, the limit of every text, applies too).
+LIMITS = {"title": 1000, "introduction": 65536, "source": 2000, "caption_template": 2000, "category": 1000}
+MARKDOWN = frozenset({"introduction", "caption_template"})
+
+
+def create_collection(
+    catalog: Catalog,
+    name: str,
+    *,
+    title: str = "",
+    introduction: str = "",
+    source: str = "",
+    categories: Iterable[CategoryLike] = (),
+    caption_template: str = "",
+) -> Collection:
+    """Create an empty collection; raises ValidationError if the name is taken or a value is bad."""
+    name = clean_name(name)
+    values = clean_fields(
+        {
+            "title": title,
+            "introduction": introduction,
+            "source": source,
+            "categories": categories,
+            "caption_template": caption_template,
+        }
+    )
+    with transaction(catalog.conn):
+        check_name_free(catalog, name)
+        new_id = insert_collection(catalog, name, values)
+    return get_collection(catalog, new_id)
+
+
+def edit_collection(catalog: Catalog, ref: CollectionRef, **fields: Any) -> Collection:
+    """Change some of title, introduction, source, categories, caption_template."""
+    unknown = [f for f in fields if f not in EDITABLE]
+    if unknown:
+        raise ValidationError(f"collections have no field {unknown[0]!r}", field=unknown[0])
+    values = clean_fields(fields)
+    with transaction(catalog.conn):
+        found = collection_id(catalog, ref)
+        if values:
+            update_collection(catalog, found, values)
+    return get_collection(catalog, found)
+
+
+def rename_collection(catalog: Catalog, ref: CollectionRef, new_name: str) -> Collection:
+    new_name = clean_name(new_name)
+    with transaction(catalog.conn):
+        found = collection_id(catalog, ref)
+        check_name_free(catalog, new_name, except_id=found)
+        set_name(catalog, found, new_name)
+    return get_collection(catalog, found)
+
+
+# -- membership and order -------------------------------------------------------------------
+
+
+def add_photos(catalog: Catalog, ref: CollectionRef, photo_ids: Iterable[int], *, at: int | None = None) -> list[int]:
+    """Add photos in the order given, at the end or before index ``at``; return those added.
+
+    Photos already in the collection keep their place; unknown ids raise NotFoundError and
+    add nothing.
+    """
+    wanted = list(dict.fromkeys(int(i) for i in photo_ids))
+    with transaction(catalog.conn):
+        found = collection_id(catalog, ref)
+        catalog.photos(wanted)  # raises NotFoundError naming the unknown ids
+        order = photo_order(catalog, found)
+        members = set(order)
+        added = [i for i in wanted if i not in members]
+        if not added:
+            return []
+        index = len(order) if at is None else check_position(at, len(order) + 1)
+        insert_members(catalog, found, added)
+        write_order(catalog, found, order[:index] + added + order[index:])
+    return added
+
+
+def move_photo(catalog: Catalog, ref: CollectionRef, photo_id: int, index: int) -> list[int]:
+    """Move one member to ``index`` (0-based) and return the new order."""
+    with transaction(catalog.conn):
+        found = collection_id(catalog, ref)
+        order = photo_order(catalog, found)
+        if photo_id not in order:
+            raise NotFoundError(f"photo {photo_id} is not in collection {collection_name(catalog, found)!r}")
+        index = check_position(index, len(order))
+        order.remove(photo_id)
+        order.insert(index, photo_id)
+        write_order(catalog, found, order)
+    return order
+
+
+def reorder_photos(catalog: Catalog, ref: CollectionRef, photo_ids: Sequence[int]) -> None:
+    """Set the whole order; ``photo_ids`` must hold each member exactly once."""
+    new_order = [int(i) for i in photo_ids]
+    with transaction(catalog.conn):
+        found = collection_id(catalog, ref)
+        order = photo_order(catalog, found)
+        if len(new_order) != len(set(new_order)) or set(new_order) != set(order):
+            raise ValidationError(
+                "a new order must list every photo of the collection exactly once "
+                f"({len(order)} photos, {len(new_order)} given)",
+                field="order",
+            )
+        write_order(catalog, found, new_order)
+
+
+def remove_photos(catalog: Catalog, ref: CollectionRef, photo_ids: Iterable[int]) -> list[int]:
+    """Take photos out of the collection (not out of the archive); return those that were in it."""
+    unwanted = set(int(i) for i in photo_ids)
+    with transaction(catalog.conn):
+        found = collection_id(catalog, ref)
+        order = photo_order(catalog, found)
+        removed = [pid for pid in order if pid in unwanted]
+        if removed:
+            remove_members(catalog, found, removed)
+            write_order(catalog, found, [pid for pid in order if pid not in unwanted])
+    return removed
+
+
+# -- rules ----------------------------------------------------------------------------------
+
+
+def check_position(index: int, size: int) -> int:
+    """``index`` if it is a position of a collection of ``size`` photos (0-based)."""
+    if not 0 <= index < max(size, 1):
+        raise ValidationError(f"position {index + 1} is outside the collection (1 to {max(size, 1)})", field="position")
+    return index
+
+
+def clean_name(name: str) -> str:
+    name = check_text("name", str(name), max_chars=NAME_MAX, label="a collection name")
+    if not name:
+        raise ValidationError("a collection needs a name", field="name")
+    return name
+
+
+def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Validated values (categories as a list of ``Category``), in EDITABLE order."""
+    cleaned: dict[str, Any] = {}
+    for field in EDITABLE:
+        if field not in fields:
+            continue
+        value = fields[field]
+        if field == "categories":
+            cleaned[field] = clean_categories(value)
+            continue
+        markdown = field in MARKDOWN
+        text = check_text(
+            field,
+            "" if value is None else str(value),
+            multiline=markdown,
+            strip=not markdown,
+            max_chars=LIMITS[field],
+            label=field.replace("_", " "),
+        )
+        if field == "caption_template" and text:
+            compile_template(text, field="caption_template")  # an unknown variable is refused now, not at export
+        cleaned[field] = text
+    return cleaned
+
+
+def clean_categories(values: Iterable[CategoryLike] | None) -> list[Category]:
+    result = []
+    for item in values or ():
+        if isinstance(item, Category):
+            label, value = item.label, item.value
+        else:
+            if isinstance(item, str) or len(item) != 2:
+                raise ValidationError(f"a category is a label and a value, not {item!r}", field="categories")
+            label, value = item
+        label, value = (
+            check_text("categories", str(text), max_chars=LIMITS["category"], label="categories")
+            for text in (label, value)
+        )
+        if not label:
+            raise ValidationError("a category needs a label (as in 'Timeline: August 1945')", field="categories")
+        result.append(Category(label, value))
+    return result
