@@ -58,5 +58,23 @@ def window(qtbot, sample_catalog, settings):
     main.close()  # before the catalog closes: pending timers and workers end with the window
 
 
+@pytest.fixture
+def edits(qapp, catalog):
+    """The window's ``PhotoEdits`` (the one undo stack) over the test's catalog, for a panel
+    tested without the window."""
+    from photoarchive.ui.undo import PhotoEdits
+
+    return PhotoEdits(catalog)
+
+
+def applied(edits) -> list:
+    """The recorded edits of the photo edit steps on the undo stack, oldest first."""
+    from photoarchive.edits import load_edit
+    from photoarchive.ui.undo import EditCommand
+
+    steps = [edits.stack.command(i) for i in range(edits.stack.count())]
+    return [load_edit(edits.catalog, i) for s in steps if isinstance(s, EditCommand) for i in s.edit_ids]
+
+
 def ids_by_name(catalog) -> dict[str, int]:
     return {p.original_name: p.id for p in catalog.list_photos(order="imported")}

@@ -13,6 +13,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
 from photoarchive.edits import history, revert_edit
 from photoarchive.places import assign_place
+from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.map_panel import MapPanel
 from photoarchive.ui.widgets.places_map_canvas import PHOTO_IDS_MIME
 from photoarchive.ui.widgets.places_tiles import TileLoader, to_position, to_world
@@ -20,8 +21,8 @@ from tests.places.conftest import HEIGHT_171, LANDING_BEACH, add_photo, build_sh
 
 
 @pytest.fixture
-def panel(qtbot, catalog: Catalog, tmp_path: Path) -> MapPanel:
-    widget = MapPanel(catalog, tiles=TileLoader(tmp_path / "tiles", online=False))
+def panel(qtbot, catalog: Catalog, edits: PhotoEdits, tmp_path: Path) -> MapPanel:
+    widget = MapPanel(catalog, edits=edits, tiles=TileLoader(tmp_path / "tiles", online=False))
     qtbot.addWidget(widget)
     widget.resize(640, 480)
     widget.show()
@@ -93,14 +94,14 @@ def test_dropping_photos_sets_their_gps(qtbot, panel: MapPanel, catalog: Catalog
     assert [m for m in panel.markers() if not m.is_place] == []
 
 
-def test_cached_tiles_are_drawn_with_attribution(qtbot, catalog: Catalog, tmp_path: Path) -> None:
+def test_cached_tiles_are_drawn_with_attribution(qtbot, catalog: Catalog, edits: PhotoEdits, tmp_path: Path) -> None:
     tiles = TileLoader(tmp_path / "tiles", online=False)
     zoom, (x, y) = 4, (14, 5)  # the tile holding the Kurils at zoom 4
     tile = QImage(256, 256, QImage.Format.Format_RGB32)
     tile.fill(QColor("#40c057"))
     tiles.path(zoom, x, y).parent.mkdir(parents=True)
     tile.save(str(tiles.path(zoom, x, y)))
-    panel = MapPanel(catalog, tiles=tiles)
+    panel = MapPanel(catalog, edits=edits, tiles=tiles)
     qtbot.addWidget(panel)
     panel.resize(400, 300)
     panel.show()
@@ -112,10 +113,12 @@ def test_cached_tiles_are_drawn_with_attribution(qtbot, catalog: Catalog, tmp_pa
     assert corner.lightness() > 200 and corner != QColor("#40c057")
 
 
-def test_unreachable_tile_server_degrades_to_a_notice(qtbot, catalog: Catalog, tmp_path: Path) -> None:
+def test_unreachable_tile_server_degrades_to_a_notice(
+    qtbot, catalog: Catalog, edits: PhotoEdits, tmp_path: Path
+) -> None:
     # A closed port on this machine: refused at once, never the real tile server.
     tiles = TileLoader(tmp_path / "tiles", online=True, url_template="http://127.0.0.1:9/{z}/{x}/{y}.png")
-    panel = MapPanel(catalog, tiles=tiles)
+    panel = MapPanel(catalog, edits=edits, tiles=tiles)
     qtbot.addWidget(panel)
     panel.resize(400, 300)
     panel.show()

@@ -6,30 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QUndoStack
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_fields
-from photoarchive.edits import apply_edit
 from photoarchive.model import Place
-from photoarchive.places import Gazetteer, add_place
+from photoarchive.places import Gazetteer, add_place, edit_place, remove_place
+from photoarchive.ui.commands import CANCEL, DROP, FORCE
+from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.places_model import PLACE_ID_ROLE, Column, PlaceTreeModel
 from photoarchive.ui.widgets.places_panel import PlacesPanel
 from tests.places.conftest import Shumshu, add_photo, build_shumshu
-
-
-class StackEdits:
-    """What the main window's PhotoEdits offers the panel: apply() and an undo stack."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self.stack = QUndoStack()
-        self.applied = []
-
-    def apply(self, photo_ids, values, description):
-        edit = apply_edit(self.catalog, photo_ids, values, description=description)
-        self.applied.append(edit)
-        return edit
+from tests.ui.conftest import applied
 
 
 @pytest.fixture
@@ -62,16 +49,16 @@ def test_tree_model_without_widgets(catalog: Catalog, shumshu: Shumshu) -> None:
     assert not model.index_of(shumshu.height.id).isValid()
 
 
-def test_assign_and_edit_with_undo(qtbot, catalog: Catalog, shumshu: Shumshu) -> None:
+def test_assign_and_edit_with_undo(qtbot, catalog: Catalog, shumshu: Shumshu, edits: PhotoEdits) -> None:
     photos = [add_photo(catalog, n) for n in range(3)]
-    edits = StackEdits(catalog)
     panel = PlacesPanel(catalog, edits=edits, selected_ids=lambda: photos)
     qtbot.addWidget(panel)
     panel.select_place(shumshu.height.id)
     assert panel.editor.name.text() == "Height 171"
     with qtbot.waitSignal(panel.photos_changed):
         panel.assign_current()
-    assert edits.applied[-1].description == "Place 3 photos at Height 171"
+    assert applied(edits)[-1].description == "Place 3 photos at Height 171"
+    assert edits.stack.count() == 1  # the assignment: one step
     assert load_fields(catalog, photos)[photos[0]].sublocation == "Height 171"
     assert panel.model.data(panel.model.index_of(shumshu.height.id).siblingAtColumn(Column.PHOTOS)) == 3
 
@@ -81,7 +68,7 @@ def test_assign_and_edit_with_undo(qtbot, catalog: Catalog, shumshu: Shumshu) ->
     panel.editor.alt_names.setPlainText("ru: Шумшу\nja: 占守島")
     assert panel.save_current()
     assert load_fields(catalog, photos)[photos[1]].city == "Shumshu Island"
-    assert edits.stack.count() == 1
+    assert edits.stack.count() == 2  # the edit of the place: one more step on the same stack
     edits.stack.undo()
     assert load_fields(catalog, photos)[photos[1]].city == "Shumshu"
     assert Gazetteer.load(catalog).get(shumshu.island.id).alt_names[-1].name == "Shimushu"
@@ -93,17 +80,17 @@ def test_assign_and_edit_with_undo(qtbot, catalog: Catalog, shumshu: Shumshu) ->
     panel.failed.connect(messages.append)
     panel.editor.latitude.setText("95")
     assert not panel.save_current()
-    assert "latitude" in messages[-1] and edits.stack.count() == 1
+    assert "latitude" in messages[-1] and edits.stack.count() == 2
 
 
-def test_coordinates_keep_every_digit_typed(qtbot, catalog: Catalog, shumshu: Shumshu) -> None:
+def test_coordinates_keep_every_digit_typed(qtbot, catalog: Catalog, shumshu: Shumshu, edits: PhotoEdits) -> None:
     """The form showed six significant digits (156.2547 as "156.255"): saving the place again,
     even without touching its coordinates, moved it."""
     beach = add_place(
         catalog,
         Place("Beach bunker", parent_id=shumshu.island.id, latitude=50.71534567, longitude=156.2547, radius=1500.5),
     )
-    panel = PlacesPanel(catalog, edits=StackEdits(catalog), selected_ids=list)
+    panel = PlacesPanel(catalog, edits=edits, selected_ids=list)
     qtbot.addWidget(panel)
     panel.select_place(beach.id)
     assert (panel.editor.latitude.text(), panel.editor.longitude.text()) == ("50.71534567", "156.2547")
@@ -122,8 +109,8 @@ def test_coordinates_keep_every_digit_typed(qtbot, catalog: Catalog, shumshu: Sh
     assert (panel.editor.latitude.text(), panel.editor.longitude.text()) == ("-0.00001", "156.254712345678")
 
 
-def test_add_remove_import_export(qtbot, catalog: Catalog, shumshu: Shumshu, tmp_path: Path) -> None:
-    panel = PlacesPanel(catalog)
+def test_add_remove_import_export(qtbot, catalog: Catalog, shumshu: Shumshu, edits: PhotoEdits, tmp_path: Path) -> None:
+    panel = PlacesPanel(catalog, edits=edits)
     qtbot.addWidget(panel)
     panel.select_place(shumshu.cape.id)
     with qtbot.waitSignal(panel.places_changed):
@@ -141,7 +128,7 @@ def test_add_remove_import_export(qtbot, catalog: Catalog, shumshu: Shumshu, tmp
 
     assert panel.export_file(tmp_path / "places.geojson") == 7
     with Catalog(tmp_path / "other") as other:
-        second = PlacesPanel(other)
+        second = PlacesPanel(other, edits=PhotoEdits(other))
         qtbot.addWidget(second)
         second.import_file(tmp_path / "places.geojson")
         assert len(second.gazetteer) == 7
@@ -152,13 +139,14 @@ def test_add_remove_import_export(qtbot, catalog: Catalog, shumshu: Shumshu, tmp
         assert "bad.csv, line 2: latitude '91'" in messages[-1]
 
 
-def test_suggestions_dialog_accepts_one_by_one_or_all(qtbot, catalog: Catalog, shumshu: Shumshu) -> None:
+def test_suggestions_dialog_accepts_one_by_one_or_all(
+    qtbot, catalog: Catalog, shumshu: Shumshu, edits: PhotoEdits
+) -> None:
     from tests.places.conftest import HEIGHT_171
     from tests.places.test_suggest import CITIES
 
     near = add_photo(catalog, 1, gps=HEIGHT_171)
     at_sea = add_photo(catalog, 2, gps=(50.5, 156.9))
-    edits = StackEdits(catalog)
     panel = PlacesPanel(catalog, edits=edits)
     qtbot.addWidget(panel)
     dialog = panel.open_suggestions(cities=CITIES)
@@ -170,17 +158,16 @@ def test_suggestions_dialog_accepts_one_by_one_or_all(qtbot, catalog: Catalog, s
     assert load_fields(catalog, [near])[near].sublocation == "Height 171" and dialog.table.rowCount() == 1
     dialog.accept_all.click()
     assert load_fields(catalog, [at_sea])[at_sea].city == "Kasivobara"
-    assert [e.description for e in edits.applied] == ["Accept suggested places for 1 photo"] * 2
+    assert [e.description for e in applied(edits)] == ["Accept suggested places for 1 photo"] * 2
     assert panel.model.index_of(Gazetteer.load(catalog).find("Kasivobara").id).isValid()
     dialog.close()
 
 
-def test_geotag_dialog_proposes_then_applies(qtbot, catalog: Catalog, tmp_path: Path) -> None:
+def test_geotag_dialog_proposes_then_applies(qtbot, catalog: Catalog, edits: PhotoEdits, tmp_path: Path) -> None:
     from tests.places.test_gpx import write_gpx
 
     inside = add_photo(catalog, 1, captured_at="2015-08-11T09:02:30")
     outside = add_photo(catalog, 2, captured_at="2015-08-11T12:00:00")
-    edits = StackEdits(catalog)
     panel = PlacesPanel(catalog, edits=edits, selected_ids=lambda: [inside, outside])
     qtbot.addWidget(panel)
     dialog = panel.open_geotag()
@@ -188,9 +175,9 @@ def test_geotag_dialog_proposes_then_applies(qtbot, catalog: Catalog, tmp_path: 
     dialog.zone.setCurrentText("Asia/Kamchatka")
     dialog.match()
     assert dialog.table.rowCount() == 2 and dialog.table.item(1, 2).text() == "after track"
-    assert "1 of 2 photos matched" in dialog.status.text() and not edits.applied
+    assert "1 of 2 photos matched" in dialog.status.text() and not applied(edits)
     dialog.apply_button.click()
-    assert edits.applied[0].photo_ids == [inside]
+    assert applied(edits)[0].photo_ids == [inside]
     dialog.close()
 
 
@@ -216,3 +203,97 @@ def test_panels_in_the_main_window(qtbot, catalog: Catalog, shumshu: Shumshu, tm
     window.map_panel.photos_clicked.emit(photos[:1])
     qtbot.waitUntil(lambda: window.selected_ids() == photos[:1])
     window.close()
+
+
+def rename_from_the_command_line(catalog: Catalog, place_id: int, name: str) -> None:
+    """What ``photoarchive places edit`` does: its own connection to the catalog."""
+    with Catalog(catalog.paths.root) as other:
+        edit_place(other, place_id, name=name)
+
+
+@pytest.mark.parametrize(
+    ("answer", "name", "index", "count"),
+    [
+        (CANCEL, "Shumshu (command line)", 1, 1),  # nothing happens; still undoable
+        (DROP, "Shumshu (command line)", 0, 0),  # the newer name stays; the step is off the list
+        (FORCE, "Shumshu", 0, 1),  # undone over it; it can be redone
+    ],
+)
+def test_undoing_a_place_edit_asks_when_the_place_changed_elsewhere(
+    qtbot, catalog: Catalog, shumshu: Shumshu, edits: PhotoEdits, answer, name, index, count
+) -> None:
+    panel = PlacesPanel(catalog, edits=edits)
+    qtbot.addWidget(panel)
+    panel.select_place(shumshu.island.id)
+    panel.editor.name.setText("Shumshu Island")
+    assert panel.save_current()
+    rename_from_the_command_line(catalog, shumshu.island.id, "Shumshu (command line)")
+    asked = []
+    edits.ask = lambda step, conflict, undoing: asked.append((step, conflict.text, undoing)) or answer
+    edits.undo()
+    assert asked == [
+        (
+            "Edit place Shumshu Island",
+            "The place “Shumshu (command line)” has been changed elsewhere since (from the command line or "
+            "another window).",
+            True,
+        )
+    ]
+    assert Gazetteer.load(catalog).get(shumshu.island.id).name == name
+    assert (edits.stack.index(), edits.stack.count()) == (index, count)
+    if answer == FORCE:
+        assert panel.model.data(panel.model.index_of(shumshu.island.id)) == "Shumshu"  # the tree followed
+
+
+def test_a_place_removed_elsewhere_is_not_brought_back_by_undo(
+    qtbot, catalog: Catalog, shumshu: Shumshu, edits: PhotoEdits
+) -> None:
+    panel = PlacesPanel(catalog, edits=edits)
+    qtbot.addWidget(panel)
+    panel.select_place(shumshu.beach.id)
+    panel.editor.notes.setPlainText("Landing of 18 August 1945.")
+    assert panel.save_current()
+    with Catalog(catalog.paths.root) as other:
+        remove_place(other, shumshu.beach.id, force=True)
+    refused = []
+    edits.refused.connect(refused.append)
+    edits.stack.setIndex(0)  # the Undo History view, which cannot ask
+    assert refused and refused[0].startswith("“Edit place Soviet landing beach” was not undone. The place")
+    assert "has been removed elsewhere" in refused[0] and edits.stack.count() == 0
+
+
+def test_place_and_photo_edits_share_one_undo_stack(
+    qtbot, catalog: Catalog, shumshu: Shumshu, edits: PhotoEdits
+) -> None:
+    photo = add_photo(catalog, 1)
+    panel = PlacesPanel(catalog, edits=edits, selected_ids=lambda: [photo])
+    qtbot.addWidget(panel)
+    panel.select_place(shumshu.height.id)
+    panel.assign_current()
+    edits.apply([photo], {"caption": "Trenches on the slope"}, "Edit caption")
+    panel.select_place(shumshu.island.id)
+    panel.editor.name.setText("Shumshu Island")
+    assert panel.save_current()
+    assert [edits.stack.text(i) for i in range(edits.stack.count())] == [
+        "Place 1 photo at Height 171",
+        "Edit caption",
+        "Edit place Shumshu Island",
+    ]
+    edits.ask = lambda *args: pytest.fail("nothing changed elsewhere: nothing to ask")
+    edits.undo()  # Edit > Undo (Ctrl+Z): the newest step first, whichever kind it is
+    fields = load_fields(catalog, [photo])[photo]
+    assert (fields.city, fields.caption) == ("Shumshu", "Trenches on the slope")
+    edits.undo()
+    fields = load_fields(catalog, [photo])[photo]
+    assert (fields.city, fields.caption, fields.sublocation) == ("Shumshu", "", "Height 171")
+    edits.undo()
+    assert load_fields(catalog, [photo])[photo].sublocation == ""
+    edits.redo()
+    edits.redo()
+    edits.redo()
+    fields = load_fields(catalog, [photo])[photo]
+    assert (fields.city, fields.caption, fields.sublocation) == (
+        "Shumshu Island",
+        "Trenches on the slope",
+        "Height 171",
+    )

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
-from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
+from photoarchive.catalog import collections as collection_store
 from photoarchive.ui.sources import BATCH, Source
 from photoarchive.ui.translations import install_translations
 from photoarchive.ui.widgets.map_panel import MapPanel
@@ -27,8 +27,8 @@ def test_the_english_plural_forms_are_installed_for_any_language(qapp) -> None:
     install_translations(QApplication.instance(), QLocale(QLocale.Language.English))
 
 
-def test_map_panel_counts_one_photo(qtbot, catalog: Catalog, tmp_path: Path) -> None:
-    panel = MapPanel(catalog, tiles=TileLoader(tmp_path / "tiles", online=False))
+def test_map_panel_counts_one_photo(qtbot, catalog: Catalog, edits, tmp_path: Path) -> None:
+    panel = MapPanel(catalog, edits=edits, tiles=TileLoader(tmp_path / "tiles", online=False))
     qtbot.addWidget(panel)
     panel.show_photos([add_photo(catalog, 0, gps=HEIGHT_171)])
     assert panel.summary.text() == "1 photo on the map"

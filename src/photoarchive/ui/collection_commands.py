@@ -13,30 +13,46 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from photoarchive import collections as collection_store
+from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog import transaction
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import Collection
-from photoarchive.ui.commands import CheckedCommand, Conflict
+from photoarchive.ui.commands import CheckedCommand, Conflict, UndoHost
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
-
-if TYPE_CHECKING:
-    from photoarchive.ui.undo import PhotoEdits
 
 TEXT_FIELDS = collection_store.EDITABLE  # title, introduction, source, categories, caption_template
 
 
-@dataclass
+@dataclass(eq=False)
 class CollectionHandle:
     """A collection as the undo stack knows it: its id now (it changes when the collection
     is brought back after a deletion)."""
 
     id: int
+    _known: dict[int, CollectionHandle] = field(repr=False)
+
+    def move_to(self, new_id: int) -> None:
+        """The collection came back under a new id: the handle follows it."""
+        self._known.pop(self.id, None)
+        self.id = new_id
+        self._known[new_id] = self
+
+
+class CollectionHandles:
+    """The one ``CollectionHandle`` of each collection, shared by every step about it."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, CollectionHandle] = {}
+
+    def of(self, collection_id: int) -> CollectionHandle:
+        if collection_id not in self._known:
+            self._known[collection_id] = CollectionHandle(collection_id, self._known)
+        return self._known[collection_id]
 
 
 @dataclass
@@ -48,7 +64,7 @@ class CollectionState:
     members: list[int] = field(default_factory=list)
 
     @classmethod
-    def read(cls, edits: PhotoEdits, collection_id: int) -> CollectionState:
+    def read(cls, edits: UndoHost, collection_id: int) -> CollectionState:
         collection = collection_store.get_collection(edits.catalog, collection_id)
         return cls(
             collection.name,
@@ -61,7 +77,7 @@ def _fields(collection: Collection) -> dict[str, Any]:
     return {name: getattr(collection, name) for name in TEXT_FIELDS}
 
 
-def _current(edits: PhotoEdits, handle: CollectionHandle) -> CollectionState | None:
+def _current(edits: UndoHost, handle: CollectionHandle) -> CollectionState | None:
     try:
         return CollectionState.read(edits, handle.id)
     except NotFoundError:
@@ -81,7 +97,7 @@ def _gone(name: str) -> Conflict:
 class MembersCommand(CheckedCommand):
     """A collection's members and their order before and after (add, remove, reorder)."""
 
-    def __init__(self, edits: PhotoEdits, handle: CollectionHandle, old: list[int], new: list[int], text: str) -> None:
+    def __init__(self, edits: UndoHost, handle: CollectionHandle, old: list[int], new: list[int], text: str) -> None:
         super().__init__(edits, text)
         self.handle, self.old, self.new = handle, old, new
         self.name = collection_store.get_collection(edits.catalog, handle.id).name
@@ -123,7 +139,7 @@ class MembersCommand(CheckedCommand):
 class CreateCommand(CheckedCommand):
     """A new, empty collection; undoing deletes it again."""
 
-    def __init__(self, edits: PhotoEdits, handle: CollectionHandle, text: str) -> None:
+    def __init__(self, edits: UndoHost, handle: CollectionHandle, text: str) -> None:
         super().__init__(edits, text)
         self.handle = handle
         self.state = CollectionState.read(edits, handle.id)
@@ -157,7 +173,7 @@ class DeleteCommand(CheckedCommand):
     """A collection deleted (its photos stay in the archive); undoing brings it back, with its
     texts and its photos in their order."""
 
-    def __init__(self, edits: PhotoEdits, handle: CollectionHandle, state: CollectionState, text: str) -> None:
+    def __init__(self, edits: UndoHost, handle: CollectionHandle, state: CollectionState, text: str) -> None:
         super().__init__(edits, text)
         self.handle, self.state = handle, state
 
@@ -189,7 +205,7 @@ class PropertiesCommand(CheckedCommand):
 
     def __init__(
         self,
-        edits: PhotoEdits,
+        edits: UndoHost,
         handle: CollectionHandle,
         old: tuple[str, Mapping[str, Any]],
         new: tuple[str, Mapping[str, Any]],
@@ -227,7 +243,7 @@ class PropertiesCommand(CheckedCommand):
         self.edits.notify(self.edits.collection_changed, self.handle.id)
 
 
-def restore(edits: PhotoEdits, handle: CollectionHandle, state: CollectionState) -> None:
+def restore(edits: UndoHost, handle: CollectionHandle, state: CollectionState) -> None:
     """Create the collection again, with its texts and the photos still in the archive, and
     point the handle at it. When its name has been taken meanwhile it comes back as
     "name (restored)"."""
@@ -248,12 +264,12 @@ def restore(edits: PhotoEdits, handle: CollectionHandle, state: CollectionState)
         else:  # pragma: no cover - a hundred collections of that name
             raise ValidationError(f"no free name for the collection {state.name!r}", field="name")
         collection_store.add_photos(catalog, collection.id, members)
-    edits.move_handle(handle, collection.id)
+    handle.move_to(collection.id)
     edits.notify(edits.collections_changed)
     edits.notify(edits.collection_changed, collection.id)
 
 
-def _exists(edits: PhotoEdits, photo_id: int) -> bool:
+def _exists(edits: UndoHost, photo_id: int) -> bool:
     try:
         edits.catalog.photo(photo_id)
     except NotFoundError:

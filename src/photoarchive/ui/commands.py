@@ -1,23 +1,23 @@
 """The base of the window's undo steps: a command applied before it was pushed, which checks
 that nothing changed elsewhere (the command line, another window) before it writes again.
-See ``ui/undo.py`` for how the curator is asked, and ``ui/collection_commands.py``.
+
+``PhotoEdits`` (``ui/undo.py``) owns the one undo stack, asks the curator about a conflict and
+builds the steps; the steps themselves (``ui/undo.py``'s ``EditCommand``,
+``ui/collection_commands.py``, ``ui/place_commands.py``) know it only as an ``UndoHost``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QUndoCommand
 
-from photoarchive.catalog import transaction
+from photoarchive.catalog import Catalog, transaction
 from photoarchive.errors import PhotoArchiveError
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
-
-if TYPE_CHECKING:
-    from photoarchive.ui.undo import PhotoEdits
 
 FORCE, DROP, CANCEL = "force", "drop", "cancel"  # the curator's answers to a conflict
 
@@ -31,6 +31,31 @@ class Conflict:
     can_force: bool = True
 
 
+class UndoHost(Protocol):
+    """What a step needs of the owner of the undo stack (``PhotoEdits``): the catalog, who
+    makes the edits, the signals views follow, and ``notify`` to emit one after the commit."""
+
+    catalog: Catalog
+    who: str | None
+
+    @property
+    def photos_changed(self) -> SignalInstance: ...
+
+    @property
+    def collection_changed(self) -> SignalInstance: ...
+
+    @property
+    def collections_changed(self) -> SignalInstance: ...
+
+    @property
+    def places_changed(self) -> SignalInstance: ...
+
+    @property
+    def refused(self) -> SignalInstance: ...
+
+    def notify(self, signal: SignalInstance, *args: Any) -> None: ...
+
+
 class CheckedCommand(QUndoCommand):
     """A step that was applied before it was pushed, and that checks for changes made
     elsewhere before it writes again. Subclasses give ``conflict``, ``do_undo``, ``do_redo``.
@@ -41,7 +66,7 @@ class CheckedCommand(QUndoCommand):
     between; a write that fails (a full disk) changes nothing and takes the step off too.
     """
 
-    def __init__(self, edits: PhotoEdits, text: str) -> None:
+    def __init__(self, edits: UndoHost, text: str) -> None:
         super().__init__(text)
         self.edits = edits
         self.forced = False

@@ -19,8 +19,10 @@ values and take the step off the list, or cancel). A step undone from the Undo H
 where there is no asking, is refused: it is taken off the list, the newer values stay, and
 ``refused`` says so in words.
 
-Collections (create, delete, texts, members and order) are undoable steps too, the same way;
-their commands are in ``ui/collection_commands.py``.
+Collections (create, delete, texts, members and order) and the places of the gazetteer (a
+place's values, and with them its photos') are undoable steps too, on the same stack and
+checked the same way; their commands are in ``ui/collection_commands.py`` and
+``ui/place_commands.py``, and all of them build on ``ui/commands.py``'s ``CheckedCommand``.
 """
 
 from __future__ import annotations
@@ -28,17 +30,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog, transaction
+from photoarchive.catalog import collections as collection_store
+from photoarchive.catalog import places as place_store
 from photoarchive.catalog.connection import after_commit
 from photoarchive.edits import Edit, FieldChange, apply_edit, load_edit, reapply_edit, revert_edit, stale_changes
 from photoarchive.metadata.fields import FIELDS_BY_NAME
 from photoarchive.model import Collection
+from photoarchive.places import edit_place
 from photoarchive.ui.collection_commands import (
     CollectionHandle,
+    CollectionHandles,
     CollectionState,
     CreateCommand,
     DeleteCommand,
@@ -46,6 +51,7 @@ from photoarchive.ui.collection_commands import (
     PropertiesCommand,
 )
 from photoarchive.ui.commands import CANCEL, DROP, FORCE, CheckedCommand, Conflict
+from photoarchive.ui.place_commands import PlaceCommand
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
@@ -53,11 +59,12 @@ _MERGE_ID = 4711
 
 
 class PhotoEdits(QObject):
-    """The one way the GUI changes photos and collections; owns the undo stack.
+    """The one way the GUI changes photos, collections and places; owns the one undo stack.
 
     ``photos_changed(ids)`` after any change of curated fields (apply, undo, redo);
     ``collection_changed(id)`` after a collection's membership, order or texts changed;
     ``collections_changed()`` after a collection was created, deleted or renamed;
+    ``places_changed()`` after a place was edited (or the edit undone or redone);
     ``refused(message)`` when a step was not undone or redone because of a change made
     elsewhere. ``ask(step, conflict, undoing)`` (set by the window) returns FORCE, DROP or
     CANCEL; without it, conflicting steps are refused.
@@ -66,6 +73,7 @@ class PhotoEdits(QObject):
     photos_changed = Signal(list)
     collection_changed = Signal(int)
     collections_changed = Signal()
+    places_changed = Signal()
     refused = Signal(str)
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
@@ -76,7 +84,7 @@ class PhotoEdits(QObject):
         self.before_undo: Callable[[], None] | None = None  # the editor flushes pending typing
         self.ask: Callable[[str, Conflict, bool], str] | None = None
         self.labels: Mapping[str, str] = {}  # field names as the editor shows them
-        self._handles: dict[int, CollectionHandle] = {}
+        self._handles = CollectionHandles()
 
     # -- photos -----------------------------------------------------------------------------
 
@@ -102,15 +110,7 @@ class PhotoEdits(QObject):
 
     def handle(self, collection_id: int) -> CollectionHandle:
         """The one ``CollectionHandle`` of a collection, shared by every step about it."""
-        if collection_id not in self._handles:
-            self._handles[collection_id] = CollectionHandle(collection_id)
-        return self._handles[collection_id]
-
-    def move_handle(self, handle: CollectionHandle, new_id: int) -> None:
-        """The collection came back under a new id: its handle follows it."""
-        self._handles.pop(handle.id, None)
-        handle.id = new_id
-        self._handles[new_id] = handle
+        return self._handles.of(collection_id)
 
     def create_collection(self, name: str, values: Mapping[str, Any], description: str) -> Collection:
         """Create a collection as one undoable step; raises ValidationError for a bad value."""
@@ -165,7 +165,20 @@ class PhotoEdits(QObject):
             command.do_redo()
         self.stack.push(command)
 
-    def notify(self, signal: Any, *args: Any) -> None:
+    # -- places (the command is in place_commands.py) --------------------------------------
+
+    def edit_place(self, place_id: int, values: Mapping[str, Any], description: str) -> Edit:
+        """Change a place's values (``Place`` attributes) and re-fill its photos and those of
+        the places inside it, as one undoable step; raises ValidationError (nothing changed)
+        for a bad value."""
+        with transaction(self.catalog.conn):  # the values recorded for undo are those replaced
+            old = place_store.get_place(self.catalog, place_id)
+            _place, edit = edit_place(self.catalog, place_id, who=self.who, **values)
+            new = place_store.get_place(self.catalog, place_id)
+        self.stack.push(PlaceCommand(self, old, new, list(values), edit.photo_ids, description))
+        return edit
+
+    def notify(self, signal: SignalInstance, *args: Any) -> None:
         """Emit ``signal`` once the catalog's transaction has committed (at once outside one),
         so that views read committed values, and nothing when the step was rolled back."""
         after_commit(self.catalog.conn, lambda: signal.emit(*args))
@@ -223,6 +236,8 @@ class PhotoEdits(QObject):
 
 class EditCommand(CheckedCommand):
     """One or more recorded edits of curated fields (more than one after merged typing)."""
+
+    edits: PhotoEdits  # describes stale changes in the words of the editor
 
     def __init__(
         self, edits: PhotoEdits, edit: Edit, text: str, merge_key: str | None, photo_ids: tuple[int, ...]

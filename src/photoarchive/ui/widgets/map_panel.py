@@ -7,9 +7,8 @@ and is fragile under ``QT_QPA_PLATFORM=offscreen``), while a tile map is a few h
 over QtGui and QtNetwork, which PySide6-Essentials has. It runs and is tested offscreen,
 offline, and its markers, clicks and drops are plain widget events qtbot can drive.
 
-The panel takes its dependencies in the constructor: the catalog, an ``edits`` object whose
-``apply(ids, values, description)`` records an undoable edit (the main window's
-``PhotoEdits``; by default edits go straight to ``photoarchive.edits.apply_edit``), and a
+The panel takes its dependencies in the constructor: the catalog, ``edits`` (the window's
+``PhotoEdits``, whose ``apply(ids, values, description)`` records an undoable edit), and a
 ``TileLoader`` (by default the user's tile cache, offline). Dropping photos on the map sets
 their GPS (``gps_source='edited'``); clicking a marker emits ``photos_clicked`` with its
 photos (for a place marker: the photos of that place).
@@ -17,9 +16,8 @@ photos (for a place marker: the photos of that place).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
 
 import platformdirs
 from PySide6.QtCore import QSize, Signal
@@ -27,28 +25,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBox
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
-from photoarchive.edits import Edit, apply_edit
+from photoarchive.edits import Edit
 from photoarchive.errors import PhotoArchiveError
+from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.places_map_canvas import MapCanvas, Marker
 from photoarchive.ui.widgets.places_tiles import TileLoader
-
-
-class Edits(Protocol):
-    def apply(
-        self, photo_ids: Sequence[int], values: Mapping[str, Any] | Callable[[int], Mapping[str, Any]], description: str
-    ) -> Edit: ...
-
-
-class DirectEdits:
-    """Edits straight to the catalog (recorded in its history, but on no undo stack)."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-
-    def apply(
-        self, photo_ids: Sequence[int], values: Mapping[str, Any] | Callable[[int], Mapping[str, Any]], description: str
-    ) -> Edit:
-        return apply_edit(self.catalog, photo_ids, values, description=description)
 
 
 def default_tile_cache() -> Path:
@@ -70,13 +51,13 @@ class MapPanel(QWidget):
         self,
         catalog: Catalog,
         *,
-        edits: Edits | None = None,
+        edits: PhotoEdits,
         tiles: TileLoader | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self.edits = edits or DirectEdits(catalog)
+        self.edits = edits
         self.tiles = tiles or TileLoader(default_tile_cache(), online=False, parent=self)
         self.photo_ids: list[int] = []
         self.canvas = MapCanvas(self.tiles, self)

@@ -43,7 +43,7 @@ from photoarchive.places.suggest import (
     suggest_places,
     suggested_places,
 )
-from photoarchive.ui.widgets.map_panel import Edits
+from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.workers import Worker
 
 _POSITION = ("latitude", "longitude", "altitude", "gps_source", "place_id")
@@ -70,7 +70,7 @@ class SuggestionsDialog(QDialog):
     def __init__(
         self,
         catalog: Catalog,
-        edits: Edits,
+        edits: PhotoEdits,
         photo_ids: Sequence[int] | None = None,
         *,
         cities: CityIndex | None = None,
@@ -164,7 +164,7 @@ class GeotagDialog(QDialog):
 
     photos_changed = Signal(list)
 
-    def __init__(self, catalog: Catalog, edits: Edits, photo_ids: Sequence[int], parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, edits: PhotoEdits, photo_ids: Sequence[int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Geotag from a GPX track"))
         self.catalog, self.edits, self.photo_ids = catalog, edits, list(photo_ids)

@@ -1,10 +1,10 @@
 """The places panel: browse and edit the gazetteer, give the selected photos a place.
 
-Its dependencies come in through the constructor: the catalog, ``edits`` (the main window's
-``PhotoEdits``: its ``apply`` records an undoable edit and its ``stack`` takes the undo
-commands of place edits; by default edits go straight to the catalog), and ``selected_ids``
-(a function giving the selected photo ids). Assigning a place is one undoable edit; editing a
-place re-fills its photos and those of the places inside it, and is one undo step too.
+Its dependencies come in through the constructor: the catalog, ``edits`` (the window's
+``PhotoEdits``, which records every change as a step of the one undo stack), and
+``selected_ids`` (a function giving the selected photo ids). Assigning a place is one
+undoable edit; editing a place re-fills its photos and those of the places inside it, and is
+one undo step too, checked like the others for changes made elsewhere before it is undone.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -33,10 +32,10 @@ from photoarchive.catalog import places as place_store
 from photoarchive.catalog.curated import load_values
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.model.place import Place
-from photoarchive.places import Gazetteer, add_place, edit_place, photo_values, remove_place
+from photoarchive.places import Gazetteer, add_place, photo_values, remove_place
 from photoarchive.places.exchange import export_csv, export_geojson, import_places
 from photoarchive.places.suggest import CityIndex
-from photoarchive.ui.widgets.map_panel import DirectEdits, Edits
+from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.places_dialogs import GeotagDialog, SuggestionsDialog
 from photoarchive.ui.widgets.places_editor import PlaceEditor
 from photoarchive.ui.widgets.places_model import Column, PlaceTreeModel
@@ -56,13 +55,13 @@ class PlacesPanel(QWidget):
         self,
         catalog: Catalog,
         *,
-        edits: Edits | None = None,
+        edits: PhotoEdits,
         selected_ids: Callable[[], list[int]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self.edits = edits or DirectEdits(catalog)
+        self.edits = edits
         self.selected_ids = selected_ids or (lambda: [])
         self.gazetteer = Gazetteer([])
         self.model = PlaceTreeModel(self)
@@ -117,6 +116,7 @@ class PlacesPanel(QWidget):
         self.tree.doubleClicked.connect(self._request_photos)
         self.editor.save_requested.connect(self.save_current)
         self.editor.revert_requested.connect(lambda: self._show(self.tree.currentIndex()))
+        edits.places_changed.connect(self._places_edited)
         self.reload()
 
     # -- state ------------------------------------------------------------------------------
@@ -179,27 +179,19 @@ class PlacesPanel(QWidget):
         if place is None:
             return False
         new = self.editor.values()
-        old = {k: getattr(place, k) for k in new}
-        try:
-            if hasattr(self.edits, "stack"):
-                command = PlaceCommand(self, place.id, old, new, self.tr("Edit place {name}").format(name=new["name"]))
-                command.apply(new)  # raises before anything is pushed when a value is bad
-                self.edits.stack.push(command)  # type: ignore[attr-defined]
-            else:
-                self._edit(place.id, new)
+        try:  # the tree and the map follow through edits.places_changed
+            edit = self.edits.edit_place(place.id, new, self.tr("Edit place {name}").format(name=new["name"]))
         except PhotoArchiveError as error:
             self.failed.emit(str(error))
             return False
-        return True
-
-    def _edit(self, place_id: int, values: dict[str, Any]) -> None:
-        _place, edit = edit_place(self.catalog, place_id, **values)
-        self.reload(select=place_id)
-        self.places_changed.emit()
         if edit.photo_ids:
             self.photos_changed.emit(edit.photo_ids)
-            if hasattr(self.edits, "photos_changed"):
-                self.edits.photos_changed.emit(edit.photo_ids)  # type: ignore[attr-defined]
+        return True
+
+    def _places_edited(self) -> None:
+        """A place was edited, or its edit undone or redone: show the gazetteer as it is now."""
+        self.reload()
+        self.places_changed.emit()
 
     def remove_current(self, *, confirm: bool = True) -> bool:
         place_id = self.current_place_id()
@@ -326,29 +318,3 @@ class PlacesPanel(QWidget):
             ids = place_store.photo_ids_at(self.catalog, [p.id for p in [place, *self.gazetteer.descendants(place.id)]])
             self.photos_requested.emit(ids)
 
-
-class PlaceCommand(QUndoCommand):
-    """A change to a place (and so to its photos): undo puts the old values back."""
-
-    def __init__(self, panel: PlacesPanel, place_id: int, old: dict[str, Any], new: dict[str, Any], text: str) -> None:
-        super().__init__(text)
-        self.panel, self.place_id, self.old, self.new = panel, place_id, old, new
-        self._first = True
-
-    def apply(self, values: dict[str, Any]) -> None:
-        self.panel._edit(self.place_id, values)
-
-    def redo(self) -> None:
-        if self._first:  # applied before it was pushed
-            self._first = False
-            return
-        self._safely(self.new)
-
-    def undo(self) -> None:
-        self._safely(self.old)
-
-    def _safely(self, values: dict[str, Any]) -> None:
-        try:
-            self.apply(values)
-        except PhotoArchiveError as error:  # the place was removed since: nothing to undo
-            self.panel.failed.emit(str(error))
