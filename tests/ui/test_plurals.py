@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog import collections as collection_store
 from photoarchive.ui.sources import BATCH, Source
 from photoarchive.ui.translations import install_translations
 from photoarchive.ui.widgets.map_panel import MapPanel

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from photoarchive.catalog import collections as collection_store
+from photoarchive import collections as collection_store
 from photoarchive.catalog import transaction
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import Collection

@@ -33,8 +33,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog, transaction
-from photoarchive.catalog import collections as collection_store
 from photoarchive.catalog import places as place_store
 from photoarchive.catalog.connection import after_commit
 from photoarchive.edits import Edit, FieldChange, apply_edit, load_edit, reapply_edit, revert_edit, stale_changes
