@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from photoarchive import __version__
-from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
-from photoarchive.catalog.catalog import damaged_catalog, is_damage
 from photoarchive.cli import backup, collections, edit, export, photos, places, sample, templates
 from photoarchive.errors import CatalogMissingError, NotFoundError, PhotoArchiveError, ValidationError
+
+# Building the parser imports argparse and the command modules' option declarations only;
+# the catalog, and whatever a command uses, are imported once the arguments are parsed.
 
 # Command groups, in the order their commands appear in --help. Each has register(subparsers).
 COMMAND_MODULES = [photos, edit, templates, collections, export, places, backup, sample]
@@ -45,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
+    from photoarchive.catalog.catalog import damaged_catalog, is_damage
+
     archive = getattr(args, "archive", None) or default_archive_dir()
     try:
         if getattr(args, "no_catalog", False):

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
-from photoarchive.catalog.backup import list_backups, take_backup
 from photoarchive.cli.output import print_json, warn
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+
+# Each command imports the core it runs when it runs.
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -40,10 +44,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def _root(args: argparse.Namespace) -> Path:
+    from photoarchive.catalog import default_archive_dir
+
     return Path(getattr(args, "archive", None) or default_archive_dir())
 
 
 def backup_command(args: argparse.Namespace, catalog: Catalog | None = None) -> int:
+    from photoarchive.catalog import ArchivePaths, Catalog
+    from photoarchive.catalog.backup import list_backups, take_backup
+
     paths = ArchivePaths(_root(args).expanduser().resolve())
     if args.list:
         backups = list_backups(paths)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tqdm import tqdm
-
-from photoarchive.catalog import Catalog
 from photoarchive.cli.output import print_json, warn
-from photoarchive.export import FORMATS, METADATA_MODES, PRECISIONS, ExportJob, ExportOptions
-from photoarchive.export.html import copy_theme
+from photoarchive.export.options import FORMATS, METADATA_MODES, PRECISIONS
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+
+# The choices come from the export's options (plain data); the export itself, with Jinja2 and
+# Pillow, is imported when the command runs.
 
 
 def _size(text: str) -> int | None:
@@ -87,6 +90,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def copy_theme_command(args: argparse.Namespace, catalog: Catalog | None) -> int:
+    from photoarchive.export.html import copy_theme
+
     written = copy_theme(args.folder)
     print(
         f"Copied the default theme ({len(written)} files) to {args.folder}; use it with: export ... --theme {args.folder}"
@@ -95,6 +100,10 @@ def copy_theme_command(args: argparse.Namespace, catalog: Catalog | None) -> int
 
 
 def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from tqdm import tqdm
+
+    from photoarchive.export import ExportJob, ExportOptions
+
     options = ExportOptions(
         format=args.format,
         target=args.to,

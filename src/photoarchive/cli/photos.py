@@ -6,24 +6,16 @@ import argparse
 import codecs
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tqdm import tqdm
-
-from photoarchive.catalog import Catalog
-from photoarchive.catalog.catalog import damaged_catalog
-from photoarchive.catalog.curated import load_records
-from photoarchive.catalog.places import photo_places
-from photoarchive.catalog.sidecars import stale_sidecars, write_sidecars
-from photoarchive.catalog.verify import check_originals, untracked_originals
 from photoarchive.cli.output import print_fields, print_json, warn
-from photoarchive.imaging import THUMBNAIL_SIZES
-from photoarchive.ingest import ImportJob
-from photoarchive.model import Photo
-from photoarchive.places import Gazetteer
-from photoarchive.templates import apply_template, check_template, find_template
 
-SMALL, LARGE = THUMBNAIL_SIZES
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+    from photoarchive.model import Photo
+
+# Each command imports the core it runs when it runs: ``list`` and ``show`` need neither
+# Pillow nor exiv2, and ``--help`` needs no more than argparse.
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -73,6 +65,9 @@ def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = N
     ``place`` (the gazetteer place shown: {id, name, path}, or null).
     ``record`` is the photo's entry of ``photo_records`` when the caller loaded many at once.
     """
+    from photoarchive.imaging import THUMBNAIL_SIZES
+
+    small, large = THUMBNAIL_SIZES
     if record is None:
         record = photo_records(catalog, [photo.id])[photo.id]
     return {
@@ -81,8 +76,8 @@ def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = N
         "original_path": str(catalog.original_file(photo)),
         "original_name": photo.original_name,
         "source_path": photo.source_path,
-        "thumbnail_small": str(catalog.thumbnail_file(photo, SMALL)),
-        "thumbnail_large": str(catalog.thumbnail_file(photo, LARGE)),
+        "thumbnail_small": str(catalog.thumbnail_file(photo, small)),
+        "thumbnail_large": str(catalog.thumbnail_file(photo, large)),
         "size": photo.size,
         "format": photo.format,
         "width": photo.width,
@@ -103,6 +98,10 @@ def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = N
 
 def photo_records(catalog: Catalog, photo_ids: list[int]) -> dict[int, dict[str, Any]]:
     """The curated fields, ``gps_source``, ``conflicts`` and ``place`` of these photos, by id."""
+    from photoarchive.catalog.curated import load_records
+    from photoarchive.catalog.places import photo_places
+    from photoarchive.places import Gazetteer
+
     records = load_records(catalog, photo_ids)
     shown = photo_places(catalog, photo_ids)
     gazetteer = Gazetteer.load(catalog) if any(shown.values()) else None
@@ -125,6 +124,11 @@ def _code_page(name: str) -> str:
 
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from tqdm import tqdm
+
+    from photoarchive.ingest import ImportJob
+    from photoarchive.templates import apply_template, check_template, find_template
+
     # A template that does not exist or is broken stops the import before a file is copied.
     template = check_template(find_template(catalog, args.template)) if args.template else None
     job = ImportJob(catalog, args.paths, workers=args.workers, legacy_charset=getattr(args, "legacy_charset", None))
@@ -199,6 +203,12 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
 def check_command(args: argparse.Namespace, catalog: Catalog) -> int:
     """The catalog's integrity, then each original, the files it does not know, and the sidecars
     (``catalog.sidecars``): any problem exits 1. A damaged catalog stops the check there."""
+    from tqdm import tqdm
+
+    from photoarchive.catalog.catalog import damaged_catalog
+    from photoarchive.catalog.sidecars import stale_sidecars, write_sidecars
+    from photoarchive.catalog.verify import check_originals, untracked_originals
+
     damage = catalog.integrity_problems()
     if damage:
         advice = str(damaged_catalog(catalog.paths, "; ".join(damage[:3])))

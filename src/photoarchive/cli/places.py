@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from photoarchive.catalog import Catalog
-from photoarchive.catalog import places as store
 from photoarchive.cli.output import print_fields, print_json, warn
 from photoarchive.errors import ValidationError
 from photoarchive.model.place import IPTC_FIELD_CHOICES, PLACE_KINDS, Place, PlaceName
-from photoarchive.places import Gazetteer, add_place, assign_place, edit_place, remove_place
-from photoarchive.places.exchange import export_csv, export_geojson, import_places
-from photoarchive.places.gpx import MATCHED, apply_proposals, load_track, match_photos, parse_timezone
-from photoarchive.places.suggest import accept_suggestions, suggest_places
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+    from photoarchive.places import Gazetteer
+
+# Each command imports the core it runs when it runs (gpxpy and the world's cities are read
+# by geotag and suggest only).
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -116,6 +117,8 @@ def _place_options(p: argparse.ArgumentParser, *, editing: bool) -> None:
 
 
 def add_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.places import Gazetteer, add_place
+
     gazetteer = Gazetteer.load(catalog)
     place = Place(args.name, **_changes(args, gazetteer, Place(args.name)))
     place = add_place(catalog, place)
@@ -123,6 +126,8 @@ def add_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.places import Gazetteer, edit_place
+
     gazetteer = Gazetteer.load(catalog)
     old = gazetteer.find(args.place)
     changes = _changes(args, gazetteer, old)
@@ -141,6 +146,9 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.catalog import places as store
+    from photoarchive.places import Gazetteer
+
     gazetteer = Gazetteer.load(catalog)
     counts = store.photo_counts(catalog)
     if args.json:
@@ -161,6 +169,9 @@ def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.catalog import places as store
+    from photoarchive.places import Gazetteer
+
     gazetteer = Gazetteer.load(catalog)
     place = gazetteer.find(args.place)
     photo_ids = store.photo_ids_at(catalog, [place.id])
@@ -176,6 +187,8 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def remove_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.places import Gazetteer, remove_place
+
     place = Gazetteer.load(catalog).find(args.place)
     edit = remove_place(catalog, place.id, force=args.force)
     moved = f"; {len(edit.photo_ids)} photos updated" if edit.photo_ids else ""
@@ -184,6 +197,8 @@ def remove_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def assign_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.places import assign_place
+
     target = None if args.place.strip().lower() == "none" else args.place
     edit = assign_place(catalog, args.ids, target)
     if args.json:
@@ -194,6 +209,8 @@ def assign_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.places.exchange import import_places
+
     report = import_places(catalog, args.file, update=args.update)
     if args.json:
         print_json({k: [p.id for p in getattr(report, k)] for k in ("added", "updated", "unchanged")})
@@ -203,6 +220,8 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.places.exchange import export_csv, export_geojson
+
     suffix = args.file.suffix.lower()
     if suffix == ".csv":
         count = export_csv(catalog, args.file)
@@ -215,6 +234,8 @@ def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def suggest_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.places.suggest import accept_suggestions, suggest_places
+
     suggestions = suggest_places(catalog, args.ids or None, include_placed=args.include_placed or bool(args.ids))
     edit = accept_suggestions(catalog, suggestions) if args.accept and suggestions else None
     if args.json:
@@ -233,6 +254,9 @@ def suggest_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def geotag_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.catalog import places as store
+    from photoarchive.places.gpx import MATCHED, apply_proposals, load_track, match_photos, parse_timezone
+
     track = load_track(args.gpx)
     zone = parse_timezone(args.timezone)
     photos = catalog.photos(args.ids or store.photo_ids_without_gps_evidence(catalog))
@@ -334,6 +358,9 @@ def _tree(gazetteer: Gazetteer, parent: int | None, depth: int) -> list[tuple[Pl
 
 
 def _report(args: argparse.Namespace, catalog: Catalog, place: Place, message: str) -> int:
+    from photoarchive.catalog import places as store
+    from photoarchive.places import Gazetteer
+
     if args.json:
         gazetteer = Gazetteer.load(catalog)
         print_json(place_json(gazetteer, gazetteer.get(place.id), len(store.photo_ids_at(catalog, [place.id]))))

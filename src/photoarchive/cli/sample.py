@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from photoarchive.catalog import Catalog
 from photoarchive.cli.output import print_json
-from photoarchive.sample import SampleArchiveJob
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def sample_command(args: argparse.Namespace, catalog: Catalog | None = None) -> int:
+    from photoarchive.catalog import Catalog
+    from photoarchive.sample import SampleArchiveJob
+
     with Catalog(args.dir) as target:
         job = SampleArchiveJob(target)
         live = not args.json and sys.stderr.isatty()

@@ -9,13 +9,17 @@ field; ``{{`` for a brace). Apply one with ``edit ID... --template NAME`` or
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from photoarchive.catalog import Catalog
 from photoarchive.cli.edit import FieldOptions, add_field_options, field_options, option_names
 from photoarchive.cli.output import print_json
 from photoarchive.errors import ValidationError
 from photoarchive.model import FieldTemplate
-from photoarchive.templates import change_template, create_template, find_template, list_templates, remove_template
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+
+# Each command imports the core it runs when it runs.
 
 TEMPLATE_DESCRIPTION = """\
 A template is a named set of field values, applied to many photos at once with
@@ -79,6 +83,8 @@ def _options(args: argparse.Namespace) -> FieldOptions:
 
 
 def create_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.templates import create_template
+
     options = _options(args)
     if not options:
         raise ValidationError("an empty template: give field options (--creator, --credit, ...)")
@@ -96,6 +102,8 @@ def create_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.templates import change_template
+
     options = _options(args)
     unset = [name.replace("-", "_") for name in args.unset]
     with option_names():
@@ -114,6 +122,8 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.templates import list_templates
+
     templates = list_templates(catalog)
     if args.json:
         print_json([t.as_dict() for t in templates])
@@ -127,11 +137,15 @@ def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.templates import find_template
+
     _print(find_template(catalog, args.template), args.json, "")
     return 0
 
 
 def remove_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.templates import remove_template
+
     template = remove_template(catalog, args.template)
     print(f"template {template.name!r} removed")
     return 0

@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from photoarchive.errors import ValidationError
-from photoarchive.metadata.variables import compile_template
 
 FORMATS = ("gallery", "package", "post")
 PRECISIONS = ("exact", "1km", "10km", "places", "none")
@@ -90,6 +89,10 @@ class ExportOptions:
             raise ValidationError(f"theme {self.theme}: no such folder", field="theme")
         if self.workers is not None and self.workers < 0:
             raise ValidationError("workers cannot be negative", field="workers")
+        # Imported here: the command line reads FORMATS and the other choices before it knows
+        # whether it exports, and the metadata package brings exiv2 with it.
+        from photoarchive.metadata.variables import compile_template
+
         for name in ("name_template", "caption_template", "burn_credit"):
             text = getattr(self, name)
             if text:
