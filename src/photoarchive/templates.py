@@ -41,8 +41,7 @@ from photoarchive.errors import ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, Template, compile_template, photo_variables, validate_value
 from photoarchive.metadata.validate import check_text
 from photoarchive.model import FieldTemplate
-
-LIST_FIELDS = frozenset({"keywords", "hierarchical_keywords"})
+from photoarchive.model.curated import LIST_FIELDS
 
 list_templates = store.list_templates
 find_template = store.find_template

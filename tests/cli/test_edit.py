@@ -83,12 +83,12 @@ def test_edit_every_option_as_one_recorded_edit(capsys: pytest.CaptureFixture[st
 
 
 BAD_INPUT = [
-    (["--caption", "x" * (64 * 1024 + 1)], "--caption (Description): longer than 64 KB"),
+    (["--caption", "x" * (64 * 1024 + 1)], "--caption (Caption): longer than 64 KB"),
     (["--credit", "tab\there"], "--credit (Credit line): control character U+0009"),
     (["--title", "two\nlines"], "--title (Title): line break"),
     (["--date-created", "1945-02-30"], "--date-created (Date created): '1945-02-30' is not a date"),
-    (["--event-date", "1945-08-23/1945-08-18"], "--event-date (Date of the event shown): the range"),
-    (["--event-date", "August 1945"], "--event-date (Date of the event shown): 'August 1945'"),
+    (["--event-date", "1945-08-23/1945-08-18"], "--event-date (Event date): the range"),
+    (["--event-date", "August 1945"], "--event-date (Event date): 'August 1945'"),
     (["--gps", "91,156"], "GPS latitude 91.0 is out of range"),
     (["--gps", "50,181"], "GPS longitude 181.0 is out of range"),
     (["--gps", "north"], "--gps: 'north' is not LAT,LON"),

@@ -78,7 +78,7 @@ def test_invalid_values_are_kept_with_a_warning(tmp_path: Path, in_process) -> N
     result = in_process(photo)
     assert result.status == "imported"
     assert result.values["caption"] == "Tank\tType 97" and result.values["city"] == "Шумшу"
-    assert any(w.startswith("Description: control character U+0009") for w in result.warnings)
+    assert any(w.startswith("Caption: control character U+0009") for w in result.warnings)
 
 
 def test_gps_of_the_location_shown_fills_a_missing_camera_position(tmp_path: Path, in_process) -> None:

@@ -38,7 +38,7 @@ def test_valid_fields_are_normalised() -> None:
 
 def test_oversized_values_are_refused() -> None:
     error = _refused("caption", "я" * 40_000)  # 80 000 bytes of UTF-8
-    assert "Description" in str(error) and "64 KB" in str(error)
+    assert "Caption" in str(error) and "64 KB" in str(error)
     _refused("keywords", [f"{i} " + "k" * 1000 for i in range(70)])
     assert validate_value("caption", "я" * 30_000)  # 60 000 bytes: fine
 

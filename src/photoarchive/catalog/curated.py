@@ -14,11 +14,11 @@ import pycountry
 
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import select_in
-from photoarchive.metadata.fields import FIELDS_BY_NAME
+from photoarchive.metadata.fields import FIELDS_BY_NAME, Input
 from photoarchive.metadata.validate import URL_FORBIDDEN, invalid_fields
 from photoarchive.model import CURATED_FIELD_NAMES, CuratedFields
+from photoarchive.model.curated import LIST_FIELDS
 
-LIST_FIELDS = frozenset({"keywords", "hierarchical_keywords"})
 # Photo columns an edit may change besides the curated fields: the GPS position shown, and the
 # gazetteer place shown (0004_places), stored as they are.
 POSITION_FIELDS = ("latitude", "longitude", "altitude", "gps_source", "place_id")
@@ -129,12 +129,12 @@ def _candidate(name: str) -> str:
     if name in LIST_FIELDS:  # JSON escapes control characters (\n, \u0007) and lone surrogates
         return f"({name} GLOB '*\\[bfnrtu]*' OR {_has(name, _control(False))} OR length(CAST({name} AS BLOB)) > {_MAX_BYTES})"
     checks = [_has(name, _control(spec.multiline)), f"length(CAST({name} AS BLOB)) > {_MAX_BYTES}"]
-    if name in ("date_created", "event_date"):
+    if spec.input in (Input.DATE, Input.DATE_RANGE):
         checks.append(f"NOT {_plain_date(name)}")
-    elif name == "country_code":
+    elif spec.input is Input.COUNTRY_CODE:
         codes = ", ".join(f"'{c.alpha_3}'" for c in pycountry.countries)
         checks.append(f"{name} NOT IN ({codes})")
-    elif name == "web_statement":
+    elif spec.input is Input.URL:
         forbidden = URL_FORBIDDEN.replace("\x00", "\x01")
         checks.append(
             f"NOT ({name} GLOB 'http://[^/?#{forbidden}]*' OR {name} GLOB 'https://[^/?#{forbidden}]*')"

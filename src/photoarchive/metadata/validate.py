@@ -45,7 +45,7 @@ import pycountry
 
 from photoarchive.errors import ValidationError
 from photoarchive.metadata import dates
-from photoarchive.metadata.fields import FIELDS_BY_NAME, GpsPoint, Kind
+from photoarchive.metadata.fields import FIELDS_BY_NAME, GpsPoint, Input, Kind
 from photoarchive.metadata.mwg import join_names, split_names
 from photoarchive.model.curated import CuratedFields
 
@@ -155,13 +155,13 @@ def validate_value(name: str, value: object) -> str | list[str]:
     text = check_text(name, value, multiline=spec.multiline)  # type: ignore[arg-type]
     if spec.kind is Kind.NAMES:
         return join_names(split_names(text))
-    if name == "date_created":
+    if spec.input is Input.DATE:
         return check_date(name, text)
-    if name == "event_date":
+    if spec.input is Input.DATE_RANGE:
         return check_date(name, text, allow_range=True)
-    if name == "country_code":
+    if spec.input is Input.COUNTRY_CODE:
         return normalize_country_code(text, name=name)
-    if name == "web_statement":
+    if spec.input is Input.URL:
         return check_url(name, text)
     return text
 

@@ -46,9 +46,11 @@ from datetime import date, datetime
 
 from photoarchive.errors import ValidationError
 from photoarchive.metadata import dates
-from photoarchive.model.curated import CURATED_FIELD_NAMES, CuratedFields
+from photoarchive.model.curated import CURATED_FIELD_NAMES, FIELDS, CuratedFields
+from photoarchive.model.fields import Kind
 
-DATE_VARIABLES = frozenset({"date", "date_created"})
+# The capture date, and the curated fields that hold one date (not a range): strftime specs.
+DATE_VARIABLES = frozenset({"date"} | {spec.name for spec in FIELDS if spec.kind is Kind.DATE})
 VARIABLES = frozenset(CURATED_FIELD_NAMES) | {"date", "filename", "sequence"}
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"

@@ -1,19 +1,49 @@
-"""The curated fields of a photo: what a curator writes about it.
+"""The curated fields of a photo: what a curator writes about it, each declared once.
 
 These are the fields that the catalog holds as the authority and that are written into
-exported files as EXIF, IPTC IIM and XMP (see ``photoarchive.metadata.fields`` for the
-mapping of each field to its tags). Field names are the ones the command line and
-``show --json`` use.
+exported files as EXIF, IPTC IIM and XMP. Each attribute of ``CuratedFields`` declares its
+field whole (``model.fields.FieldSpec``): label, group, what the curator types, tags and the
+order of precedence of the standards; the attributes' order is the order a curator sees them
+in. ``FIELDS`` lists the specs, and every other list of fields is derived from it. Field names
+are the ones the command line and ``show --json`` use.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields, replace
+
+from photoarchive.model.fields import (
+    PHOTOARCHIVE_PREFIX,
+    QT_TRANSLATE_NOOP,
+    SPEC,
+    FieldSpec,
+    Group,
+    IimDataset,
+    Input,
+    Kind,
+    Precedence,
+    XmpProperty,
+    XmpType,
+    curated,
+    iim,
+)
+
+_DESCRIPTION, _CREDIT, _EVENT, _LOCATION, _WORKFLOW = Group
+_EXIF, _XI, _XO = Precedence.EXIF_FIRST, Precedence.XMP_IIM, Precedence.XMP_ONLY
+_TEXT, _ALT, _BAG, _SEQ = XmpType.TEXT, XmpType.LANG_ALT, XmpType.BAG, XmpType.SEQ
 
 
+def _xmp(key: str, type: XmpType = _TEXT) -> XmpProperty:
+    return XmpProperty(key, type)
+
+
+# IIM byte limits are those of IIM 4.2 (and of the IPTC Photo Metadata Standard's mapping).
+# Labels follow the IPTC Photo Metadata Standard's names, but for the caption (IIM's
+# Caption/Abstract, IPTC's Description), which is what the curator knows it as.
 @dataclass
 class CuratedFields:
-    """Caption, credit, rights, keywords, dates and location shown, as the curator sets them.
+    """Caption, credit, rights, keywords, dates, location shown and workflow, as the curator
+    sets them.
 
     Empty text means "not set". ``keywords`` and ``hierarchical_keywords`` are lists
     (hierarchy levels separated by ``|``, as Lightroom writes them). Dates are ISO 8601
@@ -21,30 +51,110 @@ class CuratedFields:
     a date, a partial date (``1945-08``) or a range (``1945-08-18/1945-08-23``).
     """
 
-    title: str = ""
-    headline: str = ""
-    caption: str = ""
-    alt_text: str = ""
-    caption_writer: str = ""
-    creator: str = ""
-    creator_job_title: str = ""
-    credit: str = ""
-    source: str = ""
-    copyright: str = ""
-    usage_terms: str = ""
-    web_statement: str = ""
-    instructions: str = ""
-    keywords: list[str] = field(default_factory=list)
-    hierarchical_keywords: list[str] = field(default_factory=list)
-    date_created: str = ""
-    event: str = ""
-    event_date: str = ""
-    sublocation: str = ""
-    city: str = ""
-    state: str = ""
-    country: str = ""
-    country_code: str = ""
-    job_id: str = ""
+    caption: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Caption"), _DESCRIPTION, Input.LONG_TEXT, _EXIF,
+        _xmp("Xmp.dc.description", _ALT), iim("Caption", "2:120", 2000), ("Exif.Image.ImageDescription",),
+    ))  # fmt: skip
+    headline: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Headline"), _DESCRIPTION, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.Headline"), iim("Headline", "2:105", 256),
+    ))  # fmt: skip
+    title: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Title"), _DESCRIPTION, Input.LINE, _XI,
+        _xmp("Xmp.dc.title", _ALT), iim("ObjectName", "2:05", 64),
+    ))  # fmt: skip
+    alt_text: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Alt text"), _DESCRIPTION, Input.TEXT, _XO,
+        _xmp("Xmp.iptc.AltTextAccessibility", _ALT),
+    ))  # fmt: skip
+    keywords: list[str] = curated(FieldSpec(  # noqa: RUF009 - a dataclasses.field(default_factory=list)
+        QT_TRANSLATE_NOOP("CuratedFields", "Keywords"), _DESCRIPTION, Input.KEYWORDS, _XI,
+        _xmp("Xmp.dc.subject", _BAG), iim("Keywords", "2:25", 64, repeatable=True),
+    ))  # fmt: skip
+    hierarchical_keywords: list[str] = curated(FieldSpec(  # noqa: RUF009 - as keywords
+        QT_TRANSLATE_NOOP("CuratedFields", "Hierarchical keywords"), _DESCRIPTION, Input.KEYWORDS, _XO,
+        _xmp("Xmp.lr.hierarchicalSubject", _BAG), in_editor=False,
+    ))  # fmt: skip
+    creator: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Creator"), _CREDIT, Input.NAMES, _EXIF,
+        _xmp("Xmp.dc.creator", _SEQ), iim("Byline", "2:80", 32, repeatable=True), ("Exif.Image.Artist",),
+    ))  # fmt: skip
+    creator_job_title: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Creator's job title"), _CREDIT, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.AuthorsPosition"), iim("BylineTitle", "2:85", 32), in_editor=False,
+    ))  # fmt: skip
+    credit: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Credit line"), _CREDIT, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.Credit"), iim("Credit", "2:110", 32),
+    ))  # fmt: skip
+    source: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Source"), _CREDIT, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.Source"), iim("Source", "2:115", 32),
+    ))  # fmt: skip
+    copyright: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Copyright notice"), _CREDIT, Input.LINE, _EXIF,
+        _xmp("Xmp.dc.rights", _ALT), iim("Copyright", "2:116", 128), ("Exif.Image.Copyright",),
+    ))  # fmt: skip
+    usage_terms: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Rights usage terms"), _CREDIT, Input.TEXT, _XO,
+        _xmp("Xmp.xmpRights.UsageTerms", _ALT),
+    ))  # fmt: skip
+    web_statement: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Web statement of rights"), _CREDIT, Input.URL, _XO,
+        _xmp("Xmp.xmpRights.WebStatement"), in_editor=False,
+    ))  # fmt: skip
+    caption_writer: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Caption writer"), _CREDIT, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.CaptionWriter"), iim("Writer", "2:122", 32),
+    ))  # fmt: skip
+    # The capture date: from the camera, so not in the editor.
+    date_created: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Date created"), _EVENT, Input.DATE, _EXIF,
+        _xmp("Xmp.photoshop.DateCreated", XmpType.DATE),
+        (IimDataset("Iptc.Application2.DateCreated", "2:55", 8), IimDataset("Iptc.Application2.TimeCreated", "2:60", 11)),
+        ("Exif.Photo.DateTimeOriginal", "Exif.Photo.SubSecTimeOriginal", "Exif.Photo.OffsetTimeOriginal"),
+        in_editor=False,
+    ))  # fmt: skip
+    event: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Event"), _EVENT, Input.LINE, _XO,
+        _xmp("Xmp.iptcExt.Event", _ALT),
+    ))  # fmt: skip
+    # No standard has a property for it: it is kept in our own namespace, so that an exported
+    # file carries it back into another archive; every other tool ignores it.
+    event_date: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Event date"), _EVENT, Input.DATE_RANGE, _XO,
+        _xmp(f"Xmp.{PHOTOARCHIVE_PREFIX}.EventDate"),
+    ))  # fmt: skip
+    sublocation: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Sublocation"), _LOCATION, Input.LINE, _XI,
+        _xmp("Xmp.iptc.Location"), iim("SubLocation", "2:92", 32), location_shown="Sublocation",
+    ))  # fmt: skip
+    city: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "City"), _LOCATION, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.City"), iim("City", "2:90", 32), location_shown="City",
+    ))  # fmt: skip
+    state: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Province or state"), _LOCATION, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.State"), iim("ProvinceState", "2:95", 32), location_shown="ProvinceState",
+    ))  # fmt: skip
+    country: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Country"), _LOCATION, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.Country"), iim("CountryName", "2:101", 64), location_shown="CountryName",
+    ))  # fmt: skip
+    # IIM 2:100 holds the ISO 3166-1 alpha-3 code; Iptc4xmpCore:CountryCode takes 2 or 3
+    # letters, and we write the same alpha-3 code there so the two never disagree.
+    country_code: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Country code"), _LOCATION, Input.COUNTRY_CODE, _XI,
+        _xmp("Xmp.iptc.CountryCode"), iim("CountryCode", "2:100", 3), location_shown="CountryCode",
+    ))  # fmt: skip
+    instructions: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Instructions"), _WORKFLOW, Input.TEXT, _XI,
+        _xmp("Xmp.photoshop.Instructions"), iim("SpecialInstructions", "2:40", 256), in_editor=False,
+    ))  # fmt: skip
+    job_id: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Job identifier"), _WORKFLOW, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.TransmissionReference"), iim("TransmissionReference", "2:103", 32),
+    ))  # fmt: skip
 
     def as_dict(self) -> dict[str, object]:
         return {name: (list(v) if isinstance(v := getattr(self, name), list) else v) for name in CURATED_FIELD_NAMES}
@@ -53,4 +163,11 @@ class CuratedFields:
         return not any(getattr(self, name) for name in CURATED_FIELD_NAMES)
 
 
-CURATED_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(CuratedFields))
+# Every curated field, in the order of the declaration.
+FIELDS: tuple[FieldSpec, ...] = tuple(replace(f.metadata[SPEC], name=f.name) for f in fields(CuratedFields))
+FIELDS_BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
+CURATED_FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
+# The fields whose value is a list of strings (the others are text).
+LIST_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.LIST)
+# The fields the metadata editor shows, which are those that copy and paste carry.
+EDITOR_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in FIELDS if spec.in_editor)

@@ -1,0 +1,179 @@
+"""What a curated field is: its label, its group and editor, its tags and the rules that read them.
+
+Each field of ``CuratedFields`` declares its ``FieldSpec`` beside its attribute
+(``model.curated``), and every list of fields is derived from those declarations: the field
+table of the metadata package (``metadata.fields``), the catalog's columns, the editor's groups
+and labels, the command line's options, the variables of templates. Adding a field is adding
+one attribute there (and a migration for its column).
+
+Tags are exiv2 keys (``Exif.Image.Artist``, ``Iptc.Application2.Caption``,
+``Xmp.dc.description``); ``FieldSpec.standard_names`` gives them as the standards spell them.
+``QT_TRANSLATE_NOOP`` marks labels and group titles for ``pyside6-lupdate`` (context
+``CuratedFields``); the GUI translates them where it shows them, while the command line and
+messages use the English text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+TRANSLATION_CONTEXT = "CuratedFields"
+
+# Our own XMP namespace, for what no standard has a property for. A URN rather than an http
+# URL: the project owns no domain to put a namespace under.
+PHOTOARCHIVE_NS = "urn:photoarchive:xmp:1.0/"
+PHOTOARCHIVE_PREFIX = "photoarchive"
+
+# exiv2's own prefixes for the IPTC namespaces, and the prefixes that the IPTC standard uses.
+STANDARD_PREFIXES = {"iptc": "Iptc4xmpCore", "iptcExt": "Iptc4xmpExt"}
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """``text`` as it is; marks it for translation in ``context`` (the model imports no Qt, and
+    this is the name ``pyside6-lupdate`` looks for)."""
+    return text
+
+
+class Group(Enum):
+    """The groups of fields, in the order the editor shows them; the value is the title."""
+
+    DESCRIPTION = QT_TRANSLATE_NOOP("CuratedFields", "Description")
+    CREDIT = QT_TRANSLATE_NOOP("CuratedFields", "Credit and rights")
+    EVENT = QT_TRANSLATE_NOOP("CuratedFields", "Event shown")
+    LOCATION = QT_TRANSLATE_NOOP("CuratedFields", "Location shown")
+    WORKFLOW = QT_TRANSLATE_NOOP("CuratedFields", "Workflow")
+
+
+class Kind(Enum):
+    """How a field's value is shaped in the model and in the files."""
+
+    TEXT = "text"  # one string
+    LIST = "list"  # list of strings (keywords)
+    NAMES = "names"  # one string in the model, a list in IIM/XMP, "; "-joined in EXIF (MWG)
+    DATE = "date"  # ISO 8601 text
+
+
+class Input(Enum):
+    """What a curator types in a field: it picks the field's editor, its check (``metadata.
+    validate``), its metavar on the command line, and its ``Kind``."""
+
+    LINE = "line"  # one line of text
+    TEXT = "text"  # several lines
+    LONG_TEXT = "long text"  # several lines, with a live count of characters and IIM bytes
+    NAMES = "names"  # one or more names, separated by ";" (MWG)
+    KEYWORDS = "keywords"  # a list, typed separated by commas
+    DATE = "date"  # an ISO 8601 date or date-time: 1945, 1945-08, 2015-08-10T09:00:00+11:00
+    DATE_RANGE = "date range"  # a date, or a range 1945-08-18/1945-08-23
+    COUNTRY_CODE = "country code"  # ISO 3166-1 alpha-3 (alpha-2 accepted and converted)
+    URL = "url"  # an http(s) URL
+
+    @property
+    def kind(self) -> Kind:
+        return _KINDS.get(self, Kind.TEXT)
+
+    @property
+    def multiline(self) -> bool:
+        return self in (Input.TEXT, Input.LONG_TEXT)
+
+
+_KINDS = {Input.NAMES: Kind.NAMES, Input.KEYWORDS: Kind.LIST, Input.DATE: Kind.DATE}
+
+
+class XmpType(Enum):
+    TEXT = "text"
+    LANG_ALT = "lang-alt"  # written as x-default; read as x-default, else the first language
+    BAG = "bag"
+    SEQ = "seq"
+    DATE = "date"
+
+
+class Precedence(Enum):
+    """Which standard wins when they disagree (Metadata Working Group guidelines 2.0, as ExifTool
+    implements them in its MWG composite tags).
+
+    - ``EXIF_FIRST`` (description, copyright, creator, date created): EXIF when it holds a
+      non-blank value; otherwise as ``XMP_IIM``.
+    - ``XMP_IIM``: XMP, unless the stored IPTC digest shows that the IIM was changed after the
+      XMP was written (then IIM, except when the IIM value is a prefix of the XMP value cut at
+      its IIM byte limit: that IIM was truncated and the XMP keeps the whole text).
+    - ``XMP_ONLY``: fields that exist only in XMP (alt text, usage terms, event, ...).
+
+    An XMP sidecar beside the file comes before all of these (see ``metadata.read``).
+    """
+
+    EXIF_FIRST = "exif, then xmp/iim"
+    XMP_IIM = "xmp/iim by the IPTC digest"
+    XMP_ONLY = "xmp"
+
+
+@dataclass(frozen=True)
+class IimDataset:
+    """One IPTC IIM dataset: its exiv2 key, its number and its byte limit."""
+
+    key: str
+    number: str
+    max_bytes: int
+    repeatable: bool = False
+
+
+@dataclass(frozen=True)
+class XmpProperty:
+    key: str
+    type: XmpType
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One curated field: how the curator sees it, and where it lives in each standard."""
+
+    label: str
+    group: Group
+    input: Input
+    precedence: Precedence
+    xmp: XmpProperty
+    iim: tuple[IimDataset, ...] = ()
+    exif: tuple[str, ...] = ()
+    # Field of the Iptc4xmpExt:LocationShown structure that repeats this value.
+    location_shown: str | None = None
+    # Whether the metadata editor shows it (the others are set on the command line, by
+    # templates and from the files).
+    in_editor: bool = True
+    # The attribute of ``CuratedFields`` that declares it (set from the declaration).
+    name: str = ""
+
+    @property
+    def kind(self) -> Kind:
+        return self.input.kind
+
+    @property
+    def multiline(self) -> bool:
+        return self.input.multiline
+
+    @property
+    def standard_names(self) -> list[str]:
+        """Tag names as the standards spell them, e.g. ``IIM 2:120``, ``dc:description``."""
+        names = [f"IIM {d.number}" for d in self.iim]
+        _, prefix, prop = self.xmp.key.split(".", 2)
+        names.append(f"{STANDARD_PREFIXES.get(prefix, prefix)}:{prop}")
+        names += [f"EXIF {key.rsplit('.', 1)[1]}" for key in self.exif]
+        if self.location_shown:
+            names.append(f"Iptc4xmpExt:LocationShown/{self.location_shown}")
+        return names
+
+
+SPEC = "spec"  # the key of a curated field's FieldSpec in its dataclass field's metadata
+
+
+def curated(spec: FieldSpec) -> Any:
+    """Declare a curated field of ``CuratedFields``: its default ("" or an empty list) and its
+    spec, whose name is the attribute's."""
+    if spec.kind is Kind.LIST:
+        return field(default_factory=list, metadata={SPEC: spec})
+    return field(default="", metadata={SPEC: spec})
+
+
+def iim(name: str, number: str, max_bytes: int, repeatable: bool = False) -> tuple[IimDataset, ...]:
+    """The one IIM dataset of a field (``Iptc.Application2.NAME``)."""
+    return (IimDataset(f"Iptc.Application2.{name}", number, max_bytes, repeatable),)
