@@ -15,12 +15,12 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
-from photoarchive.catalog.connection import connect, select_in, transaction
+from photoarchive.catalog.connection import connect, select_in, timestamp, transaction
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import ensure_index_current, index_is_current, match_clause, reindex_photos
 from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError
@@ -165,7 +165,7 @@ class Catalog:
         with transaction(self.conn):
             cursor = self.conn.execute(
                 "INSERT INTO import_batches (started_at, sources) VALUES (?, ?)",
-                (_now(), json.dumps(sources, ensure_ascii=False)),
+                (timestamp(), json.dumps(sources, ensure_ascii=False)),
             )
         return int(cursor.lastrowid)
 
@@ -180,7 +180,7 @@ class Catalog:
             self.conn.execute(
                 "UPDATE import_batches SET finished_at = ?, imported = ?, duplicates = ?, failed = ?, status = ?"
                 " WHERE id = ?",
-                (_now(), imported, duplicates, failed, status, batch_id),
+                (timestamp(), imported, duplicates, failed, status, batch_id),
             )
 
     def mark_interrupted_batches(self) -> None:
@@ -296,7 +296,3 @@ def _batch(row: sqlite3.Row, failures: list[ImportFailure]) -> ImportBatch:
         status=row["status"],
         failures=failures,
     )
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -15,11 +15,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import transaction
+from photoarchive.catalog.connection import timestamp, transaction
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import Category, Collection
 
@@ -85,7 +84,7 @@ def check_name_free(catalog: Catalog, name: str, except_id: int | None = None) -
 
 def insert_collection(catalog: Catalog, name: str, values: Mapping[str, Any]) -> int:
     """Store a new empty collection with every EDITABLE value; return its id."""
-    now = _now()
+    now = timestamp()
     with transaction(catalog.conn):
         cursor = catalog.conn.execute(
             "INSERT INTO collections (name, title, introduction, source, categories, caption_template,"
@@ -104,14 +103,14 @@ def update_collection(catalog: Catalog, collection_id: int, values: Mapping[str,
     with transaction(catalog.conn):
         catalog.conn.execute(
             f"UPDATE collections SET {assignments}, updated_at = ? WHERE id = ?",
-            (*(_column(f, v) for f, v in values.items()), _now(), collection_id),
+            (*(_column(f, v) for f, v in values.items()), timestamp(), collection_id),
         )
 
 
 def set_name(catalog: Catalog, collection_id: int, name: str) -> None:
     with transaction(catalog.conn):
         catalog.conn.execute(
-            "UPDATE collections SET name = ?, updated_at = ? WHERE id = ?", (name, _now(), collection_id)
+            "UPDATE collections SET name = ?, updated_at = ? WHERE id = ?", (name, timestamp(), collection_id)
         )
 
 
@@ -149,7 +148,7 @@ def write_order(catalog: Catalog, collection_id: int, order: Sequence[int]) -> N
         "UPDATE collection_photos SET position = ? WHERE collection_id = ? AND photo_id = ?",
         [(position, collection_id, pid) for position, pid in enumerate(order)],
     )
-    catalog.conn.execute("UPDATE collections SET updated_at = ? WHERE id = ?", (_now(), collection_id))
+    catalog.conn.execute("UPDATE collections SET updated_at = ? WHERE id = ?", (timestamp(), collection_id))
 
 
 def _column(field: str, value: Any) -> Any:
@@ -175,7 +174,3 @@ def _collection(row: sqlite3.Row) -> Collection:
         updated_at=row["updated_at"],
         photo_count=row["photo_count"],
     )
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -13,11 +13,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
 from pathlib import Path
 
 from photoarchive.errors import CatalogError
 
 BUSY_TIMEOUT_SECONDS = 30.0
+
+
+def timestamp() -> str:
+    """Now, as the catalog stores times: UTC, ISO 8601, to the second (text that sorts by time)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:

@@ -16,11 +16,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from photoarchive.catalog.backup import take_backup
-from photoarchive.catalog.connection import transaction
+from photoarchive.catalog.connection import timestamp, transaction
 from photoarchive.catalog.migrations import load_migration_modules
 from photoarchive.errors import MigrationError
 
@@ -71,7 +70,7 @@ def migrate(conn: sqlite3.Connection, db_path: Path, migrations: list[Migration]
                     migration.apply(conn)
                 conn.execute(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
-                    (migration.name, _now()),
+                    (migration.name, timestamp()),
                 )
                 count = conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
                 conn.execute(f"PRAGMA user_version = {int(count)}")
@@ -95,7 +94,3 @@ def _statements(script: str) -> list[str]:
     if current.strip():
         statements.append(current.strip())
     return statements
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -49,7 +49,6 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +57,7 @@ import exiv2
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import daily_backup_if_due
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import after_commit, select_in
+from photoarchive.catalog.connection import after_commit, select_in, timestamp
 from photoarchive.catalog.curated import EDITABLE_FIELDS, from_column
 from photoarchive.catalog.places import COLUMNS as PLACE_COLUMNS
 from photoarchive.catalog.places import all_places, locations_shown
@@ -276,7 +275,7 @@ def _write(path: Path, row: dict[str, Any], edit_id: int, at: str, places: list[
         apply_xmp(xmp, fields, gps, location)
         exiv2io.xmp_set(xmp, RECORD_KEY, XmpType.TEXT, record)
         exiv2io.xmp_set(xmp, EDIT_KEY, XmpType.TEXT, str(edit_id))
-        exiv2io.xmp_set(xmp, DATE_KEY, XmpType.TEXT, at or datetime.now(UTC).isoformat(timespec="seconds"))
+        exiv2io.xmp_set(xmp, DATE_KEY, XmpType.TEXT, at or timestamp())
         flags = exiv2.XmpParser.XmpFormatFlags.omitPacketWrapper | exiv2.XmpParser.XmpFormatFlags.useCompactFormat
         status, packet = exiv2.XmpParser.encode(xmp, flags)
     if status != 0:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import transaction
+from photoarchive.catalog.connection import timestamp, transaction
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import FieldTemplate
 
@@ -36,7 +35,7 @@ def find_template(catalog: Catalog, name_or_id: str | int) -> FieldTemplate:
 def save_template(catalog: Catalog, template: FieldTemplate) -> FieldTemplate:
     """Insert (``id`` 0) or update a template; returns it as stored. A name already taken by
     another template raises ``ValidationError``."""
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = timestamp()
     row = (
         template.name,
         template.description,

@@ -25,11 +25,11 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.connection import timestamp
 from photoarchive.catalog.sidecars import mirror_sidecars
 from photoarchive.errors import CatalogError, IngestError
 from photoarchive.ingest.scan import scan
@@ -205,7 +205,7 @@ class ImportJob:
         if result.disk_full and summary.stopped is None:
             summary.stopped = DISK_FULL
         if result.status == "imported":
-            values = dict(result.values, batch_id=summary.batch, imported_at=_now(), warnings=result.warnings)
+            values = dict(result.values, batch_id=summary.batch, imported_at=timestamp(), warnings=result.warnings)
             try:
                 photo_id = self.catalog.add_photo(values)
             except sqlite3.IntegrityError:
@@ -302,7 +302,3 @@ def _archive_lock(catalog: Catalog) -> Iterator[None]:
         yield
     finally:
         handle.close()
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
