@@ -18,27 +18,28 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from photoarchive.catalog import Catalog, transaction
 from photoarchive.cli.output import print_json, warn
-from photoarchive.edits import Edit, apply_edit, history, load_edit, revert_edit, reverted_by
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
-from photoarchive.metadata.fields import FIELDS, FIELDS_BY_NAME, Input
-from photoarchive.metadata_ops import reread, write_files
-from photoarchive.model.curated import CURATED_FIELD_NAMES, LIST_FIELDS
-from photoarchive.places import describe_assignment, place_values
-from photoarchive.templates import edit_values, find_template
+from photoarchive.metadata import FIELDS_BY_NAME
+from photoarchive.model import CURATED_FIELD_NAMES
 
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+    from photoarchive.edits import Edit
+
+# The options are built from the field table alone; each command imports the core it runs
+# when it runs (the command line starts without exiv2, Pillow or Jinja2).
+
+LIST_FIELDS = ("keywords", "hierarchical_keywords")
 CLEARABLE = (*CURATED_FIELD_NAMES, "gps")
-# What a field's option takes, by what the curator types in it (a list is "A,B", repeatable).
 METAVARS = {
-    Input.KEYWORDS: "A,B",
-    Input.DATE: "DATE",
-    Input.DATE_RANGE: "DATE[/DATE]",
-    Input.COUNTRY_CODE: "XXX",
-    Input.URL: "URL",
-    Input.NAMES: "NAME[;NAME]",
+    "date_created": "DATE",
+    "event_date": "DATE[/DATE]",
+    "country_code": "XXX",
+    "web_statement": "URL",
+    "creator": "NAME[;NAME]",
 }
 EDIT_DESCRIPTION = """\
 Set curated fields of one or many photos: one edit, one transaction, one entry in the
@@ -125,14 +126,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def add_field_options(parser: argparse.ArgumentParser, *, gps: bool = False) -> None:
     group = parser.add_argument_group("fields")
-    for spec in FIELDS:
-        group.add_argument(
-            f"--{_option(spec.name)}",
-            dest=spec.name,
-            action="append" if spec.name in LIST_FIELDS else "store",
-            metavar=METAVARS.get(spec.input, "TEXT"),
-            help=f"{spec.label} ({', '.join(spec.standard_names)})",
-        )
+    for name in CURATED_FIELD_NAMES:
+        spec = FIELDS_BY_NAME[name]
+        where = ", ".join(spec.standard_names)
+        if name in LIST_FIELDS:
+            group.add_argument(
+                f"--{_option(name)}", dest=name, action="append", metavar="A,B", help=f"{spec.label} ({where})"
+            )
+        else:
+            metavar = METAVARS.get(name, "TEXT")
+            group.add_argument(f"--{_option(name)}", dest=name, metavar=metavar, help=f"{spec.label} ({where})")
     group.add_argument("--add-keywords", action="append", metavar="A,B", help="add keywords, keeping the others")
     group.add_argument("--remove-keywords", action="append", metavar="A,B", help="remove these keywords")
     if gps:
@@ -242,6 +245,10 @@ def option_names() -> Iterator[None]:
 
 
 def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.catalog import transaction
+    from photoarchive.edits import apply_edit
+    from photoarchive.templates import edit_values, find_template
+
     ids = photo_ids(args)
     options = field_options(args)
     if not options and not args.template and args.place is None:
@@ -274,6 +281,8 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 def _placed(catalog: Catalog, ids: list[int], place: str | None) -> tuple[dict[int, dict[str, Any]], str]:
     """The values ``--place`` sets on each photo, and its description ("Place 3 photos at ...")."""
+    from photoarchive.places import describe_assignment, place_values
+
     if place is None:
         return {}, ""
     target = None if place.strip().casefold() == "none" else place
@@ -293,6 +302,8 @@ def _describe_options(options: FieldOptions) -> str:
 
 
 def history_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.edits import history
+
     if args.id is not None:
         catalog.photo(args.id)  # NotFoundError for an unknown photo
     edits = history(catalog, photo_id=args.id, limit=args.limit)
@@ -310,6 +321,8 @@ def history_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def undo_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.edits import load_edit, revert_edit, reverted_by
+
     load_edit(catalog, args.edit)  # NotFoundError for an unknown edit
     try:  # checked in the transaction that would write: another process may be editing too
         edit = revert_edit(catalog, args.edit, only_if_unchanged=not args.force)
@@ -331,6 +344,8 @@ def undo_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def reread_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.metadata_ops import reread
+
     result = reread(catalog, photo_ids(args))
     if args.json:
         data = edit_json(result.edit)
@@ -347,6 +362,8 @@ def reread_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def write_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.metadata_ops import write_files
+
     style = "lightroom" if args.lightroom else "darktable"
     results = list(write_files(catalog, photo_ids(args), args.to, sidecar=args.sidecar, force=args.force, style=style))
     failed = [r for r in results if r.error]
