@@ -2,7 +2,7 @@
 
 One edit is one call: it may change several fields of many photos (a batch caption, a
 template, a place assignment), and it is validated first, applied in one transaction and
-recorded in ``edits``/``edit_changes`` with who made it, when, and each old and new value.
+recorded in the history (``catalog.history``) with who made it, when, and each old and new value.
 If any value is invalid, nothing is changed. ``revert_edit`` puts the old values back (as a
 new edit that says which one it reverts): the GUI's undo and the command line use the same.
 
@@ -25,10 +25,8 @@ curator has chosen), so an edit that sets a field also removes that field from t
 from __future__ import annotations
 
 import getpass
-import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,34 +39,28 @@ from photoarchive.catalog.curated import (
     load_values,
     to_column,
 )
-from photoarchive.catalog.search import reindex_photos
+from photoarchive.catalog.history import Edit, FieldChange, history, load_edit, record_edit, reverted_by
 from photoarchive.catalog.sidecars import mirror_sidecars
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
 
+# The history's records and reading are the catalog's (catalog.history); they are part of
+# the edits' API, so they are named here too.
+__all__ = [
+    "Edit",
+    "FieldChange",
+    "StaleEditError",
+    "apply_edit",
+    "history",
+    "load_edit",
+    "load_values",
+    "reapply_edit",
+    "revert_edit",
+    "reverted_by",
+    "stale_changes",
+]
+
 _GPS_LIMITS = {"latitude": 90.0, "longitude": 180.0}
-
-
-@dataclass
-class FieldChange:
-    photo_id: int
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass
-class Edit:
-    id: int
-    at: str
-    who: str
-    description: str
-    changes: list[FieldChange] = field(default_factory=list)
-    reverts: int | None = None
-
-    @property
-    def photo_ids(self) -> list[int]:
-        return sorted({c.photo_id for c in self.changes})
 
 
 def apply_edit(
@@ -198,49 +190,9 @@ def _record(
         if not made:
             return Edit(0, at, who, description or _describe(made))
         description = description or _describe(made)
-        edit_id = int(
-            catalog.conn.execute(
-                "INSERT INTO edits (at, who, description, reverts) VALUES (?, ?, ?, ?)", (at, who, description, reverts)
-            ).lastrowid
-        )
-        for change in made:
-            catalog.conn.execute(
-                f"UPDATE photos SET {change.field} = ? WHERE id = ?",
-                (to_column(change.field, change.new), change.photo_id),
-            )
-            catalog.conn.execute(
-                "INSERT INTO edit_changes (edit_id, photo_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
-                (edit_id, change.photo_id, change.field, _dump(change.old), _dump(change.new)),
-            )
-        reindex_photos(catalog.conn, sorted({c.photo_id for c in made}))
+        edit_id = record_edit(catalog, at, who, description, made, reverts)
     mirror_sidecars(catalog, {c.photo_id for c in made})  # after the commit; never undoes it
     return Edit(edit_id, at, who, description, made, reverts)
-
-
-def load_edit(catalog: Catalog, edit_id: int) -> Edit:
-    row = catalog.conn.execute("SELECT * FROM edits WHERE id = ?", (edit_id,)).fetchone()
-    if row is None:
-        raise NotFoundError(f"no edit with id {edit_id}")
-    changes = [
-        FieldChange(r["photo_id"], r["field"], json.loads(r["old_value"]), json.loads(r["new_value"]))
-        for r in catalog.conn.execute("SELECT * FROM edit_changes WHERE edit_id = ? ORDER BY id", (edit_id,))
-    ]
-    return Edit(row["id"], row["at"], row["who"], row["description"], changes, row["reverts"])
-
-
-def history(catalog: Catalog, *, photo_id: int | None = None, limit: int = 200) -> list[Edit]:
-    """Recent edits, newest first; with ``photo_id`` only those that touched that photo."""
-    if photo_id is None:
-        ids = [r[0] for r in catalog.conn.execute("SELECT id FROM edits ORDER BY id DESC LIMIT ?", (limit,))]
-    else:
-        ids = [
-            r[0]
-            for r in catalog.conn.execute(
-                "SELECT DISTINCT edit_id FROM edit_changes WHERE photo_id = ? ORDER BY edit_id DESC LIMIT ?",
-                (photo_id, limit),
-            )
-        ]
-    return [load_edit(catalog, i) for i in ids]
 
 
 def stale_changes(catalog: Catalog, edit: Edit) -> list[FieldChange]:
@@ -253,12 +205,6 @@ def stale_changes(catalog: Catalog, edit: Edit) -> list[FieldChange]:
         for c in edit.changes
         if c.photo_id in current and _normal(c.field, current[c.photo_id][c.field]) != _normal(c.field, c.new)
     ]
-
-
-def reverted_by(catalog: Catalog, edit_id: int) -> int | None:
-    """The latest edit that undid this one, if any."""
-    row = catalog.conn.execute("SELECT max(id) FROM edits WHERE reverts = ?", (edit_id,)).fetchone()
-    return None if row is None or row[0] is None else int(row[0])
 
 
 def _validate(field: str, value: Any) -> Any:
@@ -289,10 +235,6 @@ def _validate(field: str, value: Any) -> Any:
 
 def _normal(field: str, value: Any) -> Any:
     return from_column(field, to_column(field, value))
-
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _describe(changes: list[FieldChange]) -> str:
