@@ -63,8 +63,8 @@ def test_an_edit_through_the_hook_is_undoable_from_the_menu(qtbot, window) -> No
     with qtbot.waitSignal(window.photos_changed):
         window.edits.apply([photo], {"caption": "From another panel"}, "Set caption")
     assert window.editor.fields["caption"].value() == "From another panel"
-    assert window.undo_action.isEnabled()
-    window.undo_action.trigger()
+    assert window.editing.actions()["undo"].isEnabled()
+    window.editing.actions()["undo"].trigger()
     assert load_values(window.catalog, [photo], ["caption"])[photo]["caption"] == ""
     assert window.editor.fields["caption"].value() == ""
 
@@ -208,8 +208,8 @@ def test_apply_a_template_from_the_menu_is_one_undo_step(qtbot, window) -> None:
     photo = names["SHU15_0158.jpg"]  # the sample photo without credits
     window.select_photos([photo])
     qtbot.waitUntil(lambda: window.editor.photo_ids() == [photo])
-    window.archive.fill_templates_menu()
-    actions = {a.text(): a for a in window.templates_menu.actions()}
+    window.editing.fill_templates_menu()
+    actions = {a.text(): a for a in window.editing.templates_menu.actions()}
     assert "Sample Expedition 2015" in actions
     actions["Sample Expedition 2015"].trigger()
     values = load_values(window.catalog, [photo], ["creator", "credit", "copyright", "job_id"])[photo]
@@ -243,7 +243,7 @@ def test_space_and_delete_type_into_the_editor_and_do_not_trigger_window_shortcu
 
 
 def test_export_collection_opens_the_export_dialog_on_the_shown_collection(qtbot, window) -> None:
-    assert window.archive.export_action.isEnabled()  # the export dialog is there
+    assert window.archive.actions()["export"].isEnabled()  # the export dialog is there
     assert window.archive.export_collection() is None  # not in a collection: a word in the status bar
     collection = collection_store.list_collections(window.catalog)[0]
     window.sources.select_source(Source(COLLECTION, collection.id))

@@ -207,7 +207,7 @@ def test_members_are_set_from_those_of_the_moment(window) -> None:
     window.collections.add_photos(collection.id, [names["SHU15_0101.jpg"]])
     with Catalog(window.catalog.paths.root) as other:  # added from the command line meanwhile
         collection_store.add_photos(other, "Picks", [names["SHU15_0162.jpg"]])
-    window.collections._reordered([names["SHU15_0101.jpg"]])  # a drag in a grid that did not know it
+    window.collections.reorder([names["SHU15_0101.jpg"]])  # a drag in a grid that did not know it
     assert collection_store.collection_photo_ids(window.catalog, "Picks") == [
         names["SHU15_0101.jpg"],
         names["SHU15_0162.jpg"],

@@ -73,7 +73,7 @@ def test_needs_attention_and_sort_order_from_the_menu(window) -> None:
     assert window.current_source.kind == ATTENTION and window.grid_model.rowCount() == 2
     actions["File name"].trigger()
     assert window.bar.current_order() == "name"
-    window.viewing._sync_sort()
+    window.viewing.sync_sort()
     assert actions["File name"].isChecked()
     assert not actions["Collection order"].isEnabled()  # only while a collection is shown
 

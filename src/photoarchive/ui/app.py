@@ -63,7 +63,7 @@ class OpenArchive:
 
     def _follow(self, window: MainWindow) -> None:
         self.window = window
-        window.archive.archive_opened.connect(self._follow)
+        window.archive_opened.connect(self._follow)
 
     def log_folder(self) -> Path:
         return self.window.catalog.paths.cache / "logs"

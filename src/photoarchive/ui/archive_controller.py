@@ -1,24 +1,22 @@
-"""The File and Help menus of the window: import (dialog, drops), open and new archive, the
-sample archive, export of a collection, templates, the About box.
+"""The File and Help menus of a window: import (dialog, drops), open and new archive, the
+sample archive, export of a collection, the About box.
 
-Opening another archive opens a new window on it and closes this one (a window keeps one
-catalog for its life). Long work (import, building the sample) runs in workers; the status
-bar shows its progress and the window stays usable. Closing the window while an import or an
-export runs asks first (``window.ask``); cancelled, the work stops and the window closes after
-it, so nothing reaches a closed catalog.
+Opening another archive opens a new window on it (``open_window``, given by the window) and
+asks for this one to close (a window keeps one catalog for its life). Long work (import,
+building the sample) runs in workers; the progress bar shows it and the window stays usable.
+Closing the window while an import or an export runs asks first (``ask``); cancelled, the
+work stops and ``close_requested`` follows after it, so nothing reaches a closed catalog.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressBar, QWidget
 
 from photoarchive import APP_NAME, __version__
 from photoarchive import collections as collection_store
@@ -27,50 +25,93 @@ from photoarchive.errors import PhotoArchiveError
 from photoarchive.ingest import ImportSummary
 from photoarchive.sample import SampleArchiveJob
 from photoarchive.ui import templates
+from photoarchive.ui.actions import make_action
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
 from photoarchive.ui.errors import show_error
-from photoarchive.ui.questions import Question
-from photoarchive.ui.sources import BATCH, COLLECTION, Source
+from photoarchive.ui.questions import Ask, Question, ask_in_message_box
+from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source
+from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.workers import Worker
 
 if TYPE_CHECKING:
-    from photoarchive.ui.main_window import MainWindow
+    from photoarchive.ui.dialogs.export_dialog import ExportDialog
 
 # Windows opened by "Open Archive" are kept here while they are open.
-OPEN_WINDOWS: list[Any] = []
+OPEN_WINDOWS: list[QWidget] = []
 
 
 class ArchiveController(QObject):
-    """File and Help actions of one window.
+    """File and Help actions of one window (``actions()``).
 
-    ``archive_opened(window)``: File > Open Archive (or New Archive, or the sample) opened
-    another window, which takes over from this one.
+    ``status_message(text)``: a word for the status bar. ``photos_imported(summary)``: an
+    import ended (its template applied): show its batch. ``sample_created()``: the sample
+    was built into this archive. ``close_requested()``: Quit, or the work that kept the
+    window open has stopped. ``archive_opened(window)``: File > Open Archive (or New
+    Archive, or the sample) opened another window, which takes over from this one.
     """
 
+    status_message = Signal(str)
+    photos_imported = Signal(object)
+    sample_created = Signal()
+    close_requested = Signal()
     archive_opened = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.catalog = window.catalog
+    def __init__(
+        self,
+        catalog: Catalog,
+        edits: PhotoEdits,
+        progress: QProgressBar,
+        *,
+        open_window: Callable[[Catalog], QWidget],
+        flush: Callable[[], None] = lambda: None,
+        ask: Ask = ask_in_message_box,
+        import_workers: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``open_window(catalog)`` makes and returns a window on another archive; ``flush``
+        saves what is being typed before an export reads the catalog; ``parent`` is the
+        parent of dialogs and questions."""
+        super().__init__(parent)
+        self.catalog = catalog
+        self.edits = edits
+        self.progress = progress
+        self.open_window = open_window
+        self.flush = flush
+        self.ask = ask
+        self.import_workers = import_workers
+        self.parent_widget = parent
+        self.source: Source = ALL_PHOTOS
         self.import_dialog: ImportDialog | None = None
-        self.export_dialog: Any = None
+        self.export_dialog: ExportDialog | None = None
         self.sample_worker: Worker | None = None
         self._stopping: list[Worker] = []  # cancelled for closing the window: close when they end
+        self._actions = {
+            "import": make_action(self, self.tr("&Import Photos…"), self.import_photos, "Ctrl+I"),
+            "import_folder": make_action(self, self.tr("Import &Folder…"), self.import_folder, "Ctrl+Shift+I"),
+            "new_archive": make_action(self, self.tr("&New Archive…"), self.new_archive, "Ctrl+Shift+N"),
+            "open_archive": make_action(
+                self, self.tr("&Open Archive…"), self.open_archive, QKeySequence.StandardKey.Open
+            ),
+            "sample": make_action(self, self.tr("Create &Sample Archive…"), self.create_sample_archive),
+            "export": make_action(self, self.tr("&Export Collection…"), self.export_collection, "Ctrl+E"),
+            "quit": make_action(
+                self, self.tr("&Quit"), self.close_requested.emit, [QKeySequence.StandardKey.Quit, "Ctrl+Q"]
+            ),
+            "about": make_action(self, self.tr("&About Photo Archive"), self.about),
+            "about_qt": make_action(self, self.tr("About &Qt"), QApplication.aboutQt),
+        }
 
-    def build_file_menu(self, menu: QMenu) -> None:
-        w = self.window
-        w._action(menu, self.tr("&Import Photos…"), self.import_photos, "Ctrl+I")
-        w._action(menu, self.tr("Import &Folder…"), self.import_folder, "Ctrl+Shift+I")
-        menu.addSeparator()
-        w._action(menu, self.tr("&New Archive…"), self.new_archive, "Ctrl+Shift+N")
-        w._action(menu, self.tr("&Open Archive…"), self.open_archive, QKeySequence.StandardKey.Open)
-        w._action(menu, self.tr("Create &Sample Archive…"), self.create_sample_archive)
-        menu.addSeparator()
-        self.export_action = w._action(menu, self.tr("&Export Collection…"), self.export_collection, "Ctrl+E")
-        self.export_action.setEnabled(_export_dialog_present())
-        menu.addSeparator()
-        w._action(menu, self.tr("&Quit"), w.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+    def actions(self) -> dict[str, QAction]:
+        """The actions by name, for the window's menus."""
+        return dict(self._actions)
+
+    def set_source(self, source: Source) -> None:
+        """The source the window shows now (Export Collection exports it)."""
+        self.source = source
+
+    def importing(self) -> bool:
+        """Whether this window's import is running."""
+        return self.import_dialog is not None and self.import_dialog.importing()
 
     # -- import -----------------------------------------------------------------------------
 
@@ -81,7 +122,7 @@ class ArchiveController(QObject):
             return self.import_dialog
         if not paths:
             files, _filter = QFileDialog.getOpenFileNames(
-                self.window,
+                self.parent_widget,
                 self.tr("Import photos"),
                 "",
                 self.tr(
@@ -95,8 +136,8 @@ class ArchiveController(QObject):
             self.catalog.paths.root,
             paths,
             templates.names(self.catalog),
-            workers=self.window.import_workers,
-            parent=self.window,
+            workers=self.import_workers,
+            parent=self.parent_widget,
         )
         dialog.progress_changed.connect(self._progress)
         dialog.import_finished.connect(self._imported)
@@ -105,12 +146,12 @@ class ArchiveController(QObject):
         return dialog
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of photos"))
+        folder = QFileDialog.getExistingDirectory(self.parent_widget, self.tr("Import a folder of photos"))
         if folder:
             self.import_photos([Path(folder)])
 
     def _progress(self, done: int, total: int) -> None:
-        bar = self.window.progress
+        bar = self.progress
         if done < 0:
             bar.hide()
             return
@@ -123,17 +164,11 @@ class ArchiveController(QObject):
     def _imported(self, summary: ImportSummary, template: str) -> None:
         if template and summary.photos:
             try:
-                templates.apply(self.window.edits, summary.photos, template)
+                templates.apply(self.edits, summary.photos, template)
             except PhotoArchiveError as error:
-                show_error(self.window, self.tr("The template was not applied"), error)
-        self.window.refresh_sources()
-        shown = self.window.current_source
-        already = shown.kind == BATCH and shown.key == summary.batch
-        # The new batch is shown, unless nothing came of it (all duplicates, say): the curator
-        # stays where they were rather than looking at an empty grid.
-        if not summary.imported or already or not self.window.sources.select_source(Source(BATCH, summary.batch)):
-            self.window.reload_grid()
-        self.window.status(
+                show_error(self.parent_widget, self.tr("The template was not applied"), error)
+        self.photos_imported.emit(summary)
+        self.status_message.emit(
             self.tr("Import finished: %n photo(s) imported.", "", summary.imported)
             if not summary.cancelled
             else self.tr("Import cancelled: %n photo(s) imported.", "", summary.imported)
@@ -142,14 +177,14 @@ class ArchiveController(QObject):
     def can_close(self) -> bool:
         """Whether the window may close now. While an import or an export runs, the curator is
         asked first; when they cancel it, the window stays until the work has stopped (what
-        was imported stays; an incomplete export leaves nothing), then closes itself: the
-        catalog is closed only after the last worker's report has been handled."""
+        was imported stays; an incomplete export leaves nothing), then ``close_requested``
+        follows: the catalog is closed only after the last worker's report has been handled."""
         if self._stopping:
-            self.window.status(self.tr("Waiting for the running work to stop; the window then closes."))
+            self.status_message.emit(self.tr("Waiting for the running work to stop; the window then closes."))
             return False
         running = self._running_work()
         for _worker, question, _stop in running:
-            if not self.window.ask(self.window, question):
+            if not self.ask(self.parent_widget, question):
                 return False
         if not running:
             return True
@@ -158,7 +193,7 @@ class ArchiveController(QObject):
             worker.signals.finished.connect(self._stopped)
             worker.signals.failed.connect(self._stopped)
             stop()
-        self.window.status(self.tr("Cancelling… the window closes when the running work has stopped."))
+        self.status_message.emit(self.tr("Cancelling… the window closes when the running work has stopped."))
         self._stopped()  # in case it ended before its signals were connected
         return False
 
@@ -191,54 +226,47 @@ class ArchiveController(QObject):
         return running
 
     def _stopped(self, *_report: Any) -> None:
-        """A cancelled worker has reported: once all have, close the window (after the
-        dialogs' own handlers of that report, which may still read the catalog)."""
+        """A cancelled worker has reported: once all have, ask for the window to close (after
+        the dialogs' own handlers of that report, which may still read the catalog)."""
         if self._stopping and all(worker.done for worker in self._stopping):
             self._stopping = []
-            QTimer.singleShot(0, self.window.close)
+            QTimer.singleShot(0, self.close_requested.emit)
 
     # -- archives ---------------------------------------------------------------------------
 
     def open_archive(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Open an archive folder"))
+        folder = QFileDialog.getExistingDirectory(self.parent_widget, self.tr("Open an archive folder"))
         if folder:
             self.open_archive_at(Path(folder), create=False)
 
     def new_archive(self) -> None:
         folder, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("New archive folder"), str(Path.home() / "Photo Archive")
+            self.parent_widget, self.tr("New archive folder"), str(Path.home() / "Photo Archive")
         )
         if folder:
             self.open_archive_at(Path(folder), create=True)
 
-    def open_archive_at(self, folder: Path, *, create: bool) -> Any:
+    def open_archive_at(self, folder: Path, *, create: bool) -> QWidget | None:
         """A new window on the archive at ``folder``; this window closes. Returns the window."""
-        from photoarchive.ui.main_window import MainWindow
-
         try:
             catalog = Catalog(folder, create=create)
         except PhotoArchiveError as error:
-            show_error(self.window, self.tr("The archive could not be opened"), error)
+            show_error(self.parent_widget, self.tr("The archive could not be opened"), error)
             return None
-        self.window.save_settings()
-        window = MainWindow(
-            catalog,
-            self.window.settings,
-            owns_catalog=True,
-            import_workers=self.window.import_workers,
-            ask=self.window.ask,
-        )
+        window = self.open_window(catalog)
         OPEN_WINDOWS.append(window)
         window.destroyed.connect(lambda *_: OPEN_WINDOWS.remove(window) if window in OPEN_WINDOWS else None)
         window.show()
         self.archive_opened.emit(window)
-        self.window.close()
+        self.close_requested.emit()
         return window
 
     def create_sample_archive(self, folder: Path | None = None) -> Worker | None:
         if folder is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Where to create the sample archive"), str(Path.home() / "Photo Archive Sample")
+                self.parent_widget,
+                self.tr("Where to create the sample archive"),
+                str(Path.home() / "Photo Archive Sample"),
             )
             if not chosen:
                 return None
@@ -247,7 +275,7 @@ class ArchiveController(QObject):
 
         def job(cancelled: Any, report: Any) -> Path:
             with Catalog(folder) as catalog:
-                for progress in SampleArchiveJob(catalog, workers=self.window.import_workers or 1).run(cancelled):
+                for progress in SampleArchiveJob(catalog, workers=self.import_workers or 1).run(cancelled):
                     report((progress.done, progress.total))
             return folder
 
@@ -259,64 +287,42 @@ class ArchiveController(QObject):
         return worker
 
     def _sample_progress(self, done: int, total: int) -> None:
-        self.window.progress.show()
-        self.window.progress.setRange(0, total)
-        self.window.progress.setValue(done)
-        self.window.progress.setFormat(self.tr("Sample archive %p%"))
+        self.progress.show()
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("Sample archive %p%"))
 
     def _sample_failed(self, message: str) -> None:
-        self.window.progress.hide()
-        show_error(self.window, self.tr("The sample archive was not created"), message)
+        self.progress.hide()
+        show_error(self.parent_widget, self.tr("The sample archive was not created"), message)
 
     def _sample_done(self, folder: Path, here: bool) -> None:
-        self.window.progress.hide()
+        self.progress.hide()
         if here:
-            self.window.refresh_sources()
-            self.window.reload_grid()
+            self.sample_created.emit()
         else:
             self.open_archive_at(folder, create=False)
 
-    # -- export, templates, about -----------------------------------------------------------
+    # -- export, about ----------------------------------------------------------------------
 
-    def export_collection(self) -> Any:
-        dialog_class = _export_dialog()
-        source = self.window.current_source
-        if dialog_class is None:
+    def export_collection(self) -> ExportDialog | None:
+        key = self.source.key
+        if self.source.kind != COLLECTION or not isinstance(key, int):
+            self.status_message.emit(self.tr("Show a collection first: exports are made from collections."))
             return None
-        if source.kind != COLLECTION:
-            self.window.status(self.tr("Show a collection first: exports are made from collections."))
-            return None
-        name = collection_store.get_collection(self.catalog, int(source.key)).name
-        self.window.editor.flush()  # the export reads the catalog: what was typed is in it
-        self.export_dialog = dialog_class(self.catalog, name, self.window)
+        # Imported here: the dialog brings the exporters, which a window that never exports
+        # does not need to load.
+        from photoarchive.ui.dialogs.export_dialog import ExportDialog
+
+        name = collection_store.get_collection(self.catalog, key).name
+        self.flush()  # the export reads the catalog: what was typed is in it
+        self.export_dialog = ExportDialog(self.catalog, name, self.parent_widget)
         self.export_dialog.show()
         return self.export_dialog
 
-    def fill_templates_menu(self) -> None:
-        menu = self.window.templates_menu
-        menu.clear()
-        names = templates.names(self.catalog)
-        if not names:
-            action = menu.addAction(self.tr("(no templates yet)"))
-            action.setEnabled(False)
-        for name in names:
-            action = menu.addAction(name)
-            action.triggered.connect(lambda _c=False, n=name: self.apply_template(n))
-
-    def apply_template(self, name: str) -> None:
-        ids = self.window.selected_ids()
-        if not ids:
-            self.window.status(self.tr("Select the photos to apply the template to."))
-            return
-        self.window.editor.flush()
-        try:
-            templates.apply(self.window.edits, ids, name)
-        except PhotoArchiveError as error:
-            show_error(self.window, self.tr("The template was not applied"), error)
-
     def about(self) -> None:
         QMessageBox.about(
-            self.window,
+            self.parent_widget,
             self.tr("About {app}").format(app=APP_NAME),
             self.tr(
                 "<h3>{app} {version}</h3><p>Import, caption, credit, place and publish expedition photographs.</p>"
@@ -324,20 +330,3 @@ class ArchiveController(QObject):
                 "exported files as EXIF, IPTC and XMP.</p><p>Licensed under the GNU GPL, version 3 or later.</p>"
             ).format(app=APP_NAME, version=__version__),
         )
-
-
-def _export_dialog_present() -> bool:
-    """Whether the export dialog is installed, without importing it (and the exporters) yet."""
-    try:
-        return importlib.util.find_spec("photoarchive.ui.dialogs.export_dialog") is not None
-    except ImportError:
-        return False
-
-
-def _export_dialog() -> Any:
-    """The export dialog class, when the export work has added it."""
-    try:
-        module = importlib.import_module("photoarchive.ui.dialogs.export_dialog")
-    except ImportError:
-        return None
-    return getattr(module, "ExportDialog", None)

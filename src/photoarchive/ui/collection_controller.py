@@ -8,96 +8,100 @@ in their order).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from photoarchive import collections as collection_store
+from photoarchive.catalog import Catalog
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.model import Collection
+from photoarchive.ui.actions import make_action
 from photoarchive.ui.dialogs.collection_dialog import CollectionDialog
 from photoarchive.ui.errors import show_error
-from photoarchive.ui.sources import COLLECTION, Source
-
-if TYPE_CHECKING:
-    from photoarchive.ui.main_window import MainWindow
+from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source
+from photoarchive.ui.undo import PhotoEdits
 
 
 class CollectionController(QObject):
-    """Collection actions of one window."""
+    """Collection actions of one window (``actions()``).
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.catalog = window.catalog
+    ``status_message(text)``: a word for the status bar. ``collection_created(source)``: a
+    new collection, to be shown. The window tells it the source it shows (``set_source``)
+    and calls ``refresh_menu`` when the collections may have changed.
+    """
+
+    status_message = Signal(str)
+    collection_created = Signal(object)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        edits: PhotoEdits,
+        selected_ids: Callable[[], list[int]],
+        *,
+        can_reorder: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``selected_ids()``: the photos selected, in grid order; ``can_reorder()``: whether
+        the grid shows the collection in its own order (not sorted otherwise, not searched);
+        ``parent``: the parent of dialogs."""
+        super().__init__(parent)
+        self.catalog = catalog
+        self.edits = edits
+        self.selected_ids = selected_ids
+        self.can_reorder = can_reorder
+        self.parent_widget = parent
+        self.source: Source = ALL_PHOTOS
         self.target: int | None = None  # where Ctrl+B adds: the last collection shown or added to
-        self.add_menu: QMenu | None = None
-        window.sources_model.photos_dropped.connect(self.add_photos)
-        window.grid_model.order_changed.connect(self._reordered)
-        window.edits.collection_changed.connect(self._changed)
-        window.edits.collections_changed.connect(self._list_changed)
-        window.source_changed.connect(self._source_changed)
-        window.banner.edit_requested.connect(self.edit_properties)
-
-    def build_menu(self, menu: QMenu) -> None:
-        w = self.window
-        self.new_action = w._action(menu, self.tr("&New Collection…"), self.create, QKeySequence.StandardKey.New)
-        self.add_menu = menu.addMenu(self.tr("&Add Selected Photos To"))
-        self.add_target_action = w._action(menu, self.tr("Add to &Target Collection"), self.add_to_target, "Ctrl+B")
-        self.remove_action = w._action(menu, self.tr("&Remove from Collection"), self.remove_selected, "Delete")
-        self.earlier_action = w._action(menu, self.tr("Move &Earlier"), lambda: self.move_selected(-1), "Ctrl+[")
-        self.later_action = w._action(menu, self.tr("Move &Later"), lambda: self.move_selected(1), "Ctrl+]")
-        menu.addSeparator()
-        self.rename_action = w._action(menu, self.tr("Re&name Collection…"), self.rename)
-        self.properties_action = w._action(
-            menu, self.tr("Collection &Properties…"), self.edit_properties, "Ctrl+Shift+P"
-        )
-        self.delete_action = w._action(menu, self.tr("&Delete Collection…"), self.delete)
-        w.sources.collection_actions = [
-            self.new_action,
-            None,
-            self.rename_action,
-            self.properties_action,
-            self.delete_action,
-        ]
+        edits.collections_changed.connect(self._list_changed)
+        self.add_menu = QMenu(self.tr("&Add Selected Photos To"), parent)
+        self._actions = {
+            "new": make_action(self, self.tr("&New Collection…"), self.create, QKeySequence.StandardKey.New),
+            "add_to": self.add_menu.menuAction(),
+            "add_to_target": make_action(self, self.tr("Add to &Target Collection"), self.add_to_target, "Ctrl+B"),
+            "remove": make_action(self, self.tr("&Remove from Collection"), self.remove_selected, "Delete"),
+            "earlier": make_action(self, self.tr("Move &Earlier"), lambda: self.move_selected(-1), "Ctrl+["),
+            "later": make_action(self, self.tr("Move &Later"), lambda: self.move_selected(1), "Ctrl+]"),
+            "rename": make_action(self, self.tr("Re&name Collection…"), self.rename),
+            "properties": make_action(self, self.tr("Collection &Properties…"), self.edit_properties, "Ctrl+Shift+P"),
+            "delete": make_action(self, self.tr("&Delete Collection…"), self.delete),
+        }
         self.refresh_menu()
-        self._source_changed(w.current_source)
+        self.set_source(self.source)
+
+    def actions(self) -> dict[str, QAction]:
+        """The actions by name, for the window's menus (``add_to`` opens a submenu)."""
+        return dict(self._actions)
 
     def refresh_menu(self) -> None:
-        if self.add_menu is None:
-            return
+        """Re-read the collections into Add Selected Photos To, and the target's name."""
         self.add_menu.clear()
         collections = collection_store.list_collections(self.catalog)
         for collection in collections:
             action = QAction(collection.name, self.add_menu)
-            action.triggered.connect(
-                lambda _c=False, cid=collection.id: self.add_photos(cid, self.window.selected_ids())
-            )
+            action.triggered.connect(lambda _c=False, cid=collection.id: self.add_photos(cid, self.selected_ids()))
             self.add_menu.addAction(action)
         self.add_menu.setEnabled(bool(collections))
         name = self._name(self.target)
-        self.add_target_action.setText(
+        self._actions["add_to_target"].setText(
             self.tr("Add to “{name}”").format(name=name) if name else self.tr("Add to &Target Collection")
         )
 
     def current(self) -> int | None:
-        source = self.window.current_source
+        """The collection shown, if a collection is shown."""
+        source = self.source
         return source.key if source.kind == COLLECTION and isinstance(source.key, int) else None
 
-    def _source_changed(self, source: Source) -> None:
+    def set_source(self, source: Source) -> None:
+        """The source the window shows now: the actions on the shown collection follow, and a
+        collection shown becomes the target."""
+        self.source = source
         in_collection = source.kind == COLLECTION
-        for action in (
-            self.remove_action,
-            self.earlier_action,
-            self.later_action,
-            self.rename_action,
-            self.properties_action,
-            self.delete_action,
-        ):
-            action.setEnabled(in_collection)
+        for name in ("remove", "earlier", "later", "rename", "properties", "delete"):
+            self._actions[name].setEnabled(in_collection)
         if in_collection and isinstance(source.key, int):
             self.target = source.key
             self.refresh_menu()
@@ -106,22 +110,21 @@ class CollectionController(QObject):
 
     def create(self, name: str | None = None) -> Collection | None:
         if name is None:
-            dialog = CollectionDialog(parent=self.window)
+            dialog = CollectionDialog(parent=self.parent_widget)
             if not dialog.exec():
                 return None
             name, values = dialog.name.text(), dialog.values()
         else:
             values = {}
         try:
-            collection = self.window.edits.create_collection(
+            collection = self.edits.create_collection(
                 name, values, self.tr("Create collection “{name}”").format(name=name.strip())
             )
         except PhotoArchiveError as error:
-            show_error(self.window, self.tr("The collection was not created"), error)
+            show_error(self.parent_widget, self.tr("The collection was not created"), error)
             return None
         self.target = collection.id
-        self.window.refresh_sources()
-        self.window.sources.select_source(Source(COLLECTION, collection.id, collection.name))
+        self.collection_created.emit(Source(COLLECTION, collection.id, collection.name))
         return collection
 
     def rename(self, new_name: str | None = None) -> None:
@@ -130,37 +133,37 @@ class CollectionController(QObject):
             return
         if new_name is None:
             new_name, ok = QInputDialog.getText(
-                self.window, self.tr("Rename collection"), self.tr("New name:"), text=self._name(cid)
+                self.parent_widget, self.tr("Rename collection"), self.tr("New name:"), text=self._name(cid)
             )
             if not ok:
                 return
         try:
-            self.window.edits.edit_collection(
+            self.edits.edit_collection(
                 cid,
                 new_name,
                 {},
                 self.tr("Rename “{old}” to “{new}”").format(old=self._name(cid), new=new_name.strip()),
             )
         except PhotoArchiveError as error:
-            show_error(self.window, self.tr("The collection was not renamed"), error)
+            show_error(self.parent_widget, self.tr("The collection was not renamed"), error)
 
     def edit_properties(self) -> None:
         cid = self.current()
         if cid is None:
             return
         collection = collection_store.get_collection(self.catalog, cid)
-        dialog = CollectionDialog(collection, self.window)
+        dialog = CollectionDialog(collection, self.parent_widget)
         if not dialog.exec():
             return
         try:
-            self.window.edits.edit_collection(
+            self.edits.edit_collection(
                 cid,
                 dialog.name.text(),
                 dialog.values(),
                 self.tr("Edit the properties of “{name}”").format(name=collection.name),
             )
         except PhotoArchiveError as error:
-            show_error(self.window, self.tr("The collection was not changed"), error)
+            show_error(self.parent_widget, self.tr("The collection was not changed"), error)
 
     def delete(self, confirm: bool = True) -> None:
         cid = self.current()
@@ -168,7 +171,7 @@ class CollectionController(QObject):
             return
         if confirm:
             answer = QMessageBox.question(
-                self.window,
+                self.parent_widget,
                 self.tr("Delete collection"),
                 self.tr(
                     "Delete the collection “{name}”? Its photos stay in the archive, and Edit > Undo brings it back."
@@ -177,9 +180,9 @@ class CollectionController(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            self.window.edits.delete_collection(cid, self.tr("Delete collection “{name}”").format(name=self._name(cid)))
+            self.edits.delete_collection(cid, self.tr("Delete collection “{name}”").format(name=self._name(cid)))
         except PhotoArchiveError as error:
-            show_error(self.window, self.tr("The collection was not deleted"), error)
+            show_error(self.parent_widget, self.tr("The collection was not deleted"), error)
 
     # -- membership and order ---------------------------------------------------------------
 
@@ -191,26 +194,26 @@ class CollectionController(QObject):
         name = self._name(collection_id)
         self.target = collection_id
         if not new:
-            self.window.status(self.tr("Already in “{name}”.").format(name=name))
+            self.status_message.emit(self.tr("Already in “{name}”.").format(name=name))
             return
-        self.window.edits.set_collection(  # added to the members as they are when it is written
+        self.edits.set_collection(  # added to the members as they are when it is written
             collection_id,
             lambda current: current + [pid for pid in new if pid not in set(current)],
             self.tr("Add %n photo(s) to “{name}”", "", len(new)).format(name=name),
         )
-        self.window.status(self.tr("Added %n photo(s) to “{name}”.", "", len(new)).format(name=name))
+        self.status_message.emit(self.tr("Added %n photo(s) to “{name}”.", "", len(new)).format(name=name))
 
     def add_to_target(self) -> None:
         if self.target is None or not self._name(self.target):
-            self.window.status(self.tr("No target collection yet: create one, or show one, first."))
+            self.status_message.emit(self.tr("No target collection yet: create one, or show one, first."))
             return
-        self.add_photos(self.target, self.window.selected_ids())
+        self.add_photos(self.target, self.selected_ids())
 
     def remove_selected(self) -> None:
-        cid, selected = self.current(), set(self.window.selected_ids())
+        cid, selected = self.current(), set(self.selected_ids())
         if cid is None or not selected:
             return
-        self.window.edits.set_collection(
+        self.edits.set_collection(
             cid,
             lambda current: [p for p in current if p not in selected],
             self.tr("Remove %n photo(s) from “{name}”", "", len(selected)).format(name=self._name(cid)),
@@ -218,8 +221,8 @@ class CollectionController(QObject):
 
     def move_selected(self, step: int) -> None:
         """Move the selected photos one place earlier (-1) or later (+1) in the collection."""
-        cid, selected = self.current(), set(self.window.selected_ids())
-        if cid is None or not selected or not self.window.grid_model.reorderable:
+        cid, selected = self.current(), set(self.selected_ids())
+        if cid is None or not selected or not self.can_reorder():
             return
 
         def moved(order: list[int]) -> list[int]:  # the members as they are when it is written
@@ -230,31 +233,21 @@ class CollectionController(QObject):
                 order[i], order[i + step] = order[i + step], order[i]
             return order
 
-        self.window.edits.set_collection(cid, moved, self.tr("Reorder “{name}”").format(name=self._name(cid)))
+        self.edits.set_collection(cid, moved, self.tr("Reorder “{name}”").format(name=self._name(cid)))
 
-    def _reordered(self, new_order: list[int]) -> None:
+    def reorder(self, new_order: list[int]) -> None:
+        """The photos of the shown collection were dragged into ``new_order``."""
         cid = self.current()
         if cid is not None:
-            self.window.edits.set_collection(
+            self.edits.set_collection(
                 cid, lambda current: _kept(new_order, current), self.tr("Reorder “{name}”").format(name=self._name(cid))
             )
 
-    def _changed(self, collection_id: int) -> None:
-        if self.current() == collection_id:
-            self.window.reload_grid()
-        self.window.refresh_sources()
-
     def _list_changed(self) -> None:
-        """A collection was created, deleted or renamed (or brought back by undo): the
-        sources list follows, and the grid leaves a collection that is gone."""
+        """A collection was created, deleted or renamed (or brought back by undo): a target
+        that is gone is forgotten."""
         if self.target is not None and not self._name(self.target):
             self.target = None
-        self.window.refresh_sources()
-        shown = self.window.sources.current_source()
-        if (shown.kind, shown.key) != (self.window.current_source.kind, self.window.current_source.key):
-            self.window.show_source(shown)
-        elif self.current() is not None:
-            self.window.reload_grid()
 
     def _name(self, collection_id: int | None) -> str:
         if collection_id is None:

@@ -1,6 +1,6 @@
-"""The Edit menu of the window: undo and redo with the Undo History view, selection, copy
-metadata from one photo and paste chosen fields onto others, templates, and the keys that
-jump to the caption and the search box.
+"""The Edit menu's own actions: undo and redo, copy metadata from one photo and paste chosen
+fields onto others, templates, and the key that jumps to the caption (the window adds the
+Undo History view, and the selection and search keys of the ``ViewController``).
 
 Undo and redo ask the curator before overwriting a change made meanwhile elsewhere (the
 command line, another window): ``ask_about_conflict`` is ``PhotoEdits.ask``; a step refused
@@ -8,21 +8,23 @@ from the Undo History view is explained in the status bar."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
 from photoarchive.errors import PhotoArchiveError
+from photoarchive.ui import templates
+from photoarchive.ui.actions import make_action
 from photoarchive.ui.commands import CANCEL, DROP, FORCE, Conflict
 from photoarchive.ui.dialogs.paste_dialog import PasteFieldsDialog
 from photoarchive.ui.errors import show_error
-
-if TYPE_CHECKING:
-    from photoarchive.ui.main_window import MainWindow
+from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 
 PASTE_FIELDS = (
     "headline", "title", "caption", "alt_text", "keywords", "creator", "credit", "source", "copyright",
@@ -32,53 +34,61 @@ PASTE_FIELDS = (
 
 
 class EditController(QObject):
-    """Edit actions of one window; ``copied`` holds the fields of the photo copied last."""
+    """Edit actions of one window (``actions()``); ``copied`` holds the fields of the photo
+    copied last. ``status_message(text)``: a word for the status bar."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        edits: PhotoEdits,
+        selected_ids: Callable[[], list[int]],
+        editor: MetadataEditor,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``selected_ids()``: the photos selected, in grid order; ``editor``: the metadata
+        editor (what is typed there is saved before a copy, a paste or a template, and its
+        labels name the fields); ``settings`` remembers the fields pasted last; ``parent``:
+        the parent of dialogs."""
+        super().__init__(parent)
+        self.catalog = catalog
+        self.edits = edits
+        self.selected_ids = selected_ids
+        self.editor = editor
+        self.settings = settings
+        self.parent_widget = parent
         self.copied: dict[str, Any] = {}
-
-    def build_menu(self, menu: QMenu) -> None:
-        w = self.window
-
-        edit = menu
-        w.undo_action = w._action(edit, self.tr("&Undo"), w.undo, [QKeySequence.StandardKey.Undo, "Ctrl+Z"])
-        w.redo_action = w._action(
-            edit, self.tr("&Redo"), w.redo, [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]
+        stack = edits.stack
+        undo = make_action(self, self.tr("&Undo"), edits.undo, [QKeySequence.StandardKey.Undo, "Ctrl+Z"])
+        redo = make_action(
+            self, self.tr("&Redo"), edits.redo, [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]
         )
-        w.edits.stack.canUndoChanged.connect(w.undo_action.setEnabled)
-        w.edits.stack.canRedoChanged.connect(w.redo_action.setEnabled)
-        w.edits.stack.undoTextChanged.connect(lambda t: w.undo_action.setText(self.tr("&Undo {what}").format(what=t)))
-        w.edits.stack.redoTextChanged.connect(lambda t: w.redo_action.setText(self.tr("&Redo {what}").format(what=t)))
-        w.undo_action.setEnabled(False)
-        w.redo_action.setEnabled(False)
-        w.edits.ask = self.ask_about_conflict
-        w.edits.labels = w.editor.labels
-        w.edits.refused.connect(lambda message: w.statusBar().showMessage(message, 20_000))
-        w.history_dock = w._dock(
-            "undo-history", self.tr("Undo History"), w.undo_view, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        w.history_dock.hide()
-        history = w.history_dock.toggleViewAction()
-        history.setText(self.tr("Undo &History"))
-        history.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        edit.addAction(history)
-        edit.addSeparator()
-        w._action(edit, self.tr("Select &All"), w.grid.selectAll, QKeySequence.StandardKey.SelectAll)
-        w._action(edit, self.tr("Select &None"), w.grid.clearSelection, "Ctrl+Shift+A")
-        edit.addSeparator()
-        w._action(edit, self.tr("&Copy Metadata"), self.copy_metadata, "Ctrl+Shift+C")
-        w._action(edit, self.tr("&Paste Metadata…"), self.paste_metadata, "Ctrl+Shift+V")
-        w.templates_menu = edit.addMenu(self.tr("Apply &Template"))
-        w.templates_menu.aboutToShow.connect(w.archive.fill_templates_menu)
-        edit.addSeparator()
-        w._action(edit, self.tr("Edit &Caption"), w.editor.focus_caption, "F2")
-        w._action(edit, self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda t: undo.setText(self.tr("&Undo {what}").format(what=t)))
+        stack.redoTextChanged.connect(lambda t: redo.setText(self.tr("&Redo {what}").format(what=t)))
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.templates_menu = QMenu(self.tr("Apply &Template"), parent)
+        self.templates_menu.aboutToShow.connect(self.fill_templates_menu)
+        self._actions = {
+            "undo": undo,
+            "redo": redo,
+            "copy": make_action(self, self.tr("&Copy Metadata"), self.copy_metadata, "Ctrl+Shift+C"),
+            "paste": make_action(self, self.tr("&Paste Metadata…"), self.paste_metadata, "Ctrl+Shift+V"),
+            "templates": self.templates_menu.menuAction(),
+            "edit_caption": make_action(self, self.tr("Edit &Caption"), editor.focus_caption, "F2"),
+        }
+
+    def actions(self) -> dict[str, QAction]:
+        """The actions by name, for the window's menus (``templates`` opens a submenu)."""
+        return dict(self._actions)
 
     def ask_about_conflict(self, step: str, conflict: Conflict, undoing: bool) -> str:
         """Undo (or redo) a step over a change made elsewhere? FORCE, DROP or CANCEL."""
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Question)
         if undoing:
             box.setWindowTitle(self.tr("Undo"))
@@ -105,27 +115,27 @@ class EditController(QObject):
         return DROP if clicked is keep else CANCEL
 
     def copy_metadata(self) -> None:
-        w = self.window
-        ids = w.selected_ids()
+        ids = self.selected_ids()
         if not ids:
             return
-        w.editor.flush()
-        self.copied = load_values(w.catalog, ids[:1], list(PASTE_FIELDS))[ids[0]]
-        w.status(self.tr("Copied the metadata of one photo: Paste Metadata puts chosen fields on others."))
+        self.editor.flush()
+        self.copied = load_values(self.catalog, ids[:1], list(PASTE_FIELDS))[ids[0]]
+        self.status_message.emit(
+            self.tr("Copied the metadata of one photo: Paste Metadata puts chosen fields on others.")
+        )
 
     def paste_metadata(self) -> None:
-        w = self.window
-        ids = w.selected_ids()
+        ids = self.selected_ids()
         if not ids or not self.copied:
-            w.status(self.tr("Copy the metadata of a photo first (Edit > Copy Metadata)."))
+            self.status_message.emit(self.tr("Copy the metadata of a photo first (Edit > Copy Metadata)."))
             return
-        w.editor.flush()
-        remembered = w.settings.value("paste/fields", [])
-        dialog = PasteFieldsDialog(self.copied, w.editor.labels, len(ids), remembered or (), w)
+        self.editor.flush()
+        remembered = self.settings.value("paste/fields", [])
+        dialog = PasteFieldsDialog(self.copied, self.editor.labels, len(ids), remembered or (), self.parent_widget)
         if not dialog.exec() or not dialog.chosen():
             return
         chosen = dialog.chosen()
-        w.settings.setValue("paste/fields", chosen)
+        self.settings.setValue("paste/fields", chosen)
         self.apply_values(
             ids,
             {f: self.copied[f] for f in chosen},
@@ -134,14 +144,33 @@ class EditController(QObject):
 
     def apply_values(self, ids: Sequence[int], values: Any, description: str) -> bool:
         """Apply values (or a per-photo callable) as one undoable step; errors are shown."""
-        w = self.window
         try:
-            w.edits.apply(ids, values, description)
+            self.edits.apply(ids, values, description)
         except PhotoArchiveError as error:
-            show_error(w, self.tr("The change was not made"), error)
+            show_error(self.parent_widget, self.tr("The change was not made"), error)
             return False
         return True
 
-    def focus_search(self) -> None:
-        self.window.bar.search.setFocus()
-        self.window.bar.search.selectAll()
+    # -- templates --------------------------------------------------------------------------
+
+    def fill_templates_menu(self) -> None:
+        menu = self.templates_menu
+        menu.clear()
+        names = templates.names(self.catalog)
+        if not names:
+            action = menu.addAction(self.tr("(no templates yet)"))
+            action.setEnabled(False)
+        for name in names:
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _c=False, n=name: self.apply_template(n))
+
+    def apply_template(self, name: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.status_message.emit(self.tr("Select the photos to apply the template to."))
+            return
+        self.editor.flush()
+        try:
+            templates.apply(self.edits, ids, name)
+        except PhotoArchiveError as error:
+            show_error(self.parent_widget, self.tr("The template was not applied"), error)

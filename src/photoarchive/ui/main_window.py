@@ -4,8 +4,8 @@ on the right; menus, shortcuts, status bar, and the first-run welcome panel.
 One window shows one archive for its whole life (the ``Catalog`` comes in through the
 constructor); File > Open Archive opens another window and closes this one.
 
-Hook points for other panels (the places helper's map and places panels)
--------------------------------------------------------------------------
+Hook points for other panels (the map and places panels)
+--------------------------------------------------------
 - ``add_panel(title, widget, area=Qt.RightDockWidgetArea) -> QDockWidget``: dock a widget
   (inside a scroll area, so a tall panel never forces the window's size); its toggle goes into
   the View menu, and its place is restored with the window's state. On the first run the
@@ -21,21 +21,24 @@ Hook points for other panels (the places helper's map and places panels)
 - ``refresh_sources()``: re-read the sources panel (after places were added or removed).
 - ``status(text)``: a message in the status bar.
 - ``catalog``: the open archive (the GUI thread's connection; a worker opens its own).
+- ``archive_opened(window)``: File > Open Archive (or New Archive, or the sample) opened
+  another window, which takes over from this one.
 
-The export dialog (``photoarchive.ui.dialogs.export_dialog.ExportDialog(catalog,
-collection_name, parent)``) is opened by File > Export Collection… when that module exists.
+The menus' actions come from four controllers, each given only what it works on (the
+catalog, ``edits``, the selection, the grid, a parent for its dialogs): ``archive`` (File,
+Help), ``editing`` (Edit), ``viewing`` (View, and the grid's keys in Edit) and
+``collections`` (Collection). The window lays their ``actions()`` out in the menus and
+connects their signals; they never see the window, nor each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFrame,
     QLabel,
@@ -53,6 +56,8 @@ from photoarchive import APP_NAME
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.changes import Changes
+from photoarchive.ingest import ImportSummary
+from photoarchive.ui.actions import fill_menu
 from photoarchive.ui.archive_controller import ArchiveController
 from photoarchive.ui.change_watcher import ChangeWatcher
 from photoarchive.ui.collection_controller import CollectionController
@@ -61,15 +66,17 @@ from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
 from photoarchive.ui.questions import Ask, ask_in_message_box
-from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source, source_ids
+from photoarchive.ui.sources import ALL_PHOTOS, BATCH, COLLECTION, Source, source_ids
 from photoarchive.ui.thumbnails import ThumbnailCache
+from photoarchive.ui.tiles import TileLoader
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.view_controller import ViewController
 from photoarchive.ui.widgets.collection_banner import CollectionBanner
 from photoarchive.ui.widgets.loupe import Loupe
+from photoarchive.ui.widgets.map_panel import ONLINE_TILES, MapPanel, default_tile_cache
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
-from photoarchive.ui.widgets.places_install import install_places_panels
+from photoarchive.ui.widgets.places_panel import PlacesPanel
 from photoarchive.ui.widgets.sources_panel import SourcesPanel
 from photoarchive.ui.widgets.welcome import WelcomePanel
 
@@ -80,6 +87,7 @@ class MainWindow(QMainWindow):
     selection_changed = Signal(list)
     photos_changed = Signal(list)
     source_changed = Signal(object)
+    archive_opened = Signal(object)  # another window, which takes over from this one
 
     def __init__(
         self,
@@ -104,6 +112,7 @@ class MainWindow(QMainWindow):
         self.loupe: Loupe | None = None
 
         self.edits = PhotoEdits(catalog, self)
+        self.edits.refused.connect(lambda message: self.statusBar().showMessage(message, 20_000))
         self.thumbnails = ThumbnailCache(parent=self)
         self.grid_model = PhotoGridModel(catalog, self.thumbnails, self)
         self.sources_model = SourcesModel(catalog, self)
@@ -113,6 +122,7 @@ class MainWindow(QMainWindow):
         self.banner = CollectionBanner()
         self.editor = MetadataEditor(catalog, self.edits)
         self.edits.before_undo = self.editor.flush
+        self.edits.labels = self.editor.labels
         self.welcome = WelcomePanel(catalog.paths.name)
 
         browser = QWidget()
@@ -146,12 +156,13 @@ class MainWindow(QMainWindow):
 
         self.undo_view = QUndoView(self.edits.stack)
         self.undo_view.setEmptyLabel(self.tr("<opened the archive>"))
+        self.history_dock = self._dock(
+            "undo-history", self.tr("Undo History"), self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.history_dock.hide()
         self.menus: dict[str, QMenu] = {}
         self.panels: list[QDockWidget] = []  # docked through add_panel()
-        self.collections = CollectionController(self)
-        self.editing = EditController(self)
-        self.archive = ArchiveController(self)
-        self.viewing = ViewController(self)
+        self._make_controllers()
         self._build_menus()
 
         self._sources_timer = QTimer(self)  # counts and keywords, re-read once after a burst of edits
@@ -170,20 +181,41 @@ class MainWindow(QMainWindow):
         self.grid.selection_changed.connect(self._selection_changed)
         self.grid.preview_requested.connect(self.open_loupe)
         self.edits.photos_changed.connect(self._photos_changed)
+        self.edits.collection_changed.connect(self._collection_changed)
+        self.edits.collections_changed.connect(self._collections_listed)
         self.editor.status_message.connect(self.status)
         self.welcome.import_requested.connect(self.archive.import_photos)
         self.welcome.open_requested.connect(self.archive.open_archive)
         self.welcome.sample_requested.connect(self.archive.create_sample_archive)
 
-        self._install_panels()  # the map and places panels (issue 6), through the hook API above
+        self._install_panels()  # the map and places panels, through the hook API above
         self._restore_settings()
         self.reload_grid()
 
     # -- hook API (see module docstring) ----------------------------------------------------
 
     def _install_panels(self) -> None:
-        """Dock the panels of other parts of the application (places, map)."""
-        install_places_panels(self)
+        """Dock the map (right) and the places panel (left) and wire them to the selection and
+        the status bar. Map tiles are fetched only once the curator ticks "Map tiles"
+        (remembered as ``map/online_tiles``): nothing goes over the network without consent."""
+        online = bool(self.settings.value(ONLINE_TILES, False, type=bool))
+        tiles = TileLoader(default_tile_cache(), online=online, parent=self)
+        self.map_panel = map_panel = MapPanel(self.catalog, edits=self.edits, tiles=tiles)
+        self.places_panel = places = PlacesPanel(self.catalog, edits=self.edits, selected_ids=self.selected_ids)
+        self.add_panel(self.tr("Map"), map_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_panel(self.tr("Places"), places, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.selection_changed.connect(map_panel.show_photos)
+        self.photos_changed.connect(map_panel.on_photos_changed)
+        self.photos_changed.connect(lambda _ids: places.reload())
+        map_panel.photos_clicked.connect(self.select_photos)
+        map_panel.place_clicked.connect(places.select_place)
+        map_panel.failed.connect(self.status)
+        map_panel.online.toggled.connect(lambda on: self.settings.setValue(ONLINE_TILES, on))
+        places.places_changed.connect(map_panel.refresh)
+        places.places_changed.connect(self.refresh_sources)
+        places.photos_requested.connect(self.select_photos)
+        places.failed.connect(self.status)
+        map_panel.show_photos(self.selected_ids())
 
     def add_panel(
         self, title: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
@@ -328,7 +360,7 @@ class MainWindow(QMainWindow):
         touched (what the curator is typing stays)."""
         # This window's own import commits from its worker's connection: the grid and the
         # sources are re-read once when it ends, not at every poll while it runs.
-        importing = self.archive.import_dialog is not None and self.archive.import_dialog.importing()
+        importing = self.archive.importing()
         if not importing and (
             changes.photos_added_or_removed or self.search_text.strip() or self.current_source.kind != "all"
         ):
@@ -358,43 +390,127 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.edits.redo()
 
-    # -- menus ------------------------------------------------------------------------------
+    # -- controllers and menus --------------------------------------------------------------
 
-    def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None, *, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            sequences: list[QKeySequence] = []
-            for key in keys:  # a standard key may stand for several sequences, or none here
-                found = (
-                    QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
-                )
-                sequences += [k for k in found if not k.isEmpty() and k not in sequences]
-            action.setShortcuts(sequences)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
+    def _make_controllers(self) -> None:
+        """The controllers of the menus, each given what it works on, and wired by signals."""
+        selected = self.selected_ids
+        self.archive = ArchiveController(
+            self.catalog,
+            self.edits,
+            self.progress,
+            open_window=self.open_window,
+            flush=self.editor.flush,
+            ask=self.ask,
+            import_workers=self.import_workers,
+            parent=self,
+        )
+        self.editing = EditController(self.catalog, self.edits, selected, self.editor, self.settings, self)
+        self.viewing = ViewController(self.grid, self.bar, self.editor.flush, self)
+        self.collections = CollectionController(
+            self.catalog, self.edits, selected, can_reorder=lambda: self.grid_model.reorderable, parent=self
+        )
+        self.edits.ask = self.editing.ask_about_conflict
+        for controller in (self.archive, self.editing, self.collections):
+            controller.status_message.connect(self.status)
+        self.archive.photos_imported.connect(self._show_import)
+        self.archive.sample_created.connect(self._sample_created)
+        self.archive.close_requested.connect(self.close)
+        self.archive.archive_opened.connect(self.archive_opened)
+        self.viewing.preview_requested.connect(self.open_loupe)
+        self.viewing.source_requested.connect(self.sources.select_source)
+        self.collections.collection_created.connect(self._show_new_collection)
+        self.source_changed.connect(self.archive.set_source)
+        self.source_changed.connect(self.collections.set_source)
+        self.sources_model.photos_dropped.connect(self.collections.add_photos)
+        self.grid_model.order_changed.connect(self.collections.reorder)
+        self.banner.edit_requested.connect(self.collections.edit_properties)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for key, title in (
-            ("file", self.tr("&File")),
-            ("edit", self.tr("&Edit")),
-            ("view", self.tr("&View")),
-            ("collection", self.tr("&Collection")),
-            ("help", self.tr("&Help")),
-        ):
-            self.menus[key] = bar.addMenu(title)
-        self.archive.build_file_menu(self.menus["file"])
-        self.editing.build_menu(self.menus["edit"])
+        """The menu bar, laid out from the controllers' actions (``None`` is a separator)."""
+        archive, editing = self.archive.actions(), self.editing.actions()
+        viewing, collections = self.viewing.actions(), self.collections.actions()
+        history = self.history_dock.toggleViewAction()
+        history.setText(self.tr("Undo &History"))
+        history.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        toggles = []
+        for dock, keys in ((self.sources_dock, "Ctrl+Shift+1"), (self.editor_dock, "Ctrl+Shift+2")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(keys))
+            toggles.append(toggle)
+        layout = (
+            ("file", self.tr("&File"), [
+                archive["import"], archive["import_folder"], None,
+                archive["new_archive"], archive["open_archive"], archive["sample"], None,
+                archive["export"], None,
+                archive["quit"],
+            ]),
+            ("edit", self.tr("&Edit"), [
+                editing["undo"], editing["redo"], history, None,
+                viewing["select_all"], viewing["select_none"], None,
+                editing["copy"], editing["paste"], editing["templates"], None,
+                editing["edit_caption"], viewing["find"],
+            ]),
+            ("view", self.tr("&View"), [
+                viewing["preview"], viewing["next"], viewing["previous"], None,
+                viewing["all_photos"], viewing["attention"], viewing["sort"], None,
+                viewing["larger"], viewing["smaller"], None,
+                *toggles,
+            ]),
+            ("collection", self.tr("&Collection"), [
+                collections["new"], collections["add_to"], collections["add_to_target"],
+                collections["remove"], collections["earlier"], collections["later"], None,
+                collections["rename"], collections["properties"], collections["delete"],
+            ]),
+            ("help", self.tr("&Help"), [archive["about"], archive["about_qt"]]),
+        )  # fmt: skip
+        for key, title, items in layout:
+            self.menus[key] = self.menuBar().addMenu(title)
+            fill_menu(self.menus[key], items)
+        self.sources.collection_actions = [
+            collections["new"],
+            None,
+            collections["rename"],
+            collections["properties"],
+            collections["delete"],
+        ]
 
-        self.viewing.build_menu(self.menus["view"])
+    def open_window(self, catalog: Catalog) -> MainWindow:
+        """A window on another archive, like this one (this one's settings saved first)."""
+        self.save_settings()
+        return MainWindow(catalog, self.settings, owns_catalog=True, import_workers=self.import_workers, ask=self.ask)
 
-        self.collections.build_menu(self.menus["collection"])
-        self._action(self.menus["help"], self.tr("&About Photo Archive"), self.archive.about)
-        self._action(self.menus["help"], self.tr("About &Qt"), QApplication.aboutQt)
+    def _show_import(self, summary: ImportSummary) -> None:
+        """An import ended: the new batch is shown, unless nothing came of it (all duplicates,
+        say): the curator stays where they were rather than looking at an empty grid."""
+        self.refresh_sources()
+        shown = self.current_source
+        already = shown.kind == BATCH and shown.key == summary.batch
+        if not summary.imported or already or not self.sources.select_source(Source(BATCH, summary.batch)):
+            self.reload_grid()
+
+    def _sample_created(self) -> None:
+        self.refresh_sources()
+        self.reload_grid()
+
+    def _show_new_collection(self, source: Source) -> None:
+        self.refresh_sources()
+        self.sources.select_source(source)
+
+    def _collection_changed(self, collection_id: int) -> None:
+        if self.current_source.kind == COLLECTION and self.current_source.key == collection_id:
+            self.reload_grid()
+        self.refresh_sources()
+
+    def _collections_listed(self) -> None:
+        """A collection was created, deleted or renamed (or brought back by undo): the
+        sources list follows, and the grid leaves a collection that is gone."""
+        self.refresh_sources()
+        shown = self.sources.current_source()
+        if (shown.kind, shown.key) != (self.current_source.kind, self.current_source.key):
+            self.show_source(shown)
+        elif self.current_source.kind == COLLECTION:
+            self.reload_grid()
 
     # -- drops of files, settings, closing --------------------------------------------------
 
