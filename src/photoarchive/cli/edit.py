@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from photoarchive.cli.output import print_json, warn
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
-from photoarchive.metadata import FIELDS_BY_NAME
-from photoarchive.model import CURATED_FIELD_NAMES
+from photoarchive.metadata.fields import FIELDS, FIELDS_BY_NAME, Input
+from photoarchive.model.curated import CURATED_FIELD_NAMES, LIST_FIELDS
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -32,14 +32,15 @@ if TYPE_CHECKING:
 # The options are built from the field table alone; each command imports the core it runs
 # when it runs (the command line starts without exiv2, Pillow or Jinja2).
 
-LIST_FIELDS = ("keywords", "hierarchical_keywords")
 CLEARABLE = (*CURATED_FIELD_NAMES, "gps")
+# What a field's option takes, by what the curator types in it (a list is "A,B", repeatable).
 METAVARS = {
-    "date_created": "DATE",
-    "event_date": "DATE[/DATE]",
-    "country_code": "XXX",
-    "web_statement": "URL",
-    "creator": "NAME[;NAME]",
+    Input.KEYWORDS: "A,B",
+    Input.DATE: "DATE",
+    Input.DATE_RANGE: "DATE[/DATE]",
+    Input.COUNTRY_CODE: "XXX",
+    Input.URL: "URL",
+    Input.NAMES: "NAME[;NAME]",
 }
 EDIT_DESCRIPTION = """\
 Set curated fields of one or many photos: one edit, one transaction, one entry in the
@@ -126,16 +127,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def add_field_options(parser: argparse.ArgumentParser, *, gps: bool = False) -> None:
     group = parser.add_argument_group("fields")
-    for name in CURATED_FIELD_NAMES:
-        spec = FIELDS_BY_NAME[name]
-        where = ", ".join(spec.standard_names)
-        if name in LIST_FIELDS:
-            group.add_argument(
-                f"--{_option(name)}", dest=name, action="append", metavar="A,B", help=f"{spec.label} ({where})"
-            )
-        else:
-            metavar = METAVARS.get(name, "TEXT")
-            group.add_argument(f"--{_option(name)}", dest=name, metavar=metavar, help=f"{spec.label} ({where})")
+    for spec in FIELDS:
+        group.add_argument(
+            f"--{_option(spec.name)}",
+            dest=spec.name,
+            action="append" if spec.name in LIST_FIELDS else "store",
+            metavar=METAVARS.get(spec.input, "TEXT"),
+            help=f"{spec.label} ({', '.join(spec.standard_names)})",
+        )
     group.add_argument("--add-keywords", action="append", metavar="A,B", help="add keywords, keeping the others")
     group.add_argument("--remove-keywords", action="append", metavar="A,B", help="remove these keywords")
     if gps:
