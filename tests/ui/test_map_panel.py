@@ -13,10 +13,10 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
 from photoarchive.edits import history, revert_edit
 from photoarchive.places import assign_place
+from photoarchive.ui.tiles import TileLoader, to_position, to_world
 from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.widgets.map_canvas import PHOTO_IDS_MIME
 from photoarchive.ui.widgets.map_panel import MapPanel
-from photoarchive.ui.widgets.places_map_canvas import PHOTO_IDS_MIME
-from photoarchive.ui.widgets.places_tiles import TileLoader, to_position, to_world
 from tests.places.conftest import HEIGHT_171, LANDING_BEACH, add_photo, build_shumshu
 
 

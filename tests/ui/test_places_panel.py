@@ -12,8 +12,8 @@ from photoarchive.catalog.curated import load_fields
 from photoarchive.model import Place
 from photoarchive.places import Gazetteer, add_place, edit_place, remove_place
 from photoarchive.ui.commands import CANCEL, DROP, FORCE
+from photoarchive.ui.models.place_tree_model import PLACE_ID_ROLE, Column, PlaceTreeModel
 from photoarchive.ui.undo import PhotoEdits
-from photoarchive.ui.widgets.places_model import PLACE_ID_ROLE, Column, PlaceTreeModel
 from photoarchive.ui.widgets.places_panel import PlacesPanel
 from tests.places.conftest import Shumshu, add_photo, build_shumshu
 from tests.ui.conftest import applied

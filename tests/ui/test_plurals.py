@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.ui.sources import BATCH, Source
+from photoarchive.ui.tiles import TileLoader
 from photoarchive.ui.translations import install_translations
 from photoarchive.ui.widgets.map_panel import MapPanel
-from photoarchive.ui.widgets.places_tiles import TileLoader
 from tests.places.conftest import HEIGHT_171, add_photo
 from tests.ui.conftest import ids_by_name
 

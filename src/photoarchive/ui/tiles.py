@@ -110,10 +110,6 @@ class TileLoader(QObject):
         """Forget queued requests (the view moved on); requests under way finish."""
         self._queue.clear()
 
-    def retry(self) -> None:
-        if self.online:
-            self.failure = ""
-
     def _remember(self, key: tuple[int, int, int], image: QImage) -> None:
         self._memory[key] = image
         while len(self._memory) > MEMORY_TILES:

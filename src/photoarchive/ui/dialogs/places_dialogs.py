@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,7 +34,19 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.places import Gazetteer, photo_values
-from photoarchive.places.gpx import MATCHED, Proposal, describe, load_track, match_photos, proposal_values
+from photoarchive.places.gpx import (
+    AFTER,
+    BEFORE,
+    GAP,
+    MATCHED,
+    NO_TIME,
+    NO_ZONE,
+    Proposal,
+    describe,
+    load_track,
+    match_photos,
+    proposal_values,
+)
 from photoarchive.places.suggest import (
     CityIndex,
     Suggestion,
@@ -47,6 +59,14 @@ from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.workers import Worker
 
 _POSITION = ("latitude", "longitude", "altitude", "gps_source", "place_id")
+# Why a photo was not matched, marked for lupdate here and translated where shown.
+UNMATCHED = {
+    BEFORE: QT_TRANSLATE_NOOP("GeotagDialog", "before track"),
+    AFTER: QT_TRANSLATE_NOOP("GeotagDialog", "after track"),
+    GAP: QT_TRANSLATE_NOOP("GeotagDialog", "gap"),
+    NO_TIME: QT_TRANSLATE_NOOP("GeotagDialog", "no time"),
+    NO_ZONE: QT_TRANSLATE_NOOP("GeotagDialog", "no zone"),
+}
 COMMON_ZONES = ("", "Asia/Kamchatka", "Asia/Magadan", "Asia/Sakhalin", "Asia/Vladivostok", "Asia/Tokyo", "UTC")
 
 
@@ -164,7 +184,9 @@ class GeotagDialog(QDialog):
 
     photos_changed = Signal(list)
 
-    def __init__(self, catalog: Catalog, edits: PhotoEdits, photo_ids: Sequence[int], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, edits: PhotoEdits, photo_ids: Sequence[int], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Geotag from a GPX track"))
         self.catalog, self.edits, self.photo_ids = catalog, edits, list(photo_ids)
@@ -239,7 +261,11 @@ class GeotagDialog(QDialog):
         names = {p.id: p.original_name for p in self.catalog.photos([p.photo_id for p in self.proposals])}
         self.table.setRowCount(len(self.proposals))
         for row, p in enumerate(self.proposals):
-            where = f"{p.latitude:.6f}, {p.longitude:.6f}" if p.status == MATCHED else self.tr(p.status)
+            where = (
+                f"{p.latitude:.6f}, {p.longitude:.6f}"
+                if p.status == MATCHED
+                else QCoreApplication.translate("GeotagDialog", str(UNMATCHED.get(p.status, p.status)))
+            )
             when = f"{p.time:%Y-%m-%d %H:%M:%S}" if p.time else (p.captured_at or "")
             for column, text in enumerate((names[p.photo_id], when, where)):
                 item = QTableWidgetItem(text)

@@ -10,7 +10,15 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from photoarchive.model.place import Place
 from photoarchive.places.gazetteer import Gazetteer, fold_name
@@ -26,7 +34,13 @@ class Column(IntEnum):
 
 
 PLACE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = {Column.NAME: "Place", Column.KIND: "Kind", Column.FIELD: "Fills", Column.PHOTOS: "Photos"}
+# Marked for lupdate here, translated where shown (a string in a table is invisible to tr()).
+HEADERS = {
+    Column.NAME: QT_TRANSLATE_NOOP("PlaceTreeModel", "Place"),
+    Column.KIND: QT_TRANSLATE_NOOP("PlaceTreeModel", "Kind"),
+    Column.FIELD: QT_TRANSLATE_NOOP("PlaceTreeModel", "Fills"),
+    Column.PHOTOS: QT_TRANSLATE_NOOP("PlaceTreeModel", "Photos"),
+}
 
 
 class PlaceTreeModel(QAbstractItemModel):
@@ -125,5 +139,5 @@ class PlaceTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Column(section)])
+            return QCoreApplication.translate("PlaceTreeModel", str(HEADERS[Column(section)]))
         return None

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from photoarchive.ui.widgets.places_tiles import TILE_SIZE, TileLoader, to_position, to_world, world_size
+from photoarchive.ui.tiles import TILE_SIZE, TileLoader, to_position, to_world, world_size
 
 PHOTO_IDS_MIME = "application/x-photoarchive-photo-ids"  # as the grid drags them (photo_grid_model)
 MIN_ZOOM, MAX_ZOOM = 1, 18
@@ -93,9 +93,6 @@ class MapCanvas(QWidget):
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom if zoom is not None else self.zoom))
         self.center = to_world(latitude, longitude, self.zoom)
         self._changed()
-
-    def center_position(self) -> tuple[float, float]:
-        return to_position(*self.center, self.zoom)
 
     def fit(self, markers: list[Marker], max_zoom: int = 15) -> None:
         """Show all these markers, as close as possible (but no closer than ``max_zoom``)."""
@@ -324,10 +321,10 @@ class MapCanvas(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         moves = {
-            Qt.Key.Key_Left: (-64, 0),
-            Qt.Key.Key_Right: (64, 0),
-            Qt.Key.Key_Up: (0, -64),
-            Qt.Key.Key_Down: (0, 64),
+            Qt.Key.Key_Left.value: (-64, 0),
+            Qt.Key.Key_Right.value: (64, 0),
+            Qt.Key.Key_Up.value: (0, -64),
+            Qt.Key.Key_Down.value: (0, 64),
         }
         if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(1)

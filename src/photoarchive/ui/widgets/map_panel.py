@@ -1,6 +1,6 @@
 """The map panel: the selected photos and the gazetteer's places on an OpenStreetMap map.
 
-Why a QPainter slippy map (``places_map_canvas``) rather than Qt Location or a web view with
+Why a QPainter slippy map (``map_canvas``) rather than Qt Location or a web view with
 Leaflet: both of those need PySide6-Addons (QtLocation is QML-only from Python; QtWebEngine
 brings a Chromium of a few hundred megabytes that needs a GPU or software GL and a sandbox,
 and is fragile under ``QT_QPA_PLATFORM=offscreen``), while a tile map is a few hundred lines
@@ -27,9 +27,11 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
 from photoarchive.edits import Edit
 from photoarchive.errors import PhotoArchiveError
+from photoarchive.ui.tiles import TileLoader
 from photoarchive.ui.undo import PhotoEdits
-from photoarchive.ui.widgets.places_map_canvas import MapCanvas, Marker
-from photoarchive.ui.widgets.places_tiles import TileLoader
+from photoarchive.ui.widgets.map_canvas import MapCanvas, Marker
+
+ONLINE_TILES = "map/online_tiles"  # the setting: whether the curator allowed fetching tiles
 
 
 def default_tile_cache() -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,13 +25,19 @@ from PySide6.QtWidgets import (
 from photoarchive.model.place import DEFAULT_FIELD_BY_KIND, IPTC_FIELD_CHOICES, PLACE_KINDS, Place, PlaceName
 from photoarchive.places.gazetteer import Gazetteer
 
+# Marked for lupdate here, translated where shown (a string in a table is invisible to tr()).
 FIELD_LABELS = {
-    "sublocation": "Sublocation",
-    "city": "City",
-    "state": "Province/State",
-    "country": "Country",
-    "none": "no field",
+    "sublocation": QT_TRANSLATE_NOOP("PlaceEditor", "Sublocation"),
+    "city": QT_TRANSLATE_NOOP("PlaceEditor", "City"),
+    "state": QT_TRANSLATE_NOOP("PlaceEditor", "Province/State"),
+    "country": QT_TRANSLATE_NOOP("PlaceEditor", "Country"),
+    "none": QT_TRANSLATE_NOOP("PlaceEditor", "no field"),
 }
+
+
+def field_label(choice: str) -> str:
+    """The IPTC field a place fills, in the curator's language."""
+    return QCoreApplication.translate("PlaceEditor", str(FIELD_LABELS[choice]))
 
 
 def number_text(value: float | None) -> str:
@@ -157,9 +163,9 @@ class PlaceEditor(QWidget):
         current = self.field.currentData()
         self.field.blockSignals(True)
         self.field.clear()
-        default = FIELD_LABELS[DEFAULT_FIELD_BY_KIND.get(kind, "none")]
-        self.field.addItem(self.tr("By kind ({field})").format(field=self.tr(default)), "")
+        default = field_label(DEFAULT_FIELD_BY_KIND.get(kind, "none"))
+        self.field.addItem(self.tr("By kind ({field})").format(field=default), "")
         for choice in IPTC_FIELD_CHOICES:
-            self.field.addItem(self.tr(FIELD_LABELS[choice]), choice)
+            self.field.addItem(field_label(choice), choice)
         self.field.setCurrentIndex(max(0, self.field.findData(current)))
         self.field.blockSignals(False)

@@ -35,10 +35,10 @@ from photoarchive.model.place import Place
 from photoarchive.places import Gazetteer, add_place, photo_values, remove_place
 from photoarchive.places.exchange import export_csv, export_geojson, import_places
 from photoarchive.places.suggest import CityIndex
+from photoarchive.ui.dialogs.places_dialogs import GeotagDialog, SuggestionsDialog
+from photoarchive.ui.models.place_tree_model import Column, PlaceTreeModel
 from photoarchive.ui.undo import PhotoEdits
-from photoarchive.ui.widgets.places_dialogs import GeotagDialog, SuggestionsDialog
-from photoarchive.ui.widgets.places_editor import PlaceEditor
-from photoarchive.ui.widgets.places_model import Column, PlaceTreeModel
+from photoarchive.ui.widgets.place_editor import PlaceEditor
 
 _POSITION = ("latitude", "longitude", "altitude", "gps_source", "place_id")
 
@@ -317,4 +317,3 @@ class PlacesPanel(QWidget):
         if place is not None:
             ids = place_store.photo_ids_at(self.catalog, [p.id for p in [place, *self.gazetteer.descendants(place.id)]])
             self.photos_requested.emit(ids)
-
