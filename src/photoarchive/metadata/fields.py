@@ -35,7 +35,6 @@ __all__ = [
     "IIM_CHARSET_KEY",
     "LOCATION_SHOWN",
     "MANAGED_IIM_KEYS",
-    "MANAGED_XMP_KEYS",
     "MULTILINE_FIELDS",
     "PHOTOARCHIVE_NS",
     "PHOTOARCHIVE_PREFIX",
@@ -51,14 +50,11 @@ LOCATION_SHOWN = "Xmp.iptcExt.LocationShown"
 
 MULTILINE_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.multiline)
 
-# Every XMP property and IIM dataset that the table manages: the writer replaces these and
-# leaves every other tag of a file alone.
-MANAGED_XMP_KEYS: frozenset[str] = frozenset({spec.xmp.key for spec in FIELDS} | {LOCATION_SHOWN})
+# The IIM datasets the table manages: the writer replaces these, and only transcodes the other
+# text datasets of a file to UTF-8 (the charset marker it writes speaks for all of them).
 MANAGED_IIM_KEYS: frozenset[str] = frozenset(d.key for spec in FIELDS for d in spec.iim)
-MANAGED_EXIF_KEYS: frozenset[str] = frozenset(key for spec in FIELDS for key in spec.exif)
 
 IIM_CHARSET_KEY = "Iptc.Envelope.CharacterSet"
-IIM_UTF8_MARKER = b"\x1b%G"
 
 
 class GpsPoint(NamedTuple):

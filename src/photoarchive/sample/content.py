@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 CREDIT = "Sample Expedition"
 SOURCE = "Photo Archive sample"
-COPYRIGHT = "© 2015 Sample Expedition (generated sample images)"
 USAGE = "Generated images for trying Photo Archive; free to use for any purpose."
 BATTLE = "Battle of Shumshu"
 BATTLE_DATES = "1945-08-18/1945-08-23"

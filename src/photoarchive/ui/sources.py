@@ -15,8 +15,6 @@ from photoarchive.catalog import places as place_store
 from photoarchive.catalog.curated import load_values, needing_attention
 
 ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE = "all", "attention", "batch", "collection", "keyword", "place"
-# Sort orders offered in the grid; "collection" is the collection's own order (export order).
-ORDERS = ("captured", "imported", "name", "collection")
 
 
 @dataclass(frozen=True)

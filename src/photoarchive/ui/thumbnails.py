@@ -65,11 +65,6 @@ class ThumbnailCache(QObject):
     def is_failed(self, key: str) -> bool:
         return key in self._failed
 
-    def forget(self, key: str) -> None:
-        self._pixmaps.pop(key, None)
-        self._sizes.pop(key, None)
-        self._failed.discard(key)
-
     def pending(self) -> int:
         return len(self._queue) + len(self._running)
 
