@@ -27,10 +27,10 @@ from __future__ import annotations
 import getpass
 import math
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from photoarchive.catalog import Catalog, transaction
+from photoarchive.catalog.connection import timestamp
 from photoarchive.catalog.curated import (
     CONFLICTS,
     EDITABLE_FIELDS,
@@ -184,7 +184,7 @@ def _record(
     """Make and record the changes ``changes()`` gives, computed inside the transaction that
     writes them (so that what they replace cannot change in between)."""
     who = who or _user()
-    at = datetime.now(UTC).isoformat(timespec="seconds")
+    at = timestamp()
     with transaction(catalog.conn):
         made = changes()
         if not made:
