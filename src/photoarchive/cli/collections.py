@@ -9,14 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from photoarchive import collections as store
-from photoarchive.catalog import Catalog
-from photoarchive.catalog.curated import load_fields
 from photoarchive.cli.output import print_fields, print_json, warn
 from photoarchive.errors import ValidationError
 from photoarchive.model import Collection
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+
+# Each command imports the core it runs when it runs.
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -73,12 +75,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def create_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive import collections as store
+
     fields = _fields(args)
     collection = store.create_collection(catalog, args.name, **fields)
     return _report(args, collection, f"Created collection {collection.name!r}")
 
 
 def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive import collections as store
+
     fields = _fields(args)
     if args.clear_categories:
         if "categories" in fields:
@@ -93,6 +99,8 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def add_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive import collections as store
+
     added = store.add_photos(catalog, args.name, args.ids)
     already = [i for i in dict.fromkeys(args.ids) if i not in added]
     print(f"{len(added)} photos added to {args.name!r}")
@@ -102,6 +110,8 @@ def add_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def move_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive import collections as store
+
     size = store.get_collection(catalog, args.name).photo_count
     if not 1 <= args.to <= max(size, 1):
         raise ValidationError(f"--to {args.to}: positions in {args.name!r} run from 1 to {size}", field="position")
@@ -111,6 +121,8 @@ def move_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def remove_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive import collections as store
+
     removed = store.remove_photos(catalog, args.name, args.ids)
     missing = [i for i in dict.fromkeys(args.ids) if i not in removed]
     print(f"{len(removed)} photos removed from {args.name!r}")
@@ -121,12 +133,16 @@ def remove_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def delete_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive import collections as store
+
     store.delete_collection(catalog, args.name)
     print(f"Deleted collection {args.name!r}; its photos stay in the archive")
     return 0
 
 
 def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive import collections as store
+
     collections = store.list_collections(catalog)
     if args.json:
         print_json([c.as_dict() for c in collections])
@@ -138,6 +154,8 @@ def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive import collections as store
+
     collection = store.get_collection(catalog, args.name)
     data = show_json(catalog, collection)
     if args.json:
@@ -155,6 +173,9 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def show_json(catalog: Catalog, collection: Collection) -> dict[str, Any]:
+    from photoarchive import collections as store
+    from photoarchive.catalog.curated import load_fields
+
     ids = store.collection_photo_ids(catalog, collection.id)
     photos = catalog.photos(ids)
     fields = load_fields(catalog, ids)

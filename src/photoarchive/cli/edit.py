@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from photoarchive.cli.output import print_json, warn
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
-from photoarchive.metadata.fields import FIELDS, FIELDS_BY_NAME, Input
-from photoarchive.model.curated import CURATED_FIELD_NAMES, LIST_FIELDS
+from photoarchive.model.curated import CURATED_FIELD_NAMES, FIELDS, FIELDS_BY_NAME, LIST_FIELDS
+from photoarchive.model.fields import Input
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
