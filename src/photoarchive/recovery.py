@@ -35,6 +35,7 @@ from typing import Any
 
 from photoarchive.catalog import ArchivePaths, Catalog
 from photoarchive.catalog.backup import Backup, find_backup, move_aside, put_in_place
+from photoarchive.catalog.catalog import photo_columns
 from photoarchive.catalog.places import all_places, insert_place
 from photoarchive.catalog.sidecars import (
     MirrorRecord,
@@ -109,7 +110,7 @@ def rebuild_from_sidecars(root: Path | str) -> RestoreResult:
 def catch_up(catalog: Catalog) -> RestoreResult:
     """Bring the catalog up to date from the sidecars beside the originals (module doc)."""
     result = RestoreResult()
-    known = {r[1]: (r[0], r[2]) for r in catalog.conn.execute("SELECT id, original_path, sha256 FROM photos")}
+    known = {path: (photo_id, sha256) for photo_id, path, sha256, _ in catalog.iter_photo_files()}
     last = last_edits(catalog, [pid for pid, _ in known.values()])
     newer: dict[int, MirrorRecord] = {}
     missing: list[tuple[str, MirrorRecord]] = []
@@ -160,7 +161,7 @@ def catch_up(catalog: Catalog) -> RestoreResult:
 def _record_again(
     catalog: Catalog, missing: list[tuple[str, MirrorRecord]], places: _PlaceResolver, result: RestoreResult
 ) -> None:
-    columns = {r[1] for r in catalog.conn.execute("PRAGMA table_info(photos)")} - {"id", "batch_id"}
+    columns = photo_columns(catalog.conn) - {"id", "batch_id"}
     batch = catalog.start_batch(["restore from sidecars"])
     for relative, record in missing:
         row = {k: v for k, v in record.row.items() if k in columns}

@@ -209,6 +209,24 @@ class Catalog:
         return [_batch(row, []) for row in self.conn.execute("SELECT * FROM import_batches ORDER BY id DESC")]
 
 
+# Lookups on a bare connection: an import's worker processes hold a read-only one of their own.
+
+
+def knows_hash(conn: sqlite3.Connection, sha256: str) -> bool:
+    """Whether a photo with these bytes is recorded."""
+    return conn.execute("SELECT 1 FROM photos WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+def knows_path(conn: sqlite3.Connection, original_path: str) -> bool:
+    """Whether a photo is recorded at this path in originals/ (relative, as stored)."""
+    return conn.execute("SELECT 1 FROM photos WHERE original_path = ?", (original_path,)).fetchone() is not None
+
+
+def photo_columns(conn: sqlite3.Connection) -> set[str]:
+    """The names of the columns of ``photos``."""
+    return {r[1] for r in conn.execute("PRAGMA table_info(photos)")}
+
+
 def is_damage(error: sqlite3.DatabaseError) -> bool:
     """Whether SQLite says the file itself is damaged (not busy, full or misused)."""
     name = getattr(error, "sqlite_errorname", "")

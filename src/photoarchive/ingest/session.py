@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.catalog import knows_path
 from photoarchive.catalog.connection import timestamp
 from photoarchive.catalog.sidecars import mirror_sidecars
 from photoarchive.errors import CatalogError, IngestError
@@ -242,12 +243,10 @@ class ImportJob:
     def _remove_unrecorded(self, relative_path: str) -> None:
         """Remove a copy in originals/ that no photo of the catalog names."""
         try:
-            known = self.catalog.conn.execute(
-                "SELECT 1 FROM photos WHERE original_path = ?", (relative_path,)
-            ).fetchone()
+            known = knows_path(self.catalog.conn, relative_path)
         except sqlite3.Error:
-            known = None  # the catalog holds what it held before this file: not this path
-        if known is None:
+            known = False  # the catalog holds what it held before this file: not this path
+        if not known:
             self.catalog.paths.original(relative_path).unlink(missing_ok=True)
 
     def _catalog_failure(self, summary: ImportSummary, error: Exception) -> str:

@@ -35,6 +35,7 @@ from datetime import date
 from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
+from photoarchive.catalog.catalog import knows_hash, knows_path
 from photoarchive.catalog.connection import connect
 from photoarchive.catalog.verify import sha256_file
 from photoarchive.errors import ImageError, IngestError, MetadataReadError, ValidationError
@@ -166,7 +167,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
     # Read once: the same bytes are hashed and copied (large RAW or TIFF files are streamed).
     data = source.read_bytes() if size <= IN_MEMORY_LIMIT else None
     digest = hashlib.sha256(data).hexdigest() if data is not None else sha256_file(source)
-    if _known(paths, "SELECT 1 FROM photos WHERE sha256 = ?", digest):
+    if knows_hash(_connection(paths), digest):
         return FileResult(str(source), "duplicate", sha256=digest)
     result = FileResult(str(source), "imported", sha256=digest)
     # The copy (write and fsync: mostly waiting on the disk) runs in a thread while this one
@@ -330,11 +331,12 @@ def _pixel_format(source: Path) -> str:
     return "HEIF" if fmt == "AVIF" else ("JPEG" if fmt == "MPO" else fmt)
 
 
-def _known(paths: ArchivePaths, sql: str, value: str) -> bool:
+def _connection(paths: ArchivePaths) -> sqlite3.Connection:
+    """This worker process's read-only connection to the catalog, opened once."""
     global _catalog
     if _catalog is None:
         _catalog = connect(paths.catalog, readonly=True)
-    return _catalog.execute(sql, (value,)).fetchone() is not None
+    return _catalog
 
 
 def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, digest: str) -> tuple[str, bool]:
@@ -354,7 +356,7 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
         if _place(temporary, target):
             created = True
         elif (
-            not _known(paths, "SELECT 1 FROM photos WHERE original_path = ?", relative)
+            not knows_path(_connection(paths), relative)
             and target.stat().st_size == size
             and sha256_file(target) == digest
         ):
