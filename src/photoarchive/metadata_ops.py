@@ -47,6 +47,7 @@ from photoarchive.catalog.curated import load_fields, load_values
 from photoarchive.catalog.places import location_shown
 from photoarchive.edits import Edit, apply_edit
 from photoarchive.errors import ImageError, MetadataReadError, MetadataWriteError, ValidationError
+from photoarchive.files import numbered_name
 from photoarchive.imaging.source import read_checked
 from photoarchive.metadata import (
     ReadResult,
@@ -182,14 +183,15 @@ class WrittenFile:
 def plan_files(
     catalog: Catalog, photo_ids: Sequence[int], folder: Path, *, sidecar: bool = False, style: str = "darktable"
 ) -> list[PlannedFile]:
-    """Where each photo's files will go (names taken twice get ``-1``, ``-2``...)."""
+    """Where each photo's files will go (names taken twice get ``-1``, ``-2``..., as the
+    archive numbers its originals: ``files.numbered_name``)."""
     photos = catalog.photos(list(dict.fromkeys(photo_ids)))
     taken: set[str] = set()
     plans = []
     for photo in photos:
         for attempt in range(10_000):
-            stem, suffix = Path(photo.original_name).stem, Path(photo.original_name).suffix
-            name = photo.original_name if attempt == 0 else f"{stem}-{attempt}{suffix}"
+            stem, suffix = os.path.splitext(photo.original_name)
+            name = numbered_name(stem, attempt, suffix)
             if sidecar:
                 plan = PlannedFile(photo, sidecar_path(name, folder, style=style))
             elif photo.format.upper() in EMBEDDABLE_FORMATS:
