@@ -1,14 +1,15 @@
-"""Making the window's actions and putting them into menus.
+"""Making the window's actions and laying out its menus.
 
-The controllers make their actions with ``make_action`` and hand them out (``actions()``);
-the window lays them out with ``fill_menu``. A submenu goes in as its ``menuAction()``.
+The controllers make their actions with ``make_action`` and hand them out (``actions()``,
+by name); ``menu_layout`` says where each goes and the window fills its menus with
+``fill_menu``. A submenu goes in as its ``menuAction()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -42,3 +43,46 @@ def fill_menu(menu: QMenu, items: Iterable[QAction | None]) -> None:
             menu.addSeparator()
         else:
             menu.addAction(item)
+
+
+def menu_layout(
+    archive: Mapping[str, QAction],
+    editing: Mapping[str, QAction],
+    viewing: Mapping[str, QAction],
+    collections: Mapping[str, QAction],
+    *,
+    history: QAction,
+    docks: Sequence[QAction],
+) -> list[tuple[str, str, list[QAction | None]]]:
+    """The window's menus: (key, title, items) each, from the actions of the four controllers,
+    the Undo History toggle and the docks' toggles; ``None`` is a separator."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    return [
+        ("file", tr("&File"), [
+            archive["import"], archive["import_folder"], None,
+            archive["new_archive"], archive["open_archive"], archive["sample"], None,
+            archive["export"], None,
+            archive["quit"],
+        ]),
+        ("edit", tr("&Edit"), [
+            editing["undo"], editing["redo"], history, None,
+            viewing["select_all"], viewing["select_none"], None,
+            editing["copy"], editing["paste"], editing["templates"], None,
+            editing["edit_caption"], viewing["find"],
+        ]),
+        ("view", tr("&View"), [
+            viewing["preview"], viewing["next"], viewing["previous"], None,
+            viewing["all_photos"], viewing["attention"], viewing["sort"], None,
+            viewing["larger"], viewing["smaller"], None,
+            *docks,
+        ]),
+        ("collection", tr("&Collection"), [
+            collections["new"], collections["add_to"], collections["add_to_target"],
+            collections["remove"], collections["earlier"], collections["later"], None,
+            collections["rename"], collections["properties"], collections["delete"],
+        ]),
+        ("help", tr("&Help"), [archive["about"], archive["about_qt"]]),
+    ]  # fmt: skip

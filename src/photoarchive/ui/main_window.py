@@ -57,7 +57,7 @@ from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.changes import Changes
 from photoarchive.ingest import ImportSummary
-from photoarchive.ui.actions import fill_menu
+from photoarchive.ui.actions import fill_menu, menu_layout
 from photoarchive.ui.archive_controller import ArchiveController
 from photoarchive.ui.change_watcher import ChangeWatcher
 from photoarchive.ui.collection_controller import CollectionController
@@ -427,9 +427,7 @@ class MainWindow(QMainWindow):
         self.banner.edit_requested.connect(self.collections.edit_properties)
 
     def _build_menus(self) -> None:
-        """The menu bar, laid out from the controllers' actions (``None`` is a separator)."""
-        archive, editing = self.archive.actions(), self.editing.actions()
-        viewing, collections = self.viewing.actions(), self.collections.actions()
+        """The menu bar, laid out from the controllers' actions and the docks' toggles."""
         history = self.history_dock.toggleViewAction()
         history.setText(self.tr("Undo &History"))
         history.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -438,35 +436,18 @@ class MainWindow(QMainWindow):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(keys))
             toggles.append(toggle)
-        layout = (
-            ("file", self.tr("&File"), [
-                archive["import"], archive["import_folder"], None,
-                archive["new_archive"], archive["open_archive"], archive["sample"], None,
-                archive["export"], None,
-                archive["quit"],
-            ]),
-            ("edit", self.tr("&Edit"), [
-                editing["undo"], editing["redo"], history, None,
-                viewing["select_all"], viewing["select_none"], None,
-                editing["copy"], editing["paste"], editing["templates"], None,
-                editing["edit_caption"], viewing["find"],
-            ]),
-            ("view", self.tr("&View"), [
-                viewing["preview"], viewing["next"], viewing["previous"], None,
-                viewing["all_photos"], viewing["attention"], viewing["sort"], None,
-                viewing["larger"], viewing["smaller"], None,
-                *toggles,
-            ]),
-            ("collection", self.tr("&Collection"), [
-                collections["new"], collections["add_to"], collections["add_to_target"],
-                collections["remove"], collections["earlier"], collections["later"], None,
-                collections["rename"], collections["properties"], collections["delete"],
-            ]),
-            ("help", self.tr("&Help"), [archive["about"], archive["about_qt"]]),
-        )  # fmt: skip
+        layout = menu_layout(
+            self.archive.actions(),
+            self.editing.actions(),
+            self.viewing.actions(),
+            self.collections.actions(),
+            history=history,
+            docks=toggles,
+        )
         for key, title, items in layout:
             self.menus[key] = self.menuBar().addMenu(title)
             fill_menu(self.menus[key], items)
+        collections = self.collections.actions()
         self.sources.collection_actions = [
             collections["new"],
             None,
