@@ -50,7 +50,7 @@ def test_a_spawned_worker_importing_main_py_does_not_start_the_application() -> 
 
 
 def test_the_probe_catches_a_main_py_without_the_guard(tmp_path: Path) -> None:
-    """The main.py of before the fix started a second window in every worker."""
+    """A main.py without the ``__name__`` guard starts a second window in every spawned worker."""
     old = tmp_path / "main.py"
     old.write_text("from photoarchive.__main__ import main\n\nmain()\n")
     assert probe(old)[0] == "as a spawned worker: started"

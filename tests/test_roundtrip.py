@@ -1,4 +1,4 @@
-"""The "Done when" round trip of issue 3, through the command line as a curator runs it.
+"""The round trip of a curator's text through the archive, on the command line as a curator runs it.
 
 Caption, credit and place in Cyrillic, Japanese and Latin, with ``<``, ``&`` and quotes, are
 set with ``photoarchive edit``, written to JPEG copies with ``photoarchive write``, read by

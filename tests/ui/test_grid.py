@@ -28,8 +28,8 @@ def _columns(grid: PhotoGrid) -> list[int]:
 
 @pytest.mark.parametrize("width", [590, 770, 1000])
 def test_cells_fill_the_width_of_the_view(qtbot, sample_catalog, width: int) -> None:
-    """No band of empty space on the right: at 590 px the grid used to wrap to three cells of
-    176 px, at 770 px to four, leaving most of a column empty."""
+    """No band of empty space on the right: the cells widen to fill the view (cells of a fixed
+    176 px would wrap to three at 590 px and to four at 770 px, leaving most of a column empty)."""
     model = PhotoGridModel(sample_catalog)
     model.set_ids(sample_catalog.photo_ids())
     grid = PhotoGrid(model)

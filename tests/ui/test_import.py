@@ -89,8 +89,8 @@ def _shown(dialog: ImportDialog) -> list[str]:
 
 
 def test_each_step_shows_only_its_buttons(qtbot, tmp_path: Path, catalog) -> None:
-    """The Close button used to show from the start: QDialogButtonBox.addButton() shows the
-    buttons it adds, so hiding them first did nothing."""
+    """Only the current step's buttons show (Close not from the start): QDialogButtonBox.addButton()
+    shows the buttons it adds, so they must be hidden after they are added."""
     write_photos(tmp_path / "card", 1)
     dialog = ImportDialog(catalog.paths.root, [tmp_path / "card"], workers=1)
     qtbot.addWidget(dialog)

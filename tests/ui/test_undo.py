@@ -187,7 +187,7 @@ def test_a_change_made_between_the_check_and_the_undo_is_recorded_as_it_was(wind
         calls.append(undoing)
         if len(calls) == 2:  # the check made by the step itself, right before it writes
             elsewhere.start()
-            elsewhere.join(1.0)  # it waits for the lock the undo holds (before the fix: wrote at once)
+            elsewhere.join(1.0)  # it waits for the lock the undo holds, instead of writing at once
         return found
 
     monkeypatch.setattr(EditCommand, "conflict", check_then_let_another_process_write)

@@ -1,6 +1,6 @@
 """Places: the gazetteer of named places, GPS from places and GPX tracks, place suggestions.
 
-The core of issue 6. Everything here works on a ``Catalog`` and changes photos only through
+Everything here works on a ``Catalog`` and changes photos only through
 ``photoarchive.edits.apply_edit``, so each change is validated, recorded and undoable.
 """
 
