@@ -162,11 +162,13 @@ class SuggestionsDialog(QDialog):
         try:
             mapping = suggested_places(self.catalog, chosen)
             gazetteer = Gazetteer.load(self.catalog)
-            edit = self.edits.apply(  # positions read when the edit is written, in its transaction
-                list(mapping),
-                lambda pid: photo_values(gazetteer, gazetteer.get(mapping[pid]), _position(self.catalog, pid)),  # type: ignore[arg-type]
-                describe_acceptance(len(mapping)),
-            )
+
+            def values(photo_id: int) -> dict[str, Any]:  # positions as they are when the edit is written
+                place_id = mapping[photo_id]
+                place = None if place_id is None else gazetteer.get(place_id)
+                return photo_values(gazetteer, place, _position(self.catalog, photo_id))
+
+            edit = self.edits.apply(list(mapping), values, describe_acceptance(len(mapping)))
         except PhotoArchiveError as error:
             self.status.setText(str(error))
             return

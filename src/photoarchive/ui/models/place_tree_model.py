@@ -8,7 +8,7 @@ with the places that lead to them.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -100,8 +100,17 @@ class PlaceTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, kids[row])
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        place = self.place(index)
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, child: AnyIndex) -> QModelIndex: ...
+
+    def parent(self, child: AnyIndex | None = None) -> QObject | QModelIndex | None:
+        """The parent of an index (a place's parent place); without one, the QObject parent."""
+        if child is None:
+            return super().parent()
+        place = self.place(child)
         if place is None or place.parent_id is None:
             return QModelIndex()
         return self.index_of(place.parent_id)

@@ -138,8 +138,8 @@ class MapPanel(QWidget):
             by_position[key].photo_ids.append(photo.id)
         if self.show_places.isChecked():
             for place in place_store.all_places(self.catalog):
-                if place.has_position:
-                    markers.append(Marker(place.latitude, place.longitude, place.name, place_id=place.id))  # type: ignore[arg-type]
+                if place.latitude is not None and place.longitude is not None:
+                    markers.append(Marker(place.latitude, place.longitude, place.name, place_id=place.id))
         # Places first, so that photos are drawn on top of them.
         markers.sort(key=lambda m: not m.is_place)
         self.canvas.set_markers(markers)
