@@ -52,7 +52,10 @@ def fsync_dir(folder: Path) -> None:
 
 
 def temporary_name(target: Path, tag: str = "") -> Path:
-    """A hidden name beside ``target``, ``.NAME.[TAG-]XXXXXXXX.tmp``, that no other writer takes."""
+    """A hidden name beside ``target``, ``.NAME.[TAG-]XXXXXXXX.tmp``, that no other writer takes.
+
+    ``partial.FILE_PATTERN`` knows this name beside a ``.part`` file, and the sidecar mirror
+    puts its process id in ``TAG``: both tell a killed run's leftover by it."""
     return target.with_name(f".{target.name}.{tag + '-' if tag else ''}{uuid.uuid4().hex[:8]}.tmp")
 
 

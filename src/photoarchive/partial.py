@@ -67,7 +67,8 @@ class LockedFolder:
         else:  # pragma: no cover - five cleaners in a row
             raise OSError(f"cannot create a temporary folder in {target.parent}")
         os.chmod(path, usual_mode(folder=True))
-        self.path, self._fd = path, fd
+        self.path = path
+        self._fd: int | None = fd
 
     def close(self) -> None:
         if self._fd is not None:
@@ -106,7 +107,7 @@ def remove_leftovers(folder: Path, names: Iterable[str] | None = None) -> list[P
     now is tried again by the next run.
     """
     wanted = None if names is None else {n for n in names}
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -311,7 +311,11 @@ def _differences(
             math.isclose(gps.latitude, result.gps.latitude, abs_tol=1e-6)
             and math.isclose(gps.longitude, result.gps.longitude, abs_tol=1e-6)
             and (gps.altitude is None) == (result.gps.altitude is None)
-            and (gps.altitude is None or math.isclose(gps.altitude, result.gps.altitude, abs_tol=0.01))
+            and (
+                gps.altitude is None
+                or result.gps.altitude is None
+                or math.isclose(gps.altitude, result.gps.altitude, abs_tol=0.01)
+            )
         )
     ):
         lost.append("gps")
