@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.curated import keywords_in_use, load_fields, needing_attention
+from photoarchive.catalog.attention import needing_attention
+from photoarchive.catalog.curated import keywords_in_use, load_fields
 from photoarchive.edits import apply_edit, history, reapply_edit, revert_edit
 from photoarchive.errors import NotFoundError, ValidationError
 from tests.catalog.test_search import _add

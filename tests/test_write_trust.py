@@ -158,7 +158,7 @@ def test_a_value_imported_with_a_warning_is_said_then_left_out(
 ) -> None:
     """From the card to the publication: the import says the value will be left out, the photo
     needs attention, and write and export go on without the value."""
-    from photoarchive.catalog.curated import needing_attention
+    from photoarchive.catalog.attention import needing_attention
     from photoarchive.cli import main
 
     card = tmp_path / "card"

@@ -8,8 +8,9 @@ import time
 import pytest
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.attention import needing_attention
 from photoarchive.catalog.connection import transaction
-from photoarchive.catalog.curated import needing_attention, to_column
+from photoarchive.catalog.curated import to_column
 from photoarchive.errors import ValidationError
 from photoarchive.metadata import validate_value
 

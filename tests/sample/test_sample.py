@@ -9,7 +9,8 @@ import pytest
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.curated import load_values, needing_attention
+from photoarchive.catalog.attention import needing_attention
+from photoarchive.catalog.curated import load_values
 from photoarchive.cli import main as cli
 from photoarchive.errors import ValidationError
 from photoarchive.sample import SampleArchiveJob, content

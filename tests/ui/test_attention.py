@@ -3,8 +3,10 @@ standards in one click (undoably)."""
 
 from __future__ import annotations
 
-from photoarchive.catalog.curated import load_values, needing_attention
+from photoarchive.catalog.attention import RULES, needing_attention
+from photoarchive.catalog.curated import load_values
 from photoarchive.edits import apply_edit
+from photoarchive.ui.widgets.attention import AttentionNotice
 from tests.ui.conftest import ids_by_name
 
 CONFLICT = {
@@ -55,3 +57,9 @@ def test_a_value_that_does_not_validate_is_named(qtbot, window) -> None:
     qtbot.waitUntil(window.editor.attention.isVisible)
     text = window.editor.attention.text()
     assert "a value that does not validate: web statement" in text.lower()
+
+
+def test_every_rule_is_told(qtbot) -> None:
+    notice = AttentionNotice()
+    qtbot.addWidget(notice)
+    assert set(notice.reason_texts()) | {"conflicts"} == {rule.key for rule in RULES}

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
-from photoarchive.catalog.curated import load_values, needing_attention
+from photoarchive.catalog.attention import needing_attention
+from photoarchive.catalog.curated import load_values
 
 ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE = "all", "attention", "batch", "collection", "keyword", "place"
 

@@ -16,7 +16,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.curated import keywords_in_use, needing_attention
+from photoarchive.catalog.attention import needing_attention
+from photoarchive.catalog.curated import keywords_in_use
 from photoarchive.model import ImportBatch
 from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, ids_from_mime
 from photoarchive.ui.sources import ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE, Source, places_with_photos

@@ -1,12 +1,9 @@
 """``AttentionNotice``: why the selected photo is in "Needs attention", above the editor.
 
-A photo needs attention when it has no caption, no creator or credit, no copyright notice,
-when the standards of its file (EXIF, IPTC IIM, XMP) disagreed on a field at import, or when
-it holds a value that does not validate (an import keeps what a file held, with a warning,
-and write and export leave that value out until it is corrected). The
-notice names what is missing, and for each disagreement shows every standard's value with a
-link that keeps it: the curator settles it in one click (an undoable edit; setting a field
-settles its disagreement, as typing in it does).
+The rules are the catalog's (``catalog.attention``); this shows them. The notice names what
+is missing, and for each disagreement of the file's standards shows every standard's value
+with a link that keeps it: the curator settles it in one click (an undoable edit; setting a
+field settles its disagreement, as typing in it does).
 """
 
 from __future__ import annotations
@@ -18,24 +15,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from photoarchive.metadata.validate import invalid_fields
-from photoarchive.model import CURATED_FIELD_NAMES
+from photoarchive.catalog.attention import ATTENTION_FIELDS, reasons
 
-# What the notice needs to read for each photo: every curated field, for the values that do
-# not validate (the rule of catalog.curated.needing_attention).
-ATTENTION_FIELDS = [*CURATED_FIELD_NAMES, "conflicts"]
+__all__ = ["ATTENTION_FIELDS", "AttentionNotice"]
+
 SHOWN_CHARS = 80
-
-
-def needs_attention(values: Mapping[str, Any]) -> bool:
-    """The rule of the catalog's "Needs attention" list, on one photo's values."""
-    return bool(
-        not values["caption"]
-        or not (values["creator"] or values["credit"])
-        or not values["copyright"]
-        or values["conflicts"]
-        or invalid_fields(values)
-    )
 
 
 class AttentionNotice(QLabel):
@@ -58,7 +42,7 @@ class AttentionNotice(QLabel):
     def show_for(self, values: Mapping[int, Mapping[str, Any]], ids: Sequence[int], labels: Mapping[str, str]) -> None:
         """Explain one photo in detail; for several, how many need attention."""
         self._choices = []
-        needing = [pid for pid in ids if pid in values and needs_attention(values[pid])]
+        needing = [pid for pid in ids if pid in values and reasons(values[pid])]
         if not needing:
             self.hide()
             return
@@ -70,15 +54,14 @@ class AttentionNotice(QLabel):
             return
         photo = values[needing[0]]
         missing = []
-        if not photo["caption"]:
-            missing.append(self.tr("no caption"))
-        if not (photo["creator"] or photo["credit"]):
-            missing.append(self.tr("no creator or credit line"))
-        if not photo["copyright"]:
-            missing.append(self.tr("no copyright notice"))
-        for name in invalid_fields(photo):
-            label = labels.get(name, name.replace("_", " ")).lower()
-            missing.append(self.tr("a value that does not validate: {field}").format(field=label))
+        for rule, fields in reasons(photo):
+            if rule.key == "conflicts":  # shown with their values below
+                continue
+            text = self.reason_texts()[rule.key]
+            if "{field}" in text:
+                missing += [text.format(field=labels.get(f, f.replace("_", " ")).lower()) for f in fields]
+            else:
+                missing.append(text)
         parts = (
             [f"<b>{html.escape(self.tr('Needs attention:'))}</b> {html.escape(', '.join(missing))}"] if missing else []
         )
@@ -88,6 +71,16 @@ class AttentionNotice(QLabel):
             parts.append(self._conflict_html(conflict, labels))
         self.setText("<br>".join(parts))
         self.show()
+
+    def reason_texts(self) -> dict[str, str]:
+        """What the curator is told for each rule of ``catalog.attention.RULES``, by its key
+        (``{field}`` names a field the rule names); disagreements are shown with their values."""
+        return {
+            "caption": self.tr("no caption"),
+            "creator or credit": self.tr("no creator or credit line"),
+            "copyright": self.tr("no copyright notice"),
+            "invalid": self.tr("a value that does not validate: {field}"),
+        }
 
     def _conflict_html(self, conflict: Mapping[str, Any], labels: Mapping[str, str]) -> str:
         field = str(conflict.get("field", ""))

@@ -42,8 +42,8 @@ def field_label(choice: str) -> str:
 
 def number_text(value: float | None) -> str:
     """A stored number as it was typed: every digit it has (the shortest text that reads back
-    as the same float), never in exponent form. ``f"{value:g}"`` kept six significant digits,
-    so a place saved again moved (longitude 156.2547 became 156.255)."""
+    as the same float), never in exponent form: with fewer digits (``:g`` keeps six) a place
+    saved again would move (longitude 156.2547 would become 156.255)."""
     if value is None:
         return ""
     text = format(Decimal(repr(float(value))), "f")

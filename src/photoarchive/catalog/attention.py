@@ -1,0 +1,137 @@
+""" "Needs attention": the rules that put a photo in that list, each declared once.
+
+A photo needs attention when it has no caption, no creator or credit, no copyright notice,
+when the standards of its file (EXIF, IPTC IIM, XMP) disagreed on a field when it was read,
+or when it holds a value that does not validate (an import keeps what a file held, with a
+warning, and write and export leave that value out until it is corrected).
+
+Each ``AttentionRule`` states its rule twice over the same values, as SQL for the catalog's
+list (``needing_attention``) and as Python for one photo's values already read (``reasons``,
+what the editor's notice shows); a test holds the two to each other. The GUI shows a rule by
+its ``key``.
+
+A value that does not validate: the validator itself (``metadata.validate``) is the rule, but
+running it over every value of every photo takes seconds (100,000 photos: about 9 s), too long
+for a list shown at every refresh. So SQL picks candidates: values that are not plainly valid
+(a control character, over 64 KB, a date not in the stored ISO forms, a country code not in
+ISO 3166-1, a URL not plainly http(s)), a superset of the invalid ones; the validator decides
+on those alone (``INVALID_FUNCTION``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pycountry
+
+from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.curated import CONFLICTS, from_column
+from photoarchive.metadata.fields import FIELDS_BY_NAME, Input
+from photoarchive.metadata.validate import MAX_VALUE_BYTES, URL_FORBIDDEN, invalid_fields
+from photoarchive.model import CURATED_FIELD_NAMES
+from photoarchive.model.curated import LIST_FIELDS
+
+INVALID_FUNCTION = "photoarchive_invalid"
+
+
+@dataclass(frozen=True)
+class AttentionRule:
+    """One reason for "Needs attention": ``sql`` is true of a ``photos`` row it holds for, and
+    ``fields(values)`` names the fields it holds for in one photo's values (none: it does not)."""
+
+    key: str
+    sql: str
+    fields: Callable[[Mapping[str, Any]], list[str]]
+
+
+def _has(column: str, chars: str) -> str:
+    return f"({column} GLOB '*[{chars}]*' OR instr({column}, char(0)) > 0)"
+
+
+def _control(multiline: bool) -> str:
+    return "\x01-\x09" + ("" if multiline else "\x0a") + "\x0b-\x1f\x7f-\x9f\ufffe\uffff"
+
+
+def _plain_date(column: str) -> str:
+    """SQL true when ``column`` is plainly a valid ISO date as stored (a subset of valid); never
+    NULL (``IS``, not ``=``: SQLite's date() is NULL for a month 13, and NOT NULL is NULL).
+    The round trip through julianday() turns 30 February into 2 March, so it differs."""
+    x, d = column, "[0-9][0-9][0-9][0-9]"
+    time = f"substr({x}, 1, 19)"
+    rest = f"substr({x}, 20)"
+    return (
+        f"({x} NOT GLOB '0000*' AND ("
+        f"{x} GLOB '{d}'"
+        f" OR ({x} GLOB '{d}-[01][0-9]' AND date(julianday({x} || '-01')) IS {x} || '-01')"
+        f" OR ({x} GLOB '{d}-[01][0-9]-[0-3][0-9]' AND date(julianday({x})) IS {x})"
+        f" OR ({x} GLOB '{d}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]*'"
+        f" AND datetime(julianday({time})) IS replace({time}, 'T', ' ')"
+        f" AND ({rest} = '' OR {rest} GLOB '[+-]0[0-9]:[0-5][0-9]' OR {rest} GLOB '[+-]1[0-4]:[0-5][0-9]'))))"
+    )
+
+
+def _candidate(name: str) -> str:
+    """SQL true when the value of field ``name`` may not validate (see the module doc)."""
+    spec = FIELDS_BY_NAME[name]
+    too_long = f"length(CAST({name} AS BLOB)) > {MAX_VALUE_BYTES}"
+    if name in LIST_FIELDS:  # JSON escapes control characters (\n, \u0007) and lone surrogates
+        return f"({name} GLOB '*\\[bfnrtu]*' OR {_has(name, _control(False))} OR {too_long})"
+    checks = [_has(name, _control(spec.multiline)), too_long]
+    if spec.input in (Input.DATE, Input.DATE_RANGE):
+        checks.append(f"NOT {_plain_date(name)}")
+    elif spec.input is Input.COUNTRY_CODE:
+        codes = ", ".join(f"'{c.alpha_3}'" for c in pycountry.countries)
+        checks.append(f"{name} NOT IN ({codes})")
+    elif spec.input is Input.URL:
+        forbidden = URL_FORBIDDEN.replace("\x00", "\x01")
+        checks.append(
+            f"NOT ({name} GLOB 'http://[^/?#{forbidden}]*' OR {name} GLOB 'https://[^/?#{forbidden}]*')"
+            f" OR {_has(name, forbidden)}"
+        )
+    return f"({name} <> '' AND ({' OR '.join(checks)}) AND {INVALID_FUNCTION}('{name}', {name}))"
+
+
+def _invalid(name: str, value: str) -> int:
+    return int(bool(invalid_fields({name: from_column(name, value)})))
+
+
+def _empty(*names: str) -> Callable[[Mapping[str, Any]], list[str]]:
+    """The rule "all of these fields are empty"."""
+    return lambda values: list(names) if not any(values[n] for n in names) else []
+
+
+def _empty_sql(*names: str) -> str:
+    return " AND ".join(f"{n} = ''" for n in names)
+
+
+RULES: tuple[AttentionRule, ...] = (
+    AttentionRule("caption", _empty_sql("caption"), _empty("caption")),
+    AttentionRule("creator or credit", _empty_sql("creator", "credit"), _empty("creator", "credit")),
+    AttentionRule("copyright", _empty_sql("copyright"), _empty("copyright")),
+    AttentionRule(
+        "conflicts", f"{CONFLICTS} <> '[]'", lambda values: [str(c.get("field", "")) for c in values[CONFLICTS]]
+    ),
+    AttentionRule(
+        "invalid",
+        " OR ".join(_candidate(name) for name in CURATED_FIELD_NAMES),
+        lambda values: invalid_fields({n: values[n] for n in CURATED_FIELD_NAMES}),
+    ),
+)
+# The values the rules read, for whoever checks photos already in memory.
+ATTENTION_FIELDS: tuple[str, ...] = (*CURATED_FIELD_NAMES, CONFLICTS)
+
+
+def reasons(values: Mapping[str, Any]) -> list[tuple[AttentionRule, list[str]]]:
+    """The rules one photo's values (every field of ``ATTENTION_FIELDS``) break, each with the
+    fields it names; empty when the photo does not need attention."""
+    found = [(rule, rule.fields(values)) for rule in RULES]
+    return [(rule, fields) for rule, fields in found if fields]
+
+
+def needing_attention(catalog: Catalog) -> list[int]:
+    """The ids of the photos that break a rule, in order."""
+    catalog.conn.create_function(INVALID_FUNCTION, 2, _invalid, deterministic=True)
+    where = " OR ".join(f"({rule.sql})" for rule in RULES)
+    return [r[0] for r in catalog.conn.execute(f"SELECT id FROM photos WHERE {where} ORDER BY id")]
