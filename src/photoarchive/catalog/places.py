@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import select_in, transaction
+from photoarchive.catalog.connection import inserted_id, select_in, transaction
 from photoarchive.catalog.search import reindex_photos
 from photoarchive.errors import NotFoundError
 from photoarchive.model.place import LocationShown, Place, PlaceName
@@ -29,7 +29,7 @@ def insert_place(catalog: Catalog, place: Place) -> int:
             f"INSERT INTO places ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
             [getattr(place, c) for c in COLUMNS],
         )
-        place_id = int(cursor.lastrowid)
+        place_id = inserted_id(cursor)
         _write_names(catalog.conn, place_id, place.alt_names)
     return place_id
 
@@ -139,21 +139,7 @@ def _names(conn: sqlite3.Connection, place_ids: Sequence[int] | None) -> dict[in
 
 
 def _place(row: sqlite3.Row, names: list[PlaceName]) -> Place:
-    return Place(
-        id=row["id"],
-        name=row["name"],
-        kind=row["kind"],
-        parent_id=row["parent_id"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        radius=row["radius"],
-        alt_names=names,
-        geonames_id=row["geonames_id"],
-        wikidata_id=row["wikidata_id"],
-        country_code=row["country_code"],
-        iptc_field=row["iptc_field"],
-        notes=row["notes"],
-    )
+    return Place(id=row["id"], alt_names=names, **{c: row[c] for c in COLUMNS})
 
 
 def photo_ids_without_gps_evidence(catalog: Catalog) -> list[int]:
