@@ -5,8 +5,9 @@ Run from the checkout after changing strings in ``src/photoarchive/ui``::
 
     python resources/translations/update_translations.py
 
-1. ``pyside6-lupdate`` reads ``src/photoarchive/ui`` into ``photoarchive_en.ts`` (package
-   data, ``src/photoarchive/resources/translations``);
+1. ``pyside6-lupdate`` reads ``src/photoarchive/ui``, and the labels and group titles of the
+   curated fields that ``src/photoarchive/model`` marks with ``QT_TRANSLATE_NOOP``, into
+   ``photoarchive_en.ts`` (package data, ``src/photoarchive/resources/translations``);
 2. every message with a count (``%n`` or ``%Ln``) is made a plural message, with its English
    forms written out ("%n photo(s)" becomes "%n photo" and "%n photos"); the others are
    dropped, since English is the source language. lupdate does not see the count of a
@@ -16,8 +17,8 @@ Run from the checkout after changing strings in ``src/photoarchive/ui``::
    misses a string whose count is a call such as ``len(ids)``);
 3. ``pyside6-lrelease`` compiles ``photoarchive_en.qm``, which ``ui/translations.py`` loads.
 
-A translator starts a language with ``pyside6-lupdate src/photoarchive/ui -ts
-src/photoarchive/resources/translations/photoarchive_ru.ts -target-language ru`` and Qt
+A translator starts a language with ``pyside6-lupdate src/photoarchive/ui src/photoarchive/model
+-ts src/photoarchive/resources/translations/photoarchive_ru.ts -target-language ru`` and Qt
 Linguist; ``pyside6-lrelease`` makes its ``.qm``.
 """
 
@@ -32,6 +33,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO / "src" / "photoarchive" / "ui"
+MODEL = REPO / "src" / "photoarchive" / "model"  # the curated fields' labels (QT_TRANSLATE_NOOP)
 OUT = REPO / "src" / "photoarchive" / "resources" / "translations"
 COUNT = re.compile(r"%L?n")
 # "(s)" after a word is its English plural ending; "(es)" likewise.
@@ -48,7 +50,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         extracted = Path(work) / "all.ts"
         subprocess.run(
-            ["pyside6-lupdate", *map(str, sorted(SOURCES.rglob("*.py"))), "-locations", "none",
+            ["pyside6-lupdate", *map(str, sorted([*SOURCES.rglob("*.py"), *MODEL.glob("*.py")])), "-locations", "none",
              "-target-language", "en", "-ts", str(extracted)],
             check=True,
         )  # fmt: skip

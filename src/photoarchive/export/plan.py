@@ -31,9 +31,11 @@ from photoarchive.export.precision import Location, located
 from photoarchive.metadata.validate import salvaged
 from photoarchive.metadata.variables import compile_template, photo_variables
 from photoarchive.model import Collection, CuratedFields, Photo
+from photoarchive.model.curated import names_in
+from photoarchive.model.fields import Group
 
 # Fields embedded with ``--metadata credit``: who made the photo and on what terms.
-CREDIT_FIELDS = ("creator", "creator_job_title", "credit", "source", "copyright", "usage_terms", "web_statement")
+CREDIT_FIELDS = names_in(Group.CREDIT)
 
 
 @dataclass

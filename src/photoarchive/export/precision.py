@@ -53,9 +53,12 @@ import math
 from dataclasses import dataclass, replace
 
 from photoarchive.model import CuratedFields, LocationShown
+from photoarchive.model.curated import names_in
+from photoarchive.model.fields import Group
 from photoarchive.model.position import FROM_LOCATION_SHOWN, FROM_PLACE, is_taken_at
 
-PLACE_FIELDS = ("sublocation", "city", "state", "country", "country_code")
+# The names of the location shown, which a coarse precision leaves out.
+PLACE_FIELDS = names_in(Group.LOCATION)
 DECIMALS = {"exact": 7, "1km": 2, "10km": 1}
 _SHOWN_DECIMALS = {"exact": 5, "1km": 2, "10km": 1}  # 5 decimals: about a metre, enough to read
 _NOTE = {"1km": "rounded to about 1 km", "10km": "rounded to about 10 km"}

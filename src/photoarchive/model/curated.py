@@ -103,10 +103,6 @@ class CuratedFields:
         QT_TRANSLATE_NOOP("CuratedFields", "Web statement of rights"), _CREDIT, Input.URL, _XO,
         _xmp("Xmp.xmpRights.WebStatement"), in_editor=False,
     ))  # fmt: skip
-    caption_writer: str = curated(FieldSpec(
-        QT_TRANSLATE_NOOP("CuratedFields", "Caption writer"), _CREDIT, Input.LINE, _XI,
-        _xmp("Xmp.photoshop.CaptionWriter"), iim("Writer", "2:122", 32),
-    ))  # fmt: skip
     # The capture date: from the camera, so not in the editor.
     date_created: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Date created"), _EVENT, Input.DATE, _EXIF,
@@ -147,6 +143,10 @@ class CuratedFields:
         QT_TRANSLATE_NOOP("CuratedFields", "Country code"), _LOCATION, Input.COUNTRY_CODE, _XI,
         _xmp("Xmp.iptc.CountryCode"), iim("CountryCode", "2:100", 3), location_shown="CountryCode",
     ))  # fmt: skip
+    caption_writer: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Caption writer"), _WORKFLOW, Input.LINE, _XI,
+        _xmp("Xmp.photoshop.CaptionWriter"), iim("Writer", "2:122", 32),
+    ))  # fmt: skip
     instructions: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Instructions"), _WORKFLOW, Input.TEXT, _XI,
         _xmp("Xmp.photoshop.Instructions"), iim("SpecialInstructions", "2:40", 256), in_editor=False,
@@ -171,3 +171,8 @@ CURATED_FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
 LIST_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.LIST)
 # The fields the metadata editor shows, which are those that copy and paste carry.
 EDITOR_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in FIELDS if spec.in_editor)
+
+
+def names_in(group: Group) -> tuple[str, ...]:
+    """The names of the fields of one group, in order."""
+    return tuple(spec.name for spec in FIELDS if spec.group is group)

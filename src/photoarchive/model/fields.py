@@ -37,7 +37,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 class Group(Enum):
-    """The groups of fields, in the order the editor shows them; the value is the title."""
+    """The groups of fields, in the order the editor shows them; the value is the title.
+
+    ``CREDIT`` is who made the photo and on what terms (what an export with ``--metadata
+    credit`` embeds), ``LOCATION`` the names of the place shown (what an export at a coarse
+    precision leaves out); ``WORKFLOW`` is about the curation, not the photo.
+    """
 
     DESCRIPTION = QT_TRANSLATE_NOOP("CuratedFields", "Description")
     CREDIT = QT_TRANSLATE_NOOP("CuratedFields", "Credit and rights")

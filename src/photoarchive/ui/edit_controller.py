@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
 from photoarchive.errors import PhotoArchiveError
+from photoarchive.model.curated import EDITOR_FIELDS
 from photoarchive.ui import templates
 from photoarchive.ui.actions import make_action
 from photoarchive.ui.commands import CANCEL, DROP, FORCE, Conflict
@@ -26,11 +27,8 @@ from photoarchive.ui.errors import show_error
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 
-PASTE_FIELDS = (
-    "headline", "title", "caption", "alt_text", "keywords", "creator", "credit", "source", "copyright",
-    "usage_terms", "caption_writer", "event", "event_date", "sublocation", "city", "state", "country",
-    "country_code", "job_id",
-)  # fmt: skip
+# Copy and paste carry the fields the editor shows, in its order.
+PASTE_FIELDS = tuple(spec.name for spec in EDITOR_FIELDS)
 
 
 class EditController(QObject):

@@ -4,7 +4,8 @@ Every editor has the same small interface, so the metadata editor treats them al
 ``set_value(value, mixed)`` shows a value (or, when the selected photos differ, an empty box
 with a "multiple values" placeholder) without counting as an edit; ``value()`` returns what
 the box holds; ``edited`` is emitted only when the curator changes the text; ``committed``
-when they leave the box (or press Enter in a one-line box).
+when they leave the box (or press Enter in a one-line box). ``make_editor(spec)`` makes the
+editor of a field from what its declaration says the curator types in it.
 """
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from photoarchive.model.curated import FIELDS
+from photoarchive.model.fields import FieldSpec, Input
+
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
-try:  # the field table of the metadata package gives each field's IIM byte limit
-    from photoarchive.metadata.fields import FIELDS_BY_NAME
-
-    IIM_LIMITS = {name: spec.iim[0].max_bytes for name, spec in FIELDS_BY_NAME.items() if spec.iim}
-except ImportError:  # pragma: no cover - only while the metadata package is being built
-    IIM_LIMITS = {"caption": 2000, "credit": 32, "source": 32, "city": 32, "sublocation": 32}
+IIM_LIMITS = {spec.name: spec.iim[0].max_bytes for spec in FIELDS if spec.iim}
 
 
 def multiple_values_text() -> str:
@@ -137,11 +136,11 @@ class CaptionField(QWidget):
     edited = Signal()
     committed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str = "caption", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = "caption"
-        self.limit = IIM_LIMITS.get("caption", 2000)
-        self.text_box = TextField("caption", lines=5)
+        self.name = name
+        self.limit = IIM_LIMITS[name]
+        self.text_box = TextField(name, lines=5)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         # It wraps rather than widen the editor (large fonts, a narrow panel).
@@ -186,8 +185,8 @@ class CaptionField(QWidget):
 class KeywordsField(LineField):
     """Keywords separated by commas, completing each one from the keywords in use."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("keywords", parent)
+    def __init__(self, name: str = "keywords", parent: QWidget | None = None) -> None:
+        super().__init__(name, parent)
         self._words = QStringListModel(self)
         completer = _ListCompleter(self._words, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -227,6 +226,26 @@ class KeywordsField(LineField):
         head = before.rsplit(",", 1)[0] + ", " if "," in before else ""
         self.setText(f"{head}{word}, {after.lstrip(', ')}".rstrip())
         self._on_edited()
+
+
+def make_editor(spec: FieldSpec) -> LineField | TextField | CaptionField:
+    """The editor of one field, as its declaration's ``input`` says."""
+    if spec.input is Input.LONG_TEXT:
+        return CaptionField(spec.name)
+    if spec.input is Input.TEXT:
+        return TextField(spec.name, lines=2)
+    if spec.input is Input.KEYWORDS:
+        return KeywordsField(spec.name)
+    editor = LineField(spec.name)
+    if spec.input is Input.DATE:
+        editor.set_placeholder(translate("FieldEditors", "1945-08-18, or 2015-08-10T09:00:00+11:00"))
+    elif spec.input is Input.DATE_RANGE:
+        editor.set_placeholder(translate("FieldEditors", "1945-08-18, or 1945-08-18/1945-08-23"))
+    elif spec.input is Input.COUNTRY_CODE:
+        editor.set_placeholder(translate("FieldEditors", "RUS, JPN, …"))
+    elif spec.input is Input.URL:
+        editor.set_placeholder(translate("FieldEditors", "https://…"))
+    return editor
 
 
 class _ListCompleter(QCompleter):

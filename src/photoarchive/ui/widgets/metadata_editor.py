@@ -23,9 +23,11 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScr
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import keywords_in_use, load_values
 from photoarchive.errors import PhotoArchiveError
+from photoarchive.model.curated import EDITOR_FIELDS, FIELDS
+from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.attention import ATTENTION_FIELDS, AttentionNotice
-from photoarchive.ui.widgets.field_editors import CaptionField, KeywordsField, LineField, TextField
+from photoarchive.ui.widgets.field_editors import make_editor
 from photoarchive.ui.workers import Worker
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
@@ -52,50 +54,15 @@ def summarize(
     return summary
 
 
-def _layout() -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """Groups of (field, label, kind); kind is line, text, caption or keywords."""
+def field_label(spec: FieldSpec) -> str:
+    """A field's label in the curator's language."""
+    return translate(TRANSLATION_CONTEXT, spec.label)
 
-    return [
-        (
-            translate("MetadataEditor", "Description"),
-            [
-                ("caption", translate("MetadataEditor", "Caption"), "caption"),
-                ("headline", translate("MetadataEditor", "Headline"), "line"),
-                ("title", translate("MetadataEditor", "Title"), "line"),
-                ("alt_text", translate("MetadataEditor", "Alt text"), "text"),
-                ("keywords", translate("MetadataEditor", "Keywords"), "keywords"),
-            ],
-        ),
-        (
-            translate("MetadataEditor", "Credit and rights"),
-            [
-                ("creator", translate("MetadataEditor", "Creator"), "line"),
-                ("credit", translate("MetadataEditor", "Credit line"), "line"),
-                ("source", translate("MetadataEditor", "Source"), "line"),
-                ("copyright", translate("MetadataEditor", "Copyright"), "line"),
-                ("usage_terms", translate("MetadataEditor", "Usage terms"), "text"),
-                ("caption_writer", translate("MetadataEditor", "Caption writer"), "line"),
-            ],
-        ),
-        (
-            translate("MetadataEditor", "Event shown"),
-            [
-                ("event", translate("MetadataEditor", "Event"), "line"),
-                ("event_date", translate("MetadataEditor", "Event date"), "line"),
-            ],
-        ),
-        (
-            translate("MetadataEditor", "Location shown"),
-            [
-                ("sublocation", translate("MetadataEditor", "Sublocation"), "line"),
-                ("city", translate("MetadataEditor", "City"), "line"),
-                ("state", translate("MetadataEditor", "Province or state"), "line"),
-                ("country", translate("MetadataEditor", "Country"), "line"),
-                ("country_code", translate("MetadataEditor", "Country code"), "line"),
-                ("job_id", translate("MetadataEditor", "Job identifier"), "line"),
-            ],
-        ),
-    ]
+
+def _groups() -> list[tuple[str, list[FieldSpec]]]:
+    """The groups of the fields the editor shows, each with its title and its fields in order."""
+    groups = [(group, [spec for spec in EDITOR_FIELDS if spec.group is group]) for group in Group]
+    return [(translate(TRANSLATION_CONTEXT, group.value), specs) for group, specs in groups if specs]
 
 
 class MetadataEditor(QScrollArea):
@@ -116,7 +83,8 @@ class MetadataEditor(QScrollArea):
         self._words_stale = True
         self._reader: Worker | None = None
         self.fields: dict[str, Any] = {}
-        self.labels: dict[str, str] = {}
+        # Every curated field's label (also those the editor does not show, for messages).
+        self.labels: dict[str, str] = {spec.name: field_label(spec) for spec in FIELDS}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_DELAY_MS)
@@ -139,20 +107,18 @@ class MetadataEditor(QScrollArea):
         column.addWidget(self.header)
         column.addWidget(self.attention)
         column.addWidget(self.error)
-        for title, rows in _layout():
+        for title, specs in _groups():
             box = QGroupBox(title)
             form = QFormLayout(box)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for name, label, kind in rows:
-                editor = self._make(name, kind)
-                self.fields[name] = editor
-                self.labels[name] = label
-                form.addRow(label, editor)
+            for spec in specs:
+                label = QLabel(self.labels[spec.name])
+                label.setToolTip(", ".join(spec.standard_names))  # where the field lives in the files
+                self.fields[spec.name] = self._make(spec)
+                form.addRow(label, self.fields[spec.name])
             column.addWidget(box)
         column.addStretch(1)
-        self.fields["event_date"].set_placeholder(self.tr("1945-08-18, or 1945-08-18/1945-08-23"))
-        self.fields["country_code"].set_placeholder(self.tr("RUS, JPN, …"))
         self.setWidget(body)
         self.setWidgetResizable(True)
         # The form follows the panel's width (the fields shrink and long rows wrap); only a
@@ -161,16 +127,9 @@ class MetadataEditor(QScrollArea):
         self.setMinimumWidth(320)
         self.set_photos([])
 
-    def _make(self, name: str, kind: str) -> Any:
-        editor: Any
-        if kind == "caption":
-            editor = CaptionField()
-        elif kind == "keywords":
-            editor = KeywordsField()
-        elif kind == "text":
-            editor = TextField(name, lines=2)
-        else:
-            editor = LineField(name)
+    def _make(self, spec: FieldSpec) -> Any:
+        name = spec.name
+        editor = make_editor(spec)
         editor.edited.connect(lambda n=name: self._on_edited(n))
         editor.committed.connect(lambda n=name: self._on_committed(n))
         return editor
