@@ -31,6 +31,7 @@ from photoarchive.catalog.verify import sha256_file
 from photoarchive.export.html import write_json, write_text
 from photoarchive.export.options import ExportOptions
 from photoarchive.export.plan import ExportItem, Publication
+from photoarchive.export.precision import PLACE_FIELDS
 
 METADATA_ROLES = ("image",)
 CSV_COLUMNS = (
@@ -137,11 +138,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
 def _manifest_image(item: ExportItem, root: Path) -> dict[str, Any]:
     path = item.files["image"]
     width, height = item.sizes["image"]
-    fields = {
-        k: v
-        for k, v in item.fields.as_dict().items()
-        if k not in ("sublocation", "city", "state", "country", "country_code")
-    }
+    fields = {k: v for k, v in item.fields.as_dict().items() if k not in PLACE_FIELDS}
     return {
         "file": path,
         "sha256": sha256_file(root / path),

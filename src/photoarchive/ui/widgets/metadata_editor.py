@@ -1,5 +1,7 @@
 """``MetadataEditor``: the curated fields of the selected photos, edited in place.
 
+The fields, their groups, labels and editors are those their declaration in
+``model.curated`` gives (the fields with ``in_editor``, group by group, in order).
 Shows the values the selected photos share; a field whose values differ is empty with a
 "(multiple values)" placeholder and is left alone unless the curator types in it, and then
 the new value goes to every selected photo (keywords: the words added or removed go to each
