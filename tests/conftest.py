@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -74,3 +79,30 @@ def catalog(tmp_path: Path):
 
     with Catalog(tmp_path / "archive") as opened:
         yield opened
+
+
+def add_original(catalog: Catalog, source: Path, *, name: str | None = None, fmt: str = "JPEG") -> int:
+    """Record ``source`` as a photo with its original in originals/, without an import run."""
+    data = source.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    relative = f"2015/{sha256[:8]}/{name or source.name}"  # names may repeat, as in originals/
+    target = catalog.paths.original(relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return catalog.add_photo(
+        {
+            "sha256": sha256,
+            "original_path": relative,
+            "original_name": name or source.name,
+            "source_path": str(source.resolve()),
+            "size": len(data),
+            "format": fmt,
+            "captured_at": "2015-08-10T09:00:00",
+            "imported_at": "2026-01-01T00:00:00+00:00",
+            "embedded": {},
+        }
+    )
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -24,7 +24,7 @@ from photoarchive.model import Place
 from photoarchive.places import add_place, assign_place
 from photoarchive.templates import apply_template, create_template
 from tests.conftest import write_photo
-from tests.test_metadata_ops import add_original
+from tests.conftest import add_original
 
 PROCESSES = 8
 

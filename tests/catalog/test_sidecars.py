@@ -143,7 +143,7 @@ def test_a_temporary_sidecar_left_by_a_killed_process_is_removed(tmp_path: Path,
 
 
 def test_reread_takes_the_original_not_the_mirror(tmp_path: Path, catalog: Catalog) -> None:
-    from photoarchive.metadata_ops import reread
+    from photoarchive.reread import reread
 
     write_photos(tmp_path / "card", 1)
     summary, _ = run_import(catalog, tmp_path / "card")

@@ -20,7 +20,7 @@ from photoarchive.edits import apply_edit
 from tests.conftest import write_photo
 from tests.test_kill9 import Command, _describe, _kill
 from tests.test_kill9 import commands as commands  # the fixture
-from tests.test_metadata_ops import add_original
+from tests.conftest import add_original
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc (Linux)")
 

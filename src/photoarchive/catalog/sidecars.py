@@ -33,7 +33,7 @@ older than its last edit, and ``mirror_sidecars`` of those photos (``check --rep
 writes them again.
 
 Who reads them: ``photoarchive.recovery`` (``restore``), through ``read_mirror``. Not
-``metadata_ops.reread``, which takes an original's own embedded metadata (and a sidecar still
+``reread.reread``, which takes an original's own embedded metadata (and a sidecar still
 beside its source) again: the mirror holds the catalog's values, and reading them back would
 make "take the file's fields again" do nothing. ``check`` does not list the sidecars as
 originals it does not know. Importing from a copy of another archive's ``originals/`` reads

@@ -1,7 +1,7 @@
 """``photoarchive edit``, ``history``, ``undo``, ``reread`` and ``write``: curating photos.
 
-Thin: each command calls ``photoarchive.edits``, ``photoarchive.templates`` or
-``photoarchive.metadata_ops`` and prints what they return.
+Thin: each command calls ``photoarchive.edits``, ``photoarchive.templates``,
+``photoarchive.reread`` or ``photoarchive.export.copies`` and prints what they return.
 
 Field options are named after the fields (``--caption``, ``--alt-text``, ``--country-code``...,
 as ``show --json`` names them with underscores). Lists (``--keywords``, ``--add-keywords``,
@@ -343,7 +343,7 @@ def undo_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def reread_command(args: argparse.Namespace, catalog: Catalog) -> int:
-    from photoarchive.metadata_ops import reread
+    from photoarchive.reread import reread
 
     result = reread(catalog, photo_ids(args))
     if args.json:
@@ -361,7 +361,7 @@ def reread_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def write_command(args: argparse.Namespace, catalog: Catalog) -> int:
-    from photoarchive.metadata_ops import write_files
+    from photoarchive.export.copies import write_files
 
     style = "lightroom" if args.lightroom else "darktable"
     results = list(write_files(catalog, photo_ids(args), args.to, sidecar=args.sidecar, force=args.force, style=style))

@@ -1,48 +1,18 @@
-"""Writing copies and sidecars of originals, and re-reading originals (photoarchive.metadata_ops)."""
+"""Writing copies and sidecars of originals (photoarchive.export.copies)."""
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.curated import load_fields, load_values
-from photoarchive.edits import apply_edit, history, revert_edit
+from photoarchive.edits import apply_edit
 from photoarchive.errors import MetadataWriteError
+from photoarchive.export.copies import write_files
 from photoarchive.metadata import read_curated
-from photoarchive.metadata_ops import reread, write_files
-from tests.conftest import write_photo
-
-
-def add_original(catalog: Catalog, source: Path, *, name: str | None = None, fmt: str = "JPEG") -> int:
-    """Record ``source`` as a photo with its original in originals/, without an import run."""
-    data = source.read_bytes()
-    sha256 = hashlib.sha256(data).hexdigest()
-    relative = f"2015/{sha256[:8]}/{name or source.name}"  # names may repeat, as in originals/
-    target = catalog.paths.original(relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return catalog.add_photo(
-        {
-            "sha256": sha256,
-            "original_path": relative,
-            "original_name": name or source.name,
-            "source_path": str(source.resolve()),
-            "size": len(data),
-            "format": fmt,
-            "captured_at": "2015-08-10T09:00:00",
-            "imported_at": "2026-01-01T00:00:00+00:00",
-            "embedded": {},
-        }
-    )
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.conftest import add_original, digest, write_photo
 
 
 def test_copies_embed_the_fields_and_leave_pixels_and_originals_alone(tmp_path: Path, catalog: Catalog) -> None:
@@ -102,36 +72,6 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path, catalog: Catalog) -> None
     results = list(write_files(catalog, [good, broken], tmp_path / "out"))
     assert results[0].error is None and results[1].error and "broken.jpg" in results[1].error
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.jpg"]
-
-
-def test_reread_uses_the_sidecar_beside_the_source_and_is_one_edit(
-    tmp_path: Path, catalog: Catalog, samples: Path
-) -> None:
-    card = tmp_path / "card"
-    card.mkdir()
-    shutil.copy(samples / "metadata" / "XMP.jpg", card)
-    photo = add_original(catalog, card / "XMP.jpg")
-    apply_edit(catalog, [photo], {"caption": "curated", "keywords": ["mine"]})
-
-    result = reread(catalog, [photo])  # no sidecar yet: the original's own metadata
-    assert load_fields(catalog, [photo])[photo].keywords == ["ExifTool", "Test", "XMP"]
-    assert result.failures == [] and len(history(catalog)) == 2
-
-    shutil.copy(samples / "metadata" / "XMP.xmp", card)
-    result = reread(catalog, [photo])
-    fields = load_fields(catalog, [photo])[photo]
-    assert fields.keywords == ["test1", "&-&amp;-&"]  # the sidecar wins, as on import
-    conflicts = load_values(catalog, [photo], ["conflicts"])[photo]["conflicts"]
-    assert {"copyright", "keywords"} <= {c["field"] for c in conflicts}
-    revert_edit(catalog, result.edit.id)
-    assert load_fields(catalog, [photo])[photo].keywords == ["ExifTool", "Test", "XMP"]
-
-
-def test_reread_reports_a_missing_original(tmp_path: Path, catalog: Catalog) -> None:
-    photo = add_original(catalog, write_photo(tmp_path / "card" / "gone.jpg", seed=6))
-    catalog.original_file(catalog.photo(photo)).unlink()
-    result = reread(catalog, [photo])
-    assert result.edit.id == 0 and result.failures[0][0] == photo and "no such file" in result.failures[0][1]
 
 
 def test_copies_and_sidecars_carry_the_place_shown(tmp_path: Path, catalog: Catalog) -> None:

@@ -1,17 +1,9 @@
-"""Between the catalog and files: re-reading originals, and writing copies or sidecars.
+"""Writing copies of originals, or XMP sidecars, with the catalog's curated fields: a byte export.
 
-- ``reread(catalog, photo_ids) -> RereadResult``: read the curated fields of each original in
-  ``originals/`` again (with the XMP sidecar beside the file it was imported from, when that
-  still exists; never the sidecar beside the original in the archive, which mirrors the
-  catalog (``catalog.sidecars``): reading it would give the catalog its own values back, so
-  "take the file's fields again" reads the original's own embedded metadata) and set them, and the conflicts
-  between the standards, as one recorded edit. A field whose value in the file breaks the
-  catalog's rules keeps its catalog value (warning); a photo whose file cannot be read is
-  left out (``failures``).
-- ``plan_files(...)`` and ``write_files(...)``: byte copies of the originals with the curated
-  fields embedded (EXIF, IPTC IIM, XMP by ``metadata.write``; the pixels and every other tag
-  untouched), or XMP sidecars named after the originals, in a folder. Formats that cannot
-  carry embedded metadata safely (camera raw, HEIF) get the byte copy and a sidecar beside it.
+``plan_files(...)`` and ``write_files(...)``: byte copies of the originals with the curated
+fields embedded (EXIF, IPTC IIM, XMP by ``metadata.write``; the pixels and every other tag
+untouched), or XMP sidecars named after the originals, in a folder. Formats that cannot
+carry embedded metadata safely (camera raw, HEIF) get the byte copy and a sidecar beside it.
 
 Writing never touches an original: a folder inside ``originals/`` is refused. Each original
 is read once and hashed, and a file that is not the one imported (another hash than the
@@ -34,10 +26,7 @@ is left out with a warning, as export does, and the photo is written.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,19 +34,10 @@ from typing import Any
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_fields, load_values
 from photoarchive.catalog.places import location_shown
-from photoarchive.edits import Edit, apply_edit
-from photoarchive.errors import ImageError, MetadataReadError, MetadataWriteError, ValidationError
+from photoarchive.errors import ImageError, MetadataWriteError, ValidationError
 from photoarchive.files import numbered_name
 from photoarchive.imaging.source import read_checked
-from photoarchive.metadata import (
-    ReadResult,
-    Shortened,
-    find_sidecar,
-    read_curated,
-    sidecar_path,
-    validate_value,
-    write_bytes,
-)
+from photoarchive.metadata import Shortened, sidecar_path, write_bytes
 from photoarchive.metadata.validate import salvaged
 from photoarchive.metadata.write import sidecar_bytes
 from photoarchive.model import CuratedFields, LocationShown, Photo
@@ -67,93 +47,6 @@ from photoarchive.partial import part_file, remove_leftovers
 # Formats whose copies get the metadata embedded (metadata.write); others get a sidecar.
 EMBEDDABLE_FORMATS = frozenset({"JPEG", "TIFF", "PNG", "WEBP", "DNG"})
 _POSITION = ("latitude", "longitude", "altitude", "gps_source")
-
-
-@dataclass
-class RereadResult:
-    """The recorded edit, the photos that could not be read, and what the reading noticed."""
-
-    edit: Edit
-    failures: list[tuple[int, str]] = field(default_factory=list)
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-
-
-def reread(catalog: Catalog, photo_ids: Sequence[int], *, who: str | None = None) -> RereadResult:
-    """Set the curated fields of photos from their originals again, as one edit.
-
-    The files are read first, without holding the catalog; what depends on the catalog (a
-    position is replaced only when it came from the file or there is none) is decided in
-    the edit's transaction, from the values the photos hold then."""
-    photos = catalog.photos(list(dict.fromkeys(photo_ids)))
-    read: dict[int, tuple[dict[str, Any], Any]] = {}  # the fields read, and the position shown
-    failures: list[tuple[int, str]] = []
-    warnings: list[tuple[int, str]] = []
-    for photo in photos:
-        try:
-            result = _read_original(catalog, photo)
-        except MetadataReadError as error:
-            failures.append((photo.id, str(error)))
-            continue
-        new: dict[str, Any] = {}
-        for name, value in result.fields.as_dict().items():
-            try:
-                new[name] = validate_value(name, value)
-            except ValidationError as error:
-                warnings.append((photo.id, f"{error}; the catalog's value is kept"))
-        new["conflicts"] = [c.as_dict() for c in result.conflicts]
-        read[photo.id] = (new, result.gps)
-        warnings += [(photo.id, w) for w in result.warnings]
-
-    def values(photo_id: int) -> dict[str, Any]:  # called inside apply_edit's transaction
-        new, gps = read[photo_id]
-        source = load_values(catalog, [photo_id], ("gps_source",)).get(photo_id, {}).get("gps_source")
-        if source in (None, "location_shown") and (gps is not None or source == "location_shown"):
-            lat, lon, alt = gps if gps is not None else (None, None, None)
-            new = {**new, "latitude": lat, "longitude": lon, "altitude": alt}
-            new["gps_source"] = "location_shown" if gps is not None else None
-        return new
-
-    count = len(read)
-    edit = apply_edit(
-        catalog,
-        list(read),
-        values,
-        description=f"Re-read the metadata of {count} photo{'s' if count != 1 else ''} from the files",
-        who=who,
-    )
-    return RereadResult(edit, failures, warnings)
-
-
-def _read_original(catalog: Catalog, photo: Photo) -> ReadResult:
-    original = catalog.original_file(photo)
-    source_sidecar, _ = find_sidecar(Path(photo.source_path)) if photo.source_path else (None, [])
-    if source_sidecar is None:
-        return read_curated(original, sidecar=False)  # not the mirror of the catalog beside it
-    # read_curated looks for the sidecar beside the file it reads: stage the original under
-    # its source name (a link, not a copy) with the source's sidecar beside it.
-    with _staged(catalog, original, Path(photo.source_path).name, source_sidecar) as staged:
-        result = read_curated(staged)
-    result.sidecar = source_sidecar
-    return result
-
-
-@contextmanager
-def _staged(catalog: Catalog, original: Path, name: str, sidecar: Path) -> Iterator[Path]:
-    catalog.paths.cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="reread-", dir=catalog.paths.cache) as folder:
-        staged = Path(folder) / name
-        try:
-            os.symlink(original.resolve(), staged)
-        except OSError:  # no symlinks here (Windows without the privilege): read a copy
-            shutil.copyfile(original, staged)
-        try:
-            shutil.copyfile(sidecar, staged.with_name(staged.name + ".xmp"))
-        except OSError as error:
-            raise MetadataReadError(f"cannot read the sidecar {sidecar}: {error.strerror or error}") from error
-        yield staged
-
-
-# -- writing copies and sidecars --------------------------------------------------------------
 
 
 @dataclass
