@@ -214,7 +214,7 @@ class _PlaceResolver:
         if not chain:
             return None
         first = chain[0]
-        existing = self.places.get(first.get("id"))
+        existing = self._known(first)
         if existing is not None and existing.name == first.get("name"):
             return existing.id
         parent_id = None
@@ -222,8 +222,13 @@ class _PlaceResolver:
             parent_id = self._find_or_add(level, parent_id)
         return parent_id
 
+    def _known(self, level: dict[str, Any]) -> Place | None:
+        """The place of this catalog with the id a sidecar gives a level of its chain, if any."""
+        place_id = level.get("id")
+        return self.places.get(place_id) if isinstance(place_id, int) else None
+
     def _find_or_add(self, level: dict[str, Any], parent_id: int | None) -> int:
-        existing = self.places.get(level.get("id"))
+        existing = self._known(level)
         if existing is not None and existing.name == level.get("name") and existing.parent_id == parent_id:
             return existing.id
         for place in self.places.values():

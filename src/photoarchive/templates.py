@@ -109,6 +109,8 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
             compiled = [compile_template(v, field=field) for v in items]
             values[field] = items if any(c.variables for c in compiled) else validate_value(field, items)
         else:
+            if isinstance(value, list):
+                raise ValidationError(f"{field}: takes one value, not a list", field=field)
             text = check_text(field, "" if value is None else value, multiline=FIELDS_BY_NAME[field].multiline)
             compiled_one = compile_template(text, field=field)
             values[field] = text if compiled_one.variables else validate_value(field, text)

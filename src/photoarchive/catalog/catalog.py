@@ -20,7 +20,7 @@ from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
-from photoarchive.catalog.connection import connect, select_in, timestamp, transaction
+from photoarchive.catalog.connection import connect, inserted_id, select_in, timestamp, transaction
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import ensure_index_current, index_is_current, match_clause, reindex_photos
 from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError
@@ -102,7 +102,7 @@ class Catalog:
                 f"INSERT INTO photos ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                 [row[c] for c in columns],
             )
-            photo_id = int(cursor.lastrowid)
+            photo_id = inserted_id(cursor)
             reindex_photos(self.conn, [photo_id])
         return photo_id
 
@@ -126,7 +126,8 @@ class Catalog:
         """Ids of the photos matching a full-text search (any script) and a batch, sorted."""
         if order not in SORT_ORDERS:
             raise ValueError(f"unknown sort order {order!r}")
-        where, params = ["1"], []
+        where: list[str] = ["1"]
+        params: list[object] = []
         if search and search.strip():
             clause, clause_params = match_clause(search)
             where.append(f"p.id IN (SELECT rowid FROM photos_fts WHERE {clause})")
@@ -167,7 +168,7 @@ class Catalog:
                 "INSERT INTO import_batches (started_at, sources) VALUES (?, ?)",
                 (timestamp(), json.dumps(sources, ensure_ascii=False)),
             )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def add_failure(self, batch_id: int, path: str, error: str) -> None:
         with transaction(self.conn):

@@ -26,6 +26,13 @@ def timestamp() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid the INSERT just run on ``cursor`` gave its row."""
+    if cursor.lastrowid is None:  # only after a statement that inserted nothing
+        raise CatalogError("the catalog recorded no new row")
+    return cursor.lastrowid
+
+
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     """Open the catalog with WAL journal, synchronous=FULL and foreign keys on."""
     path = Path(path)

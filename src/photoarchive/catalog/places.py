@@ -13,6 +13,7 @@ from dataclasses import fields
 
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import inserted_id, select_in, transaction
+from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.search import reindex_photos
 from photoarchive.errors import NotFoundError
 from photoarchive.model.place import LocationShown, Place, PlaceName
@@ -139,7 +140,7 @@ def _names(conn: sqlite3.Connection, place_ids: Sequence[int] | None) -> dict[in
 
 
 def _place(row: sqlite3.Row, names: list[PlaceName]) -> Place:
-    return Place(id=row["id"], alt_names=names, **{c: row[c] for c in COLUMNS})
+    return from_row(Place, row, alt_names=names)
 
 
 def photo_ids_without_gps_evidence(catalog: Catalog) -> list[int]:

@@ -10,7 +10,7 @@ import json
 import sqlite3
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import timestamp, transaction
+from photoarchive.catalog.connection import inserted_id, timestamp, transaction
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import FieldTemplate
 
@@ -60,7 +60,7 @@ def save_template(catalog: Catalog, template: FieldTemplate) -> FieldTemplate:
                     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (*row, now, now),
                 )
-                template_id = int(cursor.lastrowid)
+                template_id = inserted_id(cursor)
     except sqlite3.IntegrityError as error:
         raise ValidationError(f"name: a template named {template.name!r} already exists", field="name") from error
     return find_template(catalog, template_id)

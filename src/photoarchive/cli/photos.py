@@ -159,7 +159,7 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
             f"Batch {summary.batch}: {summary.imported} imported, {summary.duplicates} duplicates, "
             f"{len(summary.failed)} failed" + (", cancelled" if summary.cancelled else "")
         )
-        if edit is not None:
+        if edit is not None and template is not None:
             print(f"Template {template.name!r} applied to {len(summary.photos)} photos: edit {edit.id}")
         for path, warning in summary.warnings:
             warn(f"warning: {path}: {warning}")
@@ -220,8 +220,8 @@ def check_command(args: argparse.Namespace, catalog: Catalog) -> int:
     repaired: list[int] = []
     if args.repair_sidecars:
         repaired = [s.photo_id for s in stale_sidecars(catalog)]
-        for problem in write_sidecars(catalog, repaired):
-            warn(f"warning: {problem}")
+        for message in write_sidecars(catalog, repaired):
+            warn(f"warning: {message}")
     checks = check_originals(catalog)
     results = list(
         tqdm(checks, total=catalog.count_photos(), unit="photo", file=sys.stderr, disable=None, desc="Checking")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,7 +229,7 @@ class ExportJob:
             sha256=item.photo.sha256,
         )
 
-    def _results(self, tasks: list[RenderTask], cancelled: Callable[[], bool]) -> Iterator[RenderResult]:
+    def _results(self, tasks: list[RenderTask], cancelled: Callable[[], bool]) -> Generator[RenderResult]:
         """Results in completion order; at most two tasks a worker in flight, so Cancel is quick.
 
         Closing this generator waits for the tasks already running, so that no worker writes

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Any
 
 from photoarchive.model import CuratedFields, LocationShown
 from photoarchive.model.curated import names_in
@@ -174,12 +175,14 @@ def located(
     ``shown`` is the photo's gazetteer place (``catalog.places.location_shown``), if any, and
     ``source`` where its position came from (its ``gps_source``).
     """
-    names: dict[str, object] = {name: getattr(fields, name) for name in PLACE_FIELDS}
+    # The location fields are text (the model declares them so), and Location has the same ones.
+    names: dict[str, Any] = {name: getattr(fields, name) for name in PLACE_FIELDS}
     if precision == "none":
-        return Location("none"), replace(fields, **dict.fromkeys(PLACE_FIELDS, ""))
+        cleared: dict[str, Any] = dict.fromkeys(PLACE_FIELDS, "")
+        return Location("none"), replace(fields, **cleared)
     names["shown"] = shown
     if precision == "places" or latitude is None or longitude is None:
-        return Location(precision, **names), fields  # type: ignore[arg-type]
+        return Location(precision, **names), fields
     decimals = DECIMALS[precision]
     radius = None
     if source == FROM_PLACE:
@@ -195,7 +198,7 @@ def located(
             source=source,
             decimals=decimals,
             radius=radius,
-            **names,  # type: ignore[arg-type]
+            **names,
         ),
         fields,
     )

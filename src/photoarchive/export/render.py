@@ -78,18 +78,19 @@ def render(task: RenderTask) -> RenderResult:
         else:
             made = make_derivatives(task.request, source_data=data)
         result.sizes = made.sizes
-        for path in task.metadata_paths if task.fields is not None else ():
-            # Encoded in memory by make_derivatives: the metadata goes in, is read back from
-            # the bytes, and the file is written once.
-            data, written = write_bytes(
-                task.fields, made.data.pop(path), name=Path(path).name, gps=task.gps, location=task.location
-            )
-            _write_file(Path(path), data)
-            result.warnings.extend(
-                f"{s.field.replace('_', ' ')} cut to {len(s.kept)} characters in the older IPTC record"
-                f" ({s.dataset}), which has a byte limit; XMP and EXIF hold all of it"
-                for s in written.shortened
-            )
+        # Encoded in memory by make_derivatives: the metadata goes in, is read back from the
+        # bytes, and the file is written once.
+        if task.fields is not None:
+            for path in task.metadata_paths:
+                data, written = write_bytes(
+                    task.fields, made.data.pop(path), name=Path(path).name, gps=task.gps, location=task.location
+                )
+                _write_file(Path(path), data)
+                result.warnings.extend(
+                    f"{s.field.replace('_', ' ')} cut to {len(s.kept)} characters in the older IPTC record"
+                    f" ({s.dataset}), which has a byte limit; XMP and EXIF hold all of it"
+                    for s in written.shortened
+                )
     except ImageError as error:
         result.error = _reason(error, task.request.source)
     except (MetadataWriteError, MetadataReadError, ValidationError) as error:

@@ -224,9 +224,11 @@ def to_srgb(image: Image.Image) -> Image.Image:
     if profile and not _is_srgb(profile):
         try:
             source = ImageCms.getOpenProfile(BytesIO(profile))
-            return ImageCms.profileToProfile(
+            converted = ImageCms.profileToProfile(
                 image, source, _srgb_profile_object(), renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode="RGB"
             )
+            if converted is not None:  # None only when converting in place, which this does not ask
+                return converted
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a damaged profile: fall back to treating the pixels as sRGB, as browsers do
     return image.convert("RGB") if image.mode != "RGB" else image
@@ -245,7 +247,8 @@ def burn_credit(image: Image.Image, text: str, font_path: str | None = None) -> 
         font = _font(font_path, size)
     text = _ellipsize(text, font, width * 0.9)
     stroke = max(1, size // 12)
-    left, top, right, bottom = font.getbbox(text, stroke_width=stroke)
+    # Whole pixels (a FreeType font measures in them; the stubs allow fractions).
+    left, top, right, bottom = (round(edge) for edge in font.getbbox(text, stroke_width=stroke))
     pad = max(3, size // 3)
     margin = max(4, size // 2)
     box_w, box_h = right - left + 2 * pad, bottom - top + 2 * pad
@@ -375,7 +378,7 @@ def _exif(image: Image.Image | None, request: DerivativeRequest) -> Image.Exif |
     return exif
 
 
-def _copy(source: Mapping[int, object], target: MutableMapping[int, object], wanted: dict[int, type]) -> None:
+def _copy(source: Mapping[int, object], target: MutableMapping[int, object], wanted: Mapping[int, type]) -> None:
     for tag, kind in wanted.items():
         value = source.get(tag)
         if kind is int and isinstance(value, int) and 0 <= value < 1 << 16:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pycountry
 
+from photoarchive.errors import ValidationError
 from photoarchive.metadata.validate import normalize_country_code
 
 
@@ -21,6 +22,8 @@ def country_code(code: str, *, field: str = "country_code") -> str:
 def country_name(code: str) -> str:
     """The common English name of a country (``South Korea`` rather than ``Korea, Republic of``)."""
     country = pycountry.countries.get(alpha_3=country_code(code))
+    if country is None:  # no code given: country_code() refuses the codes it does not know
+        raise ValidationError("no country code given", field="country_code")
     return str(getattr(country, "common_name", None) or country.name)
 
 

@@ -201,7 +201,8 @@ def _feature_row(where: str, feature: Any) -> Row:
     geometry = feature.get("geometry")
     if geometry is not None:
         coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
-        if geometry.get("type") != "Point" or not isinstance(coordinates, list) or len(coordinates) < 2:  # type: ignore[union-attr]
+        point = isinstance(geometry, dict) and geometry.get("type") == "Point"
+        if not point or not isinstance(coordinates, list) or len(coordinates) < 2:
             raise ValidationError("geometry must be a Point [longitude, latitude] or null")
         record["longitude"], record["latitude"] = coordinates[0], coordinates[1]
     names = properties.get("alt_names") or []

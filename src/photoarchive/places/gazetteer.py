@@ -156,7 +156,7 @@ def clean_place(place: Place, gazetteer: Gazetteer) -> Place:
             raise ValidationError(f"{name!r} cannot be inside {parent.name!r}, which is inside it", field="parent")
     latitude, longitude = _coordinates(place.latitude, place.longitude)
     radius = None if place.radius is None else _number(place.radius, "radius", 0.0, 40_075_000.0)
-    alt_names = []
+    alt_names: list[PlaceName] = []
     for other in place.alt_names:
         text, language = _text(other.name, "alt_names"), (other.language or "").strip()
         if language and not _LANGUAGE.fullmatch(language):
