@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.edits.labels = self.editor.labels
         self.welcome = WelcomePanel(catalog.paths.name)
 
-        browser = QWidget()
+        self.browser = browser = QWidget()  # the grid under its bar and banner
         column = QVBoxLayout(browser)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -323,12 +323,13 @@ class MainWindow(QMainWindow):
         reorderable = self.current_source.is_collection and order == "collection" and not self.search_text.strip()
         self.grid_model.set_ids(ids, reorderable=reorderable)
         total = self.catalog.count_photos()
-        self.centre.setCurrentWidget(self.welcome if total == 0 else self.centre.widget(0))
+        self.centre.setCurrentWidget(self.welcome if total == 0 else self.browser)
         self.bar.set_count(len(ids), self._source_size(total) if self.search_text.strip() else len(ids))
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{len(ids):,}"))
+        key = self.current_source.key
         self.banner.show_collection(
-            collection_store.get_collection(self.catalog, int(self.current_source.key))
-            if self.current_source.is_collection
+            collection_store.get_collection(self.catalog, key)
+            if self.current_source.is_collection and isinstance(key, int)
             else None,
             reorderable,
         )
@@ -532,8 +533,9 @@ class MainWindow(QMainWindow):
             self.welcome.buttons["import"].setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self._pending_state is not None:
-            QTimer.singleShot(0, lambda: self.restoreState(self._pending_state))
+        state = self._pending_state
+        if state is not None:
+            QTimer.singleShot(0, lambda: self.restoreState(state))
         else:
             QTimer.singleShot(0, self._default_layout)
 
