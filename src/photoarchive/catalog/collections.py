@@ -19,6 +19,7 @@ from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import timestamp, transaction
+from photoarchive.catalog.rows import from_row
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import Category, Collection
 
@@ -162,15 +163,5 @@ def _unknown(ref: CollectionRef) -> str:
 
 
 def _collection(row: sqlite3.Row) -> Collection:
-    return Collection(
-        id=row["id"],
-        name=row["name"],
-        title=row["title"],
-        introduction=row["introduction"],
-        source=row["source"],
-        categories=[Category(label, value) for label, value in json.loads(row["categories"])],
-        caption_template=row["caption_template"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        photo_count=row["photo_count"],
-    )
+    categories = [Category(label, value) for label, value in json.loads(row["categories"])]
+    return from_row(Collection, row, categories=categories)

@@ -15,6 +15,7 @@ from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.curated import to_column
+from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.search import reindex_photos
 from photoarchive.errors import NotFoundError
 
@@ -75,7 +76,7 @@ def load_edit(catalog: Catalog, edit_id: int) -> Edit:
         FieldChange(r["photo_id"], r["field"], json.loads(r["old_value"]), json.loads(r["new_value"]))
         for r in catalog.conn.execute("SELECT * FROM edit_changes WHERE edit_id = ? ORDER BY id", (edit_id,))
     ]
-    return Edit(row["id"], row["at"], row["who"], row["description"], changes, row["reverts"])
+    return from_row(Edit, row, changes=changes)
 
 
 def history(catalog: Catalog, *, photo_id: int | None = None, limit: int = 200) -> list[Edit]:
