@@ -197,8 +197,8 @@ class ExportJob:
         fields = item.embedded_fields(options.metadata)
         # EXIF GPS says where the camera was: not a place's centre or a place shown's position,
         # which go only into the XMP location shown (see export.precision).
-        with_gps = options.metadata == "all" and location.has_coordinates
-        camera_gps = with_gps and location.camera_position
+        position = location.coordinates if options.metadata == "all" else None
+        camera_gps = position is not None and location.camera_position
         carrying = {planned[r][0] for r in metadata_roles if r in planned} if fields is not None else set()
         request = DerivativeRequest(
             source=str(item.source),
@@ -212,7 +212,7 @@ class ExportJob:
             credit_font=options.credit_font,
             camera_exif=options.metadata == "all",
             keep_serials=options.keep_serials,
-            gps=(location.latitude, location.longitude) if camera_gps else None,  # type: ignore[arg-type]
+            gps=position if camera_gps else None,
             gps_decimals=location.decimals,
             gps_altitude=location.altitude if camera_gps else None,
         )
@@ -220,7 +220,7 @@ class ExportJob:
             photo_id=item.photo.id,
             request=request,
             fields=fields,
-            gps=(location.latitude, location.longitude, location.altitude) if with_gps else None,  # type: ignore[arg-type]
+            gps=(*position, location.altitude) if position is not None else None,
             location=location.shown if options.metadata == "all" else None,
             metadata_paths=tuple(str(content / planned[r][0]) for r in metadata_roles if r in planned)
             if fields is not None

@@ -86,7 +86,14 @@ class Location:
 
     @property
     def has_coordinates(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
+        return self.coordinates is not None
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """Latitude and longitude, when there are both."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)
 
     @property
     def from_place(self) -> bool:

@@ -81,8 +81,8 @@ class Gazetteer:
     def position(self, place: Place) -> tuple[float, float] | None:
         """The place's coordinates, else those of the nearest place containing it that has some."""
         for level in self.ancestors(place):
-            if level.has_position:
-                return (float(level.latitude), float(level.longitude))  # type: ignore[arg-type]
+            if level.latitude is not None and level.longitude is not None:
+                return (float(level.latitude), float(level.longitude))
         return None
 
     def location_fields(self, place: Place | None) -> dict[str, str]:
@@ -218,7 +218,9 @@ def _coordinates(latitude: object, longitude: object) -> tuple[float | None, flo
 
 def _number(value: object, field: str, low: float, high: float) -> float:
     try:
-        number = float(value)  # type: ignore[arg-type]
+        if not isinstance(value, int | float | str):
+            raise TypeError(value)
+        number = float(value)
     except (TypeError, ValueError):
         raise ValidationError(f"{field} {value!r} is not a number", field=field) from None
     if not math.isfinite(number) or not low <= number <= high:

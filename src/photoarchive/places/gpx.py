@@ -205,13 +205,13 @@ def proposal_values(proposals: Sequence[Proposal]) -> dict[int, dict[str, Any]]:
     """The field values of the matched proposals, by photo id (``gps_source='gpx'``)."""
     return {
         p.photo_id: {
-            "latitude": round(p.latitude, 7),  # type: ignore[arg-type]
-            "longitude": round(p.longitude, 7),  # type: ignore[arg-type]
+            "latitude": round(p.latitude, 7),
+            "longitude": round(p.longitude, 7),
             "altitude": None if p.altitude is None else round(p.altitude, 2),
             "gps_source": "gpx",
         }
         for p in proposals
-        if p.status == MATCHED
+        if p.status == MATCHED and p.latitude is not None and p.longitude is not None  # a match has both
     }
 
 
