@@ -21,6 +21,7 @@ from pathlib import Path
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
 from photoarchive.catalog.connection import connect, inserted_id, select_in, timestamp, transaction
+from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import ensure_index_current, index_is_current, match_clause, reindex_photos
 from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError
@@ -280,38 +281,8 @@ def _first_file(folder: Path, *, skip: set[str]) -> Path | None:
 
 
 def _photo(row: sqlite3.Row) -> Photo:
-    return Photo(
-        id=row["id"],
-        sha256=row["sha256"],
-        original_path=row["original_path"],
-        original_name=row["original_name"],
-        source_path=row["source_path"],
-        size=row["size"],
-        format=row["format"],
-        width=row["width"],
-        height=row["height"],
-        orientation=row["orientation"],
-        captured_at=row["captured_at"],
-        camera_make=row["camera_make"],
-        camera_model=row["camera_model"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        altitude=row["altitude"],
-        batch_id=row["batch_id"],
-        imported_at=row["imported_at"],
-        warnings=json.loads(row["warnings"]),
-    )
+    return from_row(Photo, row, json_columns=("warnings",))
 
 
 def _batch(row: sqlite3.Row, failures: list[ImportFailure]) -> ImportBatch:
-    return ImportBatch(
-        id=row["id"],
-        started_at=row["started_at"],
-        finished_at=row["finished_at"],
-        sources=json.loads(row["sources"]),
-        imported=row["imported"],
-        duplicates=row["duplicates"],
-        failed=row["failed"],
-        status=row["status"],
-        failures=failures,
-    )
+    return from_row(ImportBatch, row, json_columns=("sources",), failures=failures)

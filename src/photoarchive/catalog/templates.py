@@ -11,6 +11,7 @@ import sqlite3
 
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import inserted_id, timestamp, transaction
+from photoarchive.catalog.rows import from_row
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import FieldTemplate
 
@@ -73,13 +74,9 @@ def delete_template(catalog: Catalog, template_id: int) -> None:
 
 
 def _template(row: sqlite3.Row) -> FieldTemplate:
-    return FieldTemplate(
-        id=row["id"],
-        name=row["name"],
-        description=row["description"],
-        values=json.loads(row["field_values"]),
-        add_keywords=json.loads(row["add_keywords"]),
-        remove_keywords=json.loads(row["remove_keywords"]),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
+    return from_row(
+        FieldTemplate,
+        row,
+        json_columns=("add_keywords", "remove_keywords"),
+        values=json.loads(row["field_values"]),  # VALUES is an SQL keyword: the column has another name
     )
