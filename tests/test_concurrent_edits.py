@@ -23,8 +23,7 @@ from photoarchive.edits import StaleEditError, apply_edit, reapply_edit, revert_
 from photoarchive.model import Place
 from photoarchive.places import add_place, assign_place
 from photoarchive.templates import apply_template, create_template
-from tests.conftest import write_photo
-from tests.conftest import add_original
+from tests.conftest import add_original, write_photo
 
 PROCESSES = 8
 

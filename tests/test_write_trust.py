@@ -18,9 +18,8 @@ from photoarchive.catalog import Catalog
 from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
 from photoarchive.export.copies import write_files
-from tests.conftest import write_photo
+from tests.conftest import add_original, digest, write_photo
 from tests.export.conftest import export
-from tests.conftest import add_original, digest
 
 EXIFTOOL = shutil.which("exiftool")
 needs_exiftool = pytest.mark.skipif(EXIFTOOL is None, reason="exiftool is not installed")

@@ -16,8 +16,7 @@ from photoarchive.catalog import Catalog, transaction
 from photoarchive.catalog.connection import after_commit
 from photoarchive.edits import apply_edit, history
 from photoarchive.errors import CatalogError
-from tests.conftest import write_photo
-from tests.conftest import add_original
+from tests.conftest import add_original, write_photo
 
 BIG = {"caption": "Обломки танка у высоты 171. " * 70, "keywords": [f"keyword {n}" for n in range(300)]}
 

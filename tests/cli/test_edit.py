@@ -10,9 +10,8 @@ import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.cli import main
-from tests.conftest import write_photo
+from tests.conftest import add_original, digest, write_photo
 from tests.places.conftest import HEIGHT_171, SHUMSHU, build_shumshu
-from tests.conftest import add_original, digest
 
 CURATED_KEYS = {
     "title", "headline", "caption", "alt_text", "caption_writer", "creator", "creator_job_title", "credit",

@@ -17,10 +17,9 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
-from tests.conftest import write_photo
+from tests.conftest import add_original, write_photo
 from tests.test_kill9 import Command, _describe, _kill
 from tests.test_kill9 import commands as commands  # the fixture
-from tests.conftest import add_original
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc (Linux)")
 
