@@ -89,7 +89,7 @@ def _segments(stream: BinaryIO) -> list[tuple[int, int, bytes]]:
     """(marker, offset, payload) of each segment before the image data of a JPEG."""
     if stream.read(2) != b"\xff\xd8":
         raise IrbError("not a JPEG file")
-    segments = []
+    segments: list[tuple[int, int, bytes]] = []
     while True:
         offset = stream.tell()
         head = stream.read(2)

@@ -107,7 +107,7 @@ def _choose_in_file(spec: FieldSpec, src: Sources) -> tuple[Value | None, str]:
     xmp_ok = _present(xmp_v)
     if xmp_ok and src.digest in ("none", "match"):
         return xmp_v, "xmp"
-    if not _present(iim_v):
+    if iim_v is None or not _present(iim_v):
         # The IIM was changed after the XMP and no longer has the field: ExifTool reads it
         # as removed, and so do we (the XMP value is kept as a conflict).
         return None, "iim"
@@ -146,12 +146,12 @@ def reconcile(spec: FieldSpec, src: Sources) -> tuple[Value | None, Conflict | N
         chosen, source = side_v, "sidecar"
     else:
         chosen, source = _choose_in_file(spec, src)
-    candidates = {
+    candidates: dict[str, Value] = {
         name: value
         for name, value in zip(
             STANDARDS, (side_v, *(s.get(spec.name) for s in (src.exif, src.iim, src.xmp))), strict=True
         )
-        if _present(value)
+        if value is not None and _present(value)
     }
     conflict = None
     if chosen is None or not _present(chosen):

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import exiv2
 
@@ -134,6 +134,7 @@ def _exif_values(exif: exiv2.ExifData, legacy: str | None, warnings: list[str]) 
     for spec in FIELDS:
         if not spec.exif:
             continue
+        value: str | list[str] | None
         if spec.kind is Kind.DATE:
             value = dates.from_exif(*(text(key) for key in spec.exif))
         else:
@@ -209,9 +210,14 @@ def _parse_rational(text: str) -> float | None:
 def location_of(xmp: exiv2.XmpData) -> LocationShown | None:
     """The names and identifiers of the first location shown, if it has any."""
     shown = exiv2io.xmp_struct_values(xmp, LOCATION_SHOWN)
-    names, ids = shown.get("LocationName", {}), shown.get("LocationId", [])
-    names = names if isinstance(names, dict) else {"x-default": names} if names else {}
-    ids = ids if isinstance(ids, list) else [ids] if ids else []
+    # LocationName is a lang-alt and LocationId a bag; a writer may have given a plain text.
+    given_names, given_ids = shown.get("LocationName", {}), shown.get("LocationId", [])
+    names = given_names if isinstance(given_names, dict) else {}
+    if isinstance(given_names, str) and given_names:
+        names = {"x-default": given_names}
+    ids = given_ids if isinstance(given_ids, list) else []
+    if isinstance(given_ids, str) and given_ids:
+        ids = [given_ids]
     if not names and not ids:
         return None
     return LocationShown(place_id=0, names=names, identifiers=ids)
@@ -339,7 +345,7 @@ def _read(
                         sidecar_path = None
     warnings += [f"exiv2: {m.text}" for m in log if m.level >= logging.WARNING]
 
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # each value has the shape its field declares
     conflicts = []
     for spec in FIELDS:
         value, conflict = reconcile(spec, src)

@@ -239,10 +239,10 @@ def _read_gps(image: exiv2.Image, xmp: dict[str, str], result: TechnicalMetadata
     except (ValueError, TypeError, exiv2.Exiv2Error) as error:
         result.warnings.append(f"GPS position in EXIF is damaged and was ignored ({error})")
     if result.latitude is None:
-        latitude = _xmp_coordinate(xmp.get("Xmp.exif.GPSLatitude"))
-        longitude = _xmp_coordinate(xmp.get("Xmp.exif.GPSLongitude"))
-        if latitude is not None and longitude is not None:
-            _set_position(result, latitude, longitude)
+        xmp_latitude = _xmp_coordinate(xmp.get("Xmp.exif.GPSLatitude"))
+        xmp_longitude = _xmp_coordinate(xmp.get("Xmp.exif.GPSLongitude"))
+        if xmp_latitude is not None and xmp_longitude is not None:
+            _set_position(result, xmp_latitude, xmp_longitude)
 
 
 def _dms(parts: list[float]) -> float:
@@ -308,6 +308,11 @@ _DESCRIPTIVE_EXIF = {
 _IPTC_TECHNICAL = {"Iptc.Envelope.CharacterSet", "Iptc.Envelope.ModelVersion", "Iptc.Application2.RecordVersion"}
 
 
+def _decoded_iim(raw: bytes, charset: str | None, code_page: str) -> Callable[[exiv2.Metadatum], str]:
+    """The text of an IIM value read as raw bytes (the datum itself is not needed again)."""
+    return lambda _datum: iim.decode_value(raw, charset, code_page).text
+
+
 def descriptive_values(image: exiv2.Image, legacy: str | None = None) -> dict[str, list[str]]:
     """Every descriptive text already in a file (caption, creator, credit, keywords...), by tag.
 
@@ -338,7 +343,7 @@ def descriptive_values(image: exiv2.Image, legacy: str | None = None) -> dict[st
         if raw is None:
             add(datum.key(), datum, exiv2io.datum_text)
         else:
-            add(datum.key(), datum, lambda _d, raw=raw: iim.decode_value(raw, charset, code_page).text)
+            add(datum.key(), datum, _decoded_iim(raw, charset, code_page))
     for datum in image.xmpData():
         if datum.key().startswith(_DESCRIPTIVE_XMP):
             add(datum.key(), datum, exiv2io.datum_text)

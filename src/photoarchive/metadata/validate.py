@@ -40,6 +40,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
+from typing import Any
 
 import pycountry
 
@@ -59,7 +60,7 @@ def _label(name: str) -> str:
 
 def check_text(
     name: str,
-    text: str,
+    text: object,
     *,
     multiline: bool = False,
     max_chars: int | None = None,
@@ -152,7 +153,7 @@ def validate_value(name: str, value: object) -> str | list[str]:
         if len("".join(items).encode("utf-8")) > MAX_VALUE_BYTES:
             raise ValidationError(f"{spec.label}: longer than 64 KB in all", field=name)
         return items
-    text = check_text(name, value, multiline=spec.multiline)  # type: ignore[arg-type]
+    text = check_text(name, value, multiline=spec.multiline)
     if spec.kind is Kind.NAMES:
         return join_names(split_names(text))
     if spec.input is Input.DATE:
@@ -168,7 +169,10 @@ def validate_value(name: str, value: object) -> str | list[str]:
 
 def validate(fields: CuratedFields) -> CuratedFields:
     """A normalised copy of ``fields``, or ``ValidationError`` naming the first bad field."""
-    changes = {f.name: validate_value(f.name, getattr(fields, f.name)) for f in dataclass_fields(fields)}
+    # Each value has the shape its field declares; mypy cannot follow that through the names.
+    changes: dict[str, Any] = {
+        f.name: validate_value(f.name, getattr(fields, f.name)) for f in dataclass_fields(fields)
+    }
     return replace(fields, **changes)
 
 
@@ -178,7 +182,7 @@ def salvaged(fields: CuratedFields) -> tuple[CuratedFields, list[ValidationError
     (``validate`` refuses the whole set at the first bad field: right for an edit, which the
     curator can correct at once; wrong for publishing values already stored.)
     """
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # each value has the shape its field declares
     errors: list[ValidationError] = []
     for spec in dataclass_fields(fields):
         try:

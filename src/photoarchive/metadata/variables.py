@@ -72,7 +72,7 @@ class _Var:
 class _Node:
     kind: str  # "root", "group" or "section"
     name: str = ""
-    children: list[object] = field(default_factory=list)
+    children: list[str | _Var | _Node] = field(default_factory=list)
 
     def variables(self) -> list[str]:
         names = []
