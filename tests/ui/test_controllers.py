@@ -154,8 +154,8 @@ def test_view_controller_steps_through_the_grid_and_asks_for_sources(qtbot, samp
     assert requested.args[0] == Source(ATTENTION)
     with qtbot.waitSignal(viewing.preview_requested):
         actions["preview"].trigger()
-    before = bar.size.value()
+    before = bar.size_slider.value()
     actions["larger"].trigger()
-    assert bar.size.value() > before
+    assert bar.size_slider.value() > before
     viewing.sort_actions["name"].trigger()
     assert bar.current_order() == "name"

@@ -176,7 +176,7 @@ def test_geometry_and_panel_sizes_are_restored(qtbot, sample_catalog, settings) 
     first.show()
     qtbot.waitExposed(first)
     first.resizeDocks([first.editor_dock], [520], Qt.Orientation.Horizontal)
-    first.bar.size.setValue(200)
+    first.bar.size_slider.setValue(200)
     qtbot.wait(50)
     wanted = first.editor_dock.width()
     first.close()
@@ -186,7 +186,7 @@ def test_geometry_and_panel_sizes_are_restored(qtbot, sample_catalog, settings) 
     second.show()
     qtbot.waitExposed(second)
     qtbot.waitUntil(lambda: abs(second.editor_dock.width() - wanted) <= 2)
-    assert second.bar.size.value() == 200
+    assert second.bar.size_slider.value() == 200
     second.close()
 
 

@@ -491,8 +491,9 @@ def _embed(
         try:
             if source_metadata is not None:
                 copy_metadata(Path(source_metadata), image)
-            if exif_gps[0] != KEEP_EXIF_GPS:
-                _apply_exif_gps(image, exif_gps[0], exif_gps[1])  # type: ignore[arg-type]
+            taken_at, keep_details = exif_gps
+            if not isinstance(taken_at, str):  # the only text it can be is KEEP_EXIF_GPS
+                _apply_exif_gps(image, taken_at, keep_details)
             _apply_exif(image, clean)
             shortened = _apply_iim(image.iptcData(), clean, legacy_charset)
             apply_xmp(image.xmpData(), clean, point, place)

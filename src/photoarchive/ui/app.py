@@ -73,7 +73,8 @@ def run_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="photoarchive-gui", description=f"{APP_NAME}: the desktop application")
     parser.add_argument("--archive", type=Path, default=None, metavar="DIR")
     args, qt_args = parser.parse_known_args(list(argv))
-    app = QApplication.instance() or QApplication(["photoarchive", *qt_args])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(["photoarchive", *qt_args])
     configure(app)
     settings = QSettings()
     try:

@@ -129,7 +129,10 @@ class EditController(QObject):
             return
         self.editor.flush()
         remembered = self.settings.value("paste/fields", [])
-        dialog = PasteFieldsDialog(self.copied, self.editor.labels, len(ids), remembered or (), self.parent_widget)
+        if isinstance(remembered, str):  # QSettings gives a list of one back as its item
+            remembered = [remembered]
+        fields = [str(name) for name in remembered] if isinstance(remembered, list) else []
+        dialog = PasteFieldsDialog(self.copied, self.editor.labels, len(ids), fields, self.parent_widget)
         if not dialog.exec() or not dialog.chosen():
             return
         chosen = dialog.chosen()

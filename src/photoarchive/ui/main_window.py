@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
             self.restoreState(self._pending_state)
         size = self.settings.value("grid/size")
         if size is not None:
-            self.bar.size.setValue(int(size))
+            self.bar.size_slider.setValue(int(size))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -542,7 +542,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("grid/size", self.bar.size.value())
+        self.settings.setValue("grid/size", self.bar.size_slider.value())
         self.settings.setValue("archive/last", str(self.catalog.paths.root))
 
     def closeEvent(self, event: QCloseEvent) -> None:

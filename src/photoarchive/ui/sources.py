@@ -61,8 +61,8 @@ def source_ids(catalog: Catalog, source: Source, *, search: str = "", order: str
         wanted = source.key.casefold()
         return [pid for pid in candidates if any(k.casefold() == wanted for k in values[pid]["keywords"])]
     if source.kind == PLACE and isinstance(source.key, int):
-        members = set(place_store.photo_ids_at(catalog, place_store.descendant_ids(catalog, source.key)))
-        return _keep(catalog.photo_ids(search=search, order=order), members)
+        placed = set(place_store.photo_ids_at(catalog, place_store.descendant_ids(catalog, source.key)))
+        return _keep(catalog.photo_ids(search=search, order=order), placed)
     return catalog.photo_ids(search=search, order=order)
 
 

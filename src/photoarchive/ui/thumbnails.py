@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, SignalInstance, Slot
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 
@@ -111,7 +111,7 @@ class ThumbnailCache(QObject):
 class _DecodeTask(QRunnable):
     """Decode one image file into a QImage in a pool thread."""
 
-    def __init__(self, signal: Signal, key: str, path: Path, size: int, max_size: QSize | None) -> None:
+    def __init__(self, signal: SignalInstance, key: str, path: Path, size: int, max_size: QSize | None) -> None:
         super().__init__()
         self.signal, self.key, self.path, self.size, self.max_size = signal, key, path, size, max_size
 

@@ -70,13 +70,13 @@ class ViewController(QObject):
             "larger": make_action(
                 self,
                 self.tr("&Larger Thumbnails"),
-                lambda: bar.size.setValue(bar.size.value() + SIZE_STEP),
+                lambda: bar.size_slider.setValue(bar.size_slider.value() + SIZE_STEP),
                 [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
             ),
             "smaller": make_action(
                 self,
                 self.tr("&Smaller Thumbnails"),
-                lambda: bar.size.setValue(bar.size.value() - SIZE_STEP),
+                lambda: bar.size_slider.setValue(bar.size_slider.value() - SIZE_STEP),
                 QKeySequence.StandardKey.ZoomOut,
             ),
             "select_all": make_action(self, self.tr("Select &All"), grid.selectAll, QKeySequence.StandardKey.SelectAll),

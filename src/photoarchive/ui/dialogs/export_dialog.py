@@ -315,9 +315,10 @@ class ExportDialog(QDialog):
                 widget = item.widget()
                 if widget is not None:
                     widget.setEnabled(enabled)
-                elif item.layout() is not None:
-                    for index in range(item.layout().count()):
-                        child = item.layout().itemAt(index).widget()
+                elif (inner := item.layout()) is not None:
+                    for index in range(inner.count()):
+                        child_item = inner.itemAt(index)
+                        child = child_item.widget() if child_item is not None else None
                         if child is not None:
                             child.setEnabled(enabled)
 

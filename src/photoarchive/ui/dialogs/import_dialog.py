@@ -195,7 +195,7 @@ class ImportDialog(QDialog):
         return self._importing and self.is_running()
 
     def cancel(self) -> None:
-        if self.importing():
+        if self.importing() and self.worker is not None:
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
             self.rate.setText(self.tr("Cancelling… the files in progress are finished first."))

@@ -104,7 +104,8 @@ class SourcesModel(QStandardItemModel):
 
     def sources(self, group: str) -> list[Source]:
         parent = self._groups[group]
-        return [parent.child(row).source for row in range(parent.rowCount())]
+        children = (parent.child(row) for row in range(parent.rowCount()))
+        return [child.source for child in children if isinstance(child, SourceItem)]
 
     def source_at(self, index: QModelIndex | QPersistentModelIndex) -> Source | None:
         """The source an index shows (None for a group's title).
@@ -113,7 +114,8 @@ class SourcesModel(QStandardItemModel):
         returns None (as a group title does) drops a reference to None each time."""
         if not index.isValid():
             return None
-        return getattr(self.itemFromIndex(QModelIndex(index)), "source", None)
+        item = self.itemFromIndex(index)
+        return item.source if isinstance(item, SourceItem) else None
 
     # -- drops onto collections -------------------------------------------------------------
 
@@ -137,7 +139,9 @@ class SourcesModel(QStandardItemModel):
 
     def _collection_at(self, parent: QModelIndex | QPersistentModelIndex) -> int | None:
         source = self.source_at(parent)
-        return source.key if source is not None and source.kind == COLLECTION else None
+        if source is None or source.kind != COLLECTION or not isinstance(source.key, int):
+            return None
+        return source.key
 
 
 class SourceItem(QStandardItem):

@@ -192,7 +192,7 @@ class KeywordsField(LineField):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         completer.setWidget(self)
-        completer.activated[str].connect(self._insert_completion)
+        completer.activated.connect(self._insert_completion)  # the text overload, PySide6's default
         self.completer_ = completer
         self.textEdited.connect(self._complete)
         self.set_placeholder(translate("FieldEditors", "keyword, keyword, …"))
@@ -212,13 +212,18 @@ class KeywordsField(LineField):
     def _complete(self, text: str) -> None:
         prefix = text[: self.cursorPosition()].rsplit(",", 1)[-1].strip()
         if not prefix:
-            self.completer_.popup().hide()
+            self._hide_completions()
             return
         self.completer_.setCompletionPrefix(prefix)
         if self.completer_.completionCount():
             self.completer_.complete()
         else:
-            self.completer_.popup().hide()
+            self._hide_completions()
+
+    def _hide_completions(self) -> None:
+        popup = self.completer_.popup()
+        if popup is not None:  # a completer makes its popup when first asked: never None here
+            popup.hide()
 
     def _insert_completion(self, word: str) -> None:
         before = self.text()[: self.cursorPosition()]

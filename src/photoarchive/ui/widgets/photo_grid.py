@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QResizeEvent,
+    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -112,7 +113,9 @@ class ThumbnailDelegate(QStyledItemDelegate):
         # The model is asked directly, not through index.data(): in PySide6 6.12 every
         # index.data() that returns None drops a reference to None, and a grid paints
         # thousands of cells (an empty thumbnail is None) until Python aborts.
-        model: PhotoGridModel = index.model()  # type: ignore[assignment]
+        model = index.model()
+        if not isinstance(model, PhotoGridModel):  # the grid's own cells are the only ones painted here
+            return
         photo = model.cell(index.row())
         pixmap = model.thumbnail(photo)
         if pixmap is not None and not pixmap.isNull():
@@ -232,7 +235,7 @@ class PhotoGrid(QListView):
     def selected_ids(self) -> list[int]:
         # By ranges, not indexes: "select all" of 100,000 photos is one range, not 100,000 objects.
         rows: set[int] = set()
-        for selected in self.selectionModel().selection():
+        for selected in self.selectionModel().selection().toList():
             rows.update(range(selected.top(), selected.bottom() + 1))
         ids = self.grid_model.ids()
         return [ids[r] for r in sorted(rows)]
@@ -241,12 +244,13 @@ class PhotoGrid(QListView):
         """Select these photos (those shown), make the first current and scroll to it."""
         rows = sorted(r for r in (self.grid_model.row_of(pid) for pid in photo_ids) if r is not None)
         selection = QItemSelection()
-        start = previous = None
+        start: int | None = None
+        previous: int | None = None
         for row in [*rows, None]:  # contiguous rows become one range
             if row is not None and previous is not None and row == previous + 1:
                 previous = row
                 continue
-            if start is not None:
+            if start is not None and previous is not None:
                 selection.select(self.grid_model.index(start), self.grid_model.index(previous))
             start = previous = row
         model = self.selectionModel()
@@ -261,7 +265,7 @@ class PhotoGrid(QListView):
         # Qt repaints a changed selection cell by cell, asking the model about each: after
         # "select all" of 100,000 photos that takes seconds. Past a few thousand cells,
         # repainting what is on screen is the same picture at no cost.
-        if sum(r.height() for r in selected) + sum(r.height() for r in deselected) > 2000:
+        if sum(r.height() for r in selected.toList()) + sum(r.height() for r in deselected.toList()) > 2000:
             self.viewport().update()
             return
         super().selectionChanged(selected, deselected)
@@ -277,13 +281,16 @@ class PhotoGrid(QListView):
     # changing the order of the model.
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_reordering(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_reordering(event)
+
+    def _accept_reordering(self, event: QDragMoveEvent) -> None:
         if self.grid_model.reorderable and event.mimeData().hasFormat(PHOTO_IDS_MIME):
             event.acceptProposedAction()
         else:
             event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         if not (self.grid_model.reorderable and event.mimeData().hasFormat(PHOTO_IDS_MIME)):
@@ -324,6 +331,8 @@ class GridBar(QWidget):
         self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 18)
         self.count = QLabel()
         self.order = QComboBox()
+        self._orders = QStandardItemModel(self)  # a combo box's usual model, kept to disable an item
+        self.order.setModel(self._orders)
         self.order.setAccessibleName(self.tr("Sort order"))
         for key, label in (
             ("captured", self.tr("Capture date")),
@@ -332,12 +341,12 @@ class GridBar(QWidget):
             ("collection", self.tr("Collection order")),
         ):
             self.order.addItem(label, key)
-        self.size = QSlider(Qt.Orientation.Horizontal)
-        self.size.setRange(MIN_SIZE, MAX_SIZE)
-        self.size.setValue(DEFAULT_SIZE)
-        self.size.setMaximumWidth(160)
-        self.size.setAccessibleName(self.tr("Thumbnail size"))
-        self.size.setToolTip(self.tr("Thumbnail size (Ctrl++ and Ctrl+-)"))
+        self.size_slider = QSlider(Qt.Orientation.Horizontal)
+        self.size_slider.setRange(MIN_SIZE, MAX_SIZE)
+        self.size_slider.setValue(DEFAULT_SIZE)
+        self.size_slider.setMaximumWidth(160)
+        self.size_slider.setAccessibleName(self.tr("Thumbnail size"))
+        self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl++ and Ctrl+-)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search, 3)
@@ -347,14 +356,14 @@ class GridBar(QWidget):
         layout.addWidget(self.order)
         layout.addSpacing(12)
         layout.addWidget(QLabel(self.tr("Size:")))
-        layout.addWidget(self.size, 1)
+        layout.addWidget(self.size_slider, 1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(lambda: self.search_changed.emit(self.search.text()))
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.order.currentIndexChanged.connect(lambda _i: self.order_changed.emit(self.current_order()))
-        self.size.valueChanged.connect(self.size_changed)
+        self.size_slider.valueChanged.connect(self.size_changed)
 
     def current_order(self) -> str:
         return str(self.order.currentData())
@@ -366,7 +375,7 @@ class GridBar(QWidget):
 
     def allow_collection_order(self, allowed: bool) -> None:
         """The collection order exists only while a collection is shown."""
-        item = self.order.model().item(self.order.findData("collection"))
+        item = self._orders.item(self.order.findData("collection"))
         item.setEnabled(allowed)
         if not allowed and self.current_order() == "collection":
             self.set_order("captured")
