@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from photoarchive.catalog import Catalog
+    from tests.processes import Command
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -106,3 +109,46 @@ def add_original(catalog: Catalog, source: Path, *, name: str | None = None, fmt
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def add_record(catalog: Catalog, n: int, name: str, embedded: dict | None = None) -> int:
+    """A photo row named ``name``, captured on 2015-08-``n``, with no file behind it."""
+    return catalog.add_photo(
+        {
+            "sha256": f"{n:064x}",
+            "original_path": f"2015/2015-08-10/{name}",
+            "original_name": name,
+            "source_path": f"/src/{name}",
+            "size": 1,
+            "format": "JPEG",
+            "imported_at": "2026-01-01T00:00:00+00:00",
+            "captured_at": f"2015-08-{n:02d}T10:00:00",
+            "embedded": embedded or {},
+        }
+    )
+
+
+def run_import(catalog: Catalog, *paths: Path, cancel_after: int | None = None):
+    """Import ``paths`` with two workers, cancelling after ``cancel_after`` progress events; (summary, events)."""
+    from photoarchive.ingest import ImportJob
+
+    job = ImportJob(catalog, list(paths), workers=2)
+    seen = 0
+
+    def cancelled() -> bool:
+        return cancel_after is not None and seen >= cancel_after
+
+    progress = []
+    for event in job.run(cancelled):
+        seen += 1
+        progress.append(event)
+    return job.summary, progress
+
+
+@pytest.fixture
+def commands() -> Iterator[list[Command]]:
+    """Marked commands a test starts; whatever of theirs is still alive at the end is killed."""
+    made: list[Command] = []
+    yield made
+    for command in made:
+        command.kill_all()

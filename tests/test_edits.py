@@ -7,11 +7,11 @@ from photoarchive.catalog.attention import needing_attention
 from photoarchive.catalog.curated import keywords_in_use, load_fields
 from photoarchive.edits import apply_edit, history, reapply_edit, revert_edit
 from photoarchive.errors import NotFoundError, ValidationError
-from tests.catalog.test_search import _add
+from tests.conftest import add_record
 
 
 def test_batch_edit_is_one_recorded_transaction(catalog: Catalog) -> None:
-    a, b = _add(catalog, 1, "a.jpg"), _add(catalog, 2, "b.jpg")
+    a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     edit = apply_edit(
         catalog, [a, b], {"credit": "Sample Expedition", "keywords": ["Шумшу", "占守島", "Шумшу"]}, who="curator"
     )
@@ -26,7 +26,7 @@ def test_batch_edit_is_one_recorded_transaction(catalog: Catalog) -> None:
 
 
 def test_revert_and_reapply(catalog: Catalog) -> None:
-    a = _add(catalog, 1, "a.jpg")
+    a = add_record(catalog, 1, "a.jpg")
     first = apply_edit(catalog, [a], {"caption": "Wreck of a Type 97 tank"})
     apply_edit(catalog, [a], {"caption": "Wreck of a Japanese Type 97 tank"})
     undo = revert_edit(catalog, first.id)
@@ -36,14 +36,14 @@ def test_revert_and_reapply(catalog: Catalog) -> None:
 
 
 def test_unchanged_values_are_not_recorded(catalog: Catalog) -> None:
-    a = _add(catalog, 1, "a.jpg")
+    a = add_record(catalog, 1, "a.jpg")
     apply_edit(catalog, [a], {"city": "Shumshu"})
     again = apply_edit(catalog, [a], {"city": "Shumshu"})
     assert again.id == 0 and again.changes == []
 
 
 def test_bad_input_changes_nothing(catalog: Catalog) -> None:
-    a = _add(catalog, 1, "a.jpg")
+    a = add_record(catalog, 1, "a.jpg")
     with pytest.raises(ValidationError, match="unknown field"):
         apply_edit(catalog, [a], {"caption": "ok", "colour": "red"})
     with pytest.raises(NotFoundError, match="999"):
@@ -53,6 +53,6 @@ def test_bad_input_changes_nothing(catalog: Catalog) -> None:
 
 
 def test_needing_attention(catalog: Catalog) -> None:
-    a, b = _add(catalog, 1, "a.jpg"), _add(catalog, 2, "b.jpg")
+    a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     apply_edit(catalog, [b], {"caption": "c", "credit": "Sample Expedition", "copyright": "© 2015 Sample Expedition"})
     assert needing_attention(catalog) == [a]

@@ -9,17 +9,10 @@ so the ones that outlive it are found in /proc whoever their parent has become.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,67 +21,12 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.connection import transaction
 from photoarchive.edits import history, load_values
 from tests.conftest import write_photo
+from tests.processes import Command, describe, kill_main
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc (Linux)")
 
-MARK = "PHOTOARCHIVE_KILL9_TEST"
 PHOTOS = 40
 EDITED = 2000
-
-
-class Command:
-    """One photoarchive command line, run with a marker that its descendants inherit."""
-
-    def __init__(self, archive: Path, *args: str) -> None:
-        self.argv = [sys.executable, "-m", "photoarchive", "--archive", str(archive), *args]
-        self.mark = uuid.uuid4().hex
-        self.env = {**os.environ, MARK: self.mark}
-
-    def start(self) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(
-            self.argv, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-        )
-
-    def run(self, *more: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*self.argv, *more], env=self.env, capture_output=True, text=True, timeout=120)
-
-    def processes(self) -> dict[int, str]:
-        """Live processes (zombies are dead) carrying this command's marker: pid -> command line."""
-        needle = f"{MARK}={self.mark}".encode()
-        found = {}
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit() or int(entry.name) == os.getpid():
-                continue
-            try:
-                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-                environ = (entry / "environ").read_bytes().split(b"\0")
-                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:  # it ended while we looked
-                continue
-            if state != "Z" and needle in environ:
-                found[int(entry.name)] = cmdline.strip()
-        return found
-
-    def survivors(self, within: float = 10.0) -> dict[int, str]:
-        """The marked processes still alive after waiting up to ``within`` seconds for them to end."""
-        deadline = time.monotonic() + within
-        while (alive := self.processes()) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return alive
-
-    def kill_all(self) -> None:
-        """Clean up after a failed test: whatever still carries the marker, by pid."""
-        for pid in self.processes():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-
-
-@pytest.fixture
-def commands() -> Iterator[list[Command]]:
-    made: list[Command] = []
-    yield made
-    for command in made:
-        command.kill_all()
 
 
 def _count(archive: Path, sql: str) -> int:
@@ -98,15 +36,6 @@ def _count(archive: Path, sql: str) -> int:
             return int(conn.execute(sql).fetchone()[0])
     except sqlite3.Error:
         return -1
-
-
-def _kill(process: subprocess.Popen[bytes]) -> None:
-    os.kill(process.pid, signal.SIGKILL)  # the main process only, as `kill -9 PID` does
-    process.wait(timeout=10)
-
-
-def _describe(processes: dict[int, str]) -> str:
-    return "; ".join(f"{pid}: {cmdline[:110]}" for pid, cmdline in processes.items())
 
 
 def test_kill9_during_import_leaves_no_process_nothing_behind_and_a_rerun_completes(
@@ -123,13 +52,13 @@ def test_kill9_during_import_leaves_no_process_nothing_behind_and_a_rerun_comple
         assert time.monotonic() < deadline, "the import recorded nothing within a minute"
         time.sleep(0.01)
     running = command.processes()
-    _kill(process)
+    kill_main(process)
     recorded = _count(archive, "SELECT count(*) FROM photos")
     assert 0 < recorded < PHOTOS, f"the import was not killed in the middle ({recorded} of {PHOTOS} recorded)"
     assert len(running) > 1, "the import had started no worker when it was killed"
 
     survivors = command.survivors()
-    assert not survivors, f"processes outlived the killed import: {_describe(survivors)}"
+    assert not survivors, f"processes outlived the killed import: {describe(survivors)}"
 
     rerun = Command(archive, "import", str(card), "--workers", "2", "--json")
     commands.append(rerun)
@@ -195,9 +124,9 @@ def test_kill9_during_a_batch_edit_leaves_it_all_or_nothing(tmp_path: Path, comm
                 break
         time.sleep(0.002)
     probe.close()
-    _kill(process)
+    kill_main(process)
     survivors = command.survivors()
-    assert not survivors, f"processes outlived the killed edit: {_describe(survivors)}"
+    assert not survivors, f"processes outlived the killed edit: {describe(survivors)}"
 
     with Catalog(archive) as catalog:
         assert catalog.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -16,7 +16,7 @@ from photoarchive.templates import (
     remove_template,
     template_values,
 )
-from tests.catalog.test_search import _add
+from tests.conftest import add_record
 
 EXPEDITION = {
     "creator": "Иван Петров",
@@ -29,7 +29,7 @@ EXPEDITION = {
 
 
 def test_apply_with_variables_is_one_edit(catalog: Catalog) -> None:
-    a, b = _add(catalog, 10, "IMG_0010.JPG"), _add(catalog, 11, "IMG_0011.JPG")
+    a, b = add_record(catalog, 10, "IMG_0010.JPG"), add_record(catalog, 11, "IMG_0011.JPG")
     apply_edit(catalog, [b], {"city": "Шумшу", "caption": "Танк", "keywords": ["old"]})
     create_template(
         catalog, "Shumshu 2015", {**EXPEDITION, "caption": "{caption}{?city} ({city}){/city}"}, add_keywords=["{city}"]
@@ -63,7 +63,7 @@ def test_errors_are_found_when_the_template_is_made(catalog: Catalog) -> None:
 
 
 def test_a_rendered_value_that_is_invalid_changes_no_photo(catalog: Catalog) -> None:
-    a, b = _add(catalog, 1, "a.jpg"), _add(catalog, 2, "b.jpg")
+    a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     apply_edit(catalog, [b], {"caption": "x" * 40_000})
     create_template(catalog, "double", {"caption": "{caption}{caption}"})  # 80 KB for b
     with pytest.raises(ValidationError, match="longer than 64 KB"):
@@ -72,7 +72,7 @@ def test_a_rendered_value_that_is_invalid_changes_no_photo(catalog: Catalog) -> 
 
 
 def test_change_and_remove(catalog: Catalog) -> None:
-    a = _add(catalog, 1, "a.jpg")
+    a = add_record(catalog, 1, "a.jpg")
     create_template(catalog, "t", {"credit": "A", "source": "S"})
     changed = change_template(catalog, "t", name="t2", values={"credit": "B"}, unset=["source"])
     assert changed.name == "t2" and changed.values == {"credit": "B"}

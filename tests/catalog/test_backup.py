@@ -18,8 +18,7 @@ from photoarchive.catalog.backup import (
 )
 from photoarchive.edits import apply_edit
 from photoarchive.errors import CatalogError, CatalogMissingError
-from tests.conftest import write_photos
-from tests.ingest.test_import import run_import
+from tests.conftest import run_import, write_photos
 
 
 def test_no_empty_catalog_is_made_over_an_archive(tmp_path: Path) -> None:

@@ -1,28 +1,13 @@
 from __future__ import annotations
 
 from photoarchive.catalog import Catalog
-
-
-def _add(catalog: Catalog, n: int, name: str, embedded: dict | None = None) -> int:
-    return catalog.add_photo(
-        {
-            "sha256": f"{n:064x}",
-            "original_path": f"2015/2015-08-10/{name}",
-            "original_name": name,
-            "source_path": f"/src/{name}",
-            "size": 1,
-            "format": "JPEG",
-            "imported_at": "2026-01-01T00:00:00+00:00",
-            "captured_at": f"2015-08-{n:02d}T10:00:00",
-            "embedded": embedded or {},
-        }
-    )
+from tests.conftest import add_record
 
 
 def test_search_any_script_and_short_terms(catalog: Catalog) -> None:
-    a = _add(catalog, 1, "IMG_0001.JPG", {"Iptc.Application2.Caption": ["Высота 171, Шумшу"]})
-    b = _add(catalog, 2, "IMG_0002.JPG", {"Xmp.dc.description": ["占守島の戦車 Type 97 tank"]})
-    c = _add(catalog, 3, "shumshu_beach.jpg")
+    a = add_record(catalog, 1, "IMG_0001.JPG", {"Iptc.Application2.Caption": ["Высота 171, Шумшу"]})
+    b = add_record(catalog, 2, "IMG_0002.JPG", {"Xmp.dc.description": ["占守島の戦車 Type 97 tank"]})
+    c = add_record(catalog, 3, "shumshu_beach.jpg")
     assert catalog.photo_ids(search="img_000") == [a, b]
     assert catalog.photo_ids(search="высота") == [a]  # case-insensitive Cyrillic
     assert catalog.photo_ids(search="ШУМШУ") == [a]
@@ -36,8 +21,8 @@ def test_search_any_script_and_short_terms(catalog: Catalog) -> None:
 
 
 def test_sort_orders(catalog: Catalog) -> None:
-    b = _add(catalog, 2, "b.jpg")
-    a = _add(catalog, 1, "A.jpg")
+    b = add_record(catalog, 2, "b.jpg")
+    a = add_record(catalog, 1, "A.jpg")
     assert catalog.photo_ids(order="captured") == [a, b]
     assert catalog.photo_ids(order="imported") == [b, a]
     assert catalog.photo_ids(order="name") == [a, b]
@@ -47,7 +32,7 @@ def test_index_is_rebuilt_when_the_search_text_changes(tmp_path, monkeypatch) ->
     from photoarchive.catalog import search
 
     with Catalog(tmp_path / "a") as catalog:
-        photo = _add(catalog, 1, "IMG_0001.JPG")
+        photo = add_record(catalog, 1, "IMG_0001.JPG")
         assert catalog.photo_ids(search="/src/") == [photo]
     monkeypatch.setattr(search, "TEXT_SOURCES", ["p.original_name"])
     with Catalog(tmp_path / "a") as catalog:  # opened by a version that searches less
@@ -56,8 +41,8 @@ def test_index_is_rebuilt_when_the_search_text_changes(tmp_path, monkeypatch) ->
 
 
 def test_a_search_of_a_thousand_words(catalog: Catalog, capsys) -> None:
-    a = _add(catalog, 1, "IMG_0001.JPG", {"Iptc.Application2.Caption": ["на Шумшу 占守 戦車 ab cd Type 97 tank"]})
-    b = _add(catalog, 2, "IMG_0002.JPG", {"Iptc.Application2.Caption": ["на Шумшу"]})
+    a = add_record(catalog, 1, "IMG_0001.JPG", {"Iptc.Application2.Caption": ["на Шумшу 占守 戦車 ab cd Type 97 tank"]})
+    b = add_record(catalog, 2, "IMG_0002.JPG", {"Iptc.Application2.Caption": ["на Шумшу"]})
     # A thousand short words (SQLite refused a thousand ANDs: "Expression tree is too large").
     assert catalog.photo_ids(search=" ".join(["на", "占守", "戦車", "ab", "cd"] * 200)) == [a]
     assert catalog.photo_ids(search=" ".join(["на"] * 1000)) == [a, b]

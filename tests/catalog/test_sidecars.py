@@ -20,8 +20,7 @@ from photoarchive.catalog.verify import untracked_originals
 from photoarchive.cli import main
 from photoarchive.edits import apply_edit, history
 from photoarchive.metadata import read_curated
-from tests.conftest import write_photos
-from tests.ingest.test_import import run_import
+from tests.conftest import run_import, write_photos
 
 EVERY_FIELD = {
     "title": "Tank",

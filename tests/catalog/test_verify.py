@@ -4,8 +4,7 @@ from pathlib import Path
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.verify import check_originals, sha256_file, untracked_originals
-from tests.conftest import write_photos
-from tests.ingest.test_import import run_import
+from tests.conftest import run_import, write_photos
 
 
 def test_check_reports_missing_changed_and_untracked(tmp_path: Path, catalog: Catalog) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from photoarchive.catalog import Catalog
-from photoarchive.cli import main
-from tests.conftest import add_original, digest, write_photo
+from tests.cli.conftest import run, show
+from tests.conftest import digest
 from tests.places.conftest import HEIGHT_171, SHUMSHU, build_shumshu
 
 CURATED_KEYS = {
@@ -19,27 +19,6 @@ CURATED_KEYS = {
     "sublocation", "city", "state", "country", "country_code", "event", "event_date", "date_created", "job_id",
     "gps_source", "conflicts", "place",
 }  # fmt: skip
-
-
-def run(capsys: pytest.CaptureFixture[str], archive: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--archive", str(archive), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def show(capsys: pytest.CaptureFixture[str], archive: Path, photo_id: int) -> dict:
-    code, out, err = run(capsys, archive, "show", str(photo_id), "--json")
-    assert code == 0, err
-    return json.loads(out)
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> tuple[Path, list[int]]:
-    """An archive with three photos (recorded directly: no import run needed here)."""
-    root = tmp_path / "archive"
-    with Catalog(root) as catalog:
-        ids = [add_original(catalog, write_photo(tmp_path / "card" / f"IMG_{n}.JPG", seed=n)) for n in range(3)]
-    return root, ids
 
 
 def test_edit_every_option_as_one_recorded_edit(capsys: pytest.CaptureFixture[str], archive) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_edit import archive, run, show  # noqa: F401 - the archive fixture
+from tests.cli.conftest import run, show
 from tests.conftest import write_photos
 
 EXPEDITION = [
@@ -17,7 +17,7 @@ EXPEDITION = [
 ]  # fmt: skip
 
 
-def test_template_commands(capsys: pytest.CaptureFixture[str], archive) -> None:  # noqa: F811
+def test_template_commands(capsys: pytest.CaptureFixture[str], archive) -> None:
     root, (a, b, _) = archive
     name = "Shumshu 2015 expedition"
     code, out, err = run(capsys, root, "template", "create", name, *EXPEDITION, "--json")

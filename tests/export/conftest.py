@@ -8,9 +8,12 @@ number and owner name, and all have GPS near Shumshu with many decimals.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
@@ -18,6 +21,44 @@ from PIL import Image, ImageDraw
 from photoarchive.catalog import Catalog
 from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
+
+EXIFTOOL = shutil.which("exiftool")
+needs_exiftool = pytest.mark.skipif(EXIFTOOL is None, reason="exiftool is not installed (.ci/run installs it)")
+
+
+def exiftool(folder: Path, *options: str) -> dict[str, dict[str, Any]]:
+    """Every tag of every JPEG under ``folder``, in one ExifTool run, by file name."""
+    assert EXIFTOOL
+    done = subprocess.run(
+        [EXIFTOOL, "-j", "-a", "-G1", "-charset", "iptc=UTF8", *options, "-r", "-ext", "jpg", str(folder)],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    return {Path(entry["SourceFile"]).name: entry for entry in json.loads(done.stdout)}
+
+
+def place_photo(catalog: Catalog, photo_id: int) -> None:
+    """Put a photo at Height 171, on Shumshu, with names in three scripts and identifiers."""
+    from photoarchive.model import Place, PlaceName
+    from photoarchive.places import add_place, assign_place
+
+    russia = add_place(catalog, Place("Russia", kind="country", alt_names=[PlaceName("Россия", "ru")]))
+    island = add_place(
+        catalog,
+        Place(
+            "Shumshu",
+            kind="island",
+            parent_id=russia.id,
+            latitude=50.7686,
+            longitude=156.3,
+            alt_names=[PlaceName("Шумшу", "ru"), PlaceName("占守島", "ja")],
+            geonames_id="2121215",
+            wikidata_id="Q1049609",
+        ),
+    )
+    assign_place(catalog, [photo_id], island)
+
 
 INJECTION = "Tank <script>alert('x')</script> & crew"
 CAPTIONS = [

@@ -11,8 +11,7 @@ from PIL import Image
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import collection_photo_ids
-from tests.export.conftest import CAPTIONS, INJECTION, export
-from tests.export.test_package import exiftool, needs_exiftool
+from tests.export.conftest import CAPTIONS, INJECTION, exiftool, export, needs_exiftool
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -117,7 +116,7 @@ def placed_archive(small_archive) -> tuple[Catalog, list[int]]:
     """Three photos: the first given a place and no GPS of its own (so the island's centre),
     the second with a position read from a file's location shown, the third a camera's."""
     from photoarchive.edits import apply_edit
-    from tests.export.test_package import place_photo
+    from tests.export.conftest import place_photo
 
     catalog, (first, second, third) = small_archive
     apply_edit(catalog, [first], {"latitude": None, "longitude": None, "gps_source": None})

@@ -2,7 +2,7 @@
 re-run completes, and nothing of the killed run is left (no ``.TARGET.partial-*`` folder, no
 ``.part`` file).
 
-Uses the marked commands of ``tests.test_kill9`` (every process the command starts inherits
+Uses the marked commands of ``tests.processes`` (every process the command starts inherits
 a marker, so survivors are found in /proc whoever their parent has become).
 """
 
@@ -18,8 +18,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
 from tests.conftest import add_original, write_photo
-from tests.test_kill9 import Command, _describe, _kill
-from tests.test_kill9 import commands as commands  # the fixture
+from tests.processes import Command, describe, kill_main
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc (Linux)")
 
@@ -60,11 +59,11 @@ def test_kill9_during_an_export(tmp_path: Path, commands: list[Command]) -> None
             break
         time.sleep(0.01)
     running = command.processes()
-    _kill(process)
+    kill_main(process)
     assert partial and not target.exists(), "the export was not killed in the middle"
     assert len(running) > 1, "the export had started no worker when it was killed"
     survivors = command.survivors()
-    assert not survivors, f"processes outlived the killed export: {_describe(survivors)}"
+    assert not survivors, f"processes outlived the killed export: {describe(survivors)}"
     assert _leftovers(out), "a killed export leaves its partial folder (this test would prove nothing)"
 
     rerun = Command(archive, *args, "--json")
@@ -91,7 +90,7 @@ def test_kill9_during_a_write(tmp_path: Path, commands: list[Command]) -> None:
         caught = False
         while process.poll() is None and time.monotonic() < deadline:
             if out.is_dir() and any(name.endswith(".part") for name in _leftovers(out)):
-                _kill(process)
+                kill_main(process)
                 caught = True
                 break
         if not caught:

@@ -6,31 +6,27 @@ import csv
 import hashlib
 import io
 import json
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from photoarchive.catalog import Catalog
-from tests.export.conftest import CAPTIONS, INJECTION, LATITUDE, LONGITUDE, OWNER, SERIAL, export, files_of
-
-EXIFTOOL = shutil.which("exiftool")
-needs_exiftool = pytest.mark.skipif(EXIFTOOL is None, reason="exiftool is not installed (.ci/run installs it)")
-
-
-def exiftool(folder: Path, *options: str) -> dict[str, dict[str, Any]]:
-    """Every tag of every JPEG under ``folder``, in one ExifTool run, by file name."""
-    assert EXIFTOOL
-    done = subprocess.run(
-        [EXIFTOOL, "-j", "-a", "-G1", "-charset", "iptc=UTF8", *options, "-r", "-ext", "jpg", str(folder)],
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
-    return {Path(entry["SourceFile"]).name: entry for entry in json.loads(done.stdout)}
+from tests.export.conftest import (
+    CAPTIONS,
+    EXIFTOOL,
+    INJECTION,
+    LATITUDE,
+    LONGITUDE,
+    OWNER,
+    SERIAL,
+    exiftool,
+    export,
+    files_of,
+    needs_exiftool,
+    place_photo,
+)
 
 
 @needs_exiftool
@@ -92,28 +88,6 @@ def test_no_gps_at_all(shumshu: Catalog, tmp_path: Path, precision: str) -> None
     assert "50.75" not in text and "156.3" not in text
     if precision == "none":
         assert "north slope" not in text and "Sakhalin" not in text
-
-
-def place_photo(catalog: Catalog, photo_id: int) -> None:
-    """Put a photo at Height 171, on Shumshu, with names in three scripts and identifiers."""
-    from photoarchive.model import Place, PlaceName
-    from photoarchive.places import add_place, assign_place
-
-    russia = add_place(catalog, Place("Russia", kind="country", alt_names=[PlaceName("Россия", "ru")]))
-    island = add_place(
-        catalog,
-        Place(
-            "Shumshu",
-            kind="island",
-            parent_id=russia.id,
-            latitude=50.7686,
-            longitude=156.3,
-            alt_names=[PlaceName("Шумшу", "ru"), PlaceName("占守島", "ja")],
-            geonames_id="2121215",
-            wikidata_id="Q1049609",
-        ),
-    )
-    assign_place(catalog, [photo_id], island)
 
 
 @needs_exiftool

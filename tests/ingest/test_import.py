@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -11,26 +10,7 @@ from PIL import Image
 from photoarchive.catalog import Catalog
 from photoarchive.errors import ImageError
 from photoarchive.imaging import open_image
-from photoarchive.ingest import ImportJob
-from tests.conftest import write_photo, write_photos
-
-
-def run_import(catalog: Catalog, *paths: Path, cancel_after: int | None = None):
-    job = ImportJob(catalog, list(paths), workers=2)
-    seen = 0
-
-    def cancelled() -> bool:
-        return cancel_after is not None and seen >= cancel_after
-
-    progress = []
-    for event in job.run(cancelled):
-        seen += 1
-        progress.append(event)
-    return job.summary, progress
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.conftest import digest, run_import, write_photo, write_photos
 
 
 def test_import_copies_byte_for_byte_and_records_everything(tmp_path: Path, catalog: Catalog) -> None:
@@ -49,7 +29,7 @@ def test_import_copies_byte_for_byte_and_records_everything(tmp_path: Path, cata
     for photo in photos:
         original = catalog.original_file(photo)
         assert original.read_bytes() == Path(photo.source_path).read_bytes()
-        assert sha(original) == photo.sha256
+        assert digest(original) == photo.sha256
         assert photo.original_path.startswith("2015/2015-08-10/")
         assert photo.camera_make == "Canon" and photo.batch_id == summary.batch
         for size in (256, 1024):

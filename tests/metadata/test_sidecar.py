@@ -11,8 +11,7 @@ import pytest
 from photoarchive.errors import MetadataReadError
 from photoarchive.metadata import read_curated, sidecar_path, write, write_sidecar
 from photoarchive.model import CuratedFields
-from tests.metadata.conftest import exiftool, exiftool_json
-from tests.metadata.test_write import GPS, MIXED
+from tests.metadata.conftest import GPS, MIXED, exiftool, exiftool_json
 
 
 def test_sidecar_names() -> None:

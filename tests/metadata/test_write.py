@@ -12,39 +12,10 @@ import pytest
 from PIL import Image
 
 from photoarchive.errors import MetadataWriteError, ValidationError
-from photoarchive.metadata import GpsPoint, read_curated, read_curated_bytes, write, write_bytes, write_sidecar
+from photoarchive.metadata import read_curated, read_curated_bytes, write, write_bytes, write_sidecar
 from photoarchive.model import CuratedFields, LocationShown
 from tests.conftest import write_photo
-from tests.metadata.conftest import exiftool, exiftool_json
-
-# Cyrillic, Japanese and Latin with <, & and quotes, each short enough for its IIM dataset.
-MIXED = CuratedFields(
-    title="Шумшу, 1945 — 占守島",
-    headline='Tank "Type 97" <near> Hill 171 & the shore',
-    caption='Подбитый японский танк «Тип 97» у высоты 171.\n占守島の戦い, 1945年8月. Found by the <Shumshu-2015> team & "friends".',
-    alt_text="A rusted tank turret in tall grass",
-    caption_writer="А. Иванова",
-    creator="Иван Петров; 山田 太郎",
-    creator_job_title="Фотограф",
-    credit="Шумшу-2015 & <占守>",
-    source="Archive 'RGVA' & co",
-    copyright="© 2015 Иван Петров & 山田",
-    usage_terms="Только некоммерческое использование.\nNon-commercial use only.",
-    web_statement="https://example.org/rights?a=1&b=2",
-    instructions="Не обрезать <crop> & keep",
-    keywords=["танк", "Тип 97", "戦車", "WWII & <Kurils>"],
-    hierarchical_keywords=["Equipment|Tanks|Type 97", "Places|Kuril Islands|Shumshu"],
-    date_created="2015-08-18T10:31:05+11:00",
-    event="Бой за Шумшу — 占守島の戦い",
-    event_date="1945-08-18/1945-08-23",
-    sublocation="Высота 171",
-    city="Северо-Курильск",
-    state="Сахалинская обл.",
-    country="Россия",
-    country_code="RUS",
-    job_id="SHU-2015/07",
-)
-GPS = GpsPoint(50.7533, 156.2101, 171.5)
+from tests.metadata.conftest import GPS, MIXED, exiftool, exiftool_json
 
 
 def _image_hash(path: Path) -> str:

@@ -1,14 +1,49 @@
-"""Fixtures for the places tests: photos recorded directly in the catalog, and the Shumshu gazetteer."""
+"""Fixtures for the places tests: photos recorded directly in the catalog, the Shumshu gazetteer, a GPX walk
+and a small index of cities."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.model import Place, PlaceName
 from photoarchive.places import add_place
+from photoarchive.places.suggest import City, CityIndex
+
+CITIES = CityIndex(
+    [
+        City("2122850", "Kasivobara", 50.67328, 156.12371, "RU", 2422),
+        City("2121385", "Petropavlovsk-Kamchatsky", 53.04444, 158.65076, "RU", 187282),
+        City("2128295", "Sapporo", 43.06667, 141.35, "JP", 1883027),
+        City("2078025", "Adamstown", -25.06597, -130.10147, "PN", 0),
+        City("4036284", "Apia", -13.83333, -171.76666, "WS", 40407),
+    ]
+)
+
+# A walk on Shumshu on 2015-08-10 from 21:00 UTC (09:00 the next morning, Kamchatka time, UTC+12):
+# one point a minute going north-east, then the logger is off for an hour, then two more points.
+START = datetime(2015, 8, 10, 21, 0, tzinfo=UTC)
+
+
+def write_gpx(path: Path) -> Path:
+    points = [(START + timedelta(minutes=i), 50.70 + i * 0.001, 156.20 + i * 0.002, 20.0 + i) for i in range(11)]
+    later = START + timedelta(minutes=70)
+    points += [(later, 50.80, 156.40, 5.0), (later + timedelta(minutes=1), 50.801, 156.401, 6.0)]
+    trkpts = "\n".join(
+        f'<trkpt lat="{lat}" lon="{lon}"><ele>{ele}</ele><time>{t:%Y-%m-%dT%H:%M:%SZ}</time></trkpt>'
+        for t, lat, lon, ele in points
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">\n'
+        f"<trk><name>Shumshu walk</name><trkseg>\n{trkpts}\n</trkseg></trk></gpx>\n",
+        encoding="utf-8",
+    )
+    return path
 
 
 def add_photo(

@@ -10,7 +10,7 @@ import pytest
 
 from photoarchive.cli import main
 from tests.conftest import write_photo
-from tests.places.test_gpx import write_gpx
+from tests.places.conftest import write_gpx
 
 
 def run(capsys: pytest.CaptureFixture[str], archive: Path, *args: str) -> tuple[int, str, str]:

@@ -24,28 +24,7 @@ from photoarchive.places.gpx import (
     match_photos,
     parse_timezone,
 )
-from tests.places.conftest import add_photo
-
-# A walk on Shumshu on 2015-08-10 from 21:00 UTC (09:00 the next morning, Kamchatka time, UTC+12):
-# one point a minute going north-east, then the logger is off for an hour, then two more points.
-START = datetime(2015, 8, 10, 21, 0, tzinfo=UTC)
-
-
-def write_gpx(path: Path) -> Path:
-    points = [(START + timedelta(minutes=i), 50.70 + i * 0.001, 156.20 + i * 0.002, 20.0 + i) for i in range(11)]
-    later = START + timedelta(minutes=70)
-    points += [(later, 50.80, 156.40, 5.0), (later + timedelta(minutes=1), 50.801, 156.401, 6.0)]
-    trkpts = "\n".join(
-        f'<trkpt lat="{lat}" lon="{lon}"><ele>{ele}</ele><time>{t:%Y-%m-%dT%H:%M:%SZ}</time></trkpt>'
-        for t, lat, lon, ele in points
-    )
-    path.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">\n'
-        f"<trk><name>Shumshu walk</name><trkseg>\n{trkpts}\n</trkseg></trk></gpx>\n",
-        encoding="utf-8",
-    )
-    return path
+from tests.places.conftest import START, add_photo, write_gpx
 
 
 @pytest.fixture

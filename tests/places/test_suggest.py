@@ -6,18 +6,8 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_fields, load_values
 from photoarchive.edits import history
 from photoarchive.places import Gazetteer, assign_place
-from photoarchive.places.suggest import City, CityIndex, accept_suggestions, default_cities, suggest_places
-from tests.places.conftest import CAPE_KOKUTAN, HEIGHT_171, Shumshu, add_photo
-
-CITIES = CityIndex(
-    [
-        City("2122850", "Kasivobara", 50.67328, 156.12371, "RU", 2422),
-        City("2121385", "Petropavlovsk-Kamchatsky", 53.04444, 158.65076, "RU", 187282),
-        City("2128295", "Sapporo", 43.06667, 141.35, "JP", 1883027),
-        City("2078025", "Adamstown", -25.06597, -130.10147, "PN", 0),
-        City("4036284", "Apia", -13.83333, -171.76666, "WS", 40407),
-    ]
-)
+from photoarchive.places.suggest import accept_suggestions, default_cities, suggest_places
+from tests.places.conftest import CAPE_KOKUTAN, CITIES, HEIGHT_171, Shumshu, add_photo
 
 
 def test_gazetteer_place_within_its_radius_comes_first(catalog: Catalog, shumshu: Shumshu) -> None:

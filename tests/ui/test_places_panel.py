@@ -142,8 +142,7 @@ def test_add_remove_import_export(qtbot, catalog: Catalog, shumshu: Shumshu, edi
 def test_suggestions_dialog_accepts_one_by_one_or_all(
     qtbot, catalog: Catalog, shumshu: Shumshu, edits: PhotoEdits
 ) -> None:
-    from tests.places.conftest import HEIGHT_171
-    from tests.places.test_suggest import CITIES
+    from tests.places.conftest import CITIES, HEIGHT_171
 
     near = add_photo(catalog, 1, gps=HEIGHT_171)
     at_sea = add_photo(catalog, 2, gps=(50.5, 156.9))
@@ -164,7 +163,7 @@ def test_suggestions_dialog_accepts_one_by_one_or_all(
 
 
 def test_geotag_dialog_proposes_then_applies(qtbot, catalog: Catalog, edits: PhotoEdits, tmp_path: Path) -> None:
-    from tests.places.test_gpx import write_gpx
+    from tests.places.conftest import write_gpx
 
     inside = add_photo(catalog, 1, captured_at="2015-08-11T09:02:30")
     outside = add_photo(catalog, 2, captured_at="2015-08-11T12:00:00")
