@@ -15,6 +15,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from photoarchive.catalog.connection import chunked
 
@@ -119,3 +120,107 @@ def match_clause(query: str) -> tuple[str, list[str]]:
         patterns = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in short_terms]
         params.append(json.dumps(patterns, ensure_ascii=False))
     return " AND ".join(clauses) or "1", params
+
+
+# -- pages of results -----------------------------------------------------------------------
+#
+# A window over a million photos shows its first screen from a query that stops after one
+# page: the rows are read in the order of the sort key by walking that key's index (0007_sort_
+# indexes), and the next page starts after the last key seen (keyset paging: no OFFSET, so a
+# page deep in the list costs what the first does). How many there are is counted apart.
+
+# order -> (sort key over photo ``p`` without the id, the index walking it); the id breaks ties.
+# The same keys as ``catalog.SORT_ORDERS``, so pages and a full listing agree row for row.
+PAGE_ORDERS: dict[str, tuple[str | None, str | None]] = {
+    "captured": ("coalesce(p.captured_at, p.imported_at)", "photos_sort_captured"),
+    "imported": (None, None),
+    "name": ("p.original_name COLLATE NOCASE", "photos_sort_name"),
+}
+# A search with at least this many matches per row of the page is read by walking the sort
+# index (the matches are common, so a page comes after a short walk); a rarer one by sorting
+# its matches, which are then few.
+DENSE_FACTOR = 20
+
+Key = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Ids in order, and where the next page starts (None when this page ends the list)."""
+
+    ids: list[int]
+    after: Key | None
+
+
+def photo_page(
+    conn: sqlite3.Connection,
+    *,
+    search: str = "",
+    order: str = "captured",
+    batch: int | None = None,
+    after: Key | None = None,
+    limit: int | None = 1000,
+) -> Page:
+    """Up to ``limit`` ids of the photos matching ``search`` (and in ``batch``), in ``order``,
+    starting after the keyset position ``after`` (a previous page's ``after``); ``limit=None``
+    reads to the end. Costs about one page of index rows however big the catalog is."""
+    if order not in PAGE_ORDERS:
+        raise ValueError(f"unknown sort order {order!r}")
+    key, index = PAGE_ORDERS[order]
+    where, params = _filters(search, batch)
+    if after is not None:
+        if key is None:
+            where.append("p.id > ?")
+            params.append(after[-1])
+        else:  # (key, id) > after, written so that the index's range on the key is used
+            where.append(f"{key} >= ? AND ({key} > ? OR p.id > ?)")
+            params.extend([after[0], after[0], after[-1]])
+    walk = ""
+    if search.strip() and limit is not None and _dense(conn, search, limit):
+        walk = f" INDEXED BY {index}" if index is not None else ""
+        if all(len(term) < 3 for term in search.split()):
+            # Only LIKE terms: each row walked is tested by its id, rather than testing every
+            # row of the catalog up front to build the list of matches.
+            clause = match_clause(search)[0]
+            position = where.index("p.id IN (SELECT rowid FROM photos_fts WHERE " + clause + ")")
+            where[position] = f"EXISTS (SELECT 1 FROM photos_fts WHERE photos_fts.rowid = p.id AND {clause})"
+    columns = "p.id" if key is None else f"p.id, {key}"
+    sql = f"SELECT {columns} FROM photos p{walk} WHERE {' AND '.join(where)} ORDER BY {key + ', ' if key else ''}p.id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    rows = conn.execute(sql, params).fetchall()
+    ids = [int(r[0]) for r in rows]
+    last: Key | None = None
+    if rows and limit is not None and len(rows) == limit:
+        last = (rows[-1][0],) if key is None else (rows[-1][1], rows[-1][0])
+    return Page(ids, last)
+
+
+def count_photos_matching(conn: sqlite3.Connection, *, search: str = "", batch: int | None = None) -> int:
+    """How many photos match ``search`` (and are in ``batch``): the count a page leaves out."""
+    where, params = _filters(search, batch)
+    return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(where)}", params).fetchone()[0])
+
+
+def _filters(search: str, batch: int | None) -> tuple[list[str], list[object]]:
+    where: list[str] = ["1"]
+    params: list[object] = []
+    if search.strip():
+        clause, clause_params = match_clause(search)
+        where.append(f"p.id IN (SELECT rowid FROM photos_fts WHERE {clause})")
+        params.extend(clause_params)
+    if batch is not None:
+        where.append("p.batch_id = ?")
+        params.append(batch)
+    return where, params
+
+
+def _dense(conn: sqlite3.Connection, search: str, limit: int) -> bool:
+    """Whether at least one photo in ``DENSE_FACTOR`` matches, judged on the first
+    ``limit * DENSE_FACTOR`` photos (so the test costs a page's worth of rows, not the catalog)."""
+    sample = limit * DENSE_FACTOR
+    bound = conn.execute("SELECT id FROM photos ORDER BY id LIMIT 1 OFFSET ?", (sample - 1,)).fetchone()
+    clause, params = match_clause(search)
+    where = clause if bound is None else f"{clause} AND rowid <= {int(bound[0])}"
+    sql = f"SELECT count(*) FROM (SELECT rowid FROM photos_fts WHERE {where} LIMIT {int(limit)})"
+    return int(conn.execute(sql, params).fetchone()[0]) >= limit
