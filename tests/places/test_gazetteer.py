@@ -56,7 +56,7 @@ def test_field_mapping_is_stored_per_place(catalog: Catalog, shumshu: Shumshu) -
 def test_assign_fills_fields_and_gps_only_when_missing(catalog: Catalog, shumshu: Shumshu) -> None:
     bare = add_photo(catalog, 1)
     camera = add_photo(catalog, 2, gps=(50.7, 156.2))
-    edit = assign_place(catalog, [bare, camera], "Высота 171", who="curator")
+    edit = assign_place(catalog, [bare, camera], "Высота 171", who="curator").edit
     assert edit.description == "Place 2 photos at Height 171" and edit.id > 0
     assert fields_of(catalog, bare) == ("Height 171", "Shumshu", "Sakhalin Oblast", "Russia", "RUS")
     positions = load_values(catalog, [bare, camera], ["latitude", "longitude", "gps_source", "place_id"])
@@ -85,7 +85,7 @@ def test_assign_fills_fields_and_gps_only_when_missing(catalog: Catalog, shumshu
 
 def test_assign_is_one_undoable_edit(catalog: Catalog, shumshu: Shumshu) -> None:
     ids = [add_photo(catalog, n) for n in range(12)]
-    edit = assign_place(catalog, ids, shumshu.beach)
+    edit = assign_place(catalog, ids, shumshu.beach).edit
     assert len(history(catalog)) == 1 and edit.photo_ids == ids
     revert_edit(catalog, edit.id)
     assert all(fields_of(catalog, i) == ("", "", "", "", "") for i in ids)

@@ -3,7 +3,9 @@
 A photo needs attention when it has no caption, no creator or credit, no copyright notice,
 when the standards of its file (EXIF, IPTC IIM, XMP) disagreed on a field when it was read,
 or when it holds a value that does not validate (an import keeps what a file held, with a
-warning, and write and export leave that value out until it is corrected).
+warning, and write and export leave that value out until it is corrected), or when its
+position is far from the place assigned to it (``model.position.is_far_from_place``: a page
+would say "Shumshu" over coordinates in Italy).
 
 Each ``AttentionRule`` states its rule twice over the same values, as SQL for the catalog's
 list (``needing_attention``) and as Python for one photo's values already read (``reasons``,
@@ -16,6 +18,10 @@ for a list shown at every refresh. So SQL picks candidates: values that are not 
 (a control character, over 64 KB, a date not in the stored ISO forms, a country code not in
 ISO 3166-1, a URL not plainly http(s)), a superset of the invalid ones; the validator decides
 on those alone (``INVALID_FUNCTION``).
+
+A position far from its place: the distance is computed by the rule itself
+(``FAR_FUNCTION``, over the places' positions read once per list); the Python side reads the
+place's position and radius with the photo's values (``PLACE_REACH``, from ``load_attention_values``).
 """
 
 from __future__ import annotations
@@ -27,13 +33,19 @@ from typing import Any
 import pycountry
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.curated import CONFLICTS, from_column
+from photoarchive.catalog.curated import CONFLICTS, from_column, load_values
+from photoarchive.catalog.places import place_reaches
 from photoarchive.metadata.fields import FIELDS_BY_NAME, Input
 from photoarchive.metadata.validate import MAX_VALUE_BYTES, URL_FORBIDDEN, invalid_fields
 from photoarchive.model import CURATED_FIELD_NAMES
 from photoarchive.model.curated import LIST_FIELDS
+from photoarchive.model.position import is_far_from_place
 
 INVALID_FUNCTION = "photoarchive_invalid"
+FAR_FUNCTION = "photoarchive_far_from_place"
+# Not a column: the position and radius of a photo's place, (latitude, longitude, radius) or None.
+PLACE_REACH = "place_reach"
+_POSITION = ("latitude", "longitude", "gps_source", "place_id")
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,14 @@ def _invalid(name: str, value: str) -> int:
     return int(bool(invalid_fields({name: from_column(name, value)})))
 
 
+def _far(values: Mapping[str, Any]) -> list[str]:
+    reach = values.get(PLACE_REACH)
+    if reach is None or values["latitude"] is None or values["longitude"] is None:
+        return []
+    position = (values["latitude"], values["longitude"])
+    return ["latitude"] if is_far_from_place(position, values["gps_source"], reach[:2], reach[2]) else []
+
+
 def _empty(*names: str) -> Callable[[Mapping[str, Any]], list[str]]:
     """The rule "all of these fields are empty"."""
     return lambda values: list(names) if not any(values[n] for n in names) else []
@@ -118,9 +138,27 @@ RULES: tuple[AttentionRule, ...] = (
         " OR ".join(_candidate(name) for name in CURATED_FIELD_NAMES),
         lambda values: invalid_fields({n: values[n] for n in CURATED_FIELD_NAMES}),
     ),
+    AttentionRule(
+        "far from place",
+        f"place_id IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL"
+        f" AND {FAR_FUNCTION}(place_id, latitude, longitude, gps_source)",
+        _far,
+    ),
 )
-# The values the rules read, for whoever checks photos already in memory.
-ATTENTION_FIELDS: tuple[str, ...] = (*CURATED_FIELD_NAMES, CONFLICTS)
+# The columns the rules read, for whoever checks photos already in memory (with PLACE_REACH:
+# ``load_attention_values`` reads both).
+ATTENTION_FIELDS: tuple[str, ...] = (*CURATED_FIELD_NAMES, CONFLICTS, *_POSITION)
+
+
+def load_attention_values(
+    catalog: Catalog, photo_ids: list[int], fields: tuple[str, ...] | list[str] = ()
+) -> dict[int, dict[str, Any]]:
+    """``fields`` and every value the rules read, by photo id (what ``reasons`` takes)."""
+    values = load_values(catalog, photo_ids, list(dict.fromkeys([*fields, *ATTENTION_FIELDS])))
+    reaches = place_reaches(catalog) if any(v["place_id"] is not None for v in values.values()) else {}
+    for photo in values.values():
+        photo[PLACE_REACH] = reaches.get(photo["place_id"]) if photo["place_id"] is not None else None
+    return values
 
 
 def reasons(values: Mapping[str, Any]) -> list[tuple[AttentionRule, list[str]]]:
@@ -133,5 +171,12 @@ def reasons(values: Mapping[str, Any]) -> list[tuple[AttentionRule, list[str]]]:
 def needing_attention(catalog: Catalog) -> list[int]:
     """The ids of the photos that break a rule, in order."""
     catalog.conn.create_function(INVALID_FUNCTION, 2, _invalid, deterministic=True)
+    reaches = place_reaches(catalog)
+
+    def far(place_id: int, latitude: float, longitude: float, gps_source: str | None) -> int:
+        reach = reaches.get(place_id)
+        return int(reach is not None and is_far_from_place((latitude, longitude), gps_source, reach[:2], reach[2]))
+
+    catalog.conn.create_function(FAR_FUNCTION, 4, far)
     where = " OR ".join(f"({rule.sql})" for rule in RULES)
     return [r[0] for r in catalog.conn.execute(f"SELECT id FROM photos WHERE {where} ORDER BY id")]

@@ -179,11 +179,28 @@ def _location(place: Place, places: dict[int, Place]) -> LocationShown:
 def _radius(place: Place, places: dict[int, Place]) -> float | None:
     """The radius of the place that gives this one its position: itself or the nearest place
     containing it with coordinates (as ``Gazetteer.position`` walks them); None if unknown."""
+    giver = _position_giver(place, places)
+    return None if giver is None else giver.suggestion_radius or None
+
+
+def _position_giver(place: Place, places: dict[int, Place]) -> Place | None:
     level: Place | None = place
     seen: set[int] = set()
     while level is not None and level.id not in seen:
         if level.has_position:
-            return level.suggestion_radius or None
+            return level
         seen.add(level.id)
         level = places.get(level.parent_id) if level.parent_id is not None else None
     return None
+
+
+def place_reaches(catalog: Catalog) -> dict[int, tuple[float, float, float | None]]:
+    """Each place's position and radius, as a photo of it is checked against them (its own, or
+    those of the nearest place containing it with coordinates); places without any are left out."""
+    places = {p.id: p for p in all_places(catalog)}
+    reaches: dict[int, tuple[float, float, float | None]] = {}
+    for place in places.values():
+        giver = _position_giver(place, places)
+        if giver is not None and giver.latitude is not None and giver.longitude is not None:
+            reaches[place.id] = (float(giver.latitude), float(giver.longitude), giver.suggestion_radius or None)
+    return reaches

@@ -84,6 +84,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         " fills the location fields, and GPS where a photo has none",
     )
     p.add_argument(
+        "--position-from-place",
+        action="store_true",
+        help="with --place: give every photo the place's position, replacing its own (for photos whose"
+        " GPS is far from the place)",
+    )
+    p.add_argument(
         "--template", metavar="NAME", help="apply a template (over --place; the field options given win over it)"
     )
     p.add_argument("--json", action="store_true", help="print the edit: its id and each change, old and new")
@@ -250,6 +256,8 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
     ids = photo_ids(args)
     options = field_options(args)
+    if args.position_from_place and args.place is None:
+        raise ValidationError("--position-from-place needs --place (the place whose position to use)")
     if not options and not args.template and args.place is None:
         raise ValidationError(
             "nothing to change: give a field option (--caption, --credit, ...), --clear, --place or --template"
@@ -257,7 +265,7 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
     # The values are computed from the photos' current ones (keywords added to theirs, GPS
     # from the place where they have none) in the transaction that writes them.
     with transaction(catalog.conn), option_names():
-        placed, description = _placed(catalog, ids, args.place)
+        placed, description = _placed(catalog, ids, args.place, args.position_from_place)
         values = edit_values(
             catalog,
             ids,
@@ -275,10 +283,17 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
         merged = {pid: {**placed.get(pid, {}), **values[pid]} for pid in ids}
         edit = apply_edit(catalog, ids, merged.__getitem__, description=description)
     print_edit(edit, args.json)
+    if args.place is not None:
+        from photoarchive.cli.places import warn_far
+        from photoarchive.places import far_from_place
+
+        warn_far(far_from_place(catalog, ids))
     return 0
 
 
-def _placed(catalog: Catalog, ids: list[int], place: str | None) -> tuple[dict[int, dict[str, Any]], str]:
+def _placed(
+    catalog: Catalog, ids: list[int], place: str | None, position_from_place: bool = False
+) -> tuple[dict[int, dict[str, Any]], str]:
     """The values ``--place`` sets on each photo, and its description ("Place 3 photos at ...")."""
     from photoarchive.places import describe_assignment, place_values
 
@@ -286,12 +301,12 @@ def _placed(catalog: Catalog, ids: list[int], place: str | None) -> tuple[dict[i
         return {}, ""
     target = None if place.strip().casefold() == "none" else place
     try:
-        values, found = place_values(catalog, ids, target)
+        values, found = place_values(catalog, ids, target, position_from_place=position_from_place)
     except NotFoundError as error:
         raise NotFoundError(f"--place: {error}") from error
     except ValidationError as error:
         raise ValidationError(f"--place: {error}", field="place") from error
-    return values, describe_assignment(found, len(ids))
+    return values, describe_assignment(found, len(ids), position_from_place)
 
 
 def _describe_options(options: FieldOptions) -> str:

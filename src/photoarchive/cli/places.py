@@ -16,7 +16,7 @@ from photoarchive.model.place import IPTC_FIELD_CHOICES, PLACE_KINDS, Place, Pla
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
-    from photoarchive.places import Gazetteer
+    from photoarchive.places import FarPhoto, Gazetteer
 
 # Each command imports the core it runs when it runs (gpxpy and the world's cities are read
 # by geotag and suggest only).
@@ -200,12 +200,27 @@ def assign_command(args: argparse.Namespace, catalog: Catalog) -> int:
     from photoarchive.places import assign_place
 
     target = None if args.place.strip().lower() == "none" else args.place
-    edit = assign_place(catalog, args.ids, target)
+    assignment = assign_place(catalog, args.ids, target)
+    edit = assignment.edit
     if args.json:
-        print_json({"edit": edit.id or None, "photos": edit.photo_ids, "description": edit.description})
+        far = [f.photo_id for f in assignment.far]
+        print_json({"edit": edit.id or None, "photos": edit.photo_ids, "description": edit.description, "far": far})
     else:
         print(f"{edit.description} ({len(edit.photo_ids)} changed)")
+    warn_far(assignment.far)
     return 0
+
+
+def warn_far(far: list[FarPhoto]) -> None:
+    """Warn on stderr about photos left far from their place, and say how to fix it."""
+    from photoarchive.places import describe_far
+
+    if far:
+        ids = " ".join(str(f.photo_id) for f in far)
+        warn(
+            f"warning: {describe_far(far)}; to use the place's position instead: "
+            f"photoarchive edit {ids} --place {far[0].place.id} --position-from-place"
+        )
 
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:

@@ -7,11 +7,15 @@ Everything here works on a ``Catalog`` and changes photos only through
 from __future__ import annotations
 
 from photoarchive.places.assign import (
+    Assignment,
+    FarPhoto,
     add_place,
     assign_place,
     assign_places,
     describe_assignment,
+    describe_far,
     edit_place,
+    far_from_place,
     find_place,
     photo_values,
     place_values,
@@ -21,13 +25,17 @@ from photoarchive.places.assign import (
 from photoarchive.places.gazetteer import Gazetteer, clean_place
 
 __all__ = [
+    "Assignment",
+    "FarPhoto",
     "Gazetteer",
     "add_place",
     "assign_place",
     "assign_places",
     "clean_place",
     "describe_assignment",
+    "describe_far",
     "edit_place",
+    "far_from_place",
     "find_place",
     "photo_values",
     "place_values",

@@ -7,6 +7,11 @@ records the place (``place_id``), and gives GPS to photos that have none, marked
 position came from its previous place gets the new place's (or loses it). All of it is one
 ``apply_edit``: one transaction, one entry in the history, one undo.
 
+A photo whose own position (camera, GPX, typed) is far from the place assigned to it
+(``model.position.is_far_from_place``: farther than ``max(radius * 3, radius + 5 km)``) keeps
+it, but ``assign_place`` returns it in ``Assignment.far`` so the command line and the window
+warn; ``position_from_place=True`` replaces such positions with the place's, in the same edit.
+
 Editing or moving a place re-fills the photos of the place and of every place inside it, in
 the same transaction as the change to the place, as one edit.
 
@@ -18,7 +23,7 @@ photos meanwhile is neither overwritten nor recorded with values that were not t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from photoarchive.catalog import Catalog, transaction
@@ -27,9 +32,29 @@ from photoarchive.catalog.curated import load_values
 from photoarchive.edits import Edit, apply_edit
 from photoarchive.errors import ValidationError
 from photoarchive.model.place import Place
+from photoarchive.model.position import FROM_PLACE, distance_m, far_limit_m, is_far_from_place
 from photoarchive.places.gazetteer import Gazetteer, clean_place
 
 _CURRENT = ("latitude", "longitude", "altitude", "gps_source", "place_id")
+
+
+@dataclass(frozen=True)
+class FarPhoto:
+    """A photo whose position contradicts its place: ``distance`` from the place's position
+    and the ``limit`` it is over, in metres."""
+
+    photo_id: int
+    place: Place
+    distance: float
+    limit: float
+
+
+@dataclass
+class Assignment:
+    """What ``assign_place`` did (``edit``) and the photos whose position is far from the place."""
+
+    edit: Edit
+    far: list[FarPhoto] = field(default_factory=list)
 
 
 def find_place(catalog: Catalog, name_or_id: str | int) -> Place:
@@ -96,23 +121,31 @@ def assign_place(
     photo_ids: Sequence[int],
     place: Place | int | str | None,
     *,
+    position_from_place: bool = False,
     who: str | None = None,
     description: str = "",
-) -> Edit:
-    """Give these photos a place (a Place, an id, or a name in any language; None clears it)."""
+) -> Assignment:
+    """Give these photos a place (a Place, an id, or a name in any language; None clears it);
+    with ``position_from_place``, every photo's position becomes the place's. Returns the edit
+    and the photos left far from the place."""
     with transaction(catalog.conn):  # GPS from the place goes where a photo has none *now*
-        values, target = place_values(catalog, photo_ids, place)
-        return apply_edit(
+        values, target = place_values(catalog, photo_ids, place, position_from_place=position_from_place)
+        edit = apply_edit(
             catalog,
             list(values),
             values.__getitem__,
-            description=description or describe_assignment(target, len(values)),
+            description=description or describe_assignment(target, len(values), position_from_place),
             who=who,
         )
+        return Assignment(edit, far_from_place(catalog, list(values)))
 
 
 def place_values(
-    catalog: Catalog, photo_ids: Sequence[int], place: Place | int | str | None
+    catalog: Catalog,
+    photo_ids: Sequence[int],
+    place: Place | int | str | None,
+    *,
+    position_from_place: bool = False,
 ) -> tuple[dict[int, dict[str, Any]], Place | None]:
     """What assigning ``place`` would set on each photo ({photo id: {field: value}}), and the
     place found, without applying it: for an edit that also sets other fields (``edit --place``).
@@ -121,8 +154,30 @@ def place_values(
     target = None if place is None else gazetteer.find(place.id if isinstance(place, Place) else place)
     ids = list(dict.fromkeys(photo_ids))
     current = load_values(catalog, ids, _CURRENT)
-    values = {pid: photo_values(gazetteer, target, current.get(pid, {})) for pid in ids}
+    values = {
+        pid: photo_values(gazetteer, target, current.get(pid, {}), position_from_place=position_from_place)
+        for pid in ids
+    }
     return values, target
+
+
+def far_from_place(catalog: Catalog, photo_ids: Sequence[int]) -> list[FarPhoto]:
+    """The photos among these whose position is far from their place (the rule of
+    ``model.position.is_far_from_place``), as they are now."""
+    current = load_values(catalog, list(dict.fromkeys(photo_ids)), _CURRENT)
+    if not any(v["place_id"] is not None for v in current.values()):
+        return []
+    gazetteer = Gazetteer.load(catalog)
+    far = []
+    for pid, values in current.items():
+        if values["place_id"] is None or values["latitude"] is None or values["longitude"] is None:
+            continue
+        place = gazetteer.get(values["place_id"])
+        centre, radius = _reach(gazetteer, place)
+        position = (values["latitude"], values["longitude"])
+        if centre is not None and is_far_from_place(position, values["gps_source"], centre, radius):
+            far.append(FarPhoto(pid, place, distance_m(*position, *centre), far_limit_m(radius)))
+    return far
 
 
 def assign_places(
@@ -154,20 +209,43 @@ def refresh_photos(catalog: Catalog, place_ids: Sequence[int], *, description: s
         return assign_places(catalog, photo_places, description=description, who=who)
 
 
-def photo_values(gazetteer: Gazetteer, place: Place | None, current: Mapping[str, Any]) -> dict[str, Any]:
-    """The field values a photo gets from a place, given its current position fields."""
+def _reach(gazetteer: Gazetteer, place: Place) -> tuple[tuple[float, float] | None, float | None]:
+    """The place's position and radius: those of the nearest level with coordinates (as
+    ``Gazetteer.position`` and ``catalog.places.place_reaches`` walk them)."""
+    for level in gazetteer.ancestors(place):
+        if level.latitude is not None and level.longitude is not None:
+            return (float(level.latitude), float(level.longitude)), level.suggestion_radius or None
+    return None, None
+
+
+def photo_values(
+    gazetteer: Gazetteer, place: Place | None, current: Mapping[str, Any], *, position_from_place: bool = False
+) -> dict[str, Any]:
+    """The field values a photo gets from a place, given its current position fields; with
+    ``position_from_place``, the place's position replaces the photo's own."""
     values: dict[str, Any] = {"place_id": None if place is None else place.id, **gazetteer.location_fields(place)}
-    derived = current.get("latitude") is None or current.get("gps_source") == "place"
+    derived = position_from_place or current.get("latitude") is None or current.get("gps_source") == FROM_PLACE
     if derived:
         position = None if place is None else gazetteer.position(place)
         if position is not None:
-            values.update(latitude=position[0], longitude=position[1], altitude=None, gps_source="place")
-        elif current.get("gps_source") == "place":
+            values.update(latitude=position[0], longitude=position[1], altitude=None, gps_source=FROM_PLACE)
+        elif current.get("gps_source") == FROM_PLACE:
             values.update(latitude=None, longitude=None, altitude=None, gps_source=None)
     return values
 
 
-def describe_assignment(place: Place | None, count: int) -> str:
+def describe_assignment(place: Place | None, count: int, position_from_place: bool = False) -> str:
     """``Place 3 photos at Height 171``, or ``Clear the place of 3 photos``."""
     photos = f"{count} photo{'s' if count != 1 else ''}"
-    return f"Clear the place of {photos}" if place is None else f"Place {photos} at {place.name}"
+    if place is None:
+        return f"Clear the place of {photos}"
+    return f"Place {photos} at {place.name}" + (", at its position" if position_from_place else "")
+
+
+def describe_far(far: Sequence[FarPhoto]) -> str:
+    """The warning for photos far from their place, in words (the same for the CLI and the GUI's log)."""
+    shown = ", ".join(f"{f.photo_id} ({f.distance / 1000:,.0f} km)" for f in far[:5]) + (" ..." if len(far) > 5 else "")
+    return (
+        f"{len(far)} photo{'s' if len(far) != 1 else ''} far from {far[0].place.name} "
+        f"(more than {far[0].limit / 1000:,.0f} km from its position): {shown}"
+    )
