@@ -36,16 +36,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
-    QScrollArea,
     QStackedWidget,
     QUndoView,
     QVBoxLayout,
@@ -66,19 +64,19 @@ from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
 from photoarchive.ui.questions import Ask, ask_in_message_box
-from photoarchive.ui.sources import ALL_PHOTOS, BATCH, COLLECTION, Source, source_ids
+from photoarchive.ui.sources import ALL_PHOTOS, BATCH, COLLECTION, Source, SourceCounts, source_ids, source_page
 from photoarchive.ui.thumbnails import ThumbnailCache
-from photoarchive.ui.tiles import TileLoader
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.view_controller import ViewController
 from photoarchive.ui.widgets.collection_banner import CollectionBanner
 from photoarchive.ui.widgets.loupe import Loupe
-from photoarchive.ui.widgets.map_panel import ONLINE_TILES, MapPanel, default_tile_cache
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
-from photoarchive.ui.widgets.places_panel import PlacesPanel
 from photoarchive.ui.widgets.sources_panel import SourcesPanel
 from photoarchive.ui.widgets.welcome import WelcomePanel
+from photoarchive.ui.window_layout import DockLayout
+from photoarchive.ui.window_panels import install_map_and_places
+from photoarchive.ui.workers import Worker, grid_rest_job, source_counts_job
 
 
 class MainWindow(QMainWindow):
@@ -115,7 +113,9 @@ class MainWindow(QMainWindow):
         self.edits.refused.connect(lambda message: self.statusBar().showMessage(message, 20_000))
         self.thumbnails = ThumbnailCache(parent=self)
         self.grid_model = PhotoGridModel(catalog, self.thumbnails, self)
-        self.sources_model = SourcesModel(catalog, self)
+        self.sources_model = SourcesModel(catalog, self, count_now=False)  # counted in the background
+        self._grid_rest: Worker | None = None  # reading the grid's ids after its first page
+        self._counting: Worker | None = None  # counting the sources panel's photos and keywords
         self.sources = SourcesPanel(self.sources_model)
         self.grid = PhotoGrid(self.grid_model)
         self.bar = GridBar()
@@ -136,13 +136,16 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(browser)
         self.centre.addWidget(self.welcome)
         self.setCentralWidget(self.centre)
+        self.docks = DockLayout(self, self.settings)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         # Sources on the left and the editor on the right are docks, so that other panels
         # (places, map) stack under them instead of squeezing the grid.
-        self.sources_dock = self._dock(
+        self.sources_dock = self.docks.dock(
             "sources", self.tr("Sources"), self.sources, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.editor_dock = self._dock("editor", self.tr("Metadata"), self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.editor_dock = self.docks.dock(
+            "editor", self.tr("Metadata"), self.editor, Qt.DockWidgetArea.RightDockWidgetArea
+        )
 
         self.shown_label, self.selected_label = QLabel(), QLabel()
         for label in (self.shown_label, self.selected_label):
@@ -156,12 +159,11 @@ class MainWindow(QMainWindow):
 
         self.undo_view = QUndoView(self.edits.stack)
         self.undo_view.setEmptyLabel(self.tr("<opened the archive>"))
-        self.history_dock = self._dock(
+        self.history_dock = self.docks.dock(
             "undo-history", self.tr("Undo History"), self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.history_dock.hide()
         self.menus: dict[str, QMenu] = {}
-        self.panels: list[QDockWidget] = []  # docked through add_panel()
         self._make_controllers()
         self._build_menus()
 
@@ -188,92 +190,20 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.archive.open_archive)
         self.welcome.sample_requested.connect(self.archive.create_sample_archive)
 
-        self._install_panels()  # the map and places panels, through the hook API above
+        # The map and places panels, through the hook API above.
+        self.map_panel, self.places_panel = install_map_and_places(self, self)
         self._restore_settings()
         self.reload_grid()
+        self._count_sources()
 
     # -- hook API (see module docstring) ----------------------------------------------------
-
-    def _install_panels(self) -> None:
-        """Dock the map (right) and the places panel (left) and wire them to the selection and
-        the status bar. Map tiles are fetched only once the curator ticks "Map tiles"
-        (remembered as ``map/online_tiles``): nothing goes over the network without consent."""
-        online = bool(self.settings.value(ONLINE_TILES, False, type=bool))
-        tiles = TileLoader(default_tile_cache(), online=online, parent=self)
-        self.map_panel = map_panel = MapPanel(self.catalog, edits=self.edits, tiles=tiles)
-        self.places_panel = places = PlacesPanel(self.catalog, edits=self.edits, selected_ids=self.selected_ids)
-        self.add_panel(self.tr("Map"), map_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.add_panel(self.tr("Places"), places, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.selection_changed.connect(map_panel.show_photos)
-        self.photos_changed.connect(map_panel.on_photos_changed)
-        self.photos_changed.connect(lambda _ids: places.reload())
-        map_panel.photos_clicked.connect(self.select_photos)
-        map_panel.place_clicked.connect(places.select_place)
-        map_panel.failed.connect(self.status)
-        map_panel.online.toggled.connect(lambda on: self.settings.setValue(ONLINE_TILES, on))
-        places.places_changed.connect(map_panel.refresh)
-        places.places_changed.connect(self.refresh_sources)
-        places.photos_requested.connect(self.select_photos)
-        places.failed.connect(self.status)
-        map_panel.show_photos(self.selected_ids())
 
     def add_panel(
         self, title: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
     ) -> QDockWidget:
-        # In a scroll area, so that a panel with a tall form does not force its size on the
-        # window: it scrolls when the curator makes it small.
-        holder = QScrollArea()
-        holder.setWidgetResizable(True)
-        holder.setFrameShape(QFrame.Shape.NoFrame)
-        holder.setWidget(widget)
-        dock = self._dock(f"panel-{title}", title, holder, area)
+        dock = self.docks.panel(title, widget, area)
         self.menus["view"].addAction(dock.toggleViewAction())
-        self.panels.append(dock)
         return dock
-
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock, Qt.Orientation.Vertical)
-        return dock
-
-    def _default_layout(self) -> None:
-        """First run: sources on the left; on the right the editor, and under it the other
-        panels as tabs (the first one in front); readable widths. The curator's own
-        arrangement is saved and restored after this."""
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        if self.panels:
-            self.addDockWidget(right, self.panels[0], Qt.Orientation.Vertical)
-            for panel in self.panels[1:]:
-                self.tabifyDockWidget(self.panels[0], panel)
-            self.panels[0].raise_()
-        self.resizeDocks([self.sources_dock], [self._sources_width()], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.editor_dock], [self._editor_width()], Qt.Orientation.Horizontal)
-        if self.panels:  # once the tabs are laid out: the editor gets most of the height
-            QTimer.singleShot(0, self._share_right_column)
-
-    def _sources_width(self) -> int:
-        """Room for the names in the sources panel at the font in use (at most a quarter of
-        the window): large fonts get a wider panel instead of cut names."""
-        wanted = self.sources.sizeHintForColumn(0) + self.sources.indentation() + 24
-        return max(240, min(wanted, self.width() // 4))
-
-    def _editor_width(self) -> int:
-        """About fifty characters for the editor's fields, at most a third of the window."""
-        wanted = self.editor.fontMetrics().averageCharWidth() * 56
-        return max(420, min(wanted, self.width() // 3))
-
-    def _share_right_column(self) -> None:
-        height = max(self.height() - 80, 400)
-        self.resizeDocks(
-            [self.editor_dock, self.panels[0]], [int(height * 0.64), int(height * 0.36)], Qt.Orientation.Vertical
-        )
 
     def selected_ids(self) -> list[int]:
         return self.grid.selected_ids()
@@ -293,10 +223,30 @@ class MainWindow(QMainWindow):
     def refresh_sources(self) -> None:
         self.sources.blockSignals(True)
         try:
-            self.sources.reload()
+            self.sources.reload(recount=False)
         finally:
             self.sources.blockSignals(False)
         self.collections.refresh_menu()
+        self._count_sources()
+
+    def _count_sources(self) -> None:
+        """Count photos, keywords and places in the background (seconds over a million photos);
+        the panel shows them when they arrive. A newer count replaces one still running."""
+        if self._counting is not None:
+            self._counting.cancel()
+        worker = self._counting = source_counts_job(self.catalog.paths.root)
+        worker.signals.finished.connect(lambda counts: self._sources_counted(worker, counts))
+        worker.start()
+
+    def _sources_counted(self, worker: Worker, counts: SourceCounts) -> None:
+        if worker is not self._counting:
+            return  # an older count, overtaken
+        self._counting = None
+        self.sources.blockSignals(True)
+        try:
+            self.sources.reload(counts, lists=False)
+        finally:
+            self.sources.blockSignals(False)
 
     # -- what the grid shows ----------------------------------------------------------------
 
@@ -319,12 +269,27 @@ class MainWindow(QMainWindow):
     def reload_grid(self, keep_selection: bool = True) -> None:
         selected = self.grid.selected_ids() if keep_selection else []
         order = self.bar.current_order()
-        ids = source_ids(self.catalog, self.current_source, search=self.search_text, order=order)
+        # All photos and a batch show their first screen from a query that stops after a page;
+        # the rest and the count come from the background (a million ids take a second).
+        if self._grid_rest is not None:
+            self._grid_rest.cancel()
+            self._grid_rest = None
+        page = source_page(self.catalog, self.current_source, search=self.search_text, order=order)
+        if page is not None:
+            ids = page.ids
+        else:
+            ids = source_ids(self.catalog, self.current_source, search=self.search_text, order=order)
         reorderable = self.current_source.is_collection and order == "collection" and not self.search_text.strip()
         self.grid_model.set_ids(ids, reorderable=reorderable)
-        total = self.catalog.count_photos()
-        self.centre.setCurrentWidget(self.welcome if total == 0 else self.browser)
-        self.bar.set_count(len(ids), self._source_size(total) if self.search_text.strip() else len(ids))
+        empty = bool(self.catalog.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM photos)").fetchone()[0])
+        self.centre.setCurrentWidget(self.welcome if empty else self.browser)
+        if page is not None and page.after is not None:
+            self._read_grid_rest(page.after, order, selected)
+            self.bar.count.setText(self.tr("counting…"))
+        elif self.search_text.strip():
+            self.bar.set_count(len(ids), self._source_size(self.catalog.count_photos()))
+        else:
+            self.bar.set_count(len(ids), len(ids))
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{len(ids):,}"))
         key = self.current_source.key
         self.banner.show_collection(
@@ -336,6 +301,27 @@ class MainWindow(QMainWindow):
         if selected:
             self.grid.select_ids(selected)
         self._selection_changed(self.grid.selected_ids())
+
+    def _read_grid_rest(self, after: tuple[object, ...], order: str, selected: list[int]) -> None:
+        worker = self._grid_rest = grid_rest_job(
+            self.catalog.paths.root, self.current_source, after, search=self.search_text, order=order
+        )
+        worker.signals.finished.connect(lambda result: self._grid_rest_read(worker, result, selected))
+        worker.signals.failed.connect(self.status)
+        worker.start()
+
+    def _grid_rest_read(self, worker: Worker, result: tuple[list[int], int], selected: list[int]) -> None:
+        if worker is not self._grid_rest:
+            return  # the grid was reloaded since: these ids belong to another list
+        self._grid_rest = None
+        rest, size = result
+        shown_before = self.grid.selected_ids()
+        self.grid_model.append_ids(rest)
+        count = self.grid_model.rowCount()
+        self.bar.set_count(count, size if self.search_text.strip() else count)
+        self.shown_label.setText(self.tr("{count} shown").format(count=f"{count:,}"))
+        if selected and len(shown_before) < len(selected):  # some were beyond the first page
+            self.grid.select_ids(selected)
 
     def _source_size(self, total: int) -> int:
         """How many photos the current source holds without the search."""
@@ -507,17 +493,7 @@ class MainWindow(QMainWindow):
             self.archive.import_photos(paths)
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:  # first run: a roomy window that still fits the screen (large scale factors too)
-            screen = self.screen().availableGeometry()
-            self.resize(min(1400, screen.width() * 9 // 10), min(880, screen.height() * 9 // 10))
-        state = self.settings.value("window/state")
-        # Dock sizes come out right only once the window has its size: restore on first show.
-        self._pending_state = state if isinstance(state, QByteArray) else None
-        if self._pending_state is not None:
-            self.restoreState(self._pending_state)
+        self.docks.restore()
         size = self.settings.value("grid/size")
         if size is not None:
             self.bar.size_slider.setValue(int(size))
@@ -533,15 +509,10 @@ class MainWindow(QMainWindow):
             self.welcome.buttons["import"].setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
-        state = self._pending_state
-        if state is not None:
-            QTimer.singleShot(0, lambda: self.restoreState(state))
-        else:
-            QTimer.singleShot(0, self._default_layout)
+        self.docks.first_shown(self.sources_dock, self.editor_dock)
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.docks.save()
         self.settings.setValue("grid/size", self.bar.size_slider.value())
         self.settings.setValue("archive/last", str(self.catalog.paths.root))
 
