@@ -40,7 +40,7 @@ def test_typing_a_caption_saves_it_and_one_undo_takes_it_back(qtbot, sample_cata
     assert box.toPlainText() == ""
     editor.edits.redo()
     assert caption_of(sample_catalog, photo) == "Cape Kokutan in fog, мыс Кокутан, 国端崎"
-    assert history(sample_catalog, photo_id=photo, limit=10)[0].description.startswith("Edit caption")
+    assert history(sample_catalog, photo_id=photo, limit=10)[0].description == "Caption of SHU15_0153.jpg"
 
 
 def test_a_pause_commits_and_leaving_the_field_starts_a_new_step(qtbot, sample_catalog) -> None:

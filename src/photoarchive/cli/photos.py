@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p = subparsers.add_parser("list", parents=[common], help="list photos")
     p.add_argument("--search", metavar="TEXT", help="only photos whose text contains every word of TEXT")
     p.add_argument("--sort", choices=["captured", "imported", "name"], default="captured")
+    p.add_argument("--limit", type=_count, metavar="N", help="list at most N photos")
+    p.add_argument("--offset", type=_count, default=0, metavar="N", help="leave out the first N photos")
+    p.add_argument(
+        "--count", action="store_true", help="after the list, say how many photos match in all (with --limit, --offset)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=list_command)
 
@@ -115,6 +121,17 @@ def photo_records(catalog: Catalog, photo_ids: list[int]) -> dict[int, dict[str,
     return records
 
 
+def _count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more (a usage error, exit 2, otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count (0, 1, 2...)")
+    return value
+
+
 def _code_page(name: str) -> str:
     """An argparse type: a code page Python knows (a usage error, exit 2, otherwise)."""
     try:
@@ -163,20 +180,48 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
             print(f"Template {template.name!r} applied to {len(summary.photos)} photos: edit {edit.id}")
         for path, warning in summary.warnings:
             warn(f"warning: {path}: {warning}")
+        if summary.warnings:
+            warn("correct a value kept as read with: photoarchive edit ID --FIELD VALUE")
     return 1 if summary.failed else 0
 
 
 def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
-    photos = catalog.list_photos(search=args.search, order=args.sort)
+    """Prints each page as soon as it is read (the first after one page's work, however many
+    photos match); the number listed follows on stderr, and the total matching with --count."""
+    pages = catalog.photo_pages(search=args.search, order=args.sort, offset=args.offset, limit=args.limit)
+    shown = 0
     if args.json:
-        records = photo_records(catalog, [p.id for p in photos])
-        print_json([photo_json(catalog, p, records[p.id]) for p in photos])
-        return 0
-    for photo in photos:
-        camera = " ".join(filter(None, [photo.camera_make, photo.camera_model]))
-        print(f"{photo.id:>6}  {photo.captured_at or '-':<25}  {photo.original_name}  {camera}")
-    print(f"{len(photos)} photos", file=sys.stderr)
+        import textwrap
+
+        # The same text as print_json of the whole list, written an object at a time.
+        sys.stdout.write("[")
+        for page in pages:
+            records = photo_records(catalog, [p.id for p in page])
+            for photo in page:
+                text = json.dumps(photo_json(catalog, photo, records[photo.id]), ensure_ascii=False, indent=2)
+                sys.stdout.write(("\n" if not shown else ",\n") + textwrap.indent(text, "  "))
+                shown += 1
+            sys.stdout.flush()
+        sys.stdout.write("\n]\n" if shown else "]\n")
+    else:
+        for page in pages:
+            sys.stdout.writelines(_list_line(photo) for photo in page)
+            sys.stdout.flush()
+            shown += len(page)
+    sys.stdout.flush()
+    cut = args.offset or args.limit is not None
+    if cut:
+        warn(f"{shown} photos listed, from number {args.offset + 1}")
+    else:
+        warn(f"{shown} photos")
+    if args.count:
+        warn(f"{shown if not cut else catalog.count_matching(args.search)} photos match in all")
     return 0
+
+
+def _list_line(photo: Photo) -> str:
+    camera = " ".join(filter(None, [photo.camera_make, photo.camera_model]))
+    return f"{photo.id:>6}  {photo.captured_at or '-':<25}  {photo.original_name}  {camera}\n"
 
 
 def show_command(args: argparse.Namespace, catalog: Catalog) -> int:

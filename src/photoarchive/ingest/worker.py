@@ -227,8 +227,9 @@ def _curated_values(read: ReadResult, warnings: list[str]) -> dict[str, object]:
             values[name] = value
             # Said now, as write and export will leave the value out (metadata.validate.salvaged).
             warnings.append(
-                f"{error}; kept as read, but write and export leave it out until it is corrected"
-                " (photoarchive edit); the photo is listed in Needs attention"
+                # In no interface's words: the command line and the window each say how to correct it.
+                f"{error}; kept as read, but write and export leave it out until it is corrected;"
+                " the photo is listed in Needs attention"
             )
     values["conflicts"] = [conflict.as_dict() for conflict in read.conflicts]
     # exiv2's own messages were collected with the technical read's (see _read).

@@ -137,7 +137,8 @@ class MembersCommand(CheckedCommand):
 
 
 class CreateCommand(CheckedCommand):
-    """A new, empty collection; undoing deletes it again."""
+    """A new collection, empty or with the photos it was created with; undoing deletes it
+    again."""
 
     def __init__(self, edits: UndoHost, handle: CollectionHandle, text: str) -> None:
         super().__init__(edits, text)
@@ -150,7 +151,7 @@ class CreateCommand(CheckedCommand):
         state = _current(self.edits, self.handle)
         if state is None:
             return _gone(self.state.name)
-        if state.members:
+        if state.members != self.state.members:
             return Conflict(
                 translate(
                     "CollectionCommands",

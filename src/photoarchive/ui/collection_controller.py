@@ -109,17 +109,25 @@ class CollectionController(QObject):
     # -- collections ------------------------------------------------------------------------
 
     def create(self, name: str | None = None) -> Collection | None:
+        """New Collection: asks for its name and texts, and offers to put the selected photos
+        in it (created with them in one undoable step)."""
+        photo_ids: list[int] = []
         if name is None:
-            dialog = CollectionDialog(parent=self.parent_widget)
+            selected = self.selected_ids()
+            dialog = CollectionDialog(parent=self.parent_widget, selected=len(selected))
             if not dialog.exec():
                 return None
             name, values = dialog.name.text(), dialog.values()
+            photo_ids = selected if dialog.add_selected() else []
         else:
             values = {}
+        count = len(photo_ids)  # a plain name: lupdate does not see a string whose count is a call
+        if count:
+            description = self.tr("Create collection “{name}” with %n photo(s)", "", count)
+        else:
+            description = self.tr("Create collection “{name}”")
         try:
-            collection = self.edits.create_collection(
-                name, values, self.tr("Create collection “{name}”").format(name=name.strip())
-            )
+            collection = self.edits.create_collection(name, values, description.format(name=name.strip()), photo_ids)
         except PhotoArchiveError as error:
             show_error(self.parent_widget, self.tr("The collection was not created"), error)
             return None

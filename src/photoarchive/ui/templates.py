@@ -30,5 +30,6 @@ def apply(edits: PhotoEdits, photo_ids: Sequence[int], name: str) -> None:
             rendered.update(template_api.template_values(edits.catalog, template, ids))
         return rendered[photo_id]
 
-    text = QCoreApplication.translate("Templates", "Apply template “{name}” to %n photo(s)", "", len(ids))
+    count = len(ids)  # a plain name: lupdate does not see a string whose count is a call
+    text = QCoreApplication.translate("Templates", "Apply template “{name}” to %n photo(s)", "", count)
     edits.apply(ids, values, text.format(name=name))

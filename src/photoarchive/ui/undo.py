@@ -38,6 +38,7 @@ from photoarchive.catalog import Catalog, transaction
 from photoarchive.catalog import places as place_store
 from photoarchive.catalog.connection import after_commit
 from photoarchive.edits import Edit, FieldChange, apply_edit, load_edit, reapply_edit, revert_edit, stale_changes
+from photoarchive.errors import PhotoArchiveError
 from photoarchive.metadata.fields import FIELDS_BY_NAME
 from photoarchive.model import Collection
 from photoarchive.places import edit_place
@@ -112,11 +113,19 @@ class PhotoEdits(QObject):
         """The one ``CollectionHandle`` of a collection, shared by every step about it."""
         return self._handles.of(collection_id)
 
-    def create_collection(self, name: str, values: Mapping[str, Any], description: str) -> Collection:
-        """Create a collection as one undoable step; raises ValidationError for a bad value."""
-        collection = collection_store.create_collection(self.catalog, name, **values)
+    def create_collection(
+        self, name: str, values: Mapping[str, Any], description: str, photo_ids: Sequence[int] = ()
+    ) -> Collection:
+        """Create a collection (with ``photo_ids`` in it, in that order) as one undoable step;
+        raises ValidationError for a bad value (nothing created then)."""
+        with transaction(self.catalog.conn):
+            collection = collection_store.create_collection(self.catalog, name, **values)
+            if photo_ids:
+                collection_store.add_photos(self.catalog, collection.id, list(dict.fromkeys(photo_ids)))
         self.stack.push(CreateCommand(self, self.handle(collection.id), description))
         self.collections_changed.emit()
+        if photo_ids:
+            self.collection_changed.emit(collection.id)
         return collection
 
     def delete_collection(self, collection_id: int, description: str) -> None:
@@ -214,6 +223,20 @@ class PhotoEdits(QObject):
         self.stack.clear()
 
     # -- words ------------------------------------------------------------------------------
+
+    def describe(self, what: str, photo_ids: Sequence[int]) -> str:
+        """An undo step's name that says which photos: "Caption of IMG_0012.JPG", "Caption of
+        9 photos" (``what`` is the field's label, or the change, as the editor says it)."""
+        ids = list(dict.fromkeys(photo_ids))
+        if len(ids) == 1:
+            try:
+                name = self.catalog.photo(ids[0]).original_name
+            except PhotoArchiveError:
+                name = ""
+            if name:
+                return translate("PhotoEdits", "{what} of {photo}").format(what=what, photo=name)
+        count = len(ids)  # a plain name: lupdate does not see a string whose count is a call
+        return translate("PhotoEdits", "{what} of %n photo(s)", "", count).format(what=what)
 
     def describe_stale(self, changes: Sequence[FieldChange]) -> str:
         """ "the caption of SHU15_0107.jpg", "the caption and credit line of 3 photos"."""

@@ -41,6 +41,13 @@
   <context>
     <name>CollectionController</name>
     <message numerus="yes">
+      <source>Create collection “{name}” with %n photo(s)</source>
+      <translation>
+        <numerusform>Create collection “{name}” with %n photo</numerusform>
+        <numerusform>Create collection “{name}” with %n photos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Add %n photo(s) to “{name}”</source>
       <translation>
         <numerusform>Add %n photo to “{name}”</numerusform>
@@ -59,6 +66,16 @@
       <translation>
         <numerusform>Remove %n photo from “{name}”</numerusform>
         <numerusform>Remove %n photos from “{name}”</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>CollectionDialog</name>
+    <message numerus="yes">
+      <source>Add the %n selected photo(s)</source>
+      <translation>
+        <numerusform>Add the %n selected photo</numerusform>
+        <numerusform>Add the %n selected photos</numerusform>
       </translation>
     </message>
   </context>
@@ -218,13 +235,6 @@
         <numerusform>Reading the fields of %Ln photos…</numerusform>
       </translation>
     </message>
-    <message numerus="yes">
-      <source>Edit {field} of %n photo(s)</source>
-      <translation>
-        <numerusform>Edit {field} of %n photo</numerusform>
-        <numerusform>Edit {field} of %n photos</numerusform>
-      </translation>
-    </message>
   </context>
   <context>
     <name>PasteFieldsDialog</name>
@@ -238,6 +248,13 @@
   </context>
   <context>
     <name>PhotoEdits</name>
+    <message numerus="yes">
+      <source>{what} of %n photo(s)</source>
+      <translation>
+        <numerusform>{what} of %n photo</numerusform>
+        <numerusform>{what} of %n photos</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <source>the {fields} of %n photo(s)</source>
       <translation>

@@ -1,17 +1,29 @@
 """``CollectionDialog``: a collection's name and its texts for publication (title,
-introduction, source, caption template)."""
+introduction, source, caption template); for a new one, whether the photos selected go in."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from photoarchive.model import Collection
 
 
 class CollectionDialog(QDialog):
-    """Edit a collection's fields; ``values()`` gives what the curator typed."""
+    """Edit a collection's fields; ``values()`` gives what the curator typed. A new collection
+    made with ``selected`` photos offers to add them (checked); ``add_selected()`` says."""
 
-    def __init__(self, collection: Collection | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, collection: Collection | None = None, parent: QWidget | None = None, *, selected: int = 0
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Collection properties") if collection else self.tr("New collection"))
         self.name = QLineEdit(collection.name if collection else "")
@@ -36,6 +48,10 @@ class CollectionDialog(QDialog):
         form.addRow(self.tr("Source:"), self.source)
         form.addRow(self.tr("Caption template:"), self.caption_template)
         form.addRow(hint)
+        self.add_selection = QCheckBox(self.tr("Add the %n selected photo(s)", "", selected))
+        self.add_selection.setChecked(bool(selected))
+        self.add_selection.setVisible(collection is None and selected > 0)
+        form.addRow(self.add_selection)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -46,6 +62,9 @@ class CollectionDialog(QDialog):
         ok.setEnabled(bool(self.name.text().strip()))
         self.ok_button = ok
         self.resize(560, 460)
+
+    def add_selected(self) -> bool:
+        return self.add_selection.isVisibleTo(self) and self.add_selection.isChecked()
 
     def values(self) -> dict[str, str]:
         return {

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -97,6 +98,9 @@ class ImportDialog(QDialog):
             self.tr("Hide this window; the import goes on, with its progress in the status bar")
         )
         self.close_button = QPushButton(self.tr("Close"))
+        self.copy_button = QPushButton(self.tr("Copy List"))
+        self.copy_button.setToolTip(self.tr("Copy the files that were not imported, with the reasons"))
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.background_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -105,6 +109,7 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.background_button.clicked.connect(self.hide)
         self.close_button.clicked.connect(self.accept)
+        self.copy_button.clicked.connect(self.copy_list)
         # After adding them: addButton() shows every button it adds.
         self._show_buttons(self.start_button, self.cancel_button)
 
@@ -130,7 +135,13 @@ class ImportDialog(QDialog):
         return str(path)
 
     def _show_buttons(self, *shown: QPushButton) -> None:
-        for button in (self.start_button, self.background_button, self.cancel_button, self.close_button):
+        for button in (
+            self.start_button,
+            self.background_button,
+            self.cancel_button,
+            self.close_button,
+            self.copy_button,
+        ):
             button.setVisible(button in shown)
 
     # -- step 1: what was found -------------------------------------------------------------
@@ -243,7 +254,10 @@ class ImportDialog(QDialog):
         self.details.setPlainText("\n".join(self._summary_lines(summary)) or self.tr("Every file was imported."))
         self.rate.setText(self._elapsed_text())
         self.current.clear()
-        self._show_buttons(self.close_button)
+        if summary.failed or summary.warnings:
+            self._show_buttons(self.close_button, self.copy_button)
+        else:
+            self._show_buttons(self.close_button)
         self.close_button.setDefault(True)
         self.close_button.setFocus()
         if not self.isVisible() and not self._quitting:
@@ -275,10 +289,30 @@ class ImportDialog(QDialog):
         if summary.warnings:
             lines.append(self.tr("Imported, with a warning:"))
             lines += [f"  {self.shown(path)}: {warning}" for path, warning in summary.warnings]
+            lines.append(
+                self.tr(
+                    "To correct them: show Needs attention (Ctrl+2) in the sources, select the photos "
+                    "and set the field in the editor."
+                )
+            )
         if summary.skipped:
             lines.append(self.tr("Passed over (sidecars, hidden and system files):"))
             lines += [f"  {self.shown(p)}" for p in summary.skipped]
         return lines
+
+    def failure_text(self) -> str:
+        """The files not imported and those imported with a warning, one a line with the
+        reason (what Copy List puts on the clipboard, to keep or send on)."""
+        summary = self.summary
+        if summary is None:
+            return ""
+        lines = [f"{self.shown(f.path)}\t{f.error}" for f in summary.failed]
+        lines += [f"{self.shown(path)}\t{warning}" for path, warning in summary.warnings]
+        return "\n".join(lines)
+
+    def copy_list(self) -> None:
+        QApplication.clipboard().setText(self.failure_text())
+        self.rate.setText(self.tr("The list is on the clipboard."))
 
     def _rate_text(self, done: int, total: int, elapsed: float) -> str:
         """For example "12 of 40 · 3.1 photos a second · about 9 s left"."""

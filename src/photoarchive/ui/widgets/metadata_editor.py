@@ -268,9 +268,7 @@ class MetadataEditor(QScrollArea):
         editor = self.fields[name]
         label = self.labels[name]
         values = self._keyword_values(editor.keywords()) if name == "keywords" else {name: editor.value()}
-        description = self.tr("Edit {field}").format(field=label.lower())
-        if len(self._ids) > 1:
-            description = self.tr("Edit {field} of %n photo(s)", "", len(self._ids)).format(field=label.lower())
+        description = self.edits.describe(label, self._ids)  # "Caption of IMG_0012.JPG"
         self._committing = True
         try:
             self.edits.apply(self._ids, values, description, merge_key=f"{name}#{self._session}")
