@@ -41,12 +41,11 @@ from photoarchive.metadata import Shortened, sidecar_path, write_bytes
 from photoarchive.metadata.validate import salvaged
 from photoarchive.metadata.write import sidecar_bytes
 from photoarchive.model import CuratedFields, LocationShown, Photo
-from photoarchive.model.position import CAMERA, is_taken_at
+from photoarchive.model.position import CAMERA, POSITION_FIELDS, is_taken_at
 from photoarchive.partial import part_file, remove_leftovers
 
 # Formats whose copies get the metadata embedded (metadata.write); others get a sidecar.
 EMBEDDABLE_FORMATS = frozenset({"JPEG", "TIFF", "PNG", "WEBP", "DNG"})
-_POSITION = ("latitude", "longitude", "altitude", "gps_source")
 
 
 @dataclass
@@ -132,7 +131,7 @@ def write_files(
         names = ", ".join(p.name for p in existing[:5]) + (" ..." if len(existing) > 5 else "")
         raise MetadataWriteError(f"{folder} already holds {names}; nothing was written (--force replaces them)")
     fields = load_fields(catalog, [p.photo.id for p in plans])
-    positions = load_values(catalog, [p.photo.id for p in plans], _POSITION)
+    positions = load_values(catalog, [p.photo.id for p in plans], POSITION_FIELDS)
     for plan in plans:
         if cancelled():
             return

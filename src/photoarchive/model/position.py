@@ -31,6 +31,10 @@ from __future__ import annotations
 import math
 
 CAMERA, GPX, EDITED = "camera", "gpx", "edited"
+# A photo's position and where it came from (columns of the photo, as load_values reads them).
+POSITION_FIELDS: tuple[str, ...] = ("latitude", "longitude", "altitude", "gps_source")
+# Those and the photo's place: what assigning a place reads, and may change.
+PLACED_FIELDS: tuple[str, ...] = (*POSITION_FIELDS, "place_id")
 FROM_PLACE, FROM_LOCATION_SHOWN = "place", "location_shown"
 NOT_TAKEN_AT = frozenset({FROM_PLACE, FROM_LOCATION_SHOWN})
 

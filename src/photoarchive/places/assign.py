@@ -32,10 +32,8 @@ from photoarchive.catalog.curated import load_values
 from photoarchive.edits import Edit, apply_edit
 from photoarchive.errors import ValidationError
 from photoarchive.model.place import Place
-from photoarchive.model.position import FROM_PLACE, distance_m, far_limit_m, is_far_from_place
+from photoarchive.model.position import FROM_PLACE, PLACED_FIELDS, distance_m, far_limit_m, is_far_from_place
 from photoarchive.places.gazetteer import Gazetteer, clean_place
-
-_CURRENT = ("latitude", "longitude", "altitude", "gps_source", "place_id")
 
 
 @dataclass(frozen=True)
@@ -153,7 +151,7 @@ def place_values(
     gazetteer = Gazetteer.load(catalog)
     target = None if place is None else gazetteer.find(place.id if isinstance(place, Place) else place)
     ids = list(dict.fromkeys(photo_ids))
-    current = load_values(catalog, ids, _CURRENT)
+    current = load_values(catalog, ids, PLACED_FIELDS)
     values = {
         pid: photo_values(gazetteer, target, current.get(pid, {}), position_from_place=position_from_place)
         for pid in ids
@@ -164,7 +162,7 @@ def place_values(
 def far_from_place(catalog: Catalog, photo_ids: Sequence[int]) -> list[FarPhoto]:
     """The photos among these whose position is far from their place (the rule of
     ``model.position.is_far_from_place``), as they are now."""
-    current = load_values(catalog, list(dict.fromkeys(photo_ids)), _CURRENT)
+    current = load_values(catalog, list(dict.fromkeys(photo_ids)), PLACED_FIELDS)
     if not any(v["place_id"] is not None for v in current.values()):
         return []
     gazetteer = Gazetteer.load(catalog)
@@ -191,7 +189,7 @@ def assign_places(
     """Give each photo its own place ({photo id: place id or None}) as one edit."""
     with transaction(catalog.conn):
         known = gazetteer or Gazetteer.load(catalog)
-        current = load_values(catalog, list(places), _CURRENT)
+        current = load_values(catalog, list(places), PLACED_FIELDS)
 
         def values(photo_id: int) -> dict[str, Any]:
             place_id = places[photo_id]
@@ -232,6 +230,13 @@ def photo_values(
         elif current.get("gps_source") == FROM_PLACE:
             values.update(latitude=None, longitude=None, altitude=None, gps_source=None)
     return values
+
+
+def photo_values_now(catalog: Catalog, gazetteer: Gazetteer, place: Place | None, photo_id: int) -> dict[str, Any]:
+    """``photo_values`` for one photo, its position fields read as they are now: call it
+    inside the transaction of the edit that writes them."""
+    current = load_values(catalog, [photo_id], PLACED_FIELDS).get(photo_id, {})
+    return photo_values(gazetteer, place, current)
 
 
 def describe_assignment(place: Place | None, count: int, position_from_place: bool = False) -> str:

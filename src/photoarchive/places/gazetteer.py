@@ -19,11 +19,15 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.places import all_places
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.metadata.validate import check_text
+from photoarchive.model.curated import names_in
+from photoarchive.model.fields import Group
 from photoarchive.model.place import IPTC_FIELD_CHOICES, PLACE_KINDS, Place, PlaceName
 from photoarchive.places.countries import code_for_name, country_code, country_name
 
 MAX_DEPTH = 64
 TEXT_MAX = 4000  # characters of a place's name or notes
+# The fields a place fills in a photo: its Location shown group, as declared.
+LOCATION_FIELDS = names_in(Group.LOCATION)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
@@ -93,7 +97,7 @@ class Gazetteer:
         ("Gun emplacement, Cape Kokutan"). The country code is the nearest level's code; a
         Country left empty while a code is known gets the country's name from pycountry.
         """
-        values = {"sublocation": "", "city": "", "state": "", "country": "", "country_code": ""}
+        values = dict.fromkeys(LOCATION_FIELDS, "")
         if place is None:
             return values
         sublocations: list[str] = []

@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.curated import load_values
 from photoarchive.errors import PhotoArchiveError
-from photoarchive.places import Gazetteer, photo_values
+from photoarchive.places import Gazetteer, photo_values_now
 from photoarchive.places.gpx import (
     AFTER,
     BEFORE,
@@ -58,7 +57,6 @@ from photoarchive.places.suggest import (
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.workers import Worker
 
-_POSITION = ("latitude", "longitude", "altitude", "gps_source", "place_id")
 # Why a photo was not matched, marked for lupdate here and translated where shown.
 UNMATCHED = {
     BEFORE: QT_TRANSLATE_NOOP("GeotagDialog", "before track"),
@@ -166,7 +164,7 @@ class SuggestionsDialog(QDialog):
             def values(photo_id: int) -> dict[str, Any]:  # positions as they are when the edit is written
                 place_id = mapping[photo_id]
                 place = None if place_id is None else gazetteer.get(place_id)
-                return photo_values(gazetteer, place, _position(self.catalog, photo_id))
+                return photo_values_now(self.catalog, gazetteer, place, photo_id)
 
             edit = self.edits.apply(list(mapping), values, describe_acceptance(len(mapping)))
         except PhotoArchiveError as error:
@@ -288,7 +286,3 @@ class GeotagDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.status.setText(self.tr("Positions written for %n photo(s).", "", len(edit.photo_ids)))
         self.photos_changed.emit(edit.photo_ids)
-
-
-def _position(catalog: Catalog, photo_id: int) -> dict[str, Any]:
-    return load_values(catalog, [photo_id], _POSITION).get(photo_id, {})

@@ -22,22 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photoarchive.model.curated import FIELDS_BY_NAME
+from photoarchive.model.fields import TRANSLATION_CONTEXT
 from photoarchive.model.place import DEFAULT_FIELD_BY_KIND, IPTC_FIELD_CHOICES, PLACE_KINDS, Place, PlaceName
 from photoarchive.places.gazetteer import Gazetteer
 
 # Marked for lupdate here, translated where shown (a string in a table is invisible to tr()).
-FIELD_LABELS = {
-    "sublocation": QT_TRANSLATE_NOOP("PlaceEditor", "Sublocation"),
-    "city": QT_TRANSLATE_NOOP("PlaceEditor", "City"),
-    "state": QT_TRANSLATE_NOOP("PlaceEditor", "Province/State"),
-    "country": QT_TRANSLATE_NOOP("PlaceEditor", "Country"),
-    "none": QT_TRANSLATE_NOOP("PlaceEditor", "no field"),
-}
+NO_FIELD = QT_TRANSLATE_NOOP("PlaceEditor", "no field")
 
 
 def field_label(choice: str) -> str:
-    """The IPTC field a place fills, in the curator's language."""
-    return QCoreApplication.translate("PlaceEditor", str(FIELD_LABELS[choice]))
+    """The location field a place fills, in the curator's language: the field's label as
+    declared (``model.curated``, translated in its context), as the metadata editor shows it;
+    or "no field"."""
+    if choice in FIELDS_BY_NAME:
+        return QCoreApplication.translate(TRANSLATION_CONTEXT, FIELDS_BY_NAME[choice].label)
+    return QCoreApplication.translate("PlaceEditor", str(NO_FIELD))
 
 
 def number_text(value: float | None) -> str:

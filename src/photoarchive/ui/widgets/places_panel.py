@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,18 +28,15 @@ from PySide6.QtWidgets import (
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
-from photoarchive.catalog.curated import load_values
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.model.place import Place
-from photoarchive.places import Gazetteer, add_place, photo_values, remove_place
+from photoarchive.places import Gazetteer, add_place, photo_values_now, remove_place
 from photoarchive.places.exchange import export_csv, export_geojson, import_places
 from photoarchive.places.suggest import CityIndex
 from photoarchive.ui.dialogs.places_dialogs import GeotagDialog, SuggestionsDialog
 from photoarchive.ui.models.place_tree_model import Column, PlaceTreeModel
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.place_editor import PlaceEditor
-
-_POSITION = ("latitude", "longitude", "altitude", "gps_source", "place_id")
 
 
 class PlacesPanel(QWidget):
@@ -241,17 +237,13 @@ class PlacesPanel(QWidget):
         else:
             text = self.tr("Place %n photo(s) at {name}", "", count).format(name=place.name)
         try:
-            edit = self.edits.apply(photo_ids, lambda pid: photo_values(gazetteer, place, self._position(pid)), text)
+            edit = self.edits.apply(photo_ids, lambda pid: photo_values_now(self.catalog, gazetteer, place, pid), text)
         except PhotoArchiveError as error:
             self.failed.emit(str(error))
             return
         self.reload()
         if edit.photo_ids:
             self.photos_changed.emit(edit.photo_ids)
-
-    def _position(self, photo_id: int) -> dict[str, Any]:
-        """A photo's position fields as they are (called inside the edit's transaction)."""
-        return load_values(self.catalog, [photo_id], _POSITION).get(photo_id, {})
 
     def import_file(self, path: Path | str) -> None:
         try:
