@@ -122,7 +122,6 @@ class MainWindow(QMainWindow):
         self.banner = CollectionBanner()
         self.editor = MetadataEditor(catalog, self.edits)
         self.edits.before_undo = self.editor.flush
-        self.edits.labels = self.editor.labels
         self.welcome = WelcomePanel(catalog.paths.name)
 
         self.browser = browser = QWidget()  # the grid under its bar and banner

@@ -41,6 +41,7 @@ from photoarchive.edits import Edit, FieldChange, apply_edit, load_edit, reapply
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.metadata.fields import FIELDS_BY_NAME
 from photoarchive.model import Collection
+from photoarchive.model.fields import TRANSLATION_CONTEXT
 from photoarchive.places import edit_place
 from photoarchive.ui.collection_commands import (
     CollectionHandle,
@@ -84,7 +85,6 @@ class PhotoEdits(QObject):
         self.who: str | None = None
         self.before_undo: Callable[[], None] | None = None  # the editor flushes pending typing
         self.ask: Callable[[str, Conflict, bool], str] | None = None
-        self.labels: Mapping[str, str] = {}  # field names as the editor shows them
         self._handles = CollectionHandles()
 
     # -- photos -----------------------------------------------------------------------------
@@ -241,8 +241,9 @@ class PhotoEdits(QObject):
     def describe_stale(self, changes: Sequence[FieldChange]) -> str:
         """ "the caption of SHU15_0107.jpg", "the caption and credit line of 3 photos"."""
         fields = [f for f in dict.fromkeys(c.field for c in changes) if f != "conflicts"] or ["conflicts"]
-        labels = [
-            self.labels.get(f, FIELDS_BY_NAME[f].label if f in FIELDS_BY_NAME else f.replace("_", " ")) for f in fields
+        labels = [  # as the editor names them: the declaration's labels, translated in its context
+            translate(TRANSLATION_CONTEXT, FIELDS_BY_NAME[f].label) if f in FIELDS_BY_NAME else f.replace("_", " ")
+            for f in fields
         ]
         what = (
             labels[0].lower()
