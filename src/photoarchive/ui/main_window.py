@@ -524,6 +524,10 @@ class MainWindow(QMainWindow):
         self.grid.stop_announcing()
         self.save_settings()
         self._sources_timer.stop()
+        for worker in (self._grid_rest, self._counting):  # what they read, arriving late, is dropped
+            if worker is not None:
+                worker.cancel()
+        self._grid_rest = self._counting = None
         self.watcher.stop()
         self.thumbnails.shutdown()
         if self.loupe is not None:

@@ -7,13 +7,14 @@ combines with a search, what "collection order" means) are tested on their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
 from photoarchive.catalog.attention import needing_attention
-from photoarchive.catalog.curated import load_values
+from photoarchive.catalog.curated import keywords_in_use, load_values
+from photoarchive.catalog.search import Page, count_photos_matching, photo_page
 
 ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE = "all", "attention", "batch", "collection", "keyword", "place"
 
@@ -64,6 +65,56 @@ def source_ids(catalog: Catalog, source: Source, *, search: str = "", order: str
         placed = set(place_store.photo_ids_at(catalog, place_store.descendant_ids(catalog, source.key)))
         return _keep(catalog.photo_ids(search=search, order=order), placed)
     return catalog.photo_ids(search=search, order=order)
+
+
+FIRST_PAGE = 1000  # the grid's first screen, and then some: a large window at the smallest size
+
+
+def source_page(
+    catalog: Catalog, source: Source, *, search: str = "", order: str = "captured", limit: int | None = None
+) -> Page | None:
+    """The first ``limit`` ids of a source read by keyset pages (all photos, a batch), or None
+    for the sources listed whole (a collection, a keyword, a place, needing attention: each
+    is a subset the catalog filters after reading it). ``source_rest`` reads what follows."""
+    if source.kind not in (ALL, BATCH):
+        return None
+    batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
+    return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, limit=limit or FIRST_PAGE)
+
+
+def source_rest(catalog: Catalog, source: Source, after: tuple[object, ...], *, search: str, order: str) -> list[int]:
+    """The ids after a page of ``source_page`` (the same source, search and order)."""
+    batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
+    return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, after=after, limit=None).ids
+
+
+def source_size(catalog: Catalog, source: Source) -> int:
+    """How many photos the source holds, without a search."""
+    if source.kind == ALL:
+        return catalog.count_photos()
+    if source.kind == BATCH and isinstance(source.key, int):
+        return count_photos_matching(catalog.conn, batch=source.key)
+    return len(source_ids(catalog, source, order="imported"))
+
+
+def _page_order(order: str) -> str:
+    return "captured" if order == "collection" else order
+
+
+@dataclass(frozen=True)
+class SourceCounts:
+    """The parts of the sources panel that read the whole catalog, counted in the background."""
+
+    total: int
+    attention: int
+    keywords: list[str] = field(default_factory=list)
+    places: list[tuple[int, str, int]] = field(default_factory=list)
+
+
+def source_counts(catalog: Catalog) -> SourceCounts:
+    return SourceCounts(
+        catalog.count_photos(), len(needing_attention(catalog)), keywords_in_use(catalog), places_with_photos(catalog)
+    )
 
 
 def places_with_photos(catalog: Catalog) -> list[tuple[int, str, int]]:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
 from photoarchive.catalog import Catalog
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ingest import ImportJob, scan
+from photoarchive.ui.sources import Source, source_counts, source_rest, source_size
 from photoarchive.ui.thumbnails import read_image
 
 _RUNNING: set[Worker] = set()
@@ -100,3 +101,25 @@ def scan_job(paths: Sequence[Path], archive: Path | None = None) -> Worker:
 def image_job(path: Path, max_size: QSize | None = None) -> Worker:
     """Decode one image (the loupe's full-size view): result is a QImage, maybe null."""
     return Worker(lambda cancelled, report: read_image(path, max_size))
+
+
+def source_counts_job(root: Path) -> Worker:
+    """The sources panel's counts, keywords and places: result is a ``SourceCounts``."""
+
+    def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
+        with Catalog(root) as catalog:
+            return source_counts(catalog)
+
+    return Worker(job)
+
+
+def grid_rest_job(root: Path, source: Source, after: tuple[object, ...], *, search: str, order: str) -> Worker:
+    """The ids after the grid's first page, and how many photos the source holds without the
+    search: result is ``(ids, size)``."""
+
+    def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
+        with Catalog(root) as catalog:
+            rest = source_rest(catalog, source, after, search=search, order=order)
+            return rest, source_size(catalog, source)
+
+    return Worker(job)

@@ -95,6 +95,16 @@ class PhotoGridModel(QAbstractListModel):
         self._rows_by_key.clear()
         self.endResetModel()
 
+    def append_ids(self, ids: Sequence[int]) -> None:
+        """Add rows at the end (the rest of a list whose first page is shown): selections and
+        the scroll position stay, as the rows already shown do not move."""
+        if not ids:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(ids) - 1)
+        self._ids.extend(ids)
+        self._rows_by_id = None
+        self.endInsertRows()
+
     def ids(self) -> list[int]:
         return list(self._ids)
 

@@ -16,11 +16,19 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.attention import needing_attention
-from photoarchive.catalog.curated import keywords_in_use
 from photoarchive.model import ImportBatch
 from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, ids_from_mime
-from photoarchive.ui.sources import ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE, Source, places_with_photos
+from photoarchive.ui.sources import (
+    ALL,
+    ATTENTION,
+    BATCH,
+    COLLECTION,
+    KEYWORD,
+    PLACE,
+    Source,
+    SourceCounts,
+    source_counts,
+)
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
@@ -34,7 +42,7 @@ class SourcesModel(QStandardItemModel):
 
     photos_dropped = Signal(int, list)  # collection id, photo ids
 
-    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QObject | None = None, *, count_now: bool = True) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self._groups: dict[str, QStandardItem] = {}
@@ -54,18 +62,20 @@ class SourcesModel(QStandardItemModel):
             item.setFont(font)
             self._groups[key] = item
             self.appendRow(item)
-        self.reload()
+        if count_now:
+            self.reload()
+        else:  # the owner counts in the background and calls apply_counts
+            self.reload_lists()
 
     def reload(self) -> None:
-        count = self.catalog.count_photos()
-        attention = len(needing_attention(self.catalog))
-        self._fill(
-            "library",
-            [
-                (Source(ALL, None, translate("SourcesModel", "All photos")), count),
-                (Source(ATTENTION, None, translate("SourcesModel", "Needs attention")), attention),
-            ],
-        )
+        """Re-read everything now (the counts included)."""
+        self.reload_lists()
+        self.apply_counts(source_counts(self.catalog))
+
+    def reload_lists(self) -> None:
+        """Re-read what is quick (batches, collections); the counts, keywords and places stay
+        as they were until ``apply_counts`` brings them (counted in the background: over a
+        million photos they take seconds)."""
         self._fill("batches", [(Source(BATCH, b.id, batch_label(b)), b.imported) for b in self.catalog.batches()])
         self._fill(
             "collections",
@@ -74,8 +84,25 @@ class SourcesModel(QStandardItemModel):
                 for c in collection_store.list_collections(self.catalog)
             ],
         )
-        self._fill("keywords", [(Source(KEYWORD, k, k), None) for k in keywords_in_use(self.catalog)])
-        self._fill("places", [(Source(PLACE, pid, name), n) for pid, name, n in places_with_photos(self.catalog)])
+        if not self._groups["library"].rowCount():  # before the first count: the entries, no numbers
+            self._fill(
+                "library",
+                [
+                    (Source(ALL, None, translate("SourcesModel", "All photos")), None),
+                    (Source(ATTENTION, None, translate("SourcesModel", "Needs attention")), None),
+                ],
+            )
+
+    def apply_counts(self, counts: SourceCounts) -> None:
+        self._fill(
+            "library",
+            [
+                (Source(ALL, None, translate("SourcesModel", "All photos")), counts.total),
+                (Source(ATTENTION, None, translate("SourcesModel", "Needs attention")), counts.attention),
+            ],
+        )
+        self._fill("keywords", [(Source(KEYWORD, k, k), None) for k in counts.keywords])
+        self._fill("places", [(Source(PLACE, pid, name), n) for pid, name, n in counts.places])
 
     def _fill(self, group: str, entries: Sequence[tuple[Source, int | None]]) -> None:
         parent = self._groups[group]

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from photoarchive.ui.models.sources_model import SourcesModel
-from photoarchive.ui.sources import ALL_PHOTOS, Source
+from photoarchive.ui.sources import ALL_PHOTOS, Source, SourceCounts, source_counts
 
 
 class SourcesPanel(QTreeView):
@@ -48,11 +48,16 @@ class SourcesPanel(QTreeView):
         self.setCurrentIndex(index)
         return True
 
-    def reload(self) -> None:
-        """Re-read the sources, keeping the current one selected when it still exists."""
+    def reload(self, counts: SourceCounts | None = None, *, lists: bool = True, recount: bool = True) -> None:
+        """Re-read the sources, keeping the current one selected when it still exists: the
+        lists (batches, collections) unless ``lists`` is false, then the counts, keywords and
+        places given (counted in the background), else counted now unless ``recount`` is false."""
         current = self.current_source()
         self.blockSignals(True)
-        self.sources_model.reload()
+        if lists:
+            self.sources_model.reload_lists()
+        if counts is not None or recount:
+            self.sources_model.apply_counts(counts if counts is not None else source_counts(self.sources_model.catalog))
         self.expandAll()
         found = self.select_source(current)
         self.blockSignals(False)

@@ -1,0 +1,59 @@
+"""The window shows its first screen from one page of the list, the rest and the counts
+arriving from the background (with a page of 5, the sample's 14 photos take three steps)."""
+
+from __future__ import annotations
+
+import pytest
+
+from photoarchive.ui import sources
+from photoarchive.ui.sources import BATCH, Source
+
+
+@pytest.fixture
+def paged_window(qtbot, sample_catalog, settings, monkeypatch):
+    from photoarchive.ui.main_window import MainWindow
+
+    monkeypatch.setattr(sources, "FIRST_PAGE", 5)
+    main = MainWindow(sample_catalog, settings, import_workers=1)
+    qtbot.addWidget(main)
+    first = main.grid_model.rowCount()
+    main.resize(1300, 850)
+    main.show()
+    yield main, first
+    main.close()
+
+
+def test_first_page_then_the_rest_in_order(qtbot, paged_window) -> None:
+    window, first = paged_window
+    assert first == 5  # what the constructor read: one page, not the catalog
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 14, timeout=5_000)
+    assert window.grid_model.ids() == window.catalog.photo_ids(order="captured")
+    assert window.bar.count.text() == "14 photos"
+    library = window.sources_model.group_index("library")
+    qtbot.waitUntil(lambda: window.sources_model.index(0, 0, library).data() == "All photos  (14)", timeout=5_000)
+    keywords = [s.key for s in window.sources_model.sources("keywords")]
+    assert "tank" in keywords  # counted in the background too
+
+
+def test_search_and_sort_by_pages_keep_the_selection(qtbot, paged_window) -> None:
+    window, _ = paged_window
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 14, timeout=5_000)
+    window.bar.set_order("name")
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 14, timeout=5_000)
+    assert window.grid_model.ids() == window.catalog.photo_ids(order="name")
+    last = window.grid_model.ids()[-1]  # beyond the first page of any other order
+    window.grid.select_ids([last])
+    window.bar.set_order("imported")
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 14 and window.grid.selected_ids() == [last], timeout=5_000)
+    assert window.grid_model.ids() == window.catalog.photo_ids(order="imported")
+    window._search("ta")  # a short word (LIKE), in 6 of the 14: more than a page
+    expected = window.catalog.photo_ids(search="ta", order="imported")
+    assert len(expected) > 5
+    qtbot.waitUntil(lambda: window.grid_model.ids() == expected, timeout=5_000)
+    assert window.bar.count.text() == f"{len(expected)} of 14"
+    window._search("")
+    batch = window.catalog.batches()[0].id
+    window.sources.select_source(Source(BATCH, batch))
+    qtbot.waitUntil(
+        lambda: window.grid_model.ids() == window.catalog.photo_ids(order="imported", batch=batch), timeout=5_000
+    )
