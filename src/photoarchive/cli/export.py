@@ -1,4 +1,9 @@
-"""``photoarchive export COLLECTION --format gallery|package|post --to DIR``: publish a collection."""
+"""``photoarchive export COLLECTION --format gallery|package|post --to DIR``: publish a collection.
+
+``--as-last-time`` starts from the options of the collection's last export (the window's or
+the command line's, kept in the catalog); any option given as well overrides its remembered
+value. Photos whose credit would come out blank are listed as a warning before the export.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from photoarchive.cli.output import print_json, warn
+from photoarchive.errors import ValidationError
 from photoarchive.export.options import FORMATS, METADATA_MODES, PRECISIONS
 
 if TYPE_CHECKING:
@@ -35,45 +41,49 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "complete; a cancelled or failed export leaves nothing behind.",
     )
     p.add_argument("collection", metavar="COLLECTION", help="the collection's name")
-    p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--to", required=True, type=Path, metavar="DIR", help="the folder to create")
+    p.add_argument(
+        "--as-last-time",
+        action="store_true",
+        help="start from the options of this collection's last export (those given here override them)",
+    )
+    p.add_argument("--format", choices=FORMATS, help="required unless --as-last-time")
+    p.add_argument("--to", type=Path, metavar="DIR", help="the folder to create (required unless --as-last-time)")
+    # The defaults are None: an option not given is taken from the last export with
+    # --as-last-time, else from ExportOptions' defaults.
     p.add_argument(
         "--long-edge",
         type=_size,
-        default=-1,
+        default=None,
         metavar="PX",
         help="long edge of the images in pixels, or 'original' (default: gallery 1600, post 1200, package original)",
     )
-    p.add_argument("--quality", type=int, default=85, metavar="Q", help="JPEG quality, 1 to 100 (default 85)")
-    p.add_argument("--thumbnail", type=int, default=280, metavar="PX", help="gallery thumbnail long edge (default 280)")
+    p.add_argument("--quality", type=int, metavar="Q", help="JPEG quality, 1 to 100 (default 85)")
+    p.add_argument("--thumbnail", type=int, metavar="PX", help="gallery thumbnail long edge (default 280)")
     p.add_argument(
         "--burn-credit",
-        default="",
         metavar="TEMPLATE",
         help="burn a credit into each image's corner, e.g. '© {creator}' (variables as in caption templates)",
     )
     p.add_argument(
         "--metadata",
         choices=METADATA_MODES,
-        default="all",
         help="metadata embedded in the images: all curated fields and camera data, only credit and copyright, or none",
     )
     p.add_argument(
         "--keep-serials",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
         help="keep camera and lens serial numbers and the camera owner's name (left out by default)",
     )
     p.add_argument(
         "--location-precision",
         choices=PRECISIONS,
-        default="exact",
         help="exact; coordinates rounded to 0.01 (1km) or 0.1 (10km) degree; place names only; nothing",
     )
     p.add_argument(
         "--name-template", metavar="T", help="file names, e.g. '{date:%%Y%%m%%d}_{sequence:03}_{sublocation}'"
     )
     p.add_argument("--caption-template", metavar="T", help="published captions (default: the collection's)")
-    p.add_argument("--zip", action="store_true", help="package: one ZIP file in the target folder")
+    p.add_argument("--zip", action=argparse.BooleanOptionalAction, help="package: one ZIP file in the target folder")
     p.add_argument("--theme", type=Path, metavar="DIR", help="a copy of the default theme to use instead")
     p.add_argument("--force", action="store_true", help="replace an earlier export in the target folder")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
@@ -102,9 +112,21 @@ def copy_theme_command(args: argparse.Namespace, catalog: Catalog | None) -> int
 def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
     from tqdm import tqdm
 
-    from photoarchive.export import ExportJob, ExportOptions
+    from photoarchive.catalog.collections import get_collection
+    from photoarchive.catalog.export_settings import load_export_settings
+    from photoarchive.export import ExportJob
+    from photoarchive.export.checks import credit_problems
+    from photoarchive.export.options import from_remembered
 
-    options = ExportOptions(
+    if not args.as_last_time and (args.format is None or args.to is None):
+        raise ValidationError("give --format and --to, or --as-last-time to export as the last time")
+    last = None
+    if args.as_last_time:
+        last = load_export_settings(catalog, get_collection(catalog, args.collection).id)
+        if last is None:
+            warn(f"{args.collection!r} has not been exported before: the options given and the defaults are used")
+    options = from_remembered(
+        last,
         format=args.format,
         target=args.to,
         long_edge=args.long_edge,
@@ -117,11 +139,16 @@ def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
         name_template=args.name_template,
         caption_template=args.caption_template,
         zip=args.zip,
-        force=args.force,
+        force=args.force or None,
         theme=args.theme,
         workers=args.workers,
     )
     job = ExportJob(catalog, args.collection, options)
+    credits = credit_problems(catalog, job.collection.id, options)
+    if credits and not args.json:
+        warn(f"warning: {len(credits)} of the photos need attention before they are published:")
+        for problem in credits:
+            warn(f"  {problem}")
     bar = tqdm(total=job.total, unit="photo", file=sys.stderr, disable=None, dynamic_ncols=True, desc="Exporting")
     try:
         for progress in job.run():
@@ -136,7 +163,7 @@ def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
     summary = job.summary
     assert summary is not None
     if args.json:
-        print_json(summary.as_json())
+        print_json({**summary.as_json(), "credit_problems": [p.as_json() for p in credits]})
     else:
         problems = len(summary.missing) + len(summary.failed)
         print(

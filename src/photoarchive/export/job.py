@@ -25,11 +25,12 @@ from jinja2 import TemplateError
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import CollectionRef, get_collection
+from photoarchive.catalog.export_settings import save_export_settings
 from photoarchive.errors import ExportError
 from photoarchive.export import gallery, package, post
 from photoarchive.export.html import environment
 from photoarchive.export.naming import safe_name
-from photoarchive.export.options import ExportOptions
+from photoarchive.export.options import ExportOptions, remembered
 from photoarchive.export.output import OutputFolder, check_target
 from photoarchive.export.plan import ExportItem, Publication, plan_publication
 from photoarchive.export.render import RenderResult, RenderTask, is_raw, render
@@ -100,6 +101,7 @@ class ExportJob:
 
     def __init__(self, catalog: Catalog, collection: CollectionRef, options: ExportOptions) -> None:
         self.catalog = catalog
+        self.given = options  # as chosen (the format's defaults not filled in): remembered when it succeeds
         self.options = options.resolved()
         self.collection = get_collection(catalog, collection)
         self.target = Path(self.options.target).expanduser().absolute()
@@ -126,6 +128,8 @@ class ExportJob:
                     raise ExportError(f"cannot write the ZIP file ({error.strerror or error})") from error
                 shutil.rmtree(content)
             output.commit(f"format: {options.format}\ncollection: {self.collection.name}\n")
+            # The collection's next export, from the window or with --as-last-time, starts from these.
+            save_export_settings(self.catalog, self.collection.id, remembered(self.given))
             yield ExportProgress(self.total, self.total, None, "", "done")
         finally:
             output.discard()  # a no-op once committed

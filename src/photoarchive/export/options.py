@@ -3,12 +3,21 @@
 ``ExportOptions`` is plain data shared by the command line and the Export dialog;
 ``validate()`` checks it (and compiles its templates) before any file is touched, raising
 ValidationError that names the option.
+
+The options of a collection's last export are kept in the catalog
+(``catalog.export_settings``), so that the next one starts from them: the location precision
+and the credit chosen for a sensitive site must not fall back to exact coordinates and no
+credit. ``remembered(options)`` is what is kept (not ``force``, which replaces a folder, nor
+the number of workers, which belongs to the machine); ``from_remembered(data, **given)``
+makes options again, the options given now overriding the remembered ones.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from photoarchive.errors import ValidationError
 
@@ -104,3 +113,72 @@ class ExportOptions:
         for private in ("target", "force", "theme", "workers", "credit_font"):
             data.pop(private)
         return data
+
+
+# The options a collection's next export starts from; the others are chosen each time.
+REMEMBERED = (
+    "format",
+    "target",
+    "long_edge",
+    "quality",
+    "thumbnail",
+    "burn_credit",
+    "metadata",
+    "keep_serials",
+    "location_precision",
+    "name_template",
+    "caption_template",
+    "zip",
+    "theme",
+)
+_PATHS = ("target", "theme")
+_TYPES: dict[str, tuple[type, ...]] = {
+    "format": (str,),
+    "target": (str,),
+    "long_edge": (int, type(None)),
+    "quality": (int,),
+    "thumbnail": (int,),
+    "burn_credit": (str,),
+    "metadata": (str,),
+    "keep_serials": (bool,),
+    "location_precision": (str,),
+    "name_template": (str, type(None)),
+    "caption_template": (str, type(None)),
+    "zip": (bool,),
+    "theme": (str, type(None)),
+}
+
+
+def remembered(options: ExportOptions) -> dict[str, Any]:
+    """The options to keep for the collection's next export, as JSON values."""
+    data = {name: getattr(options, name) for name in REMEMBERED}
+    for name in _PATHS:
+        data[name] = None if data[name] is None else str(data[name])
+    return data
+
+
+def from_remembered(data: Mapping[str, Any] | None, **given: Any) -> ExportOptions:
+    """Options from a collection's remembered ones, with ``given`` (options chosen now, None
+    for those not chosen) over them. Remembered values of the wrong kind (a catalog edited by
+    hand) are left out; a format or a target neither remembered nor given is a
+    ``ValidationError`` naming it."""
+    known = {f.name for f in fields(ExportOptions)}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise ValidationError(f"unknown export option {unknown[0]!r}", field=unknown[0])
+    values: dict[str, Any] = {}
+    for name, value in (data or {}).items():
+        kinds = _TYPES.get(name)
+        if kinds is None or not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            continue
+        values[name] = value
+    values.update({name: value for name, value in given.items() if value is not None})
+    for name in ("format", "target"):
+        if not values.get(name):
+            raise ValidationError(
+                f"{name}: not given, and the collection has no earlier export to take it from", field=name
+            )
+    for name in _PATHS:
+        if values.get(name) is not None:
+            values[name] = Path(values[name])
+    return ExportOptions(**values)

@@ -27,6 +27,13 @@
         <numerusform>Needs attention: %n of the selected photos. Select one to see why.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n of them have a position far from their place.</source>
+      <translation>
+        <numerusform>%n of them have a position far from their place.</numerusform>
+        <numerusform>%n of them have a position far from their place.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>CollectionBanner</name>
@@ -91,6 +98,13 @@
   </context>
   <context>
     <name>ExportDialog</name>
+    <message numerus="yes">
+      <source>%n photo(s) of this collection would be published without a proper credit.</source>
+      <translation>
+        <numerusform>%n photo of this collection would be published without a proper credit.</numerusform>
+        <numerusform>%n photos of this collection would be published without a proper credit.</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <source>%n photo(s) exported to {target}.</source>
       <translation>
@@ -233,6 +247,13 @@
       <translation>
         <numerusform>Reading the fields of %Ln photo…</numerusform>
         <numerusform>Reading the fields of %Ln photos…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Use the place's position for %n photo(s)</source>
+      <translation>
+        <numerusform>Use the place's position for %n photo</numerusform>
+        <numerusform>Use the place's position for %n photos</numerusform>
       </translation>
     </message>
   </context>

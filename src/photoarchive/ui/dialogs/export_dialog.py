@@ -7,8 +7,12 @@ earlier export), then the running export with a progress bar and Cancel, then th
 is ``photoarchive.export.ExportJob`` run in a ``QThreadPool`` worker that opens its own
 catalog; the dialog only receives plain progress values and the summary through signals.
 
-The options are checked (``ExportJob``'s constructor) before the worker starts, so a
-mistake (a folder that exists, an unknown template variable) is shown at once, in words.
+The dialog opens with the options of the collection's last export (kept in the catalog,
+``catalog.export_settings``: the location precision and the credit chosen for a sensitive
+site are not lost). The options are checked (``ExportJob``'s constructor) before the worker
+starts, so a mistake (a folder that exists, an unknown template variable) is shown at once,
+in words; then the photos whose credit would come out blank (``export.checks``) are listed,
+to export anyway or go back and credit them.
 A cancelled or failed export leaves nothing behind; closing the dialog while exporting
 cancels it.
 """
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -41,11 +46,15 @@ from PySide6.QtWidgets import (
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import get_collection
+from photoarchive.catalog.export_settings import load_export_settings
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.export import ExportJob, ExportOptions, ExportProgress, ExportSummary
+from photoarchive.export.checks import CreditProblem, credit_problems
 from photoarchive.export.naming import safe_name
-from photoarchive.export.options import DEFAULT_LONG_EDGE, DEFAULT_NAME_TEMPLATES
+from photoarchive.export.options import DEFAULT_LONG_EDGE, DEFAULT_NAME_TEMPLATES, from_remembered
 from photoarchive.ui.workers import Worker
+
+LISTED_PROBLEMS = 12  # photos named in the warning before "and N more" (all are in its details)
 
 
 class ExportDialog(QDialog):
@@ -161,6 +170,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
+        self.restored = self._restore()
+        if self.restored:
+            self.status.setText(self.tr("The options of the last export of this collection."))
         self.resize(620, 560)
 
     # -- the options --------------------------------------------------------------------------
@@ -179,6 +191,29 @@ class ExportDialog(QDialog):
             self.target.setText(str(self.catalog.paths.root.parent / default_name))
         elif Path(current).name.startswith(f"{safe_name(self.collection.name)}-"):
             self.target.setText(str(Path(current).with_name(default_name)))
+
+    def _restore(self) -> bool:
+        """Fill the form with the options of the collection's last export, if there was one."""
+        data = load_export_settings(self.catalog, self.collection.id)
+        if not data:
+            return False
+        try:
+            last = from_remembered(data)
+        except PhotoArchiveError:
+            return False
+        self.format.setCurrentIndex(max(self.format.findData(last.format), 0))
+        self.target.setText(str(last.target))
+        if last.long_edge is None or last.long_edge > 0:  # -1: the format's default, set with it
+            self.long_edge.setValue(last.long_edge or 0)
+        self.quality.setValue(last.quality)
+        self.thumbnail.setValue(last.thumbnail)
+        self.precision.setCurrentIndex(max(self.precision.findData(last.location_precision), 0))
+        self.metadata.setCurrentIndex(max(self.metadata.findData(last.metadata), 0))
+        self.keep_serials.setChecked(last.keep_serials)
+        self.burn_credit.setText(last.burn_credit)
+        self.name_template.setText(last.name_template or "")
+        self.zip.setChecked(last.zip and last.format == "package")
+        return True
 
     def current_format(self) -> str:
         return str(self.format.currentData())
@@ -219,6 +254,10 @@ class ExportDialog(QDialog):
         except PhotoArchiveError as error:
             self.status.setText(str(error))
             return
+        problems = credit_problems(self.catalog, self.collection.id, options)
+        if problems and not self.confirm_problems(problems):
+            self.status.setText(self.tr("Not exported: select the photos and set their credit in the editor."))
+            return
         self._set_form_enabled(False)
         self.export_button.setEnabled(False)
         self.details.clear()
@@ -233,6 +272,29 @@ class ExportDialog(QDialog):
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         self.worker.start()
+
+    def confirm_problems(self, problems: list[CreditProblem]) -> bool:
+        """Ask whether to export photos whose credit would come out blank; True to go on."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Credit missing"))
+        count = len(problems)  # a plain name: lupdate does not see a string whose count is a call
+        box.setText(self.tr("%n photo(s) of this collection would be published without a proper credit.", "", count))
+        lines = [str(p) for p in problems[:LISTED_PROBLEMS]]
+        if count > LISTED_PROBLEMS:
+            lines.append(self.tr("… and {count} more (Show Details)").format(count=count - LISTED_PROBLEMS))
+        box.setInformativeText(
+            "\n".join(lines)
+            + "\n\n"
+            + self.tr("Select the photos and set their credit in the editor, or export them as they are.")
+        )
+        box.setDetailedText("\n".join(str(p) for p in problems))
+        export = box.addButton(self.tr("Export Anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        self.problem_box = box  # for a test to look at
+        box.exec()
+        return box.clickedButton() is export
 
     def is_running(self) -> bool:
         return self.worker is not None and not self.worker.done
