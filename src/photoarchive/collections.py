@@ -21,6 +21,11 @@ Membership, in order (positions are 0-based indexes, like a Qt model's rows)
 Errors: ``NotFoundError`` for an unknown collection or photo, ``ValidationError`` (naming
 the field) for a bad value or a name already taken. Every change reads what it changes and
 writes in one transaction, and updates the collection's ``updated_at``.
+
+Why a top-level module and not ``export/`` or ``catalog/`` (where shared/STYLE.md's shape
+would put a collection): a collection's rules are used by the exporters, the command line
+and the GUI alike, so they sit beside ``edits`` and ``templates``, one layer above their
+storage in ``catalog.collections`` (the import contracts in pyproject.toml say so).
 """
 
 from __future__ import annotations

@@ -12,6 +12,10 @@ by its writer instead; it uses ``fsync_dir`` from here.
 ``usual_mode`` is the permission a new file or folder gets from ``open`` and ``mkdir``:
 ``mkstemp`` and ``mkdtemp`` give 0600 and 0700, which a web server cannot read once an
 export is copied to it as it is.
+
+Why a top-level module, which shared/STYLE.md's shape does not list: every layer writes
+files (the catalog's backups, ``metadata``'s copies, ``imaging``'s thumbnails), so this sits
+under all of them, the bottom layer of the import contracts, and imports nothing of ours.
 """
 
 from __future__ import annotations

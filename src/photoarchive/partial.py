@@ -15,6 +15,11 @@ leftover must also be a day old.
 
 Results get the user's usual permissions (``files.usual_mode``), not the 0700 of ``mkdtemp``,
 which a web server cannot read once the gallery is copied to it as it is.
+
+Why a top-level module, which shared/STYLE.md's shape does not list: it knows only files,
+name patterns and locks, no rule of an export, and builds on ``files``; its users today are
+all in ``export`` (the output folder of a gallery or package, and ``export.copies``, which
+``photoarchive write`` runs), so ``export/`` would also do.
 """
 
 from __future__ import annotations

@@ -23,6 +23,11 @@ backup are gone, starts from an empty catalog and does the same.
 - finally every sidecar that does not say what the catalog now holds is written again.
 
 Collections and templates are not in the sidecars: only a backup brings them back.
+
+Why a top-level module, beside shared/STYLE.md's packages: recovery records its catch-up as
+edits and reads sidecars through ``catalog.sidecars``, so it sits above ``edits``, in the
+layer of ``places`` and ``reread`` (the import contracts in pyproject.toml); ``catalog``
+below it keeps only the storage (backups, the integrity check).
 """
 
 from __future__ import annotations

@@ -7,6 +7,11 @@ the sidecar beside the original in the archive, which mirrors the catalog
 (``catalog.sidecars``): reading it would give the catalog its own values back. A field whose
 value in the file breaks the catalog's rules keeps its catalog value (warning); a photo whose
 file cannot be read is left out (``failures``).
+
+Why a top-level module: re-reading is an edit (it goes through ``edits`` and is recorded),
+which reads files through ``metadata``; neither ``metadata`` (below the catalog) nor
+``ingest`` (imports only) is its home, so it sits in the layer above ``edits`` with
+``places`` and ``templates`` (the import contracts in pyproject.toml).
 """
 
 from __future__ import annotations

@@ -24,6 +24,11 @@ A variable naming a field that the template also sets sees the template's value 
 "Ivan Petrov" and copyright "© {date:%Y} {creator}" give "© 2015 Ivan Petrov"); in its own
 field it sees the photo's current value, so caption "{caption} (Shumshu, 2015)" appends.
 Fields that refer to each other in a circle are refused.
+
+Why a top-level module and not under ``catalog/`` (shared/STYLE.md's rule 6): this is the
+templates' rules; their storage is ``catalog.templates``. Applying a template is an edit, so
+the rules sit above ``edits``, beside ``places`` and ``reread`` (the import contracts in
+pyproject.toml).
 """
 
 from __future__ import annotations

@@ -6,6 +6,12 @@ field whole (``model.fields.FieldSpec``): label, group, what the curator types, 
 order of precedence of the standards; the attributes' order is the order a curator sees them
 in. ``FIELDS`` lists the specs, and every other list of fields is derived from it. Field names
 are the ones the command line and ``show --json`` use.
+
+Why in ``model/`` and not in ``metadata/`` (where shared/STYLE.md puts "one field table"):
+the declaration names each field's label, group and editor as well as its tags, and the
+command line, the catalog and the GUI derive their lists from it without importing
+``metadata`` (which loads exiv2). The declaration's types are plain data, so they belong to
+the model; ``metadata.fields`` re-exports them and adds what only reading and writing need.
 """
 
 from __future__ import annotations
