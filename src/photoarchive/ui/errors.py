@@ -4,10 +4,15 @@
 ``install_excepthook`` catches anything unexpected that reaches the event loop: the details
 go to a log file in the archive's cache, and the curator gets a short message and the log's
 path to send to whoever supports them.
+
+The core's messages are written for both the command line and the window; a few name a
+command-line option as the remedy ("use --force"). ``in_window_words`` rewrites those into
+what the curator does in the window, so no window message tells them to type an option.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -27,8 +32,27 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str) ->
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(what)
     box.setText(what)
-    box.setInformativeText(sentence(str(error)))
+    box.setInformativeText(sentence(in_window_words(str(error))))
     box.exec()
+
+
+def _window_words() -> list[tuple[re.Pattern[str], str]]:
+    """The core's remedies that name a command-line option (``grep "use --\\|--force" src``),
+    each with what the curator does in the window instead."""
+    replace = translate("Errors", "tick “Replace an earlier export in that folder”")
+    return [
+        (re.compile(r"use --force to replace it"), replace + translate("Errors", " to replace it")),
+        (re.compile(r"so --force will not replace it"), translate("Errors", "so it is never replaced")),
+        (re.compile(r"\(--force replaces them\)"), "(" + replace + translate("Errors", " to replace them") + ")"),
+        (re.compile(r"^--[a-z-]+: "), ""),  # the option a value came from ("--place: no place ...")
+    ]
+
+
+def in_window_words(message: str) -> str:
+    """A core message with its command-line remedies said as the window's (see the module doc)."""
+    for pattern, words in _window_words():
+        message = pattern.sub(words, message)
+    return message
 
 
 def sentence(message: str) -> str:

@@ -3,7 +3,9 @@
 The rules are the catalog's (``catalog.attention``); this shows them. The notice names what
 is missing, and for each disagreement of the file's standards shows every standard's value
 with a link that keeps it: the curator settles it in one click (an undoable edit; setting a
-field settles its disagreement, as typing in it does).
+field settles its disagreement, as typing in it does). A photo whose position is far from its
+place (its GPS says elsewhere) gets a link that gives it the place's position instead, also
+for a selection of several.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from photoarchive.catalog.attention import ATTENTION_FIELDS, reasons
+from photoarchive.catalog.attention import ATTENTION_FIELDS, PLACE_REACH, reasons
+from photoarchive.model.position import distance_m
 
 __all__ = ["ATTENTION_FIELDS", "AttentionNotice"]
 
@@ -24,9 +27,11 @@ SHOWN_CHARS = 80
 
 class AttentionNotice(QLabel):
     """Hidden unless a selected photo needs attention; ``settle_requested(field, value)``
-    when the curator picks one standard's value of a disagreement."""
+    when the curator picks one standard's value of a disagreement;
+    ``position_from_place_requested(ids)`` to give photos far from their place its position."""
 
     settle_requested = Signal(str, object)
+    position_from_place_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,19 +42,28 @@ class AttentionNotice(QLabel):
         self.setStyleSheet("QLabel { background: #fff4d6; color: #3d2c00; border: 1px solid #e0c070; }")
         self.linkActivated.connect(self._link)
         self._choices: list[tuple[str, Any]] = []
+        self._far: list[int] = []
         self.hide()
 
     def show_for(self, values: Mapping[int, Mapping[str, Any]], ids: Sequence[int], labels: Mapping[str, str]) -> None:
         """Explain one photo in detail; for several, how many need attention."""
         self._choices = []
-        needing = [pid for pid in ids if pid in values and reasons(values[pid])]
+        found = {pid: reasons(values[pid]) for pid in ids if pid in values}
+        needing = [pid for pid, broken in found.items() if broken]
+        self._far = [pid for pid in needing if any(rule.key == "far from place" for rule, _ in found[pid])]
         if not needing:
             self.hide()
             return
         if len(ids) > 1:
-            self.setText(
+            text = html.escape(
                 self.tr("Needs attention: %n of the selected photos. Select one to see why.", "", len(needing))
             )
+            if self._far:
+                text += "<br>" + html.escape(
+                    self.tr("%n of them have a position far from their place.", "", len(self._far))
+                )
+                text += " " + self._far_link()
+            self.setText(text)
             self.show()
             return
         photo = values[needing[0]]
@@ -58,6 +72,8 @@ class AttentionNotice(QLabel):
             if rule.key == "conflicts":  # shown with their values below
                 continue
             text = self.reason_texts()[rule.key]
+            if rule.key == "far from place":
+                text = text.format(distance=self._distance(photo))
             if "{field}" in text:
                 missing += [text.format(field=labels.get(f, f.replace("_", " ")).lower()) for f in fields]
             else:
@@ -67,6 +83,8 @@ class AttentionNotice(QLabel):
         )
         if not missing:
             parts.append(f"<b>{html.escape(self.tr('Needs attention.'))}</b>")
+        if self._far:
+            parts.append(self._far_link())
         for conflict in photo["conflicts"]:
             parts.append(self._conflict_html(conflict, labels))
         self.setText("<br>".join(parts))
@@ -80,7 +98,20 @@ class AttentionNotice(QLabel):
             "creator or credit": self.tr("no creator or credit line"),
             "copyright": self.tr("no copyright notice"),
             "invalid": self.tr("a value that does not validate: {field}"),
+            "far from place": self.tr(
+                "a position {distance} from its place (a published page would name the place over another spot)"
+            ),
         }
+
+    def _distance(self, photo: Mapping[str, Any]) -> str:
+        reach = photo.get(PLACE_REACH)
+        if reach is None or photo.get("latitude") is None or photo.get("longitude") is None:
+            return ""
+        kilometres = distance_m(photo["latitude"], photo["longitude"], reach[0], reach[1]) / 1000
+        return self.tr("{km} km").format(km=f"{kilometres:,.0f}")
+
+    def _far_link(self) -> str:
+        return f"<a href='place-position'>{html.escape(self.tr('Use the place’s position instead'))}</a>"
 
     def _conflict_html(self, conflict: Mapping[str, Any], labels: Mapping[str, str]) -> str:
         field = str(conflict.get("field", ""))
@@ -112,6 +143,8 @@ class AttentionNotice(QLabel):
         return names.get(standard, standard)
 
     def _link(self, link: str) -> None:
-        if link.startswith("settle:"):
+        if link == "place-position":
+            self.position_from_place_requested.emit(list(self._far))
+        elif link.startswith("settle:"):
             field, value = self._choices[int(link.split(":", 1)[1])]
             self.settle_requested.emit(field, value)

@@ -4,8 +4,10 @@ Every editor has the same small interface, so the metadata editor treats them al
 ``set_value(value, mixed)`` shows a value (or, when the selected photos differ, an empty box
 with a "multiple values" placeholder) without counting as an edit; ``value()`` returns what
 the box holds; ``edited`` is emitted only when the curator changes the text; ``committed``
-when they leave the box (or press Enter in a one-line box). ``make_editor(spec)`` makes the
-editor of a field from what its declaration says the curator types in it.
+when they leave the box (or press Enter in a one-line box); ``set_invalid(bool)`` frames it in
+red while the metadata editor shows why its value was refused. ``make_editor(spec)`` makes the
+editor of a field from what its declaration says the curator types in it; ``PositionField`` is
+the photo's position (latitude and longitude, as ``places.position_text`` reads them).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVB
 
 from photoarchive.model.curated import FIELDS
 from photoarchive.model.fields import FieldSpec, Input
+from photoarchive.places.position_text import format_position
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
 IIM_LIMITS = {spec.name: spec.iim[0].max_bytes for spec in FIELDS if spec.iim}
+INVALID_FRAME = "1px solid #b00020"
 
 
 def multiple_values_text() -> str:
@@ -42,6 +46,7 @@ class LineField(QLineEdit):
         super().__init__(parent)
         self.name = name
         self._placeholder = ""
+        self._invalid = False
         self.textEdited.connect(lambda _text: self._on_edited())
         self.editingFinished.connect(self.committed)
 
@@ -58,13 +63,19 @@ class LineField(QLineEdit):
     def value(self) -> str:
         return self.text()
 
+    def set_invalid(self, invalid: bool) -> None:
+        self._invalid = invalid
+        self._check_limit()
+
     def _on_edited(self) -> None:
         self._check_limit()
         self.edited.emit()
 
     def _check_limit(self) -> None:
         limit = IIM_LIMITS.get(self.name)
-        if limit and iim_bytes(self.text()) > limit:
+        if self._invalid:  # the message under the field says why; the frame says where
+            self.setStyleSheet(f"QLineEdit {{ border: {INVALID_FRAME}; }}")
+        elif limit and iim_bytes(self.text()) > limit:
             self.setToolTip(
                 translate(
                     "FieldEditors",
@@ -107,6 +118,9 @@ class TextField(QPlainTextEdit):
 
     def value(self) -> str:
         return self.toPlainText()
+
+    def set_invalid(self, invalid: bool) -> None:
+        self.setStyleSheet(f"QPlainTextEdit {{ border: {INVALID_FRAME}; }}" if invalid else "")
 
     def _on_changed(self) -> None:
         if not self._loading:
@@ -161,6 +175,9 @@ class CaptionField(QWidget):
 
     def value(self) -> str:
         return self.text_box.value()
+
+    def set_invalid(self, invalid: bool) -> None:
+        self.text_box.set_invalid(invalid)
 
     def _count(self) -> None:
         text = self.text_box.toPlainText()
@@ -231,6 +248,20 @@ class KeywordsField(LineField):
         head = before.rsplit(",", 1)[0] + ", " if "," in before else ""
         self.setText(f"{head}{word}, {after.lstrip(', ')}".rstrip())
         self._on_edited()
+
+
+class PositionField(LineField):
+    """The photo's position: latitude and longitude in one box (``50.7153, 156.2547``,
+    ``50°42'55"N 156°15'17"E``, ``50,7153 156,2547``); empty: no position. The editor reads
+    the text with ``places.position_text.parse_position`` when it is committed."""
+
+    def __init__(self, name: str = "position", parent: QWidget | None = None) -> None:
+        super().__init__(name, parent)
+        self.set_placeholder(translate("FieldEditors", "50.7153, 156.2547 or 50°42'55\"N 156°15'17\"E"))
+
+    def set_value(self, value: Any, mixed: bool = False) -> None:
+        """``value`` is ``(latitude, longitude)``, or None (or "") for no position."""
+        super().set_value(format_position(*value) if value and not mixed else "", mixed)
 
 
 def make_editor(spec: FieldSpec) -> LineField | TextField | CaptionField:

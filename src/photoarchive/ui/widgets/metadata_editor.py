@@ -11,7 +11,17 @@ Enter, or pauses typing; ``flush()`` commits whatever is still pending, and the 
 it before the selection changes, before undo, and on close, so no keystroke is ever lost.
 
 Above the fields, an ``AttentionNotice`` says why a selected photo needs attention (what is
-missing; which standards of its file disagreed, with a link to keep each one's value).
+missing; which standards of its file disagreed, with a link to keep each one's value; a
+position far from the photo's place, with a link to use the place's).
+
+Under "Location shown", the photo's position: latitude and longitude typed in one box
+(``places.position_text``); a typed position is where the photo was taken (``gps_source``
+"edited"); emptying the box removes the position.
+
+A value the catalog refuses is shown at its field (a red frame, the reason under it, in the
+window's words: ``ui.errors.in_window_words``), and in the status bar until the next value
+is saved; the field the core's ``ValidationError`` names is the one shown (latitude or
+longitude: the position).
 """
 
 from __future__ import annotations
@@ -23,13 +33,17 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.attention import load_attention_values
 from photoarchive.catalog.curated import keywords_in_use, load_values
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.model.curated import EDITOR_FIELDS, FIELDS
 from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group
+from photoarchive.places import Gazetteer, photo_values
+from photoarchive.places.position_text import parse_position
+from photoarchive.ui.errors import in_window_words, sentence
 from photoarchive.ui.undo import PhotoEdits
-from photoarchive.ui.widgets.attention import ATTENTION_FIELDS, AttentionNotice
-from photoarchive.ui.widgets.field_editors import make_editor
+from photoarchive.ui.widgets.attention import AttentionNotice
+from photoarchive.ui.widgets.field_editors import PositionField, make_editor
 from photoarchive.ui.workers import Worker
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
@@ -37,6 +51,24 @@ translate = QCoreApplication.translate  # with the context named, so lupdate fil
 COMMIT_DELAY_MS = 800
 # Selections larger than this are read in a worker thread (100,000 photos take seconds).
 BACKGROUND_SELECTION = 3000
+# Not a column: the photo's (latitude, longitude), shown and typed in one box.
+POSITION = "position"
+POSITION_COLUMNS = ("latitude", "longitude", "altitude", "gps_source")
+# The fields a core error may name, shown at the editor's field that holds them.
+SHOWN_AT = {"latitude": POSITION, "longitude": POSITION, "altitude": POSITION, "gps_source": POSITION}
+
+
+def columns(names: Sequence[str]) -> list[str]:
+    """The catalog columns the editor's fields ``names`` are read from."""
+    return [c for n in names for c in (("latitude", "longitude") if n == POSITION else (n,))]
+
+
+def with_positions(values: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Each photo's values with its ``position``: (latitude, longitude), or None."""
+    for row in values.values():
+        latitude, longitude = row.get("latitude"), row.get("longitude")
+        row[POSITION] = None if latitude is None or longitude is None else (latitude, longitude)
+    return values
 
 
 def summarize(
@@ -85,6 +117,7 @@ class MetadataEditor(QScrollArea):
         self._words_stale = True
         self._reader: Worker | None = None
         self.fields: dict[str, Any] = {}
+        self._error_forms: dict[str, QFormLayout] = {}
         # Every curated field's label (also those the editor does not show, for messages).
         self.labels: dict[str, str] = {spec.name: field_label(spec) for spec in FIELDS}
         self._timer = QTimer(self)
@@ -106,6 +139,9 @@ class MetadataEditor(QScrollArea):
         self.error.hide()
         self.attention = AttentionNotice()
         self.attention.settle_requested.connect(self._settle)
+        self.attention.position_from_place_requested.connect(self.use_place_positions)
+        self.field_errors: dict[str, QLabel] = {}
+        self._status_error = False
         column.addWidget(self.header)
         column.addWidget(self.attention)
         column.addWidget(self.error)
@@ -119,6 +155,14 @@ class MetadataEditor(QScrollArea):
                 label.setToolTip(", ".join(spec.standard_names))  # where the field lives in the files
                 self.fields[spec.name] = self._make(spec)
                 form.addRow(label, self.fields[spec.name])
+                self._add_error_row(form, spec.name)
+            if specs and specs[0].group is Group.LOCATION:
+                self.labels[POSITION] = self.tr("Position")
+                label = QLabel(self.tr("Position"))
+                label.setToolTip(self.tr("Latitude and longitude, where the photo was taken (EXIF GPS)"))
+                self.fields[POSITION] = self._connect(POSITION, PositionField(POSITION))
+                form.addRow(label, self.fields[POSITION])
+                self._add_error_row(form, POSITION)
             column.addWidget(box)
         column.addStretch(1)
         self.setWidget(body)
@@ -130,11 +174,40 @@ class MetadataEditor(QScrollArea):
         self.set_photos([])
 
     def _make(self, spec: FieldSpec) -> Any:
-        name = spec.name
-        editor = make_editor(spec)
+        return self._connect(spec.name, make_editor(spec))
+
+    def _connect(self, name: str, editor: Any) -> Any:
         editor.edited.connect(lambda n=name: self._on_edited(n))
         editor.committed.connect(lambda n=name: self._on_committed(n))
         return editor
+
+    def _add_error_row(self, form: QFormLayout, name: str) -> None:
+        """The line under a field that says why its value was refused (hidden until then)."""
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setStyleSheet("color: #b00020;")
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", message)
+        form.setRowVisible(message, False)
+        self.field_errors[name] = message
+        self._error_forms[name] = form
+
+    def show_field_error(self, name: str, text: str) -> None:
+        """Say at field ``name`` why its value was refused (a red frame, the reason under it)."""
+        self.fields[name].set_invalid(True)
+        self.field_errors[name].setText(text)
+        self._error_forms[name].setRowVisible(self.field_errors[name], True)
+        self.ensureWidgetVisible(self.field_errors[name])
+
+    def clear_field_error(self, name: str) -> None:
+        if name in self.field_errors and self.field_errors[name].text():
+            self.fields[name].set_invalid(False)
+            self.field_errors[name].setText("")
+            self._error_forms[name].setRowVisible(self.field_errors[name], False)
+
+    def field_error(self, name: str) -> str:
+        """The reason shown under a field ("" when none)."""
+        return self.field_errors[name].text()
 
     # -- the selection ----------------------------------------------------------------------
 
@@ -147,6 +220,8 @@ class MetadataEditor(QScrollArea):
         self._session += 1
         self._ids = list(photo_ids)
         self.error.hide()
+        for name in self.field_errors:
+            self.clear_field_error(name)
         self.reload()
 
     def refresh_changed_elsewhere(self, photo_ids: Sequence[int]) -> None:
@@ -186,9 +261,10 @@ class MetadataEditor(QScrollArea):
             self._read_in_background(ids)
             return
         names = list(self.fields)
-        values = load_values(self.catalog, ids, list(dict.fromkeys([*names, *ATTENTION_FIELDS])))
+        values = with_positions(load_attention_values(self.catalog, ids, columns(names)))
         self.attention.show_for(values, ids, self.labels)
         self._show(summarize(values, ids, names), keep)
+        self._keep_focus_visible()
 
     def _read_in_background(self, ids: list[int]) -> None:
         for editor in self.fields.values():
@@ -198,7 +274,7 @@ class MetadataEditor(QScrollArea):
 
         def job(cancelled: Any, report: Any) -> Any:
             with Catalog(root) as catalog:
-                return summarize(load_values(catalog, ids, names), ids, names)
+                return summarize(with_positions(load_values(catalog, ids, columns(names))), ids, names)
 
         worker = Worker(job)
         worker.signals.finished.connect(lambda summary, wanted=ids: self._read(wanted, summary))
@@ -250,6 +326,8 @@ class MetadataEditor(QScrollArea):
     def _on_committed(self, name: str) -> None:
         if name in self._pending:
             self._commit(name)
+            if name == POSITION and not self.field_error(POSITION):  # show it as it is stored
+                self.fields[POSITION].set_value(parse_position(self.fields[POSITION].value()))
         self._session += 1  # the next typing in this field is a new undo step
 
     def flush(self) -> None:
@@ -267,20 +345,50 @@ class MetadataEditor(QScrollArea):
             return
         editor = self.fields[name]
         label = self.labels[name]
-        values = self._keyword_values(editor.keywords()) if name == "keywords" else {name: editor.value()}
         description = self.edits.describe(label, self._ids)  # "Caption of IMG_0012.JPG"
         self._committing = True
         try:
+            values = self._values_of(name, editor)
             self.edits.apply(self._ids, values, description, merge_key=f"{name}#{self._session}")
         except PhotoArchiveError as error:
-            self.error.setText(self.tr("{field} was not saved: {reason}").format(field=label, reason=str(error)))
-            self.error.show()
-            self.status_message.emit(self.error.text())
+            self._refused(name, error)
             return
         finally:
             self._committing = False
-        self.error.hide()
+        self._saved(name)
         self._mixed.discard(name)
+
+    def _values_of(self, name: str, editor: Any) -> Any:
+        """What committing field ``name`` sets; raises ValidationError for a value not understood."""
+        if name == "keywords":
+            return self._keyword_values(editor.keywords())
+        if name == POSITION:
+            position = parse_position(editor.value())
+            if position is None:
+                return dict.fromkeys(POSITION_COLUMNS)
+            # Typed by the curator: where the photo was taken (an altitude of the old one no longer holds).
+            return {"latitude": position[0], "longitude": position[1], "altitude": None, "gps_source": "edited"}
+        return {name: editor.value()}
+
+    def _refused(self, name: str, error: PhotoArchiveError) -> None:
+        """Show why a value was refused at its field (the one the error names, if the editor
+        shows it) and in the status bar."""
+        named = getattr(error, "field", None)
+        shown = SHOWN_AT.get(named or "", named or "")
+        field = shown if shown in self.fields else name
+        reason = sentence(in_window_words(str(error)))
+        self.show_field_error(field, reason)
+        self._status_error = True
+        self.status_message.emit(
+            self.tr("{field} was not saved: {reason}").format(field=self.labels.get(field, field), reason=reason)
+        )
+
+    def _saved(self, name: str) -> None:
+        self.clear_field_error(name)
+        self.error.hide()
+        if self._status_error:  # the status bar no longer tells of a refusal that is over
+            self._status_error = False
+            self.status_message.emit("")
 
     def _keyword_values(self, typed: list[str]) -> Any:
         if "keywords" not in self._mixed:
@@ -303,7 +411,30 @@ class MetadataEditor(QScrollArea):
         try:
             self.edits.apply(self._ids, {name: value}, self.tr("Settle {field}").format(field=label.lower()))
         except PhotoArchiveError as error:
-            self.status_message.emit(self.tr("{field} was not saved: {reason}").format(field=label, reason=str(error)))
+            reason = sentence(in_window_words(str(error)))
+            self.status_message.emit(self.tr("{field} was not saved: {reason}").format(field=label, reason=reason))
+            return
+        if name in self.fields:
+            self._saved(name)
+
+    def use_place_positions(self, photo_ids: Sequence[int]) -> None:
+        """Give these photos their place's position instead of their own (one undoable edit)."""
+        self.flush()
+        gazetteer = Gazetteer.load(self.catalog)
+        places = load_values(self.catalog, list(photo_ids), ["place_id"])
+        ids = [pid for pid, v in places.items() if v["place_id"] is not None]
+        if not ids:
+            return
+
+        def values(photo_id: int) -> dict[str, Any]:
+            place = gazetteer.get(places[photo_id]["place_id"])
+            return photo_values(gazetteer, place, {}, position_from_place=True)
+
+        description = self.tr("Use the place's position for %n photo(s)", "", len(ids))
+        try:
+            self.edits.apply(ids, values, description)
+        except PhotoArchiveError as error:
+            self.status_message.emit(sentence(in_window_words(str(error))))
 
     def on_photos_changed(self, photo_ids: Sequence[int]) -> None:
         """Another change (undo, redo, a template) touched photos: show their new values."""
@@ -314,4 +445,17 @@ class MetadataEditor(QScrollArea):
         self.reload()
 
     def focus_caption(self) -> None:
-        self.fields["caption"].text_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box = self.fields["caption"].text_box
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._keep_focus_visible()
+
+    def _keep_focus_visible(self) -> None:
+        """Scroll the field with the keyboard focus into view, once the layout has settled
+        (a notice shown above the fields moves them down)."""
+        QTimer.singleShot(0, self._scroll_to_focus)
+
+    def _scroll_to_focus(self) -> None:
+        focus = QApplication.focusWidget()
+        body = self.widget()
+        if focus is not None and body is not None and body.isAncestorOf(focus):
+            self.ensureWidgetVisible(focus, 10, 10)
