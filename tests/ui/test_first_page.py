@@ -57,3 +57,24 @@ def test_search_and_sort_by_pages_keep_the_selection(qtbot, paged_window) -> Non
     qtbot.waitUntil(
         lambda: window.grid_model.ids() == window.catalog.photo_ids(order="imported", batch=batch), timeout=5_000
     )
+
+
+def test_cells_are_read_a_page_at_a_time_and_a_removed_photo_is_an_empty_cell(qtbot, sample_catalog) -> None:
+    from photoarchive.catalog.cells import grid_cells
+    from photoarchive.catalog.curated import load_values
+    from photoarchive.ui.models.photo_grid_model import PhotoGridModel, PhotoRole
+
+    ids = sample_catalog.photo_ids()
+    cells = grid_cells(sample_catalog, ids)
+    photos = {p.id: p for p in sample_catalog.photos(ids)}
+    captions = load_values(sample_catalog, ids, ["caption"])
+    for pid in ids:
+        assert cells[pid][:4] == (pid, photos[pid].original_name, photos[pid].sha256, photos[pid].captured_at)
+        assert cells[pid][4] == (captions[pid]["caption"] or "")
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids(ids)
+    with sample_catalog.conn:  # removed by another process after the list was read
+        sample_catalog.conn.execute("DELETE FROM photos WHERE id = ?", (ids[1],))
+    assert model.index(0).data() == photos[ids[0]].original_name
+    assert model.index(1).data() == ""
+    assert model.index(1).data(PhotoRole.ID) == ids[1]

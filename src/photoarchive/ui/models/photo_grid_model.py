@@ -35,7 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.curated import load_values
+from photoarchive.catalog.cells import grid_cells
 from photoarchive.ui.thumbnails import ThumbnailCache
 
 PHOTO_IDS_MIME = "application/x-photoarchive-photo-ids"
@@ -136,19 +136,10 @@ class PhotoGridModel(QAbstractListModel):
     def _load_page(self, page_number: int) -> list[GridRow]:
         start = page_number * PAGE_SIZE
         ids = self._ids[start : start + PAGE_SIZE]
-        photos = {p.id: p for p in self.catalog.photos(ids)}
-        texts = load_values(self.catalog, ids, ["caption", "credit"])
-        page = [
-            GridRow(
-                pid,
-                photos[pid].original_name,
-                photos[pid].sha256,
-                photos[pid].captured_at,
-                texts[pid]["caption"],
-                texts[pid]["credit"],
-            )
-            for pid in ids
-        ]
+        cells = grid_cells(self.catalog, ids)
+        # A photo removed by another process since the list was read shows as an empty cell
+        # until the change watcher reloads the list.
+        page = [GridRow(*cells[pid]) if pid in cells else GridRow(pid, "", "", None, "", "") for pid in ids]
         for offset, row in enumerate(page):
             self._rows_by_key.setdefault(row.sha256, set()).add(start + offset)
         self._pages[page_number] = page
@@ -185,7 +176,7 @@ class PhotoGridModel(QAbstractListModel):
 
     def thumbnail(self, row: GridRow) -> QPixmap | None:
         """The cell's thumbnail when loaded; else None, and it is queued for loading."""
-        if self.thumbnails is None:
+        if self.thumbnails is None or not row.sha256:  # no thumbnail for a photo since removed
             return None
         return self.thumbnails.pixmap(row.sha256, self.thumbnail_path(row))
 

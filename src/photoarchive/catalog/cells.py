@@ -1,0 +1,22 @@
+"""What a cell of the grid shows, read for a page of photos in one query: the few columns it
+paints, as plain tuples (building a full ``Photo`` per cell costs more than the query itself,
+and a grid scrolled through a million photos reads thousands of pages)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.connection import select_in
+
+# (id, original_name, sha256, captured_at, caption, credit)
+Cell = tuple[int, str, str, str | None, str, str]
+
+
+def grid_cells(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, Cell]:
+    """The cells of these photos, by id (ids not in the catalog are left out)."""
+    sql = "SELECT id, original_name, sha256, captured_at, caption, credit FROM photos WHERE id IN ({ids})"
+    return {
+        row[0]: (row[0], row[1], row[2], row[3], row[4] or "", row[5] or "")
+        for row in select_in(catalog.conn, sql, photo_ids)
+    }
