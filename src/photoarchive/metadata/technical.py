@@ -1,4 +1,5 @@
-"""Technical metadata read on import: capture date, camera, orientation, GPS, RAW previews.
+"""Technical metadata read on import: capture date, camera, lens, exposure, orientation, GPS,
+RAW previews.
 
 These are the facts the camera recorded. They are read once through python-exiv2 when a
 photo is imported and kept in the catalog; the curated fields (caption, credit, ...) are
@@ -78,10 +79,39 @@ def technical_from_image(image: exiv2.Image, legacy: str | None = None) -> Techn
     iptc = _iptc_strings(image)
     result.camera_make = _clean(exif.get("Exif.Image.Make"))
     result.camera_model = _clean(exif.get("Exif.Image.Model"))
+    _read_exposure(exif, xmp, result)
     result.orientation = _orientation(exif.get("Exif.Image.Orientation") or xmp.get("Xmp.tiff.Orientation"))
     result.captured_at = _capture_date(exif, xmp, iptc, result.warnings)
     _read_gps(image, xmp, result)
     return result
+
+
+def _read_exposure(exif: dict[str, str], xmp: dict[str, str], result: TechnicalMetadata) -> None:
+    """The lens and the exposure, from EXIF (XMP's exifEX / aux lens when EXIF has no lens)."""
+    result.lens = _clean(exif.get("Exif.Photo.LensModel") or xmp.get("Xmp.exifEX.LensModel") or xmp.get("Xmp.aux.Lens"))
+    seconds = _number(exif.get("Exif.Photo.ExposureTime"))
+    if seconds is not None and seconds > 0:
+        result.exposure_time = f"1/{round(1 / seconds)}" if seconds < 0.5 else f"{seconds:g}"
+    f_number = _number(exif.get("Exif.Photo.FNumber"))
+    result.f_number = round(f_number, 1) if f_number else None
+    iso = _number(exif.get("Exif.Photo.ISOSpeedRatings") or exif.get("Exif.Photo.PhotographicSensitivity"))
+    result.iso = int(iso) if iso else None
+    focal = _number(exif.get("Exif.Photo.FocalLength"))
+    result.focal_length = round(focal, 1) if focal else None
+
+
+def _number(text: str | None) -> float | None:
+    """A number as exiv2 writes an EXIF value: ``250``, ``28/10``, ``1/250``; the first of several."""
+    if not text:
+        return None
+    first = text.split()[0]
+    try:
+        if "/" in first:
+            numerator, denominator = first.split("/", 1)
+            return float(numerator) / float(denominator) if float(denominator) else None
+        return float(first)
+    except ValueError:
+        return None
 
 
 def _exif_strings(image: exiv2.Image, legacy: str | None, warnings: list[str]) -> dict[str, str]:

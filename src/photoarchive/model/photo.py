@@ -11,7 +11,9 @@ class TechnicalMetadata:
 
     ``captured_at`` is ISO 8601 text, with its UTC offset when the camera gave one
     (EXIF OffsetTimeOriginal) and without one otherwise ("local time of the camera").
-    ``orientation`` is the EXIF orientation (1 to 8; 1 when absent).
+    ``orientation`` is the EXIF orientation (1 to 8; 1 when absent). The exposure:
+    ``exposure_time`` as EXIF gives it ("1/250"), ``f_number``, ``iso``, ``focal_length`` in
+    millimetres; None when the file does not say.
     """
 
     captured_at: str | None = None
@@ -21,6 +23,11 @@ class TechnicalMetadata:
     latitude: float | None = None
     longitude: float | None = None
     altitude: float | None = None
+    lens: str | None = None
+    exposure_time: str | None = None
+    f_number: float | None = None
+    iso: int | None = None
+    focal_length: float | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -51,3 +58,9 @@ class Photo:
     batch_id: int | None
     imported_at: str
     warnings: list[str] = field(default_factory=list)
+    # Read at import since 0010_exposure; None for photos imported before, or files without them.
+    lens: str | None = None
+    exposure_time: str | None = None
+    f_number: float | None = None
+    iso: int | None = None
+    focal_length: float | None = None
