@@ -9,8 +9,14 @@ The API the GUI and the command line call:
 - ``template_values(catalog, template, photo_ids) -> {photo id: {field: value}}`` renders a
   template for each photo without changing anything (for a preview, or to combine it with
   other values in one edit, as ``photoarchive edit --template`` does);
+- ``template_preview(catalog, template, photo_ids) -> TemplatePreview``: each field's values
+  on the photos now and after, and how many photos would change (shown before applying);
 - ``apply_template(catalog, name_or_template, photo_ids) -> Edit`` applies it as one
   recorded edit (one transaction, one history entry, one undo step).
+
+Each field is set by its mode (``FieldTemplate.modes``), as Photo Mechanic's templates do:
+replaced (the default), filled only where the photo's field is empty (a creator typed on
+three photos stays), or, for list fields such as keywords, appended to the photo's items.
 
 Values may hold variables (``photoarchive.metadata.variables``): any curated field
 (``{creator}``, ``{city}``...), ``{date}`` (the capture date, e.g. ``{date:%Y}``),
@@ -34,7 +40,7 @@ pyproject.toml).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from graphlib import CycleError, TopologicalSorter
 from typing import Any
 
@@ -46,10 +52,18 @@ from photoarchive.errors import ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, Template, compile_template, photo_variables, validate_value
 from photoarchive.metadata.validate import check_text
 from photoarchive.model import FieldTemplate
-from photoarchive.model.curated import LIST_FIELDS
+from photoarchive.model.curated import CURATED_FIELD_NAMES, LIST_FIELDS
 
 list_templates = store.list_templates
 find_template = store.find_template
+
+REPLACE, FILL, APPEND = "replace", "fill", "append"
+MODES = (REPLACE, FILL, APPEND)
+
+
+def modes_for(field: str) -> tuple[str, ...]:
+    """The modes a field can be set by: append only for list fields (keywords)."""
+    return MODES if field in LIST_FIELDS else (REPLACE, FILL)
 
 
 def create_template(
@@ -60,9 +74,13 @@ def create_template(
     add_keywords: Sequence[str] = (),
     remove_keywords: Sequence[str] = (),
     description: str = "",
+    modes: Mapping[str, str] | None = None,
 ) -> FieldTemplate:
-    """Check and store a new template; ``ValidationError`` naming the field or variable."""
-    template = FieldTemplate(name, dict(values), list(add_keywords), list(remove_keywords), description)
+    """Check and store a new template; ``ValidationError`` naming the field or variable.
+    ``modes`` maps fields to "fill" or "append" (the others are replaced)."""
+    template = FieldTemplate(
+        name, dict(values), list(add_keywords), list(remove_keywords), description, dict(modes or {})
+    )
     return store.save_template(catalog, check_template(template))
 
 
@@ -76,12 +94,16 @@ def change_template(
     add_keywords: Sequence[str] | None = None,
     remove_keywords: Sequence[str] | None = None,
     description: str | None = None,
+    modes: Mapping[str, str] | None = None,
 ) -> FieldTemplate:
     """Change a stored template: ``values`` are set (others kept), ``unset`` fields are taken
-    out of it (the template then leaves them alone); the keyword lists replace the old ones."""
+    out of it (the template then leaves them alone); the keyword lists replace the old ones;
+    ``modes`` change the modes of the fields named ("replace" takes a field's mode away)."""
     template = store.find_template(catalog, name_or_id)
     merged = {k: v for k, v in template.values.items() if k not in set(unset)}
     merged.update(values or {})
+    merged_modes = {k: v for k, v in template.modes.items() if k in merged}
+    merged_modes.update(modes or {})
     changed = replace(
         template,
         name=template.name if name is None else name,
@@ -89,6 +111,7 @@ def change_template(
         add_keywords=template.add_keywords if add_keywords is None else list(add_keywords),
         remove_keywords=template.remove_keywords if remove_keywords is None else list(remove_keywords),
         description=template.description if description is None else description,
+        modes=merged_modes,
     )
     return store.save_template(catalog, check_template(changed))
 
@@ -126,6 +149,17 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
             compile_template(item, field=option)
         keyword_lists.append(list(dict.fromkeys(k for k in cleaned if k)))
     _render_order(values)  # refuses fields that refer to each other in a circle
+    modes: dict[str, str] = {}
+    for field, mode in template.modes.items():
+        if field not in values:
+            raise ValidationError(f"{field}: a mode for a field the template does not set", field=field)
+        if mode not in modes_for(field):
+            hint = " (append takes list fields such as keywords)" if mode == APPEND else ""
+            raise ValidationError(
+                f"{field}: mode must be one of {', '.join(modes_for(field))}, not {mode!r}{hint}", field=field
+            )
+        if mode != REPLACE:
+            modes[field] = mode
     description = check_text("description", template.description, multiline=True)
     return replace(
         template,
@@ -134,6 +168,7 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
         add_keywords=keyword_lists[0],
         remove_keywords=keyword_lists[1],
         description=description,
+        modes=modes,
     )
 
 
@@ -162,8 +197,13 @@ def template_values(
         new: dict[str, Any] = {}
         for field in order:
             value = compiled[field]
+            mode = template.modes.get(field, REPLACE)
+            has = getattr(fields, field)
+            if mode == FILL and (any(str(v).strip() for v in has) if isinstance(has, list) else str(has).strip()):
+                continue  # the photo's own value stays (and is what later fields see)
             if isinstance(value, list):
-                new[field] = [text for text in (t.render(variables) for t in value) if text.strip()]
+                items = [text for text in (t.render(variables) for t in value) if text.strip()]
+                new[field] = list(dict.fromkeys([*has, *items])) if mode == APPEND else items
             else:
                 new[field] = value.render(variables)
             variables[field] = new[field]  # fields rendered later see the template's value
@@ -198,6 +238,69 @@ def edit_values(
             keywords = [k for k in [*base, *add_keywords] if k not in set(remove_keywords)]
             photo_values["keywords"] = list(dict.fromkeys(keywords))
     return per_photo
+
+
+@dataclass(frozen=True)
+class FieldPreview:
+    """One field of a template's preview: its distinct values on the photos now (``before``)
+    and after the template (``after``), first seen first, and the photos it changes."""
+
+    field: str
+    before: list[Any]
+    after: list[Any]
+    changed: int
+
+
+@dataclass(frozen=True)
+class TemplatePreview:
+    """What applying a template to photos would do, field by field (in the declaration's
+    order), and how many of the photos it changes at all."""
+
+    template: FieldTemplate
+    photo_count: int
+    fields: list[FieldPreview]
+    changed_photos: int
+
+
+def template_preview(
+    catalog: Catalog, template: FieldTemplate | str | int, photo_ids: Sequence[int]
+) -> TemplatePreview:
+    """The effect of ``template`` on the photos, without changing anything (values
+    normalised as applying them would; a value that would be refused is shown as rendered)."""
+    if not isinstance(template, FieldTemplate):
+        template = store.find_template(catalog, template)
+    template = check_template(template)
+    rendered = template_values(catalog, template, photo_ids)
+    ids = list(rendered)
+    current = load_fields(catalog, ids)
+    touched = {f for values in rendered.values() for f in values}
+    previews = []
+    changed_photos: set[int] = set()
+    for field in (f for f in CURATED_FIELD_NAMES if f in touched):
+        before: dict[Any, Any] = {}
+        after: dict[Any, Any] = {}
+        changed = 0
+        for pid in ids:
+            old = getattr(current[pid], field)
+            new = _normalised(field, rendered[pid].get(field, old))
+            before.setdefault(_key(old), old)
+            after.setdefault(_key(new), new)
+            if _key(new) != _key(old):
+                changed += 1
+                changed_photos.add(pid)
+        previews.append(FieldPreview(field, list(before.values()), list(after.values()), changed))
+    return TemplatePreview(template, len(ids), previews, len(changed_photos))
+
+
+def _normalised(field: str, value: Any) -> Any:
+    try:
+        return validate_value(field, value)
+    except ValidationError:
+        return value
+
+
+def _key(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def apply_template(

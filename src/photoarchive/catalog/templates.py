@@ -1,4 +1,5 @@
-"""Field templates (presets) as the catalog stores them (migration 0005_templates).
+"""Field templates (presets) as the catalog stores them (migrations 0005_templates and
+0009_template_modes).
 
 Only storage: checking a template's values and variables, and applying it to photos, is done
 by ``photoarchive.templates``, which is what the GUI and the command line call.
@@ -43,13 +44,14 @@ def save_template(catalog: Catalog, template: FieldTemplate) -> FieldTemplate:
         json.dumps(template.values, ensure_ascii=False),
         json.dumps(template.add_keywords, ensure_ascii=False),
         json.dumps(template.remove_keywords, ensure_ascii=False),
+        json.dumps(template.modes, ensure_ascii=False),
     )
     try:
         with transaction(catalog.conn):
             if template.id:
                 cursor = catalog.conn.execute(
                     "UPDATE templates SET name = ?, description = ?, field_values = ?, add_keywords = ?,"
-                    " remove_keywords = ?, updated_at = ? WHERE id = ?",
+                    " remove_keywords = ?, field_modes = ?, updated_at = ? WHERE id = ?",
                     (*row, now, template.id),
                 )
                 if cursor.rowcount == 0:
@@ -58,7 +60,7 @@ def save_template(catalog: Catalog, template: FieldTemplate) -> FieldTemplate:
             else:
                 cursor = catalog.conn.execute(
                     "INSERT INTO templates (name, description, field_values, add_keywords, remove_keywords,"
-                    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    " field_modes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (*row, now, now),
                 )
                 template_id = inserted_id(cursor)
@@ -79,4 +81,5 @@ def _template(row: sqlite3.Row) -> FieldTemplate:
         row,
         json_columns=("add_keywords", "remove_keywords"),
         values=json.loads(row["field_values"]),  # VALUES is an SQL keyword: the column has another name
+        modes=json.loads(row["field_modes"]),
     )

@@ -28,6 +28,8 @@ It takes the field options of photoarchive edit. Values may use variables, fille
 {creator}, {city} or any field, {date:%Y} (capture date, strftime), {filename},
 {sequence:03} (1, 2, ... in the order of the photos); [{creator}] is left out when empty;
 write {{ and }} for braces. An unknown variable is refused when the template is saved.
+Each field is replaced unless --mode says otherwise: --mode creator=fill sets the creator
+only on photos that have none, --mode keywords=append adds to the photo's keywords.
 
   photoarchive template create "Shumshu 2015 expedition" --creator "Иван Петров" \\
       --credit "Shumshu 2015 search expedition" --copyright "© {date:%Y} {creator}" \\
@@ -49,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("name", metavar="NAME")
     p.add_argument("--description", metavar="TEXT", default="")
     add_field_options(p)
+    _add_mode_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=create_command)
 
@@ -58,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--description", metavar="TEXT")
     add_field_options(p)
     p.add_argument("--unset", action="append", default=[], metavar="FIELD", help="take a field out of the template")
+    _add_mode_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=edit_command)
 
@@ -73,6 +77,27 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p = commands.add_parser("remove", parents=[common], help="remove a template (photos keep their values)")
     p.add_argument("template", metavar="NAME", help="name or id")
     p.set_defaults(handler=remove_command)
+
+
+def _add_mode_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--mode",
+        action="append",
+        default=[],
+        metavar="FIELD=MODE",
+        help="how the template sets a field: replace (the default), fill (only when the photo's field is "
+        "empty) or append (keywords and other lists); repeat for several fields",
+    )
+
+
+def _modes(args: argparse.Namespace) -> dict[str, str]:
+    modes = {}
+    for item in args.mode:
+        field, sep, mode = item.partition("=")
+        if not sep or not field.strip() or not mode.strip():
+            raise ValidationError(f"--mode {item!r}: write FIELD=MODE, e.g. creator=fill", field="mode")
+        modes[field.strip().replace("-", "_")] = mode.strip().lower()
+    return modes
 
 
 def _options(args: argparse.Namespace) -> FieldOptions:
@@ -96,6 +121,7 @@ def create_command(args: argparse.Namespace, catalog: Catalog) -> int:
             add_keywords=options.add_keywords,
             remove_keywords=options.remove_keywords,
             description=args.description,
+            modes=_modes(args),
         )
     _print(template, args.json, "created")
     return 0
@@ -116,6 +142,7 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
             add_keywords=options.add_keywords or None,
             remove_keywords=options.remove_keywords or None,
             description=args.description,
+            modes=_modes(args),
         )
     _print(template, args.json, "changed")
     return 0
@@ -160,7 +187,8 @@ def _print(template: FieldTemplate, as_json: bool, what: str) -> None:
         print(f"  {template.description}")
     for name, value in template.values.items():
         shown = ", ".join(value) if isinstance(value, list) else value
-        print(f"  {name:<22} {shown if shown else '(cleared)'}")
+        mode = template.modes.get(name)
+        print(f"  {name:<22} {shown if shown else '(cleared)'}" + (f"  [{mode}]" if mode else ""))
     if template.add_keywords:
         print(f"  {'add keywords':<22} {', '.join(template.add_keywords)}")
     if template.remove_keywords:

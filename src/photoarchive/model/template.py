@@ -19,7 +19,9 @@ class FieldTemplate:
     ``values`` maps curated field names to the value to set: text (which may hold variables;
     empty text clears the field) or, for ``keywords`` and ``hierarchical_keywords``, a list of
     such texts. ``add_keywords`` and ``remove_keywords`` change the keywords a photo already
-    has instead of replacing them. ``id`` is 0 until the template is stored.
+    has instead of replacing them. ``modes`` says how a field is set, by field name:
+    ``"fill"`` only when the photo's field is empty, ``"append"`` (list fields) adding to the
+    photo's items; a field not in it is replaced. ``id`` is 0 until the template is stored.
     """
 
     name: str
@@ -27,6 +29,7 @@ class FieldTemplate:
     add_keywords: list[str] = field(default_factory=list)
     remove_keywords: list[str] = field(default_factory=list)
     description: str = ""
+    modes: dict[str, str] = field(default_factory=dict)
     id: int = 0
     created_at: str = ""
     updated_at: str = ""
@@ -40,6 +43,7 @@ class FieldTemplate:
             "values": {k: (list(v) if isinstance(v, list) else v) for k, v in self.values.items()},
             "add_keywords": list(self.add_keywords),
             "remove_keywords": list(self.remove_keywords),
+            "modes": dict(self.modes),
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
