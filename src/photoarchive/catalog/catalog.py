@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +25,14 @@ from photoarchive.catalog.backup import integrity_problems, newest_backup
 from photoarchive.catalog.connection import connect, inserted_id, select_in, timestamp, transaction
 from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.schema import migrate
-from photoarchive.catalog.search import ensure_index_current, index_is_current, match_clause, reindex_photos
+from photoarchive.catalog.search import (
+    count_photos_matching,
+    ensure_index_current,
+    index_is_current,
+    match_clause,
+    photo_page,
+    reindex_photos,
+)
 from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError
 from photoarchive.model import ImportBatch, ImportFailure, Photo
 
@@ -32,6 +41,11 @@ SORT_ORDERS = {
     "imported": "p.id",
     "name": "p.original_name COLLATE NOCASE, p.id",
 }
+
+# ``Catalog.photo_pages``: the first page is about a screen of a terminal or of a window's
+# grid; the later ones are read by id, a few MB of rows each.
+FIRST_PAGE = 100
+PAGE = 2_000
 
 
 class Catalog:
@@ -143,6 +157,77 @@ class Catalog:
         self, *, search: str | None = None, order: str = "captured", batch: int | None = None
     ) -> list[Photo]:
         return self.photos(self.photo_ids(search=search, order=order, batch=batch))
+
+    def photo_pages(
+        self,
+        *,
+        search: str | None = None,
+        order: str = "captured",
+        offset: int = 0,
+        limit: int | None = None,
+        first_page: int = FIRST_PAGE,
+    ) -> Iterator[list[Photo]]:
+        """The photos of ``list_photos`` from the ``offset``-th (0: the first), at most ``limit``,
+        a page at a time: the first page holds ``first_page`` photos.
+
+        The first page is read by ``search.photo_page`` (keyset paging on the sort key's index),
+        so it comes after a page's worth of work however many photos match; the rest is read by
+        one more query from where it ended, its ids only, then its photos in pages. The queries
+        run in one read transaction (one snapshot: a photo edited meanwhile is neither listed
+        twice nor skipped) unless the caller has one open.
+        """
+        if order not in SORT_ORDERS:
+            raise ValueError(f"unknown sort order {order!r}")
+        if offset < 0 or (limit is not None and limit < 0):
+            raise ValueError("offset and limit are counts: 0 or more")
+        search = search or ""
+        own = not self.conn.in_transaction
+        if own:
+            self.conn.execute("BEGIN")  # deferred: a read snapshot, no write lock
+        try:
+            after = None
+            if offset:  # the ids before the offset are read (ids only), never the photos
+                skipped = photo_page(self.conn, search=search, order=order, limit=offset)
+                if skipped.after is None:
+                    return
+                after = skipped.after
+            size = max(1, first_page) if limit is None else min(max(1, first_page), limit)
+            if size == 0:
+                return
+            first = photo_page(self.conn, search=search, order=order, after=after, limit=size)
+            if first.ids:
+                yield self._found(first.ids)
+            if first.after is None or (limit is not None and limit == len(first.ids)):
+                return
+            rest = photo_page(
+                self.conn,
+                search=search,
+                order=order,
+                after=first.after,
+                limit=None if limit is None else limit - len(first.ids),
+            )
+            for start in range(0, len(rest.ids), PAGE):
+                yield self._found(rest.ids[start : start + PAGE])
+        finally:
+            # A generator left unfinished is closed later, maybe after the catalog was.
+            with suppress(sqlite3.ProgrammingError):
+                if own and self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+
+    def count_matching(self, search: str | None = None) -> int:
+        """How many photos match ``search`` (all of them without one)."""
+        return count_photos_matching(self.conn, search=search or "")
+
+    def _found(self, ids: Sequence[int]) -> list[Photo]:
+        """The photos with these ids, in the order given."""
+        rows = select_in(self.conn, f"{_SELECT_PHOTOS} WHERE id IN ({{ids}})", ids)
+        # Built from the plain columns and ``warnings`` (JSON, selected last), without the name
+        # lookups of a Row: a listing of a million photos builds hundreds of thousands.
+        found = {
+            row[0]: Photo(**dict(zip(_PLAIN_COLUMNS, row[:-1], strict=True)), warnings=_json_list(row[-1]))
+            for row in rows
+        }
+        return [found[i] for i in ids if i in found]
 
     def count_photos(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM photos").fetchone()[0])
@@ -278,6 +363,15 @@ def _first_file(folder: Path, *, skip: set[str]) -> Path | None:
         except OSError:
             continue
     return None
+
+
+# The columns a Photo holds (a photo's row has many more: its curated fields).
+_PLAIN_COLUMNS = tuple(f.name for f in fields(Photo) if f.name != "warnings")
+_SELECT_PHOTOS = f"SELECT {', '.join(_PLAIN_COLUMNS)}, warnings FROM photos"
+
+
+def _json_list(text: str) -> list[str]:
+    return [] if text == "[]" else list(json.loads(text))
 
 
 def _photo(row: sqlite3.Row) -> Photo:

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Collection
 from dataclasses import fields
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -20,10 +21,17 @@ def from_row(cls: type[T], row: sqlite3.Row, *, json_columns: Collection[str] = 
     The ``json_columns`` are decoded from JSON; fields in ``given`` take the value given (a
     value read elsewhere, or one stored differently); fields the row lacks keep their default.
     """
-    columns = set(row.keys())
+    # One pass over the row (a Row looks a name up by scanning its columns), and the fields
+    # named once per class: a listing maps hundreds of thousands of rows.
+    data = dict(zip(row.keys(), row, strict=True))
     values = {
-        f.name: json.loads(row[f.name]) if f.name in json_columns else row[f.name]
-        for f in fields(cls)
-        if f.name in columns and f.name not in given
+        name: json.loads(data[name]) if name in json_columns else data[name]
+        for name in _field_names(cls)
+        if name in data and name not in given
     }
     return cls(**values, **given)
+
+
+@cache
+def _field_names(cls: type[DataclassInstance]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))

@@ -141,6 +141,10 @@ def _code_page(name: str) -> str:
 
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.pool import start_workers
+
+    # The workers' code is imported by the pool's fork server while this process imports its own.
+    start_workers(["photoarchive.ingest.worker"])
     from tqdm import tqdm
 
     from photoarchive.ingest import ImportJob
