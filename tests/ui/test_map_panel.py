@@ -42,7 +42,7 @@ def test_markers_for_photos_and_places(panel: MapPanel, catalog: Catalog) -> Non
     assert places == {shumshu.island.id, shumshu.height.id, shumshu.cape.id, shumshu.beach.id}
     assert panel.summary.text() == "4 photos on the map, 1 without GPS"
     # Offline: a notice, the markers on a plain background, and no network object at all.
-    assert panel.notice.isVisible() and "plain background" in panel.notice.text()
+    assert panel.notice.isVisible() and "built-in world map" in panel.notice.text()
     assert panel.tiles._network is None
     panel.show_places.setChecked(False)
     assert all(not m.is_place for m in panel.markers())

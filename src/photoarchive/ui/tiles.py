@@ -6,7 +6,7 @@ real User-Agent naming the application, at most two connections, every tile cach
 and reused for a week (and for ever when offline), nothing fetched in bulk or ahead of the
 view, and the attribution shown on the map. Fetching is optional (``online=False`` uses the
 cache only); when a request fails the loader stops asking, reports ``unavailable`` once, and
-the map shows its markers on a plain background. Tests never go online.
+the map shows its markers on the built-in world map (``ui.basemap``). Tests never go online.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The map itself: a slippy map painted with QPainter, with photo and place markers.
 
 Drag to pan, wheel to zoom (around the pointer), click a marker to pick it, drop photos to
-place them. Tiles come from a ``TileLoader``; without tiles the map is a plain sea-coloured
-background with a graticule (lines every few degrees, labelled) so positions still read.
+place them. Tiles come from a ``TileLoader``; under them, and alone where no tile is cached,
+the shipped world basemap (``ui.basemap``: Natural Earth's land and borders) on a sea-coloured
+background, with a faint graticule (lines every few degrees, labelled) so positions still read.
 Markers that fall within a few pixels of each other are drawn as one, with a count.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import cache
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -32,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from photoarchive.ui.basemap import BasemapError, BasemapPainter, load_world
 from photoarchive.ui.tiles import TILE_SIZE, TileLoader, to_position, to_world, world_size
 
 PHOTO_IDS_MIME = "application/x-photoarchive-photo-ids"  # as the grid drags them (photo_grid_model)
@@ -39,7 +42,18 @@ MIN_ZOOM, MAX_ZOOM = 1, 18
 CLUSTER_PIXELS = 20
 PHOTO_COLOUR = QColor("#e8590c")
 PLACE_COLOUR = QColor("#1c7ed6")
-BACKGROUND = QColor("#dde7ee")
+BACKGROUND = QColor("#dde7ee")  # the sea, where no tile covers it
+GRATICULE = QColor(120, 145, 165, 90)
+
+
+@cache
+def shared_basemap() -> BasemapPainter | None:
+    """The basemap's paths, made once for every map of the process (None if it cannot be read:
+    the map then shows the sea and the graticule alone)."""
+    try:
+        return BasemapPainter(load_world())
+    except BasemapError:
+        return None
 
 
 @dataclass
@@ -180,6 +194,10 @@ class MapCanvas(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), BACKGROUND)
+        basemap = shared_basemap()
+        if basemap is not None:
+            left, top = self.to_world_point(QPointF(0, 0))
+            basemap.paint(painter, self.zoom, left, top, self.width(), self.height())
         drawn = self._paint_tiles(painter)
         if not drawn:
             self._paint_graticule(painter)
@@ -218,7 +236,7 @@ class MapCanvas(QWidget):
             east += 360.0
         span = max(north - south, east - west)
         step = next((s for s in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30) if span / s <= 8), 45)
-        painter.setPen(QPen(QColor("#a3b4c2"), 1))
+        painter.setPen(QPen(GRATICULE, 1))
         font = QFont(painter.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         painter.setFont(font)

@@ -198,9 +198,9 @@ class MapPanel(QWidget):
             self.notice.hide()
             return
         if self.tiles.online:
-            text = self.tr("Map tiles are unavailable (no network?): markers are shown on a plain background.")
+            text = self.tr("Map tiles are unavailable (no network?): markers are shown on the built-in world map.")
         else:
-            text = self.tr("Map tiles are off: markers are shown on tiles cached earlier, or on a plain background.")
+            text = self.tr("Map tiles are off: markers are shown on tiles cached earlier, or on the built-in world map.")
         self.notice.setText(text)
         self.notice.show()
 
