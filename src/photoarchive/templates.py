@@ -273,7 +273,11 @@ def template_preview(
     rendered = template_values(catalog, template, photo_ids)
     ids = list(rendered)
     current = load_fields(catalog, ids)
-    touched = {f for values in rendered.values() for f in values}
+    # Every field the template sets, also one it changes on none of these photos (filled only
+    # where empty, and none is): the curator sees that it was left alone.
+    touched = {f for values in rendered.values() for f in values} | set(template.values)
+    if template.add_keywords or template.remove_keywords:
+        touched.add("keywords")
     previews = []
     changed_photos: set[int] = set()
     for field in (f for f in CURATED_FIELD_NAMES if f in touched):

@@ -123,7 +123,12 @@ def test_edit_controller_copies_pastes_and_undoes_on_the_stack(
     actions["undo"].trigger()
     assert load_values(sample_catalog, [target], ["credit"])[target]["credit"] == ""
     editing.fill_templates_menu()
-    assert [a.text() for a in editing.templates_menu.actions()] == ["Sample Expedition 2015"]
+    assert [a.text() for a in editing.templates_menu.actions()] == [
+        "Sample Expedition 2015",
+        "",
+        "New Template…",
+        "Edit Template",
+    ]
 
 
 def test_view_controller_steps_through_the_grid_and_asks_for_sources(qtbot, sample_catalog) -> None:

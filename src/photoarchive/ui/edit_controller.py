@@ -164,14 +164,39 @@ class EditController(QObject):
         for name in names:
             action = menu.addAction(name)
             action.triggered.connect(lambda _c=False, n=name: self.apply_template(n))
+        menu.addSeparator()
+        menu.addAction(self.tr("New Template…")).triggered.connect(self.new_template)
+        edit_menu = menu.addMenu(self.tr("Edit Template"))
+        edit_menu.setEnabled(bool(names))
+        for name in names:
+            edit_menu.addAction(name).triggered.connect(lambda _c=False, n=name: self.edit_template(n))
 
     def apply_template(self, name: str) -> None:
+        """Show what the template changes on the selected photos, then apply it (one undo step)."""
         ids = self.selected_ids()
         if not ids:
             self.status_message.emit(self.tr("Select the photos to apply the template to."))
             return
         self.editor.flush()
         try:
-            templates.apply(self.edits, ids, name)
+            templates.apply_with_preview(self.edits, ids, name, self.parent_widget)
         except PhotoArchiveError as error:
             show_error(self.parent_widget, self.tr("The template was not applied"), error)
+
+    def new_template(self) -> None:
+        try:
+            template = templates.new_template(self.catalog, self.parent_widget)
+        except PhotoArchiveError as error:
+            show_error(self.parent_widget, self.tr("The template was not saved"), error)
+            return
+        if template is not None:  # the menu is filled again when it is opened
+            self.status_message.emit(self.tr("Template “{name}” saved.").format(name=template.name))
+
+    def edit_template(self, name: str) -> None:
+        try:
+            template = templates.edit_template(self.catalog, name, self.parent_widget)
+        except PhotoArchiveError as error:
+            show_error(self.parent_widget, self.tr("The template was not saved"), error)
+            return
+        if template is not None:  # the menu is filled again when it is opened
+            self.status_message.emit(self.tr("Template “{name}” saved.").format(name=template.name))

@@ -312,6 +312,30 @@
     </message>
   </context>
   <context>
+    <name>TemplatePreviewDialog</name>
+    <message numerus="yes">
+      <source>%n of the selected photos would change.</source>
+      <translation>
+        <numerusform>%n of the selected photos would change.</numerusform>
+        <numerusform>%n of the selected photos would change.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>(%n photo(s) selected)</source>
+      <translation>
+        <numerusform>(%n photo selected)</numerusform>
+        <numerusform>(%n photos selected)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s)</source>
+      <translation>
+        <numerusform>%n photo</numerusform>
+        <numerusform>%n photos</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Templates</name>
     <message numerus="yes">
       <source>Apply template “{name}” to %n photo(s)</source>
