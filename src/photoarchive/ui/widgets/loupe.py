@@ -4,7 +4,9 @@ Opens on the large (1024 px) thumbnail at once, and decodes the original in the 
 the 100 % view. Left and Right (and Up, Down, Home, End, Page Up, Page Down) go to the previous
 and next photo of the grid; Z, 1 or a double-click toggles 100 % (centred on the point
 double-clicked); Space or Escape closes. A line under the caption says where the curator is
-("3 of 14"), the zoom ("Fitted" or "100 %") and the keys.
+("3 of 14"), the zoom ("Fitted" or "100 %") and the keys; I shows or hides the photo's facts
+(``PhotoInfo``: capture date and time zone, camera, lens, exposure, size, file, import, SHA-256)
+under it, and the loupe remembers the choice while it is open.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QVBoxLa
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
+from photoarchive.ui.widgets.photo_info import PhotoInfo
 from photoarchive.ui.workers import Worker, image_job
 
 LARGE_THUMBNAIL = 1024
@@ -124,6 +127,9 @@ class Loupe(QDialog):
         layout.addWidget(self.caption)
         layout.addWidget(self.credit)
         layout.addWidget(self.info)
+        self.facts = PhotoInfo(catalog)
+        self.facts.hide()
+        layout.addWidget(self.facts)
         self._worker: Worker | None = None
         self._full: dict[int, QPixmap] = {}
         for keys, slot in (
@@ -133,6 +139,7 @@ class Loupe(QDialog):
             ((Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp), lambda: self.show_photo(self.position - 1)),
             ((Qt.Key.Key_Home,), lambda: self.show_photo(0)),
             ((Qt.Key.Key_End,), lambda: self.show_photo(len(self.photo_ids) - 1)),
+            ((Qt.Key.Key_I,), self.toggle_facts),
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
@@ -160,6 +167,8 @@ class Loupe(QDialog):
             )
         )
         self._load_original(photo.id, self.catalog.original_file(photo))
+        if not self.facts.isHidden():
+            self.facts.show_photos([photo.id])
         self._update_info()
         self.current_changed.emit(photo.id)
 
@@ -174,7 +183,8 @@ class Loupe(QDialog):
             zoom = self.tr("100 % of the preview (the original is still being read, or cannot be shown here)")
         self.info.setText(
             self.tr(
-                "{name} · {position} of {count} · {zoom} · Z or double-click: 100 % / fitted · ← →: previous, next · Space: close"
+                "{name} · {position} of {count} · {zoom} · Z or double-click: 100 % / fitted · ← →: previous, next"
+                " · I: info · Space: close"
             ).format(name=photo.original_name, position=self.position + 1, count=len(self.photo_ids), zoom=zoom)
         )
 
@@ -198,6 +208,14 @@ class Loupe(QDialog):
 
     def _visible_centre(self) -> QPointF:
         return self.view.image_point(self.view.viewport().rect().center())
+
+    def toggle_facts(self) -> None:
+        """Show or hide the photo's facts under the info line."""
+        if self.facts.isHidden():
+            self.facts.show_photos([self.current_id()])
+            self.facts.show()
+        else:
+            self.facts.hide()
 
     def toggle_actual_size(self, centre: QPointF | None = None) -> None:
         self.view.set_actual_size(not self.view.actual_size, centre)

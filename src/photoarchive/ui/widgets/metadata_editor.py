@@ -18,6 +18,9 @@ Under "Location shown", the photo's position: latitude and longitude typed in on
 (``places.position_text``); a typed position is where the photo was taken (``gps_source``
 "edited"); emptying the box removes the position.
 
+Under the fields, the Info section: the photo's own facts (``PhotoInfo``: capture date and
+time zone, camera, lens, exposure, size, file, import batch, SHA-256), read-only.
+
 A value the catalog refuses is shown at its field (a red frame, the reason under it, in the
 window's words: ``ui.errors.in_window_words``), and in the status bar until the next value
 is saved; the field the core's ``ValidationError`` names is the one shown (latitude or
@@ -44,6 +47,7 @@ from photoarchive.ui.errors import in_window_words, sentence
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.attention import AttentionNotice
 from photoarchive.ui.widgets.field_editors import PositionField, make_editor
+from photoarchive.ui.widgets.photo_info import PhotoInfo
 from photoarchive.ui.workers import Worker
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
@@ -164,6 +168,11 @@ class MetadataEditor(QScrollArea):
                 form.addRow(label, self.fields[POSITION])
                 self._add_error_row(form, POSITION)
             column.addWidget(box)
+        # The photo's own facts (camera, exposure, file, import), read-only, under the fields.
+        self.info_box = QGroupBox(self.tr("Info"))
+        self.info = PhotoInfo(catalog)
+        QVBoxLayout(self.info_box).addWidget(self.info)
+        column.addWidget(self.info_box)
         column.addStretch(1)
         self.setWidget(body)
         self.setWidgetResizable(True)
@@ -242,6 +251,7 @@ class MetadataEditor(QScrollArea):
         """Re-read the fields from the catalog (after undo, redo, a template, a paste), but for
         those in ``keep``."""
         ids = self._ids
+        self.info.show_photos(ids)
         enabled = bool(ids)
         for editor in self.fields.values():
             editor.setEnabled(enabled)
