@@ -1,20 +1,36 @@
 #!/usr/bin/env python3
-"""Import throughput against a reference pipeline, on the same files, in the same run.
+"""Import throughput against reference pipelines, on the same files, in the same run.
 
-The import (hash, copy with fsync and verification, EXIF/IPTC/XMP read, 256 and 1024 px
-thumbnails) of 60 camera-sized photos into a fresh archive is timed against a reference
-that does the least any importer must: read, SHA-256, draft() decode, a 512 px thumbnail,
-JPEG encode, in a process pool of the same size. Target: import <= 1.5 x reference.
+Two comparisons, each against its own reference, run alternately for ``--rounds`` rounds:
 
-    python bench/import_photos.py [--count 60] [--rounds 2]
+- as the user runs it: ``photoarchive import FILES`` as a process (interpreter start-up,
+  imports, scan, the pool, hash, copy with fsync and verification, EXIF/IPTC/XMP read, 256 and
+  1024 px thumbnails, the catalog, the XMP sidecar mirror) against the least any importer
+  must do: a process pool of the same size with the default start method (fork on Linux)
+  doing read, SHA-256, ``draft()`` decode, a 512 px thumbnail and a JPEG encode per file,
+  timed from the pool's creation. Target (issue 11): <= 1.5.
+- in-process: ``ImportJob`` run inside this process against the older, slower reference (a
+  spawned pool, LANCZOS with ``reducing_gap``).
+
+``--stages`` also measures where the difference goes: start-up and imports, the pool's
+start, the work per file in a worker, and the main process's recording of each photo.
+
+    python bench/import_photos.py [--count 60] [--rounds 3] [--stages]
+
+Ends with ``RESULT import_process_ratio R`` and ``RESULT import_inprocess_ratio R`` (the best
+of each against the best of its reference).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import multiprocessing
 import os
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,12 +41,24 @@ from pathlib import Path
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _photos import camera_photos, warm
+from _photos import CACHE, camera_photos, warm
 from photoarchive.catalog import Catalog
 from photoarchive.ingest import ImportJob
 
 
-def reference_one(path: str) -> int:
+def issue_reference_one(path: str) -> int:
+    """Read, SHA-256, draft() decode, a 512 px thumbnail (Pillow's default filter), encode."""
+    data = Path(path).read_bytes()
+    hashlib.sha256(data).hexdigest()
+    with Image.open(BytesIO(data)) as image:
+        image.draft("RGB", (512, 512))
+        image.thumbnail((512, 512))
+        out = BytesIO()
+        image.save(out, "JPEG", quality=85)
+    return len(out.getvalue())
+
+
+def old_reference_one(path: str) -> int:
     data = Path(path).read_bytes()
     hashlib.sha256(data).hexdigest()
     with Image.open(BytesIO(data)) as image:
@@ -41,16 +69,44 @@ def reference_one(path: str) -> int:
     return len(out.getvalue())
 
 
-def reference(paths: list[Path], workers: int) -> float:
+def issue_reference(paths: list[Path], workers: int) -> float:
+    """A pool of the same size, the default start method, timed from its creation."""
     start = time.perf_counter()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        list(pool.map(reference_one, [str(p) for p in paths]))
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(issue_reference_one, [str(p) for p in paths]))
     return time.perf_counter() - start
 
 
-def import_run(paths: list[Path], workers: int) -> float:
+def old_reference(paths: list[Path], workers: int) -> float:
+    start = time.perf_counter()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(old_reference_one, [str(p) for p in paths]))
+    return time.perf_counter() - start
+
+
+def command() -> list[str]:
+    """``photoarchive`` as installed (the console script), else ``python -m photoarchive``."""
+    script = shutil.which("photoarchive")
+    return [script] if script else [sys.executable, "-m", "photoarchive"]
+
+
+def import_process(paths: list[Path], workers: int) -> float:
+    """``photoarchive --archive NEW import FILES --json`` as a process, from its start to its end."""
+    with tempfile.TemporaryDirectory(dir=CACHE) as folder:
+        argv = [*command(), "--archive", str(Path(folder) / "archive"), "import", "--json", *map(str, paths)]
+        start = time.perf_counter()
+        run = subprocess.run(argv, capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - start
+        if run.returncode != 0:
+            raise SystemExit(f"photoarchive import failed ({run.returncode}):\n{run.stderr}")
+        imported = json.loads(run.stdout)["imported"]
+        assert imported == len(paths), run.stdout
+    return elapsed
+
+
+def import_inprocess(paths: list[Path], workers: int) -> float:
     with (
-        tempfile.TemporaryDirectory(dir=Path(__file__).parent / ".cache") as folder,
+        tempfile.TemporaryDirectory(dir=CACHE) as folder,
         Catalog(Path(folder) / "archive") as catalog,
     ):
         start = time.perf_counter()
@@ -62,24 +118,128 @@ def import_run(paths: list[Path], workers: int) -> float:
     return elapsed
 
 
+def stages(paths: list[Path], workers: int) -> None:
+    """Where the time goes, each beside what the reference spends on the same step."""
+    print("-- stages --")
+    python = sys.executable
+    for label, code in (
+        ("bare interpreter", "pass"),
+        ("reference's imports", "import hashlib, concurrent.futures, PIL.Image"),
+        ("import command's imports", "import photoarchive.cli.app, photoarchive.ingest, tqdm"),
+        ("a worker's imports (spawn)", "import photoarchive.ingest.worker"),
+    ):
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run([python, "-c", code], check=True)
+            times.append(time.perf_counter() - start)
+        print(f"{label:<32} {min(times) * 1000:7.0f} ms as a process (best of 5)")
+
+    # The pool's start in a fresh process, to the end of one trivial task a worker: ours
+    # (the fork server importing the workers' code) against a default pool.
+    timer = "import time, sys\nstart = time.perf_counter()\n{setup}\nlist({pool})\nprint(time.perf_counter() - start)\n"
+    ours_code = timer.format(
+        setup="from photoarchive.pool import run_in_pool, start_workers\nstart_workers(['photoarchive.ingest.worker'])",
+        pool=f"run_in_pool(abs, [1] * {workers}, workers={workers}, cancelled=bool, crashed=abs)",
+    )
+    theirs_code = timer.format(
+        setup="from concurrent.futures import ProcessPoolExecutor",
+        pool=f"ProcessPoolExecutor({workers}).map(abs, [1] * {workers})",
+    )
+    for label, code in (("pool start (ours: fork server)", ours_code), ("pool start (default pool)", theirs_code)):
+        times = [
+            float(subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout)
+            for _ in range(3)
+        ]
+        print(f"{label:<32} {min(times) * 1000:7.0f} ms, one trivial task a worker (best of 3)")
+
+    from photoarchive.ingest.worker import process_file, today
+
+    sample = paths[: min(len(paths), 12)]
+    with tempfile.TemporaryDirectory(dir=CACHE) as folder:
+        with Catalog(Path(folder) / "archive") as catalog:
+            root = str(catalog.paths.root)
+        process_file(str(sample[0]), root, today())  # the worker's own first-use costs
+        cpu = time.process_time()
+        for path in sample[1:]:
+            process_file(str(path), root, today())
+        ours = (time.process_time() - cpu) / (len(sample) - 1)
+    cpu = time.process_time()
+    for path in sample[1:]:
+        issue_reference_one(str(path))
+    theirs = (time.process_time() - cpu) / (len(sample) - 1)
+    print(f"{'work per file (CPU, one process)':<32} {ours * 1000:7.1f} ms ours, {theirs * 1000:.1f} ms reference")
+
+    with tempfile.TemporaryDirectory(dir=CACHE) as folder, Catalog(Path(folder) / "archive") as catalog:
+        job = ImportJob(catalog, paths, workers=workers)
+        spent = [0.0, 0.0]
+        record = job._record
+
+        def timed(*args: object) -> object:
+            start, cpu = time.perf_counter(), time.process_time()
+            try:
+                return record(*args)  # type: ignore[arg-type]
+            finally:
+                spent[0] += time.perf_counter() - start
+                spent[1] += time.process_time() - cpu
+
+        job._record = timed  # type: ignore[method-assign]
+        start = time.perf_counter()
+        for _ in job.run():
+            pass
+        total = time.perf_counter() - start
+    print(
+        f"{'recording (main process)':<32} {spent[0] / len(paths) * 1000:7.1f} ms a photo "
+        f"({spent[1] / len(paths) * 1000:.1f} ms CPU), {spent[0]:.2f} s of the {total:.2f} s in-process import"
+    )
+
+
+def report(label: str, times: list[float], count: int) -> None:
+    print(
+        f"{label:<38} best {min(times):.2f} s ({count / min(times):.1f} photos/s), median {statistics.median(times):.2f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=60)
-    parser.add_argument("--rounds", type=int, default=2, help="alternate runs of each; the best of each is compared")
+    parser.add_argument("--rounds", type=int, default=3, help="alternate runs of each; the best of each is compared")
+    parser.add_argument("--stages", action="store_true", help="also measure where the time goes")
     args = parser.parse_args()
     paths = camera_photos(args.count)
     workers = os.cpu_count() or 1
     size = warm(paths)
-    print(f"{len(paths)} photos, {size / 1e6:.0f} MB, {workers} worker processes")
-    ref_times, import_times = [], []
+    print(f"{len(paths)} photos, {size / 1e6:.0f} MB, {workers} worker processes, command {' '.join(command())}")
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    runs: dict[str, list[float]] = {"issue": [], "process": [], "old": [], "inprocess": []}
     for round_ in range(args.rounds):
-        ref_times.append(reference(paths, workers))
-        import_times.append(import_run(paths, workers))
-        print(f"round {round_ + 1}: reference {ref_times[-1]:.2f} s, import {import_times[-1]:.2f} s")
-    ref, imp = min(ref_times), min(import_times)
-    print(f"reference pipeline: {ref:.2f} s ({len(paths) / ref:.1f} photos/s)")
-    print(f"photoarchive import: {imp:.2f} s ({len(paths) / imp:.1f} photos/s)")
-    print(f"ratio import / reference: {imp / ref:.2f} (target <= 1.5)")
+        runs["issue"].append(issue_reference(paths, workers))
+        runs["process"].append(import_process(paths, workers))
+        runs["old"].append(old_reference(paths, workers))
+        runs["inprocess"].append(import_inprocess(paths, workers))
+        print(
+            f"round {round_ + 1}: reference (fork, 512 px) {runs['issue'][-1]:.2f} s, "
+            f"photoarchive import process {runs['process'][-1]:.2f} s; "
+            f"old reference (spawn, LANCZOS) {runs['old'][-1]:.2f} s, in-process import {runs['inprocess'][-1]:.2f} s; "
+            f"load {os.getloadavg()[0]:.2f}",
+            flush=True,
+        )
+    if args.stages:
+        stages(paths, workers)
+    print("-- as the user runs it --")
+    report("reference pipeline (default pool)", runs["issue"], len(paths))
+    report("photoarchive import (a process)", runs["process"], len(paths))
+    process_ratio = min(runs["process"]) / min(runs["issue"])
+    median_ratio = statistics.median(runs["process"]) / statistics.median(runs["issue"])
+    print(f"ratio process / reference: best {process_ratio:.2f}, median {median_ratio:.2f} (target <= 1.5)")
+    print("-- in-process --")
+    report("old reference (spawned pool, LANCZOS)", runs["old"], len(paths))
+    report("ImportJob in this process", runs["inprocess"], len(paths))
+    inprocess_ratio = min(runs["inprocess"]) / min(runs["old"])
+    print(f"ratio in-process / old reference: best {inprocess_ratio:.2f}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"RESULT import_process_ratio {process_ratio:.2f}")
+    print(f"RESULT import_inprocess_ratio {inprocess_ratio:.2f}")
 
 
 if __name__ == "__main__":

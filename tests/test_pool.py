@@ -3,6 +3,8 @@ workers that end with a parent killed with SIGKILL."""
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -69,8 +71,16 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _descendants(pid: int) -> list[int]:
+    """Children, and theirs: pool workers are the fork server's children."""
+    found = _children(pid)
+    for child in list(found):
+        found += _descendants(child)
+    return found
+
+
 def _kill_parent_then_survivors(script: str, started: Path, expected: int) -> list[int]:
-    """Run ``script``, wait for ``expected`` files in ``started``, kill -9 it alone; its children alive after 5 s."""
+    """Run ``script``, wait for ``expected`` files in ``started``, kill -9 it alone; its descendants alive after 5 s."""
     parent = subprocess.Popen([sys.executable, "-c", script], cwd=REPO, start_new_session=True)
     children: list[int] = []
     try:
@@ -78,7 +88,7 @@ def _kill_parent_then_survivors(script: str, started: Path, expected: int) -> li
         while len(list(started.iterdir())) < expected:
             assert parent.poll() is None and time.monotonic() < deadline, "the workers did not start"
             time.sleep(0.02)
-        children = _children(parent.pid)
+        children = _descendants(parent.pid)
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait()
         deadline = time.monotonic() + 5
@@ -101,7 +111,34 @@ def test_workers_and_the_resource_tracker_end_with_a_killed_parent(tmp_path: Pat
         "    pass\n"
     )
     survivors = _kill_parent_then_survivors(script, tmp_path, 2)
-    assert survivors == [], "workers or the resource tracker outlived their parent"
+    assert survivors == [], "workers, the fork server or the resource tracker outlived their parent"
+
+
+def preloaded(module: str) -> tuple[bool, int, int]:
+    """In a worker: whether ``module`` was imported before this task came, the worker's parent
+    and the pid of the process that runs the pool."""
+    parent = multiprocessing.parent_process()
+    return module in sys.modules, os.getppid(), parent.pid if parent is not None else -1
+
+
+@linux_only
+def test_workers_are_forked_from_a_server_that_imported_their_code_early() -> None:
+    """``start_workers`` imports the pool's code once, in the fork server, before a pool
+    exists: a worker costs a fork, not an interpreter importing the package."""
+    script = (
+        "import json, os, sys\n"
+        "from photoarchive.pool import run_in_pool, start_workers\n"
+        "start_workers(['tests.test_pool', 'xml.dom.minidom'])\n"
+        "from tests.test_pool import preloaded\n"
+        "results = list(run_in_pool(preloaded, ['xml.dom.minidom'] * 4, workers=2, cancelled=lambda: False, crashed=print))\n"
+        "print(json.dumps([os.getpid(), results, 'xml.dom.minidom' in sys.modules]))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert run.returncode == 0, run.stderr
+    main_pid, results, in_main = json.loads(run.stdout)
+    assert not in_main  # imported by the server only
+    assert all(imported for imported, _, _ in results), results
+    assert all(parent != main_pid and pool_owner == main_pid for _, parent, pool_owner in results), results
 
 
 @linux_only

@@ -106,11 +106,11 @@ class _OutOfOrderJob(ImportJob):
     """The pool's results in the reverse of the order the files were given (workers finish
     in any order): processed here, in this process, then handed over last first."""
 
-    def _results(self, files: list[str], cancelled) -> Iterator[worker.FileResult]:
+    def _results(self, files: list[str], cancelled) -> Iterator[list[worker.FileResult]]:
         results = [
             worker.process_file(f, archive_root=str(self.catalog.paths.root), import_date=worker.today()) for f in files
         ]
-        yield from reversed(results)
+        yield from ([result] for result in reversed(results))
 
 
 def test_photos_are_numbered_in_the_order_of_the_files_and_each_file_says_what_it_became(
@@ -175,7 +175,9 @@ def test_a_full_disk_while_recording_stops_cleanly_and_orphans_nothing(
 
     def add_photo(self: Catalog, values: dict[str, object]) -> int:
         calls.append(values["original_path"])
-        if len(calls) >= 3:  # the disk fills up at the third photo
+        # The disk fills up at the third photo (by name: photos handed over together are
+        # recorded again one at a time after a failure).
+        if values["original_name"] not in ("IMG_0000.JPG", "IMG_0001.JPG"):
             raise sqlite3.OperationalError("database or disk is full")
         return real_add(self, values)
 
@@ -200,6 +202,78 @@ def test_a_full_disk_while_recording_stops_cleanly_and_orphans_nothing(
     assert code == 0 and result["imported"] == 4 and result["duplicates"] == 2
 
 
+class _TogetherJob(ImportJob):
+    """The pool's results all handed over at once (they came back while the last batch was
+    being recorded), last first: processed here, in this process."""
+
+    def _results(self, files: list[str], cancelled) -> Iterator[list[worker.FileResult]]:
+        root = str(self.catalog.paths.root)
+        yield [worker.process_file(f, archive_root=root, import_date=worker.today()) for f in reversed(files)]
+
+
+def test_results_that_came_back_together_are_recorded_in_one_commit_with_one_folder_fsync(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from photoarchive.catalog import sidecars
+
+    monkeypatch.setattr(worker, "_catalog", None)
+    write_photos(tmp_path / "card", 4)
+    commits, written, synced = [], [], []
+    real_write, real_sync = sidecars.write_sidecars, sidecars.fsync_dir
+    monkeypatch.setattr(sidecars, "write_sidecars", lambda c, ids: written.append(list(ids)) or real_write(c, ids))
+    monkeypatch.setattr(sidecars, "fsync_dir", lambda folder: synced.append(folder) or real_sync(folder))
+    catalog.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    summary, progress = run(catalog, tmp_path / "card", job_class=_TogetherJob)
+    catalog.conn.set_trace_callback(None)
+    assert summary.photos == [1, 2, 3, 4] and [p.photo_id for p in progress] == [1, 2, 3, 4]
+    assert [Path(f.path).name for f in summary.files] == [f"IMG_{i:04d}.JPG" for i in range(4)]
+    assert written == [[1, 2, 3, 4]] and len(synced) == 1  # one sidecar folder (one capture day)
+
+    class OneAtATimeJob(ImportJob):
+        def _results(self, files: list[str], cancelled) -> Iterator[list[worker.FileResult]]:
+            root = str(self.catalog.paths.root)
+            yield from ([worker.process_file(f, archive_root=root, import_date=worker.today())] for f in files)
+
+    with Catalog(tmp_path / "alone") as alone:  # the same files handed over one at a time
+        monkeypatch.setattr(worker, "_catalog", None)
+        one_by_one: list[str] = []
+        alone.conn.set_trace_callback(lambda sql: one_by_one.append(sql) if sql == "COMMIT" else None)
+        run(alone, tmp_path / "card", job_class=OneAtATimeJob)
+        alone.conn.set_trace_callback(None)
+    assert len(one_by_one) - len(commits) == 3  # four photos in one commit instead of four
+    assert len(written) == 5 and len(synced) == 5
+    assert all(catalog.paths.original(p.original_path + ".xmp").is_file() for p in catalog.photos([1, 2, 3, 4]))
+    assert_consistent(catalog)
+
+
+def test_a_catalog_failure_among_results_recorded_together_records_them_one_at_a_time(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The transaction of the batch is rolled back whole and its results are recorded again one
+    at a time, as if they had come back one by one: the photo that cannot be recorded fails
+    with the reason and stops the run, those already back are recorded, and no copy is left
+    that the catalog does not know."""
+    monkeypatch.setattr(worker, "_catalog", None)
+    write_photos(tmp_path / "card", 4)
+    real_add = Catalog.add_photo
+
+    def add_photo(self: Catalog, values: dict[str, object]) -> int:
+        if values["original_name"] == "IMG_0002.JPG":
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_add(self, values)
+
+    monkeypatch.setattr(Catalog, "add_photo", add_photo)
+    summary, progress = run(catalog, tmp_path / "card", job_class=_TogetherJob)
+    monkeypatch.setattr(Catalog, "add_photo", real_add)
+    assert [f.outcome for f in summary.files] == ["imported", "imported", "failed", "imported"]
+    assert "the photo was not recorded" in (summary.files[2].reason or "")
+    assert summary.photos == [1, 2, 3] and summary.imported == 3 and len(summary.failed) == 1
+    assert summary.stopped is not None and "full" in summary.stopped
+    assert [p.outcome for p in progress] == ["imported", "imported", "failed", "imported"]
+    assert catalog.count_photos() == 3 and len(summary.warnings) == 0
+    assert_consistent(catalog)
+
+
 def test_a_full_disk_while_copying_stops_the_run(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -211,9 +285,9 @@ def test_a_full_disk_while_copying_stops_the_run(
             for index, source in enumerate(files):
                 if index == 1:
                     error = OSError(28, "No space left on device")
-                    yield worker._failure(source, error)
+                    yield [worker._failure(source, error)]
                 elif not self.summary.stopped:
-                    yield worker.process_file(source, str(self.catalog.paths.root), worker.today())
+                    yield [worker.process_file(source, str(self.catalog.paths.root), worker.today())]
 
     write_photos(tmp_path / "card", 4)
     summary, _ = run(catalog, tmp_path / "card", job_class=FullDiskJob)

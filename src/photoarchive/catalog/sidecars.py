@@ -62,7 +62,7 @@ from photoarchive.catalog.curated import EDITABLE_FIELDS, from_column
 from photoarchive.catalog.places import COLUMNS as PLACE_COLUMNS
 from photoarchive.catalog.places import all_places, locations_shown
 from photoarchive.errors import CatalogError, MetadataReadError, MetadataWriteError
-from photoarchive.files import atomic_write, temporary_name
+from photoarchive.files import atomic_write, fsync_dir, fsync_file, temporary_name
 from photoarchive.metadata import GpsPoint, exiv2io, sidecar_path
 from photoarchive.metadata.fields import PHOTOARCHIVE_PREFIX, XmpType
 from photoarchive.metadata.write import apply_xmp
@@ -154,7 +154,8 @@ def write_sidecars(catalog: Catalog, photo_ids: Sequence[int]) -> list[str]:
     edits = last_edits(catalog, ids)
     shown = locations_shown(catalog, ids)
     places = {p.id: p for p in all_places(catalog)} if any(row["place_id"] for row in rows) else {}
-    _remove_leftovers(catalog, [mirror_path(catalog.paths, row["original_path"]).parent for row in rows])
+    folders = {mirror_path(catalog.paths, row["original_path"]).parent for row in rows}
+    _remove_leftovers(catalog, folders)
     problems = []
     for row in rows:
         path = mirror_path(catalog.paths, row["original_path"])
@@ -166,6 +167,8 @@ def write_sidecars(catalog: Catalog, photo_ids: Sequence[int]) -> list[str]:
                 f"photo {row['id']}: its sidecar {path} was not written ({error}); the catalog has the change, "
                 "and `photoarchive check --repair-sidecars` writes the sidecar again"
             )
+    for folder in sorted(folders):  # the renames made durable: once a folder, not once a file
+        fsync_dir(folder)
     return problems
 
 
@@ -298,14 +301,17 @@ def _write(path: Path, row: dict[str, Any], edit_id: int, at: str, places: list[
 
 def _atomic_write(data: bytes, path: Path, verify: Callable[[Path], list[str]]) -> None:
     """``files.atomic_write`` under a temporary name that carries our process id, so that one
-    left by a killed process is known as such and removed (``_remove_leftovers``)."""
+    left by a killed process is known as such and removed (``_remove_leftovers``). The data is
+    fsynced before the rename; the folder is fsynced by ``write_sidecars``, once for all the
+    sidecars it writes there."""
 
     def check(tmp: Path) -> None:
+        fsync_file(tmp)
         lost = verify(tmp)
         if lost:
             raise MetadataWriteError(f"what was written did not read back: {', '.join(lost)}")
 
-    atomic_write(path, data, verify=check, temporary=temporary_name(path, str(os.getpid())))
+    atomic_write(path, data, verify=check, temporary=temporary_name(path, str(os.getpid())), sync=False)
 
 
 _LEFTOVER = re.compile(r"\..+\.xmp\.(\d+)-[0-9a-f]+\.tmp")

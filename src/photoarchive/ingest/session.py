@@ -30,13 +30,13 @@ from pathlib import Path
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.catalog import knows_path
-from photoarchive.catalog.connection import timestamp
+from photoarchive.catalog.connection import timestamp, transaction
 from photoarchive.catalog.sidecars import mirror_sidecars
 from photoarchive.errors import CatalogError, IngestError
 from photoarchive.ingest.scan import scan
 from photoarchive.ingest.worker import DISK_FULL, FileResult, disk_full, process_file, today
 from photoarchive.model import ImportFailure
-from photoarchive.pool import run_in_pool
+from photoarchive.pool import batches_in_pool, start_workers
 
 try:
     import fcntl
@@ -127,6 +127,7 @@ class ImportJob:
             yield from self._run(cancelled)
 
     def _run(self, cancelled: Callable[[], bool]) -> Iterator[ImportProgress]:
+        start_workers([process_file.__module__])  # they start while the sources are scanned
         paths = self.catalog.paths
         shutil.rmtree(paths.incoming, ignore_errors=True)  # leftovers of a killed run
         self.catalog.mark_interrupted_batches()
@@ -143,11 +144,15 @@ class ImportJob:
         done = 0
         status = "completed"
         try:
-            for result in self._results([p for p, error in entries if error is None], cancelled):
-                ready[position[result.source]] = result
-                while done in ready:
+            for results in self._results([p for p, error in entries if error is None], cancelled):
+                for result in results:
+                    ready[position[result.source]] = result
+                in_order: list[FileResult] = []
+                while done + len(in_order) in ready:
+                    in_order.append(ready.pop(done + len(in_order)))
+                for progress in self._record_together(summary, in_order, done):
                     done += 1
-                    yield self._record(summary, ready.pop(done - 1), done)
+                    yield progress
             # Cancelled or stopped: what came back is recorded, in order; the rest is not done.
             for index in sorted(ready):
                 done += 1
@@ -182,15 +187,16 @@ class ImportJob:
                 )
             )
 
-    def _results(self, files: list[str], cancelled: Callable[[], bool]) -> Iterator[FileResult]:
-        """Results in completion order; files already copied when Cancel comes are still recorded."""
+    def _results(self, files: list[str], cancelled: Callable[[], bool]) -> Iterator[list[FileResult]]:
+        """Results in completion order, those that came back meanwhile together; files already
+        copied when Cancel comes are still recorded."""
         process = partial(
             process_file,
             archive_root=str(self.catalog.paths.root),
             import_date=today(),
             legacy_charset=self.legacy_charset,
         )
-        yield from run_in_pool(
+        yield from batches_in_pool(
             process,
             files,
             workers=self.workers,
@@ -201,7 +207,44 @@ class ImportJob:
             log_path=self.catalog.paths.cache / "logs" / "import.log",
         )
 
-    def _record(self, summary: ImportSummary, result: FileResult, done: int) -> ImportProgress:
+    def _record_together(self, summary: ImportSummary, results: list[FileResult], done: int) -> list[ImportProgress]:
+        """Record these results (the next ones in order) in one transaction: one commit, and
+        their sidecars written after it with one folder fsync, instead of one each. If anything
+        goes wrong in it (the disk is full, the catalog cannot be written), it is rolled back and
+        they are recorded one at a time, as ``_record`` does, which handles each failure."""
+        if len(results) < 2 or summary.stopped is not None or any(r.disk_full for r in results):
+            return [self._record(summary, result, done + i) for i, result in enumerate(results, 1)]
+        kept = {name: len(getattr(summary, name)) for name in _SUMMARY_LISTS}
+        counts = (summary.imported, summary.duplicates)
+        pending_sidecars = set(self.catalog.pending_sidecars)
+        recorded: list[tuple[int, FileResult]] = []
+        try:
+            with transaction(self.catalog.conn):
+                progress = [self._record(summary, r, done + i, recorded) for i, r in enumerate(results, 1)]
+                if summary.stopped is not None:  # a failure recorded in the transaction: undo it all
+                    raise _RecordAlone
+        except (_RecordAlone, sqlite3.Error, CatalogError):
+            for name, length in kept.items():
+                del getattr(summary, name)[length:]
+            summary.imported, summary.duplicates = counts
+            summary.stopped = None
+            self.catalog.pending_sidecars = pending_sidecars
+            return [self._record(summary, result, done + i) for i, result in enumerate(results, 1)]
+        if self.on_recorded is not None:
+            for photo_id, result in recorded:
+                self.on_recorded(self.catalog, photo_id, result)
+        return progress
+
+    def _record(
+        self,
+        summary: ImportSummary,
+        result: FileResult,
+        done: int,
+        together: list[tuple[int, FileResult]] | None = None,
+    ) -> ImportProgress:
+        """Record one result. ``together``: inside ``_record_together``'s transaction, where a
+        catalog that cannot be written raises (the whole is then recorded again, a file at a
+        time), and the photos recorded are listed there for ``on_recorded`` after the commit."""
         source = _text(result.source)
         if result.disk_full and summary.stopped is None:
             summary.stopped = DISK_FULL
@@ -215,6 +258,8 @@ class ImportJob:
                     self._remove_unrecorded(result.relative_path)
                 result.status = "duplicate"
             except (sqlite3.Error, CatalogError) as error:
+                if together is not None:
+                    raise
                 # Not recorded: the copy must not stay in originals/ unknown to the catalog.
                 if result.relative_path:
                     self._remove_unrecorded(result.relative_path)
@@ -226,7 +271,9 @@ class ImportJob:
                 summary.photos.append(photo_id)
                 summary.files.append(FileOutcome(source, "imported", photo_id))
                 summary.warnings.extend((source, w) for w in result.warnings)
-                if self.on_recorded is not None:
+                if together is not None:
+                    together.append((photo_id, result))
+                elif self.on_recorded is not None:
                     self.on_recorded(self.catalog, photo_id, result)
                 return ImportProgress(done, self.total, source, "imported", photo_id, warnings=result.warnings)
         if result.status == "failed":
@@ -277,6 +324,14 @@ class ImportJob:
             if self.summary is None:
                 raise
             self._catalog_failure(self.summary, error)
+
+
+# The lists of an ImportSummary that recording a file appends to.
+_SUMMARY_LISTS = ("failed", "photos", "duplicate_paths", "warnings", "files")
+
+
+class _RecordAlone(Exception):
+    """Raised to roll back a transaction of several results (see ``_record_together``)."""
 
 
 def _text(path: str) -> str:
