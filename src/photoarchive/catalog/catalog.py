@@ -61,6 +61,10 @@ class Catalog:
         self.paths = ArchivePaths(Path(root).expanduser().resolve())
         self.warnings: list[str] = []
         self.backup_checked_on: date | None = None  # catalog.backup.daily_backup_if_due
+        # Set by an owner that takes the day's backup itself once its work is done (the command
+        # line): daily_backup_if_due then only marks it due (catalog.backup.take_deferred_backup).
+        self.defer_daily_backup = False
+        self.daily_backup_due = False
         self.pending_sidecars: set[int] = set()  # catalog.sidecars: to write after the commit
         self.sidecar_folders_cleaned: set[Path] = set()  # catalog.sidecars: leftovers removed
         if not self.paths.catalog.exists():

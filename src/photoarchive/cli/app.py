@@ -8,10 +8,14 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from photoarchive import __version__
 from photoarchive.cli import backup, collections, edit, export, photos, places, sample, templates
-from photoarchive.errors import CatalogMissingError, NotFoundError, PhotoArchiveError, ValidationError
+from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError, PhotoArchiveError, ValidationError
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
 
 # Building the parser imports argparse and the command modules' option declarations only;
 # the catalog, and whatever a command uses, are imported once the arguments are parsed.
@@ -20,6 +24,9 @@ from photoarchive.errors import CatalogMissingError, NotFoundError, PhotoArchive
 COMMAND_MODULES = [photos, edit, templates, collections, export, places, backup, sample]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+# The day's automatic backup of a catalog larger than this is announced (it takes seconds).
+ANNOUNCE_BACKUP_ABOVE = 100_000_000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,8 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "no_catalog", False):
             return int(args.handler(args, None))
         catalog = Catalog(archive)
+        catalog.defer_daily_backup = True  # taken after the command's work and output
         try:
-            return int(args.handler(args, catalog))
+            code = int(args.handler(args, catalog))
+            _take_deferred_backup(catalog)
+            return code
         finally:
             catalog.close()
             for warning in catalog.warnings:  # after a committed change: the change stands
@@ -81,6 +91,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
+
+
+def _take_deferred_backup(catalog: Catalog) -> None:
+    """The day's backup a change of this command made due (``catalog.backup``), now that the
+    command's output is written; announced when it copies enough to be noticed. A backup that
+    fails is a warning: the change stands."""
+    from photoarchive.catalog.backup import take_deferred_backup
+
+    if not catalog.daily_backup_due:
+        return
+    try:
+        size = catalog.paths.catalog.stat().st_size
+    except OSError:
+        size = 0
+    if size > ANNOUNCE_BACKUP_ABOVE:
+        sys.stdout.flush()
+        print(f"photoarchive: taking the day's backup of the catalog ({size / 1e6:.0f} MB)...", file=sys.stderr)
+    try:
+        take_deferred_backup(catalog)
+    except CatalogError as error:
+        catalog.warnings.append(f"the daily backup was not taken: {error}")
 
 
 def run() -> None:
