@@ -188,8 +188,8 @@ def _record(
     with transaction(catalog.conn):
         made = changes()
         if not made:
-            return Edit(0, at, who, description or _describe(made))
-        description = description or _describe(made)
+            return Edit(0, at, who, description or _describe(catalog, made))
+        description = description or _describe(catalog, made)
         edit_id = record_edit(catalog, at, who, description, made, reverts)
     mirror_sidecars(catalog, {c.photo_id for c in made})  # after the commit; never undoes it
     return Edit(edit_id, at, who, description, made, reverts)
@@ -237,11 +237,18 @@ def _normal(field: str, value: Any) -> Any:
     return from_column(field, to_column(field, value))
 
 
-def _describe(changes: list[FieldChange]) -> str:
+def _describe(catalog: Catalog, changes: list[FieldChange]) -> str:
+    """ "Edit caption of IMG_0012.JPG", "Edit caption, credit of 9 photos": the history names
+    the photo when there is one."""
     fields = sorted({c.field for c in changes if c.field != CONFLICTS}) or [CONFLICTS]
-    photos = len({c.photo_id for c in changes})
+    ids = {c.photo_id for c in changes}
     what = ", ".join(f.replace("_", " ") for f in fields[:3]) + (" ..." if len(fields) > 3 else "")
-    return f"Edit {what} of {photos} photo{'s' if photos != 1 else ''}"
+    if len(ids) == 1:
+        try:
+            return f"Edit {what} of {catalog.photo(next(iter(ids))).original_name}"
+        except NotFoundError:
+            pass
+    return f"Edit {what} of {len(ids)} photo{'s' if len(ids) != 1 else ''}"
 
 
 def _user() -> str:
