@@ -78,3 +78,35 @@ def test_cells_are_read_a_page_at_a_time_and_a_removed_photo_is_an_empty_cell(qt
     assert model.index(0).data() == photos[ids[0]].original_name
     assert model.index(1).data() == ""
     assert model.index(1).data(PhotoRole.ID) == ids[1]
+
+
+def test_thumbnail_cache_keeps_within_its_pixel_budget(qtbot, sample_catalog) -> None:
+    from photoarchive.ui.thumbnails import ThumbnailCache
+
+    photos = sample_catalog.list_photos()[:4]
+    paths = {p.sha256: sample_catalog.paths.thumbnail(p.sha256, 256) for p in photos}
+    probe = ThumbnailCache()
+    for sha, path in paths.items():
+        probe.pixmap(sha, path)
+    qtbot.waitUntil(lambda: probe.pending() == 0, timeout=5000)
+    sizes = [probe.cached(sha) for sha in paths]
+    one = max(p.width() * p.height() * p.depth() // 8 for p in sizes if p is not None)
+    probe.shutdown()
+    cache = ThumbnailCache(max_bytes=2 * one)  # room for two, whatever the count allows
+    for sha, path in paths.items():
+        cache.pixmap(sha, path)
+        qtbot.waitUntil(lambda: cache.pending() == 0, timeout=5000)
+    kept = [sha for sha in paths if cache.cached(sha) is not None]
+    assert 1 <= len(kept) <= 2 and kept == list(paths)[-len(kept) :]  # the newest kept
+    cache.shutdown()
+
+
+def test_rows_appended_after_a_short_page_are_read(qtbot, sample_catalog) -> None:
+    from photoarchive.ui.models.photo_grid_model import PhotoGridModel
+
+    ids = sample_catalog.photo_ids()
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids(ids[:5])
+    assert model.cell(4).id == ids[4]  # its page is read, five rows long
+    model.append_ids(ids[5:])
+    assert [model.cell(r).id for r in range(len(ids))] == ids

@@ -184,14 +184,16 @@ def photo_page(
             clause = match_clause(search)[0]
             position = where.index("p.id IN (SELECT rowid FROM photos_fts WHERE " + clause + ")")
             where[position] = f"EXISTS (SELECT 1 FROM photos_fts WHERE photos_fts.rowid = p.id AND {clause})"
-    columns = "p.id" if key is None else f"p.id, {key}"
+    columns = "p.id" if key is None or limit is None else f"p.id, {key}"  # read to the end: no next key
     sql = f"SELECT {columns} FROM photos p{walk} WHERE {' AND '.join(where)} ORDER BY {key + ', ' if key else ''}p.id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
+    if limit is None:  # a million ids: one int each, not a row tuple with its key
+        return Page([r[0] for r in conn.execute(sql, params)], None)
     rows = conn.execute(sql, params).fetchall()
     ids = [int(r[0]) for r in rows]
     last: Key | None = None
-    if rows and limit is not None and len(rows) == limit:
+    if rows and len(rows) == limit:
         last = (rows[-1][0],) if key is None else (rows[-1][1], rows[-1][0])
     return Page(ids, last)
 

@@ -26,9 +26,21 @@ class ThumbnailCache(QObject):
     loaded = Signal(str)
     _decoded = Signal(str, int, QImage)
 
-    def __init__(self, capacity: int = 2000, threads: int = 2, queue_limit: int = 300, parent: QObject | None = None):
+    def __init__(
+        self,
+        capacity: int = 2000,
+        threads: int = 2,
+        queue_limit: int = 300,
+        parent: QObject | None = None,
+        *,
+        max_bytes: int = 64 * 2**20,
+    ):
         super().__init__(parent)
         self.capacity = capacity
+        # Pixels kept, whatever their number: 64 MB is several screens of the largest cells on
+        # a high-density display, and scrolling through a million photos stays within it.
+        self.max_bytes = max_bytes
+        self._bytes = 0
         self.queue_limit = queue_limit
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._sizes: dict[str, int] = {}  # the size each pixmap was decoded for
@@ -98,14 +110,23 @@ class ThumbnailCache(QObject):
         if image.isNull():
             self._failed.add(key)
         else:
-            self._pixmaps[key] = QPixmap.fromImage(image)
+            replaced = self._pixmaps.get(key)
+            if replaced is not None:
+                self._bytes -= _bytes(replaced)
+            pixmap = self._pixmaps[key] = QPixmap.fromImage(image)
+            self._bytes += _bytes(pixmap)
             self._sizes[key] = size
             self._pixmaps.move_to_end(key)
-            while len(self._pixmaps) > self.capacity:
-                dropped, _ = self._pixmaps.popitem(last=False)
+            while len(self._pixmaps) > 1 and (len(self._pixmaps) > self.capacity or self._bytes > self.max_bytes):
+                dropped, old = self._pixmaps.popitem(last=False)
+                self._bytes -= _bytes(old)
                 self._sizes.pop(dropped, None)
         self._dispatch()
         self.loaded.emit(key)
+
+
+def _bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * max(pixmap.depth(), 8) // 8
 
 
 class _DecodeTask(QRunnable):

@@ -101,6 +101,7 @@ class PhotoGridModel(QAbstractListModel):
         if not ids:
             return
         self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(ids) - 1)
+        self._pages.pop(len(self._ids) // PAGE_SIZE, None)  # the last page read was short of these
         self._ids.extend(ids)
         self._rows_by_id = None
         self.endInsertRows()
