@@ -4,6 +4,7 @@ unsafe names, HTML injection in collection texts, determinism, the process pool.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,6 +166,27 @@ def test_process_pool_gives_the_same_files(small_archive: tuple[Catalog, list[in
     export(catalog, "gallery", tmp_path / "inline", workers=0, long_edge=200)
     summary = export(catalog, "gallery", tmp_path / "pool", workers=2, long_edge=200)
     assert summary.ok and files_of(tmp_path / "inline") == files_of(tmp_path / "pool")
+
+
+@pytest.mark.parametrize("workers", [2, 0])
+def test_workers_start_while_the_publication_is_planned(
+    shumshu: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    started: list[list[str]] = []
+    planned_after: list[list[list[str]]] = []
+    plan = job_module.plan_publication
+
+    def planning(*args: Any, **kwargs: Any) -> Any:
+        planned_after.append(list(started))
+        return plan(*args, **kwargs)
+
+    monkeypatch.setattr(job_module, "start_workers", lambda modules: started.append(list(modules)))
+    monkeypatch.setattr(job_module, "plan_publication", planning)
+    run = _job(shumshu, tmp_path / "gallery", workers=workers).run()
+    next(run)
+    run.close()
+    # The fork server imports the render module while the main process plans; inline, no server.
+    assert planned_after == ([[["photoarchive.export.render"]]] if workers else [[]])
 
 
 def test_options_are_checked_before_anything_starts(shumshu: Catalog, tmp_path: Path) -> None:

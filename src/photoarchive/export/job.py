@@ -35,7 +35,7 @@ from photoarchive.export.output import OutputFolder, check_target
 from photoarchive.export.plan import ExportItem, Publication, plan_publication
 from photoarchive.export.render import RenderResult, RenderTask, is_raw, render
 from photoarchive.imaging.derivatives import DerivativeRequest, Rendition
-from photoarchive.pool import run_in_pool
+from photoarchive.pool import run_in_pool, start_workers
 
 _FORMATS: dict[str, tuple[Callable[..., Any], tuple[str, ...], Callable[..., None]]] = {
     "gallery": (gallery.renditions, gallery.METADATA_ROLES, gallery.write_gallery),
@@ -111,6 +111,8 @@ class ExportJob:
 
     def run(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[ExportProgress]:
         options = self.options
+        if options.workers is None or options.workers > 1:
+            start_workers([render.__module__])  # they start while the publication is planned
         publication = plan_publication(self.catalog, self.collection, options)
         self.total = len(publication.items)
         summary = self.summary = ExportSummary(self.collection.name, options.format, str(self.target))

@@ -4,9 +4,19 @@
 (say a 1600 px image, an 560 px one and a 280 px thumbnail) from that one decode (for a
 camera RAW file, the decode of its embedded preview, passed as ``pixels``):
 
-- JPEGs are decoded with Pillow's DCT scaling (``Image.draft``) at the smallest scale that
-  still covers the largest rendition, so a 24 MP photo for a 1600 px page is decoded at half
-  size and never fully;
+- JPEGs are decoded at the smallest DCT scale that still covers the largest rendition (the
+  scale Pillow's ``Image.draft`` chooses), so a 24 MP photo for a 1600 px page is decoded at
+  half size and never fully;
+- the pixels are resampled with Lanczos 3 by libvips (``imaging.resample``), an RGB or grey
+  JPEG decoded by libvips too, streaming into its largest rendition; Pillow stays the layer
+  for everything else (safe opening, other formats, colour, orientation, credit, encoding).
+  Decided by measurement (``bench/export_stages.py``, ``bench/export_gallery.py``; the
+  figures are in ``imaging.resample``): resampling was the largest cost of an export, and
+  libvips does it nearly 4x quicker than Pillow's bicubic and sharper; libvips decoding and
+  encoding alone would not pay (Pillow's encoder is the quicker one, and its decode of a
+  JPEG is as quick but would have to hand 18 MB over), while decoding and resampling in one
+  streaming pass saves a fifth of a photo's work. That takes the gallery export below
+  libvips' own time for the same renditions;
 - the EXIF orientation is applied to the pixels, and any EXIF kept says orientation 1, since
   many sites and tools ignore the tag; it is applied to each rendition at its final size
   (resizing and then turning gives the same pixels as turning and then resizing, to within
@@ -44,6 +54,7 @@ from PIL import Image, ImageCms, ImageDraw, ImageFont, TiffTags
 from PIL.TiffImagePlugin import IFDRational
 
 from photoarchive.errors import ImageError
+from photoarchive.imaging.resample import decode_jpeg_scaled, downscale
 from photoarchive.imaging.safe import apply_orientation, describe, open_image
 
 # Pillow knows no type for EXIF's ComponentsConfiguration and would write it as BYTE; the
@@ -156,7 +167,8 @@ def make_derivatives(
         raise ValueError(f"JPEG quality must be 1 to 100, not {request.quality}")
     name = request.source if pixels is None else f"{request.source} (embedded preview)"
     source: str | bytes = request.source if source_data is None else source_data
-    image = open_image(source if pixels is None else pixels, name=name)
+    encoded = source if pixels is None else pixels
+    image = open_image(encoded, name=name)
     source_size = image.size
     result = DerivativeResult(source_size)
     written: list[Path] = []
@@ -164,14 +176,7 @@ def make_derivatives(
         exif = _exif(image if pixels is None else _header(source, request.source), request)
         edges = [r.long_edge for r in request.renditions]
         largest = None if None in edges else max(e for e in edges if e is not None)
-        if image.format == "JPEG" and largest is not None:
-            scale = min(1.0, largest / max(source_size))
-            image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB", _scaled(source_size, scale))
-        try:
-            image.load()
-        except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-            raise ImageError(f"{name}: its pixels cannot be decoded ({describe(error)})") from error
-        image = to_srgb(image)
+        image = to_srgb(_decode(image, encoded, largest, name))
         # Largest first: each smaller rendition is made from the one before (still as stored),
         # not from the decode; each is turned upright at its own size.
         current = image
@@ -194,6 +199,34 @@ def make_derivatives(
         _remove(written)
         raise
     return result
+
+
+def _decode(image: Image.Image, encoded: str | bytes, largest: int | None, name: str) -> Image.Image:
+    """The pixels of ``image`` (opened from ``encoded``), for renditions up to ``largest`` px.
+
+    A JPEG is decoded at the smallest DCT scale that still covers the largest rendition (the
+    scale Pillow's ``draft`` chooses); an RGB or grey one by libvips, straight to that
+    rendition's size (``resample.decode_jpeg_scaled``), the others (CMYK) by Pillow.
+    """
+    if image.format == "JPEG" and largest is not None:
+        width = image.size[0]
+        scale = min(1.0, largest / max(image.size))
+        drafted = image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB", _scaled(image.size, scale))
+        if drafted is not None and image.mode in ("RGB", "L"):
+            shrink = round(width / drafted[1][2])  # the box drafted is the source's size / the scale
+            target = _fit_size(image.size, largest)  # of the decode at that scale, as _fit would
+            try:
+                decoded = decode_jpeg_scaled(encoded, shrink, image.mode, target)
+            except ImageError as error:
+                raise ImageError(f"{name}: its pixels cannot be decoded ({error})") from error
+            if "icc_profile" in image.info:  # to_srgb converts through it
+                decoded.info["icc_profile"] = image.info["icc_profile"]
+            return decoded
+    try:
+        image.load()
+    except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ImageError(f"{name}: its pixels cannot be decoded ({describe(error)})") from error
+    return image
 
 
 def _header(source: str | bytes, name: str) -> Image.Image | None:
@@ -311,18 +344,15 @@ def _scaled(size: tuple[int, int], scale: float) -> tuple[int, int]:
 
 
 def _fit(image: Image.Image, long_edge: int | None) -> Image.Image:
-    """Downscale to ``long_edge``. Bicubic, not Lanczos: after DCT scaling the remaining
-    reduction is under 2x, where the two differ by less than JPEG itself changes (on the
-    benchmark's 24 MP photos, decoded at 1/2 and resized bicubic to 1600 px: 51 dB PSNR from
-    a full decode resized with Lanczos, 52 dB for Lanczos after the same DCT scaling, while
-    JPEG at quality 85 is 34 dB from its input), and bicubic takes 30% less time. Hamming or
-    bilinear would take 40% less again (48 and 46 dB) but are softer filters, which shows as
-    lost sharpness on real photos more than PSNR says, so they are not used. ``reducing_gap`` lets Pillow box-reduce first when the factor is large
-    (a non-JPEG, or the thumbnail made from a larger rendition only past 3x)."""
+    """Downscale to ``long_edge`` with Lanczos 3 through ``imaging.resample`` (libvips: 2.3x
+    quicker than Pillow's bicubic and sharper; the measurements are in that module)."""
     if long_edge is None or max(image.size) <= long_edge:
         return image
-    target = _scaled(image.size, long_edge / max(image.size))
-    return image.resize(target, Image.Resampling.BICUBIC, reducing_gap=3.0)
+    return downscale(image, _fit_size(image.size, long_edge))
+
+
+def _fit_size(size: tuple[int, int], long_edge: int) -> tuple[int, int]:
+    return size if max(size) <= long_edge else _scaled(size, long_edge / max(size))
 
 
 def _encode(image: Image.Image, request: DerivativeRequest, exif: Image.Exif | None) -> bytes:
