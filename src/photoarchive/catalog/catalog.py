@@ -19,6 +19,7 @@ from contextlib import suppress
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
@@ -31,6 +32,7 @@ from photoarchive.catalog.search import (
     index_is_current,
     match_clause,
     photo_page,
+    photo_rows,
     reindex_photos,
 )
 from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError
@@ -176,7 +178,7 @@ class Catalog:
 
         The first page is read by ``search.photo_page`` (keyset paging on the sort key's index),
         so it comes after a page's worth of work however many photos match; the rest is read by
-        one more query from where it ended, its ids only, then its photos in pages. The queries
+        one more query from where it ended (``search.photo_rows``: the rows as they come). The queries
         run in one read transaction (one snapshot: a photo edited meanwhile is neither listed
         twice nor skipped) unless the caller has one open.
         """
@@ -203,15 +205,16 @@ class Catalog:
                 yield self._found(first.ids)
             if first.after is None or (limit is not None and limit == len(first.ids)):
                 return
-            rest = photo_page(
+            rest = photo_rows(
                 self.conn,
                 search=search,
                 order=order,
                 after=first.after,
                 limit=None if limit is None else limit - len(first.ids),
+                columns=", ".join(f"p.{column}" for column in _PHOTO_COLUMNS),
             )
-            for start in range(0, len(rest.ids), PAGE):
-                yield self._found(rest.ids[start : start + PAGE])
+            while rows := rest.fetchmany(PAGE):
+                yield [_listed_photo(row) for row in rows]
         finally:
             # A generator left unfinished is closed later, maybe after the catalog was.
             with suppress(sqlite3.ProgrammingError):
@@ -224,13 +227,8 @@ class Catalog:
 
     def _found(self, ids: Sequence[int]) -> list[Photo]:
         """The photos with these ids, in the order given."""
-        rows = select_in(self.conn, f"{_SELECT_PHOTOS} WHERE id IN ({{ids}})", ids)
-        # Built from the plain columns and ``warnings`` (JSON, selected last), without the name
-        # lookups of a Row: a listing of a million photos builds hundreds of thousands.
-        found = {
-            row[0]: Photo(**dict(zip(_PLAIN_COLUMNS, row[:-1], strict=True)), warnings=_json_list(row[-1]))
-            for row in rows
-        }
+        rows = select_in(self.conn, f"SELECT {', '.join(_PHOTO_COLUMNS)} FROM photos WHERE id IN ({{ids}})", ids)
+        found = {row[0]: _listed_photo(row) for row in rows}
         return [found[i] for i in ids if i in found]
 
     def count_photos(self) -> int:
@@ -371,7 +369,13 @@ def _first_file(folder: Path, *, skip: set[str]) -> Path | None:
 
 # The columns a Photo holds (a photo's row has many more: its curated fields).
 _PLAIN_COLUMNS = tuple(f.name for f in fields(Photo) if f.name != "warnings")
-_SELECT_PHOTOS = f"SELECT {', '.join(_PLAIN_COLUMNS)}, warnings FROM photos"
+_PHOTO_COLUMNS = (*_PLAIN_COLUMNS, "warnings")  # the order _listed_photo reads them in
+
+
+def _listed_photo(row: Sequence[Any]) -> Photo:
+    """A Photo from its ``_PHOTO_COLUMNS``, by position (no name lookups in a Row: a listing of a
+    million photos builds hundreds of thousands)."""
+    return Photo(**dict(zip(_PLAIN_COLUMNS, row[:-1], strict=True)), warnings=_json_list(row[-1]))
 
 
 def _json_list(text: str) -> list[str]:

@@ -166,6 +166,47 @@ def photo_page(
     reads to the end. Costs about one page of index rows however big the catalog is."""
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
+    key = PAGE_ORDERS[order][0]
+    columns = "p.id" if key is None or limit is None else f"p.id, {key}"  # read to the end: no next key
+    sql, params = _page_query(conn, search, order, batch, after, limit, columns)
+    if limit is None:  # a million ids: one int each, not a row tuple with its key
+        return Page([r[0] for r in conn.execute(sql, params)], None)
+    rows = conn.execute(sql, params).fetchall()
+    ids = [int(r[0]) for r in rows]
+    last: Key | None = None
+    if rows and len(rows) == limit:
+        last = (rows[-1][0],) if key is None else (rows[-1][1], rows[-1][0])
+    return Page(ids, last)
+
+
+def photo_rows(
+    conn: sqlite3.Connection,
+    *,
+    search: str = "",
+    order: str = "captured",
+    batch: int | None = None,
+    after: Key | None = None,
+    limit: int | None = None,
+    columns: str = "p.*",
+) -> sqlite3.Cursor:
+    """The query of ``photo_page`` giving ``columns`` of each photo ``p`` instead of its id, as a
+    cursor: the rows are read as they are fetched, so a listing to the end holds no list of every
+    match and reads each row once (not its id, then the row by id)."""
+    if order not in PAGE_ORDERS:
+        raise ValueError(f"unknown sort order {order!r}")
+    return conn.execute(*_page_query(conn, search, order, batch, after, limit, columns))
+
+
+def _page_query(
+    conn: sqlite3.Connection,
+    search: str,
+    order: str,
+    batch: int | None,
+    after: Key | None,
+    limit: int | None,
+    columns: str,
+) -> tuple[str, list[object]]:
+    """The SQL and parameters of a page (``photo_page``, ``photo_rows``)."""
     key, index = PAGE_ORDERS[order]
     where, params = _filters(search, batch)
     if after is not None:
@@ -184,18 +225,10 @@ def photo_page(
             clause = match_clause(search)[0]
             position = where.index("p.id IN (SELECT rowid FROM photos_fts WHERE " + clause + ")")
             where[position] = f"EXISTS (SELECT 1 FROM photos_fts WHERE photos_fts.rowid = p.id AND {clause})"
-    columns = "p.id" if key is None or limit is None else f"p.id, {key}"  # read to the end: no next key
     sql = f"SELECT {columns} FROM photos p{walk} WHERE {' AND '.join(where)} ORDER BY {key + ', ' if key else ''}p.id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    if limit is None:  # a million ids: one int each, not a row tuple with its key
-        return Page([r[0] for r in conn.execute(sql, params)], None)
-    rows = conn.execute(sql, params).fetchall()
-    ids = [int(r[0]) for r in rows]
-    last: Key | None = None
-    if rows and len(rows) == limit:
-        last = (rows[-1][0],) if key is None else (rows[-1][1], rows[-1][0])
-    return Page(ids, last)
+    return sql, params
 
 
 def count_photos_matching(conn: sqlite3.Connection, *, search: str = "", batch: int | None = None) -> int:
