@@ -8,7 +8,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops, ImageStat, JpegImagePlugin
 
 from photoarchive.errors import ImageError
 from photoarchive.imaging import derivatives
@@ -112,3 +112,25 @@ def test_the_jpeg_decode_is_at_the_dct_scale_of_the_largest_rendition(tmp_path: 
     assert scaled.size == (1200, 800)
     assert max(ImageStat.Stat(ImageChops.difference(scaled, half)).mean) < 1
     assert derivatives._fit_size((3000, 2000), 1600) == (1600, 1067)
+
+
+def test_an_mpo_from_a_camera_is_decoded_at_the_dct_scale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "a.jpg"  # cameras name them .JPG
+    Image.new("RGB", (1200, 800), (200, 30, 30)).save(
+        source, "MPO", save_all=True, append_images=[Image.new("RGB", (1200, 800), (30, 30, 200))]
+    )
+    drafts = []
+    original_draft = JpegImagePlugin.JpegImageFile.draft
+
+    def spy(self: JpegImagePlugin.JpegImageFile, mode: str | None, size: tuple[int, int] | None) -> object:
+        drafts.append((self.format, size))
+        return original_draft(self, mode, size)
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spy)
+    target = tmp_path / "l.jpg"
+    make_derivatives(DerivativeRequest(str(source), (Rendition(str(target), 300),)))
+    assert drafts == [("MPO", (300, 200))]
+    with Image.open(target) as out:
+        assert out.size == (300, 200)
+        red, _green, blue = out.getpixel((150, 100))  # the first image, not the second
+        assert red > 180 and blue < 60

@@ -206,9 +206,11 @@ def _decode(image: Image.Image, encoded: str | bytes, largest: int | None, name:
 
     A JPEG is decoded at the smallest DCT scale that still covers the largest rendition (the
     scale Pillow's ``draft`` chooses); an RGB or grey one by libvips, straight to that
-    rendition's size (``resample.decode_jpeg_scaled``), the others (CMYK) by Pillow.
+    rendition's size (``resample.decode_jpeg_scaled``), the others (CMYK) by Pillow. So is
+    an MPO, which many cameras write (a JPEG whose first image is the photo, followed by
+    others: previews, a stereo pair), for its first image.
     """
-    if image.format == "JPEG" and largest is not None:
+    if image.format in ("JPEG", "MPO") and largest is not None:
         width = image.size[0]
         scale = min(1.0, largest / max(image.size))
         drafted = image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB", _scaled(image.size, scale))
