@@ -1,4 +1,5 @@
-"""Pixels through Pillow: safe opening, orientation, thumbnails and derivatives.
+"""Pixels through Pillow (safe opening, orientation, thumbnails, derivatives), resampled for
+exports by libvips (``resample``).
 
 Functions here are pure and picklable: they take paths and options and return a status or
 raise ImageError, so that they run in a process pool.
