@@ -20,13 +20,16 @@ THUMBNAIL_SIZES: tuple[int, ...] = (256, 1024)
 _QUALITY = 85
 
 
-def make_thumbnails(source: Path | str | bytes, targets: dict[int, Path], orientation: int = 1) -> tuple[int, int]:
+def make_thumbnails(
+    source: Path | str | bytes, targets: dict[int, Path], orientation: int = 1, *, name: str | None = None
+) -> tuple[int, int]:
     """Write one JPEG per long-edge size in ``targets``; return the source's pixel size.
 
-    ``source`` is an image file or the bytes of an embedded preview (RAW files). Raises
+    ``source`` is an image file, or bytes: a file's already in memory, or an embedded preview
+    (RAW files); ``name`` names bytes in messages (default: an embedded preview). Raises
     ImageError when the pixels cannot be decoded (truncated, corrupt, too large).
     """
-    image = open_image(source)
+    image = open_image(source, name)
     full_size = image.size
     largest = max(targets)
     try:

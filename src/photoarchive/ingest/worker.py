@@ -176,8 +176,9 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
     temporary = paths.incoming / f"{uuid.uuid4().hex}.part"
     copying = _copier().submit(_copy, source, data, temporary)
     try:
-        read = _read(source, paths, digest, result.warnings, legacy)
-        if copying.result() != digest:
+        read = _read(source, paths, digest, result.warnings, legacy, data)
+        written = copying.result()
+        if written is not None and written != digest:
             raise IngestError("the file changed while it was being imported; import it again")
         technical = read.technical
         day = (technical.captured_at or import_date)[:10]
@@ -252,10 +253,13 @@ class _Read:
     curated: ReadResult | None = None
 
 
-def _read(source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None) -> _Read:
-    """Metadata and thumbnails of one file; width and height as displayed."""
+def _read(
+    source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None, data: bytes | None
+) -> _Read:
+    """Metadata and thumbnails of one file (its pixels decoded from ``data``, its bytes when
+    they were read whole); width and height as displayed."""
     with collect_exiv2_warnings() as exiv2_warnings, _exiv2_path(source, paths) as readable:
-        read = _read_quietly(source, paths, digest, warnings, legacy, readable)
+        read = _read_quietly(source, paths, digest, warnings, legacy, readable, data)
     if exiv2_warnings:  # one line for the curator, however many entries were damaged
         more = f" (and {len(exiv2_warnings) - 1} more problems)" if len(exiv2_warnings) > 1 else ""
         read.technical.warnings.append(f"damaged metadata ignored: {exiv2_warnings[0]}{more}")
@@ -280,7 +284,13 @@ def _exiv2_path(source: Path, paths: ArchivePaths) -> Iterator[Path]:
 
 
 def _read_quietly(
-    source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None, readable: Path
+    source: Path,
+    paths: ArchivePaths,
+    digest: str,
+    warnings: list[str],
+    legacy: str | None,
+    readable: Path,
+    data: bytes | None,
 ) -> _Read:
     suffix = source.suffix.lower()
     is_raw = suffix in RAW_EXTENSIONS
@@ -317,7 +327,9 @@ def _read_quietly(
         return _Read(technical, embedded, suffix[1:].upper(), width, height, curated)
     try:
         fmt = _pixel_format(source)
-        width, height = oriented_size(make_thumbnails(source, targets, technical.orientation), technical.orientation)
+        pixels = data if data is not None else source  # not read from the disk a second time
+        size = make_thumbnails(pixels, targets, technical.orientation, name=str(source))
+        width, height = oriented_size(size, technical.orientation)
     except ImageError as error:
         if suffix not in _SALVAGE_FORMATS or image is None:
             raise
@@ -389,12 +401,12 @@ def _archive_name(name: str, attempt: int) -> str:
     return numbered_name(stem, attempt, suffix)
 
 
-def _copy(source: Path, data: bytes | None, target: Path) -> str:
-    """Write the bytes (or stream the file) to ``target`` and fsync; return the written SHA-256."""
+def _copy(source: Path, data: bytes | None, target: Path) -> str | None:
+    """Write the bytes (or stream the file) to ``target`` and fsync; return the SHA-256 of what
+    was streamed (None for ``data``: the bytes hashed already are the bytes written)."""
     digest = hashlib.sha256()
     with target.open("xb") as writer:
         if data is not None:
-            digest.update(data)
             writer.write(data)
         else:
             with source.open("rb") as reader:
@@ -403,7 +415,7 @@ def _copy(source: Path, data: bytes | None, target: Path) -> str:
                     writer.write(chunk)
         writer.flush()
         os.fsync(writer.fileno())
-    return digest.hexdigest()
+    return digest.hexdigest() if data is None else None
 
 
 _copy_thread: ThreadPoolExecutor | None = None

@@ -1,0 +1,83 @@
+"""The work for one file, in this process: a file read whole is hashed once and decoded from
+memory; a file streamed (too large to hold) is hashed as it is copied, and a change is caught."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from photoarchive.catalog import Catalog
+from photoarchive.ingest import worker
+from tests.conftest import digest, write_photo
+
+
+class _CountingHashlib:
+    """``hashlib`` for the worker module, counting the bytes it hashes."""
+
+    def __init__(self) -> None:
+        self.hashed = 0
+
+    def sha256(self, data: bytes = b"") -> Any:
+        counter = self
+
+        class Counted:
+            def __init__(self) -> None:
+                self._hash = hashlib.sha256()
+                self.update(data)
+
+            def update(self, chunk: bytes) -> None:
+                counter.hashed += len(chunk)
+                self._hash.update(chunk)
+
+            def hexdigest(self) -> str:
+                return self._hash.hexdigest()
+
+        return Counted()
+
+
+def test_a_file_read_whole_is_hashed_once_and_its_thumbnails_are_decoded_from_memory(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "_catalog", None)
+    source = write_photo(tmp_path / "IMG_0001.JPG", seed=1)
+    counting = _CountingHashlib()
+    monkeypatch.setattr(worker, "hashlib", counting)
+    decoded_from = []
+    real_make = worker.make_thumbnails
+
+    def make_thumbnails(pixels: Any, *args: Any, **kwargs: Any) -> tuple[int, int]:
+        decoded_from.append(pixels)
+        return real_make(pixels, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "make_thumbnails", make_thumbnails)
+    result = worker.process_file(str(source), str(catalog.paths.root), worker.today())
+    assert result.status == "imported", result.error
+    assert counting.hashed == source.stat().st_size  # not again as it is copied
+    assert decoded_from == [source.read_bytes()]  # the bytes in memory, not the file read again
+    copy = catalog.paths.original(str(result.relative_path))
+    assert digest(copy) == digest(source) == result.sha256  # verified after the copy all the same
+    assert all(catalog.paths.thumbnail(str(result.sha256), size).is_file() for size in (256, 1024))
+
+
+def test_a_streamed_file_that_changes_while_it_is_copied_is_not_imported(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "_catalog", None)
+    monkeypatch.setattr(worker, "IN_MEMORY_LIMIT", 0)  # streamed, as a file too large to hold
+    source = write_photo(tmp_path / "IMG_0001.JPG", seed=1)
+    real_copy = worker._copy
+
+    def copy_while_changing(path: Path, data: bytes | None, target: Path) -> str | None:
+        assert data is None
+        with path.open("ab") as handle:  # written to by another program meanwhile
+            handle.write(b"\0" * 10)
+        return real_copy(path, data, target)
+
+    monkeypatch.setattr(worker, "_copy", copy_while_changing)
+    result = worker.process_file(str(source), str(catalog.paths.root), worker.today())
+    assert result.status == "failed"
+    assert result.error is not None and "changed while it was being imported" in result.error
+    assert not any(p.is_file() for p in catalog.paths.originals.rglob("*"))
