@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +65,28 @@ def test_copy_theme_then_use_it(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, _, _ = run(capsys, "--archive", str(tmp_path / "archive"), "export", "shumshu", "--format", "gallery",
                      "--to", str(tmp_path / "g"), "--theme", str(theme), "--workers", "0")  # fmt: skip
     assert code == 0 and "Changed: Search expedition" in (tmp_path / "g" / "index.html").read_text(encoding="utf-8")
+
+
+def test_export_starts_the_workers_before_its_own_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from photoarchive import pool
+    from photoarchive.export import job
+
+    build_archive(tmp_path, count=2)
+    events: list[str] = []
+    monkeypatch.setattr(pool, "start_workers", lambda modules: events.append(f"start {' '.join(modules)}"))
+    job_init = job.ExportJob.__init__
+
+    def init(self: job.ExportJob, *args: Any, **kwargs: Any) -> None:
+        events.append("job")
+        job_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(job.ExportJob, "__init__", init)
+    archive = ["--archive", str(tmp_path / "archive")]
+    for workers, target in (("2", "a"), ("0", "b")):
+        events.clear()
+        code, _, _ = run(capsys, *archive, "export", "shumshu", "--format", "gallery", "--to", str(tmp_path / target),
+                         "--long-edge", "200", "--workers", workers)  # fmt: skip
+        assert code == 0
+        assert events[:2] == (["start photoarchive.export.render", "job"] if workers == "2" else ["job"])

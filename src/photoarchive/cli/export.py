@@ -110,6 +110,11 @@ def copy_theme_command(args: argparse.Namespace, catalog: Catalog | None) -> int
 
 
 def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    if args.workers is None or args.workers > 1:
+        from photoarchive.pool import start_workers
+
+        # The workers' code is imported by the pool's fork server while this process imports its own.
+        start_workers(["photoarchive.export.render"])
     from tqdm import tqdm
 
     from photoarchive.catalog.collections import get_collection
