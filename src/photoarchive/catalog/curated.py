@@ -80,3 +80,44 @@ def keywords_in_use(catalog: Catalog) -> list[str]:
         "SELECT DISTINCT value FROM photos, json_each(photos.keywords) ORDER BY value COLLATE NOCASE"
     )
     return [r[0] for r in rows]
+
+
+KEYWORD_LEVELS = "|"  # as Lightroom writes hierarchical keywords: "Places|Russia|Shumshu"
+
+
+def keyword_path(value: str) -> tuple[str, ...]:
+    """The levels of a hierarchical keyword, stripped, without empty ones."""
+    return tuple(level.strip() for level in value.split(KEYWORD_LEVELS) if level.strip())
+
+
+def keyword_path_counts(catalog: Catalog) -> dict[tuple[str, ...], int]:
+    """How many photos carry each level of the hierarchical keywords or a keyword below it: a
+    photo with "Places|Russia|Shumshu" counts in ("Places",), ("Places", "Russia") and the
+    whole path, once each however many of its keywords lie below."""
+    counts: dict[tuple[str, ...], int] = {}
+    rows = catalog.conn.execute(
+        "SELECT p.id, j.value FROM photos p, json_each(p.hierarchical_keywords) j"
+        " WHERE p.hierarchical_keywords != '[]' ORDER BY p.id"
+    )
+    current: int | None = None
+    seen: set[tuple[str, ...]] = set()
+    for photo_id, value in rows:
+        if photo_id != current:
+            current, seen = photo_id, set()
+        levels = keyword_path(str(value))
+        for depth in range(1, len(levels) + 1):
+            prefix = levels[:depth]
+            if prefix not in seen:
+                seen.add(prefix)
+                counts[prefix] = counts.get(prefix, 0) + 1
+    return counts
+
+
+def photo_ids_with_keyword_path(catalog: Catalog, path: Sequence[str]) -> set[int]:
+    """Photos carrying this hierarchical keyword or one below it."""
+    wanted = tuple(path)
+    rows = catalog.conn.execute(
+        "SELECT p.id, j.value FROM photos p, json_each(p.hierarchical_keywords) j WHERE j.value LIKE ?",
+        (f"%{wanted[-1]}%",) if wanted else ("%",),
+    )
+    return {r[0] for r in rows if keyword_path(str(r[1]))[: len(wanted)] == wanted}

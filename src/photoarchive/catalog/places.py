@@ -109,6 +109,23 @@ def photo_counts(catalog: Catalog) -> dict[int, int]:
     return {r[0]: r[1] for r in rows}
 
 
+def photo_counts_within(catalog: Catalog) -> dict[int, int]:
+    """How many photos show each place or a place inside it, at any depth: a photo of Height
+    171 counts in Height 171, Shumshu, the Kurils and Russia (places without photos are left
+    out). The photos are counted per place first, so the walk up the gazetteer visits places,
+    not photos; a loop in the parents (which the rules refuse) stops at 64 levels."""
+    rows = catalog.conn.execute(
+        "WITH RECURSIVE direct(place_id, n) AS"
+        " (SELECT place_id, count(*) FROM photos WHERE place_id IS NOT NULL GROUP BY place_id),"
+        " up(origin, id, depth) AS (SELECT place_id, place_id, 0 FROM direct"
+        " UNION SELECT up.origin, pl.parent_id, up.depth + 1 FROM up JOIN places pl ON pl.id = up.id"
+        " WHERE pl.parent_id IS NOT NULL AND up.depth < 64)"
+        " SELECT within.id, sum(direct.n) FROM (SELECT DISTINCT origin, id FROM up) within"
+        " JOIN direct ON direct.place_id = within.origin GROUP BY within.id"
+    )
+    return {r[0]: r[1] for r in rows}
+
+
 def photo_positions(catalog: Catalog, *, without_place: bool = False) -> list[tuple[int, float, float]]:
     """(id, latitude, longitude) of photos with GPS, optionally only those without a place."""
     where = "latitude IS NOT NULL AND longitude IS NOT NULL" + (" AND place_id IS NULL" if without_place else "")

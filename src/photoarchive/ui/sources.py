@@ -8,15 +8,26 @@ combines with a search, what "collection order" means) are tested on their own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
 from photoarchive.catalog.attention import needing_attention
-from photoarchive.catalog.curated import keywords_in_use, load_values
+from photoarchive.catalog.curated import (
+    KEYWORD_LEVELS,
+    keyword_path,
+    keyword_path_counts,
+    keywords_in_use,
+    load_values,
+    photo_ids_with_keyword_path,
+)
 from photoarchive.catalog.search import Page, count_photos_matching, photo_page
 
 ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE = "all", "attention", "batch", "collection", "keyword", "place"
+# A level of the hierarchical keywords, keyed by its path joined as Lightroom writes it
+# ("Places|Russia"): the photos with that keyword or one below it.
+KEYWORD_PATH = "keyword_path"
 
 
 @dataclass(frozen=True)
@@ -61,7 +72,10 @@ def source_ids(catalog: Catalog, source: Source, *, search: str = "", order: str
         values = load_values(catalog, candidates, ["keywords"])
         wanted = source.key.casefold()
         return [pid for pid in candidates if any(k.casefold() == wanted for k in values[pid]["keywords"])]
-    if source.kind == PLACE and isinstance(source.key, int):
+    if source.kind == KEYWORD_PATH and isinstance(source.key, str):
+        tagged = photo_ids_with_keyword_path(catalog, keyword_path(source.key))
+        return _keep(catalog.photo_ids(search=search, order=order), tagged)
+    if source.kind == PLACE and isinstance(source.key, int):  # the place and the places inside it
         placed = set(place_store.photo_ids_at(catalog, place_store.descendant_ids(catalog, source.key)))
         return _keep(catalog.photo_ids(search=search, order=order), placed)
     return catalog.photo_ids(search=search, order=order)
@@ -101,6 +115,15 @@ def _page_order(order: str) -> str:
     return "captured" if order == "collection" else order
 
 
+class PlaceCount(NamedTuple):
+    """A place of the sources panel's tree: the photos of it and of the places inside it."""
+
+    id: int
+    name: str
+    photos: int
+    parent_id: int | None
+
+
 @dataclass(frozen=True)
 class SourceCounts:
     """The parts of the sources panel that read the whole catalog, counted in the background."""
@@ -108,22 +131,36 @@ class SourceCounts:
     total: int
     attention: int
     keywords: list[str] = field(default_factory=list)
-    places: list[tuple[int, str, int]] = field(default_factory=list)
+    places: list[PlaceCount] = field(default_factory=list)
+    keyword_paths: dict[tuple[str, ...], int] = field(default_factory=dict)
 
 
 def source_counts(catalog: Catalog) -> SourceCounts:
     return SourceCounts(
-        catalog.count_photos(), len(needing_attention(catalog)), keywords_in_use(catalog), places_with_photos(catalog)
+        catalog.count_photos(),
+        len(needing_attention(catalog)),
+        keywords_in_use(catalog),
+        places_with_photos(catalog),
+        keyword_path_counts(catalog),
     )
 
 
-def places_with_photos(catalog: Catalog) -> list[tuple[int, str, int]]:
-    """(id, name, photo count) of the gazetteer's places that photos show, by name."""
-    counts = place_store.photo_counts(catalog)
+def places_with_photos(catalog: Catalog) -> list[PlaceCount]:
+    """The gazetteer's places that photos show or that contain such a place, by name, each
+    with its photos and those of the places inside it (a photo counts in every place
+    containing its own); ``parent_id`` links them into the gazetteer's tree."""
+    counts = place_store.photo_counts_within(catalog)
     if not counts:
         return []
     places = [p for p in place_store.all_places(catalog) if p.id in counts]
-    return sorted(((p.id, p.name, counts[p.id]) for p in places), key=lambda t: t[1].casefold())
+    return sorted(
+        (PlaceCount(p.id, p.name, counts[p.id], p.parent_id) for p in places), key=lambda t: t.name.casefold()
+    )
+
+
+def keyword_path_key(levels: tuple[str, ...]) -> str:
+    """The key of a KEYWORD_PATH source: the levels joined as Lightroom writes them."""
+    return KEYWORD_LEVELS.join(levels)
 
 
 def _keep(ordered: list[int], members: set[int]) -> list[int]:

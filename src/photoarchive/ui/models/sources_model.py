@@ -1,5 +1,7 @@
 """``SourcesModel``: the tree of the sources panel (library, import batches, collections,
-keywords, places), each leaf carrying the ``Source`` it stands for.
+keywords, places), each entry carrying the ``Source`` it stands for. Places are nested as the
+gazetteer nests them (country, region, island, height), each counting the photos of the places
+inside it; hierarchical keywords are nested by their levels, above the flat keywords.
 
 Collections accept photos dropped from the grid: the model emits ``photos_dropped`` with the
 collection's id and the photo ids, and the window adds them (as an undoable step).
@@ -7,7 +9,8 @@ collection's id and the photo ids, and the window adds them (as an undoable step
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -24,9 +27,12 @@ from photoarchive.ui.sources import (
     BATCH,
     COLLECTION,
     KEYWORD,
+    KEYWORD_PATH,
     PLACE,
+    PlaceCount,
     Source,
     SourceCounts,
+    keyword_path_key,
     source_counts,
 )
 
@@ -101,13 +107,20 @@ class SourcesModel(QStandardItemModel):
                 (Source(ATTENTION, None, translate("SourcesModel", "Needs attention")), counts.attention),
             ],
         )
-        self._fill("keywords", [(Source(KEYWORD, k, k), None) for k in counts.keywords])
-        self._fill("places", [(Source(PLACE, pid, name), n) for pid, name, n in counts.places])
+        self._fill("keywords", [])
+        self._add_tree(self._groups["keywords"], keyword_tree(counts.keyword_paths))
+        self._add_tree(self._groups["keywords"], [Node(Source(KEYWORD, k, k), None) for k in counts.keywords])
+        self._fill("places", [])
+        self._add_tree(self._groups["places"], place_tree(counts.places))
 
     def _fill(self, group: str, entries: Sequence[tuple[Source, int | None]]) -> None:
         parent = self._groups[group]
         parent.removeRows(0, parent.rowCount())
-        for source, count in entries:
+        self._add_tree(parent, [Node(source, count) for source, count in entries])
+
+    def _add_tree(self, parent: QStandardItem, nodes: Sequence[Node]) -> None:
+        for node in nodes:
+            source, count = node.source, node.count
             text = source.label if count is None else f"{source.label}  ({count})"
             item = SourceItem(text, source)
             item.setToolTip(source.label)
@@ -115,24 +128,23 @@ class SourcesModel(QStandardItemModel):
             if source.kind == COLLECTION:
                 flags |= Qt.ItemFlag.ItemIsDropEnabled
             item.setFlags(flags)
+            self._add_tree(item, node.children)
             parent.appendRow(item)
 
     def group_index(self, group: str) -> QModelIndex:
         return self._groups[group].index()
 
     def index_of(self, source: Source) -> QModelIndex:
-        """The index showing this source (matched by kind and key), or an invalid index."""
+        """The index showing this source (matched by kind and key, at any depth), or an invalid index."""
         for group in self._groups.values():
-            for row in range(group.rowCount()):
-                found = getattr(group.child(row), "source", None)
-                if found is not None and (found.kind, found.key) == (source.kind, source.key):
-                    return group.child(row).index()
+            for item in _descendants(group):
+                if (item.source.kind, item.source.key) == (source.kind, source.key):
+                    return item.index()
         return QModelIndex()
 
     def sources(self, group: str) -> list[Source]:
-        parent = self._groups[group]
-        children = (parent.child(row) for row in range(parent.rowCount()))
-        return [child.source for child in children if isinstance(child, SourceItem)]
+        """The sources of a group, a tree's entries in the order shown (each before its children)."""
+        return [item.source for item in _descendants(self._groups[group])]
 
     def source_at(self, index: QModelIndex | QPersistentModelIndex) -> Source | None:
         """The source an index shows (None for a group's title).
@@ -172,12 +184,52 @@ class SourcesModel(QStandardItemModel):
 
 
 class SourceItem(QStandardItem):
-    """A leaf of the tree, holding its Source as a Python attribute (and in SOURCE_ROLE)."""
+    """An entry of the tree, holding its Source as a Python attribute (and in SOURCE_ROLE)."""
 
     def __init__(self, text: str, source: Source) -> None:
         super().__init__(text)
         self.source = source
         self.setData(source, SOURCE_ROLE)
+
+
+@dataclass
+class Node:
+    """An entry to show: its source, its count (None: not counted) and the entries inside it."""
+
+    source: Source
+    count: int | None
+    children: list[Node] = field(default_factory=list)
+
+
+def place_tree(places: Sequence[PlaceCount]) -> list[Node]:
+    """Places nested by their parents (given by name, each level keeps that order); a place
+    whose parent is not listed is at the top."""
+    nodes = {p.id: Node(Source(PLACE, p.id, p.name), p.photos) for p in places}
+    roots: list[Node] = []
+    for place in places:
+        parent = nodes.get(place.parent_id) if place.parent_id is not None else None
+        (parent.children if parent is not None and parent is not nodes[place.id] else roots).append(nodes[place.id])
+    return roots
+
+
+def keyword_tree(paths: dict[tuple[str, ...], int]) -> list[Node]:
+    """Hierarchical keywords nested by their levels, each level sorted case-insensitively."""
+    nodes: dict[tuple[str, ...], Node] = {}
+    roots: list[Node] = []
+    for path in sorted(paths, key=lambda p: [level.casefold() for level in p]):
+        node = Node(Source(KEYWORD_PATH, keyword_path_key(path), path[-1]), paths[path])
+        nodes[path] = node
+        parent = nodes.get(path[:-1])
+        (parent.children if parent is not None else roots).append(node)
+    return roots
+
+
+def _descendants(item: QStandardItem) -> Iterator[SourceItem]:
+    for row in range(item.rowCount()):
+        child = item.child(row)
+        if isinstance(child, SourceItem):
+            yield child
+            yield from _descendants(child)
 
 
 def batch_label(batch: ImportBatch) -> str:
