@@ -110,3 +110,21 @@ def test_rows_appended_after_a_short_page_are_read(qtbot, sample_catalog) -> Non
     assert model.cell(4).id == ids[4]  # its page is read, five rows long
     model.append_ids(ids[5:])
     assert [model.cell(r).id for r in range(len(ids))] == ids
+
+
+def test_a_search_that_keeps_the_selection_does_not_announce_it_again(qtbot, sample_catalog, settings) -> None:
+    from photoarchive.ui.main_window import MainWindow
+
+    window = MainWindow(sample_catalog, settings, import_workers=1)
+    qtbot.addWidget(window)
+    told: list[list[int]] = []
+    window.selection_changed.connect(told.append)
+    window._search("tank")  # nothing selected before or after: the map and panels are not redrawn
+    window._search("")
+    assert told == []
+    first = window.grid_model.id_at(0)
+    window.grid.select_ids([first])
+    qtbot.waitUntil(lambda: told == [[first]], timeout=2_000)
+    window._search("")  # the same photo still selected
+    assert told == [[first]]
+    window.close()

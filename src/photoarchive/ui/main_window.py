@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.sources_model = SourcesModel(catalog, self, count_now=False)  # counted in the background
         self._grid_rest: Worker | None = None  # reading the grid's ids after its first page
         self._counting: Worker | None = None  # counting the sources panel's photos and keywords
+        self._announced: list[int] | None = None  # the selection last told to the panels
         self.sources = SourcesPanel(self.sources_model)
         self.grid = PhotoGrid(self.grid_model)
         self.bar = GridBar()
@@ -334,7 +335,9 @@ class MainWindow(QMainWindow):
         if ids != self.editor.photo_ids():
             self.editor.set_photos(ids)
         self.selected_label.setText(self.tr("{count} selected").format(count=f"{len(ids):,}"))
-        self.selection_changed.emit(ids)
+        if ids != self._announced:  # a reload or a search keeping the selection: the map is not redrawn
+            self._announced = list(ids)
+            self.selection_changed.emit(ids)
 
     def _photos_changed(self, ids: list[int]) -> None:
         self.grid_model.refresh(ids)
