@@ -250,7 +250,11 @@ def window_rss(root: Path, count: int, pages: int) -> None:
         search_window(app, window, query)
     window._search("")
     until(app, lambda: loaded(window, count), timeout=120)
-    print(f"peak_rss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
+    # VmHWM, the high-water mark of this process's own memory: ru_maxrss would also carry the
+    # parent's, inherited across the fork and exec that started this process.
+    status = Path("/proc/self/status")
+    hwm = [line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")]
+    print(f"peak_rss_kb {hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
     window.close()
 
 
