@@ -160,6 +160,24 @@ def test_thumbnail_cache_loads_off_the_gui_thread_and_evicts(qtbot, sample_catal
     cache.shutdown()
 
 
+def test_thumbnails_wait_until_the_requests_pause(qtbot, sample_catalog) -> None:
+    """Cells that only flash by in a scroll cost no decode: nothing starts while requests keep
+    coming, and the newest (the cells on screen when the scroll stops) is decoded first."""
+    from photoarchive.ui.thumbnails import SETTLE_MS, ThumbnailCache
+
+    cache = ThumbnailCache(threads=1)
+    photos = sample_catalog.list_photos()[:3]
+    order: list[str] = []
+    cache.loaded.connect(order.append)
+    for photo in photos:  # three frames of a scroll, each asking for one cell
+        assert cache.pixmap(photo.sha256, sample_catalog.paths.thumbnail(photo.sha256, 256)) is None
+        qtbot.wait(SETTLE_MS // 4)
+        assert order == [] and cache.pending() == len(order) + photos.index(photo) + 1
+    qtbot.waitUntil(lambda: cache.pending() == 0, timeout=5000)
+    assert order[0] == photos[-1].sha256 and sorted(order) == sorted(p.sha256 for p in photos)
+    cache.shutdown()
+
+
 def test_grid_model_asks_for_thumbnails_and_repaints_their_cells(qtbot, sample_catalog) -> None:
     from photoarchive.ui.thumbnails import ThumbnailCache
 

@@ -8,7 +8,9 @@ image travels back through a queued signal and becomes a ``QPixmap`` on the GUI 
 
 The queue is last-in first-out and bounded: when the curator flings the scroll bar through
 100,000 photos, the cells on screen now are loaded first and the ones scrolled past are
-forgotten instead of being decoded for nothing.
+forgotten instead of being decoded for nothing. Nothing new is decoded until the requests
+settle (``SETTLE_MS`` without one): cells that only flash by during a scroll cost no decode,
+and no decoded image lands (a pixmap made, a cell repainted) in the middle of a scroll's frames.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+SETTLE_MS = 40  # a scroll paints a frame every 16 ms or so; a pause longer than two frames is a stop
 
 
 class ThumbnailCache(QObject):
@@ -53,6 +57,10 @@ class ThumbnailCache(QObject):
         self._pool.setMaxThreadCount(self._threads)
         self._closed = False
         self._decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
+        self._settle = QTimer(self)  # restarted by every request: decoding starts once they pause
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._dispatch)
 
     def set_size(self, size: int) -> None:
         """Decode new requests to this long edge; pixmaps of another size are kept and shown
@@ -83,6 +91,7 @@ class ThumbnailCache(QObject):
     def shutdown(self) -> None:
         """Stop loading and wait for the decodes in flight (before the window goes away)."""
         self._closed = True
+        self._settle.stop()
         self._queue.clear()
         self._pool.waitForDone()
 
@@ -93,7 +102,7 @@ class ThumbnailCache(QObject):
         self._queue.move_to_end(key)
         while len(self._queue) > self.queue_limit:
             self._queue.popitem(last=False)
-        self._dispatch()
+        self._settle.start()
 
     def _dispatch(self) -> None:
         while self._queue and len(self._running) < self._threads * 2:
@@ -121,7 +130,8 @@ class ThumbnailCache(QObject):
                 dropped, old = self._pixmaps.popitem(last=False)
                 self._bytes -= _bytes(old)
                 self._sizes.pop(dropped, None)
-        self._dispatch()
+        if not self._settle.isActive():  # still scrolling: the queue waits for the pause
+            self._dispatch()
         self.loaded.emit(key)
 
 
