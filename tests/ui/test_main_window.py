@@ -203,7 +203,11 @@ def test_menus_show_shortcuts_and_every_action_has_text(window) -> None:
     assert shortcuts["Copy Metadata"] == "Ctrl+Shift+C"
 
 
-def test_apply_a_template_from_the_menu_is_one_undo_step(qtbot, window) -> None:
+def test_apply_a_template_from_the_menu_is_one_undo_step(qtbot, window, monkeypatch) -> None:
+    from photoarchive.ui.dialogs import template_preview_dialog
+
+    # The preview shows first (tests/ui/test_template_dialogs.py looks at it): Apply.
+    monkeypatch.setattr(template_preview_dialog.TemplatePreviewDialog, "exec", lambda self: 1)
     names = ids_by_name(window.catalog)
     photo = names["SHU15_0158.jpg"]  # the sample photo without credits
     window.select_photos([photo])
