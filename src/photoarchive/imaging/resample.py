@@ -38,14 +38,17 @@ from photoarchive.errors import ImageError
 _BANDS = {"L": 1, "RGB": 3}
 
 
-def decode_jpeg_scaled(source: str | bytes, shrink: int, mode: str, size: tuple[int, int]) -> Image.Image:
+def decode_jpeg_scaled(
+    source: str | bytes, shrink: int, mode: str, size: tuple[int, int], *, fail_on: str = "truncated"
+) -> Image.Image:
     """A JPEG (a path or its bytes) decoded at 1/``shrink`` scale (1, 2, 4 or 8) and resampled
     to ``size`` (no larger than the decode), as Pillow pixels of ``mode`` (L or RGB, the mode
-    Pillow gives the file); ImageError when it cannot be decoded, or is truncated."""
+    Pillow gives the file); ImageError when it cannot be decoded, or is truncated (or, with
+    ``fail_on="warning"``, has any damage libjpeg warns of, even one it decodes past)."""
     if mode not in _BANDS:
         raise ValueError(f"decode_jpeg_scaled gives L or RGB pixels, not {mode}")
     vips = _pyvips()
-    options = {"shrink": shrink, "access": "sequential", "fail_on": "truncated"}
+    options = {"shrink": shrink, "access": "sequential", "fail_on": fail_on}
     try:
         if isinstance(source, bytes):
             image = vips.Image.new_from_buffer(source, "", **options)

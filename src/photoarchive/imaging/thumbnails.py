@@ -1,8 +1,11 @@
 """Thumbnails for the grid and previews: long edge 256 and 1024 px, orientation applied.
 
-JPEGs are decoded with Pillow's DCT scaling (``Image.draft``), so a 24 MP photo is decoded
-at 1/2 to 1/8 of its size and never fully. Files are written under a temporary name and
-renamed, so a crash never leaves half a thumbnail.
+An RGB or grey JPEG (or MPO, a camera JPEG followed by other images) is decoded by libvips
+at the DCT scale that covers 1024 px (1/2 to 1/8 of a 24 MP photo, never the whole) and
+resampled with Lanczos 3 to 1024 px in the same streaming pass (``resample.decode_jpeg_scaled``,
+as the export does); the 256 px is resampled from the 1024 px (``resample.downscale``). Pillow
+encodes them, and decodes and resizes every other format (and CMYK JPEGs). Files are written
+under a temporary name and renamed, so a crash never leaves half a thumbnail.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PIL import Image, ImageDraw
 
 from photoarchive.errors import ImageError
 from photoarchive.files import atomic_write
+from photoarchive.imaging.resample import decode_jpeg_scaled, downscale
 from photoarchive.imaging.safe import apply_orientation, describe, open_image
 
 THUMBNAIL_SIZES: tuple[int, ...] = (256, 1024)
@@ -32,6 +36,11 @@ def make_thumbnails(
     image = open_image(source, name)
     full_size = image.size
     largest = max(targets)
+    if image.format in ("JPEG", "MPO"):
+        scaled = _decode_jpeg(image, source, largest)
+        if scaled is not None:
+            _write_scaled(apply_orientation(scaled, orientation), targets)
+            return full_size
     try:
         if image.format == "JPEG":
             # draft() keeps both sides at or above the box it is given: ask for the size the
@@ -52,6 +61,47 @@ def make_thumbnails(
     except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ImageError(describe(error)) from error
     return full_size
+
+
+def _decode_jpeg(image: Image.Image, source: Path | str | bytes, largest: int) -> Image.Image | None:
+    """An RGB or grey JPEG decoded at the DCT scale ``draft`` chooses for ``largest`` px and
+    resampled to it by libvips; None for the others (CMYK, no larger than ``largest``, damaged)."""
+    width, height = image.size
+    scale = largest / max(width, height)
+    if scale >= 1:
+        return None
+    drafted = image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
+    if drafted is None or image.mode not in ("RGB", "L"):
+        return None
+    shrink = round(width / drafted[1][2])  # the box drafted is the source's size / the scale
+    try:
+        return decode_jpeg_scaled(
+            source if isinstance(source, bytes) else str(source),
+            shrink,
+            image.mode,
+            _fit_size((width, height), largest),
+            fail_on="warning",
+        )
+    except ImageError:
+        # Truncated or damaged (libvips decodes past some damage Pillow refuses, and warns):
+        # Pillow decides, as it did before libvips, with the same reasons.
+        return None
+
+
+def _write_scaled(image: Image.Image, targets: dict[int, Path]) -> None:
+    """Each size from the one above it (the largest is ``image``), Lanczos 3 by libvips."""
+    try:
+        for size in sorted(targets, reverse=True):
+            image = downscale(image, _fit_size(image.size, size))
+            _save_jpeg(image, targets[size])
+    except (OSError, ValueError) as error:
+        raise ImageError(describe(error)) from error
+
+
+def _fit_size(size: tuple[int, int], long_edge: int) -> tuple[int, int]:
+    """``size`` scaled to ``long_edge`` (when larger), each side rounded, at least 1 px."""
+    scale = long_edge / max(size)
+    return size if scale >= 1 else (max(1, round(size[0] * scale)), max(1, round(size[1] * scale)))
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:
