@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QScrollArea
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
@@ -52,7 +52,7 @@ def test_selection_reaches_the_editor_and_the_hook_signal(qtbot, window) -> None
 def test_add_panel_docks_a_widget_with_a_view_toggle(window) -> None:
     label = QLabel("map")
     dock = window.add_panel("Map", label)
-    assert dock.widget().widget() is label  # inside a scroll area
+    assert isinstance(dock.widget(), QScrollArea) and window.docks.content(dock) is label
     assert dock.toggleViewAction() in window.menus["view"].actions()
 
 

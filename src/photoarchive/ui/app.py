@@ -84,7 +84,10 @@ def run_gui(argv: Sequence[str]) -> int:
         return 1
     window = MainWindow(catalog, settings, owns_catalog=True)
     install_excepthook(OpenArchive(window).log_folder, lambda: QApplication.activeWindow())
-    window.show()
+    if window.docks.first_run:  # the first window fills the screen (window_layout.DockLayout)
+        window.showMaximized()
+    else:
+        window.show()
     status = app.exec()
     QThreadPool.globalInstance().waitForDone(30_000)  # workers finish before Python goes
     return status

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QFrame,
     QHeaderView,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -36,7 +38,10 @@ from photoarchive.places.suggest import CityIndex
 from photoarchive.ui.dialogs.places_dialogs import GeotagDialog, SuggestionsDialog
 from photoarchive.ui.models.place_tree_model import Column, PlaceTreeModel
 from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.widgets.flow_layout import FlowLayout
 from photoarchive.ui.widgets.place_editor import PlaceEditor
+
+PLACE_COLUMN = 300  # the narrowest the tree or the form is side by side
 
 
 class PlacesPanel(QWidget):
@@ -75,8 +80,7 @@ class PlacesPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.editor = PlaceEditor(self)
 
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
+        bar = FlowLayout()  # the buttons wrap in a narrow panel instead of being cut
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
             ("add", self.tr("Add"), self.tr("Add a place inside the current one"), self.add_place),
@@ -94,11 +98,19 @@ class PlacesPanel(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.buttons[key] = button
-        bar.addStretch(1)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # The tree over the form in a tall panel, beside it in a wide one (a panel under the
+        # grid); the form scrolls on its own, never the tree.
+        self.tree.setMinimumHeight(self.tree.fontMetrics().height() * 8)
+        form = QScrollArea(self)
+        form.setWidgetResizable(True)
+        form.setFrameShape(QFrame.Shape.NoFrame)
+        form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form.setWidget(self.editor)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -114,6 +126,18 @@ class PlacesPanel(QWidget):
         self.editor.revert_requested.connect(lambda: self._show(self.tree.currentIndex()))
         edits.places_changed.connect(self._places_edited)
         self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Tree and form side by side when the panel is wide (under the grid), else one over
+        the other (in a side column)."""
+        super().resizeEvent(event)
+        size = event.size()
+        wide = size.width() >= 2 * PLACE_COLUMN
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            if wide:  # the tree's columns need more room than the form
+                self.splitter.setSizes([size.width() * 5 // 8, size.width() * 3 // 8])
 
     # -- state ------------------------------------------------------------------------------
 
