@@ -80,6 +80,10 @@ def test_first_run_places_panel_fits_without_cut_buttons_or_sideways_scrolling(
     assert not holder.horizontalScrollBar().isVisible() and not holder.verticalScrollBar().isVisible()
     assert not panel.tree.horizontalScrollBar().isVisible()
     assert all(not_cut(button, panel) for button in panel.buttons.values())
+    # The place's form beside the tree is whole (its fields not cut at the right edge).
+    assert panel.splitter.orientation() == Qt.Orientation.Horizontal
+    assert panel.editor.width() >= panel.editor.minimumSizeHint().width()
+    assert panel.editor.width() <= panel.form_area.viewport().width()
     # At least eight rows of the tree show (the sample's gazetteer has nine).
     row = panel.tree.visualRect(panel.model.index(0, 0)).height()
     assert row > 0 and panel.tree.viewport().height() >= 8 * row

@@ -102,7 +102,7 @@ class PlacesPanel(QWidget):
         # The tree over the form in a tall panel, beside it in a wide one (a panel under the
         # grid); the form scrolls on its own, never the tree.
         self.tree.setMinimumHeight(self.tree.fontMetrics().height() * 8)
-        form = QScrollArea(self)
+        self.form_area = form = QScrollArea(self)
         form.setWidgetResizable(True)
         form.setFrameShape(QFrame.Shape.NoFrame)
         form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -136,8 +136,11 @@ class PlacesPanel(QWidget):
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
-            if wide:  # the tree's columns need more room than the form
-                self.splitter.setSizes([size.width() * 5 // 8, size.width() * 3 // 8])
+            if wide:  # the form as narrow as it can be whole, the tree the rest
+                bar = self.form_area.verticalScrollBar().sizeHint().width()
+                need = self.editor.minimumSizeHint().width() + bar + 4
+                form_width = min(max(need, size.width() * 3 // 8), size.width() - PLACE_COLUMN)
+                self.splitter.setSizes([size.width() - form_width, form_width])
 
     # -- state ------------------------------------------------------------------------------
 
