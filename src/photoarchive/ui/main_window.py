@@ -9,7 +9,7 @@ Hook points for other panels (the map and places panels)
 - ``add_panel(title, widget, area=Qt.RightDockWidgetArea) -> QDockWidget``: dock a widget
   (inside a scroll area, so a tall panel never forces the window's size); its toggle goes into
   the View menu, and its place is restored with the window's state. On the first run the
-  panels are tabs under the metadata editor.
+  panels and the undo history are tabs under the grid (``window_layout.DockLayout``).
 - ``selection_changed(list[int])``: the selected photo ids, in grid order, after every change
   of selection; ``selected_ids()`` gives them at any time.
 - ``select_photos(ids)``: select these photos in the grid (switching to All photos first when
