@@ -153,6 +153,6 @@ def test_a_place_far_from_the_photos_gps_is_warned_and_its_position_used(qtbot, 
     qtbot.waitUntil(notice.isVisible)
     # Several photos: the notice counts them and offers the same.
     window.select_photos([photo, names["SHU15_0101.jpg"]])
-    qtbot.waitUntil(lambda: "far from their place" in notice.text())
+    qtbot.waitUntil(lambda: "With a position far from their place:" in notice.text())
     notice.linkActivated.emit("place-position")
     assert position_of(window.catalog, photo)["gps_source"] == "place"

@@ -28,10 +28,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n of them have a position far from their place.</source>
+      <source>With a position far from their place: %n photo(s).</source>
       <translation>
-        <numerusform>%n of them have a position far from their place.</numerusform>
-        <numerusform>%n of them have a position far from their place.</numerusform>
+        <numerusform>With a position far from their place: %n photo.</numerusform>
+        <numerusform>With a position far from their place: %n photos.</numerusform>
       </translation>
     </message>
   </context>

@@ -60,7 +60,7 @@ class AttentionNotice(QLabel):
             )
             if self._far:
                 text += "<br>" + html.escape(
-                    self.tr("%n of them have a position far from their place.", "", len(self._far))
+                    self.tr("With a position far from their place: %n photo(s).", "", len(self._far))
                 )
                 text += " " + self._far_link()
             self.setText(text)
