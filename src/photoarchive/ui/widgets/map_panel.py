@@ -200,7 +200,9 @@ class MapPanel(QWidget):
         if self.tiles.online:
             text = self.tr("Map tiles are unavailable (no network?): markers are shown on the built-in world map.")
         else:
-            text = self.tr("Map tiles are off: markers are shown on tiles cached earlier, or on the built-in world map.")
+            text = self.tr(
+                "Map tiles are off: markers are shown on tiles cached earlier, or on the built-in world map."
+            )
         self.notice.setText(text)
         self.notice.show()
 

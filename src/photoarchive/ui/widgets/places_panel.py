@@ -134,11 +134,15 @@ class PlacesPanel(QWidget):
         size = event.size()
         wide = size.width() >= 2 * PLACE_COLUMN
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        # Beside the tree, the form keeps the width it needs whole with its vertical scroll
+        # bar shown (the bar may come and go as places are selected; without the reserve the
+        # form's right edge would be cut by the bar's width).
+        bar = self.form_area.verticalScrollBar().sizeHint().width()
+        need = self.editor.minimumSizeHint().width() + bar + 4
+        self.form_area.setMinimumWidth(need if wide else 0)
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
             if wide:  # the form as narrow as it can be whole, the tree the rest
-                bar = self.form_area.verticalScrollBar().sizeHint().width()
-                need = self.editor.minimumSizeHint().width() + bar + 4
                 form_width = min(max(need, size.width() * 3 // 8), size.width() - PLACE_COLUMN)
                 self.splitter.setSizes([size.width() - form_width, form_width])
 
