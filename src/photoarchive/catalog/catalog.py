@@ -30,7 +30,7 @@ from photoarchive.catalog.search import (
     count_photos_matching,
     ensure_index_current,
     index_is_current,
-    match_clause,
+    photo_filters,
     photo_page,
     photo_rows,
     reindex_photos,
@@ -147,15 +147,7 @@ class Catalog:
         """Ids of the photos matching a full-text search (any script) and a batch, sorted."""
         if order not in SORT_ORDERS:
             raise ValueError(f"unknown sort order {order!r}")
-        where: list[str] = ["1"]
-        params: list[object] = []
-        if search and search.strip():
-            clause, clause_params = match_clause(search)
-            where.append(f"p.id IN (SELECT rowid FROM photos_fts WHERE {clause})")
-            params.extend(clause_params)
-        if batch is not None:
-            where.append("p.batch_id = ?")
-            params.append(batch)
+        where, params = photo_filters(search or "", batch)
         sql = f"SELECT p.id FROM photos p WHERE {' AND '.join(where)} ORDER BY {SORT_ORDERS[order]}"
         return [row[0] for row in self.conn.execute(sql, params)]
 

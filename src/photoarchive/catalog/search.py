@@ -208,7 +208,7 @@ def _page_query(
 ) -> tuple[str, list[object]]:
     """The SQL and parameters of a page (``photo_page``, ``photo_rows``)."""
     key, index = PAGE_ORDERS[order]
-    where, params = _filters(search, batch)
+    where, params = photo_filters(search, batch)
     if after is not None:
         if key is None:
             where.append("p.id > ?")
@@ -233,11 +233,12 @@ def _page_query(
 
 def count_photos_matching(conn: sqlite3.Connection, *, search: str = "", batch: int | None = None) -> int:
     """How many photos match ``search`` (and are in ``batch``): the count a page leaves out."""
-    where, params = _filters(search, batch)
+    where, params = photo_filters(search, batch)
     return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(where)}", params).fetchone()[0])
 
 
-def _filters(search: str, batch: int | None) -> tuple[list[str], list[object]]:
+def photo_filters(search: str, batch: int | None) -> tuple[list[str], list[object]]:
+    """The WHERE terms (over ``photos p``) and their parameters for a text search and a batch."""
     where: list[str] = ["1"]
     params: list[object] = []
     if search.strip():
