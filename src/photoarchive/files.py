@@ -20,6 +20,7 @@ under all of them, the bottom layer of the import contracts, and imports nothing
 
 from __future__ import annotations
 
+import errno
 import os
 import uuid
 from collections.abc import Callable
@@ -123,3 +124,15 @@ def truncate_utf8(text: str, max_bytes: int) -> str:
         return text
     # Decoding with "ignore" drops the partial sequence at the cut, never a whole character.
     return data[: max(max_bytes, 0)].decode("utf-8", errors="ignore")
+
+
+def real_path(path: Path) -> Path | None:
+    """The path with its symbolic links resolved; None when they loop (``Path.resolve``
+    raises RuntimeError for a loop before Python 3.13, OSError ELOOP after); the absolute
+    path when it cannot be resolved for another reason (a folder that cannot be read)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        return None
+    except OSError as error:
+        return None if error.errno == errno.ELOOP else path.absolute()

@@ -227,8 +227,7 @@ class Catalog:
         return int(self.conn.execute("SELECT count(*) FROM photos").fetchone()[0])
 
     def id_for_hash(self, sha256: str) -> int | None:
-        row = self.conn.execute("SELECT id FROM photos WHERE sha256 = ?", (sha256,)).fetchone()
-        return None if row is None else int(row[0])
+        return photo_id_for_hash(self.conn, sha256)
 
     def original_file(self, photo: Photo) -> Path:
         return self.paths.original(photo.original_path)
@@ -293,9 +292,11 @@ class Catalog:
 # Lookups on a bare connection: an import's worker processes hold a read-only one of their own.
 
 
-def knows_hash(conn: sqlite3.Connection, sha256: str) -> bool:
-    """Whether a photo with these bytes is recorded."""
-    return conn.execute("SELECT 1 FROM photos WHERE sha256 = ?", (sha256,)).fetchone() is not None
+def photo_id_for_hash(conn: sqlite3.Connection, sha256: str) -> int | None:
+    """The id of the photo with these bytes, if one is recorded (on a bare connection, as the
+    import's workers have)."""
+    row = conn.execute("SELECT id FROM photos WHERE sha256 = ?", (sha256,)).fetchone()
+    return None if row is None else int(row[0])
 
 
 def knows_path(conn: sqlite3.Connection, original_path: str) -> bool:

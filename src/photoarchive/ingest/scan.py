@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from photoarchive.files import real_path
 
 RAW_EXTENSIONS = frozenset({".cr2", ".cr3", ".nef", ".nrw", ".arw", ".orf", ".raf", ".rw2", ".dng", ".pef", ".srw"})
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".png", ".webp", ".heic", ".heif", ".hif"})
@@ -38,17 +39,6 @@ class ScanResult:
 _LOOP = "a loop of symbolic links (it leads back to itself)"
 
 
-def _resolved(path: Path) -> Path | None:
-    """The real path, or None for a symbolic-link loop (``Path.resolve`` raises RuntimeError
-    for one before Python 3.13, OSError after)."""
-    try:
-        return path.resolve()
-    except RuntimeError:
-        return None
-    except OSError as error:
-        return None if error.errno == errno.ELOOP else path.absolute()
-
-
 def scan(paths: Iterable[Path | str], *, archive: Path | None = None) -> ScanResult:
     """Photo files under the given paths, in a stable order, plus what could not be used.
 
@@ -62,7 +52,7 @@ def scan(paths: Iterable[Path | str], *, archive: Path | None = None) -> ScanRes
         seen.add(archive.resolve())  # a walk that reaches the archive folder passes it by
     for given in paths:
         path = Path(given).expanduser()
-        real = _resolved(path)
+        real = real_path(path)
         if real is None:
             result.fail(path, _LOOP)
         elif not path.exists():
@@ -83,7 +73,7 @@ def _walk(folder: Path, result: ScanResult, seen: set[Path]) -> None:
     for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
         kept = []
         for name in sorted(d for d in dirs if not d.startswith(".")):
-            if _resolved(Path(root) / name) in seen:
+            if real_path(Path(root) / name) in seen:
                 result.skipped.append(str(Path(root) / name))
             else:
                 kept.append(name)
@@ -93,7 +83,7 @@ def _walk(folder: Path, result: ScanResult, seen: set[Path]) -> None:
 
 
 def _consider(path: Path, result: ScanResult, seen: set[Path], *, explicit: bool) -> None:
-    key = _resolved(path)
+    key = real_path(path)
     if key is None:
         result.fail(path, _LOOP)
         return

@@ -35,11 +35,11 @@ from datetime import date
 from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
-from photoarchive.catalog.catalog import knows_hash, knows_path
+from photoarchive.catalog.catalog import knows_path, photo_id_for_hash
 from photoarchive.catalog.connection import connect
 from photoarchive.catalog.verify import sha256_file
 from photoarchive.errors import ImageError, IngestError, MetadataReadError, ValidationError
-from photoarchive.files import fsync_dir, numbered_name
+from photoarchive.files import fsync_dir, numbered_name, real_path
 from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
 from photoarchive.imaging import open_image as open_pixels
 from photoarchive.ingest.header import image_kind, read_header
@@ -167,7 +167,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
     # Read once: the same bytes are hashed and copied (large RAW or TIFF files are streamed).
     data = source.read_bytes() if size <= IN_MEMORY_LIMIT else None
     digest = hashlib.sha256(data).hexdigest() if data is not None else sha256_file(source)
-    if knows_hash(_connection(paths), digest):
+    if photo_id_for_hash(_connection(paths), digest) is not None:
         return FileResult(str(source), "duplicate", sha256=digest)
     result = FileResult(str(source), "imported", sha256=digest)
     # The copy (write and fsync: mostly waiting on the disk) runs in a thread while this one
@@ -198,7 +198,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
         "sha256": digest,
         "original_path": relative,
         "original_name": source.name,
-        "source_path": str(_real(source)),
+        "source_path": str(real_path(source) or source.absolute()),
         "size": size,
         "format": read.format,
         "width": read.width,
@@ -445,13 +445,6 @@ def _place(temporary: Path, target: Path) -> bool:
         return False
     os.replace(temporary, target)
     return True
-
-
-def _real(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop, before Python 3.13
-        return path.absolute()
 
 
 def _strip_path(message: str, source: Path | str) -> str:

@@ -30,6 +30,7 @@ from typing import Any, BinaryIO
 import exiv2
 
 from photoarchive.errors import MetadataReadError, ValidationError
+from photoarchive.files import real_path
 from photoarchive.metadata import dates, exiv2io, iim, irb
 from photoarchive.metadata.exiv2io import error_reason
 from photoarchive.metadata.fields import (
@@ -78,17 +79,10 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _identity(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop, before Python 3.13
-        return path.absolute()
-
-
 def find_sidecar(path: Path) -> tuple[Path | None, list[str]]:
     found = [p for p in sidecar_candidates(path) if _is_file(p)]
     # On case-insensitive file systems one file answers to several names.
-    unique = list({_identity(p): p for p in found}.values())
+    unique = list({real_path(p) or p.absolute(): p for p in found}.values())
     warnings = []
     if len(unique) > 1:
         warnings.append(
