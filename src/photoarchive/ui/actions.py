@@ -57,32 +57,31 @@ def menu_layout(
     """The window's menus: (key, title, items) each, from the actions of the four controllers,
     the Undo History toggle and the docks' toggles; ``None`` is a separator."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
+    translate = QCoreApplication.translate  # the context in each call, for lupdate
 
     return [
-        ("file", tr("&File"), [
+        ("file", translate("MainWindow", "&File"), [
             archive["import"], archive["import_folder"], None,
             archive["new_archive"], archive["open_archive"], archive["sample"], None,
             archive["export"], None,
             archive["quit"],
         ]),
-        ("edit", tr("&Edit"), [
+        ("edit", translate("MainWindow", "&Edit"), [
             editing["undo"], editing["redo"], history, None,
             viewing["select_all"], viewing["select_none"], None,
             editing["copy"], editing["paste"], editing["templates"], None,
             editing["edit_caption"], viewing["find"],
         ]),
-        ("view", tr("&View"), [
+        ("view", translate("MainWindow", "&View"), [
             viewing["preview"], viewing["next"], viewing["previous"], None,
             viewing["all_photos"], viewing["attention"], viewing["sort"], None,
             viewing["larger"], viewing["smaller"], None,
             *docks,
         ]),
-        ("collection", tr("&Collection"), [
+        ("collection", translate("MainWindow", "&Collection"), [
             collections["new"], collections["add_to"], collections["add_to_target"],
             collections["remove"], collections["earlier"], collections["later"], None,
             collections["rename"], collections["properties"], collections["delete"],
         ]),
-        ("help", tr("&Help"), [archive["about"], archive["about_qt"]]),
+        ("help", translate("MainWindow", "&Help"), [archive["about"], archive["about_qt"]]),
     ]  # fmt: skip

@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QLocale, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photoarchive import APP_NAME, __version__
@@ -22,13 +22,14 @@ from photoarchive.errors import PhotoArchiveError
 from photoarchive.ui.errors import install_excepthook
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.main_window import MainWindow
-from photoarchive.ui.translations import install_translations
+from photoarchive.ui.translations import install_translations, interface_locale
 
 LAST_ARCHIVE = "archive/last"
 
 
 def configure(app: QApplication) -> None:
-    """Names (for QSettings), icon and translations of the application.
+    """Names (for QSettings), icon and translations of the application (in the language
+    chosen in View > Language, else the system's).
 
     No application display name: the platform would append it to every window title
     ("Photo Archive — Shumshu 2015 — Photo Archive"), and the title already names the app.
@@ -38,7 +39,9 @@ def configure(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("photoarchive")
     app.setWindowIcon(app_icon())
-    install_translations(app)
+    locale = interface_locale(QSettings())  # the system's language, or the one chosen
+    QLocale.setDefault(locale)  # numbers and dates in the interface's language too
+    install_translations(app, locale)
 
 
 def archive_to_open(explicit: Path | None, settings: QSettings) -> Path:

@@ -66,6 +66,7 @@ from photoarchive.ui.models.sources_model import SourcesModel
 from photoarchive.ui.questions import Ask, ask_in_message_box
 from photoarchive.ui.sources import ALL_PHOTOS, BATCH, COLLECTION, Source, SourceCounts, source_ids, source_page
 from photoarchive.ui.thumbnails import ThumbnailCache
+from photoarchive.ui.translations import language_menu
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.view_controller import ViewController
 from photoarchive.ui.widgets.collection_banner import CollectionBanner
@@ -436,6 +437,9 @@ class MainWindow(QMainWindow):
         for key, title, items in layout:
             self.menus[key] = self.menuBar().addMenu(title)
             fill_menu(self.menus[key], items)
+        # View > Language (the next start's), above the panels' toggles
+        self.menus["view"].insertMenu(toggles[0], language_menu(self.settings, self.status, self))
+        self.menus["view"].insertSeparator(toggles[0])
         collections = self.collections.actions()
         self.sources.collection_actions = [
             collections["new"],

@@ -7,17 +7,70 @@ documentation advises), so it is always loaded first: "1 photo", "3 photos", nev
 "1 photos". The translation of the curator's language, when there is one, is loaded over it,
 and Qt's own (standard buttons and dialogs).
 
+The language shown is the system's (``QLocale.system()``) unless the curator chose one in
+View > Language (``ui/language`` in the settings: ``en``, ``ru``, ``ja``; empty for the
+system's); the choice takes effect at the next start, since every widget has its texts from
+the moment it was made.
+
 ``resources/translations/update_translations.py`` extracts the strings (pyside6-lupdate),
-fills in the English plural forms and compiles the ``.qm`` files.
+fills in the English plural forms, merges the new strings into the Russian and Japanese
+translations and compiles the ``.qm`` files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QWidget
 
 DOMAIN = "photoarchive"
+LANGUAGE = "ui/language"  # the settings' key of the language chosen; empty: the system's
+# The languages of the interface, each named in its own words (as a curator looks for it).
+LANGUAGES = {"en": "English", "ru": "Русский", "ja": "日本語"}
+
+
+def chosen_language(settings: QSettings) -> str:
+    """The language chosen in View > Language (a key of ``LANGUAGES``), or "" for the system's."""
+    value = settings.value(LANGUAGE, "")
+    return value if isinstance(value, str) and value in LANGUAGES else ""
+
+
+def interface_locale(settings: QSettings) -> QLocale:
+    """The locale of the interface: the one chosen in the settings, else the system's."""
+    chosen = chosen_language(settings)
+    return QLocale(chosen) if chosen else QLocale.system()
+
+
+def language_menu(settings: QSettings, status: Callable[[str], None], parent: QWidget) -> QMenu:
+    """View > Language: the system's language or one of ``LANGUAGES``, remembered in the
+    settings for the next start (``status`` says so)."""
+    menu = QMenu(QCoreApplication.translate("LanguageMenu", "&Language"), parent)
+    group = QActionGroup(menu)
+    current = chosen_language(settings)
+    system = QLocale.system()
+    choices = [("", QCoreApplication.translate("LanguageMenu", "&System Language ({name})").format(
+        name=system.nativeLanguageName() or system.name()
+    ))]  # fmt: skip
+    choices += [(code, f"&{number}  {name}") for number, (code, name) in enumerate(LANGUAGES.items(), 1)]
+    for code, text in choices:
+        action = menu.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        action.setData(code)
+        group.addAction(action)
+    menu.addSeparator()
+    note = menu.addAction(QCoreApplication.translate("LanguageMenu", "Takes effect at the next start"))
+    note.setEnabled(False)
+
+    def choose(action: QAction) -> None:
+        settings.setValue(LANGUAGE, action.data())
+        status(QCoreApplication.translate("LanguageMenu", "The language changes the next time Photo Archive starts."))
+
+    group.triggered.connect(choose)
+    return menu
 
 
 def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:

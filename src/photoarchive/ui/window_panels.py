@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, SignalInstance
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from photoarchive.catalog import Catalog
@@ -54,8 +54,8 @@ def install_map_and_places(host: PanelHost, owner: QObject) -> tuple[MapPanel, P
     tiles = TileLoader(default_tile_cache(), online=online, parent=owner)
     map_panel = MapPanel(host.catalog, edits=host.edits, tiles=tiles)
     places = PlacesPanel(host.catalog, edits=host.edits, selected_ids=host.selected_ids)
-    host.add_panel(host.tr("Map"), map_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-    host.add_panel(host.tr("Places"), places, Qt.DockWidgetArea.LeftDockWidgetArea)
+    host.add_panel(QCoreApplication.translate("MainWindow", "Map"), map_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    host.add_panel(QCoreApplication.translate("MainWindow", "Places"), places, Qt.DockWidgetArea.LeftDockWidgetArea)
     host.selection_changed.connect(map_panel.show_photos)
     host.photos_changed.connect(map_panel.on_photos_changed)
     host.photos_changed.connect(lambda _ids: places.reload())

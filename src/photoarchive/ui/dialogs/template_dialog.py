@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,7 +46,7 @@ class TemplateRow:
     def __init__(self, dialog: TemplateDialog, spec: FieldSpec) -> None:
         self.spec = spec
         self.include = QCheckBox(field_label(spec))
-        self.include.setToolTip(dialog.tr("Put this field in the template"))
+        self.include.setToolTip(QCoreApplication.translate("TemplateDialog", "Put this field in the template"))
         self.editor: QLineEdit | QPlainTextEdit
         if spec.input.multiline:
             self.editor = QPlainTextEdit()
@@ -57,12 +57,12 @@ class TemplateRow:
             self.editor = QLineEdit()
             self.editor.textEdited.connect(dialog.field_edited)
         if spec.name in LIST_FIELDS:
-            self.editor.setPlaceholderText(dialog.tr("separated by commas"))
+            self.editor.setPlaceholderText(QCoreApplication.translate("TemplateDialog", "separated by commas"))
         self.mode = QComboBox()
         words = {
-            REPLACE: dialog.tr("Replace"),
-            FILL: dialog.tr("Fill if empty"),
-            APPEND: dialog.tr("Append"),
+            REPLACE: QCoreApplication.translate("TemplateDialog", "Replace"),
+            FILL: QCoreApplication.translate("TemplateDialog", "Fill if empty"),
+            APPEND: QCoreApplication.translate("TemplateDialog", "Append"),
         }
         for mode in modes_for(spec.name):
             self.mode.addItem(words[mode], mode)
