@@ -1,0 +1,187 @@
+"""Filters as SQL: the terms of ``photoarchive.filters`` as WHERE terms over ``photos p``.
+
+``compile_filter`` gives a ``FilterQuery``: words for the text search (the search module's
+full-text index finds them, and its page query walks or sorts as it judges), and WHERE terms
+with their parameters for the rest. A keyword or camera token also lends its text to the
+search, which narrows the candidates through the index before the exact test runs on them.
+
+Speed over a million photos: a page is read by walking the sort key's index and stopping
+after a page of matches, which is quick when matches are common and slow when they are rare
+(``rating>=4`` when a few hundred are rated). So the filter is sampled first on a page's worth
+of rows (as ``search._dense`` does): when it is common, its terms are written with SQLite's
+unary ``+`` on the columns, which keeps the planner from choosing their index and leaves it
+walking the sort index; when rare, the terms are left plain, so the planner reads the few
+matches through the index on rating, label, flag, place or capture date and sorts them.
+
+Negation is ``NOT coalesce(term, 0)``: a term is NULL on a missing value (a photo without
+a place, say), and "not on Shumshu" includes it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import cast
+
+from photoarchive.catalog.catalog import SORT_ORDERS
+from photoarchive.catalog.search import photo_filters
+from photoarchive.filters import RATINGS, Term, parse
+from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS
+
+# How many rows of the catalog a page of the filter is judged on, per row of the page.
+DENSE_FACTOR = 20
+FOLD = "photoarchive_fold"  # casefold(), registered on the connection: SQLite's lower() is ASCII only
+
+
+@dataclass(frozen=True)
+class FilterQuery:
+    """What a filter asks of the catalog: ``search`` words for the text search, and WHERE
+    ``terms`` (over ``photos p``) with their ``params``."""
+
+    search: str = ""
+    terms: list[str] = field(default_factory=list)
+    params: list[object] = field(default_factory=list)
+
+    @property
+    def where(self) -> tuple[list[str], list[object]]:
+        return self.terms, self.params
+
+
+def compile_filter(conn: sqlite3.Connection, text: str, *, page: int | None = None) -> FilterQuery:
+    """The query of a filter (raises ``FilterSyntaxError``). With ``page`` (the rows a first
+    page shows), its terms are written for the faster way to read that page (module doc)."""
+    return compile_terms(conn, parse(text), page=page)
+
+
+def compile_terms(conn: sqlite3.Connection, terms: Sequence[Term], *, page: int | None = None) -> FilterQuery:
+    conn.create_function(FOLD, 1, _fold, deterministic=True)
+    query = _compile(conn, terms, indexed=True)
+    if page is not None and query.terms and _dense(conn, query, page):
+        query = _compile(conn, terms, indexed=False)
+    return query
+
+
+def filter_photo_ids(conn: sqlite3.Connection, text: str, *, order: str = "captured", search: str = "") -> list[int]:
+    """Every photo matching the filter (and ``search``), in ``order`` (a ``catalog.SORT_ORDERS`` key)."""
+    if order not in SORT_ORDERS:
+        raise ValueError(f"unknown sort order {order!r}")
+    where, params = _where(compile_filter(conn, text), search)
+    sql = f"SELECT p.id FROM photos p WHERE {' AND '.join(where)} ORDER BY {SORT_ORDERS[order]}"
+    return [int(row[0]) for row in conn.execute(sql, params)]
+
+
+def count_filter(conn: sqlite3.Connection, text: str, *, search: str = "") -> int:
+    """How many photos match the filter (and ``search``)."""
+    where, params = _where(compile_filter(conn, text), search)
+    return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(where)}", params).fetchone()[0])
+
+
+def _where(query: FilterQuery, search: str) -> tuple[list[str], list[object]]:
+    where, params = photo_filters(f"{search} {query.search}".strip(), None)
+    return [*where, *query.terms], [*params, *query.params]
+
+
+def _compile(conn: sqlite3.Connection, terms: Sequence[Term], *, indexed: bool) -> FilterQuery:
+    words: list[str] = []
+    where: list[str] = []
+    params: list[object] = []
+    column = "p." if indexed else "+p."
+    for term in terms:
+        if term.field == "rating":
+            accepted = cast(frozenset[int], term.value)
+            where.append(_rating(column, frozenset(RATINGS) - accepted if term.negated else accepted))
+            continue
+        if term.field == "text" and not term.negated and not term.phrase:
+            words.append(str(term.value))
+            continue
+        if term.field in ("keyword", "camera", "text") and not term.negated:
+            words.append(str(term.value))  # narrows through the text index; the term decides
+        sql, values = _term(conn, term, column)
+        where.append(f"NOT coalesce({sql}, 0)" if term.negated else sql)
+        params.extend(values)
+    return FilterQuery(" ".join(words), where, params)
+
+
+def _term(conn: sqlite3.Connection, term: Term, column: str) -> tuple[str, list[object]]:
+    value = term.value
+    if term.field == "text":
+        if term.phrase and len(str(value)) >= 3:  # the trigram index finds the phrase as written
+            return "p.id IN (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ?)", [_phrase(str(value))]
+        where, params = photo_filters(str(value), None)
+        return " AND ".join(where), params
+    if term.field in ("label", "flag"):
+        if value == "":
+            return f"coalesce({column}{term.field}, '') = ''", []
+        return f"{column}{term.field} = ?", [value]
+    if term.field == "keyword":
+        folded = str(value).casefold()
+        return (
+            f"(EXISTS (SELECT 1 FROM json_each(p.keywords) WHERE {FOLD}(value) = ?)"
+            f" OR EXISTS (SELECT 1 FROM json_each(p.hierarchical_keywords)"
+            f" WHERE instr('|' || {FOLD}(value) || '|', ?) > 0))",
+            [folded, f"|{folded}|"],
+        )
+    if term.field == "camera":
+        pattern = "%" + str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return "(p.camera_make LIKE ? ESCAPE '\\' OR p.camera_model LIKE ? ESCAPE '\\')", [pattern, pattern]
+    if term.field == "place":
+        ids = _places_within(conn, str(value))
+        return f"{column}place_id IN ({', '.join(map(str, ids))})" if ids else "0", []
+    if term.field == "date":
+        start, stop = cast(tuple[str | None, str | None], value)
+        bounds = [f"{column}captured_at >= ?"] * (start is not None) + [f"{column}captured_at < ?"] * (stop is not None)
+        return "(" + " AND ".join(bounds) + ")", [v for v in (start, stop) if v is not None]
+    if term.field == "has":
+        return _has(str(value), column), []
+    raise ValueError(f"no SQL for the filter field {term.field!r}")
+
+
+def _rating(column: str, accepted: frozenset[int]) -> str:
+    """A photo without a rating counts as 0 (unrated is zero stars, as Lightroom shows it)."""
+    if accepted == frozenset(RATINGS):
+        return "1"
+    if not accepted:
+        return "0"
+    listed = f"{column}rating IN ({', '.join(map(str, sorted(accepted)))})"
+    return f"({column}rating IS NULL OR {listed})" if 0 in accepted else listed
+
+
+def _has(name: str, column: str) -> str:
+    if name == "gps":
+        return f"{column}latitude IS NOT NULL"
+    if name == "place" and name not in FIELDS_BY_NAME:
+        return f"{column}place_id IS NOT NULL"
+    if name in LIST_FIELDS:
+        return f"p.{name} NOT IN ('', '[]')"
+    return f"coalesce(p.{name}, '') <> ''"
+
+
+def _places_within(conn: sqlite3.Connection, name: str) -> list[int]:
+    """The places called ``name`` in any language (whatever the case), and every place inside them."""
+    rows = conn.execute(
+        f"WITH RECURSIVE named(id) AS (SELECT id FROM places WHERE {FOLD}(name) = ?1"
+        f" UNION SELECT place_id FROM place_names WHERE {FOLD}(name) = ?1),"
+        " tree(id, depth) AS (SELECT id, 0 FROM named UNION SELECT pl.id, tree.depth + 1 FROM places pl"
+        " JOIN tree ON pl.parent_id = tree.id WHERE tree.depth < 64)"
+        " SELECT DISTINCT id FROM tree ORDER BY id",
+        (name.strip().casefold(),),
+    )
+    return [int(r[0]) for r in rows]
+
+
+def _dense(conn: sqlite3.Connection, query: FilterQuery, page: int) -> bool:
+    """Whether the terms hold for at least a page of the first ``page * DENSE_FACTOR`` photos."""
+    sample = page * DENSE_FACTOR
+    bound = conn.execute("SELECT id FROM photos ORDER BY id LIMIT 1 OFFSET ?", (sample - 1,)).fetchone()
+    limit = "" if bound is None else f" AND p.id <= {int(bound[0])}"
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM photos p WHERE {' AND '.join(query.terms)}{limit} LIMIT {int(page)})"
+    return int(conn.execute(sql, query.params).fetchone()[0]) >= page
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _fold(text: str | None) -> str | None:
+    return text.casefold() if isinstance(text, str) else text

@@ -1,0 +1,198 @@
+"""Filters over the catalog (catalog.filters): every token and its negation against a small archive
+whose values are known, places inside places and in other languages, keywords whatever their case,
+and the two ways of writing the terms (for common and for rare matches) giving the same photos."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.filters import compile_filter, compile_terms, count_filter, filter_photo_ids
+from photoarchive.catalog.places import insert_place
+from photoarchive.edits import apply_edit
+from photoarchive.filters import parse
+from photoarchive.model.place import Place, PlaceName
+
+# name -> values; every photo is captured at 10:00 on its date (None: no capture date).
+PHOTOS: dict[str, dict[str, object]] = {
+    "tank": dict(rating=5, label="red", flag="pick", keywords=["Tank"], hierarchical_keywords=["Weapons|Tanks|T-34"],
+                 place="Height 171", make="NIKON CORPORATION", model="NIKON D750", date="2015-08-10",
+                 caption="a tank on the hill", credit="Ivanov", gps=True),
+    "bay": dict(rating=4, flag="reject", keywords=["танк"], place="Shumshu", make="Canon", model="Canon EOS 5D",
+                date="2015-08-20", caption="fog over Shumshu bay"),
+    "blank": dict(label="green"),
+    "landing": dict(rating=0, label="red", flag="pick", keywords=["tanks"], place="Kurils", date="1945-08-18",
+                    caption="landing", title="Landing"),
+    "harbour": dict(rating=2, label="purple", keywords=["Fog"], place="Paramushir", date="1945-09-02",
+                    credit="Archive"),
+    "late": dict(rating=3, make="NIKON", model="NIKON D7500", date="2015-08-21", caption="evening"),
+    "russia": dict(rating=1, label="blue", place="Russia", date="2016-01-01", title="Moscow"),
+}  # fmt: skip
+ALL = set(PHOTOS)
+
+
+@pytest.fixture
+def archive(tmp_path: Path):
+    with Catalog(tmp_path / "archive") as catalog:
+        russia = insert_place(catalog, Place("Russia", kind="country", alt_names=[PlaceName("Россия", "ru")]))
+        kurils = insert_place(catalog, Place("Kurils", kind="region", parent_id=russia))
+        shumshu = insert_place(
+            catalog,
+            Place(
+                "Shumshu",
+                kind="island",
+                parent_id=kurils,
+                alt_names=[PlaceName("Шумшу", "ru"), PlaceName("占守島", "ja")],
+            ),
+        )
+        places = {
+            "Russia": russia,
+            "Kurils": kurils,
+            "Shumshu": shumshu,
+            "Height 171": insert_place(catalog, Place("Height 171", kind="feature", parent_id=shumshu)),
+            "Paramushir": insert_place(catalog, Place("Paramushir", kind="island", parent_id=kurils)),
+        }
+        ids = {}
+        for n, (name, v) in enumerate(PHOTOS.items(), start=1):
+            ids[name] = catalog.add_photo(
+                {
+                    "sha256": f"{n:064x}",
+                    "original_path": f"2015/{name}.jpg",
+                    "original_name": f"{name}.jpg",
+                    "source_path": f"/src/{name}.jpg",
+                    "size": 1,
+                    "format": "JPEG",
+                    "imported_at": "2026-01-01T00:00:00+00:00",
+                    "captured_at": f"{v['date']}T10:00:00" if "date" in v else None,
+                    "camera_make": v.get("make"),
+                    "camera_model": v.get("model"),
+                    "latitude": 43.0 if v.get("gps") else None,
+                    "longitude": 156.0 if v.get("gps") else None,
+                    "place_id": places[str(v["place"])] if "place" in v else None,
+                    "rating": v.get("rating"),
+                    "label": v.get("label", ""),
+                    "flag": v.get("flag", ""),
+                    **{f: v.get(f, "") for f in ("caption", "credit", "title")},
+                    **{f: v.get(f, []) for f in ("keywords", "hierarchical_keywords")},
+                }
+            )
+        yield catalog, ids
+
+
+def matching(archive, text: str) -> set[str]:
+    catalog, ids = archive
+    names = {i: name for name, i in ids.items()}
+    return {names[i] for i in filter_photo_ids(catalog.conn, text)}
+
+
+TOKENS = {
+    "rating>=4": {"tank", "bay"},
+    "rating=0": {"blank", "landing"},  # no rating counts as 0
+    "rating:5": {"tank"},
+    "rating<=1": {"blank", "landing", "russia"},
+    "rating>2": {"tank", "bay", "late"},
+    "rating<3": {"blank", "landing", "harbour", "russia"},
+    "label:red": {"tank", "landing"},
+    "label:PURPLE": {"harbour"},
+    "label:none": {"bay", "late"},
+    "flag:pick": {"tank", "landing"},
+    "flag:reject": {"bay"},
+    "flag:none": {"blank", "harbour", "late", "russia"},
+    "keyword:tank": {"tank"},  # exact: not "tanks"
+    "keyword:TANKS": {"landing", "tank"},  # a level of tank's hierarchical keyword
+    "keyword:t-34": {"tank"},
+    "keyword:ТАНК": {"bay"},  # case folded beyond ASCII
+    'keyword:"Weapons|Tanks"': {"tank"},
+    "keyword:fog": {"harbour"},
+    "place:Shumshu": {"tank", "bay"},  # Height 171 is on Shumshu
+    "place:Шумшу": {"tank", "bay"},
+    "place:占守島": {"tank", "bay"},
+    "place:kurils": {"tank", "bay", "landing", "harbour"},
+    "place:россия": {"tank", "bay", "landing", "harbour", "russia"},
+    'place:"Height 171"': {"tank"},
+    "place:Atlantis": set(),
+    "camera:D750": {"tank", "late"},  # in the model: D7500 holds it
+    "camera:canon": {"bay"},
+    "camera:nikon": {"tank", "late"},
+    "date:2015-08-10": {"tank"},
+    "date:2015-08": {"tank", "bay", "late"},
+    "date:2015": {"tank", "bay", "late"},
+    "date:2015-08-10..2015-08-20": {"tank", "bay"},
+    "date:..1945-09-02": {"landing", "harbour"},
+    "date:..1945-09-01": {"landing"},
+    "date:2015-08-21..": {"late", "russia"},
+    "date:1945..2015": {"landing", "harbour", "tank", "bay", "late"},
+    "has:caption": {"tank", "bay", "landing", "late"},
+    "has:credit": {"tank", "harbour"},
+    "has:title": {"landing", "russia"},
+    "has:keywords": {"tank", "bay", "landing", "harbour"},
+    "has:hierarchical_keywords": {"tank"},
+    "has:gps": {"tank"},
+    "has:place": {"tank", "bay", "landing", "harbour", "russia"},
+    "fog": {"bay", "harbour"},  # caption or keyword
+    "shumshu": {"tank", "bay"},  # the text holds the names of the places containing it
+    '"tank on"': {"tank"},
+    '"on tank"': set(),
+}
+
+
+@pytest.mark.parametrize(("token", "expected"), list(TOKENS.items()))
+def test_each_token_and_its_negation(archive, token: str, expected: set[str]) -> None:
+    assert matching(archive, token) == expected
+    assert matching(archive, "-" + token) == ALL - expected
+
+
+def test_tokens_and_together(archive) -> None:
+    assert matching(archive, "rating>=4 place:Shumshu") == {"tank", "bay"}
+    assert matching(archive, "rating>=4 place:Shumshu -flag:reject has:credit") == {"tank"}
+    assert matching(archive, "label:red -date:2015") == {"landing"}
+    text = (
+        "rating>=4 label:red flag:pick keyword:tank place:Shumshu camera:D750"
+        " date:2015-08-10..2015-08-20 has:caption -has:credit"
+    )
+    assert matching(archive, text) == set()
+    assert matching(archive, text.replace("-has:credit", "has:credit")) == {"tank"}
+    assert matching(archive, "tank hill place:Шумшу") == {"tank"}
+
+
+def test_results_are_sorted_and_counted(archive) -> None:
+    catalog, ids = archive
+    by_date = filter_photo_ids(catalog.conn, "has:place")
+    assert by_date == [ids[n] for n in ("landing", "harbour", "tank", "bay", "russia")]
+    by_name = filter_photo_ids(catalog.conn, "has:place", order="name")
+    assert by_name == [ids[n] for n in ("bay", "harbour", "landing", "russia", "tank")]
+    assert count_filter(catalog.conn, "has:place") == 5
+    assert count_filter(catalog.conn, "has:place", search="fog") == 2
+    assert filter_photo_ids(catalog.conn, "has:place", search="fog") == [ids["harbour"], ids["bay"]]
+
+
+def test_a_place_renamed_or_a_keyword_edited_changes_the_matches(archive) -> None:
+    catalog, ids = archive
+    catalog.conn.execute("UPDATE places SET name = 'Shumshu-to' WHERE name = 'Shumshu'")
+    assert matching(archive, "place:Shumshu") == set()
+    assert matching(archive, "place:shumshu-to") == {"tank", "bay"}
+    apply_edit(catalog, [ids["late"]], {"keywords": ["TANK"]})
+    assert matching(archive, "keyword:tank") == {"tank", "late"}
+
+
+@pytest.mark.parametrize("token", list(TOKENS))
+def test_terms_for_common_and_rare_matches_agree(archive, token: str) -> None:
+    """The terms written to walk the sort index (unary +) select what the plain ones do."""
+    catalog, _ids = archive
+    for text in (token, "-" + token):
+        terms = parse(text)
+        plain = compile_terms(catalog.conn, terms)
+        walking = compile_terms(catalog.conn, terms, page=1)  # one match in a sample of 20: common
+        rows = []
+        for query in (plain, walking):
+            where, params = ["1", *query.terms], query.params
+            rows.append(catalog.conn.execute(f"SELECT id FROM photos p WHERE {' AND '.join(where)}", params).fetchall())
+        assert rows[0] == rows[1]
+
+
+def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) -> None:
+    catalog, _ids = archive
+    assert any("+p.rating" in t for t in compile_filter(catalog.conn, "rating>=4", page=1).terms)
+    assert not any("+p." in t for t in compile_filter(catalog.conn, "rating>=4", page=50).terms)
