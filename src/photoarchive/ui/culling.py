@@ -1,0 +1,145 @@
+"""What the culling and compare views know of a photo, and what their keys mean.
+
+The views never read or write the catalog: the window gives them ``CullPhoto`` values (built
+by ``cull_photos``), connects their ``selection_edited(photo_ids, field, value)`` to the undo
+stack's edit, and tells them the new values (``set_value``) once the edit is made. The keys
+are those Photo Mechanic and Lightroom users know: 0-5 rate, 6-9 colour labels (6 red,
+7 yellow, 8 green, 9 blue, as Lightroom), P pick, X reject, U unflag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QPixmap
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.curated import EDITABLE_FIELDS, load_values
+from photoarchive.ui.full_images import FullImageCache, ImageRequest
+from photoarchive.ui.widgets.photo_canvas import PhotoCanvas
+
+SELECTION_FIELDS = ("rating", "label", "flag")
+PREVIEW_SIZE = 1024  # the large thumbnail, shown while the original is decoded
+
+LABEL_KEYS = {Qt.Key.Key_6: "red", Qt.Key.Key_7: "yellow", Qt.Key.Key_8: "green", Qt.Key.Key_9: "blue"}
+RATING_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}
+FLAG_KEYS = {Qt.Key.Key_P: "pick", Qt.Key.Key_X: "reject", Qt.Key.Key_U: ""}
+# The colours drawn for the labels: Lightroom's, a little lighter to read on a dark background.
+LABEL_COLOURS = {"red": "#e5484d", "yellow": "#f5d90a", "green": "#46a758", "blue": "#3e87f5", "purple": "#a35fd6"}
+
+
+@dataclass(frozen=True)
+class CullPhoto:
+    """One photo as the views show it: its file, its upright size, its name and its selection."""
+
+    id: int
+    path: Path
+    name: str
+    orientation: int | None = None  # None: as the file's EXIF says
+    preview: Path | None = None  # a smaller image shown until the original is decoded
+    width: int | None = None  # upright, in pixels; None when unknown
+    height: int | None = None
+    rating: int | None = None
+    label: str = ""
+    flag: str = ""
+
+    def with_value(self, field: str, value: Any) -> CullPhoto:
+        if field not in SELECTION_FIELDS:
+            raise ValueError(f"not a selection field: {field}")
+        return replace(self, **{field: value})
+
+
+def cull_photos(catalog: Catalog, photo_ids: Sequence[int]) -> list[CullPhoto]:
+    """The views' data for these photos, in this order (ids the catalog no longer has are left out)."""
+    fields = [f for f in SELECTION_FIELDS if f in EDITABLE_FIELDS]
+    values = load_values(catalog, photo_ids, fields) if fields else {}
+    result = []
+    for photo in catalog.photos(photo_ids):
+        selection = values.get(photo.id, {})
+        preview = catalog.thumbnail_file(photo, PREVIEW_SIZE)
+        result.append(
+            CullPhoto(
+                id=photo.id,
+                path=catalog.original_file(photo),
+                name=photo.original_name,
+                orientation=photo.orientation,
+                preview=preview if preview.is_file() else None,
+                width=photo.width,
+                height=photo.height,
+                rating=selection.get("rating"),
+                label=selection.get("label") or "",
+                flag=selection.get("flag") or "",
+            )
+        )
+    order = {pid: index for index, pid in enumerate(photo_ids)}
+    return sorted(result, key=lambda p: order[p.id])
+
+
+def edit_for_key(key: int, photo: CullPhoto) -> tuple[str, Any] | None:
+    """The (field, value) a key sets on ``photo``, or None for other keys. A label key on a
+    photo that already has that label takes it off, as in Lightroom."""
+    if key in RATING_KEYS:
+        return "rating", RATING_KEYS[Qt.Key(key)]
+    if key in LABEL_KEYS:
+        label = LABEL_KEYS[Qt.Key(key)]
+        return "label", "" if photo.label == label else label
+    if key in FLAG_KEYS:
+        return "flag", FLAG_KEYS[Qt.Key(key)]
+    return None
+
+
+def stars(rating: int | None) -> str:
+    return "" if not rating else "★" * rating + "☆" * (5 - rating)
+
+
+def selection_html(photo: CullPhoto) -> str:
+    """Stars, the colour label (a coloured dot and its name) and the flag, for the overlays."""
+    tr = QCoreApplication.translate
+    parts = []
+    if photo.rating is not None:
+        parts.append(stars(photo.rating) if photo.rating else tr("CullView", "No stars"))
+    if photo.label:
+        colour = LABEL_COLOURS.get(photo.label, "#cccccc")
+        name = {
+            "red": tr("CullView", "Red"),
+            "yellow": tr("CullView", "Yellow"),
+            "green": tr("CullView", "Green"),
+            "blue": tr("CullView", "Blue"),
+            "purple": tr("CullView", "Purple"),
+        }.get(photo.label, photo.label)
+        parts.append(f'<span style="color:{colour}">●</span> {name}')
+    if photo.flag == "pick":
+        parts.append(f'<span style="color:#f0f0f0">⚑</span> {tr("CullView", "Pick")}')
+    elif photo.flag == "reject":
+        parts.append(f'<span style="color:#e5484d">✕</span> {tr("CullView", "Rejected")}')
+    return " &nbsp;·&nbsp; ".join(parts)
+
+
+def show_on(canvas: PhotoCanvas, photo: CullPhoto, cache: FullImageCache) -> None:
+    """The original on ``canvas`` if the cache holds it; else the preview standing in for it at
+    the original's size, or a line saying it is being read (or why it cannot be shown)."""
+    tr = QCoreApplication.translate
+    full = cache.pixmap(photo.id)
+    if full is not None:
+        canvas.set_pixmap(full)
+        return
+    error = cache.error(photo.id)
+    message = (
+        tr("CullView", "{name} cannot be shown: {reason}").format(name=photo.name, reason=error)
+        if error
+        else tr("CullView", "Reading {name}…").format(name=photo.name)
+    )
+    preview = QPixmap(str(photo.preview)) if photo.preview is not None and error is None else QPixmap()
+    if preview.isNull():
+        canvas.set_pixmap(None, message=message)
+        return
+    size = QSize(photo.width, photo.height) if photo.width and photo.height else None
+    canvas.set_pixmap(preview, size, message)
+
+
+def request(photo: CullPhoto) -> ImageRequest:
+    return ImageRequest(photo.id, photo.path, photo.orientation)
