@@ -44,10 +44,10 @@ def interface_locale(settings: QSettings) -> QLocale:
     return QLocale(chosen) if chosen else QLocale.system()
 
 
-def language_menu(settings: QSettings, status: Callable[[str], None], parent: QWidget) -> QMenu:
+def language_menu(settings: QSettings, status: Callable[[str], None], parent: QWidget | None = None) -> QMenu:
     """View > Language: the system's language or one of ``LANGUAGES``, remembered in the
     settings for the next start (``status`` says so)."""
-    menu = QMenu(QCoreApplication.translate("LanguageMenu", "&Language"), parent)
+    menu = QMenu(QCoreApplication.translate("LanguageMenu", "Lan&guage"), parent)
     group = QActionGroup(menu)
     current = chosen_language(settings)
     system = QLocale.system()
