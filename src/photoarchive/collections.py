@@ -18,6 +18,15 @@ Membership, in order (positions are 0-based indexes, like a Qt model's rows)
     the whole order (the GUI's drag-and-drop; ``ids`` must be exactly the members);
     ``remove_photos(catalog, ref, ids)``.
 
+Smart collections
+    ``create_collection(..., filter=F, sort=S)`` makes one: its photos are those the filter
+    (``photoarchive.filters``) matches now, in the sort order S (captured, name, imported);
+    ``edit_smart(catalog, ref, filter=, sort=)`` changes them. A filter that does not read is
+    refused (``FilterSyntaxError``, naming the token and its position). Membership and order
+    do not apply to a smart collection: changing them raises ValidationError saying why.
+    ``add_matching(catalog, ref, filter)`` adds an ordinary collection the photos a filter
+    matches, once, in capture order.
+
 Errors: ``NotFoundError`` for an unknown collection or photo, ``ValidationError`` (naming
 the field) for a bad value or a name already taken. Every change reads what it changes and
 writes in one transaction, and updates the collection's ``updated_at``.
@@ -33,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.catalog import SORT_ORDERS, Catalog
 from photoarchive.catalog.collections import (
     EDITABLE,
     CollectionRef,
@@ -49,12 +58,15 @@ from photoarchive.catalog.collections import (
     list_collections,
     photo_order,
     remove_members,
+    set_filter,
     set_name,
     update_collection,
     write_order,
 )
 from photoarchive.catalog.connection import transaction
+from photoarchive.catalog.filters import filter_photo_ids
 from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.filters import parse
 from photoarchive.metadata.validate import check_text
 from photoarchive.metadata.variables import compile_template
 from photoarchive.model import Category, Collection
@@ -63,12 +75,14 @@ __all__ = [
     "EDITABLE",
     "NAME_MAX",
     "CollectionRef",
+    "add_matching",
     "add_photos",
     "collection_photo_ids",
     "collections_containing",
     "create_collection",
     "delete_collection",
     "edit_collection",
+    "edit_smart",
     "get_collection",
     "list_collections",
     "move_photo",
@@ -82,7 +96,14 @@ CategoryLike = Category | tuple[str, str] | Sequence[str]
 NAME_MAX = 100
 # Character limits, generous for the texts a publication needs; the introduction is a few
 # paragraphs of Markdown (64 KB, the limit of every text, applies too).
-LIMITS = {"title": 1000, "introduction": 65536, "source": 2000, "caption_template": 2000, "category": 1000}
+LIMITS = {
+    "filter": 2000,
+    "title": 1000,
+    "introduction": 65536,
+    "source": 2000,
+    "caption_template": 2000,
+    "category": 1000,
+}
 MARKDOWN = frozenset({"introduction", "caption_template"})
 
 
@@ -95,9 +116,13 @@ def create_collection(
     source: str = "",
     categories: Iterable[CategoryLike] = (),
     caption_template: str = "",
+    filter: str = "",
+    sort: str = "captured",
 ) -> Collection:
-    """Create an empty collection; raises ValidationError if the name is taken or a value is bad."""
+    """Create an empty collection, or a smart one with a ``filter``; raises ValidationError if
+    the name is taken or a value is bad (FilterSyntaxError, one, for a filter that does not read)."""
     name = clean_name(name)
+    filter, sort = clean_filter(filter, sort)
     values = clean_fields(
         {
             "title": title,
@@ -109,8 +134,30 @@ def create_collection(
     )
     with transaction(catalog.conn):
         check_name_free(catalog, name)
-        new_id = insert_collection(catalog, name, values)
+        new_id = insert_collection(catalog, name, values, filter=filter, sort=sort)
     return get_collection(catalog, new_id)
+
+
+def edit_smart(
+    catalog: Catalog, ref: CollectionRef, *, filter: str | None = None, sort: str | None = None
+) -> Collection:
+    """Give a smart collection another filter or sort order (an ordinary one stays ordinary)."""
+    with transaction(catalog.conn):
+        current = get_collection(catalog, ref)
+        if not current.is_smart:
+            raise ValidationError(
+                f"{current.name!r} is not a smart collection: its photos are chosen one by one", field="filter"
+            )
+        new_filter, new_sort = clean_filter(current.filter if filter is None else filter, sort or current.sort)
+        set_filter(catalog, current.id, new_filter, new_sort)
+    return get_collection(catalog, current.id)
+
+
+def add_matching(catalog: Catalog, ref: CollectionRef, filter: str) -> list[int]:
+    """Add the photos the filter matches now to an ordinary collection, in capture order, once
+    (later edits do not change its members); return those added."""
+    parse(filter)
+    return add_photos(catalog, ref, filter_photo_ids(catalog.conn, filter))
 
 
 def edit_collection(catalog: Catalog, ref: CollectionRef, **fields: Any) -> Collection:
@@ -146,7 +193,7 @@ def add_photos(catalog: Catalog, ref: CollectionRef, photo_ids: Iterable[int], *
     """
     wanted = list(dict.fromkeys(int(i) for i in photo_ids))
     with transaction(catalog.conn):
-        found = collection_id(catalog, ref)
+        found = ordinary_id(catalog, ref, "add photos to it")
         catalog.photos(wanted)  # raises NotFoundError naming the unknown ids
         order = photo_order(catalog, found)
         members = set(order)
@@ -162,7 +209,7 @@ def add_photos(catalog: Catalog, ref: CollectionRef, photo_ids: Iterable[int], *
 def move_photo(catalog: Catalog, ref: CollectionRef, photo_id: int, index: int) -> list[int]:
     """Move one member to ``index`` (0-based) and return the new order."""
     with transaction(catalog.conn):
-        found = collection_id(catalog, ref)
+        found = ordinary_id(catalog, ref, "order it by hand")
         order = photo_order(catalog, found)
         if photo_id not in order:
             raise NotFoundError(f"photo {photo_id} is not in collection {collection_name(catalog, found)!r}")
@@ -177,7 +224,7 @@ def reorder_photos(catalog: Catalog, ref: CollectionRef, photo_ids: Sequence[int
     """Set the whole order; ``photo_ids`` must hold each member exactly once."""
     new_order = [int(i) for i in photo_ids]
     with transaction(catalog.conn):
-        found = collection_id(catalog, ref)
+        found = ordinary_id(catalog, ref, "order it by hand")
         order = photo_order(catalog, found)
         if len(new_order) != len(set(new_order)) or set(new_order) != set(order):
             raise ValidationError(
@@ -192,7 +239,7 @@ def remove_photos(catalog: Catalog, ref: CollectionRef, photo_ids: Iterable[int]
     """Take photos out of the collection (not out of the archive); return those that were in it."""
     unwanted = set(int(i) for i in photo_ids)
     with transaction(catalog.conn):
-        found = collection_id(catalog, ref)
+        found = ordinary_id(catalog, ref, "remove photos from it")
         order = photo_order(catalog, found)
         removed = [pid for pid in order if pid in unwanted]
         if removed:
@@ -202,6 +249,31 @@ def remove_photos(catalog: Catalog, ref: CollectionRef, photo_ids: Iterable[int]
 
 
 # -- rules ----------------------------------------------------------------------------------
+
+
+def ordinary_id(catalog: Catalog, ref: CollectionRef, doing: str) -> int:
+    """The id of the collection ``ref`` names; ValidationError if it is smart (its filter
+    chooses its photos and its sort order orders them)."""
+    collection = get_collection(catalog, ref)
+    if collection.is_smart:
+        raise ValidationError(
+            f"{collection.name!r} is a smart collection: its photos are those matching {collection.filter!r},"
+            f" sorted by {collection.sort}, so you cannot {doing}; change its filter or sort order instead"
+            f" (photoarchive collection edit {collection.name!r} --smart FILTER --sort ORDER)",
+            field="filter",
+        )
+    return collection.id
+
+
+def clean_filter(filter: str, sort: str) -> tuple[str, str]:
+    """A smart collection's filter (checked: FilterSyntaxError names a token that does not read)
+    and sort order."""
+    filter = check_text("filter", str(filter or ""), max_chars=LIMITS["filter"], label="a filter")
+    if filter:
+        parse(filter)
+    if sort not in SORT_ORDERS:
+        raise ValidationError(f"sort order {sort!r}: choose one of {', '.join(SORT_ORDERS)}", field="sort")
+    return filter, sort
 
 
 def check_position(index: int, size: int) -> int:

@@ -8,6 +8,9 @@ the caller's transaction (or their own) and update the collection's ``updated_at
 Reading: ``get_collection``, ``list_collections``, ``collection_photo_ids`` (in the order of
 export), ``collections_containing``. Deleting a collection deletes its order; its photos stay
 in the archive.
+
+A smart collection (``filter`` not '') stores no members: ``collection_photo_ids`` and its
+``photo_count`` are what its filter matches now, in its ``sort`` order (``catalog.filters``).
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import timestamp, transaction
+from photoarchive.catalog.filters import count_filter, filter_photo_ids
 from photoarchive.catalog.rows import from_row
 from photoarchive.errors import NotFoundError, ValidationError
+from photoarchive.filters import FilterSyntaxError
 from photoarchive.model import Category, Collection
 
 CollectionRef = int | str
@@ -40,12 +45,12 @@ def get_collection(catalog: Catalog, ref: CollectionRef) -> Collection:
         row = catalog.conn.execute(f"{_SELECT} WHERE c.name = ?", (str(ref).strip(),)).fetchone()
     if row is None:
         raise NotFoundError(_unknown(ref))
-    return _collection(row)
+    return _collection(row, catalog.conn)
 
 
 def list_collections(catalog: Catalog) -> list[Collection]:
     """Every collection, in the order they were created."""
-    return [_collection(row) for row in catalog.conn.execute(f"{_SELECT} ORDER BY c.id")]
+    return [_collection(row, catalog.conn) for row in catalog.conn.execute(f"{_SELECT} ORDER BY c.id")]
 
 
 def collections_containing(catalog: Catalog, photo_id: int) -> list[Collection]:
@@ -53,12 +58,24 @@ def collections_containing(catalog: Catalog, photo_id: int) -> list[Collection]:
         f"{_SELECT} WHERE c.id IN (SELECT collection_id FROM collection_photos WHERE photo_id = ?) ORDER BY c.id",
         (photo_id,),
     )
-    return [_collection(row) for row in rows]
+    return [_collection(row, catalog.conn) for row in rows]
 
 
 def collection_photo_ids(catalog: Catalog, ref: CollectionRef) -> list[int]:
-    """The ids of the collection's photos, in its order (the order of export)."""
-    return photo_order(catalog, collection_id(catalog, ref))
+    """The ids of the collection's photos, in its order (the order of export); a smart
+    collection's are the photos its filter matches now, in its sort order."""
+    found = collection_id(catalog, ref)
+    row = catalog.conn.execute("SELECT name, filter, sort FROM collections WHERE id = ?", (found,)).fetchone()
+    if row["filter"]:
+        try:
+            return filter_photo_ids(catalog.conn, row["filter"], order=row["sort"])
+        except FilterSyntaxError as error:
+            raise ValidationError(
+                f"the smart collection {row['name']!r} has a filter that no longer reads ({error});"
+                f" give it a new one: photoarchive collection edit {row['name']!r} --smart FILTER",
+                field="filter",
+            ) from error
+    return photo_order(catalog, found)
 
 
 def collection_id(catalog: Catalog, ref: CollectionRef) -> int:
@@ -83,16 +100,28 @@ def check_name_free(catalog: Catalog, name: str, except_id: int | None = None) -
         raise ValidationError(f"a collection named {row['name']!r} already exists", field="name")
 
 
-def insert_collection(catalog: Catalog, name: str, values: Mapping[str, Any]) -> int:
-    """Store a new empty collection with every EDITABLE value; return its id."""
+def insert_collection(
+    catalog: Catalog, name: str, values: Mapping[str, Any], *, filter: str = "", sort: str = "captured"
+) -> int:
+    """Store a new empty collection with every EDITABLE value (a smart one with its filter and
+    sort order); return its id."""
     now = timestamp()
     with transaction(catalog.conn):
         cursor = catalog.conn.execute(
             "INSERT INTO collections (name, title, introduction, source, categories, caption_template,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, *(_column(f, values[f]) for f in EDITABLE), now, now),
+            " created_at, updated_at, filter, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (name, *(_column(f, values[f]) for f in EDITABLE), now, now, filter, sort),
         )
     return int(cursor.lastrowid or 0)
+
+
+def set_filter(catalog: Catalog, collection_id: int, filter: str, sort: str) -> None:
+    """Store a smart collection's filter and sort order."""
+    with transaction(catalog.conn):
+        catalog.conn.execute(
+            "UPDATE collections SET filter = ?, sort = ?, updated_at = ? WHERE id = ?",
+            (filter, sort, timestamp(), collection_id),
+        )
 
 
 def update_collection(catalog: Catalog, collection_id: int, values: Mapping[str, Any]) -> None:
@@ -162,6 +191,12 @@ def _unknown(ref: CollectionRef) -> str:
     return f"no collection {'with id ' + str(ref) if isinstance(ref, int) else repr(ref)}"
 
 
-def _collection(row: sqlite3.Row) -> Collection:
+def _collection(row: sqlite3.Row, conn: sqlite3.Connection) -> Collection:
     categories = [Category(label, value) for label, value in json.loads(row["categories"])]
-    return from_row(Collection, row, categories=categories)
+    if not row["filter"]:
+        return from_row(Collection, row, categories=categories)
+    try:
+        count = count_filter(conn, row["filter"])
+    except FilterSyntaxError:  # listed all the same; reading its photos says what is wrong
+        count = 0
+    return from_row(Collection, row, categories=categories, photo_count=count)

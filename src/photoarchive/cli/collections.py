@@ -41,12 +41,30 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         if action == "edit":
             p.add_argument("--rename", metavar="NEW_NAME", help="give the collection a new name")
             p.add_argument("--clear-categories", action="store_true", help="remove every category")
+        p.add_argument(
+            "--smart",
+            metavar="FILTER",
+            help="a smart collection: its photos are those FILTER matches now, e.g. 'rating>=4 place:Shumshu'"
+            " (the grammar of list --filter)"
+            + ("; on edit, a smart collection's new filter" if action == "edit" else ""),
+        )
+        p.add_argument(
+            "--sort",
+            choices=["captured", "name", "imported"],
+            default=None,
+            help="a smart collection's order (default: captured)",
+        )
         p.add_argument("--json", action="store_true")
         p.set_defaults(handler=create_command if action == "create" else edit_command)
 
     p = commands.add_parser("add", parents=[common], help="append photos to a collection, in the order given")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument(
+        "--filter",
+        metavar="FILTER",
+        help="add the photos FILTER matches now, in capture order (once: later edits do not change the collection)",
+    )
     p.set_defaults(handler=add_command)
 
     p = commands.add_parser("move", parents=[common], help="move a photo to a position (1 = first)")
@@ -78,7 +96,17 @@ def create_command(args: argparse.Namespace, catalog: Catalog) -> int:
     from photoarchive import collections as store
 
     fields = _fields(args)
+    if args.smart is not None:
+        if not args.smart.strip():
+            raise ValidationError("--smart needs a filter, e.g. --smart 'rating>=4'", field="filter")
+        fields.update(filter=args.smart, sort=args.sort or "captured")
+    elif args.sort is not None:
+        raise ValidationError("--sort orders a smart collection: give its filter with --smart", field="sort")
     collection = store.create_collection(catalog, args.name, **fields)
+    if collection.is_smart:
+        return _report(
+            args, collection, f"Created smart collection {collection.name!r}: {collection.photo_count} photos match now"
+        )
     return _report(args, collection, f"Created collection {collection.name!r}")
 
 
@@ -95,17 +123,29 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
         collection = store.rename_collection(catalog, collection.id, args.rename)
     if fields:
         collection = store.edit_collection(catalog, collection.id, **fields)
+    if args.smart is not None or args.sort is not None:
+        if args.smart is not None and not args.smart.strip():
+            raise ValidationError("--smart needs a filter, e.g. --smart 'rating>=4'", field="filter")
+        collection = store.edit_smart(catalog, collection.id, filter=args.smart, sort=args.sort)
     return _report(args, collection, f"Updated collection {collection.name!r}")
 
 
 def add_command(args: argparse.Namespace, catalog: Catalog) -> int:
     from photoarchive import collections as store
 
-    added = store.add_photos(catalog, args.name, args.ids)
-    already = [i for i in dict.fromkeys(args.ids) if i not in added]
-    print(f"{len(added)} photos added to {args.name!r}")
-    if already:
-        warn(f"already in the collection: {', '.join(map(str, already))}")
+    if not args.ids and args.filter is None:
+        raise ValidationError("name the photos to add (ID...) or give --filter FILTER", field="ids")
+    if args.ids:
+        added = store.add_photos(catalog, args.name, args.ids)
+        already = [i for i in dict.fromkeys(args.ids) if i not in added]
+        print(f"{len(added)} photos added to {args.name!r}")
+        if already:
+            warn(f"already in the collection: {', '.join(map(str, already))}")
+    if args.filter is not None:
+        matched = store.add_matching(catalog, args.name, args.filter)
+        print(
+            f"{len(matched)} photos matching the filter added to {args.name!r} (those already in it stay where they are)"
+        )
     return 0
 
 
@@ -148,7 +188,8 @@ def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
         print_json([c.as_dict() for c in collections])
         return 0
     for c in collections:
-        print(f"{c.name:<24}  {c.photo_count:>5} photos  {c.title}")
+        smart = f"  [smart: {c.filter}; sorted by {c.sort}]" if c.is_smart else ""
+        print(f"{c.name:<24}  {c.photo_count:>5} photos  {c.title}{smart}")
     print(f"{len(collections)} collections", file=sys.stderr)
     return 0
 
@@ -161,7 +202,8 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.json:
         print_json(data)
         return 0
-    fields = {k: v for k, v in data.items() if k not in ("photos", "categories", "introduction")}
+    hidden = ("photos", "categories", "introduction") + (() if collection.is_smart else ("filter", "sort"))
+    fields = {k: v for k, v in data.items() if k not in hidden}
     fields["categories"] = [f"{c['label']}: {c['value']}" for c in data["categories"]]
     print_fields(fields)
     if collection.introduction:

@@ -31,6 +31,10 @@ class Collection:
     Markdown; ``caption_template`` composes each published caption from a photo's fields
     (for example ``{caption} [Credit photo: {creator} - {source}]``; empty means the caption
     alone). ``photo_count`` is filled when the collection is read from the catalog.
+
+    A smart collection has a ``filter`` (``photoarchive.filters``): its photos are those the
+    filter matches now, in its ``sort`` order (captured, name or imported), and it stores no
+    members. An ordinary collection's ``filter`` is ''.
     """
 
     id: int
@@ -43,6 +47,12 @@ class Collection:
     created_at: str = ""
     updated_at: str = ""
     photo_count: int = 0
+    filter: str = ""
+    sort: str = "captured"
+
+    @property
+    def is_smart(self) -> bool:
+        return bool(self.filter)
 
     @property
     def display_title(self) -> str:
@@ -61,4 +71,6 @@ class Collection:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "photo_count": self.photo_count,
+            "filter": self.filter or None,
+            "sort": self.sort if self.filter else None,
         }
