@@ -84,6 +84,17 @@ def test_the_next_and_previous_photos_are_decoded_before_they_are_asked_for(qtbo
     assert view.cache.is_cached(photos[4].id)
 
 
+def test_without_prefetch_only_the_shown_photo_is_decoded(qtbot, photos) -> None:
+    view = CullView(photos, photos[2].id, ahead=0)  # the benchmark's reference
+    qtbot.addWidget(view)
+    settle(qtbot, view)
+    assert view.cache.cached_keys() == [photos[2].id]
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert not view.canvas.is_full()  # asked for only now
+    settle(qtbot, view)
+    assert view.canvas.is_full()
+
+
 def test_keys_ask_for_the_edits_and_the_bar_shows_them_once_made(qtbot, photos) -> None:
     view = open_view(qtbot, photos)
     edits = []

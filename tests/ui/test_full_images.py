@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QSize, QThread
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -91,4 +91,21 @@ def test_a_file_that_cannot_be_decoded_is_reported_once(qtbot, tmp_path: Path, s
     assert cache.error(9) == failed.args[1] and not cache.is_cached(9)
     cache.want([bad])  # not tried again
     assert cache.pending() == 0
+    cache.shutdown()
+
+
+def test_each_photo_is_also_scaled_to_the_fit_size_off_the_gui_thread(qtbot, tmp_path: Path) -> None:
+    cache = FullImageCache()
+    cache.set_fit_size(QSize(150, 150))
+    photo = requests(tmp_path, 1)[0]
+    with qtbot.waitSignal(cache.loaded, timeout=10_000):
+        cache.want([photo])
+    fitted = cache.fitted(photo.key)
+    assert fitted is not None and (fitted.width(), fitted.height()) == (150, 100)
+    assert cache.cached_bytes() == BYTES_300x200 + 150 * 100 * 4
+    cache.set_fit_size(QSize(400, 400))  # not larger than the photo: nothing to scale
+    other = ImageRequest(5, photo.path, None)
+    with qtbot.waitSignal(cache.loaded, timeout=10_000):
+        cache.want([other])
+    assert cache.fitted(5) is None
     cache.shutdown()

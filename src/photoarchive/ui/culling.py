@@ -125,7 +125,7 @@ def show_on(canvas: PhotoCanvas, photo: CullPhoto, cache: FullImageCache) -> Non
     tr = QCoreApplication.translate
     full = cache.pixmap(photo.id)
     if full is not None:
-        canvas.set_pixmap(full)
+        canvas.set_pixmap(full, fitted=cache.fitted(photo.id))
         return
     error = cache.error(photo.id)
     message = (

@@ -5,6 +5,9 @@ next and the previous ones before they are asked for. A view says which photos i
 the shown ones first (``want``); the cache decodes those it does not hold, in that order,
 on a ``QThreadPool`` of its own (``imaging.display.decode_full``: the QImage is made on the
 pool thread, the QPixmap on the GUI thread when it arrives) and says ``loaded(key)``.
+The pool thread also scales the image to the size the view shows it fitted (``set_fit_size``):
+scaling 24 megapixels smoothly takes tens of milliseconds, which would otherwise come on the
+GUI thread at the key press that shows the photo.
 
 A 24-megapixel photo is 96 MB of pixels, so the cache holds pixmaps up to ``max_bytes``
 and evicts the least recently used that are not wanted now; requests no longer wanted are
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from photoarchive.imaging.display import decode_full
@@ -80,6 +83,8 @@ class FullImageCache(QObject):
         self.max_bytes = max_bytes
         self._reader = reader
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()  # least recently used first
+        self._fitted: dict[int, QPixmap] = {}  # each scaled to the fit size, for the fitted view
+        self._fit: tuple[int, int] | None = None  # read by the pool threads: a tuple, not a QSize
         self._bytes = 0
         self._wanted: list[ImageRequest] = []
         self._running: dict[int, Worker] = {}
@@ -102,6 +107,15 @@ class FullImageCache(QObject):
 
     def pixmap(self, key: int) -> QPixmap | None:
         return self._pixmaps.get(key)
+
+    def fitted(self, key: int) -> QPixmap | None:
+        """The photo scaled down to fit the last ``set_fit_size`` (None when it was not larger)."""
+        return self._fitted.get(key)
+
+    def set_fit_size(self, size: QSize) -> None:
+        """The box, in device pixels, the view shows photos fitted in: decodes ending from now on
+        scale to it too (those held keep theirs; the view scales them itself)."""
+        self._fit = (size.width(), size.height()) if size.width() > 0 and size.height() > 0 else None
 
     def error(self, key: int) -> str | None:
         """Why the photo could not be decoded, or None."""
@@ -151,23 +165,38 @@ class FullImageCache(QObject):
             worker.signals.failed.connect(lambda message, key=request.key: self._failed(key, message))
             self._running[request.key] = worker.start(self._pool)
 
-    def _job(self, request: ImageRequest) -> Callable[[Callable[[], bool], Callable[[Any], None]], QImage]:
+    def _job(
+        self, request: ImageRequest
+    ) -> Callable[[Callable[[], bool], Callable[[Any], None]], tuple[QImage, QImage | None]]:
         reader = self._reader
-        return lambda cancelled, report: reader(request.path, request.orientation)
 
-    def _decoded(self, key: int, image: QImage) -> None:
+        def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> tuple[QImage, QImage | None]:
+            image = reader(request.path, request.orientation)
+            fit = self._fit  # the size now, not when the decode was queued: the window may have grown
+            if image.isNull() or fit is None or (image.width() <= fit[0] and image.height() <= fit[1]):
+                return image, None
+            box = QSize(*fit)
+            return image, image.scaled(
+                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+
+        return job
+
+    def _decoded(self, key: int, result: tuple[QImage, QImage | None]) -> None:
         self._running.pop(key, None)
         if self._closed:
             return
+        image, fitted = result
         if image.isNull():
             self._failed(key, "not enough memory to show this photo at full resolution")
             return
+        self._drop(key)
         pixmap = QPixmap.fromImage(image)
-        old = self._pixmaps.pop(key, None)
-        if old is not None:
-            self._bytes -= _bytes(old)
         self._pixmaps[key] = pixmap
         self._bytes += _bytes(pixmap)
+        if fitted is not None and not fitted.isNull():
+            self._fitted[key] = QPixmap.fromImage(fitted)
+            self._bytes += _bytes(self._fitted[key])
         self._evict()
         self._dispatch()
         if key in self._pixmaps:
@@ -189,7 +218,13 @@ class FullImageCache(QObject):
             if self._bytes <= self.max_bytes:
                 return
             if key not in wanted:
-                self._bytes -= _bytes(self._pixmaps.pop(key))
+                self._drop(key)
+
+    def _drop(self, key: int) -> None:
+        for held in (self._pixmaps, self._fitted):
+            old = held.pop(key, None)
+            if old is not None:
+                self._bytes -= _bytes(old)
 
 
 def _bytes(pixmap: QPixmap) -> int:

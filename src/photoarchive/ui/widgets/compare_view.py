@@ -78,6 +78,7 @@ class CompareView(QWidget):
             panel.canvas.zoom_requested.connect(lambda point, i=index: self._zoom_from(i, point))
             panel.canvas.panned.connect(lambda centre, i=index: self._pan_from(i, centre))
             panel.canvas.pressed.connect(lambda i=index: self.set_focus(i))
+            panel.canvas.resized.connect(self.cache.set_fit_size)  # the panels are all one size
             grid.addWidget(panel, index // self.columns, index % self.columns)
             self.panels.append(panel)
             show_on(panel.canvas, photo, self.cache)

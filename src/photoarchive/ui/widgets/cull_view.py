@@ -48,9 +48,13 @@ class CullView(QWidget):
         current: int | None = None,
         *,
         cache: FullImageCache | None = None,
+        ahead: int = 1,
         parent: QWidget | None = None,
     ) -> None:
+        """``ahead``: how many photos each way are decoded before they are asked for (0: none,
+        as the benchmark's reference)."""
         super().__init__(parent)
+        self.ahead = max(0, ahead)
         if not photos:
             raise ValueError("the culling view needs at least one photo")
         self.photos = list(photos)
@@ -65,6 +69,7 @@ class CullView(QWidget):
         self.setStyleSheet("CullView { background: #161616; }")
         self.canvas = PhotoCanvas(self)
         self.canvas.zoom_requested.connect(self._toggle_zoom_at)
+        self.canvas.resized.connect(self.cache.set_fit_size)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.overlay = QLabel(self)
         self.overlay.setTextFormat(Qt.TextFormat.RichText)
@@ -98,7 +103,8 @@ class CullView(QWidget):
         self.position = max(0, min(position, len(self.photos) - 1))
         photo = self.current()
         # The shown photo first, then the next (the way the curator is going), then the previous.
-        ahead = [self.photos[i] for i in (self.position + 1, self.position - 1) if 0 <= i < len(self.photos)]
+        steps = [step * sign for step in range(1, self.ahead + 1) for sign in (1, -1)]
+        ahead = [self.photos[self.position + s] for s in steps if 0 <= self.position + s < len(self.photos)]
         self.cache.want([request(p) for p in (photo, *ahead)])
         show_on(self.canvas, photo, self.cache)
         self._update_overlay()

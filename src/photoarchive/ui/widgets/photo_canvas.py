@@ -14,7 +14,7 @@ original arrives. A click (without dragging) asks to toggle 100 % at the point c
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BACKGROUND = QColor("#161616")
@@ -28,6 +28,7 @@ class PhotoCanvas(QWidget):
     zoom_requested = Signal(QPointF)
     panned = Signal(QPointF)
     pressed = Signal()
+    resized = Signal(QSize)  # the canvas's new size in device pixels: the box photos are fitted in
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,16 +42,26 @@ class PhotoCanvas(QWidget):
         self.centre = QPointF(0.5, 0.5)
         self.highlighted = False
         self._fitted: tuple[tuple[int, QSize], QPixmap] | None = None
+        self._hint: QPixmap | None = None  # the pixmap already scaled to fit, made off the GUI thread
         self._press: QPoint | None = None
         self._press_centre = QPointF(0.5, 0.5)
         self._dragged = False
 
     # State
 
-    def set_pixmap(self, pixmap: QPixmap | None, source_size: QSize | None = None, message: str = "") -> None:
+    def set_pixmap(
+        self,
+        pixmap: QPixmap | None,
+        source_size: QSize | None = None,
+        message: str = "",
+        *,
+        fitted: QPixmap | None = None,
+    ) -> None:
         """Show ``pixmap`` standing for an image of ``source_size`` (its own size by default);
-        with no pixmap, ``message`` (loading, or why the photo cannot be shown)."""
+        with no pixmap, ``message`` (loading, or why the photo cannot be shown). ``fitted`` is
+        the pixmap already scaled down to fit, used when it is the size the canvas needs."""
         self.pixmap = pixmap if pixmap is not None else QPixmap()
+        self._hint = fitted if fitted is not None and not fitted.isNull() else None
         size = source_size if source_size is not None and source_size.isValid() else self.pixmap.size()
         self.source_size = size if size.isValid() and not size.isEmpty() else self.pixmap.size()
         self.message = message
@@ -148,8 +159,11 @@ class PhotoCanvas(QWidget):
         device = size * self.devicePixelRatioF()
         key = (self.pixmap.cacheKey(), device)
         if self._fitted is None or self._fitted[0] != key:
+            hint = self._hint
             if self.pixmap.size() == device:
                 scaled = self.pixmap
+            elif hint is not None and _within_a_pixel(hint.size(), device):
+                scaled = QPixmap(hint)  # a copy shares the pixels; its device pixel ratio is its own
             else:
                 scaled = self.pixmap.scaled(
                     device, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
@@ -157,6 +171,10 @@ class PhotoCanvas(QWidget):
             scaled.setDevicePixelRatio(self.devicePixelRatioF())
             self._fitted = (key, scaled)
         return self._fitted[1]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit(self.size() * self.devicePixelRatioF())
 
     # Mouse: a click zooms, a drag pans
 
@@ -190,6 +208,11 @@ class PhotoCanvas(QWidget):
         self._press = None
         if not self._dragged:
             self.zoom_requested.emit(self.image_point(event.position()))
+
+
+def _within_a_pixel(a: QSize, b: QSize) -> bool:
+    """Two sizes that differ by rounding only (Qt's and ours of the same fit)."""
+    return abs(a.width() - b.width()) <= 1 and abs(a.height() - b.height()) <= 1
 
 
 def _offset(view: float, image: float, centre: float) -> float:
