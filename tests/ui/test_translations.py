@@ -152,6 +152,7 @@ def test_the_window_in_the_language(language: str, qtbot, sample_catalog, settin
     from PySide6.QtWidgets import QDialogButtonBox
 
     from photoarchive.ui.main_window import MainWindow
+    from photoarchive.ui.models.place_tree_model import kind_label
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -180,6 +181,7 @@ def test_the_window_in_the_language(language: str, qtbot, sample_catalog, settin
         qtbot.addWidget(buttons)
         assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() not in ("Cancel", "&Cancel")
         assert QCoreApplication.translate("GridBar", "%Ln photo(s)", "", 5) != "5 photos"
+        assert kind_label("island") != "island"  # a place's kind, a key in the catalog, shown translated
         window.close()
     finally:
         for translator in translators:  # the session's English forms stay (conftest)

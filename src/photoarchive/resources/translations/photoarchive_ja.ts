@@ -343,6 +343,10 @@ They are written again after the next change.</source>
       <source>sort by Collection order to change the order</source>
       <translation>順序を変えるには「コレクション順」で並べ替えます</translation>
     </message>
+    <message>
+      <source>Edit texts…</source>
+      <translation>テキストを編集…</translation>
+    </message>
   </context>
   <context>
     <name>CollectionCommands</name>
@@ -1280,7 +1284,7 @@ They are written again after the next change.</source>
     <name>GridBar</name>
     <message>
       <source>Search captions, places, names… (any script)</source>
-      <translation>説明・場所・名前を検索…(どの文字でも)</translation>
+      <translation>説明・場所・名前を検索(どの文字でも)</translation>
     </message>
     <message>
       <source>Sort order</source>
@@ -1809,6 +1813,65 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>PhotoInfo</name>
+    <message>
+      <source>time zone unknown (the camera's clock)</source>
+      <translation>タイムゾーン不明(カメラの時計)</translation>
+    </message>
+    <message>
+      <source>{n} bytes</source>
+      <translation>{n} バイト</translation>
+    </message>
+    <message>
+      <source>batch {id}, {date}</source>
+      <translation>バッチ {id}、{date}</translation>
+    </message>
+    <message>
+      <source>Captured</source>
+      <translation>撮影日時</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>カメラ</translation>
+    </message>
+    <message>
+      <source>Lens</source>
+      <translation>レンズ</translation>
+    </message>
+    <message>
+      <source>Exposure</source>
+      <translation>露出</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>サイズ</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>ファイル</translation>
+    </message>
+    <message>
+      <source>In the archive</source>
+      <translation>アーカイブ内</translation>
+    </message>
+    <message>
+      <source>Imported from</source>
+      <translation>読み込み元</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>読み込み</translation>
+    </message>
+    <message>
+      <source>Select one photo to see its facts.</source>
+      <translation>情報を見るには写真を 1 枚選択してください。</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>写真なし</translation>
+    </message>
+  </context>
+  <context>
     <name>PlaceCommands</name>
     <message>
       <source>The place “{name}” has been removed elsewhere since (from the command line or another window).</source>
@@ -1827,7 +1890,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>metres</source>
-      <translation>メートル</translation>
+      <translation>m</translation>
     </message>
     <message>
       <source>one per line: ru: Шумшу</source>
@@ -1911,6 +1974,58 @@ They are written again after the next change.</source>
     <message>
       <source>Photos</source>
       <translation>写真</translation>
+    </message>
+    <message>
+      <source>building</source>
+      <translation>建物</translation>
+    </message>
+    <message>
+      <source>feature</source>
+      <translation>地物</translation>
+    </message>
+    <message>
+      <source>site</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>locality</source>
+      <translation>集落</translation>
+    </message>
+    <message>
+      <source>island</source>
+      <translation>島</translation>
+    </message>
+    <message>
+      <source>district</source>
+      <translation>行政区</translation>
+    </message>
+    <message>
+      <source>archipelago</source>
+      <translation>諸島</translation>
+    </message>
+    <message>
+      <source>region</source>
+      <translation>地方</translation>
+    </message>
+    <message>
+      <source>country</source>
+      <translation>国</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <translation>その他</translation>
+    </message>
+    <message>
+      <source>sublocation</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>city</source>
+      <translation>市区町村</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>都道府県</translation>
     </message>
   </context>
   <context>

@@ -235,7 +235,7 @@
     </message>
     <message>
       <source>no copyright notice</source>
-      <translation>нет уведомления об авторском праве</translation>
+      <translation>нет указания авторского права</translation>
     </message>
     <message>
       <source>a value that does not validate: {field}</source>
@@ -356,6 +356,10 @@ They are written again after the next change.</source>
     <message>
       <source>sort by Collection order to change the order</source>
       <translation>чтобы изменить порядок, выберите сортировку «Порядок коллекции»</translation>
+    </message>
+    <message>
+      <source>Edit texts…</source>
+      <translation>Изменить тексты…</translation>
     </message>
   </context>
   <context>
@@ -676,7 +680,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Copyright notice</source>
-      <translation>Уведомление об авторском праве</translation>
+      <translation>Авторское право</translation>
     </message>
     <message>
       <source>Rights usage terms</source>
@@ -1172,7 +1176,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>{chars} characters · {bytes} / {limit} IIM bytes</source>
-      <translation>символов: {chars} · байт IIM: {bytes} / {limit}</translation>
+      <translation>{chars} симв. · {bytes} / {limit} байт IIM</translation>
     </message>
     <message>
       <source>Longer than IPTC IIM allows: IIM gets a shortened copy, XMP and EXIF the whole caption.</source>
@@ -1314,7 +1318,7 @@ They are written again after the next change.</source>
     <name>GridBar</name>
     <message>
       <source>Search captions, places, names… (any script)</source>
-      <translation>Поиск по описаниям, местам, именам… (любое письмо)</translation>
+      <translation>Поиск: описания, места, имена…</translation>
     </message>
     <message>
       <source>Sort order</source>
@@ -1881,6 +1885,65 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>PhotoInfo</name>
+    <message>
+      <source>time zone unknown (the camera's clock)</source>
+      <translation>часовой пояс неизвестен (часы камеры)</translation>
+    </message>
+    <message>
+      <source>{n} bytes</source>
+      <translation>{n} байт</translation>
+    </message>
+    <message>
+      <source>batch {id}, {date}</source>
+      <translation>партия {id}, {date}</translation>
+    </message>
+    <message>
+      <source>Captured</source>
+      <translation>Снято</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Камера</translation>
+    </message>
+    <message>
+      <source>Lens</source>
+      <translation>Объектив</translation>
+    </message>
+    <message>
+      <source>Exposure</source>
+      <translation>Экспозиция</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Размер</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>In the archive</source>
+      <translation>В архиве</translation>
+    </message>
+    <message>
+      <source>Imported from</source>
+      <translation>Откуда импортирована</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Импорт</translation>
+    </message>
+    <message>
+      <source>Select one photo to see its facts.</source>
+      <translation>Выберите одну фотографию, чтобы увидеть сведения о ней.</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>Нет фотографии</translation>
+    </message>
+  </context>
+  <context>
     <name>PlaceCommands</name>
     <message>
       <source>The place “{name}” has been removed elsewhere since (from the command line or another window).</source>
@@ -1899,7 +1962,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>metres</source>
-      <translation>метры</translation>
+      <translation>м</translation>
     </message>
     <message>
       <source>one per line: ru: Шумшу</source>
@@ -1983,6 +2046,58 @@ They are written again after the next change.</source>
     <message>
       <source>Photos</source>
       <translation>Фотографии</translation>
+    </message>
+    <message>
+      <source>building</source>
+      <translation>здание</translation>
+    </message>
+    <message>
+      <source>feature</source>
+      <translation>объект</translation>
+    </message>
+    <message>
+      <source>site</source>
+      <translation>участок</translation>
+    </message>
+    <message>
+      <source>locality</source>
+      <translation>населённый пункт</translation>
+    </message>
+    <message>
+      <source>island</source>
+      <translation>остров</translation>
+    </message>
+    <message>
+      <source>district</source>
+      <translation>район</translation>
+    </message>
+    <message>
+      <source>archipelago</source>
+      <translation>архипелаг</translation>
+    </message>
+    <message>
+      <source>region</source>
+      <translation>регион</translation>
+    </message>
+    <message>
+      <source>country</source>
+      <translation>страна</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <translation>другое</translation>
+    </message>
+    <message>
+      <source>sublocation</source>
+      <translation>место</translation>
+    </message>
+    <message>
+      <source>city</source>
+      <translation>город</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>область</translation>
     </message>
   </context>
   <context>

@@ -41,6 +41,30 @@ HEADERS = {
     Column.FIELD: QT_TRANSLATE_NOOP("PlaceTreeModel", "Fills"),
     Column.PHOTOS: QT_TRANSLATE_NOOP("PlaceTreeModel", "Photos"),
 }
+# The kinds of place (``model.place.PLACE_KINDS``) and the fields a level fills, as shown.
+KINDS = {
+    "building": QT_TRANSLATE_NOOP("PlaceTreeModel", "building"),
+    "feature": QT_TRANSLATE_NOOP("PlaceTreeModel", "feature"),
+    "site": QT_TRANSLATE_NOOP("PlaceTreeModel", "site"),
+    "locality": QT_TRANSLATE_NOOP("PlaceTreeModel", "locality"),
+    "island": QT_TRANSLATE_NOOP("PlaceTreeModel", "island"),
+    "district": QT_TRANSLATE_NOOP("PlaceTreeModel", "district"),
+    "archipelago": QT_TRANSLATE_NOOP("PlaceTreeModel", "archipelago"),
+    "region": QT_TRANSLATE_NOOP("PlaceTreeModel", "region"),
+    "country": QT_TRANSLATE_NOOP("PlaceTreeModel", "country"),
+    "other": QT_TRANSLATE_NOOP("PlaceTreeModel", "other"),
+}
+FILLS = {
+    "sublocation": QT_TRANSLATE_NOOP("PlaceTreeModel", "sublocation"),
+    "city": QT_TRANSLATE_NOOP("PlaceTreeModel", "city"),
+    "state": QT_TRANSLATE_NOOP("PlaceTreeModel", "state"),
+    "country": QT_TRANSLATE_NOOP("PlaceTreeModel", "country"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """A kind of place in the curator's language (a kind not known as it is stored)."""
+    return QCoreApplication.translate("PlaceTreeModel", str(KINDS[kind])) if kind in KINDS else kind
 
 
 class PlaceTreeModel(QAbstractItemModel):
@@ -134,9 +158,10 @@ class PlaceTreeModel(QAbstractItemModel):
             if column is Column.NAME:
                 return place.name
             if column is Column.KIND:
-                return place.kind
+                return kind_label(place.kind)
             if column is Column.FIELD:
-                return "" if place.location_field == "none" else place.location_field
+                field = place.location_field
+                return QCoreApplication.translate("PlaceTreeModel", str(FILLS[field])) if field in FILLS else ""
             return self.counts.get(place.id) or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             names = ", ".join(str(n) for n in place.alt_names)

@@ -62,7 +62,8 @@ class CollectionBanner(QLabel):
             details.append(self.tr("drag photos, or Ctrl+[ and Ctrl+], to change the order of publication"))
         else:
             details.append(self.tr("sort by Collection order to change the order"))
-        parts.append(f"<br><small>{' · '.join(details)} · <a href='{EDIT_LINK}'>{self.tr('Edit texts…')}</a></small>")
+        edit = self.tr("Edit texts…")  # outside the f-string, where lupdate finds it
+        parts.append(f"<br><small>{' · '.join(details)} · <a href='{EDIT_LINK}'>{edit}</a></small>")
         self.setText("".join(parts))
         self.show()
 

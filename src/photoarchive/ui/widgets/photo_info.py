@@ -23,10 +23,6 @@ from photoarchive.model import Photo
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
 
-def _tr(text: str) -> str:
-    return translate("PhotoInfo", text)
-
-
 def capture_text(captured_at: str | None) -> str:
     """``2015-08-10 09:00:00, UTC+11:00``, or with "time zone unknown" when the camera gave none."""
     if not captured_at:
@@ -40,7 +36,7 @@ def capture_text(captured_at: str | None) -> str:
     elif offset:
         zone = f"UTC{offset}"
     else:
-        zone = _tr("time zone unknown (the camera's clock)")
+        zone = translate("PhotoInfo", "time zone unknown (the camera's clock)")
     return f"{day} {time}, {zone}"
 
 
@@ -48,7 +44,7 @@ def file_size_text(size: int) -> str:
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
         if size >= scale:
             return f"{size / scale:.1f} {unit}"
-    return _tr("{n} bytes").format(n=size)
+    return translate("PhotoInfo", "{n} bytes").format(n=size)
 
 
 def exposure_text(photo: Photo) -> str:
@@ -79,18 +75,20 @@ def photo_facts(catalog: Catalog, photo: Photo) -> list[tuple[str, str]]:
             started = catalog.batch(photo.batch_id).started_at
         except NotFoundError:
             started = photo.imported_at
-        batch = _tr("batch {id}, {date}").format(id=photo.batch_id, date=started[:16].replace("T", " "))
+        batch = translate("PhotoInfo", "batch {id}, {date}").format(
+            id=photo.batch_id, date=started[:16].replace("T", " ")
+        )
     size = f"{photo.width} × {photo.height} px" if photo.width and photo.height else ""
     facts = [
-        (_tr("Captured"), capture_text(photo.captured_at)),
-        (_tr("Camera"), camera_text(photo)),
-        (_tr("Lens"), photo.lens or ""),
-        (_tr("Exposure"), exposure_text(photo)),
-        (_tr("Size"), size),
-        (_tr("File"), f"{file_size_text(photo.size)} · {photo.format}"),
-        (_tr("In the archive"), f"originals/{photo.original_path}"),
-        (_tr("Imported from"), photo.source_path),
-        (_tr("Import"), batch or photo.imported_at[:16].replace("T", " ")),
+        (translate("PhotoInfo", "Captured"), capture_text(photo.captured_at)),
+        (translate("PhotoInfo", "Camera"), camera_text(photo)),
+        (translate("PhotoInfo", "Lens"), photo.lens or ""),
+        (translate("PhotoInfo", "Exposure"), exposure_text(photo)),
+        (translate("PhotoInfo", "Size"), size),
+        (translate("PhotoInfo", "File"), f"{file_size_text(photo.size)} · {photo.format}"),
+        (translate("PhotoInfo", "In the archive"), f"originals/{photo.original_path}"),
+        (translate("PhotoInfo", "Imported from"), photo.source_path),
+        (translate("PhotoInfo", "Import"), batch or photo.imported_at[:16].replace("T", " ")),
         ("SHA-256", photo.sha256),
     ]
     return [(label, value) for label, value in facts if value]
@@ -147,7 +145,9 @@ class PhotoInfo(QTextEdit):
         if len(photo_ids) != 1:
             self.facts = []
             self._set_html(
-                html.escape(_tr("Select one photo to see its facts.")) if photo_ids else html.escape(_tr("No photo"))
+                html.escape(translate("PhotoInfo", "Select one photo to see its facts."))
+                if photo_ids
+                else html.escape(translate("PhotoInfo", "No photo"))
             )
             return
         try:

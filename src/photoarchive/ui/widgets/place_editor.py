@@ -26,6 +26,7 @@ from photoarchive.model.curated import FIELDS_BY_NAME
 from photoarchive.model.fields import TRANSLATION_CONTEXT
 from photoarchive.model.place import DEFAULT_FIELD_BY_KIND, IPTC_FIELD_CHOICES, PLACE_KINDS, Place, PlaceName
 from photoarchive.places.gazetteer import Gazetteer
+from photoarchive.ui.models.place_tree_model import kind_label
 
 # Marked for lupdate here, translated where shown (a string in a table is invisible to tr()).
 NO_FIELD = QT_TRANSLATE_NOOP("PlaceEditor", "no field")
@@ -61,7 +62,8 @@ class PlaceEditor(QWidget):
         self.place: Place | None = None
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
-        self.kind.addItems(list(PLACE_KINDS))
+        for kind in PLACE_KINDS:
+            self.kind.addItem(kind_label(kind), kind)
         self.parent_place = QComboBox(self)
         self.latitude = QLineEdit(self)
         self.longitude = QLineEdit(self)
@@ -78,7 +80,7 @@ class PlaceEditor(QWidget):
         self.field = QComboBox(self)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(60)
-        self.kind.currentTextChanged.connect(self._fill_field_choices)
+        self.kind.currentIndexChanged.connect(lambda _i: self._fill_field_choices(str(self.kind.currentData())))
 
         position = QHBoxLayout()
         position.addWidget(self.latitude)
@@ -114,7 +116,7 @@ class PlaceEditor(QWidget):
         self.setEnabled(place is not None)
         place = place or Place("")
         self.name.setText(place.name)
-        self.kind.setCurrentText(place.kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(place.kind)))
         self._fill_field_choices(place.kind)
         self.field.setCurrentIndex(max(0, self.field.findData(place.iptc_field)))
         self.parent_place.clear()
@@ -146,7 +148,7 @@ class PlaceEditor(QWidget):
                 names.append(PlaceName(line.strip()))
         return {
             "name": self.name.text(),
-            "kind": self.kind.currentText(),
+            "kind": self.kind.currentData(),
             "parent_id": self.parent_place.currentData(),
             "latitude": self.latitude.text().strip() or None,
             "longitude": self.longitude.text().strip() or None,
