@@ -135,13 +135,16 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
         if field in LIST_FIELDS:
             items = [check_text(field, v) for v in ([value] if isinstance(value, str) else list(value or []))]
             compiled = [compile_template(v, field=field) for v in items]
-            values[field] = items if any(c.variables for c in compiled) else validate_value(field, items)
+            listed = items if any(c.variables for c in compiled) else validate_value(field, items)
+            values[field] = listed if isinstance(listed, list) else items
         else:
             if isinstance(value, list):
                 raise ValidationError(f"{field}: takes one value, not a list", field=field)
             text = check_text(field, "" if value is None else value, multiline=FIELDS_BY_NAME[field].multiline)
             compiled_one = compile_template(text, field=field)
-            values[field] = text if compiled_one.variables else validate_value(field, text)
+            checked = text if compiled_one.variables else validate_value(field, text)
+            # A template holds text: a rating is kept as "4" (or "" for none), as typed.
+            values[field] = "" if checked is None else str(checked) if isinstance(checked, int) else checked
     keyword_lists = []
     for option, items in (("add_keywords", template.add_keywords), ("remove_keywords", template.remove_keywords)):
         cleaned = [check_text("keywords", k) for k in items]
@@ -172,6 +175,11 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
     )
 
 
+def _is_set(value: object) -> bool:
+    """Whether a field that is not a list holds a value (a rating of 0 does; None does not)."""
+    return value is not None and bool(str(value).strip())
+
+
 def template_values(
     catalog: Catalog, template: FieldTemplate | str | int, photo_ids: Sequence[int]
 ) -> dict[int, dict[str, Any]]:
@@ -199,7 +207,7 @@ def template_values(
             value = compiled[field]
             mode = template.modes.get(field, REPLACE)
             has = getattr(fields, field)
-            if mode == FILL and (any(str(v).strip() for v in has) if isinstance(has, list) else str(has).strip()):
+            if mode == FILL and (any(str(v).strip() for v in has) if isinstance(has, list) else _is_set(has)):
                 continue  # the photo's own value stays (and is what later fields see)
             if isinstance(value, list):
                 items = [text for text in (t.render(variables) for t in value) if text.strip()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import exiv2
 import pytest
 
+from photoarchive.metadata import exiv2io
 from photoarchive.metadata.fields import FIELDS, FIELDS_BY_NAME, MULTILINE_FIELDS, Kind, Precedence, XmpType
 from photoarchive.model.curated import CURATED_FIELD_NAMES
 
@@ -27,6 +28,7 @@ XMP_PROPERTIES = {
     "event": "Iptc4xmpExt:Event", "event_date": "photoarchive:EventDate", "sublocation": "Iptc4xmpCore:Location",
     "city": "photoshop:City", "state": "photoshop:State", "country": "photoshop:Country",
     "country_code": "Iptc4xmpCore:CountryCode", "job_id": "photoshop:TransmissionReference",
+    "rating": "xmp:Rating", "label": "xmp:Label", "flag": "digiKam:PickLabel",
 }  # fmt: skip
 
 
@@ -51,7 +53,11 @@ def test_tags_are_known_to_exiv2(spec) -> None:
         assert (key.record(), key.tag()) == (int(record), int(number))
     for key in spec.exif:
         assert exiv2.ExifKey(key).tagName() == key.rsplit(".", 1)[1]
-    assert spec.xmp.key.split(".")[1] in ("dc", "photoshop", "iptc", "iptcExt", "xmpRights", "lr", "photoarchive")
+    known = ("dc", "photoshop", "iptc", "iptcExt", "xmpRights", "lr", "photoarchive", "xmp", "digiKam", "photomechanic")
+    exiv2io.setup()  # registers ours and Photo Mechanic's namespaces
+    for key in (spec.xmp.key, *spec.also):
+        assert key.split(".")[1] in known
+        assert exiv2.XmpKey(key).ns().startswith(("http://", "urn:"))
 
 
 def test_xmp_properties_as_the_standard_names_them() -> None:
@@ -64,6 +70,8 @@ def test_xmp_types_fit_the_kinds() -> None:
             assert spec.xmp.type is XmpType.BAG
         elif spec.kind is Kind.NAMES:
             assert spec.xmp.type is XmpType.SEQ
+        elif spec.kind is Kind.INTEGER or spec.name == "flag":  # digiKam's PickLabel is a number
+            assert spec.xmp.type is XmpType.INTEGER
         else:
             assert spec.xmp.type in (XmpType.TEXT, XmpType.LANG_ALT, XmpType.DATE)
 

@@ -13,7 +13,7 @@ from typing import Any
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import select_in
 from photoarchive.model import CURATED_FIELD_NAMES, CuratedFields
-from photoarchive.model.curated import LIST_FIELDS
+from photoarchive.model.curated import INTEGER_FIELDS, LIST_FIELDS
 
 # Photo columns an edit may change besides the curated fields: the GPS position shown, and the
 # gazetteer place shown (0004_places), stored as they are.
@@ -29,7 +29,7 @@ def to_column(field: str, value: Any) -> Any:
     """A Python value as stored in its column."""
     if field in LIST_FIELDS or field == CONFLICTS:
         return json.dumps(list(value or []), ensure_ascii=False)
-    if field in POSITION_FIELDS:
+    if field in POSITION_FIELDS or field in INTEGER_FIELDS:
         return value
     return "" if value is None else str(value)
 

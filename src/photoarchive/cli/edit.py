@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from photoarchive.cli.output import print_json, warn
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
-from photoarchive.model.curated import CURATED_FIELD_NAMES, FIELDS, FIELDS_BY_NAME, LIST_FIELDS
-from photoarchive.model.fields import Input
+from photoarchive.model.curated import CURATED_FIELD_NAMES, FIELDS, FIELDS_BY_NAME, LIST_FIELDS, empty_value
+from photoarchive.model.fields import FieldSpec, Input
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -41,7 +41,16 @@ METAVARS = {
     Input.COUNTRY_CODE: "XXX",
     Input.URL: "URL",
     Input.NAMES: "NAME[;NAME]",
+    Input.RATING: "0-5|none",
 }
+
+
+def _metavar(spec: FieldSpec) -> str:
+    if spec.input is Input.CHOICE:  # --label red|yellow|green|blue|purple|none
+        return "|".join((*spec.choice_values, "none"))
+    return METAVARS.get(spec.input, "TEXT")
+
+
 EDIT_DESCRIPTION = """\
 Set curated fields of one or many photos: one edit, one transaction, one entry in the
 history (photoarchive history; photoarchive undo EDIT_ID). Setting a field settles the
@@ -138,7 +147,7 @@ def add_field_options(parser: argparse.ArgumentParser, *, gps: bool = False) -> 
             f"--{_option(spec.name)}",
             dest=spec.name,
             action="append" if spec.name in LIST_FIELDS else "store",
-            metavar=METAVARS.get(spec.input, "TEXT"),
+            metavar=_metavar(spec),
             help=f"{spec.label} ({', '.join(spec.standard_names)})",
         )
     group.add_argument("--add-keywords", action="append", metavar="A,B", help="add keywords, keeping the others")
@@ -182,7 +191,7 @@ def field_options(args: argparse.Namespace) -> FieldOptions:
         if key == "gps":
             options.values.update(latitude=None, longitude=None, altitude=None, gps_source=None)
         else:
-            options.values[key] = [] if key in LIST_FIELDS else ""
+            options.values[key] = empty_value(key)
     if getattr(args, "gps", None):
         options.values.update(parse_gps(args.gps))
     return options

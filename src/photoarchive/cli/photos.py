@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from photoarchive.cli.output import print_fields, print_json, warn
+from photoarchive.model.curated import CHOICE_FIELDS
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -103,12 +104,16 @@ def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = N
 
 
 def photo_records(catalog: Catalog, photo_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """The curated fields, ``gps_source``, ``conflicts`` and ``place`` of these photos, by id."""
+    """The curated fields, ``gps_source``, ``conflicts`` and ``place`` of these photos, by id
+    (``label`` and ``flag`` null when not set, as ``rating``)."""
     from photoarchive.catalog.curated import load_records
     from photoarchive.catalog.places import photo_places
     from photoarchive.places import Gazetteer
 
     records = load_records(catalog, photo_ids)
+    for record in records.values():
+        # A colour label or a flag that is not set is null, as a rating that is not set.
+        record.update({name: record[name] or None for name in CHOICE_FIELDS})
     shown = photo_places(catalog, photo_ids)
     gazetteer = Gazetteer.load(catalog) if any(shown.values()) else None
     for photo_id, record in records.items():

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 import exiv2
 
 from photoarchive.metadata import iim
-from photoarchive.metadata.fields import PHOTOARCHIVE_NS, PHOTOARCHIVE_PREFIX, XmpType
+from photoarchive.metadata.fields import (
+    PHOTO_MECHANIC_NS,
+    PHOTO_MECHANIC_PREFIX,
+    PHOTOARCHIVE_NS,
+    PHOTOARCHIVE_PREFIX,
+    XmpType,
+)
 
 _local = threading.local()
 _setup_lock = threading.Lock()
@@ -92,10 +98,12 @@ def setup() -> None:
             if exiv2.XmpProperties.prefix(uri) == prefix:
                 exiv2.XmpProperties.registerNs(uri, prefix)
         # (Not XmpProperties.registeredNamespaces(): it upsets the toolkit's namespace map.)
-        try:
-            exiv2.XmpProperties.ns(PHOTOARCHIVE_PREFIX)
-        except exiv2.Exiv2Error:
-            exiv2.XmpProperties.registerNs(PHOTOARCHIVE_NS, PHOTOARCHIVE_PREFIX)
+        # Ours, and Photo Mechanic's (for its colour class), which exiv2 does not know.
+        for uri, prefix in ((PHOTOARCHIVE_NS, PHOTOARCHIVE_PREFIX), (PHOTO_MECHANIC_NS, PHOTO_MECHANIC_PREFIX)):
+            try:
+                exiv2.XmpProperties.ns(prefix)
+            except exiv2.Exiv2Error:
+                exiv2.XmpProperties.registerNs(uri, prefix)
         _iptc_ext_prefix = _probe_struct_prefix()
         _ready = True
 

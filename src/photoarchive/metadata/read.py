@@ -31,12 +31,13 @@ import exiv2
 
 from photoarchive.errors import MetadataReadError, ValidationError
 from photoarchive.files import real_path
-from photoarchive.metadata import dates, exiv2io, iim, irb
+from photoarchive.metadata import dates, exiv2io, iim, irb, selection
 from photoarchive.metadata.exiv2io import error_reason
 from photoarchive.metadata.fields import (
     FIELDS,
     IIM_CHARSET_KEY,
     LOCATION_SHOWN,
+    SELECTION_KINDS,
     GpsPoint,
     Kind,
     XmpType,
@@ -217,10 +218,14 @@ def location_of(xmp: exiv2.XmpData) -> LocationShown | None:
     return LocationShown(place_id=0, names=names, identifiers=ids)
 
 
-def _xmp_values(xmp: exiv2.XmpData) -> tuple[dict[str, Value], GpsPoint | None]:
-    values: dict[str, Value] = {}
+def _xmp_values(xmp: exiv2.XmpData, warnings: list[str]) -> tuple[dict[str, Value], GpsPoint | None]:
+    selected, selection_warnings = selection.read_values(xmp)
+    values: dict[str, Value] = dict(selected)
+    warnings += selection_warnings
     shown = exiv2io.xmp_struct_item(xmp, LOCATION_SHOWN)
     for spec in FIELDS:
+        if spec.kind in SELECTION_KINDS:
+            continue
         raw = exiv2io.xmp_get(xmp, spec.xmp.key)
         if spec.location_shown and shown.get(spec.location_shown, "").strip():
             # As ExifTool's MWG tags: the LocationShown field first, the legacy property next.
@@ -240,7 +245,9 @@ def _xmp_values(xmp: exiv2.XmpData) -> tuple[dict[str, Value], GpsPoint | None]:
     return values, gps
 
 
-def _model_value(kind: Kind, value: Value | None) -> str | list[str]:
+def _model_value(kind: Kind, value: Value | None) -> str | list[str] | int | None:
+    if kind is Kind.INTEGER:
+        return int(value) if isinstance(value, str) and value else None
     if kind is Kind.LIST:
         return list(value) if isinstance(value, list) else ([value] if value else [])
     if kind is Kind.NAMES:
@@ -312,13 +319,13 @@ def _read(
         image = opened()
         if image.mimeType() in XMP_MIME_TYPES:
             # exiv2 fills EXIF and IPTC of a sidecar from its XMP: those are not in the file.
-            src.xmp, gps = _xmp_values(image.xmpData())
+            src.xmp, gps = _xmp_values(image.xmpData(), warnings)
             location = location_of(image.xmpData())
         else:
             src.exif = _exif_values(image.exifData(), legacy, warnings)
             src.iim = _iim_values(image.iptcData(), legacy, warnings)
             src.iim_present = image.iptcData().count() > 0
-            src.xmp, gps = _xmp_values(image.xmpData())
+            src.xmp, gps = _xmp_values(image.xmpData(), warnings)
             location = location_of(image.xmpData())
             if image.mimeType() == "image/jpeg":
                 try:
@@ -332,7 +339,7 @@ def _read(
                 if sidecar_path is not None:
                     try:
                         side_xmp = open_image(sidecar_path).xmpData()
-                        src.sidecar, side_gps = _xmp_values(side_xmp)
+                        src.sidecar, side_gps = _xmp_values(side_xmp, warnings)
                         side_location = location_of(side_xmp)
                     except MetadataReadError as error:
                         warnings.append(str(error))

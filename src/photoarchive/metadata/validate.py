@@ -48,7 +48,7 @@ from photoarchive.errors import ValidationError
 from photoarchive.metadata import dates
 from photoarchive.metadata.fields import FIELDS_BY_NAME, GpsPoint, Input, Kind
 from photoarchive.metadata.mwg import join_names, split_names
-from photoarchive.model.curated import CuratedFields
+from photoarchive.model.curated import CuratedFields, empty_value
 
 MAX_VALUE_BYTES = 64 * 1024
 
@@ -140,11 +140,47 @@ def check_url(name: str, text: str) -> str:
     return match.group(1).lower() + text[len(match.group(1)) :]
 
 
-def validate_value(name: str, value: object) -> str | list[str]:
+NONE = "none"  # what a curator types for "no rating", "no label", "no flag"
+
+
+def check_rating(name: str, value: object) -> int | None:
+    """A whole number within the field's limits; None for none ("", "none" or None)."""
+    spec = FIELDS_BY_NAME[name]
+    low, high = spec.limits or (0, 5)
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", NONE)):
+        return None
+    number: object = value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        number = int(value.strip())
+    if isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high:
+        raise ValidationError(
+            f"{spec.label}: {value!r} is not a whole number from {low} to {high} (or {NONE})", field=name
+        )
+    return number
+
+
+def check_choice(name: str, value: object) -> str:
+    """One of the field's choices (its value or its label, in any case); "" for none."""
+    spec = FIELDS_BY_NAME[name]
+    text = value.strip().casefold() if isinstance(value, str) else None
+    if text in ("", NONE):
+        return ""
+    for choice in spec.choices:
+        if text in (choice.value, choice.label.casefold()):
+            return choice.value
+    allowed = ", ".join((*spec.choice_values, NONE))
+    raise ValidationError(f"{spec.label}: {value!r} is not one of {allowed}", field=name)
+
+
+def validate_value(name: str, value: object) -> str | list[str] | int | None:
     """The normalised value of one curated field, or ``ValidationError``."""
     spec = FIELDS_BY_NAME.get(name)
     if spec is None:
         raise ValidationError(f"unknown field: {name}", field=name)
+    if spec.kind is Kind.INTEGER:
+        return check_rating(name, value)
+    if spec.kind is Kind.CHOICE:
+        return check_choice(name, value)
     if spec.kind is Kind.LIST:
         if isinstance(value, str) or not isinstance(value, (list, tuple)):
             raise ValidationError(f"{spec.label}: expected a list", field=name)
@@ -188,7 +224,7 @@ def salvaged(fields: CuratedFields) -> tuple[CuratedFields, list[ValidationError
         try:
             changes[spec.name] = validate_value(spec.name, getattr(fields, spec.name))
         except ValidationError as error:
-            changes[spec.name] = [] if isinstance(getattr(fields, spec.name), list) else ""
+            changes[spec.name] = empty_value(spec.name)
             errors.append(error)
     return replace(fields, **changes), errors
 
@@ -197,7 +233,7 @@ def invalid_fields(values: Mapping[str, object]) -> list[str]:
     """The names of the curated fields among ``values`` whose value does not validate."""
     bad = []
     for name, value in values.items():
-        if name in FIELDS_BY_NAME and value:
+        if name in FIELDS_BY_NAME and value not in ("", [], None):
             try:
                 validate_value(name, value)
             except ValidationError:

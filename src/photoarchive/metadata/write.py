@@ -56,7 +56,7 @@ import exiv2
 
 from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.files import atomic_write, truncate_utf8
-from photoarchive.metadata import dates, exiv2io, iim, irb
+from photoarchive.metadata import dates, exiv2io, iim, irb, selection
 from photoarchive.metadata.derivative import copy_metadata
 from photoarchive.metadata.exiv2io import error_reason
 from photoarchive.metadata.fields import (
@@ -64,6 +64,7 @@ from photoarchive.metadata.fields import (
     IIM_CHARSET_KEY,
     LOCATION_SHOWN,
     MANAGED_IIM_KEYS,
+    SELECTION_KINDS,
     FieldSpec,
     GpsPoint,
     Kind,
@@ -136,7 +137,10 @@ def apply_xmp(
     xmp: exiv2.XmpData, fields: CuratedFields, gps: GpsPoint | None, location: LocationShown | None = None
 ) -> None:
     """Set every XMP property of the table (and LocationShown) in ``xmp`` to ``fields``."""
+    selection.apply_values(xmp, fields)
     for spec in FIELDS:
+        if spec.kind in SELECTION_KINDS:
+            continue
         values = _values(fields, spec)
         exiv2io.xmp_delete(xmp, spec.xmp.key)
         if values:

@@ -19,9 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 
 from photoarchive.model.fields import (
+    PHOTO_MECHANIC_PREFIX,
     PHOTOARCHIVE_PREFIX,
     QT_TRANSLATE_NOOP,
     SPEC,
+    Choice,
     FieldSpec,
     Group,
     IimDataset,
@@ -34,13 +36,32 @@ from photoarchive.model.fields import (
     iim,
 )
 
-_DESCRIPTION, _CREDIT, _EVENT, _LOCATION, _WORKFLOW = Group
+_DESCRIPTION, _CREDIT, _EVENT, _LOCATION, _WORKFLOW, _SELECTION = Group
 _EXIF, _XI, _XO = Precedence.EXIF_FIRST, Precedence.XMP_IIM, Precedence.XMP_ONLY
 _TEXT, _ALT, _BAG, _SEQ = XmpType.TEXT, XmpType.LANG_ALT, XmpType.BAG, XmpType.SEQ
 
 
 def _xmp(key: str, type: XmpType = _TEXT) -> XmpProperty:
     return XmpProperty(key, type)
+
+
+# The selection fields' other tags. digiKam numbers its labels (core/libs/dimg/globals.h:
+# ColorLabel 0 none, 1 red, 2 orange, 3 yellow, 4 green, 5 blue, 6 magenta, 7 gray, 8 black,
+# 9 white; PickLabel 0 none, 1 rejected, 2 pending, 3 accepted); Photo Mechanic numbers its
+# colour classes 1-8, whose default colours are red, orange, yellow, green, blue, purple,
+# grey, brown (ExifTool names them Winner ... Trash). Orange, grey and the others have no
+# Lightroom label, so they read as no label.
+DIGIKAM_COLOR = "Xmp.digiKam.ColorLabel"
+DIGIKAM_PICK = "Xmp.digiKam.PickLabel"
+PM_COLOR_CLASS = f"Xmp.{PHOTO_MECHANIC_PREFIX}.ColorClass"
+# Where a rejected photo keeps its stars: xmp:Rating holds -1 then, as Bridge writes a reject.
+REJECTED_RATING = f"Xmp.{PHOTOARCHIVE_PREFIX}.Rating"
+
+
+def _label(value: str, label: str, digikam: str, pm: str, bridge: str) -> Choice:
+    # xmp:Label holds the English name as Lightroom writes it; Bridge's default names for the
+    # same colours are read too.
+    return Choice(value, label, ((DIGIKAM_COLOR, digikam), (PM_COLOR_CLASS, pm)), (bridge,))
 
 
 # IIM byte limits are those of IIM 4.2 (and of the IPTC Photo Metadata Standard's mapping).
@@ -161,20 +182,56 @@ class CuratedFields:
         QT_TRANSLATE_NOOP("CuratedFields", "Job identifier"), _WORKFLOW, Input.LINE, _XI,
         _xmp("Xmp.photoshop.TransmissionReference"), iim("TransmissionReference", "2:103", 32),
     ))  # fmt: skip
+    # Selection (culling): xmp:Rating and xmp:Label as Lightroom and Bridge write them, a reject
+    # as xmp:Rating -1 (Bridge); digiKam's pick and colour labels and Photo Mechanic's colour
+    # class beside them (``metadata.selection`` reads and writes them).
+    rating: int | None = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Rating"), _SELECTION, Input.RATING, _XO,
+        _xmp("Xmp.xmp.Rating", XmpType.INTEGER), limits=(0, 5), also=(REJECTED_RATING,),
+    ))  # fmt: skip
+    label: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Colour label"), _SELECTION, Input.CHOICE, _XO,
+        _xmp("Xmp.xmp.Label"), also=(DIGIKAM_COLOR, PM_COLOR_CLASS), choices=(
+            _label("red", QT_TRANSLATE_NOOP("CuratedFields", "Red"), "1", "1", "Select"),
+            _label("yellow", QT_TRANSLATE_NOOP("CuratedFields", "Yellow"), "3", "3", "Second"),
+            _label("green", QT_TRANSLATE_NOOP("CuratedFields", "Green"), "4", "4", "Approved"),
+            _label("blue", QT_TRANSLATE_NOOP("CuratedFields", "Blue"), "5", "5", "Review"),
+            _label("purple", QT_TRANSLATE_NOOP("CuratedFields", "Purple"), "6", "6", "To Do"),
+        ),
+    ))  # fmt: skip
+    flag: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Flag"), _SELECTION, Input.CHOICE, _XO,
+        _xmp(DIGIKAM_PICK, XmpType.INTEGER), choices=(
+            Choice("pick", QT_TRANSLATE_NOOP("CuratedFields", "Pick"), ((DIGIKAM_PICK, "3"),)),
+            Choice("reject", QT_TRANSLATE_NOOP("CuratedFields", "Reject"), ((DIGIKAM_PICK, "1"),)),
+        ),
+    ))  # fmt: skip
 
     def as_dict(self) -> dict[str, object]:
         return {name: (list(v) if isinstance(v := getattr(self, name), list) else v) for name in CURATED_FIELD_NAMES}
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, name) for name in CURATED_FIELD_NAMES)
+        return all(getattr(self, name) in ("", [], None) for name in CURATED_FIELD_NAMES)
 
 
 # Every curated field, in the order of the declaration.
 FIELDS: tuple[FieldSpec, ...] = tuple(replace(f.metadata[SPEC], name=f.name) for f in fields(CuratedFields))
 FIELDS_BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
 CURATED_FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
-# The fields whose value is a list of strings (the others are text).
+# The fields whose value is a list of strings, and those whose value is an int or None (the
+# others are text).
 LIST_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.LIST)
+INTEGER_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.INTEGER)
+CHOICE_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.CHOICE)
+# The selection fields (rating, colour label, flag): what culling sets.
+SELECTION_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.group is Group.SELECTION)
+
+
+def empty_value(name: str) -> object:
+    """A field's "not set": an empty list, None (integers) or ""."""
+    return [] if name in LIST_FIELDS else None if name in INTEGER_FIELDS else ""
+
+
 # The fields the metadata editor shows, which are those that copy and paste carry.
 EDITOR_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in FIELDS if spec.in_editor)
 

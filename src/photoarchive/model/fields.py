@@ -25,6 +25,10 @@ TRANSLATION_CONTEXT = "CuratedFields"
 # URL: the project owns no domain to put a namespace under.
 PHOTOARCHIVE_NS = "urn:photoarchive:xmp:1.0/"
 PHOTOARCHIVE_PREFIX = "photoarchive"
+# Photo Mechanic's namespace (as ExifTool names it), for its colour classes; exiv2 has no
+# prefix for it, and ``metadata.exiv2io`` registers this one.
+PHOTO_MECHANIC_NS = "http://ns.camerabits.com/photomechanic/1.0/"
+PHOTO_MECHANIC_PREFIX = "photomechanic"
 
 # exiv2's own prefixes for the IPTC namespaces, and the prefixes that the IPTC standard uses.
 STANDARD_PREFIXES = {"iptc": "Iptc4xmpCore", "iptcExt": "Iptc4xmpExt"}
@@ -49,6 +53,7 @@ class Group(Enum):
     EVENT = QT_TRANSLATE_NOOP("CuratedFields", "Event shown")
     LOCATION = QT_TRANSLATE_NOOP("CuratedFields", "Location shown")
     WORKFLOW = QT_TRANSLATE_NOOP("CuratedFields", "Workflow")
+    SELECTION = QT_TRANSLATE_NOOP("CuratedFields", "Selection")
 
 
 class Kind(Enum):
@@ -58,6 +63,8 @@ class Kind(Enum):
     LIST = "list"  # list of strings (keywords)
     NAMES = "names"  # one string in the model, a list in IIM/XMP, "; "-joined in EXIF (MWG)
     DATE = "date"  # ISO 8601 text
+    INTEGER = "integer"  # an int, or None for "not set"
+    CHOICE = "choice"  # one of the field's ``choices`` (their ``value``), "" for none
 
 
 class Input(Enum):
@@ -73,6 +80,8 @@ class Input(Enum):
     DATE_RANGE = "date range"  # a date, or a range 1945-08-18/1945-08-23
     COUNTRY_CODE = "country code"  # ISO 3166-1 alpha-3 (alpha-2 accepted and converted)
     URL = "url"  # an http(s) URL
+    RATING = "rating"  # a whole number within the field's ``limits`` (stars), or none
+    CHOICE = "choice"  # one of the field's ``choices``, or none
 
     @property
     def kind(self) -> Kind:
@@ -83,7 +92,13 @@ class Input(Enum):
         return self in (Input.TEXT, Input.LONG_TEXT)
 
 
-_KINDS = {Input.NAMES: Kind.NAMES, Input.KEYWORDS: Kind.LIST, Input.DATE: Kind.DATE}
+_KINDS = {
+    Input.NAMES: Kind.NAMES,
+    Input.KEYWORDS: Kind.LIST,
+    Input.DATE: Kind.DATE,
+    Input.RATING: Kind.INTEGER,
+    Input.CHOICE: Kind.CHOICE,
+}
 
 
 class XmpType(Enum):
@@ -92,6 +107,7 @@ class XmpType(Enum):
     BAG = "bag"
     SEQ = "seq"
     DATE = "date"
+    INTEGER = "integer"  # a number as text (xmp:Rating is a Real; we write whole numbers)
 
 
 class Precedence(Enum):
@@ -130,6 +146,22 @@ class XmpProperty:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One value of a choice field: as stored (``value``, lowercase), as the curator sees it
+    (``label``, English, marked for translation), and its code in each other tag of the field
+    that writes or reads it (exiv2 key -> the text that tag holds)."""
+
+    value: str
+    label: str
+    codes: tuple[tuple[str, str], ...] = ()
+    # Other spellings read for it (case-insensitive): the names other tools give it.
+    aliases: tuple[str, ...] = ()
+
+    def code(self, key: str) -> str | None:
+        return dict(self.codes).get(key)
+
+
+@dataclass(frozen=True)
 class FieldSpec:
     """One curated field: how the curator sees it, and where it lives in each standard."""
 
@@ -145,6 +177,13 @@ class FieldSpec:
     # Whether the metadata editor shows it (the others are set on the command line, by
     # templates and from the files).
     in_editor: bool = True
+    # A choice field's values, in the order offered ("none" is not one of them).
+    choices: tuple[Choice, ...] = ()
+    # An integer field's lowest and highest value.
+    limits: tuple[int, int] | None = None
+    # XMP properties other tools use for the same thing, read after ``xmp`` (and written
+    # where a choice has a code for them): digiKam's labels, Photo Mechanic's colour class.
+    also: tuple[str, ...] = ()
     # The attribute of ``CuratedFields`` that declares it (set from the declaration).
     name: str = ""
 
@@ -157,12 +196,21 @@ class FieldSpec:
         return self.input.multiline
 
     @property
+    def choice_values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+    def choice(self, value: str) -> Choice | None:
+        """The choice stored as ``value``."""
+        return next((c for c in self.choices if c.value == value), None)
+
+    @property
     def standard_names(self) -> list[str]:
         """Tag names as the standards spell them, e.g. ``IIM 2:120``, ``dc:description``."""
         names = [f"IIM {d.number}" for d in self.iim]
         _, prefix, prop = self.xmp.key.split(".", 2)
         names.append(f"{STANDARD_PREFIXES.get(prefix, prefix)}:{prop}")
         names += [f"EXIF {key.rsplit('.', 1)[1]}" for key in self.exif]
+        names += [key.split(".", 1)[1].replace(".", ":") for key in self.also]
         if self.location_shown:
             names.append(f"Iptc4xmpExt:LocationShown/{self.location_shown}")
         return names
@@ -172,10 +220,12 @@ SPEC = "spec"  # the key of a curated field's FieldSpec in its dataclass field's
 
 
 def curated(spec: FieldSpec) -> Any:
-    """Declare a curated field of ``CuratedFields``: its default ("" or an empty list) and its
-    spec, whose name is the attribute's."""
+    """Declare a curated field of ``CuratedFields``: its default ("", an empty list, or None for
+    an integer) and its spec, whose name is the attribute's."""
     if spec.kind is Kind.LIST:
         return field(default_factory=list, metadata={SPEC: spec})
+    if spec.kind is Kind.INTEGER:
+        return field(default=None, metadata={SPEC: spec})
     return field(default="", metadata={SPEC: spec})
 
 
