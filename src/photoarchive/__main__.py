@@ -31,9 +31,22 @@ def _without_archive_option(args: list[str]) -> list[str]:
 
 
 def cli_main(argv: Sequence[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if _without_archive_option(args)[:1] == ["import"]:
+        _start_import_workers()
     from photoarchive.cli import main as run_cli
 
     sys.exit(run_cli(argv))
+
+
+def _start_import_workers() -> None:
+    """Start the import's worker processes first of all: their fork server (a new interpreter
+    importing the workers' code, ``pool.start_workers``) then starts while this process
+    imports the command line and opens the catalog, instead of after."""
+    from photoarchive.ingest.task import WORKER_PRELOAD
+    from photoarchive.pool import start_workers
+
+    start_workers(WORKER_PRELOAD)
 
 
 def gui_main(argv: Sequence[str] | None = None) -> None:

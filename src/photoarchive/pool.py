@@ -64,7 +64,9 @@ def start_workers(preload: Sequence[str]) -> None:
         return
     import multiprocessing.forkserver
 
-    multiprocessing.forkserver.set_forkserver_preload(list(preload))
+    # This module too: every worker runs its ``init_worker`` and the pool's worker loop
+    # (concurrent.futures.process), which a worker would otherwise import after its fork.
+    multiprocessing.forkserver.set_forkserver_preload([__name__, *preload])
     multiprocessing.forkserver.ensure_running()
 
 

@@ -31,10 +31,9 @@ from pathlib import Path
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.catalog import knows_path
 from photoarchive.catalog.connection import timestamp, transaction
-from photoarchive.catalog.sidecars import mirror_sidecars
 from photoarchive.errors import CatalogError, IngestError
 from photoarchive.ingest.scan import scan
-from photoarchive.ingest.worker import DISK_FULL, FileResult, disk_full, process_file, today
+from photoarchive.ingest.task import DISK_FULL, WORKER_PRELOAD, FileResult, disk_full, import_file, today
 from photoarchive.model import ImportFailure
 from photoarchive.pool import batches_in_pool, start_workers
 
@@ -127,7 +126,7 @@ class ImportJob:
             yield from self._run(cancelled)
 
     def _run(self, cancelled: Callable[[], bool]) -> Iterator[ImportProgress]:
-        start_workers([process_file.__module__])  # they start while the sources are scanned
+        start_workers(WORKER_PRELOAD)  # they start while the sources are scanned
         paths = self.catalog.paths
         shutil.rmtree(paths.incoming, ignore_errors=True)  # leftovers of a killed run
         self.catalog.mark_interrupted_batches()
@@ -191,7 +190,7 @@ class ImportJob:
         """Results in completion order, those that came back meanwhile together; files already
         copied when Cancel comes are still recorded."""
         process = partial(
-            process_file,
+            import_file,
             archive_root=str(self.catalog.paths.root),
             import_date=today(),
             legacy_charset=self.legacy_charset,
@@ -266,7 +265,7 @@ class ImportJob:
                 reason = self._catalog_failure(summary, error)
                 result = FileResult(result.source, "failed", error=reason)
             else:
-                mirror_sidecars(self.catalog, [photo_id])  # never raises: problems go to catalog.warnings
+                _mirror_sidecars(self.catalog, [photo_id])  # never raises: problems go to catalog.warnings
                 summary.imported += 1
                 summary.photos.append(photo_id)
                 summary.files.append(FileOutcome(source, "imported", photo_id))
@@ -281,7 +280,7 @@ class ImportJob:
             return ImportProgress(done, self.total, source, "failed", error=result.error)
         existing = self.catalog.id_for_hash(result.sha256) if result.sha256 else None
         if existing is not None:  # recorded by a run killed before it wrote the sidecar
-            mirror_sidecars(self.catalog, [existing], if_missing=True)
+            _mirror_sidecars(self.catalog, [existing], if_missing=True)
         summary.duplicates += 1
         summary.duplicate_paths.append(source)
         summary.files.append(FileOutcome(source, "duplicate", existing))
@@ -332,6 +331,15 @@ _SUMMARY_LISTS = ("failed", "photos", "duplicate_paths", "warnings", "files")
 
 class _RecordAlone(Exception):
     """Raised to roll back a transaction of several results (see ``_record_together``)."""
+
+
+def _mirror_sidecars(catalog: Catalog, photo_ids: list[int], *, if_missing: bool = False) -> None:
+    """``catalog.sidecars.mirror_sidecars``, imported when the first photo is recorded: it
+    brings exiv2 and the metadata rules, which the command need not import before its
+    workers have started (an import's start-up is part of its time)."""
+    from photoarchive.catalog.sidecars import mirror_sidecars
+
+    mirror_sidecars(catalog, photo_ids, if_missing=if_missing)
 
 
 def _text(path: str) -> str:

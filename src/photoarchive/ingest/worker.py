@@ -30,8 +30,7 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
@@ -44,6 +43,8 @@ from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbna
 from photoarchive.imaging import open_image as open_pixels
 from photoarchive.ingest.header import image_kind, read_header
 from photoarchive.ingest.scan import RAW_EXTENSIONS
+from photoarchive.ingest.task import DISK_FULL, FileResult, disk_full
+from photoarchive.ingest.task import today as today  # the import date, as the worker's callers give it
 from photoarchive.metadata import (
     ReadResult,
     collect_exiv2_warnings,
@@ -66,19 +67,6 @@ _ACCEPTED_FORMATS = {"JPEG", "MPO", "TIFF", "PNG", "WEBP", "HEIF", "AVIF"}
 _SALVAGE_FORMATS = {".heic", ".heif", ".hif"} | RAW_EXTENSIONS
 
 _catalog: sqlite3.Connection | None = None
-
-
-@dataclass
-class FileResult:
-    source: str
-    status: str  # "imported", "duplicate" or "failed"
-    error: str | None = None
-    sha256: str | None = None
-    relative_path: str | None = None
-    created: bool = False
-    values: dict[str, object] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    disk_full: bool = False  # the archive's disk is full: the import stops
 
 
 def process_file(source: str, archive_root: str, import_date: str, legacy_charset: str | None = None) -> FileResult:
@@ -104,25 +92,6 @@ def _failure(source: str, error: Exception) -> FileResult:
     if isinstance(error, RuntimeError) and "Symlink loop" in str(error):  # Path.resolve before Python 3.13
         return FileResult(source, "failed", error="cannot read the file (a loop of symbolic links)")
     return FileResult(source, "failed", error=f"unexpected error reading this file ({type(error).__name__}: {error})")
-
-
-DISK_FULL = "the disk holding the archive is full"
-
-
-def disk_full(error: BaseException) -> bool:
-    """True when ``error``, or an error it came from, says the disk (or the user's quota) is full."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        if isinstance(current, sqlite3.Error) and (
-            getattr(current, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(current)
-        ):
-            return True
-        current = current.__cause__ or current.__context__
-    return False
 
 
 def _without_surrogates(result: FileResult) -> FileResult:
@@ -451,7 +420,3 @@ def _strip_path(message: str, source: Path | str) -> str:
     """Messages carry the path separately; drop it from the reason."""
     prefix = f"{source}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
-
-
-def today() -> str:
-    return date.today().isoformat()

@@ -1,0 +1,131 @@
+"""An import's start-up: its workers' fork server starts first, imports their code once (and
+stays a single thread, safe to fork), and the main process imports none of the workers'
+imaging code. Each run is a fresh interpreter, as ``photoarchive import`` is."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import write_photos
+
+REPO = Path(__file__).resolve().parents[2]
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a fork server; reads /proc")
+
+
+def _run(script: str, *argv: str) -> Any:
+    """Run ``script`` in a fresh interpreter; its last line of output, as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script), *argv], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_main_process_of_an_import_imports_no_imaging_code(tmp_path: Path) -> None:
+    """Pillow and libvips are the workers' (imported by their fork server): the process
+    that farms the files out and records them has no use for them."""
+    write_photos(tmp_path / "card", 3)
+    found = _run(
+        """
+        import json, sys
+        from photoarchive.__main__ import main
+        try:
+            main(sys.argv[1:])
+        except SystemExit as end:
+            code = end.code
+        print(json.dumps({"code": code, "modules": sorted({m.split(".")[0] for m in sys.modules})}))
+        """,
+        *("--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "2"),
+    )
+    assert found["code"] == 0
+    assert {"PIL", "pyvips"} & set(found["modules"]) == set()
+
+
+def test_the_import_command_starts_its_workers_before_it_imports_the_command_line(tmp_path: Path) -> None:
+    write_photos(tmp_path / "card", 1)
+    found = _run(
+        """
+        import json, sys
+        import photoarchive.pool
+        calls = []
+        start = photoarchive.pool.start_workers
+        def recording(preload):
+            calls.append({"preload": list(preload), "cli_imported": "photoarchive.cli" in sys.modules})
+            start(preload)
+        photoarchive.pool.start_workers = recording
+        from photoarchive.__main__ import main
+        try:
+            main(sys.argv[1:])
+        except SystemExit as end:
+            code = end.code
+        print(json.dumps({"code": code, "calls": calls}))
+        """,
+        *("--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "1"),
+    )
+    assert found["code"] == 0
+    first = found["calls"][0]
+    assert first == {"preload": ["photoarchive.ingest.worker", "pyvips"], "cli_imported": False}
+
+
+def server_state(_: object) -> dict[str, object]:
+    """In a worker: which of the import's modules it had before this task came (this module
+    imports none of them), and how many threads its parent, the fork server, runs."""
+    parent = multiprocessing.parent_process()
+    return {
+        "preloaded": [
+            m for m in ("photoarchive.ingest.worker", "pyvips", "concurrent.futures.process") if m in sys.modules
+        ],
+        "server_threads": len(os.listdir(f"/proc/{os.getppid()}/task")),
+        "forked_by_another": parent is not None and os.getppid() != parent.pid,
+    }
+
+
+@linux_only
+def test_the_workers_fork_server_imported_their_code_and_runs_no_thread() -> None:
+    """Forking a process that runs threads copies their locks mid-flight: the server imports
+    the workers' code, and libvips, but must not start a thread doing so."""
+    found = _run(
+        """
+        import json
+        from photoarchive.ingest.task import WORKER_PRELOAD
+        from photoarchive.pool import run_in_pool, start_workers
+        start_workers(WORKER_PRELOAD)
+        from tests.ingest.test_start import server_state
+        states = list(run_in_pool(server_state, [0, 1, 2, 3], workers=2, cancelled=lambda: False, crashed=print))
+        print(json.dumps(states))
+        """
+    )
+    assert (
+        found
+        == [
+            {
+                "preloaded": ["photoarchive.ingest.worker", "pyvips", "concurrent.futures.process"],
+                "server_threads": 1,
+                "forked_by_another": True,
+            }
+        ]
+        * 4
+    )
+
+
+def test_the_workers_module_does_not_import_the_run_that_starts_them() -> None:
+    found = _run(
+        """
+        import json, sys
+        import photoarchive.ingest.scan, photoarchive.ingest.worker
+        before = sorted(m for m in sys.modules if m in ("photoarchive.ingest.session", "photoarchive.pool"))
+        from photoarchive.ingest import ImportJob, scan
+        print(json.dumps({"scan": type(scan).__name__, "job": ImportJob.__module__, "before": before}))
+        """
+    )
+    # The ImportJob asked for afterwards still comes (loaded then).
+    assert found == {"scan": "function", "job": "photoarchive.ingest.session", "before": []}
