@@ -16,7 +16,10 @@ When backups are taken:
   costs one listing of ``backups/`` per catalog and day, never a query per change. The backup
   copies the whole catalog (about 9 s for a million photos), so the command line defers it
   (``Catalog.defer_daily_backup``) until the command's work is done and its output written,
-  and says so when it is large (``cli.app``); the window takes it where the change happens.
+  and says so when it is large (``cli.app``); the window defers it too and takes it on a
+  worker thread through a connection of its own (``take_backup_of``; ``ui.background``), so
+  the curator can go on working; closing the window lets it finish (the application waits
+  for its workers before it exits).
 
 Pruning, after every backup taken: every pre-migration backup is kept (they are rare, and the
 only copies in the old schema); of the others, the newest of each of the 7 latest calendar days
@@ -43,6 +46,7 @@ from pathlib import Path
 from typing import Protocol
 
 from photoarchive.catalog.archive import ArchivePaths
+from photoarchive.catalog.connection import connect
 from photoarchive.catalog.migrations import load_migration_modules
 from photoarchive.errors import CatalogError, NotFoundError
 from photoarchive.files import atomic_write, fsync_dir, fsync_file, numbered_name
@@ -202,6 +206,16 @@ def daily_backup_if_due(catalog: OpenCatalog) -> Backup | None:
         catalog.daily_backup_due = True
         return None
     return take_backup(catalog.conn, catalog.paths.backups)
+
+
+def take_backup_of(paths: ArchivePaths) -> Backup:
+    """``take_backup`` of the archive's catalog through a connection of its own, opened and
+    closed here: what the window runs on a worker thread when the day's backup is due."""
+    conn = connect(paths.catalog, readonly=True)  # never creates a catalog that went missing
+    try:
+        return take_backup(conn, paths.backups)
+    finally:
+        conn.close()
 
 
 def take_deferred_backup(catalog: OpenCatalog) -> Backup | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import fields
 from datetime import date
@@ -68,6 +68,9 @@ class Catalog:
         self.defer_daily_backup = False
         self.daily_backup_due = False
         self.pending_sidecars: set[int] = set()  # catalog.sidecars: to write after the commit
+        # Set by an owner that writes the sidecars on a thread of its own (the window): after a
+        # commit, catalog.sidecars.mirror_sidecars hands it the photos instead of writing them.
+        self.sidecar_writer: Callable[[set[int]], None] | None = None
         self.sidecar_folders_cleaned: set[Path] = set()  # catalog.sidecars: leftovers removed
         if not self.paths.catalog.exists():
             if not rebuild:

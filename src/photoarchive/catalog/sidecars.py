@@ -24,7 +24,10 @@ killed process is removed the next time its folder is written); the original's b
 never touched. Called inside a transaction that is still open, it writes them once the
 outermost transaction has committed (``connection.after_commit``), and never for a change
 that was rolled back. It also takes the day's automatic backup when one is due
-(``backup.daily_backup_if_due``).
+(``backup.daily_backup_if_due``). An owner that sets ``catalog.sidecar_writer`` (the window)
+is handed the photos instead, after the commit, and writes them on a thread of its own
+(``write_sidecars_of``, noting them first in ``catalog.sidecar_queue`` so that none is
+forgotten if the process ends before they are written).
 
 A sidecar that cannot be written (a full disk, a read-only folder) never undoes the change the
 catalog committed: the reason goes into ``catalog.warnings`` for the command line or the window
@@ -47,7 +50,7 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,40 +139,70 @@ def mirror_sidecars(catalog: Catalog, photo_ids: Iterable[int], *, if_missing: b
         after_commit(catalog.conn, lambda: mirror_sidecars(catalog, ()))
         return []
     catalog.pending_sidecars = set()
-    problems = write_sidecars(catalog, sorted(ids)) if ids else []
+    writer = catalog.sidecar_writer
+    problems = write_sidecars(catalog, sorted(ids)) if ids and writer is None else []
     try:
         daily_backup_if_due(catalog)
     except CatalogError as error:
         problems.append(f"the daily backup was not taken: {error}")
     catalog.warnings.extend(problems)
+    if writer is not None and ids:  # its owner writes them on a thread of its own (the window)
+        writer(ids)
     return problems
 
 
 def write_sidecars(catalog: Catalog, photo_ids: Sequence[int]) -> list[str]:
     """Write each photo's sidecar now; the reasons of those that failed."""
+    return [problem for _photo_id, problem in sidecar_writes(catalog, photo_ids) if problem]
+
+
+def sidecar_writes(
+    catalog: Catalog, photo_ids: Sequence[int], cancelled: Callable[[], bool] = lambda: False
+) -> Iterator[tuple[int, str]]:
+    """Write each photo's sidecar now, from the values the catalog holds when it is called,
+    yielding ``(photo id, problem)`` for each (the problem empty when it was written).
+    ``cancelled()`` is asked between photos: when it says so, the rest are not written (nor
+    yielded). The folders written in are fsynced when the generator ends, however it ends."""
     rows = list(select_in(catalog.conn, "SELECT * FROM photos WHERE id IN ({ids})", photo_ids))
     if not rows:
-        return []
+        return
     ids = [row["id"] for row in rows]
     edits = last_edits(catalog, ids)
     shown = locations_shown(catalog, ids)
     places = {p.id: p for p in all_places(catalog)} if any(row["place_id"] for row in rows) else {}
     folders = {mirror_path(catalog.paths, row["original_path"]).parent for row in rows}
     _remove_leftovers(catalog, folders)
-    problems = []
-    for row in rows:
-        path = mirror_path(catalog.paths, row["original_path"])
-        edit_id, at = edits.get(row["id"], (0, row["imported_at"]))
-        try:
-            _write(path, dict(row), edit_id, at, _chain(row["place_id"], places), shown.get(row["id"]))
-        except (MetadataWriteError, OSError, ValueError, TypeError, exiv2.Exiv2Error) as error:
-            problems.append(
-                f"photo {row['id']}: its sidecar {path} was not written ({error}); the catalog has the change, "
-                "and `photoarchive check --repair-sidecars` writes the sidecar again"
-            )
-    for folder in sorted(folders):  # the renames made durable: once a folder, not once a file
-        fsync_dir(folder)
-    return problems
+    written: set[Path] = set()
+    try:
+        for row in rows:
+            if cancelled():
+                return
+            path = mirror_path(catalog.paths, row["original_path"])
+            edit_id, at = edits.get(row["id"], (0, row["imported_at"]))
+            try:
+                _write(path, dict(row), edit_id, at, _chain(row["place_id"], places), shown.get(row["id"]))
+            except (MetadataWriteError, OSError, ValueError, TypeError, exiv2.Exiv2Error) as error:
+                yield (
+                    row["id"],
+                    f"photo {row['id']}: its sidecar {path} was not written ({error}); the catalog has the "
+                    "change, and `photoarchive check --repair-sidecars` writes the sidecar again",
+                )
+                continue
+            written.add(path.parent)
+            yield row["id"], ""
+    finally:
+        for folder in sorted(written):  # the renames made durable: once a folder, not once a file
+            fsync_dir(folder)
+
+
+def write_sidecars_of(
+    root: Path, photo_ids: Sequence[int], cancelled: Callable[[], bool] = lambda: False
+) -> list[tuple[int, str]]:
+    """``sidecar_writes`` through a catalog connection of its own, opened and closed here (the
+    window's worker thread): ``(photo id, problem)`` of each photo written or failed; those
+    left out were not written (cancelled) or are no longer in the catalog."""
+    with Catalog(root, create=False) as catalog:
+        return list(sidecar_writes(catalog, photo_ids, cancelled))
 
 
 def last_edits(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, tuple[int, str]]:

@@ -57,9 +57,11 @@ from photoarchive.catalog.changes import Changes
 from photoarchive.ingest import ImportSummary
 from photoarchive.ui.actions import fill_menu, menu_layout
 from photoarchive.ui.archive_controller import ArchiveController
+from photoarchive.ui.background import BackgroundWrites
 from photoarchive.ui.change_watcher import ChangeWatcher
 from photoarchive.ui.collection_controller import CollectionController
 from photoarchive.ui.edit_controller import EditController
+from photoarchive.ui.errors import show_error
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
@@ -112,6 +114,10 @@ class MainWindow(QMainWindow):
 
         self.edits = PhotoEdits(catalog, self)
         self.edits.refused.connect(lambda message: self.statusBar().showMessage(message, 20_000))
+        # The sidecars and the day's backup a change calls for, written by workers (ui.background).
+        self.background = BackgroundWrites(catalog, self)
+        self.background.status_message.connect(self.status)
+        self.background.failed.connect(lambda what, message: show_error(self, what, message))
         self.thumbnails = ThumbnailCache(parent=self)
         self.grid_model = PhotoGridModel(catalog, self.thumbnails, self)
         self.sources_model = SourcesModel(catalog, self, count_now=False)  # counted in the background
@@ -154,6 +160,7 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.hide()
+        self.statusBar().addPermanentWidget(self.background.label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.selected_label)
@@ -536,6 +543,7 @@ class MainWindow(QMainWindow):
                 worker.cancel()
         self._grid_rest = self._counting = None
         self.watcher.stop()
+        self.background.close()  # the sidecars left are written by the next window; a backup finishes
         self.thumbnails.shutdown()
         if self.loupe is not None:
             self.loupe.close()
