@@ -26,13 +26,14 @@ place's position and radius with the photo's values (``PLACE_REACH``, from ``loa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pycountry
 
 from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.connection import select_in
 from photoarchive.catalog.curated import CONFLICTS, from_column, load_values
 from photoarchive.catalog.places import place_reaches
 from photoarchive.metadata.fields import FIELDS_BY_NAME, Input
@@ -168,8 +169,9 @@ def reasons(values: Mapping[str, Any]) -> list[tuple[AttentionRule, list[str]]]:
     return [(rule, fields) for rule, fields in found if fields]
 
 
-def needing_attention(catalog: Catalog) -> list[int]:
-    """The ids of the photos that break a rule, in order."""
+def needing_attention(catalog: Catalog, among: Sequence[int] | None = None) -> list[int]:
+    """The ids of the photos that break a rule, in order; with ``among``, only those of these
+    photos (a page of the grid: the rules run over those rows alone, not the catalog)."""
     catalog.conn.create_function(INVALID_FUNCTION, 2, _invalid, deterministic=True)
     reaches = place_reaches(catalog)
 
@@ -179,4 +181,7 @@ def needing_attention(catalog: Catalog) -> list[int]:
 
     catalog.conn.create_function(FAR_FUNCTION, 4, far)
     where = " OR ".join(f"({rule.sql})" for rule in RULES)
-    return [r[0] for r in catalog.conn.execute(f"SELECT id FROM photos WHERE {where} ORDER BY id")]
+    if among is None:
+        return [r[0] for r in catalog.conn.execute(f"SELECT id FROM photos WHERE {where} ORDER BY id")]
+    found = select_in(catalog.conn, f"SELECT id FROM photos WHERE id IN ({{ids}}) AND ({where})", list(among))
+    return sorted(r[0] for r in found)

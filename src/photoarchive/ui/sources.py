@@ -7,6 +7,7 @@ combines with a search, what "collection order" means) are tested on their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -82,24 +83,92 @@ def source_ids(catalog: Catalog, source: Source, *, search: str = "", order: str
 
 
 FIRST_PAGE = 1000  # the grid's first screen, and then some: a large window at the smallest size
+# A subset's first screen (a collection, a keyword, a place, needing attention) is found by
+# walking the catalog's pages in the grid's order and keeping the photos of the subset; the
+# walk stops after a screen's worth, or after this many photos walked (a sparse subset then
+# shows what the walk found, and the rest comes from the background like any rest).
+WALK_FIRST, WALK_LIMIT = 1000, 50_000
+
+Keep = Callable[[list[int]], set[int]]  # of a page of ids, those the source holds
 
 
 def source_page(
     catalog: Catalog, source: Source, *, search: str = "", order: str = "captured", limit: int | None = None
 ) -> Page | None:
-    """The first ``limit`` ids of a source read by keyset pages (all photos, a batch), or None
-    for the sources listed whole (a collection, a keyword, a place, needing attention: each
-    is a subset the catalog filters after reading it). ``source_rest`` reads what follows."""
-    if source.kind not in (ALL, BATCH):
+    """The first ``limit`` ids of a source, or None for one read whole (a collection in its
+    own order, which the grid can reorder). All photos and a batch are keyset pages of the
+    catalog; a subset walks those pages, keeping its photos (``WALK_LIMIT``).
+    ``source_rest`` reads what follows."""
+    limit = limit or FIRST_PAGE
+    if source.kind in (ALL, BATCH):
+        batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
+        return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, limit=limit)
+    if source.kind == COLLECTION and order == "collection":
         return None
-    batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
-    return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, limit=limit or FIRST_PAGE)
+    walked = _walked(catalog, source, search)
+    if walked is None:
+        return None
+    search, keep = walked
+    ids: list[int] = []
+    after: tuple[object, ...] | None = None
+    seen, size = 0, WALK_FIRST
+    while True:
+        page = photo_page(catalog.conn, search=search, order=_page_order(order), after=after, limit=size)
+        kept = keep(page.ids)
+        ids += [pid for pid in page.ids if pid in kept]
+        seen, after = seen + len(page.ids), page.after
+        if after is None or len(ids) >= limit or seen >= WALK_LIMIT:
+            return Page(ids, after)
+        size = min(size * 4, WALK_LIMIT - seen)  # a sparse subset: longer strides
 
 
 def source_rest(catalog: Catalog, source: Source, after: tuple[object, ...], *, search: str, order: str) -> list[int]:
     """The ids after a page of ``source_page`` (the same source, search and order)."""
+    if source.kind not in (ALL, BATCH):
+        walked = _walked(catalog, source, search)
+        if walked is not None:
+            walk_search, keep = walked
+            rest = photo_page(catalog.conn, search=walk_search, order=_page_order(order), after=after, limit=None).ids
+            kept = keep(rest)
+            return [pid for pid in rest if pid in kept]
     batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
     return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, after=after, limit=None).ids
+
+
+def _walked(catalog: Catalog, source: Source, search: str) -> tuple[str, Keep] | None:
+    """What a subset's walk pages through (the search, narrowed for a keyword) and how it tells
+    its photos among a page's; None for a source that is not walked."""
+    key = source.key
+    if source.kind == COLLECTION and isinstance(key, int):
+        members = set(collection_store.collection_photo_ids(catalog, key))  # its own rows only
+        return search, lambda ids: members.intersection(ids)
+    if source.kind == ATTENTION:
+        return search, lambda ids: set(needing_attention(catalog, among=ids))
+    if source.kind == KEYWORD and isinstance(key, str):
+        # The full-text search narrows to photos mentioning the word; the exact keyword decides.
+        wanted = key.casefold()
+
+        def has_keyword(ids: list[int]) -> set[int]:
+            values = load_values(catalog, ids, ["keywords"])
+            return {pid for pid in ids if any(k.casefold() == wanted for k in values[pid]["keywords"])}
+
+        return f"{search} {key}".strip(), has_keyword
+    if source.kind == KEYWORD_PATH and isinstance(key, str):
+        path = keyword_path(key)
+
+        def under_path(ids: list[int]) -> set[int]:
+            values = load_values(catalog, ids, ["hierarchical_keywords"])
+            return {
+                pid
+                for pid in ids
+                if any(keyword_path(str(k))[: len(path)] == path for k in values[pid]["hierarchical_keywords"])
+            }
+
+        return search, under_path
+    if source.kind == PLACE and isinstance(key, int):  # the place and the places inside it
+        within = set(place_store.descendant_ids(catalog, key))
+        return search, lambda ids: {pid for pid, at in place_store.photo_places(catalog, ids).items() if at in within}
+    return None
 
 
 def source_size(catalog: Catalog, source: Source) -> int:
