@@ -9,8 +9,10 @@ sample collection in its order), places (the place hierarchy in the sources and 
 tab), map (the offline world map around Shumshu), loupe (with its Info panel, key I) and
 welcome (an empty archive); and once import.png (the summary of an import with photos
 already in the archive and a damaged file), export.png (the export dialog of the collection)
-and template-preview.png (what a template would change on three photos). The PNGs are reduced to 256 colours so that they
-stay small in the repository.
+and template-preview.png (what a template would change on three photos); and at 1366 the
+window in Russian and in Japanese (main-window-ru-1366.png, main-window-ja-1366.png: the
+photo with the Japanese caption) with a dialog each (export-ru.png, export-ja.png). The PNGs
+are reduced to 256 colours so that they stay small in the repository.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QSettings
+from PySide6.QtCore import QBuffer, QLocale, QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -37,6 +39,7 @@ from photoarchive.ui.app import configure
 from photoarchive.ui.dialogs.template_preview_dialog import TemplatePreviewDialog
 from photoarchive.ui.main_window import MainWindow
 from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, PLACE, Source
+from photoarchive.ui.translations import install_translations
 
 
 def import_card(card: Path, archive: Path) -> Path:
@@ -174,6 +177,37 @@ def welcome_shot(work: Path, out: Path, width: int) -> None:
     cat.close()
 
 
+def language_shots(root: Path, work: Path, out: Path, language: str) -> None:
+    """The window at 1366 in ``language`` (as View > Language or the system would show it),
+    with the photo captioned in Japanese selected, and the collection's export dialog."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app, QLocale(language))
+    QLocale.setDefault(QLocale(language))
+    ini = work / f"settings-{language}.ini"
+    cat = Catalog(root)
+    w = MainWindow(cat, QSettings(str(ini), QSettings.Format.IniFormat))
+    w.resize(*SCREENS[1366])
+    w.show()
+    settle()
+    names = {p.original_name: p.id for p in cat.list_photos(order="imported")}
+    w.select_photos([names["SHU15_0130.jpg"]])
+    settle()
+    save(w, out / f"main-window-{language}-1366.png")
+    w.sources.select_source(Source(COLLECTION, cs.list_collections(cat)[0].id))
+    settle()
+    export = w.archive.export_collection()
+    if export is not None:
+        settle()
+        save(export, out / f"export-{language}.png")
+        export.close()
+    w.close()
+    cat.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+    configure(app)  # the language of the other screenshots again
+
+
 def main() -> None:
     app = QApplication([])  # kept alive for the whole run
     configure(app)  # as the application starts: names, icon, translations (plural forms)
@@ -185,6 +219,8 @@ def main() -> None:
     card = import_card(work / "card", root)
     window_shots(root, work, out, 1920, None)
     welcome_shot(work, out, 1920)
+    for language in ("ru", "ja"):
+        language_shots(root, work, out, language)
     window_shots(root, work, out, 1366, card)  # the import last: its photos join the archive
     welcome_shot(work, out, 1366)
     shutil.rmtree(work, ignore_errors=True)
