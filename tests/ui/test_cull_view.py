@@ -198,6 +198,28 @@ def test_escape_leaves_with_the_last_photo(qtbot, photos) -> None:
     assert left.args == [photos[2].id] and not view.isVisible()
 
 
+def test_escape_does_not_wait_for_a_decode_in_flight(qtbot, photos, monkeypatch) -> None:
+    import threading
+
+    from photoarchive.ui import full_images
+
+    release = threading.Event()
+    original = full_images.read_full_image
+
+    def slow(path: Path, orientation: int | None) -> QImage:
+        release.wait(10)
+        return original(path, orientation)
+
+    monkeypatch.setattr(full_images, "read_full_image", slow)
+    view = open_view(qtbot, photos)
+    assert view.cache.is_decoding(photos[0].id)
+    with qtbot.waitSignal(view.left):
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible() and not release.is_set()  # left while the decode still runs
+    release.set()
+    qtbot.waitUntil(lambda: view.cache.pending() == 0, timeout=10_000)
+
+
 def test_a_photo_that_cannot_be_decoded_says_why(qtbot, samples: Path, photos) -> None:
     bad = CullPhoto(7, samples / "malformed" / "not_an_image.jpg", "broken.jpg")
     view = open_view(qtbot, [bad, photos[0]])

@@ -109,3 +109,22 @@ def test_each_photo_is_also_scaled_to_the_fit_size_off_the_gui_thread(qtbot, tmp
         cache.want([other])
     assert cache.fitted(5) is None
     cache.shutdown()
+
+
+def test_closing_does_not_wait_for_a_decode_and_drops_it(qtbot, tmp_path: Path) -> None:
+    release = threading.Event()
+
+    def reader(path: Path, orientation: int | None) -> QImage:
+        release.wait(10)
+        return read_full_image(path, orientation)
+
+    cache = FullImageCache(reader=reader)
+    loaded = []
+    cache.loaded.connect(loaded.append)
+    photo = requests(tmp_path, 1)[0]
+    cache.want([photo])
+    cache.shutdown(wait=False)  # returns while the decode is still blocked
+    assert cache.is_decoding(photo.key) and not release.is_set()
+    release.set()
+    qtbot.waitUntil(lambda: not cache.is_decoding(photo.key), timeout=10_000)
+    assert loaded == [] and not cache.is_cached(photo.key)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from photoarchive.imaging.display import decode_full
@@ -77,11 +77,11 @@ class FullImageCache(QObject):
         threads: int = 2,
         parent: QObject | None = None,
         *,
-        reader: Callable[[Path, int | None], QImage] = read_full_image,
+        reader: Callable[[Path, int | None], QImage] | None = None,
     ) -> None:
         super().__init__(parent)
         self.max_bytes = max_bytes
-        self._reader = reader
+        self._reader = reader or read_full_image
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()  # least recently used first
         self._fitted: dict[int, QPixmap] = {}  # each scaled to the fit size, for the fitted view
         self._fit: tuple[int, int] | None = None  # read by the pool threads: a tuple, not a QSize
@@ -89,8 +89,7 @@ class FullImageCache(QObject):
         self._wanted: list[ImageRequest] = []
         self._running: dict[int, Worker] = {}
         self._errors: dict[int, str] = {}
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max(1, threads))
+        self._pool = _decoding_pool(threads)
         self._threads = max(1, threads)
         self._closed = False
 
@@ -139,11 +138,14 @@ class FullImageCache(QObject):
         """Decodes running or still to start."""
         return len(self._running) + len(self._queue())
 
-    def shutdown(self) -> None:
-        """Stop starting decodes and wait for those running (before the view's window goes)."""
+    def shutdown(self, wait: bool = True) -> None:
+        """Start no more decodes; those running finish on their own and are dropped. ``wait``
+        for them (tests, the end of the application); a view that closes does not: Esc must
+        not wait a second or two for a photo nobody will see."""
         self._closed = True
         self._wanted = []
-        self._pool.waitForDone()
+        if wait:
+            self._pool.waitForDone()
 
     # Inside
 
@@ -225,6 +227,22 @@ class FullImageCache(QObject):
             old = held.pop(key, None)
             if old is not None:
                 self._bytes -= _bytes(old)
+
+
+def _decoding_pool(threads: int) -> QThreadPool:
+    """One pool for every cache, owned by the application: a cache (and its view) can go while a
+    decode runs, without waiting for it; the application waits for it when it ends."""
+    global _POOL
+    application = QCoreApplication.instance()
+    if _POOL is None or _POOL.parent() is not application:
+        _POOL = QThreadPool(application)
+        _POOL.setMaxThreadCount(max(1, threads))
+    else:
+        _POOL.setMaxThreadCount(max(_POOL.maxThreadCount(), threads))
+    return _POOL
+
+
+_POOL: QThreadPool | None = None
 
 
 def _bytes(pixmap: QPixmap) -> int:

@@ -179,6 +179,6 @@ class CompareView(QWidget):
         if not self._closed:
             self._closed = True
             if self._owns_cache:
-                self.cache.shutdown()
+                self.cache.shutdown(wait=False)
             self.left.emit(self.focused().id)
         super().closeEvent(event)

@@ -195,6 +195,6 @@ class CullView(QWidget):
         if not self._closed:
             self._closed = True
             if self._owns_cache:
-                self.cache.shutdown()
+                self.cache.shutdown(wait=False)
             self.left.emit(self.current_id())
         super().closeEvent(event)
