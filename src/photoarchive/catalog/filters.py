@@ -107,7 +107,10 @@ def _term(conn: sqlite3.Connection, term: Term, column: str) -> tuple[str, list[
     value = term.value
     if term.field == "text":
         if term.phrase and len(str(value)) >= 3:  # the trigram index finds the phrase as written
-            return "p.id IN (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ?)", [_phrase(str(value))]
+            # The search module's term for one long word is "the photos whose text MATCHes ?" (it
+            # knows how the index's rows map to photos): given the phrase as the expression.
+            where, _params = photo_filters("phrase", None)
+            return where[-1], [_phrase(str(value))]
         where, params = photo_filters(str(value), None)
         return " AND ".join(where), params
     if term.field in ("label", "flag"):
