@@ -15,11 +15,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from photoarchive.model.curated import FIELDS
-from photoarchive.model.fields import FieldSpec, Input
+from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Input
 from photoarchive.places.position_text import format_position
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
@@ -264,8 +264,83 @@ class PositionField(LineField):
         super().set_value(format_position(*value) if value and not mixed else "", mixed)
 
 
-def make_editor(spec: FieldSpec) -> LineField | TextField | CaptionField:
+STAR, EMPTY_STAR = "\u2605", "\u2606"
+
+
+def stars_text(stars: int, most: int = 5) -> str:
+    """A rating as Lightroom draws it: ★★★☆☆."""
+    return STAR * stars + EMPTY_STAR * (most - stars)
+
+
+def _swatch(colour: QColor) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(colour)
+    return QIcon(pixmap)
+
+
+class ChoiceField(QComboBox):
+    """A field that takes one of a few values: a rating (stars), a colour label, a flag.
+
+    The first item is "none" (no rating, no label, no flag); the others are the field's
+    choices as its declaration gives them. With photos that differ, no item is current and the
+    box says "(multiple values)". An item chosen from the list is committed at once; stepping
+    through the items with the arrow keys is typing (committed at a pause or on leaving, in one
+    undo step however many items were passed)."""
+
+    edited = Signal()
+    committed = Signal()
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = spec.name
+        self._invalid = False
+        if spec.input is Input.RATING:
+            low, high = spec.limits or (0, 5)
+            self.addItem(translate("FieldEditors", "Not rated"), None)
+            for stars in range(low, high + 1):
+                self.addItem(stars_text(stars, high), stars)
+        else:
+            self.addItem(translate("FieldEditors", "None"), "")
+            for choice in spec.choices:
+                self.addItem(translate(TRANSLATION_CONTEXT, choice.label), choice.value)
+                colour = QColor(choice.value)  # a colour label's value names its colour (SVG names)
+                if colour.isValid():
+                    self.setItemIcon(self.count() - 1, _swatch(colour))
+        self._from_list = False
+        self.activated.connect(self._on_activated)
+
+    def showPopup(self) -> None:
+        self._from_list = True
+        super().showPopup()
+
+    def _on_activated(self, _index: int) -> None:
+        self.edited.emit()
+        if self._from_list:
+            self._from_list = False
+            self.committed.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if not self.view().isVisible():  # the list taking the focus is not leaving the field
+            self.committed.emit()
+
+    def set_value(self, value: Any, mixed: bool = False) -> None:
+        self.setPlaceholderText(multiple_values_text())
+        index = 0 if value in ("", None) else self.findData(value)
+        self.setCurrentIndex(-1 if mixed else max(0, index))
+
+    def value(self) -> Any:
+        return self.currentData() if self.currentIndex() >= 0 else self.itemData(0)
+
+    def set_invalid(self, invalid: bool) -> None:
+        self._invalid = invalid
+        self.setStyleSheet(f"QComboBox {{ border: {INVALID_FRAME}; }}" if invalid else "")
+
+
+def make_editor(spec: FieldSpec) -> LineField | TextField | CaptionField | ChoiceField:
     """The editor of one field, as its declaration's ``input`` says."""
+    if spec.input in (Input.RATING, Input.CHOICE):
+        return ChoiceField(spec)
     if spec.input is Input.LONG_TEXT:
         return CaptionField(spec.name)
     if spec.input is Input.TEXT:
