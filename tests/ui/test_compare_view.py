@@ -107,7 +107,7 @@ def test_arrows_move_the_focus_and_keys_edit_the_focused_photo(qtbot, photos) ->
     assert [panel.canvas.highlighted for panel in view.panels] == [False, False, True, False]
     view.set_value([photos[2].id], "rating", 3)
     view.set_value([photos[3].id], "flag", "reject")
-    assert "★★★☆☆" in view.panels[2].caption.text() and "Rejected" in view.panels[3].caption.text()
+    assert "★★★☆☆" in view.panels[2].caption.text() and "Reject" in view.panels[3].caption.text()
     assert "★" not in view.panels[0].caption.text()
 
 

@@ -127,7 +127,7 @@ def test_keys_ask_for_the_edits_and_the_bar_shows_them_once_made(qtbot, photos) 
     qtbot.keyClick(view, Qt.Key.Key_6)  # the label it has: taken off, as in Lightroom
     assert edits == [(first, "label", "")]
     view.set_value(first, "flag", "reject")
-    assert "Rejected" in view.overlay.text() and "Pick" not in view.overlay.text()
+    assert "Reject" in view.overlay.text() and "Pick" not in view.overlay.text()
     view.set_value([photos[1].id], "rating", 2)  # another photo: this bar does not change
     assert "★★★★☆" in view.overlay.text()
 

@@ -9,6 +9,7 @@ are those Photo Mechanic and Lightroom users know: 0-5 rate, 6-9 colour labels (
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -97,41 +98,44 @@ def stars(rating: int | None) -> str:
 
 
 def selection_html(photo: CullPhoto) -> str:
-    """Stars, the colour label (a coloured dot and its name) and the flag, for the overlays."""
-    tr = QCoreApplication.translate
+    """Stars, the colour label (a coloured dot and its name) and the flag, for the overlays.
+    The names are the curated fields' own (context CuratedFields), as the editor shows them."""
+    translate = QCoreApplication.translate
     parts = []
     if photo.rating is not None:
-        parts.append(stars(photo.rating) if photo.rating else tr("CullView", "No stars"))
+        parts.append(stars(photo.rating) if photo.rating else translate("CullView", "No stars"))
     if photo.label:
         colour = LABEL_COLOURS.get(photo.label, "#cccccc")
         name = {
-            "red": tr("CullView", "Red"),
-            "yellow": tr("CullView", "Yellow"),
-            "green": tr("CullView", "Green"),
-            "blue": tr("CullView", "Blue"),
-            "purple": tr("CullView", "Purple"),
+            "red": translate("CuratedFields", "Red"),
+            "yellow": translate("CuratedFields", "Yellow"),
+            "green": translate("CuratedFields", "Green"),
+            "blue": translate("CuratedFields", "Blue"),
+            "purple": translate("CuratedFields", "Purple"),
         }.get(photo.label, photo.label)
-        parts.append(f'<span style="color:{colour}">●</span> {name}')
-    if photo.flag == "pick":
-        parts.append(f'<span style="color:#f0f0f0">⚑</span> {tr("CullView", "Pick")}')
-    elif photo.flag == "reject":
-        parts.append(f'<span style="color:#e5484d">✕</span> {tr("CullView", "Rejected")}')
+        parts.append(f'<span style="color:{colour}">●</span> {html.escape(name)}')
+    if photo.flag in ("pick", "reject"):
+        # Outside the f-string: lupdate does not look inside one.
+        pick, reject = translate("CuratedFields", "Pick"), translate("CuratedFields", "Reject")
+        sign = (
+            '<span style="color:#f0f0f0">⚑</span>' if photo.flag == "pick" else '<span style="color:#e5484d">✕</span>'
+        )
+        parts.append(f"{sign} {html.escape(pick if photo.flag == 'pick' else reject)}")
     return " &nbsp;·&nbsp; ".join(parts)
 
 
 def show_on(canvas: PhotoCanvas, photo: CullPhoto, cache: FullImageCache) -> None:
     """The original on ``canvas`` if the cache holds it; else the preview standing in for it at
     the original's size, or a line saying it is being read (or why it cannot be shown)."""
-    tr = QCoreApplication.translate
     full = cache.pixmap(photo.id)
     if full is not None:
         canvas.set_pixmap(full, fitted=cache.fitted(photo.id))
         return
     error = cache.error(photo.id)
     message = (
-        tr("CullView", "{name} cannot be shown: {reason}").format(name=photo.name, reason=error)
+        QCoreApplication.translate("CullView", "{name} cannot be shown: {reason}").format(name=photo.name, reason=error)
         if error
-        else tr("CullView", "Reading {name}…").format(name=photo.name)
+        else QCoreApplication.translate("CullView", "Reading {name}…").format(name=photo.name)
     )
     preview = QPixmap(str(photo.preview)) if photo.preview is not None and error is None else QPixmap()
     if preview.isNull():

@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
   <context>
-    <name />
-    <message>
-      <source>CullView</source>
-      <comment>No stars</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Red</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Yellow</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Green</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Blue</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Purple</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>{name} cannot be shown: {reason}</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Reading {name}…</comment>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>ArchiveController</name>
     <message>
       <source>&amp;Import Photos…</source>
@@ -610,6 +567,18 @@ They are written again after the next change.</source>
     <message>
       <source>← → move · Z 100 % · 0-5 stars · 6-9 label · P X U flag · A auto-advance · Esc back</source>
       <translation>← → 移動 · Z 100 % · 0-5 星 · 6-9 ラベル · P X U フラグ · A 自動で次へ · Esc 戻る</translation>
+    </message>
+    <message>
+      <source>No stars</source>
+      <translation>星なし</translation>
+    </message>
+    <message>
+      <source>Reading {name}…</source>
+      <translation>{name} を読み込み中…</translation>
+    </message>
+    <message>
+      <source>{name} cannot be shown: {reason}</source>
+      <translation>{name} を表示できません: {reason}</translation>
     </message>
   </context>
   <context>

@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
   <context>
-    <name />
-    <message>
-      <source>CullView</source>
-      <comment>No stars</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Red</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Yellow</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Green</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Blue</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Purple</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>{name} cannot be shown: {reason}</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>CullView</source>
-      <comment>Reading {name}…</comment>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>ArchiveController</name>
     <message>
       <source>&amp;Import Photos…</source>
@@ -634,6 +591,18 @@ They are written again after the next change.</source>
     <message>
       <source>← → move · Z 100 % · 0-5 stars · 6-9 label · P X U flag · A auto-advance · Esc back</source>
       <translation>← → переход · Z 100 % · 0-5 звёзды · 6-9 метка · P X U флажок · A автопереход · Esc назад</translation>
+    </message>
+    <message>
+      <source>No stars</source>
+      <translation>Без звёзд</translation>
+    </message>
+    <message>
+      <source>Reading {name}…</source>
+      <translation>Чтение {name}…</translation>
+    </message>
+    <message>
+      <source>{name} cannot be shown: {reason}</source>
+      <translation>Не удаётся показать {name}: {reason}</translation>
     </message>
   </context>
   <context>
