@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Benchmark: the first screen of the sources that are subsets of the catalog (a collection, a
+keyword, a level of the hierarchical keywords, a place, Needs attention), read from pages
+walked in the grid's order (``ui.sources.source_page``, what the window now reads before its
+first paint) against the whole list (``source_ids``, what it read before), in one process.
+
+Builds (once, in bench/.cache/source-pages-N) a catalog of N photos (200,000 by default)
+inserted in bulk: every photo has a caption and a credit and no copyright (so every photo
+needs attention: the densest subset), one of 9 keywords, a hierarchical keyword for one in
+3, and one of 3 places; a collection holds every 4th photo.
+
+Prints, for each source, the best and median of each way over the rounds (alternating), and
+``RESULT first_screen_ratio R``: the slowest source's median page time over its median whole
+time.
+
+Run: ``python bench/source_pages.py [--photos N] [--rounds R]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+from photoarchive import collections as collection_store
+from photoarchive.catalog import Catalog
+from photoarchive.catalog import places as place_store
+from photoarchive.catalog.search import TEXT_SOURCES
+from photoarchive.model import Place
+from photoarchive.ui.sources import (
+    ATTENTION,
+    COLLECTION,
+    KEYWORD,
+    KEYWORD_PATH,
+    PLACE,
+    Source,
+    source_ids,
+    source_page,
+)
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+KEYWORDS = ["tank", "wreck", "beach", "fog", "trench", "memorial", "landing", "танк", "戦車"]
+
+
+def build(root: Path, count: int) -> None:
+    if root.exists():
+        shutil.rmtree(root)
+    catalog = Catalog(root)
+    places = [place_store.insert_place(catalog, Place(name=name)) for name in ("Shumshu", "Paramushir", "Atlasov")]
+    batch = catalog.start_batch(["/bench"])
+    rows = [
+        (
+            hashlib.sha256(str(i).encode()).hexdigest(),
+            f"2015/08/{i // 1000:03d}/IMG_{i:06d}.JPG",
+            f"IMG_{i:06d}.JPG",
+            f"/bench/IMG_{i:06d}.JPG",
+            3_000_000,
+            "JPEG",
+            6000,
+            4000,
+            1,
+            f"2015-08-{10 + i % 10:02d}T{(i // 60) % 24:02d}:{i % 60:02d}:00",
+            batch,
+            "2026-01-01T00:00:00+00:00",
+            f"Photo {i} on Shumshu",
+            "Sample Expedition",
+            json.dumps([KEYWORDS[i % len(KEYWORDS)]], ensure_ascii=False),
+            json.dumps(["Places|Kurils|Shumshu"] if i % 3 == 0 else []),
+            places[i % len(places)],
+        )
+        for i in range(count)
+    ]
+    with catalog.conn:
+        catalog.conn.execute("BEGIN")
+        catalog.conn.executemany(
+            "INSERT INTO photos (sha256, original_path, original_name, source_path, size, format, width, height,"
+            " orientation, captured_at, batch_id, imported_at, caption, credit, keywords, hierarchical_keywords,"
+            " place_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        text = " || ' ' || ".join(f"coalesce({s}, '')" for s in TEXT_SOURCES)
+        catalog.conn.execute(f"INSERT INTO photos_fts (rowid, text) SELECT p.id, {text} FROM photos p")
+        catalog.conn.execute("COMMIT")
+    catalog.finish_batch(batch, imported=count, duplicates=0, failed=0, status="completed")
+    collection = collection_store.create_collection(catalog, "Every fourth")
+    collection_store.add_photos(catalog, collection.id, catalog.photo_ids(order="imported")[::4])
+    catalog.close()
+
+
+def timed(call) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--photos", type=int, default=200_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    root = CACHE / f"source-pages-{args.photos}"
+    if not (root / "catalog.sqlite").exists():
+        print(f"building {args.photos:,} photos in {root} ...", flush=True)
+        build(root, args.photos)
+    with Catalog(root) as catalog:
+        collection = collection_store.list_collections(catalog)[0].id
+        shumshu = place_store.all_places(catalog)[0].id
+        chosen = [
+            ("collection, by capture date", Source(COLLECTION, collection)),
+            ("keyword 'tank'", Source(KEYWORD, "tank")),
+            ("hierarchical 'Places|Kurils'", Source(KEYWORD_PATH, "Places|Kurils")),
+            ("place Shumshu", Source(PLACE, shumshu)),
+            ("needs attention", Source(ATTENTION)),
+        ]
+        ratios = []
+        for name, source in chosen:
+            pages: list[float] = []
+            wholes: list[float] = []
+            for n in range(args.rounds):
+                ways = [("page", pages), ("whole", wholes)]
+                for way, times in ways if n % 2 == 0 else reversed(ways):
+                    if way == "page":
+                        times.append(timed(lambda s=source: source_page(catalog, s, order="captured")))
+                    else:
+                        times.append(timed(lambda s=source: source_ids(catalog, s, order="captured")))
+            page_ms, whole_ms = statistics.median(pages) * 1000, statistics.median(wholes) * 1000
+            ratios.append(page_ms / whole_ms)
+            print(
+                f"{name:30}: first screen best {min(pages) * 1000:8.1f} ms, median {page_ms:8.1f} ms;"
+                f" whole list best {min(wholes) * 1000:8.1f} ms, median {whole_ms:8.1f} ms; ratio {ratios[-1]:.3f}"
+            )
+    print(f"load average: {os.getloadavg()}")
+    print(f"RESULT first_screen_ratio {max(ratios):.3f}")
+
+
+if __name__ == "__main__":
+    main()
