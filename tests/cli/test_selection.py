@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.sidecars import read_mirror
 from tests.cli.conftest import run, show
 from tests.conftest import SAMPLES
 from tests.metadata.conftest import exiftool_json
@@ -115,7 +116,7 @@ def test_a_shared_sample_imports_with_its_rating(capsys: pytest.CaptureFixture[s
 
 
 def test_a_template_sets_them_and_fill_keeps_a_zero_rating(capsys: pytest.CaptureFixture[str], archive) -> None:
-    root, (a, b, c) = archive
+    root, (a, b, _) = archive
     run(capsys, root, "edit", str(a), "--rating", "0")
     code, _, err = run(capsys, root, "template", "create", "Keepers", "--rating", "3", "--label", "yellow",
                        "--mode", "rating=fill")  # fmt: skip
@@ -126,3 +127,34 @@ def test_a_template_sets_them_and_fill_keeps_a_zero_rating(capsys: pytest.Captur
     assert _selection(show(capsys, root, b)) == (3, "yellow", None)
     code, _, err = run(capsys, root, "template", "create", "Bad", "--rating", "9")
     assert code == 2 and "--rating (Rating): '9'" in err
+
+
+def test_reread_takes_them_from_a_sidecar_another_tool_wrote(
+    capsys: pytest.CaptureFixture[str], archive, tmp_path: Path
+) -> None:
+    root, (a, *_) = archive
+    source = Path(show(capsys, root, a)["source_path"])
+    sidecar = source.with_name(source.stem + ".xmp")  # Lightroom's name for it
+    sidecar.write_text(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:digiKam="http://www.digikam.org/ns/1.0/"'
+        ' xmp:Rating="-1" xmp:Label="Yellow" digiKam:ColorLabel="5"/></rdf:RDF></x:xmpmeta>',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, root, "reread", str(a), "--json")
+    assert code == 0, err
+    assert {(c["field"], c["new"]) for c in json.loads(out)["changes"]} >= {("flag", "reject"), ("label", "yellow")}
+    assert _selection(show(capsys, root, a)) == (None, "yellow", "reject")
+
+
+def test_the_sidecar_mirror_carries_them(capsys: pytest.CaptureFixture[str], archive) -> None:
+    root, (a, *_) = archive
+    assert run(capsys, root, "edit", str(a), "--rating", "4", "--label", "blue", "--flag", "pick")[0] == 0
+    original = Path(show(capsys, root, a)["original_path"])
+    mirror = original.with_name(original.name + ".xmp")
+    found = exiftool_json(mirror, "-n", "-XMP-xmp:Rating", "-XMP-xmp:Label", "-XMP-digiKam:all")
+    assert {k: v for k, v in found.items() if k != "SourceFile"} == {
+        "Rating": 4, "Label": "Blue", "ColorLabel": 5, "PickLabel": 3}  # fmt: skip
+    record = read_mirror(mirror)  # the catalog's row, as restore reads it back
+    assert record is not None
+    assert (record.row["rating"], record.row["label"], record.row["flag"]) == (4, "blue", "pick")
