@@ -14,7 +14,7 @@ import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import sidecars as mirror
-from photoarchive.catalog.backup import list_backups, take_backup_of
+from photoarchive.catalog.backup import check_backup, list_backups, take_backup_of
 from photoarchive.catalog.curated import load_values
 from photoarchive.catalog.sidecar_queue import pending_files
 from photoarchive.catalog.sidecars import mirror_path, read_mirror, stale_sidecars, write_sidecars_of
@@ -63,6 +63,34 @@ def test_the_daily_backup_runs_on_a_worker_while_the_window_goes_on(qtbot, windo
     assert len(list_backups(catalog.paths)) == 1
     assert "backup of the catalog is taken" in window.statusBar().currentMessage()
     assert not window.background.label.isVisible()
+
+
+def test_closing_the_window_during_the_backup_closes_at_once_and_the_backup_is_written_whole(
+    qtbot, sample_catalog: Catalog, settings
+) -> None:
+    backup_due(sample_catalog)
+    started, release = threading.Event(), threading.Event()
+
+    def slow_backup(paths):
+        started.set()
+        release.wait(20)
+        return take_backup_of(paths)
+
+    window = MainWindow(sample_catalog, settings, import_workers=1)
+    qtbot.addWidget(window)
+    window.show()
+    window.background.backup = slow_backup
+    window.edits.apply([window.grid_model.ids()[0]], {"caption": "last change"}, "Caption")
+    qtbot.waitUntil(started.is_set)
+    worker = window.background.backup_worker
+    assert worker is not None
+    assert window.close() and not window.isVisible()  # the close does not wait for the backup
+    assert list_backups(sample_catalog.paths) == []
+    release.set()
+    qtbot.waitUntil(lambda: worker.done, timeout=20_000)  # it finishes, as the application waits for it
+    backups = list_backups(sample_catalog.paths)
+    assert len(backups) == 1 and check_backup(backups[0].path) == []
+    assert sorted(p.name for p in sample_catalog.paths.backups.iterdir()) == [backups[0].name]  # no temporary
 
 
 def test_a_failed_daily_backup_is_shown_in_words(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
