@@ -57,7 +57,10 @@ def compile_filter(conn: sqlite3.Connection, text: str, *, page: int | None = No
 def compile_terms(conn: sqlite3.Connection, terms: Sequence[Term], *, page: int | None = None) -> FilterQuery:
     conn.create_function(FOLD, 1, _fold, deterministic=True)
     query = _compile(conn, terms, indexed=True)
-    if page is not None and query.terms and _dense(conn, query, page):
+    # Judged on the terms over the photo's own columns: a text term is the search's to judge
+    # (and would read every match of the text index up front to be sampled).
+    sampled = _compile(conn, [t for t in terms if t.field != "text"], indexed=True)
+    if page is not None and sampled.terms and _dense(conn, sampled, page):
         query = _compile(conn, terms, indexed=False)
     return query
 

@@ -195,7 +195,7 @@ class CollectionController(QObject):
     # -- membership and order ---------------------------------------------------------------
 
     def add_photos(self, collection_id: int, photo_ids: Sequence[int]) -> None:
-        if not photo_ids:
+        if not photo_ids or self._smart(collection_id):
             return
         order = collection_store.collection_photo_ids(self.catalog, collection_id)
         new = [pid for pid in dict.fromkeys(photo_ids) if pid not in set(order)]
@@ -219,7 +219,7 @@ class CollectionController(QObject):
 
     def remove_selected(self) -> None:
         cid, selected = self.current(), set(self.selected_ids())
-        if cid is None or not selected:
+        if cid is None or not selected or self._smart(cid):
             return
         self.edits.set_collection(
             cid,
@@ -230,7 +230,7 @@ class CollectionController(QObject):
     def move_selected(self, step: int) -> None:
         """Move the selected photos one place earlier (-1) or later (+1) in the collection."""
         cid, selected = self.current(), set(self.selected_ids())
-        if cid is None or not selected or not self.can_reorder():
+        if cid is None or not selected or not self.can_reorder() or self._smart(cid):
             return
 
         def moved(order: list[int]) -> list[int]:  # the members as they are when it is written
@@ -246,7 +246,7 @@ class CollectionController(QObject):
     def reorder(self, new_order: list[int]) -> None:
         """The photos of the shown collection were dragged into ``new_order``."""
         cid = self.current()
-        if cid is not None:
+        if cid is not None and not self._smart(cid):
             self.edits.set_collection(
                 cid, lambda current: _kept(new_order, current), self.tr("Reorder “{name}”").format(name=self._name(cid))
             )
@@ -256,6 +256,21 @@ class CollectionController(QObject):
         that is gone is forgotten."""
         if self.target is not None and not self._name(self.target):
             self.target = None
+
+    def _smart(self, collection_id: int) -> bool:
+        """Whether the collection is smart (its filter chooses its photos, its sort order orders
+        them): then the status bar says so, and its members are left alone."""
+        try:
+            collection = collection_store.get_collection(self.catalog, collection_id)
+        except PhotoArchiveError:
+            return False
+        if collection.is_smart:
+            self.status_message.emit(
+                self.tr("“{name}” is a smart collection: its photos are those matching “{filter}”.").format(
+                    name=collection.name, filter=collection.filter
+                )
+            )
+        return collection.is_smart
 
     def _name(self, collection_id: int | None) -> str:
         if collection_id is None:
