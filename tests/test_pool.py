@@ -169,3 +169,26 @@ def test_a_worker_asks_for_the_parent_death_signal_and_exits_if_its_parent_is_al
     # Given another parent's pid: as if ours had died before the worker asked (it was re-parented).
     orphan = subprocess.run([sys.executable, "-c", check, "1"], capture_output=True, text=True, cwd=REPO)
     assert (orphan.returncode, orphan.stdout, orphan.stderr) == (1, "", "")
+
+
+@linux_only
+def test_the_processes_that_outlive_the_parent_a_moment_do_not_hold_its_output() -> None:
+    """A reader of the command's output (a pipe, a script) sees its end when the command
+    ends, not when the fork server and the resource tracker have noticed and exited too; the
+    command's own output is untouched."""
+    script = (
+        "import json, os, sys, time\n"
+        "from photoarchive.pool import start_workers\n"
+        "start_workers([])\n"
+        "from tests.test_pool import _children\n"
+        "deadline = time.monotonic() + 30\n"
+        "while len(_children(os.getpid())) < 2 and time.monotonic() < deadline:\n"  # the tracker, the server
+        "    time.sleep(0.01)\n"
+        "print(json.dumps({c: [os.readlink(f'/proc/{c}/fd/{n}') for n in (1, 2)] for c in _children(os.getpid())}))\n"
+        "print('to stderr', file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert run.returncode == 0, run.stderr
+    outputs = json.loads(run.stdout)
+    assert len(outputs) == 2 and all(fds == [os.devnull] * 2 for fds in outputs.values()), outputs
+    assert run.stderr == "to stderr\n"

@@ -41,7 +41,7 @@ import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -67,7 +67,41 @@ def start_workers(preload: Sequence[str]) -> None:
     # This module too: every worker runs its ``init_worker`` and the pool's worker loop
     # (concurrent.futures.process), which a worker would otherwise import after its fork.
     multiprocessing.forkserver.set_forkserver_preload([__name__, *preload])
-    multiprocessing.forkserver.ensure_running()
+    if threading.active_count() > 1:  # another thread may be writing to stdout or stderr now
+        multiprocessing.forkserver.ensure_running()
+        return
+    with _standard_output_to_devnull():
+        multiprocessing.forkserver.ensure_running()
+
+
+@contextmanager
+def _standard_output_to_devnull() -> Iterator[None]:
+    """File descriptors 1 and 2 to /dev/null meanwhile, for the processes started then.
+
+    The fork server and multiprocessing's resource tracker outlive this process by the time
+    they take to notice it ended and to exit (tens of milliseconds); holding its stdout and
+    stderr, they would keep a reader of them (``photoarchive import --json | jq``, a script)
+    waiting as long. Nothing of theirs is meant for the terminal: the workers forked from the
+    server send their stderr to the job's log (``init_worker``).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    try:
+        saved = [os.dup(1), os.dup(2)]
+    except OSError:  # no stdout or stderr to keep from them
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, devnull):
+            os.close(fd)
 
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
