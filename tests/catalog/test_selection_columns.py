@@ -51,3 +51,16 @@ def test_filters_on_them_use_an_index(catalog: Catalog, where: str, index: str) 
     first_page = f"SELECT id FROM photos WHERE {where} ORDER BY coalesce(captured_at, imported_at), id LIMIT 50"
     plan = " ".join(row[3] for row in catalog.conn.execute(f"EXPLAIN QUERY PLAN {first_page}"))
     assert "INDEX" in plan, plan
+
+
+def test_an_edit_reindexes_the_search_text_only_when_it_changed(catalog: Catalog, tmp_path: Path, monkeypatch) -> None:
+    from photoarchive.catalog import history
+
+    photos = [add_original(catalog, write_photo(tmp_path / f"IMG_{n}.JPG", seed=n)) for n in range(3)]
+    reindexed: list[list[int]] = []
+    real = history.reindex_photos
+    monkeypatch.setattr(history, "reindex_photos", lambda conn, ids: (reindexed.append(list(ids)), real(conn, ids)))
+    apply_edit(catalog, photos, {"rating": 5, "label": "red", "flag": "pick"})
+    apply_edit(catalog, photos[:1], {"rating": 1, "caption": "Tank on Height 171"})
+    assert [ids for ids in reindexed if ids] == [photos[:1]]
+    assert catalog.count_matching("tank") == 1  # the text that changed is found

@@ -9,6 +9,7 @@ which it read the values it replaces, so the history of a field is a chain.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.curated import to_column
 from photoarchive.catalog.rows import from_row
-from photoarchive.catalog.search import reindex_photos
+from photoarchive.catalog.search import TEXT_SOURCES, reindex_photos
 from photoarchive.errors import NotFoundError
 
 
@@ -64,8 +65,18 @@ def record_edit(
             "INSERT INTO edit_changes (edit_id, photo_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
             (edit_id, change.photo_id, change.field, _dump(change.old), _dump(change.new)),
         )
-    reindex_photos(catalog.conn, sorted({c.photo_id for c in changes}))
+    # Only the photos whose searched text changed: a rating, a label or a flag (the culling
+    # keys, on a whole selection) changes none of it, and reindexing was most of their cost.
+    searched = {f for f in {c.field for c in changes} if _feeds_search(f)}
+    reindex_photos(catalog.conn, sorted({c.photo_id for c in changes if c.field in searched}))
     return edit_id
+
+
+def _feeds_search(field: str) -> bool:
+    """Whether a column of ``photos`` is read by the search text (``search.TEXT_SOURCES``, to
+    which other modules add); the search key reads the capture date, which no edit changes."""
+    column = re.compile(rf"\bp\.{re.escape(field)}\b")
+    return any(column.search(source) for source in TEXT_SOURCES)
 
 
 def load_edit(catalog: Catalog, edit_id: int) -> Edit:
