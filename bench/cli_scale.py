@@ -89,7 +89,7 @@ def _rows(count: int, batch: int) -> Iterator[tuple[object, ...]]:
 def build(root: Path, count: int) -> None:
     """A catalog of ``count`` photos, inserted in one transaction, indexed as the catalog indexes."""
     from photoarchive.catalog import Catalog
-    from photoarchive.catalog.search import TEXT_SOURCES
+    from photoarchive.catalog.search import reindex_all
 
     if root.exists():
         shutil.rmtree(root)
@@ -104,8 +104,7 @@ def build(root: Path, count: int) -> None:
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         _rows(count, batch),
     )
-    text = " || ' ' || ".join(f"coalesce({s}, '')" for s in TEXT_SOURCES)
-    conn.execute(f"INSERT INTO photos_fts (rowid, text) SELECT p.id, {text} FROM photos p")
+    reindex_all(conn)  # the search text and key of each photo
     conn.execute("COMMIT")
     catalog.finish_batch(batch, imported=count, duplicates=0, failed=0, status="completed")
     catalog.close()
@@ -181,13 +180,13 @@ def show(label: str, times: tuple[float, float], reference: tuple[float, float] 
 
 def bare_listing(root: Path, query: str) -> float:
     """The bare SQL listing every match, in the list's order (capture date, then id)."""
-    from photoarchive.catalog.search import match_clause
+    from photoarchive.catalog.search import fts_photo_ids, match_clause
 
     conn = sqlite3.connect(root / "catalog.sqlite")
     clause, params = match_clause(query)
     started = time.perf_counter()
     conn.execute(
-        f"SELECT {LIST_COLUMNS} FROM photos p WHERE p.id IN (SELECT rowid FROM photos_fts WHERE {clause})"
+        f"SELECT {LIST_COLUMNS} FROM photos p WHERE p.id IN ({fts_photo_ids(clause)})"
         " ORDER BY coalesce(p.captured_at, p.imported_at), p.id",
         params,
     ).fetchall()
@@ -239,7 +238,10 @@ def remove_batch_photos(root: Path, keep_below: int) -> None:
         rows = catalog.conn.execute("SELECT id, original_path FROM photos WHERE id >= ?", (keep_below,)).fetchall()
         with catalog.conn:
             catalog.conn.execute("BEGIN")
-            catalog.conn.execute("DELETE FROM photos_fts WHERE rowid >= ?", (keep_below,))
+            catalog.conn.execute(
+                "DELETE FROM photos_fts WHERE rowid IN (SELECT key FROM search_keys WHERE photo_id >= ?)", (keep_below,)
+            )
+            catalog.conn.execute("DELETE FROM search_keys WHERE photo_id >= ?", (keep_below,))
             catalog.conn.execute("DELETE FROM photos WHERE id >= ?", (keep_below,))
             catalog.conn.execute("COMMIT")
         for _, original in rows:

@@ -47,9 +47,10 @@ from PySide6.QtWidgets import QApplication, QListView
 
 import photoarchive.ui  # noqa: F401 - its PySide6 6.12.0 guard (ui/compat.py) first
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.search import TEXT_SOURCES
+from photoarchive.catalog.search import reindex_all
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+# Another folder for the catalogs (a copy to try a migration on): PHOTOARCHIVE_BENCH_CACHE.
+CACHE = Path(os.environ.get("PHOTOARCHIVE_BENCH_CACHE") or Path(__file__).resolve().parent / ".cache")
 WORDS = [
     "tank", "wreck", "beach", "fog", "trench", "memorial", "Height 171", "Cape Kokutan", "landing",
     "танк", "дот", "высота", "туман", "берег", "траншея", "экспедиция", "Кокутан",
@@ -111,8 +112,7 @@ def build(root: Path, count: int) -> None:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        text = " || ' ' || ".join(f"coalesce({s}, '')" for s in TEXT_SOURCES)
-        catalog.conn.execute(f"INSERT INTO photos_fts (rowid, text) SELECT p.id, {text} FROM photos p")
+        reindex_all(catalog.conn)  # the search text and key of each photo
         catalog.conn.execute("COMMIT")
     catalog.finish_batch(batch, imported=count, duplicates=0, failed=0, status="completed")
     catalog.close()

@@ -51,14 +51,18 @@ def test_pages_join_into_the_full_listing(photos: Catalog, order: str, search: s
 
 
 def test_a_common_word_is_read_by_walking_the_sort_index(photos: Catalog, monkeypatch) -> None:
-    # "tank" is in two photos of three: dense, so the page walks the capture-date index and
-    # stops after a page; "fog" (one in three) is too, with a page small enough.
+    # "tank" is in two photos of three: dense, so a page in name order walks the name index and
+    # stops after a page; in capture order the full-text index is read in key order
+    # (test_search_keys.py), its rowid sorting as the capture order does.
     seen: list[str] = []
     photos.conn.set_trace_callback(seen.append)
-    page = photo_page(photos.conn, search="tank", order="captured", limit=2)
+    page = photo_page(photos.conn, search="tank", order="name", limit=2)
+    captured = photo_page(photos.conn, search="tank", order="captured", limit=2)
     photos.conn.set_trace_callback(None)
-    assert any("INDEXED BY photos_sort_captured" in sql for sql in seen)
-    assert page.ids == photos.photo_ids(search="tank")[:2]
+    assert any("INDEXED BY photos_sort_name" in sql for sql in seen)
+    assert any("FROM photos_fts CROSS JOIN search_keys" in sql for sql in seen)
+    assert page.ids == photos.photo_ids(search="tank", order="name")[:2]
+    assert captured.ids == photos.photo_ids(search="tank")[:2]
     assert DENSE_FACTOR > 1
 
 

@@ -1,7 +1,10 @@
 """Full-text search over every text a photo carries, in any script.
 
-``photos_fts`` holds one row per photo (rowid = photo id) with all its text joined. The
-trigram tokenizer matches substrings of three or more characters in Latin, Cyrillic or
+``photos_fts`` holds one row per photo with all its text joined; its rowid is the photo's
+*search key* (``search_keys``: photo id <-> key), an integer that sorts as the capture order
+does, so that FTS5, which returns its matches in rowid order, gives a search's first page in
+capture order and stops there ("search keys" below). The trigram tokenizer matches
+substrings of three or more characters in Latin, Cyrillic or
 Japanese alike; shorter terms (a two-character Japanese word such as 戦車) fall back to
 LIKE over the same table, which is still one pass over an index-sized table.
 
@@ -13,9 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from photoarchive.catalog.connection import chunked
 
@@ -61,21 +66,110 @@ TEXT_SOURCES: list[str] = [
 ]
 
 
+# -- search keys ------------------------------------------------------------------------------
+#
+# A photo's key is (second << KEY_LOW_BITS) + a low part that makes it unique, where the second
+# is its ``coalesce(captured_at, imported_at)`` read as a naive date and time (the offset is
+# ignored, as the text order ignores it) in seconds from 1970: negative before 1970, from the
+# year 1 to 9999. The low part is the photo id modulo 2**KEY_LOW_BITS (the next free one when two
+# photos of the same second share it), so the key orders by the second only: within a second,
+# the capture order (the text, then the id) is restored by sorting that second's matches
+# (``_keyed_page_query``). The second never decreases along the capture order for the dates
+# this reads ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM", "YYYY-MM-DDTHH:MM:SS" and anything after
+# the seconds); a text of another shape gets an inexact key, and while the catalog holds one,
+# pages are read by today's index walk instead (``keys_exact``).
+KEY_LOW_BITS = 25
+_LOW_MASK = (1 << KEY_LOW_BITS) - 1
+_INEXACT_SECOND = -(1 << 37)  # below the year 1: inexact keys sort first, apart from the rest
+_EPOCH = datetime(1970, 1, 1)
+_SHAPES = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def sort_second(text: str | None) -> int | None:
+    """The second of the capture order for a date text, or None when its shape is not one whose
+    text order the second follows (then the key is inexact)."""
+    found = _SHAPES.match(text or "")
+    if found is None or (found.end() < len(text or "") and found.group(6) is None):
+        return None  # "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM" only whole: "2015-08-10X" sorts after 10T23:59
+    try:
+        year, month, day, hour, minute, second = (int(part or 0) for part in found.groups())
+        when = datetime(year, month, day, hour, minute, second)
+    except ValueError:  # 2015-02-30, 24:00...
+        return None
+    return (when - _EPOCH) // timedelta(seconds=1)
+
+
+def _assign_keys(conn: sqlite3.Connection, rows: Sequence[tuple[int, str | None]]) -> None:
+    """Give each (photo id, date text) a free key in ``search_keys``."""
+    taken = conn.execute
+    for photo_id, text in rows:
+        second = sort_second(text)
+        base = (_INEXACT_SECOND if second is None else second) << KEY_LOW_BITS
+        low = photo_id & _LOW_MASK
+        key = base | low
+        while taken("SELECT 1 FROM search_keys WHERE key = ?", (key,)).fetchone() is not None:
+            low = (low + 1) & _LOW_MASK  # another photo of this second has it (ids 2**25 apart)
+            key = base | low
+        conn.execute(
+            "INSERT INTO search_keys (photo_id, key, exact) VALUES (?, ?, ?)", (photo_id, key, second is not None)
+        )
+
+
 def reindex_photos(conn: sqlite3.Connection, photo_ids: Sequence[int]) -> None:
-    """Rebuild the search text of these photos (call inside the transaction that changed them)."""
+    """Rebuild the search text and key of these photos: call inside the transaction that changed
+    them (an edit, an undo, a reread, an import), so that a new date moves the photo at once."""
     text = " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
     for chunk in chunked(photo_ids):
         marks = ", ".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM photos_fts WHERE rowid IN ({marks})", chunk)
         conn.execute(
-            f"INSERT INTO photos_fts (rowid, text) SELECT p.id, {text} FROM photos p WHERE p.id IN ({marks})", chunk
+            f"DELETE FROM photos_fts WHERE rowid IN (SELECT key FROM search_keys WHERE photo_id IN ({marks}))", chunk
+        )
+        conn.execute(f"DELETE FROM search_keys WHERE photo_id IN ({marks})", chunk)
+        dates = conn.execute(
+            f"SELECT p.id, coalesce(p.captured_at, p.imported_at) FROM photos p WHERE p.id IN ({marks})", chunk
+        ).fetchall()
+        _assign_keys(conn, dates)
+        conn.execute(
+            f"INSERT INTO photos_fts (rowid, text) SELECT k.key, {text} FROM photos p"
+            f" JOIN search_keys k ON k.photo_id = p.id WHERE p.id IN ({marks})",
+            chunk,
         )
 
 
 def reindex_all(conn: sqlite3.Connection) -> None:
     ids = [row[0] for row in conn.execute("SELECT id FROM photos")]
     conn.execute("DELETE FROM photos_fts")
+    conn.execute("DELETE FROM search_keys")
     reindex_photos(conn, ids)
+
+
+def rekey_all(conn: sqlite3.Connection) -> None:
+    """Give every photo its key and move its search text, already indexed under its photo id,
+    to that key (0011_search_keys: the text is moved, not rebuilt, when it is current)."""
+    conn.execute("DELETE FROM search_keys")
+    _assign_keys(conn, conn.execute("SELECT id, coalesce(captured_at, imported_at) FROM photos ORDER BY id").fetchall())
+    conn.execute("CREATE VIRTUAL TABLE photos_fts_keyed USING fts5(text, tokenize = 'trigram')")
+    # In key order: FTS5 appends rowids that only grow far faster than it inserts scattered ones.
+    moved = conn.execute(
+        "INSERT INTO photos_fts_keyed (rowid, text) SELECT k.key, f.text FROM search_keys k"
+        " JOIN photos_fts f ON f.rowid = k.photo_id ORDER BY k.key"
+    ).rowcount
+    conn.execute("DROP TABLE photos_fts")
+    conn.execute("ALTER TABLE photos_fts_keyed RENAME TO photos_fts")
+    if moved != conn.execute("SELECT count(*) FROM photos").fetchone()[0]:  # a photo had no text indexed
+        indexed = "SELECT k.photo_id FROM search_keys k WHERE k.key IN (SELECT rowid FROM photos_fts)"
+        reindex_photos(conn, [r[0] for r in conn.execute(f"SELECT id FROM photos WHERE id NOT IN ({indexed})")])
+
+
+def keys_exact(conn: sqlite3.Connection) -> bool:
+    """Whether every photo's key follows the capture order (no date text of another shape)."""
+    return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM search_keys WHERE NOT exact)").fetchone()[0] == 1
+
+
+def fts_photo_ids(clause: str) -> str:
+    """A subquery of the photo ids whose search text meets ``clause`` (a ``match_clause``):
+    write ``p.id IN (<this>)`` (the FTS rowid is the search key, not the photo id)."""
+    return f"SELECT k.photo_id FROM photos_fts JOIN search_keys k ON k.key = photos_fts.rowid WHERE {clause}"
 
 
 def _signature() -> str:
@@ -208,6 +302,10 @@ def _page_query(
 ) -> tuple[str, list[object]]:
     """The SQL and parameters of a page (``photo_page``, ``photo_rows``)."""
     key, index = PAGE_ORDERS[order]
+    if order == "captured" and search.strip() and limit is not None and keys_exact(conn):
+        keyed = _keyed_page_query(search, batch, after, limit, columns)
+        if keyed is not None:
+            return keyed
     where, params = photo_filters(search, batch)
     if after is not None:
         if key is None:
@@ -220,15 +318,48 @@ def _page_query(
     if search.strip() and limit is not None and _dense(conn, search, limit):
         walk = f" INDEXED BY {index}" if index is not None else ""
         if all(len(term) < 3 for term in search.split()):
-            # Only LIKE terms: each row walked is tested by its id, rather than testing every
+            # Only LIKE terms: each row walked is tested by its key, rather than testing every
             # row of the catalog up front to build the list of matches.
             clause = match_clause(search)[0]
-            position = where.index("p.id IN (SELECT rowid FROM photos_fts WHERE " + clause + ")")
-            where[position] = f"EXISTS (SELECT 1 FROM photos_fts WHERE photos_fts.rowid = p.id AND {clause})"
+            position = where.index(f"p.id IN ({fts_photo_ids(clause)})")
+            where[position] = (
+                "EXISTS (SELECT 1 FROM photos_fts WHERE photos_fts.rowid ="
+                f" (SELECT key FROM search_keys WHERE photo_id = p.id) AND {clause})"
+            )
     sql = f"SELECT {columns} FROM photos p{walk} WHERE {' AND '.join(where)} ORDER BY {key + ', ' if key else ''}p.id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return sql, params
+
+
+def _keyed_page_query(
+    search: str, batch: int | None, after: Key | None, limit: int, columns: str
+) -> tuple[str, list[object]] | None:
+    """A page of a search in capture order read from the FTS index in key order: FTS5 gives its
+    matches in rowid order, so it stops after ``limit`` of them (however many match), then
+    reads the rest of the last one's second (the key orders by the second only) and sorts that
+    short list by the capture order itself. None when ``after`` has no second (the caller then
+    reads the page as before)."""
+    sort = PAGE_ORDERS["captured"][0]
+    clause, clause_params = match_clause(search)
+    where, params = photo_filters("", batch)
+    where.append(clause)
+    params.extend(clause_params)
+    if after is not None:
+        second = sort_second(str(after[0]))
+        if second is None:
+            return None
+        where.append(f"({sort}, p.id) > (?, ?) AND photos_fts.rowid >= ?")
+        params.extend([after[0], after[-1], second << KEY_LOW_BITS])
+    # CROSS JOIN: the FTS index is the outer loop (the planner would rather walk the sort index).
+    hits = (
+        "FROM photos_fts CROSS JOIN search_keys k CROSS JOIN photos p"
+        f" WHERE k.key = photos_fts.rowid AND p.id = k.photo_id AND {' AND '.join(where)}"
+    )
+    first = f"SELECT photos_fts.rowid AS key {hits} ORDER BY photos_fts.rowid LIMIT {int(limit)}"
+    last = f"SELECT ((max(key) >> {KEY_LOW_BITS}) << {KEY_LOW_BITS}) + {_LOW_MASK} FROM ({first})"
+    sql = f"SELECT {columns} {hits} AND photos_fts.rowid <= ({last}) ORDER BY {sort}, p.id LIMIT {int(limit)}"
+    return sql, params + params
 
 
 def count_photos_matching(conn: sqlite3.Connection, *, search: str = "", batch: int | None = None) -> int:
@@ -243,7 +374,7 @@ def photo_filters(search: str, batch: int | None) -> tuple[list[str], list[objec
     params: list[object] = []
     if search.strip():
         clause, clause_params = match_clause(search)
-        where.append(f"p.id IN (SELECT rowid FROM photos_fts WHERE {clause})")
+        where.append(f"p.id IN ({fts_photo_ids(clause)})")
         params.extend(clause_params)
     if batch is not None:
         where.append("p.batch_id = ?")
@@ -253,9 +384,10 @@ def photo_filters(search: str, batch: int | None) -> tuple[list[str], list[objec
 
 def _dense(conn: sqlite3.Connection, search: str, limit: int) -> bool:
     """Whether at least one photo in ``DENSE_FACTOR`` matches, judged on the first
-    ``limit * DENSE_FACTOR`` photos (so the test costs a page's worth of rows, not the catalog)."""
+    ``limit * DENSE_FACTOR`` photos in key order (so the test costs a page's worth of rows, not
+    the catalog)."""
     sample = limit * DENSE_FACTOR
-    bound = conn.execute("SELECT id FROM photos ORDER BY id LIMIT 1 OFFSET ?", (sample - 1,)).fetchone()
+    bound = conn.execute("SELECT key FROM search_keys ORDER BY key LIMIT 1 OFFSET ?", (sample - 1,)).fetchone()
     clause, params = match_clause(search)
     where = clause if bound is None else f"{clause} AND rowid <= {int(bound[0])}"
     sql = f"SELECT count(*) FROM (SELECT rowid FROM photos_fts WHERE {where} LIMIT {int(limit)})"

@@ -1,0 +1,170 @@
+"""Search keys (0011_search_keys): the full-text index's rowid sorts as the capture order does,
+so that a search's first page in capture order is read from the index in key order. A date
+that changes moves the photo's key in the same transaction; undated photos, dates before
+1970, ties within a second and ids beyond the key's low bits keep the capture order exactly."""
+
+from __future__ import annotations
+
+import calendar
+
+import pytest
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.connection import transaction
+from photoarchive.catalog.history import FieldChange, record_edit
+from photoarchive.catalog.search import (
+    KEY_LOW_BITS,
+    count_photos_matching,
+    keys_exact,
+    photo_page,
+    photo_rows,
+    reindex_all,
+    reindex_photos,
+    sort_second,
+)
+
+
+def add(catalog: Catalog, n: int, captured: str | None, caption: str = "tank on the beach", **extra: object) -> int:
+    return catalog.add_photo(
+        {
+            "sha256": f"{n:064x}",
+            "original_path": f"x/{n}.jpg",
+            "original_name": f"{n}.jpg",
+            "source_path": f"/src/{n}.jpg",
+            "size": 1,
+            "format": "JPEG",
+            "imported_at": "2026-01-01T00:00:00+00:00",
+            "captured_at": captured,
+            "embedded": {"Iptc.Application2.Caption": [caption]},
+            **extra,
+        }
+    )
+
+
+def paged(catalog: Catalog, search: str, limit: int) -> list[int]:
+    """Every id, read page by page from the first."""
+    ids, after = [], None
+    while True:
+        page = photo_page(catalog.conn, search=search, limit=limit, after=after)
+        ids += page.ids
+        if page.after is None:
+            return ids
+        after = page.after
+
+
+def keyed(catalog: Catalog, search: str) -> bool:
+    """Whether a page of this search is read from the index in key order."""
+    seen: list[str] = []
+    catalog.conn.set_trace_callback(seen.append)
+    photo_page(catalog.conn, search=search, limit=2)
+    catalog.conn.set_trace_callback(None)
+    return any("CROSS JOIN search_keys" in sql for sql in seen)
+
+
+def test_the_second_follows_the_text_order() -> None:
+    assert sort_second("1970-01-01T00:00:00") == 0
+    assert sort_second("1945-08-18T05:30:00") == calendar.timegm((1945, 8, 18, 5, 30, 0)) < 0  # before 1970
+    assert sort_second("1945-08-18") == sort_second("1945-08-18T00:00:00")
+    assert sort_second("2015-08-10T10:00") == sort_second("2015-08-10T10:00:00+09:00")  # the offset is not read
+    assert sort_second("0001-01-01") is not None and sort_second("9999-12-31T23:59:59") is not None
+    # Shapes whose text order the second would not follow, and dates that do not exist.
+    for text in ("2015-08-10X", "2015-08-10 10:00:00", "2015-08-10T10:00Z", "2015:08:10", "2015-02-30", "", None):
+        assert sort_second(text) is None
+
+
+def test_pages_in_capture_order_with_undated_old_and_tied_photos(catalog: Catalog) -> None:
+    dates = [
+        "2015-08-10T10:00:00",
+        None,  # undated: the import time stands for it
+        "1945-08-18T05:30:00",
+        "1945-08-18",
+        "2015-08-10T10:00:00",  # a tie: the id decides
+        "2015-08-10T10:00:00.5",  # the same second, after the tie in the text order
+        "2015-08-10T10:00:00+09:00",
+        "1904-01-01T00:00:00",
+        "2015-08-10T10:00",
+    ]
+    ids = [add(catalog, n, date, "fog" if n == 3 else "tank") for n, date in enumerate(dates * 3)]
+    full = catalog.photo_ids(search="tank")
+    assert len(full) == len(ids) - 1 and sorted(full) == sorted(i for n, i in enumerate(ids) if n != 3)
+    assert keys_exact(catalog.conn) and keyed(catalog, "tank")
+    for limit in (1, 2, 3, 5, 100):
+        assert paged(catalog, "tank", limit) == full
+    assert paged(catalog, "ta", 4) == catalog.photo_ids(search="ta")  # a short term: LIKE, still by key
+    assert paged(catalog, "tank ta", 4) == full
+    first = photo_page(catalog.conn, search="tank", limit=4)
+    rows = photo_rows(catalog.conn, search="tank", after=first.after, limit=3, columns="p.id")
+    assert first.ids + [r[0] for r in rows] == full[:7]
+    assert count_photos_matching(catalog.conn, search="tank") == len(full)
+    # The photos of 1904 first, then of 1945 (the date alone before the date with a time), and
+    # within a second the text, then the id: 10:00 < 10:00:00 (x3) < 10:00:00+09:00 < 10:00:00.5.
+    assert full[:8] == [ids[7], ids[16], ids[25], ids[12], ids[21], ids[2], ids[11], ids[20]]
+    same_second = [8, 17, 26, 0, 4, 9, 13, 18, 22, 6, 15, 24, 5, 14, 23]
+    assert full[8:23] == [ids[n] for n in same_second]
+    assert full[23:] == [ids[1], ids[10], ids[19]]  # undated: imported in 2026
+
+
+def test_a_new_date_moves_the_photo_in_search_results_and_back(catalog: Catalog) -> None:
+    # The capture date is not a curated field (no editor sets it yet), but every change of a
+    # photo, its undo and a re-read go through record_edit, which rekeys in its transaction.
+    ids = [add(catalog, n, f"2015-08-{n + 1:02d}T10:00:00") for n in range(6)]
+    assert paged(catalog, "tank", 2) == ids
+    redated = FieldChange(ids[4], "captured_at", "2015-08-05T10:00:00", "1945-08-18T05:30:00")
+    for change, expected in (
+        (redated, [ids[4], *ids[:4], ids[5]]),
+        (FieldChange(ids[4], "captured_at", redated.new, "2015-08-06T10:00:01"), [*ids[:4], ids[5], ids[4]]),
+        (FieldChange(ids[4], "captured_at", "2015-08-06T10:00:01", redated.old), ids),  # the undo
+    ):
+        with transaction(catalog.conn):
+            record_edit(catalog, "2026-01-02T00:00:00+00:00", "test", "redate", [change], None)
+        assert catalog.photo_ids(search="tank") == expected
+        assert paged(catalog, "tank", 2) == expected
+    with transaction(catalog.conn):  # undated: the import time (2026) stands for the date
+        catalog.conn.execute("UPDATE photos SET captured_at = NULL WHERE id = ?", (ids[1],))
+        reindex_photos(catalog.conn, [ids[1]])
+    assert keys_exact(catalog.conn) and paged(catalog, "tank", 2) == [ids[0], *ids[2:], ids[1]]
+    with transaction(catalog.conn):
+        catalog.conn.execute("UPDATE photos SET captured_at = ? WHERE id = ?", ("2015-08-02T10:00:00", ids[1]))
+        reindex_photos(catalog.conn, [ids[1]])
+    reindex_all(catalog.conn)  # a rebuild gives the same keys' order
+    assert paged(catalog, "tank", 4) == ids
+
+
+def test_ids_beyond_the_low_bits_of_the_key_share_a_second(catalog: Catalog) -> None:
+    # Ids 2**25 apart have the same low part: the second photo of that second takes the next.
+    a = add(catalog, 1, "2015-08-10T10:00:00", id=5)
+    b = add(catalog, 2, "2015-08-10T10:00:00", id=5 + (1 << KEY_LOW_BITS))
+    c = add(catalog, 3, "2015-08-10T10:00:00", id=6)
+    keys = dict(catalog.conn.execute("SELECT photo_id, key FROM search_keys"))
+    assert len(set(keys.values())) == 3
+    assert {key >> KEY_LOW_BITS for key in keys.values()} == {sort_second("2015-08-10T10:00:00")}
+    assert paged(catalog, "tank", 1) == [a, c, b] == catalog.photo_ids(search="tank")
+
+
+def test_a_date_of_another_shape_reads_pages_as_before(catalog: Catalog) -> None:
+    ids = [add(catalog, n, f"2015-08-{n + 1:02d}T10:00:00") for n in range(4)]
+    odd = add(catalog, 9, "2015:08:02 10:00:00")  # an EXIF-style text: the key cannot follow it
+    assert not keys_exact(catalog.conn) and not keyed(catalog, "tank")
+    assert paged(catalog, "tank", 2) == catalog.photo_ids(search="tank") == [*ids, odd]
+
+
+@pytest.mark.parametrize("search", ["tank", "ta", "nothing-at-all"])
+def test_the_migration_moves_an_index_kept_by_photo_id(tmp_path, search: str) -> None:
+    from photoarchive.catalog.migrations import m0011_search_keys
+
+    with Catalog(tmp_path / "a") as catalog:
+        ids = [add(catalog, n, None if n % 3 == 0 else f"19{40 + n}-08-18") for n in range(8)]
+        expected = catalog.photo_ids(search=search)
+        with transaction(catalog.conn):  # back to the index of 0010: rowid = photo id, no keys
+            catalog.conn.execute("DROP TABLE search_keys")
+            catalog.conn.execute("DELETE FROM photos_fts")
+            text = (
+                "coalesce(p.original_name, '') || ' ' || json_extract(p.embedded, '$.\"Iptc.Application2.Caption\"[0]')"
+            )
+            catalog.conn.execute(
+                f"INSERT INTO photos_fts (rowid, text) SELECT p.id, {text} FROM photos p WHERE p.id != ?", (ids[5],)
+            )
+            m0011_search_keys.apply(catalog.conn)
+        assert catalog.conn.execute("SELECT count(*) FROM search_keys").fetchone()[0] == 8
+        assert catalog.photo_ids(search=search) == expected
+        assert paged(catalog, search, 3) == expected
