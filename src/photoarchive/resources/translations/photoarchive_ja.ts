@@ -458,6 +458,10 @@ They are written again after the next change.</source>
       <source>Reorder “{name}”</source>
       <translation>「{name}」の順序を変更</translation>
     </message>
+    <message>
+      <source>“{name}” is a smart collection: its photos are those matching “{filter}”.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>CollectionDialog</name>
@@ -1128,6 +1132,14 @@ They are written again after the next change.</source>
     <message>
       <source>50.7153, 156.2547 or 50°42'55"N 156°15'17"E</source>
       <translation>50.7153, 156.2547 または 50°42'55"N 156°15'17"E</translation>
+    </message>
+    <message>
+      <source>Not rated</source>
+      <translation>評価なし</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>なし</translation>
     </message>
     <message>
       <source>1945-08-18, or 2015-08-10T09:00:00+11:00</source>

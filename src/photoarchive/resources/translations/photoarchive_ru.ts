@@ -480,6 +480,10 @@ They are written again after the next change.</source>
       <source>Reorder “{name}”</source>
       <translation>Изменить порядок «{name}»</translation>
     </message>
+    <message>
+      <source>“{name}” is a smart collection: its photos are those matching “{filter}”.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>CollectionDialog</name>
@@ -1158,6 +1162,14 @@ They are written again after the next change.</source>
     <message>
       <source>50.7153, 156.2547 or 50°42'55"N 156°15'17"E</source>
       <translation>50.7153, 156.2547 или 50°42'55"N 156°15'17"E</translation>
+    </message>
+    <message>
+      <source>Not rated</source>
+      <translation>Без оценки</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>Нет</translation>
     </message>
     <message>
       <source>1945-08-18, or 2015-08-10T09:00:00+11:00</source>
