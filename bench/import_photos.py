@@ -172,8 +172,8 @@ def stages(paths: list[Path], workers: int) -> None:
     for label, code in (
         ("bare interpreter", "pass"),
         ("reference's imports", "import hashlib, concurrent.futures, PIL.Image"),
-        ("import command's imports", "import photoarchive.cli.app, photoarchive.ingest, tqdm"),
-        ("a worker's imports (spawn)", "import photoarchive.ingest.worker"),
+        ("import command's imports", "import photoarchive.cli.app, photoarchive.ingest.session, tqdm"),
+        ("fork server's preload", "import photoarchive.pool, photoarchive.ingest.worker, pyvips"),
     ):
         times = []
         for _ in range(5):
@@ -186,7 +186,7 @@ def stages(paths: list[Path], workers: int) -> None:
     # (the fork server importing the workers' code) against a default pool.
     timer = "import time, sys\nstart = time.perf_counter()\n{setup}\nlist({pool})\nprint(time.perf_counter() - start)\n"
     ours_code = timer.format(
-        setup="from photoarchive.pool import run_in_pool, start_workers\nstart_workers(['photoarchive.ingest.worker'])",
+        setup="from photoarchive.pool import run_in_pool, start_workers\nfrom photoarchive.ingest.task import WORKER_PRELOAD\nstart_workers(WORKER_PRELOAD)",
         pool=f"run_in_pool(abs, [1] * {workers}, workers={workers}, cancelled=bool, crashed=abs)",
     )
     theirs_code = timer.format(
