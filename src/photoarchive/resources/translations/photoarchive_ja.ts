@@ -460,7 +460,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>“{name}” is a smart collection: its photos are those matching “{filter}”.</source>
-      <translation type="unfinished" />
+      <translation>「{name}」はスマートコレクションです。写真は「{filter}」に一致するものです。</translation>
     </message>
   </context>
   <context>

@@ -482,7 +482,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>“{name}” is a smart collection: its photos are those matching “{filter}”.</source>
-      <translation type="unfinished" />
+      <translation>«{name}» — умная коллекция: в ней фотографии, подходящие под «{filter}».</translation>
     </message>
   </context>
   <context>
