@@ -17,7 +17,7 @@ from typing import Any
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.curated import to_column
 from photoarchive.catalog.rows import from_row
-from photoarchive.catalog.search import TEXT_SOURCES, reindex_photos
+from photoarchive.catalog.search import KEY_COLUMNS, TEXT_SOURCES, reindex_photos
 from photoarchive.errors import NotFoundError
 
 
@@ -74,7 +74,10 @@ def record_edit(
 
 def _feeds_search(field: str) -> bool:
     """Whether a column of ``photos`` is read by the search text (``search.TEXT_SOURCES``, to
-    which other modules add); the search key reads the capture date, which no edit changes."""
+    which other modules add) or by the search key (``search.KEY_COLUMNS``: a new capture date
+    moves the photo in the results, in the edit's transaction)."""
+    if field in KEY_COLUMNS:
+        return True
     column = re.compile(rf"\bp\.{re.escape(field)}\b")
     return any(column.search(source) for source in TEXT_SOURCES)
 

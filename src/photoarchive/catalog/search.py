@@ -79,6 +79,7 @@ TEXT_SOURCES: list[str] = [
 # the seconds); a text of another shape gets an inexact key, and while the catalog holds one,
 # pages are read by today's index walk instead (``keys_exact``).
 KEY_LOW_BITS = 25
+KEY_COLUMNS = ("captured_at", "imported_at")  # what a key is made of: a change of either rekeys
 _LOW_MASK = (1 << KEY_LOW_BITS) - 1
 _INEXACT_SECOND = -(1 << 37)  # below the year 1: inexact keys sort first, apart from the rest
 _EPOCH = datetime(1970, 1, 1)
@@ -99,6 +100,11 @@ def sort_second(text: str | None) -> int | None:
     return (when - _EPOCH) // timedelta(seconds=1)
 
 
+# Set (in ``settings``) once a key's low part is not its photo's id: then a key is turned into
+# its photo id through ``search_keys``, not by taking the low bits (``fts_photo_ids``).
+_NOT_IDS = "search_keys_not_ids"
+
+
 def _assign_keys(conn: sqlite3.Connection, rows: Sequence[tuple[int, str | None]]) -> None:
     """Give each (photo id, date text) a free key in ``search_keys``."""
     taken = conn.execute
@@ -110,6 +116,8 @@ def _assign_keys(conn: sqlite3.Connection, rows: Sequence[tuple[int, str | None]
         while taken("SELECT 1 FROM search_keys WHERE key = ?", (key,)).fetchone() is not None:
             low = (low + 1) & _LOW_MASK  # another photo of this second has it (ids 2**25 apart)
             key = base | low
+        if low != photo_id:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')", (_NOT_IDS,))
         conn.execute(
             "INSERT INTO search_keys (photo_id, key, exact) VALUES (?, ?, ?)", (photo_id, key, second is not None)
         )
@@ -140,6 +148,7 @@ def reindex_all(conn: sqlite3.Connection) -> None:
     ids = [row[0] for row in conn.execute("SELECT id FROM photos")]
     conn.execute("DELETE FROM photos_fts")
     conn.execute("DELETE FROM search_keys")
+    conn.execute("DELETE FROM settings WHERE key = ?", (_NOT_IDS,))
     reindex_photos(conn, ids)
 
 
@@ -147,6 +156,7 @@ def rekey_all(conn: sqlite3.Connection) -> None:
     """Give every photo its key and move its search text, already indexed under its photo id,
     to that key (0011_search_keys: the text is moved, not rebuilt, when it is current)."""
     conn.execute("DELETE FROM search_keys")
+    conn.execute("DELETE FROM settings WHERE key = ?", (_NOT_IDS,))
     _assign_keys(conn, conn.execute("SELECT id, coalesce(captured_at, imported_at) FROM photos ORDER BY id").fetchall())
     conn.execute("CREATE VIRTUAL TABLE photos_fts_keyed USING fts5(text, tokenize = 'trigram')")
     # In key order: FTS5 appends rowids that only grow far faster than it inserts scattered ones.
@@ -168,8 +178,16 @@ def keys_exact(conn: sqlite3.Connection) -> bool:
 
 def fts_photo_ids(clause: str) -> str:
     """A subquery of the photo ids whose search text meets ``clause`` (a ``match_clause``):
-    write ``p.id IN (<this>)`` (the FTS rowid is the search key, not the photo id)."""
-    return f"SELECT k.photo_id FROM photos_fts JOIN search_keys k ON k.key = photos_fts.rowid WHERE {clause}"
+    write ``p.id IN (<this>)`` (the FTS rowid is the search key, not the photo id).
+
+    A key's low bits are its photo's id while every id is below 2**KEY_LOW_BITS (33 million) and
+    no two photos of a second shared them: the ids are then read off the keys, which keeps a
+    search listing every match as fast as it was with the photo id as the rowid (a lookup in
+    ``search_keys`` per match cost a third more: 351,536 matches of "tank")."""
+    by_key = "(SELECT k.photo_id FROM search_keys k WHERE k.key = photos_fts.rowid)"
+    low_bits = f"photos_fts.rowid & {_LOW_MASK}"
+    decided = f"NOT EXISTS (SELECT 1 FROM settings WHERE key = '{_NOT_IDS}')"
+    return f"SELECT CASE WHEN {decided} THEN {low_bits} ELSE {by_key} END FROM photos_fts WHERE {clause}"
 
 
 def _signature() -> str:
@@ -236,6 +254,9 @@ PAGE_ORDERS: dict[str, tuple[str | None, str | None]] = {
 DENSE_FACTOR = 20
 
 Key = tuple[object, ...]
+# More WHERE terms over photo ``p`` and their parameters, ANDed with the search (a filter's:
+# ``catalog.filters``).
+Terms = tuple[Sequence[str], Sequence[object]]
 
 
 @dataclass(frozen=True)
@@ -254,15 +275,17 @@ def photo_page(
     batch: int | None = None,
     after: Key | None = None,
     limit: int | None = 1000,
+    where: Terms | None = None,
 ) -> Page:
-    """Up to ``limit`` ids of the photos matching ``search`` (and in ``batch``), in ``order``,
+    """Up to ``limit`` ids of the photos matching ``search`` (and in ``batch``, and meeting the
+    terms ``where``), in ``order``,
     starting after the keyset position ``after`` (a previous page's ``after``); ``limit=None``
     reads to the end. Costs about one page of index rows however big the catalog is."""
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
     key = PAGE_ORDERS[order][0]
     columns = "p.id" if key is None or limit is None else f"p.id, {key}"  # read to the end: no next key
-    sql, params = _page_query(conn, search, order, batch, after, limit, columns)
+    sql, params = _page_query(conn, search, order, batch, after, limit, columns, where)
     if limit is None:  # a million ids: one int each, not a row tuple with its key
         return Page([r[0] for r in conn.execute(sql, params)], None)
     rows = conn.execute(sql, params).fetchall()
@@ -282,13 +305,14 @@ def photo_rows(
     after: Key | None = None,
     limit: int | None = None,
     columns: str = "p.*",
+    where: Terms | None = None,
 ) -> sqlite3.Cursor:
     """The query of ``photo_page`` giving ``columns`` of each photo ``p`` instead of its id, as a
     cursor: the rows are read as they are fetched, so a listing to the end holds no list of every
     match and reads each row once (not its id, then the row by id)."""
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
-    return conn.execute(*_page_query(conn, search, order, batch, after, limit, columns))
+    return conn.execute(*_page_query(conn, search, order, batch, after, limit, columns, where))
 
 
 def _page_query(
@@ -299,14 +323,15 @@ def _page_query(
     after: Key | None,
     limit: int | None,
     columns: str,
+    terms: Terms | None = None,
 ) -> tuple[str, list[object]]:
     """The SQL and parameters of a page (``photo_page``, ``photo_rows``)."""
     key, index = PAGE_ORDERS[order]
     if order == "captured" and search.strip() and limit is not None and keys_exact(conn):
-        keyed = _keyed_page_query(search, batch, after, limit, columns)
+        keyed = _keyed_page_query(search, batch, after, limit, columns, terms)
         if keyed is not None:
             return keyed
-    where, params = photo_filters(search, batch)
+    where, params = photo_filters(search, batch, terms)
     if after is not None:
         if key is None:
             where.append("p.id > ?")
@@ -333,7 +358,7 @@ def _page_query(
 
 
 def _keyed_page_query(
-    search: str, batch: int | None, after: Key | None, limit: int, columns: str
+    search: str, batch: int | None, after: Key | None, limit: int, columns: str, terms: Terms | None = None
 ) -> tuple[str, list[object]] | None:
     """A page of a search in capture order read from the FTS index in key order: FTS5 gives its
     matches in rowid order, so it stops after ``limit`` of them (however many match), then
@@ -342,7 +367,7 @@ def _keyed_page_query(
     reads the page as before)."""
     sort = PAGE_ORDERS["captured"][0]
     clause, clause_params = match_clause(search)
-    where, params = photo_filters("", batch)
+    where, params = photo_filters("", batch, terms)
     where.append(clause)
     params.extend(clause_params)
     if after is not None:
@@ -362,14 +387,18 @@ def _keyed_page_query(
     return sql, params + params
 
 
-def count_photos_matching(conn: sqlite3.Connection, *, search: str = "", batch: int | None = None) -> int:
-    """How many photos match ``search`` (and are in ``batch``): the count a page leaves out."""
-    where, params = photo_filters(search, batch)
-    return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(where)}", params).fetchone()[0])
+def count_photos_matching(
+    conn: sqlite3.Connection, *, search: str = "", batch: int | None = None, where: Terms | None = None
+) -> int:
+    """How many photos match ``search`` (and are in ``batch``, and meet ``where``): the count a
+    page leaves out."""
+    clauses, params = photo_filters(search, batch, where)
+    return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(clauses)}", params).fetchone()[0])
 
 
-def photo_filters(search: str, batch: int | None) -> tuple[list[str], list[object]]:
-    """The WHERE terms (over ``photos p``) and their parameters for a text search and a batch."""
+def photo_filters(search: str, batch: int | None, terms: Terms | None = None) -> tuple[list[str], list[object]]:
+    """The WHERE terms (over ``photos p``) and their parameters for a text search and a batch,
+    and the ``terms`` given."""
     where: list[str] = ["1"]
     params: list[object] = []
     if search.strip():
@@ -379,6 +408,9 @@ def photo_filters(search: str, batch: int | None) -> tuple[list[str], list[objec
     if batch is not None:
         where.append("p.batch_id = ?")
         params.append(batch)
+    if terms is not None:
+        where.extend(terms[0])
+        params.extend(terms[1])
     return where, params
 
 
