@@ -186,3 +186,49 @@ def test_the_window_in_the_language(language: str, qtbot, sample_catalog, settin
     finally:
         for translator in translators:  # the session's English forms stay (conftest)
             app.removeTranslator(translator)
+
+
+def test_the_update_script_keeps_translations_and_their_plural_forms(tmp_path: Path, monkeypatch) -> None:
+    """lupdate alone would flatten a count it cannot see (translate(context, text, "", n))
+    to one form; the script puts the translated forms back, marks a string gone from the
+    code as vanished, and gives a new count the language's three empty forms."""
+    code = tmp_path / "ui"
+    code.mkdir()
+    (code / "panel.py").write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def texts(n):\n"
+        '    return [QCoreApplication.translate("Panel", "%n photo(s)", "", n),\n'
+        '            QCoreApplication.translate("Panel", "Hello")]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(SCRIPT, "SOURCES", code)
+    monkeypatch.setattr(SCRIPT, "MODEL", tmp_path / "no-model")
+    monkeypatch.setattr(SCRIPT, "OUT", tmp_path)
+    assert SCRIPT.update_language("ru", 3) == (2, 2)
+    ts = tmp_path / "photoarchive_ru.ts"
+    tree = ET.parse(ts)  # translated, as in Qt Linguist
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type")
+        if message.get("numerus") == "yes":
+            for text, form in zip(["%n фотография", "X", "X"], translation.findall("numerusform"), strict=True):
+                form.text = text
+        else:
+            translation.text = "Привет"
+    tree.write(ts, encoding="utf-8")
+    assert SCRIPT.update_language("ru", 3) == (2, 0)
+    found = messages(ts)
+    assert forms(found[("Panel", "%n photo(s)")]) == ["%n фотография", "X", "X"]
+    assert forms(found[("Panel", "Hello")]) == ["Привет"]
+    (code / "panel.py").write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def texts(n):\n"
+        '    return [QCoreApplication.translate("Panel", "%n file(s)", "", n)]\n',
+        encoding="utf-8",
+    )
+    assert SCRIPT.update_language("ru", 3) == (1, 1)
+    found = messages(ts)
+    assert set(found) == {("Panel", "%n file(s)")} and forms(found[("Panel", "%n file(s)")]) == ["", "", ""]
+    assert ts.read_text(encoding="utf-8").count('type="vanished"') == 2  # kept for Qt Linguist to reuse
+    assert (tmp_path / "photoarchive_ru.qm").exists()
