@@ -27,6 +27,7 @@ from photoarchive.catalog.connection import connect, inserted_id, select_in, tim
 from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import (
+    Terms,
     count_photos_matching,
     ensure_index_current,
     index_is_current,
@@ -167,9 +168,11 @@ class Catalog:
         offset: int = 0,
         limit: int | None = None,
         first_page: int = FIRST_PAGE,
+        where: Terms | None = None,
     ) -> Iterator[list[Photo]]:
         """The photos of ``list_photos`` from the ``offset``-th (0: the first), at most ``limit``,
-        a page at a time: the first page holds ``first_page`` photos.
+        a page at a time: the first page holds ``first_page`` photos. ``where`` adds WHERE terms
+        over photo ``p`` (a filter's: ``catalog.filters.compile_filter``).
 
         The first page is read by ``search.photo_page`` (keyset paging on the sort key's index),
         so it comes after a page's worth of work however many photos match; the rest is read by
@@ -188,14 +191,14 @@ class Catalog:
         try:
             after = None
             if offset:  # the ids before the offset are read (ids only), never the photos
-                skipped = photo_page(self.conn, search=search, order=order, limit=offset)
+                skipped = photo_page(self.conn, search=search, order=order, limit=offset, where=where)
                 if skipped.after is None:
                     return
                 after = skipped.after
             size = max(1, first_page) if limit is None else min(max(1, first_page), limit)
             if size == 0:
                 return
-            first = photo_page(self.conn, search=search, order=order, after=after, limit=size)
+            first = photo_page(self.conn, search=search, order=order, after=after, limit=size, where=where)
             if first.ids:
                 yield self._found(first.ids)
             if first.after is None or (limit is not None and limit == len(first.ids)):
@@ -207,6 +210,7 @@ class Catalog:
                 after=first.after,
                 limit=None if limit is None else limit - len(first.ids),
                 columns=", ".join(f"p.{column}" for column in _PHOTO_COLUMNS),
+                where=where,
             )
             while rows := rest.fetchmany(PAGE):
                 yield [_listed_photo(row) for row in rows]
@@ -216,9 +220,9 @@ class Catalog:
                 if own and self.conn.in_transaction:
                     self.conn.execute("COMMIT")
 
-    def count_matching(self, search: str | None = None) -> int:
-        """How many photos match ``search`` (all of them without one)."""
-        return count_photos_matching(self.conn, search=search or "")
+    def count_matching(self, search: str | None = None, *, where: Terms | None = None) -> int:
+        """How many photos match ``search`` and ``where`` (all of them without either)."""
+        return count_photos_matching(self.conn, search=search or "", where=where)
 
     def _found(self, ids: Sequence[int]) -> list[Photo]:
         """The photos with these ids, in the order given."""

@@ -38,6 +38,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
     p = subparsers.add_parser("list", parents=[common], help="list photos")
     p.add_argument("--search", metavar="TEXT", help="only photos whose text contains every word of TEXT")
+    p.add_argument(
+        "--filter",
+        metavar="FILTER",
+        help="only photos FILTER matches, e.g. 'rating>=4 label:red flag:pick keyword:tank place:Shumshu"
+        " camera:D750 date:2015-08-10..2015-08-20 has:caption -has:credit' (every token holds; - negates one;"
+        " plain words search the text; see the README); one that starts with - is written --filter=-flag:reject",
+    )
     p.add_argument("--sort", choices=["captured", "imported", "name"], default="captured")
     p.add_argument("--limit", type=_count, metavar="N", help="list at most N photos")
     p.add_argument("--offset", type=_count, default=0, metavar="N", help="leave out the first N photos")
@@ -196,8 +203,14 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
 def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
     """Prints each page as soon as it is read (the first after one page's work, however many
-    photos match); the number listed follows on stderr, and the total matching with --count."""
-    pages = catalog.photo_pages(search=args.search, order=args.sort, offset=args.offset, limit=args.limit)
+    photos match); the number listed follows on stderr, and the total matching with --count.
+    A filter that does not read is a usage error naming the token and its position."""
+    from photoarchive.catalog.catalog import FIRST_PAGE
+    from photoarchive.catalog.filters import compile_filter
+
+    query = compile_filter(catalog.conn, getattr(args, "filter", None) or "", page=FIRST_PAGE)
+    search = f"{args.search or ''} {query.search}".strip()
+    pages = catalog.photo_pages(search=search, where=query.where, order=args.sort, offset=args.offset, limit=args.limit)
     shown = 0
     if args.json:
         import textwrap
@@ -224,7 +237,7 @@ def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
     else:
         warn(f"{shown} photos")
     if args.count:
-        warn(f"{shown if not cut else catalog.count_matching(args.search)} photos match in all")
+        warn(f"{shown if not cut else catalog.count_matching(search, where=query.where)} photos match in all")
     return 0
 
 
