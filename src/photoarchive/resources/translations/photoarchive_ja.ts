@@ -1218,7 +1218,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Match</source>
-      <translation>照合</translation>
+      <translation>照合する</translation>
     </message>
     <message>
       <source>Apply</source>
@@ -2276,7 +2276,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Description:</source>
-      <translation>説明:</translation>
+      <translation>概要:</translation>
     </message>
     <message>
       <source>Tick the fields the template sets. Values may use the photo's fields: {creator}, {city}, {date:%Y} (the capture date), {filename}, {sequence:03}. Fill if empty leaves a value the photo already has.</source>

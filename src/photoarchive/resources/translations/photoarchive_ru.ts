@@ -1248,7 +1248,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Match</source>
-      <translation>Совпадение</translation>
+      <translation>Сопоставить</translation>
     </message>
     <message>
       <source>Apply</source>
@@ -2354,7 +2354,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Description:</source>
-      <translation>Описание:</translation>
+      <translation>Пояснение:</translation>
     </message>
     <message>
       <source>Tick the fields the template sets. Values may use the photo's fields: {creator}, {city}, {date:%Y} (the capture date), {filename}, {sequence:03}. Fill if empty leaves a value the photo already has.</source>
