@@ -156,7 +156,8 @@ def test_a_sidecar_not_written_is_reported_and_written_with_the_next_change(
     qtbot.waitUntil(lambda: not window.background.running())
     label = window.background.label
     assert label.isVisible() and label.text() == "⚠ XMP sidecars not written: 1"
-    assert "No space left on device" in label.toolTip()
+    assert "No space left on device" in label.toolTip() and "written again after the next change" in label.toolTip()
+    assert "--repair-sidecars" not in label.toolTip()  # the window retries: no command to type
     assert load_values(catalog, [first], ["caption"])[first]["caption"] == "kept"  # the catalog has it
     assert first in window.background.queue.ids and pending_files(catalog.paths)
 

@@ -153,14 +153,16 @@ def mirror_sidecars(catalog: Catalog, photo_ids: Iterable[int], *, if_missing: b
 
 def write_sidecars(catalog: Catalog, photo_ids: Sequence[int]) -> list[str]:
     """Write each photo's sidecar now; the reasons of those that failed."""
-    return [problem for _photo_id, problem in sidecar_writes(catalog, photo_ids) if problem]
+    remedy = "; the catalog has the change, and `photoarchive check --repair-sidecars` writes the sidecar again"
+    return [problem + remedy for _photo_id, problem in sidecar_writes(catalog, photo_ids) if problem]
 
 
 def sidecar_writes(
     catalog: Catalog, photo_ids: Sequence[int], cancelled: Callable[[], bool] = lambda: False
 ) -> Iterator[tuple[int, str]]:
     """Write each photo's sidecar now, from the values the catalog holds when it is called,
-    yielding ``(photo id, problem)`` for each (the problem empty when it was written).
+    yielding ``(photo id, problem)`` for each (the problem empty when it was written; it says
+    what and why, and the caller says what to do: ``write_sidecars`` names the repair command).
     ``cancelled()`` is asked between photos: when it says so, the rest are not written (nor
     yielded). The folders written in are fsynced when the generator ends, however it ends."""
     rows = list(select_in(catalog.conn, "SELECT * FROM photos WHERE id IN ({ids})", photo_ids))
@@ -182,11 +184,7 @@ def sidecar_writes(
             try:
                 _write(path, dict(row), edit_id, at, _chain(row["place_id"], places), shown.get(row["id"]))
             except (MetadataWriteError, OSError, ValueError, TypeError, exiv2.Exiv2Error) as error:
-                yield (
-                    row["id"],
-                    f"photo {row['id']}: its sidecar {path} was not written ({error}); the catalog has the "
-                    "change, and `photoarchive check --repair-sidecars` writes the sidecar again",
-                )
+                yield row["id"], f"photo {row['id']}: its sidecar {path} was not written ({error})"
                 continue
             written.add(path.parent)
             yield row["id"], ""
