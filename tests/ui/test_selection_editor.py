@@ -3,7 +3,9 @@ values" for a selection that differs, one undo step for a change on many photos.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from photoarchive.catalog.curated import load_values
 from photoarchive.edits import history
@@ -104,3 +106,29 @@ def test_rating_many_photos_is_one_undo_step(qtbot, sample_catalog) -> None:
     assert edits.stack.count() == 1 and {r for r, _, _ in _selection(sample_catalog, ids)} == {3}
     edits.undo()
     assert _selection(sample_catalog, ids) == before
+
+
+def test_the_wheel_over_a_box_scrolls_past_it_without_changing_the_photos(qtbot, sample_catalog) -> None:
+    photo = ids_by_name(sample_catalog)["SHU15_0115.jpg"]
+    editor = _editor(qtbot, sample_catalog)
+    editor.set_photos([photo])
+    box = editor.fields["rating"]
+    editor.fields["caption"].text_box.setFocus()
+
+    def wheel() -> None:
+        centre = QPointF(box.rect().center())
+        event = QWheelEvent(
+            centre, box.mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(box, event)
+
+    wheel()
+    editor.flush()
+    assert box.currentIndex() == 0 and _selection(sample_catalog, [photo]) == [(None, "", "")]
+    editor.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    wheel()
+    editor.flush()
+    assert _selection(sample_catalog, [photo]) == [(0, "", "")]  # in the box, the wheel steps the stars

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QIcon, QKeyEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from photoarchive.model.curated import FIELDS
@@ -307,6 +307,7 @@ class ChoiceField(QComboBox):
                 if colour.isValid():
                     self.setItemIcon(self.count() - 1, _swatch(colour))
         self._from_list = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not by the wheel: see wheelEvent
         self.activated.connect(self._on_activated)
 
     def showPopup(self) -> None:
@@ -318,6 +319,14 @@ class ChoiceField(QComboBox):
         if self._from_list:
             self._from_list = False
             self.committed.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # The wheel scrolls the editor's panel over a box it passes; it changes the value (of
+        # every selected photo) only in the box the curator is in.
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
