@@ -51,8 +51,10 @@ def language_menu(settings: QSettings, status: Callable[[str], None], parent: QW
     group = QActionGroup(menu)
     current = chosen_language(settings)
     system = QLocale.system()
+    # the "C" locale (no language set) shows the source's English
+    native = LANGUAGES["en"] if system.language() == QLocale.Language.C else system.nativeLanguageName()
     choices = [("", QCoreApplication.translate("LanguageMenu", "&System Language ({name})").format(
-        name=system.nativeLanguageName() or system.name()
+        name=native or system.name()
     ))]  # fmt: skip
     choices += [(code, f"&{number}  {name}") for number, (code, name) in enumerate(LANGUAGES.items(), 1)]
     for code, text in choices:
