@@ -11,6 +11,7 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.filters import compile_filter, compile_terms, count_filter, filter_photo_ids
 from photoarchive.catalog.places import insert_place
+from photoarchive.catalog.search import photo_filters
 from photoarchive.edits import apply_edit
 from photoarchive.filters import parse
 from photoarchive.model.place import Place, PlaceName
@@ -179,20 +180,24 @@ def test_a_place_renamed_or_a_keyword_edited_changes_the_matches(archive) -> Non
 
 @pytest.mark.parametrize("token", list(TOKENS))
 def test_terms_for_common_and_rare_matches_agree(archive, token: str) -> None:
-    """The terms written to walk the sort index (unary +) select what the plain ones do."""
+    """The terms written for a listing, for walking the sort index (common: unary +) and for
+    reading through their own index with the words tested photo by photo (rare) select the same."""
     catalog, _ids = archive
-    for text in (token, "-" + token):
+    for text in (token, "-" + token, f"{token} rating>=4", f"{token} fog", f'{token} "tank on" -shumshu'):
         terms = parse(text)
-        plain = compile_terms(catalog.conn, terms)
-        walking = compile_terms(catalog.conn, terms, page=1)  # one match in a sample of 20: common
-        rows = []
-        for query in (plain, walking):
-            where, params = ["1", *query.terms], query.params
-            rows.append(catalog.conn.execute(f"SELECT id FROM photos p WHERE {' AND '.join(where)}", params).fetchall())
-        assert rows[0] == rows[1]
+        found = []
+        for page in (None, 1, 50):  # 50: fewer in the sample than a page, so rare
+            query = compile_terms(catalog.conn, terms, page=page)
+            where, params = photo_filters(query.search, None, query.where)
+            sql = f"SELECT id FROM photos p WHERE {' AND '.join(where)} ORDER BY id"
+            found.append([row[0] for row in catalog.conn.execute(sql, params)])
+        assert found[0] == found[1] == found[2], text
 
 
 def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) -> None:
     catalog, _ids = archive
     assert any("+p.rating" in t for t in compile_filter(catalog.conn, "rating>=4", page=1).terms)
     assert not any("+p." in t for t in compile_filter(catalog.conn, "rating>=4", page=50).terms)
+    assert compile_filter(catalog.conn, "tank rating>=4", page=1).search == "tank"
+    rare = compile_filter(catalog.conn, "tank rating>=4", page=50)
+    assert rare.search == "" and "tank" in rare.params

@@ -13,6 +13,10 @@ unary ``+`` on the columns, which keeps the planner from choosing their index an
 walking the sort index; when rare, the terms are left plain, so the planner reads the few
 matches through the index on rating, label, flag, place or capture date and sorts them.
 
+Words beside rare terms are not searched: each of the few photos the terms hold has its text
+tested (``tank rating>=4``: 1,200 rated photos tested, not 260,000 with "tank" walked to find
+them). A phrase is tested in the text of each photo its words find.
+
 Negation is ``NOT coalesce(term, 0)``: a term is NULL on a missing value (a photo without
 a place, say), and "not on Shumshu" includes it.
 """
@@ -25,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from photoarchive.catalog.catalog import SORT_ORDERS
-from photoarchive.catalog.search import photo_filters
+from photoarchive.catalog.search import TEXT_SOURCES, photo_filters
 from photoarchive.filters import RATINGS, Term, parse
 from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS
 
@@ -56,13 +60,18 @@ def compile_filter(conn: sqlite3.Connection, text: str, *, page: int | None = No
 
 def compile_terms(conn: sqlite3.Connection, terms: Sequence[Term], *, page: int | None = None) -> FilterQuery:
     conn.create_function(FOLD, 1, _fold, deterministic=True)
-    query = _compile(conn, terms, indexed=True)
+    query = _compile(conn, terms, indexed=True, searched=True)
     # Judged on the terms over the photo's own columns: a text term is the search's to judge
     # (and would read every match of the text index up front to be sampled).
-    sampled = _compile(conn, [t for t in terms if t.field != "text"], indexed=True)
-    if page is not None and sampled.terms and _dense(conn, sampled, page):
-        query = _compile(conn, terms, indexed=False)
-    return query
+    sampled = _compile(conn, [t for t in terms if t.field != "text"], indexed=True, searched=False)
+    if page is None or not sampled.terms:
+        return query
+    if _dense(conn, sampled, page):
+        return _compile(conn, terms, indexed=False, searched=True)
+    # Rare: the few photos they hold are read through their index, and each one's text is
+    # tested on its own (``tank rating>=4``: 1,200 rated photos tested, rather than 260,000
+    # photos with "tank" walked in capture order to find the rated ones).
+    return _compile(conn, terms, indexed=True, searched=False)
 
 
 def filter_photo_ids(conn: sqlite3.Connection, text: str, *, order: str = "captured", search: str = "") -> list[int]:
@@ -85,35 +94,42 @@ def _where(query: FilterQuery, search: str) -> tuple[list[str], list[object]]:
     return [*where, *query.terms], [*params, *query.params]
 
 
-def _compile(conn: sqlite3.Connection, terms: Sequence[Term], *, indexed: bool) -> FilterQuery:
+def _compile(conn: sqlite3.Connection, terms: Sequence[Term], *, indexed: bool, searched: bool) -> FilterQuery:
+    """``indexed``: terms the planner may read through their column's index (else ``+p.``);
+    ``searched``: words go to the text search (else each is tested in the photo's text)."""
     words: list[str] = []
     where: list[str] = []
     params: list[object] = []
+    last: list[tuple[str, list[object]]] = []  # tests of the photo's text: after the cheap ones
     column = "p." if indexed else "+p."
     for term in terms:
         if term.field == "rating":
             accepted = cast(frozenset[int], term.value)
             where.append(_rating(column, frozenset(RATINGS) - accepted if term.negated else accepted))
             continue
-        if term.field == "text" and not term.negated and not term.phrase:
-            words.append(str(term.value))
+        if term.field == "text" and not term.negated:
+            if searched:
+                words.append(str(term.value))  # a phrase's words narrow, its own test decides
+            if searched and not term.phrase:
+                continue
+            last.append((f"instr({FOLD}({_text()}), ?) > 0", [str(term.value).casefold()]))
             continue
-        if term.field in ("keyword", "camera", "text") and not term.negated:
+        if term.field in ("keyword", "camera") and not term.negated and searched:
             words.append(str(term.value))  # narrows through the text index; the term decides
         sql, values = _term(conn, term, column)
         where.append(f"NOT coalesce({sql}, 0)" if term.negated else sql)
+        params.extend(values)
+    for sql, values in last:
+        where.append(sql)
         params.extend(values)
     return FilterQuery(" ".join(words), where, params)
 
 
 def _term(conn: sqlite3.Connection, term: Term, column: str) -> tuple[str, list[object]]:
     value = term.value
-    if term.field == "text":
-        if term.phrase and len(str(value)) >= 3:  # the trigram index finds the phrase as written
-            # The search module's term for one long word is "the photos whose text MATCHes ?" (it
-            # knows how the index's rows map to photos): given the phrase as the expression.
-            where, _params = photo_filters("phrase", None)
-            return where[-1], [_phrase(str(value))]
+    if term.field == "text":  # negated: every match of the index read once, then left out
+        if term.phrase:
+            return f"instr({FOLD}({_text()}), ?) > 0", [str(value).casefold()]
         where, params = photo_filters(str(value), None)
         return " AND ".join(where), params
     if term.field in ("label", "flag"):
@@ -185,8 +201,11 @@ def _dense(conn: sqlite3.Connection, query: FilterQuery, page: int) -> bool:
     return int(conn.execute(sql, query.params).fetchone()[0]) >= page
 
 
-def _phrase(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
+def _text() -> str:
+    """A photo's searched text as the search index holds it (``search.TEXT_SOURCES``), for
+    testing one photo's text (a phrase, or a word beside rare terms) without reading every
+    match of the index."""
+    return " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
 
 
 def _fold(text: str | None) -> str | None:
