@@ -33,7 +33,8 @@ from photoarchive.catalog.catalog import knows_path
 from photoarchive.catalog.connection import timestamp, transaction
 from photoarchive.errors import CatalogError, IngestError
 from photoarchive.ingest.scan import scan
-from photoarchive.ingest.task import DISK_FULL, WORKER_PRELOAD, FileResult, disk_full, import_file, today
+from photoarchive.ingest.task import DISK_FULL, WORKER_PRELOAD, FileResult, disk_full, today
+from photoarchive.ingest.work import import_file
 from photoarchive.model import ImportFailure
 from photoarchive.pool import batches_in_pool, start_workers
 

@@ -2,10 +2,11 @@
 
 The work itself (``worker.process_file``: hash, copy, metadata, thumbnails) needs Pillow,
 libvips and exiv2; the process that farms the files out and records the results needs none
-of them to do so. ``import_file`` names the work for the pool (a task is pickled by the
-name of its function) and imports ``worker`` where it runs: in a worker process, forked
-from a server that imported it already (``WORKER_MODULE``, see ``pool.start_workers``).
-So the command's own start-up does not pay for the workers' imports a second time.
+of them to do so: it imports this module, and ``work.import_file``, which names the work
+for the pool (a task is pickled by the name of its function) and imports ``worker`` where it
+runs: in a worker process, forked from a server that imported it already (``WORKER_PRELOAD``,
+see ``pool.start_workers``). So the command's own start-up does not pay for the workers'
+imports a second time.
 """
 
 from __future__ import annotations
@@ -35,13 +36,6 @@ class FileResult:
     values: dict[str, object] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     disk_full: bool = False  # the archive's disk is full: the import stops
-
-
-def import_file(source: str, archive_root: str, import_date: str, legacy_charset: str | None = None) -> FileResult:
-    """``worker.process_file``, imported in the process that runs it."""
-    from photoarchive.ingest import worker
-
-    return worker.process_file(source, archive_root, import_date, legacy_charset)
 
 
 def disk_full(error: BaseException) -> bool:
