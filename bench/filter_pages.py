@@ -98,7 +98,7 @@ def build(root: Path, count: int) -> None:
         for i in range(count):
             year = 1940 + i * 80 // count
             day = rnd.randrange(365)
-            r = rnd.random()
+            r, s, t, u = rnd.random(), rnd.random(), rnd.random(), rnd.random()  # independent draws
             captured = f"{year}-{1 + day // 31 % 12:02d}-{1 + day % 28:02d}T{i // 60 % 24:02d}:{i % 60:02d}:00"
             yield (
                 hashlib.sha256(str(i).encode()).hexdigest(),
@@ -116,9 +116,9 @@ def build(root: Path, count: int) -> None:
                 "Sample Expedition" if i % 2 else "",
                 json.dumps(rnd.sample(WORDS[:17], 2), ensure_ascii=False),
                 rnd.randint(1, 5) if r < 0.003 else None,
-                "red" if r > 0.8 else ("blue" if 0.5 < r < 0.501 else ""),
-                "pick" if 0.3 < r < 0.3005 else ("reject" if 0.6 < r < 0.62 else ""),
-                height if r < 0.05 else (paramushir if r < 0.06 else None),
+                "red" if s > 0.8 else ("blue" if s < 0.001 else ""),
+                "pick" if t < 0.0005 else ("reject" if t > 0.98 else ""),
+                height if u < 0.05 else (paramushir if u < 0.06 else None),
             )
 
     conn = catalog.conn
