@@ -41,6 +41,7 @@ from photoarchive.catalog.curated import (
 )
 from photoarchive.catalog.history import Edit, FieldChange, history, load_edit, record_edit, reverted_by
 from photoarchive.catalog.sidecars import mirror_sidecars
+from photoarchive.catalog.translations import default_language, key_for, normalized_key, parse_key
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
 
@@ -84,9 +85,13 @@ def apply_edit(
     ids = list(dict.fromkeys(photo_ids))
 
     def changes() -> list[FieldChange]:
-        per_photo = {pid: dict(values(pid) if callable(values) else values) for pid in ids}
+        default = default_language(catalog)
+        per_photo = {
+            pid: {_field_name(f, default): v for f, v in (values(pid) if callable(values) else values).items()}
+            for pid in ids
+        }
         fields = sorted({f for v in per_photo.values() for f in v})
-        unknown = [f for f in fields if f not in EDITABLE_FIELDS]
+        unknown = [f for f in fields if f not in EDITABLE_FIELDS and parse_key(f) is None]
         if unknown:
             raise ValidationError(f"unknown field {unknown[0]!r}", field=unknown[0])
         for pid, given in per_photo.items():
@@ -207,8 +212,18 @@ def stale_changes(catalog: Catalog, edit: Edit) -> list[FieldChange]:
     ]
 
 
+def _field_name(field: str, default: str | None) -> str:
+    """A field as an edit names it: one language's value (``caption[RU]``) with its tag
+    normalised (``caption[ru]``), and the default language's value as the field itself."""
+    key = normalized_key(field)
+    parsed = parse_key(key) if key else None
+    return key_for(*parsed, default) if parsed else field
+
+
 def _validate(field: str, value: Any) -> Any:
     """The normalised value, or ValidationError naming the field (see the module doc)."""
+    if (parsed := parse_key(field)) is not None:  # one language's value: validated as its field's
+        return validate_value(parsed[0], "" if value is None else value)
     if field in FIELDS_BY_NAME:
         if value is None:
             value = [] if field in LIST_FIELDS else ""
@@ -242,13 +257,19 @@ def _describe(catalog: Catalog, changes: list[FieldChange]) -> str:
     the photo when there is one."""
     fields = sorted({c.field for c in changes if c.field != CONFLICTS}) or [CONFLICTS]
     ids = {c.photo_id for c in changes}
-    what = ", ".join(f.replace("_", " ") for f in fields[:3]) + (" ..." if len(fields) > 3 else "")
+    what = ", ".join(_named(f) for f in fields[:3]) + (" ..." if len(fields) > 3 else "")
     if len(ids) == 1:
         try:
             return f"Edit {what} of {catalog.photo(next(iter(ids))).original_name}"
         except NotFoundError:
             pass
     return f"Edit {what} of {len(ids)} photo{'s' if len(ids) != 1 else ''}"
+
+
+def _named(field: str) -> str:
+    """ "caption", "alt text", "caption (ru)"."""
+    parsed = parse_key(field)
+    return f"{parsed[0].replace('_', ' ')} ({parsed[1]})" if parsed else field.replace("_", " ")
 
 
 def _user() -> str:

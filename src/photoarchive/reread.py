@@ -27,9 +27,11 @@ from typing import Any
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
+from photoarchive.catalog.translations import default_language, from_file, load_translations, translation_key
 from photoarchive.edits import Edit, apply_edit
 from photoarchive.errors import MetadataReadError, ValidationError
 from photoarchive.metadata import ReadResult, find_sidecar, read_curated, validate_value
+from photoarchive.metadata.validate import salvaged_translations
 from photoarchive.model import Photo
 
 
@@ -40,6 +42,9 @@ class RereadResult:
     edit: Edit
     failures: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+_LANGUAGES = "translations"  # beside the fields read: the file's other languages
 
 
 def reread(catalog: Catalog, photo_ids: Sequence[int], *, who: str | None = None) -> RereadResult:
@@ -65,11 +70,21 @@ def reread(catalog: Catalog, photo_ids: Sequence[int], *, who: str | None = None
             except ValidationError as error:
                 warnings.append((photo.id, f"{error}; the catalog's value is kept"))
         new["conflicts"] = [c.as_dict() for c in result.conflicts]
+        translations, errors = salvaged_translations(result.fields.translations)
+        warnings += [(photo.id, f"{error}; the catalog's value is kept") for error in errors]
+        new[_LANGUAGES] = translations
         read[photo.id] = (new, result.gps)
         warnings += [(photo.id, w) for w in result.warnings]
 
     def values(photo_id: int) -> dict[str, Any]:  # called inside apply_edit's transaction
         new, gps = read[photo_id]
+        # The file's languages replace the catalog's: those it lacks are removed (as a field
+        # the file lacks is emptied), the default language's fill the fields themselves.
+        languages = new[_LANGUAGES]
+        new = {k: v for k, v in new.items() if k != _LANGUAGES}
+        stored = load_translations(catalog, [photo_id]).get(photo_id, {})
+        new.update({translation_key(name, tag): "" for tag, texts in stored.items() for name in texts})
+        new.update(from_file(languages, default_language(catalog)))
         source = load_values(catalog, [photo_id], ("gps_source",)).get(photo_id, {}).get("gps_source")
         if source in (None, "location_shown") and (gps is not None or source == "location_shown"):
             lat, lon, alt = gps if gps is not None else (None, None, None)

@@ -47,11 +47,12 @@ from typing import Any
 from photoarchive.catalog import Catalog, transaction
 from photoarchive.catalog import templates as store
 from photoarchive.catalog.curated import load_fields
+from photoarchive.catalog.translations import normalized_key, parse_key
 from photoarchive.edits import Edit, apply_edit
 from photoarchive.errors import ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, Template, compile_template, photo_variables, validate_value
 from photoarchive.metadata.validate import check_text
-from photoarchive.model import FieldTemplate
+from photoarchive.model import CuratedFields, FieldTemplate
 from photoarchive.model.curated import CURATED_FIELD_NAMES, LIST_FIELDS
 
 list_templates = store.list_templates
@@ -127,11 +128,15 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
     name = check_text("name", template.name)
     if not name:
         raise ValidationError("name: a template needs a name", field="name")
-    unknown = [f for f in template.values if f not in FIELDS_BY_NAME]
+    # A per-language field may be given in a language: "caption[ru]" (catalog.translations).
+    keys = {f: normalized_key(f) or f for f in template.values}
+    unknown = [f for f, key in keys.items() if key not in FIELDS_BY_NAME and parse_key(key) is None]
     if unknown:
         raise ValidationError(f"unknown field {unknown[0]!r} in template {name!r}", field=unknown[0])
     values: dict[str, str | list[str]] = {}
-    for field, value in template.values.items():
+    for given, value in template.values.items():
+        field = keys[given]
+        spec = FIELDS_BY_NAME[(parse_key(field) or (field, ""))[0]]
         if field in LIST_FIELDS:
             items = [check_text(field, v) for v in ([value] if isinstance(value, str) else list(value or []))]
             compiled = [compile_template(v, field=field) for v in items]
@@ -140,9 +145,9 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
         else:
             if isinstance(value, list):
                 raise ValidationError(f"{field}: takes one value, not a list", field=field)
-            text = check_text(field, "" if value is None else value, multiline=FIELDS_BY_NAME[field].multiline)
-            compiled_one = compile_template(text, field=field)
-            checked = text if compiled_one.variables else validate_value(field, text)
+            text = check_text(spec.name, "" if value is None else value, multiline=spec.multiline)
+            compiled_one = compile_template(text, field=spec.name)
+            checked = text if compiled_one.variables else validate_value(spec.name, text)
             # A template holds text: a rating is kept as "4" (or "" for none), as typed.
             values[field] = "" if checked is None else str(checked) if isinstance(checked, int) else checked
     keyword_lists = []
@@ -153,7 +158,8 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
         keyword_lists.append(list(dict.fromkeys(k for k in cleaned if k)))
     _render_order(values)  # refuses fields that refer to each other in a circle
     modes: dict[str, str] = {}
-    for field, mode in template.modes.items():
+    for given, mode in template.modes.items():
+        field = normalized_key(given) or given
         if field not in values:
             raise ValidationError(f"{field}: a mode for a field the template does not set", field=field)
         if mode not in modes_for(field):
@@ -178,6 +184,12 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
 def _is_set(value: object) -> bool:
     """Whether a field that is not a list holds a value (a rating of 0 does; None does not)."""
     return value is not None and bool(str(value).strip())
+
+
+def _value_of(fields: CuratedFields, field: str) -> Any:
+    """A field's value, or one language's (``caption[ru]``: "" when it has none)."""
+    parsed = parse_key(field)
+    return fields.translations.get(parsed[1], {}).get(parsed[0], "") if parsed else getattr(fields, field)
 
 
 def template_values(
@@ -206,7 +218,7 @@ def template_values(
         for field in order:
             value = compiled[field]
             mode = template.modes.get(field, REPLACE)
-            has = getattr(fields, field)
+            has = _value_of(fields, field)
             if mode == FILL and (any(str(v).strip() for v in has) if isinstance(has, list) else _is_set(has)):
                 continue  # the photo's own value stays (and is what later fields see)
             if isinstance(value, list):
@@ -288,13 +300,14 @@ def template_preview(
         touched.add("keywords")
     previews = []
     changed_photos: set[int] = set()
-    for field in (f for f in CURATED_FIELD_NAMES if f in touched):
+    keyed = sorted(f for f in touched if parse_key(f) is not None)
+    for field in [*(f for f in CURATED_FIELD_NAMES if f in touched), *keyed]:
         before: dict[Any, Any] = {}
         after: dict[Any, Any] = {}
         changed = 0
         for pid in ids:
-            old = getattr(current[pid], field)
-            new = _normalised(field, rendered[pid].get(field, old))
+            old = _value_of(current[pid], field)
+            new = _normalised((parse_key(field) or (field, ""))[0], rendered[pid].get(field, old))
             before.setdefault(_key(old), old)
             after.setdefault(_key(new), new)
             if _key(new) != _key(old):

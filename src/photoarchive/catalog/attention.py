@@ -1,6 +1,7 @@
 """ "Needs attention": the rules that put a photo in that list, each declared once.
 
-A photo needs attention when it has no caption, no creator or credit, no copyright notice,
+A photo needs attention when it has no caption (or none in a language the curator asked for:
+``config languages``), no creator or credit, no copyright notice,
 when the standards of its file (EXIF, IPTC IIM, XMP) disagreed on a field when it was read,
 or when it holds a value that does not validate (an import keeps what a file held, with a
 warning, and write and export leave that value out until it is corrected), or when its
@@ -36,6 +37,7 @@ from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import select_in
 from photoarchive.catalog.curated import CONFLICTS, from_column, load_values
 from photoarchive.catalog.places import place_reaches
+from photoarchive.catalog.translations import LANGUAGES_SETTING, languages, load_translations
 from photoarchive.metadata.fields import FIELDS_BY_NAME, Input
 from photoarchive.metadata.validate import MAX_VALUE_BYTES, URL_FORBIDDEN, invalid_fields
 from photoarchive.model import CURATED_FIELD_NAMES
@@ -127,10 +129,35 @@ def _empty_sql(*names: str) -> str:
     return " AND ".join(f"{n} = ''" for n in names)
 
 
+# Not columns: the languages asked for besides the default one (``config languages``), and
+# those a photo has a caption in (``load_attention_values`` reads both).
+ASKED_LANGUAGES = "asked_languages"
+CAPTION_LANGUAGES = "caption_languages"
+# The languages asked for besides the default, read by SQL from the settings ("en,ru,ja": a
+# tag holds no quote or comma, so it is made a JSON array); json_each's key is the position.
+_ASKED_SQL = (
+    "SELECT l.value FROM json_each('[\"' || replace(coalesce((SELECT value FROM settings"
+    f" WHERE key = '{LANGUAGES_SETTING}'), ''), ',', '\",\"') || '\"]') l WHERE l.key > 0 AND l.value <> ''"
+)
+
+
+def _lacking_languages(values: Mapping[str, Any]) -> list[str]:
+    captioned = values.get(CAPTION_LANGUAGES, ())
+    return [tag for tag in values.get(ASKED_LANGUAGES, ()) if tag not in captioned]
+
+
 RULES: tuple[AttentionRule, ...] = (
     AttentionRule("caption", _empty_sql("caption"), _empty("caption")),
     AttentionRule("creator or credit", _empty_sql("creator", "credit"), _empty("creator", "credit")),
     AttentionRule("copyright", _empty_sql("copyright"), _empty("copyright")),
+    # A caption lacking in a language the curator asked for (the default language's is the
+    # caption itself, the rule above); its fields are the language tags.
+    AttentionRule(
+        "caption language",
+        f"EXISTS ({_ASKED_SQL} AND NOT EXISTS (SELECT 1 FROM translations t"
+        " WHERE t.photo_id = photos.id AND t.field = 'caption' AND t.lang = l.value))",
+        _lacking_languages,
+    ),
     AttentionRule(
         "conflicts", f"{CONFLICTS} <> '[]'", lambda values: [str(c.get("field", "")) for c in values[CONFLICTS]]
     ),
@@ -159,6 +186,11 @@ def load_attention_values(
     reaches = place_reaches(catalog) if any(v["place_id"] is not None for v in values.values()) else {}
     for photo in values.values():
         photo[PLACE_REACH] = reaches.get(photo["place_id"]) if photo["place_id"] is not None else None
+    asked = languages(catalog)[1:]
+    stored = load_translations(catalog, list(values)) if asked else {}
+    for photo_id, photo in values.items():
+        photo[ASKED_LANGUAGES] = asked
+        photo[CAPTION_LANGUAGES] = {tag for tag, texts in stored.get(photo_id, {}).items() if texts.get("caption")}
     return values
 
 

@@ -119,7 +119,10 @@ class Catalog:
     # -- photos -----------------------------------------------------------------------------
 
     def add_photo(self, values: dict[str, object]) -> int:
-        """Record an imported photo (inside the caller's transaction or one of its own)."""
+        """Record an imported photo (inside the caller's transaction or one of its own);
+        ``values["translations"]``, when given, is the file's languages (``CuratedFields``'s)."""
+        values = dict(values)
+        languages = values.pop("translations", None)
         columns = list(values)
         row = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v) for k, v in values.items()}
         with transaction(self.conn):
@@ -128,6 +131,10 @@ class Catalog:
                 [row[c] for c in columns],
             )
             photo_id = inserted_id(cursor)
+            if isinstance(languages, dict) and languages:
+                from photoarchive.catalog.translations import record_from_file  # it types its argument as Catalog
+
+                record_from_file(self.conn, photo_id, languages)
             reindex_photos(self.conn, [photo_id])
         return photo_id
 

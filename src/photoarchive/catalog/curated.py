@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import select_in
+from photoarchive.catalog.translations import default_language, load_keyed, load_translations, parse_key
 from photoarchive.model import CURATED_FIELD_NAMES, CuratedFields
-from photoarchive.model.curated import INTEGER_FIELDS, LIST_FIELDS
+from photoarchive.model.curated import INTEGER_FIELDS, LIST_FIELDS, PER_LANGUAGE_FIELDS
 
 # Photo columns an edit may change besides the curated fields: the GPS position shown, and the
 # gazetteer place shown (0004_places), stored as they are.
@@ -26,7 +28,7 @@ EDITABLE_FIELDS: tuple[str, ...] = (*CURATED_FIELD_NAMES, *POSITION_FIELDS, CONF
 
 
 def to_column(field: str, value: Any) -> Any:
-    """A Python value as stored in its column."""
+    """A Python value as stored in its column (a per-language value as text)."""
     if field in LIST_FIELDS or field == CONFLICTS:
         return json.dumps(list(value or []), ensure_ascii=False)
     if field in POSITION_FIELDS or field in INTEGER_FIELDS:
@@ -41,27 +43,81 @@ def from_column(field: str, value: Any) -> Any:
 
 
 def load_fields(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, CuratedFields]:
-    """The curated fields of these photos, by id (missing ids are left out)."""
+    """The curated fields of these photos, by id (missing ids are left out), as files carry
+    them: ``translations`` holds every stored language and, when there is one, the default
+    language too (a copy of the x-default value), so that a file says which language its
+    x-default is in and another archive with another default language reads it right."""
     columns = ", ".join(CURATED_FIELD_NAMES)
     rows = select_in(catalog.conn, f"SELECT id, {columns} FROM photos WHERE id IN ({{ids}})", photo_ids)
-    return {
+    loaded = {
         row["id"]: CuratedFields(**{name: from_column(name, row[name]) for name in CURATED_FIELD_NAMES}) for row in rows
     }
+    stored = load_translations(catalog, list(loaded))
+    default = default_language(catalog) if stored else None
+    for photo_id, languages in stored.items():
+        fields = loaded[photo_id]
+        own = {name: getattr(fields, name) for name in PER_LANGUAGE_FIELDS if getattr(fields, name)}
+        fields.translations = {**({default: own} if default and own else {}), **languages}
+    return loaded
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A photo's curated fields in one language: the per-language fields hold that language's
+    values, and ``fallbacks`` names those that had none and kept the x-default value."""
+
+    fields: CuratedFields
+    language: str
+    fallbacks: tuple[str, ...] = ()
+
+
+def localized_fields(catalog: Catalog, photo_ids: Sequence[int], language: str | None) -> dict[int, Localized]:
+    """The curated fields of these photos in ``language`` (None or the default language: the
+    columns as they are), each per-language field falling back to x-default where the photo
+    has no value in that language (an empty x-default is no fallback). ``translations`` is
+    left as stored, every language kept (a publication's files keep them all)."""
+    loaded = load_fields(catalog, photo_ids)
+    default = default_language(catalog)
+    result = {}
+    for photo_id, fields in loaded.items():
+        if language is None or language == default:
+            result[photo_id] = Localized(fields, language or default or "x-default")
+            continue
+        own = fields.translations.get(language, {})
+        fallbacks = tuple(n for n in PER_LANGUAGE_FIELDS if not own.get(n) and getattr(fields, n))
+        # Each per-language field is text; mypy cannot follow that through the names.
+        texts: dict[str, Any] = {n: own[n] for n in PER_LANGUAGE_FIELDS if own.get(n)}
+        changed = replace(fields, **texts)
+        result[photo_id] = Localized(changed, language, fallbacks)
+    return result
 
 
 def load_values(catalog: Catalog, photo_ids: Sequence[int], fields: Sequence[str]) -> dict[int, dict[str, Any]]:
-    """Current values of some editable fields, by photo id."""
-    unknown = [f for f in fields if f not in EDITABLE_FIELDS]
+    """Current values of some editable fields, by photo id; a ``translation_key``
+    (``caption[ru]``) gives that language's value, "" when it has none."""
+    keyed = [f for f in fields if parse_key(f) is not None]
+    unknown = [f for f in fields if f not in EDITABLE_FIELDS and f not in keyed]
     if unknown:
         raise ValueError(f"not editable fields: {', '.join(unknown)}")
-    rows = select_in(catalog.conn, f"SELECT id, {', '.join(fields)} FROM photos WHERE id IN ({{ids}})", photo_ids)
-    return {row["id"]: {f: from_column(f, row[f]) for f in fields} for row in rows}
+    columns = ", ".join(["id", *(f for f in fields if f not in keyed)])
+    rows = select_in(catalog.conn, f"SELECT {columns} FROM photos WHERE id IN ({{ids}})", photo_ids)
+    values = {row["id"]: {f: from_column(f, row[f]) for f in fields if f not in keyed} for row in rows}
+    if keyed:
+        for photo_id, texts in load_keyed(catalog.conn, list(values), keyed).items():
+            values[photo_id].update(texts)
+    return values
 
 
 def load_records(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """Curated fields, ``gps_source`` and ``conflicts`` of these photos in one pass, by id
-    (for ``show --json`` and ``list --json``); keywords and conflicts as lists."""
-    return load_values(catalog, photo_ids, (*CURATED_FIELD_NAMES, "gps_source", CONFLICTS))
+    """Curated fields, ``gps_source``, ``conflicts`` and ``translations`` of these photos in
+    one pass, by id (for ``show --json`` and ``list --json``); keywords and conflicts as lists.
+    The fields hold the default language's values (x-default); ``translations`` every other
+    language's: {"ru": {"caption": ..., "title": ...}}, languages with nothing left out."""
+    records = load_values(catalog, photo_ids, (*CURATED_FIELD_NAMES, "gps_source", CONFLICTS))
+    stored = load_translations(catalog, list(records))
+    for photo_id, record in records.items():
+        record["translations"] = stored.get(photo_id, {})
+    return records
 
 
 def conflicts(catalog: Catalog, photo_id: int) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.curated import to_column
 from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.search import KEY_COLUMNS, TEXT_SOURCES, reindex_photos
+from photoarchive.catalog.translations import parse_key, store
 from photoarchive.errors import NotFoundError
 
 
@@ -57,10 +58,13 @@ def record_edit(
         or 0
     )
     for change in changes:
-        catalog.conn.execute(
-            f"UPDATE photos SET {change.field} = ? WHERE id = ?",
-            (to_column(change.field, change.new), change.photo_id),
-        )
+        if parse_key(change.field) is not None:  # one language's value: caption[ru]
+            store(catalog.conn, change.photo_id, change.field, to_column(change.field, change.new))
+        else:
+            catalog.conn.execute(
+                f"UPDATE photos SET {change.field} = ? WHERE id = ?",
+                (to_column(change.field, change.new), change.photo_id),
+            )
         catalog.conn.execute(
             "INSERT INTO edit_changes (edit_id, photo_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
             (edit_id, change.photo_id, change.field, _dump(change.old), _dump(change.new)),
@@ -78,6 +82,8 @@ def _feeds_search(field: str) -> bool:
     moves the photo in the results, in the edit's transaction)."""
     if field in KEY_COLUMNS:
         return True
+    if parse_key(field) is not None:
+        return any("translations" in source for source in TEXT_SOURCES)
     column = re.compile(rf"\bp\.{re.escape(field)}\b")
     return any(column.search(source) for source in TEXT_SOURCES)
 

@@ -63,6 +63,8 @@ TEXT_SOURCES: list[str] = [
     " UNION ALL SELECT n.name FROM place_names n JOIN up ON n.place_id = up.id))",
     # Descriptive values found in the file on import (caption, keywords, credits...).
     "(SELECT group_concat(value, ' ') FROM json_tree(p.embedded) WHERE type = 'text')",
+    # Title, headline, caption and alt text in the other languages (0014_translations).
+    "(SELECT group_concat(t.value, ' ') FROM translations t WHERE t.photo_id = p.id)",
 ]
 
 

@@ -61,9 +61,10 @@ from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import daily_backup_if_due
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import after_commit, select_in, timestamp
-from photoarchive.catalog.curated import EDITABLE_FIELDS, from_column
+from photoarchive.catalog.curated import EDITABLE_FIELDS, from_column, load_fields
 from photoarchive.catalog.places import COLUMNS as PLACE_COLUMNS
 from photoarchive.catalog.places import all_places, locations_shown
+from photoarchive.catalog.translations import load_translations, parse_key, translation_key
 from photoarchive.errors import CatalogError, MetadataReadError, MetadataWriteError
 from photoarchive.files import atomic_write, fsync_dir, fsync_file, temporary_name
 from photoarchive.metadata import GpsPoint, exiv2io, sidecar_path
@@ -90,6 +91,8 @@ class MirrorRecord:
     at: str
     row: dict[str, Any]
     places: list[dict[str, Any]] = field(default_factory=list)  # the place shown first, then its parents
+    # The per-language values besides x-default, as edits name them: {"caption[ru]": text}.
+    translations: dict[str, str] = field(default_factory=dict)
 
     @property
     def sha256(self) -> str:
@@ -101,7 +104,10 @@ class MirrorRecord:
 
     def values(self) -> dict[str, Any]:
         """The editable fields, as ``edits.apply_edit`` takes them."""
-        return {f: from_column(f, self.row[f]) for f in EDITABLE_FIELDS if f in self.row}
+        return {
+            **{f: from_column(f, self.row[f]) for f in EDITABLE_FIELDS if f in self.row},
+            **{k: v for k, v in self.translations.items() if parse_key(k) is not None},
+        }
 
 
 def mirror_path(paths: ArchivePaths, original_path: str) -> Path:
@@ -172,6 +178,8 @@ def sidecar_writes(
     edits = last_edits(catalog, ids)
     shown = locations_shown(catalog, ids)
     places = {p.id: p for p in all_places(catalog)} if any(row["place_id"] for row in rows) else {}
+    stored = load_translations(catalog, ids)
+    languages = {pid: fields.translations for pid, fields in load_fields(catalog, list(stored)).items()}
     folders = {mirror_path(catalog.paths, row["original_path"]).parent for row in rows}
     _remove_leftovers(catalog, folders)
     written: set[Path] = set()
@@ -182,7 +190,16 @@ def sidecar_writes(
             path = mirror_path(catalog.paths, row["original_path"])
             edit_id, at = edits.get(row["id"], (0, row["imported_at"]))
             try:
-                _write(path, dict(row), edit_id, at, _chain(row["place_id"], places), shown.get(row["id"]))
+                _write(
+                    path,
+                    dict(row),
+                    edit_id,
+                    at,
+                    _chain(row["place_id"], places),
+                    shown.get(row["id"]),
+                    languages.get(row["id"], {}),
+                    stored.get(row["id"], {}),
+                )
             except (MetadataWriteError, OSError, ValueError, TypeError, exiv2.Exiv2Error) as error:
                 yield row["id"], f"photo {row['id']}: its sidecar {path} was not written ({error})"
                 continue
@@ -240,7 +257,8 @@ def read_mirror(path: Path) -> MirrorRecord | None:
     try:
         data = json.loads(text)
         row = dict(data["row"])
-        return MirrorRecord(path, int(str(edit or 0)), str(at or ""), row, list(data.get("places", [])))
+        translations = {str(k): str(v) for k, v in dict(data.get("translations", {})).items()}
+        return MirrorRecord(path, int(str(edit or 0)), str(at or ""), row, list(data.get("places", [])), translations)
     except (ValueError, KeyError, TypeError) as error:
         raise MetadataReadError(f"{path}: the sidecar's catalog record is damaged ({error})") from error
 
@@ -293,15 +311,32 @@ def _chain(place_id: int | None, places: dict[int, Place]) -> list[dict[str, Any
     return chain
 
 
-def _write(path: Path, row: dict[str, Any], edit_id: int, at: str, places: list[dict[str, Any]], location: Any) -> None:
+def _write(
+    path: Path,
+    row: dict[str, Any],
+    edit_id: int,
+    at: str,
+    places: list[dict[str, Any]],
+    location: Any,
+    languages: dict[str, dict[str, str]],
+    stored: dict[str, dict[str, str]],
+) -> None:
+    """``languages``: the XMP's (``load_fields``: the default language beside the others);
+    ``stored``: the catalog's rows, kept in the record as edits name them (``caption[ru]``)."""
     exiv2io.setup()
+    keyed = {translation_key(name, tag): text for tag, texts in stored.items() for name, text in texts.items()}
     record = json.dumps(
-        {"row": {k: v for k, v in row.items() if k not in _LOCAL_COLUMNS}, "places": places},
+        {
+            "row": {k: v for k, v in row.items() if k not in _LOCAL_COLUMNS},
+            "places": places,
+            **({"translations": keyed} if keyed else {}),
+        },
         ensure_ascii=False,
         sort_keys=True,
     )
     xmp = exiv2.XmpData()
     fields = CuratedFields(**{n: from_column(n, row[n]) for n in CURATED_FIELD_NAMES if n in row})
+    fields.translations = languages
     gps = None
     if row.get("latitude") is not None and row.get("longitude") is not None and row.get("gps_source") != "camera":
         gps = GpsPoint(row["latitude"], row["longitude"], row.get("altitude"))
@@ -323,7 +358,10 @@ def _write(path: Path, row: dict[str, Any], edit_id: int, at: str, places: list[
             return ["the catalog record (the file cannot be read)"]
         return (
             []
-            if back is not None and back.edit_id == edit_id and json.loads(record)["row"] == back.row
+            if back is not None
+            and back.edit_id == edit_id
+            and json.loads(record)["row"] == back.row
+            and back.translations == keyed
             else ["the catalog record"]
         )
 

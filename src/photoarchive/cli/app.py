@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from photoarchive import __version__
-from photoarchive.cli import backup, collections, edit, export, photos, places, sample, templates
+from photoarchive.cli import backup, collections, config, edit, export, photos, places, sample, templates
 from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError, PhotoArchiveError, ValidationError
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # the catalog, and whatever a command uses, are imported once the arguments are parsed.
 
 # Command groups, in the order their commands appear in --help. Each has register(subparsers).
-COMMAND_MODULES = [photos, edit, templates, collections, export, places, backup, sample]
+COMMAND_MODULES = [photos, edit, templates, collections, export, places, backup, config, sample]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from photoarchive.cli.output import print_json, warn
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
-from photoarchive.model.curated import CURATED_FIELD_NAMES, FIELDS, FIELDS_BY_NAME, LIST_FIELDS, empty_value
+from photoarchive.model.curated import (
+    CURATED_FIELD_NAMES,
+    FIELDS,
+    FIELDS_BY_NAME,
+    LIST_FIELDS,
+    PER_LANGUAGE_FIELDS,
+    empty_value,
+)
 from photoarchive.model.fields import FieldSpec, Input
 
 if TYPE_CHECKING:
@@ -157,6 +164,13 @@ def add_field_options(parser: argparse.ArgumentParser, *, gps: bool = False) -> 
     group.add_argument(
         "--clear", action="append", default=[], metavar="FIELD", help="empty a field (repeatable; 'gps' too)"
     )
+    group.add_argument(
+        "--lang",
+        metavar="TAG",
+        help=f"set {', '.join(_option(n) for n in PER_LANGUAGE_FIELDS)} in this language (BCP 47: en, ru, ja, ...;"
+        " default: the archive's default language, photoarchive config languages); an empty value or --clear"
+        " removes that language's value",
+    )
 
 
 @dataclass
@@ -194,7 +208,26 @@ def field_options(args: argparse.Namespace) -> FieldOptions:
             options.values[key] = empty_value(key)
     if getattr(args, "gps", None):
         options.values.update(parse_gps(args.gps))
+    if getattr(args, "lang", None):
+        options.values = _in_language(options, args.lang)
     return options
+
+
+def _in_language(options: FieldOptions, tag: str) -> dict[str, Any]:
+    """The values with each per-language field named in ``tag`` (``caption[ru]``), which the
+    edit maps back to the field itself when ``tag`` is the default language."""
+    from photoarchive.model.languages import normalize_language
+
+    language = normalize_language(tag, name="--lang")
+    others = [n for n in options.values if n not in PER_LANGUAGE_FIELDS]
+    if others or options.add_keywords or options.remove_keywords:
+        name = others[0] if others else "keywords"
+        raise ValidationError(
+            f"--lang {tag}: --{_option(name)} has one value in every language; set it without --lang"
+            f" (--lang takes {', '.join('--' + _option(n) for n in PER_LANGUAGE_FIELDS)})",
+            field=name,
+        )
+    return {f"{name}[{language}]": value for name, value in options.values.items()}
 
 
 def split_list(given: list[str]) -> list[str]:

@@ -56,6 +56,7 @@ from photoarchive.metadata import (
     technical_from_image,
     validate_value,
 )
+from photoarchive.metadata.validate import salvaged_translations
 from photoarchive.model import TechnicalMetadata
 
 CHUNK = 1 << 20
@@ -207,6 +208,12 @@ def _curated_values(read: ReadResult, warnings: list[str]) -> dict[str, object]:
                 " the photo is listed in Needs attention"
             )
     values["conflicts"] = [conflict.as_dict() for conflict in read.conflicts]
+    # The other languages of the title, caption...: the catalog makes the default language's
+    # the fields' values (Catalog.add_photo).
+    translations, errors = salvaged_translations(read.fields.translations)
+    warnings.extend(f"{error}; that value was not read" for error in errors)
+    if translations:
+        values["translations"] = translations
     # exiv2's own messages were collected with the technical read's (see _read).
     warnings.extend(w for w in read.warnings if not w.startswith("exiv2: "))
     return values

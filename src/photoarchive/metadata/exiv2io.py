@@ -198,6 +198,14 @@ def xmp_get(xmp: exiv2.XmpData, key: str) -> str | list[str] | None:
     return None if text.startswith("type=") else text
 
 
+def xmp_alternatives(xmp: exiv2.XmpData, key: str) -> dict[str, str]:
+    """Every language of a lang-alt property ({"x-default": ..., "ru": ...}), non-empty texts
+    only; {} when the property is missing or not a lang-alt."""
+    if key not in xmp or xmp[key].typeId() != exiv2.TypeId.langAlt:
+        return {}
+    return {str(lang): str(text) for lang, text in dict(xmp[key].value()).items() if str(text).strip()}
+
+
 def xmp_struct_item(xmp: exiv2.XmpData, array_key: str, index: int = 1) -> dict[str, str]:
     """Fields of one structure in an array of structures, by local name (any prefix)."""
     head = f"{array_key}[{index}]/"
@@ -221,9 +229,13 @@ def xmp_delete(xmp: exiv2.XmpData, key: str) -> None:
         del xmp[k]
 
 
-def xmp_set(xmp: exiv2.XmpData, key: str, kind: XmpType, value: str | list[str]) -> None:
+def xmp_set(xmp: exiv2.XmpData, key: str, kind: XmpType, value: str | list[str] | dict[str, str]) -> None:
+    """Replace a property; a lang-alt takes a text (its x-default) or every language as a dict
+    (exiv2 puts x-default first, the other languages after it)."""
     xmp_delete(xmp, key)
-    if kind is XmpType.LANG_ALT:
+    if isinstance(value, dict):
+        xmp[key] = exiv2.LangAltValue(dict(value))
+    elif kind is XmpType.LANG_ALT:
         xmp[key] = exiv2.LangAltValue({"x-default": value})
     elif kind is XmpType.BAG:
         xmp[key] = exiv2.XmpArrayValue(list(value), exiv2.TypeId.xmpBag)

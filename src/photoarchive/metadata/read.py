@@ -245,6 +245,38 @@ def _xmp_values(xmp: exiv2.XmpData, warnings: list[str]) -> tuple[dict[str, Valu
     return values, gps
 
 
+def _languages(xmp: exiv2.XmpData) -> dict[str, dict[str, str]]:
+    """The per-language fields' languages other than x-default, by field: {field: {tag: text}}.
+    A tag that is not BCP 47 (another tool's typo) is kept as written: it is still that
+    tool's language, and the catalog refuses it only when a curator types it."""
+    found: dict[str, dict[str, str]] = {}
+    for spec in FIELDS:
+        if spec.per_language:
+            languages = {
+                tag: _clean(text)
+                for tag, text in exiv2io.xmp_alternatives(xmp, spec.languages_key).items()
+                if tag != "x-default" and _clean(text)
+            }
+            if languages:
+                found[spec.name] = languages
+    return found
+
+
+def _translations(
+    main: dict[str, dict[str, str]], side: dict[str, dict[str, str]] | None, side_values: dict[str, Value]
+) -> dict[str, dict[str, str]]:
+    """{tag: {field: text}}: a field's languages from the sidecar when it has that field (as
+    its values win over the file's), else from the file."""
+    result: dict[str, dict[str, str]] = {}
+    for name in {*main, *(side or {})}:
+        languages = (
+            (side or {}).get(name) if side is not None and (name in side or name in side_values) else main.get(name)
+        )
+        for tag, text in (languages or {}).items():
+            result.setdefault(tag, {})[name] = text
+    return result
+
+
 def _model_value(kind: Kind, value: Value | None) -> str | list[str] | int | None:
     if kind is Kind.INTEGER:
         return int(value) if isinstance(value, str) and value else None
@@ -315,18 +347,22 @@ def _read(
     gps = side_gps = None
     location = side_location = None
     sidecar_path = None
+    languages: dict[str, dict[str, str]] = {}
+    side_languages: dict[str, dict[str, str]] | None = None
     with exiv2io.captured_log() as log:
         image = opened()
         if image.mimeType() in XMP_MIME_TYPES:
             # exiv2 fills EXIF and IPTC of a sidecar from its XMP: those are not in the file.
             src.xmp, gps = _xmp_values(image.xmpData(), warnings)
             location = location_of(image.xmpData())
+            languages = _languages(image.xmpData())
         else:
             src.exif = _exif_values(image.exifData(), legacy, warnings)
             src.iim = _iim_values(image.iptcData(), legacy, warnings)
             src.iim_present = image.iptcData().count() > 0
             src.xmp, gps = _xmp_values(image.xmpData(), warnings)
             location = location_of(image.xmpData())
+            languages = _languages(image.xmpData())
             if image.mimeType() == "image/jpeg":
                 try:
                     with stream() as handle:
@@ -341,6 +377,7 @@ def _read(
                         side_xmp = open_image(sidecar_path).xmpData()
                         src.sidecar, side_gps = _xmp_values(side_xmp, warnings)
                         side_location = location_of(side_xmp)
+                        side_languages = _languages(side_xmp)
                     except MetadataReadError as error:
                         warnings.append(str(error))
                         sidecar_path = None
@@ -360,6 +397,7 @@ def _read(
             values["country_code"] = normalize_country_code(str(code))
         except ValidationError:
             warnings.append(f"country code {code!r} is not an ISO 3166-1 code; kept as it is")
+    values["translations"] = _translations(languages, side_languages, src.sidecar or {})
     return ReadResult(
         CuratedFields(**values), conflicts, warnings, side_gps or gps, sidecar_path, side_location or location
     )

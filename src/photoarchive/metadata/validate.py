@@ -38,7 +38,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from typing import Any
 
@@ -48,7 +47,11 @@ from photoarchive.errors import ValidationError
 from photoarchive.metadata import dates
 from photoarchive.metadata.fields import FIELDS_BY_NAME, GpsPoint, Input, Kind
 from photoarchive.metadata.mwg import join_names, split_names
-from photoarchive.model.curated import CuratedFields, empty_value
+from photoarchive.model.curated import CURATED_FIELD_NAMES, CuratedFields, empty_value
+
+# The language tags' rule lives in the model (the catalog reads it without exiv2); named here
+# too, beside the other checks of curated values.
+from photoarchive.model.languages import normalize_language as normalize_language
 
 MAX_VALUE_BYTES = 64 * 1024
 
@@ -102,6 +105,23 @@ def normalize_country_code(code: str, *, name: str = "country_code") -> str:
     if country is None:
         raise ValidationError(f"{_label(name)}: {code!r} is not an ISO 3166-1 country code (e.g. RUS, JPN)", field=name)
     return country.alpha_3
+
+
+def validate_translations(translations: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, str]]:
+    """``CuratedFields.translations`` normalised: tags canonical, each value validated as its
+    field's, empty values and languages left out; ``ValidationError`` for a field that has one
+    value whatever the language, a bad tag or a bad value."""
+    result: dict[str, dict[str, str]] = {}
+    for tag, values in translations.items():
+        language = normalize_language(tag)
+        for field_name, value in values.items():
+            spec = FIELDS_BY_NAME.get(field_name)
+            if spec is None or not spec.per_language:
+                raise ValidationError(f"{field_name}: has one value in every language", field=field_name)
+            text = validate_value(field_name, value if value is not None else "")
+            if text:
+                result.setdefault(language, {})[field_name] = str(text)
+    return result
 
 
 def check_date(name: str, text: str, *, allow_range: bool = False) -> str:
@@ -206,10 +226,8 @@ def validate_value(name: str, value: object) -> str | list[str] | int | None:
 def validate(fields: CuratedFields) -> CuratedFields:
     """A normalised copy of ``fields``, or ``ValidationError`` naming the first bad field."""
     # Each value has the shape its field declares; mypy cannot follow that through the names.
-    changes: dict[str, Any] = {
-        f.name: validate_value(f.name, getattr(fields, f.name)) for f in dataclass_fields(fields)
-    }
-    return replace(fields, **changes)
+    changes: dict[str, Any] = {name: validate_value(name, getattr(fields, name)) for name in CURATED_FIELD_NAMES}
+    return replace(fields, **changes, translations=validate_translations(fields.translations))
 
 
 def salvaged(fields: CuratedFields) -> tuple[CuratedFields, list[ValidationError]]:
@@ -220,13 +238,31 @@ def salvaged(fields: CuratedFields) -> tuple[CuratedFields, list[ValidationError
     """
     changes: dict[str, Any] = {}  # each value has the shape its field declares
     errors: list[ValidationError] = []
-    for spec in dataclass_fields(fields):
+    for name in CURATED_FIELD_NAMES:
         try:
-            changes[spec.name] = validate_value(spec.name, getattr(fields, spec.name))
+            changes[name] = validate_value(name, getattr(fields, name))
         except ValidationError as error:
-            changes[spec.name] = empty_value(spec.name)
+            changes[name] = empty_value(name)
             errors.append(error)
-    return replace(fields, **changes), errors
+    translations, bad = salvaged_translations(fields.translations)
+    return replace(fields, **changes, translations=translations), errors + bad
+
+
+def salvaged_translations(
+    translations: Mapping[str, Mapping[str, object]],
+) -> tuple[dict[str, dict[str, str]], list[ValidationError]]:
+    """``validate_translations`` value by value: those that do not validate are left out, and
+    the reasons returned (what a file gave: its other values are still read)."""
+    kept: dict[str, dict[str, str]] = {}
+    errors: list[ValidationError] = []
+    for tag, values in translations.items():
+        for name, value in values.items():
+            try:
+                for language, texts in validate_translations({tag: {name: value}}).items():
+                    kept.setdefault(language, {}).update(texts)
+            except ValidationError as error:
+                errors.append(error)
+    return kept, errors
 
 
 def invalid_fields(values: Mapping[str, object]) -> list[str]:

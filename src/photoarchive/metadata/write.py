@@ -32,8 +32,13 @@ Decisions, and why:
 - OffsetTimeOriginal came with EXIF 2.31: in a file with an older ExifVersion the offset is
   kept in IIM and XMP only (the reader gives it back to the EXIF date-time), since the tag
   would be invalid there and the file's ExifVersion is not ours to change.
-- Lang-alt properties are written as x-default only: other languages would go on holding
-  the text the curator replaced. Iptc4xmpExt:LocationShown is replaced by one entry made of
+- Lang-alt properties are written as x-default only (other languages would go on holding
+  the text the curator replaced), except the per-language fields (``FieldSpec.per_language``:
+  title, headline, caption, alt text), written with x-default first and then every language of
+  ``CuratedFields.translations``. photoshop:Headline is a plain Text in the standard (ExifTool
+  refuses ``-XMP-photoshop:Headline-ru=``): it keeps the x-default, and the headline's
+  languages go into a lang-alt of our namespace (``FieldSpec.languages_key``). IIM and EXIF
+  keep the x-default value. Iptc4xmpExt:LocationShown is replaced by one entry made of
   the location fields, the GPS given and, when the photo shows a place of the gazetteer
   (``location``), its LocationName in every language the gazetteer has (a lang-alt, the
   place's main name as x-default) and its LocationId, a bag of the place's identifier URIs
@@ -68,6 +73,7 @@ from photoarchive.metadata.fields import (
     FieldSpec,
     GpsPoint,
     Kind,
+    XmpType,
 )
 from photoarchive.metadata.mwg import split_names
 from photoarchive.metadata.read import ReadResult, read_curated, read_curated_bytes
@@ -146,6 +152,8 @@ def apply_xmp(
         if values:
             one = spec.kind in (Kind.TEXT, Kind.DATE)
             exiv2io.xmp_set(xmp, spec.xmp.key, spec.xmp.type, values[0] if one else values)
+        if spec.per_language:
+            _apply_languages(xmp, fields, spec)
     prefix = exiv2io.iptc_ext_prefix()
     shown: dict[str, str | dict[str, str] | list[str]] = {}
     if location is not None and location.identifiers:
@@ -164,6 +172,20 @@ def apply_xmp(
             shown["exif:GPSAltitude"] = f"{round(abs(gps.altitude) * 100)}/100"
             shown["exif:GPSAltitudeRef"] = "1" if gps.altitude < 0 else "0"
     exiv2io.xmp_set_struct_bag(xmp, LOCATION_SHOWN, shown)
+
+
+def _apply_languages(xmp: exiv2.XmpData, fields: CuratedFields, spec: FieldSpec) -> None:
+    """A per-language field as a lang-alt: x-default (the field's value) first, then each
+    language of ``fields.translations``; in the field's own property when it is a lang-alt,
+    else (the headline) in ``spec.languages_key``, written only when there are languages."""
+    languages = {tag: texts[spec.name] for tag, texts in sorted(fields.translations.items()) if texts.get(spec.name)}
+    own = spec.languages_key == spec.xmp.key
+    if not own:
+        exiv2io.xmp_delete(xmp, spec.languages_key)
+    if not languages:
+        return
+    value = getattr(fields, spec.name)
+    exiv2io.xmp_set(xmp, spec.languages_key, XmpType.LANG_ALT, {**({"x-default": value} if value else {}), **languages})
 
 
 def _apply_iim(iptc: exiv2.IptcData, fields: CuratedFields, legacy: str) -> list[Shortened]:
@@ -307,7 +329,9 @@ def _differences(
         result = read_back()
     except MetadataReadError:
         return ["all fields (the written file cannot be read)"]
-    lost = [spec.name for spec in FIELDS if getattr(result.fields, spec.name) != getattr(expected, spec.name)]
+    lost = [spec.name for spec in FIELDS if not _same(spec, expected, result.fields)]
+    if result.fields.translations != expected.translations:
+        lost.append("translations")
     if (gps is None) != (result.gps is None) or (
         gps
         and result.gps
@@ -329,6 +353,14 @@ def _differences(
     ) != (back.identifiers if back else []):
         lost.append("location shown (its names and identifiers)")
     return lost
+
+
+def _same(spec: FieldSpec, expected: CuratedFields, got: CuratedFields) -> bool:
+    want, have = getattr(expected, spec.name), getattr(got, spec.name)
+    # A lang-alt without x-default (a caption in Russian only) reads as its first language.
+    return want == have or (
+        spec.per_language and want == "" and have in {texts.get(spec.name) for texts in expected.translations.values()}
+    )
 
 
 def clean_location(location: LocationShown | None) -> LocationShown | None:

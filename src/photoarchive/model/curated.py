@@ -16,7 +16,7 @@ the model; ``metadata.fields`` re-exports them and adds what only reading and wr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 from photoarchive.model.fields import (
     PHOTO_MECHANIC_PREFIX,
@@ -81,18 +81,19 @@ class CuratedFields:
     caption: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Caption"), _DESCRIPTION, Input.LONG_TEXT, _EXIF,
         _xmp("Xmp.dc.description", _ALT), iim("Caption", "2:120", 2000), ("Exif.Image.ImageDescription",),
+        per_language=True,
     ))  # fmt: skip
     headline: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Headline"), _DESCRIPTION, Input.LINE, _XI,
-        _xmp("Xmp.photoshop.Headline"), iim("Headline", "2:105", 256),
+        _xmp("Xmp.photoshop.Headline"), iim("Headline", "2:105", 256), per_language=True,
     ))  # fmt: skip
     title: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Title"), _DESCRIPTION, Input.LINE, _XI,
-        _xmp("Xmp.dc.title", _ALT), iim("ObjectName", "2:05", 64),
+        _xmp("Xmp.dc.title", _ALT), iim("ObjectName", "2:05", 64), per_language=True,
     ))  # fmt: skip
     alt_text: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Alt text"), _DESCRIPTION, Input.TEXT, _XO,
-        _xmp("Xmp.iptc.AltTextAccessibility", _ALT),
+        _xmp("Xmp.iptc.AltTextAccessibility", _ALT), per_language=True,
     ))  # fmt: skip
     keywords: list[str] = curated(FieldSpec(  # noqa: RUF009 - a dataclasses.field(default_factory=list)
         QT_TRANSLATE_NOOP("CuratedFields", "Keywords"), _DESCRIPTION, Input.KEYWORDS, _XI,
@@ -207,15 +208,22 @@ class CuratedFields:
         ),
     ))  # fmt: skip
 
+    # The per-language values (``FieldSpec.per_language``) in languages other than the one of
+    # the fields themselves (x-default): {BCP 47 tag: {field name: text}}, empty texts left out.
+    # Not a curated field itself: it is read from and written into the same XMP properties.
+    translations: dict[str, dict[str, str]] = field(default_factory=dict, compare=True)
+
     def as_dict(self) -> dict[str, object]:
         return {name: (list(v) if isinstance(v := getattr(self, name), list) else v) for name in CURATED_FIELD_NAMES}
 
     def is_empty(self) -> bool:
-        return all(getattr(self, name) in ("", [], None) for name in CURATED_FIELD_NAMES)
+        return not self.translations and all(getattr(self, name) in ("", [], None) for name in CURATED_FIELD_NAMES)
 
 
 # Every curated field, in the order of the declaration.
-FIELDS: tuple[FieldSpec, ...] = tuple(replace(f.metadata[SPEC], name=f.name) for f in fields(CuratedFields))
+FIELDS: tuple[FieldSpec, ...] = tuple(
+    replace(f.metadata[SPEC], name=f.name) for f in fields(CuratedFields) if SPEC in f.metadata
+)
 FIELDS_BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
 CURATED_FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
 # The fields whose value is a list of strings, and those whose value is an int or None (the
@@ -223,6 +231,8 @@ CURATED_FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
 LIST_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.LIST)
 INTEGER_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.INTEGER)
 CHOICE_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.CHOICE)
+# The fields that hold one value per language (title, headline, caption, alt text).
+PER_LANGUAGE_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.per_language)
 # The selection fields (rating, colour label, flag): what culling sets.
 SELECTION_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.group is Group.SELECTION)
 

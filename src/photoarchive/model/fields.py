@@ -184,8 +184,22 @@ class FieldSpec:
     # XMP properties other tools use for the same thing, read after ``xmp`` (and written
     # where a choice has a code for them): digiKam's labels, Photo Mechanic's colour class.
     also: tuple[str, ...] = ()
+    # Whether it holds one value per language (BCP 47 tags), the archive's default language's
+    # being the field's own value (XMP's x-default); see ``languages_key``.
+    per_language: bool = False
     # The attribute of ``CuratedFields`` that declares it (set from the declaration).
     name: str = ""
+
+    @property
+    def languages_key(self) -> str:
+        """The XMP lang-alt property that holds a per-language field in every language: its own
+        property when the standard makes it a lang-alt; else (photoshop:Headline is plain Text,
+        and ExifTool refuses ``Headline-ru``) a lang-alt of the same name in our namespace, so
+        that another archive reads the languages back while other tools read the x-default
+        from the standard's property."""
+        if self.xmp.type is XmpType.LANG_ALT:
+            return self.xmp.key
+        return f"Xmp.{PHOTOARCHIVE_PREFIX}.{self.xmp.key.rsplit('.', 1)[1]}"
 
     @property
     def kind(self) -> Kind:

@@ -95,6 +95,7 @@ class AttentionNotice(QLabel):
         (``{field}`` names a field the rule names); disagreements are shown with their values."""
         return {
             "caption": self.tr("no caption"),
+            "caption language": self.tr("no caption in {field}"),
             "creator or credit": self.tr("no creator or credit line"),
             "copyright": self.tr("no copyright notice"),
             "invalid": self.tr("a value that does not validate: {field}"),

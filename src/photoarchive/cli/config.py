@@ -1,0 +1,68 @@
+"""``photoarchive config languages``: the archive's settings that live in its catalog.
+
+``config languages en,ru,ja`` names the languages of the archive's text, the first being the
+default language (the language of the fields themselves: XMP's x-default, what ``edit``
+without ``--lang`` sets and ``show`` prints as ``caption``); the others are those a curator
+means to caption in, which "Needs attention" checks. Without a value it prints them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from photoarchive.cli.output import print_json
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+
+CONFIG_DESCRIPTION = """\
+The archive's languages: BCP 47 tags (en, ru, ja, zh-Hant, pt-BR) separated by commas, the
+first being the default language. Title, headline, caption and alt text hold one value per
+language; the default language's is the field's own value (XMP x-default), set by
+"photoarchive edit ID --caption ..."; another language's by "edit ID --lang ru --caption ...".
+"Needs attention" lists photos lacking a caption in one of these languages. Changing the
+default language moves no text: it says which language the fields' own values are in.
+"none" forgets the languages.
+
+  photoarchive config languages en,ru,ja
+  photoarchive config languages
+"""
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "config",
+        parents=[common],
+        help="the archive's settings kept in its catalog (its languages)",
+        description=CONFIG_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    settings = p.add_subparsers(dest="setting", metavar="SETTING", required=True)
+    q = settings.add_parser(
+        "languages",
+        parents=[common],
+        help="the archive's languages, the default first (en,ru,ja); without a value, print them",
+        description=CONFIG_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    q.add_argument("tags", nargs="?", metavar="TAG[,TAG...]", help="BCP 47 tags, the default first; 'none' forgets")
+    q.add_argument("--json", action="store_true", help='print {"default": ..., "languages": [...], "in_use": [...]}')
+    q.set_defaults(handler=languages_command)
+
+
+def languages_command(args: argparse.Namespace, catalog: Catalog) -> int:
+    from photoarchive.catalog.translations import languages, languages_in_use, set_languages
+    from photoarchive.model.languages import normalize_language
+
+    if args.tags is not None:
+        given = [] if args.tags.strip().casefold() == "none" else [t for t in args.tags.split(",") if t.strip()]
+        set_languages(catalog, [normalize_language(t, name="languages") for t in given])
+    asked = languages(catalog)
+    if args.json:
+        print_json({"default": asked[0] if asked else None, "languages": asked, "in_use": languages_in_use(catalog)})
+    elif asked:
+        print(f"{asked[0]} (default)" + "".join(f", {tag}" for tag in asked[1:]))
+    else:
+        print("no languages set (photoarchive config languages en,ru,ja: the first is the default)")
+    return 0
