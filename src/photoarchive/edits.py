@@ -41,9 +41,19 @@ from photoarchive.catalog.curated import (
 )
 from photoarchive.catalog.history import Edit, FieldChange, history, load_edit, record_edit, reverted_by
 from photoarchive.catalog.sidecars import mirror_sidecars
-from photoarchive.catalog.translations import default_language, key_for, normalized_key, parse_key
+from photoarchive.catalog.translations import (
+    default_language,
+    key_for,
+    normalized_key,
+    parse_key,
+    photos_to_relabel,
+    set_languages,
+    translation_key,
+)
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
+from photoarchive.model.curated import PER_LANGUAGE_FIELDS
+from photoarchive.model.languages import normalize_language
 
 # The history's records and reading are the catalog's (catalog.history); they are part of
 # the edits' API, so they are named here too.
@@ -58,6 +68,7 @@ __all__ = [
     "reapply_edit",
     "revert_edit",
     "reverted_by",
+    "set_archive_languages",
     "stale_changes",
 ]
 
@@ -115,6 +126,45 @@ def apply_edit(
         ]
 
     return _record(catalog, changes, description, who)
+
+
+def set_archive_languages(catalog: Catalog, tags: Sequence[str], *, who: str | None = None) -> tuple[list[str], Edit]:
+    """Set the archive's languages (BCP 47 tags, the default first; ``ValidationError`` for a
+    bad one) and, when the default language changes, move the text so that the fields' own
+    values (x-default) are in the new default language, as one recorded edit (``Edit.id`` 0
+    when nothing moved). For each per-language field of each photo: a value in the new default
+    language becomes the field's value (and is no longer a separate language); the field's
+    former value becomes the old default language's, unless it is that same text. A photo
+    with nothing in the new language keeps its value as x-default, the fallback, and has it
+    in the old language too. Setting the languages back moves everything back. With no old
+    default, a value in the new language becomes the field's where the field is empty or
+    holds the same text (another is kept as it is: nothing says what language it is in)."""
+    wanted = list(dict.fromkeys(normalize_language(tag, name="languages") for tag in tags))
+    new = wanted[0] if wanted else None
+    edit = Edit(0, timestamp(), who or _user(), "")
+    with transaction(catalog.conn):
+        old = default_language(catalog)
+        if new is not None and new != old:
+            set_languages(catalog, [])  # meanwhile the edit names each language apart from the fields
+            keys = {f: (translation_key(f, new), translation_key(f, old) if old else "") for f in PER_LANGUAGE_FIELDS}
+            ids = photos_to_relabel(catalog, new, with_text=old is not None)
+            current = load_values(catalog, ids, [*PER_LANGUAGE_FIELDS, *(k[0] for k in keys.values())])
+
+            def values(photo_id: int) -> dict[str, Any]:
+                out: dict[str, Any] = {}
+                for field, (in_new, in_old) in keys.items():
+                    own, translated = current[photo_id][field], current[photo_id][in_new]
+                    if old is None and translated and own not in ("", translated):
+                        continue
+                    out[field], out[in_new] = translated or own, ""
+                    if in_old and own and own != translated:
+                        out[in_old] = own
+                return out
+
+            description = f"Default language {old or '(none)'} -> {new}: the fields' values moved to {new}"
+            edit = apply_edit(catalog, ids, values, description=description, who=who)
+        set_languages(catalog, wanted)
+    return wanted, edit
 
 
 def revert_edit(catalog: Catalog, edit_id: int, *, who: str | None = None, only_if_unchanged: bool = False) -> Edit:

@@ -179,3 +179,61 @@ def test_a_template_sets_values_per_language(catalog: Catalog) -> None:
     assert load_translations(catalog, [a, b]) == {b: {"ru": {"caption": "Своя подпись"}}}
     with pytest.raises(ValidationError):
         create_template(catalog, "Bad", {"credit[ru]": "x"})
+
+
+def test_the_sidecar_mirror_keeps_every_language_in_xmp_and_in_its_record(catalog: Catalog, tmp_path) -> None:
+    from photoarchive.catalog.sidecars import mirror_path, read_mirror
+    from photoarchive.metadata import read_curated
+    from tests.conftest import add_original, write_photo
+
+    set_languages(catalog, ["en", "ru"])
+    a = add_original(catalog, write_photo(tmp_path / "card" / "IMG_1.JPG", seed=1))
+    apply_edit(catalog, [a], {"caption": "Tank", RU: "Танк", JA: "戦車"})
+    path = mirror_path(catalog.paths, catalog.photo(a).original_path)
+    assert read_curated(path, sidecar=False).fields.translations == {
+        "en": {"caption": "Tank"},
+        "ja": {"caption": "戦車"},
+        "ru": {"caption": "Танк"},
+    }
+    record = read_mirror(path)
+    assert record is not None and record.translations == {JA: "戦車", RU: "Танк"}
+    assert record.values()[RU] == "Танк"  # what a restore from the sidecars applies
+
+
+def test_a_new_default_language_moves_the_text_and_back(catalog: Catalog) -> None:
+    from photoarchive.edits import set_archive_languages
+
+    set_languages(catalog, ["en", "ru"])
+    a, b, c = (add_record(catalog, i, f"{i}.jpg") for i in range(1, 4))
+    apply_edit(catalog, [a, b], {"caption": "Tank", "title": "Shumshu"})
+    apply_edit(catalog, [a], {RU: "Танк", JA: "戦車"})
+    before = load_values(catalog, [a, b, c], ["caption", "title", RU, JA, "caption[en]", "title[en]"])
+
+    wanted, edit = set_archive_languages(catalog, ["RU", "en", "ja"])
+    assert wanted == ["ru", "en", "ja"] and default_language(catalog) == "ru"
+    assert edit.photo_ids == [a, b] and edit.description.startswith("Default language en -> ru")
+    assert load_fields(catalog, [a])[a].caption == "Танк"
+    assert load_translations(catalog, [a, b]) == {
+        a: {"en": {"title": "Shumshu", "caption": "Tank"}, "ja": {"caption": "戦車"}},
+        b: {"en": {"title": "Shumshu", "caption": "Tank"}},
+    }
+    # b has no Russian: its English stays the fields' value, the fallback (x-default).
+    assert load_fields(catalog, [b])[b].caption == "Tank" and localized_fields(catalog, [b], "ru")[b].fallbacks
+    assert catalog.photo_ids(search="Танк") == [a] and catalog.photo_ids(search="Tank") == [a, b]
+
+    _, back = set_archive_languages(catalog, ["en", "ru", "ja"])
+    assert back.id and load_values(catalog, [a, b, c], list(before[a])) == before
+    assert set_archive_languages(catalog, ["en", "ja"])[1].id == 0  # the default is the same: nothing moves
+
+
+def test_a_first_default_language_takes_its_values_into_the_fields(catalog: Catalog) -> None:
+    from photoarchive.edits import set_archive_languages
+
+    a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
+    apply_edit(catalog, [a], {"caption[en]": "Tank"})
+    apply_edit(catalog, [b], {"caption": "Другое", "caption[en]": "Other"})
+    set_archive_languages(catalog, ["en"])
+    assert load_values(catalog, [a, b], ["caption", "caption[en]"]) == {
+        a: {"caption": "Tank", "caption[en]": ""},
+        b: {"caption": "Другое", "caption[en]": "Other"},  # kept: nothing says what language the caption is in
+    }

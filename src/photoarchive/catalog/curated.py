@@ -56,9 +56,17 @@ def load_fields(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, Curated
     default = default_language(catalog) if stored else None
     for photo_id, languages in stored.items():
         fields = loaded[photo_id]
-        own = {name: getattr(fields, name) for name in PER_LANGUAGE_FIELDS if getattr(fields, name)}
+        own = {name: getattr(fields, name) for name in PER_LANGUAGE_FIELDS if not _is_fallback(fields, name, languages)}
         fields.translations = {**({default: own} if default and own else {}), **languages}
     return loaded
+
+
+def _is_fallback(fields: CuratedFields, name: str, languages: dict[str, dict[str, str]]) -> bool:
+    """Whether the field's value is not the default language's own: empty, or the text of
+    another language (kept as x-default when the default language changed and the photo had
+    nothing in the new one: ``edits.set_archive_languages``)."""
+    value = getattr(fields, name)
+    return not value or any(texts.get(name) == value for texts in languages.values())
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,13 @@ def localized_fields(catalog: Catalog, photo_ids: Sequence[int], language: str |
     result = {}
     for photo_id, fields in loaded.items():
         if language is None or language == default:
-            result[photo_id] = Localized(fields, language or default or "x-default")
+            others = {tag: texts for tag, texts in fields.translations.items() if tag != default}
+            fallbacks = tuple(
+                n
+                for n in PER_LANGUAGE_FIELDS
+                if language is not None and getattr(fields, n) and _is_fallback(fields, n, others)
+            )
+            result[photo_id] = Localized(fields, language or default or "x-default", fallbacks)
             continue
         own = fields.translations.get(language, {})
         fallbacks = tuple(n for n in PER_LANGUAGE_FIELDS if not own.get(n) and getattr(fields, n))

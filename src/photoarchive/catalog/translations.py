@@ -12,8 +12,8 @@ value is the column (``caption``); ``key_for(field, language, default)`` gives w
 
 The archive's languages are the ones the curator asks for, the first being the default (the
 language of x-default): ``photoarchive config languages en,ru,ja``, stored in ``settings``.
-Changing the default language says which language the columns are in from then on; it moves
-no text.
+Changing the default language moves the text between the columns and the rows, as a recorded
+edit: ``edits.set_archive_languages``.
 
 Reading a photo in one language with the fallback to x-default is
 ``catalog.curated.localized_fields``.
@@ -166,6 +166,17 @@ def default_language(catalog: Catalog) -> str | None:
     """The language of x-default (the ``photos`` columns); None until the curator names one."""
     asked = languages(catalog)
     return asked[0] if asked else None
+
+
+def photos_to_relabel(catalog: Catalog, language: str, *, with_text: bool) -> list[int]:
+    """The photos a change of the default language to ``language`` concerns: those with a
+    value in it, and with ``with_text`` every photo with a per-language field set."""
+    rows = catalog.conn.execute("SELECT DISTINCT photo_id FROM translations WHERE lang = ?", (language,))
+    ids = {r[0] for r in rows}
+    if with_text:
+        any_set = " OR ".join(f"{name} <> ''" for name in PER_LANGUAGE_FIELDS)
+        ids.update(r[0] for r in catalog.conn.execute(f"SELECT id FROM photos WHERE {any_set}"))
+    return sorted(ids)
 
 
 def set_languages(catalog: Catalog, tags: Sequence[str]) -> list[str]:

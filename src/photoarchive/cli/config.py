@@ -3,7 +3,8 @@
 ``config languages en,ru,ja`` names the languages of the archive's text, the first being the
 default language (the language of the fields themselves: XMP's x-default, what ``edit``
 without ``--lang`` sets and ``show`` prints as ``caption``); the others are those a curator
-means to caption in, which "Needs attention" checks. Without a value it prints them.
+means to caption in, which "Needs attention" checks. Without a value it prints them. A new
+default language moves the text (``edits.set_archive_languages``).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ first being the default language. Title, headline, caption and alt text hold one
 language; the default language's is the field's own value (XMP x-default), set by
 "photoarchive edit ID --caption ..."; another language's by "edit ID --lang ru --caption ...".
 "Needs attention" lists photos lacking a caption in one of these languages. Changing the
-default language moves no text: it says which language the fields' own values are in.
-"none" forgets the languages.
+default language moves the text, as one edit (photoarchive undo reverts it; setting the
+languages back moves it back): a value in the new default language becomes the field's own,
+and the field's former value becomes the old default language's. "none" forgets the languages.
 
   photoarchive config languages en,ru,ja
   photoarchive config languages
@@ -52,15 +54,26 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def languages_command(args: argparse.Namespace, catalog: Catalog) -> int:
-    from photoarchive.catalog.translations import languages, languages_in_use, set_languages
-    from photoarchive.model.languages import normalize_language
+    from photoarchive.catalog.translations import languages, languages_in_use
+    from photoarchive.edits import set_archive_languages
 
+    moved = 0
     if args.tags is not None:
         given = [] if args.tags.strip().casefold() == "none" else [t for t in args.tags.split(",") if t.strip()]
-        set_languages(catalog, [normalize_language(t, name="languages") for t in given])
+        _, edit = set_archive_languages(catalog, given)
+        moved = len(edit.photo_ids)
+        if edit.id and not args.json:
+            print(f"edit {edit.id}: {edit.description} ({moved} photo{'s' if moved != 1 else ''})")
     asked = languages(catalog)
     if args.json:
-        print_json({"default": asked[0] if asked else None, "languages": asked, "in_use": languages_in_use(catalog)})
+        print_json(
+            {
+                "default": asked[0] if asked else None,
+                "languages": asked,
+                "in_use": languages_in_use(catalog),
+                "photos_moved": moved,
+            }
+        )
     elif asked:
         print(f"{asked[0]} (default)" + "".join(f", {tag}" for tag in asked[1:]))
     else:
