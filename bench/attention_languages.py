@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Benchmark: "Needs attention" with the rule "no caption in a language asked for" (issue 14)
+against the same list with no other language asked for (the rule then matches nothing), in one
+process: the whole list (``needing_attention``) and one page of the grid (``among=`` 200 ids).
+
+Builds (once, in bench/.cache/attention-languages-N) a catalog of N photos (200,000 by default)
+inserted in bulk, each with a caption, a creator and a copyright (so that only the languages
+rule puts a photo in the list); half have a Russian caption, a quarter a Japanese one (rows of
+``translations``).
+
+Prints the best and median of each way over the rounds (alternating), ``os.getloadavg()``, and
+``RESULT attention_languages_ratio R``: the median with en,ru,ja asked for over the median with
+en alone.
+
+Run: ``python bench/attention_languages.py [--photos N] [--rounds R]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.attention import needing_attention
+from photoarchive.catalog.translations import set_languages
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def build(root: Path, count: int) -> None:
+    if root.exists():
+        shutil.rmtree(root)
+    catalog = Catalog(root)
+    batch = catalog.start_batch(["/bench"])
+    rows = [
+        (
+            hashlib.sha256(str(i).encode()).hexdigest(),
+            f"2015/08/{i // 1000:03d}/IMG_{i:06d}.JPG",
+            f"IMG_{i:06d}.JPG",
+            f"/bench/IMG_{i:06d}.JPG",
+            3_000_000,
+            "JPEG",
+            6000,
+            4000,
+            1,
+            f"2015-08-{10 + i % 10:02d}T{(i // 60) % 24:02d}:{i % 60:02d}:00",
+            batch,
+            "2026-01-01T00:00:00+00:00",
+            f"Photo {i} on Shumshu",
+            "Ivan Petrov",
+            "© 2015 Sample Expedition",
+        )
+        for i in range(count)
+    ]
+    with catalog.conn:
+        catalog.conn.execute("BEGIN")
+        catalog.conn.executemany(
+            "INSERT INTO photos (sha256, original_path, original_name, source_path, size, format, width, height,"
+            " orientation, captured_at, batch_id, imported_at, caption, creator, copyright)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        catalog.conn.execute(
+            "INSERT INTO translations (photo_id, field, lang, value) SELECT id, 'caption', 'ru', 'Снимок ' || id"
+            " FROM photos WHERE id % 2 = 0"
+        )
+        catalog.conn.execute(
+            "INSERT INTO translations (photo_id, field, lang, value) SELECT id, 'caption', 'ja', '写真 ' || id"
+            " FROM photos WHERE id % 4 = 0"
+        )
+        catalog.conn.execute("COMMIT")
+    catalog.finish_batch(batch, imported=count, duplicates=0, failed=0, status="completed")
+    catalog.close()
+
+
+def timed(call) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--photos", type=int, default=200_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    root = CACHE / f"attention-languages-{args.photos}"
+    if not (root / "catalog.sqlite").exists():
+        print(f"building {args.photos:,} photos in {root} ...", flush=True)
+        build(root, args.photos)
+    print(f"photos {args.photos:,}  loadavg {os.getloadavg()}")
+    with Catalog(root) as catalog:
+        page = catalog.photo_ids()[:200]
+        times: dict[str, list[float]] = {}
+        found: dict[str, int] = {}
+        for _ in range(args.rounds):
+            for asked in ("en", "en,ru,ja"):
+                set_languages(catalog, asked.split(","))
+                found[asked] = len(needing_attention(catalog))
+                times.setdefault(f"whole {asked}", []).append(timed(lambda: needing_attention(catalog)))
+                times.setdefault(f"page {asked}", []).append(timed(lambda: needing_attention(catalog, among=page)))
+        set_languages(catalog, [])
+    for name, values in times.items():
+        print(f"{name:<18} best {min(values) * 1000:8.1f} ms  median {statistics.median(values) * 1000:8.1f} ms")
+    print(f"needing attention: en {found['en']:,}, en,ru,ja {found['en,ru,ja']:,}")
+    ratio = statistics.median(times["whole en,ru,ja"]) / statistics.median(times["whole en"])
+    print(f"loadavg {os.getloadavg()}")
+    print(f"RESULT attention_languages_ratio {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
