@@ -24,6 +24,7 @@ from typing import Any
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
 from photoarchive.catalog.connection import connect, inserted_id, select_in, timestamp, transaction
+from photoarchive.catalog.language_rows import record_from_file
 from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import (
@@ -132,8 +133,6 @@ class Catalog:
             )
             photo_id = inserted_id(cursor)
             if isinstance(languages, dict) and languages:
-                from photoarchive.catalog.translations import record_from_file  # it types its argument as Catalog
-
                 record_from_file(self.conn, photo_id, languages)
             reindex_photos(self.conn, [photo_id])
         return photo_id

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-import pycountry
-
 from photoarchive.errors import ValidationError
 
 # BCP 47's shape (RFC 5646 section 2.1) for the tags a curator uses: a language of two or three
@@ -32,6 +30,8 @@ def normalize_language(tag: str, *, name: str = "language") -> str:
     project already uses for countries); a three-letter code that has a two-letter one is
     written with the two letters, as BCP 47 requires (``rus`` -> ``ru``); a region must be
     an ISO 3166-1 alpha-2 code or a UN M.49 number."""
+    import pycountry  # here: opening the catalog (which stores imported languages) need not load it
+
     text = tag.strip().replace("_", "-")
     match = _LANGUAGE_TAG.fullmatch(text.lower())
     example = "e.g. en, ru, ja, zh-Hant, pt-BR"
