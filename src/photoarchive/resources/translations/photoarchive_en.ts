@@ -87,6 +87,16 @@
     </message>
   </context>
   <context>
+    <name>CullController</name>
+    <message numerus="yes">
+      <source>Select 2 to 4 photos to compare them (%n selected)</source>
+      <translation>
+        <numerusform>Select 2 to 4 photos to compare them (%n selected)</numerusform>
+        <numerusform>Select 2 to 4 photos to compare them (%n selected)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>EditController</name>
     <message numerus="yes">
       <source>Paste metadata onto %n photo(s)</source>
@@ -110,6 +120,23 @@
       <translation>
         <numerusform>%n photo exported to {target}.</numerusform>
         <numerusform>%n photos exported to {target}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterController</name>
+    <message numerus="yes">
+      <source> · %n reject(s) hidden</source>
+      <translation>
+        <numerusform> · %n reject hidden</numerusform>
+        <numerusform> · %n rejects hidden</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Add %n matching photo(s) to “{name}”</source>
+      <translation>
+        <numerusform>Add %n matching photo to “{name}”</numerusform>
+        <numerusform>Add %n matching photos to “{name}”</numerusform>
       </translation>
     </message>
   </context>
@@ -298,6 +325,16 @@
       <translation>
         <numerusform>Place %n photo at {name}</numerusform>
         <numerusform>Place %n photos at {name}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectionController</name>
+    <message numerus="yes">
+      <source>%n Star(s)</source>
+      <translation>
+        <numerusform>%n Star</numerusform>
+        <numerusform>%n Stars</numerusform>
       </translation>
     </message>
   </context>

@@ -179,6 +179,10 @@
       <translation>説明がない</translation>
     </message>
     <message>
+      <source>no caption in {field}</source>
+      <translation>{field}の説明がない</translation>
+    </message>
+    <message>
       <source>no creator or credit line</source>
       <translation>作成者もクレジットもない</translation>
     </message>
@@ -536,6 +540,39 @@ They are written again after the next change.</source>
     <message>
       <source>100 % of the preview</source>
       <translation>プレビューの 100 %</translation>
+    </message>
+  </context>
+  <context>
+    <name>CullController</name>
+    <message>
+      <source>&amp;Cull</source>
+      <translation>カリング(&amp;C)</translation>
+    </message>
+    <message>
+      <source>The grid's photos one at a time, full screen, rated by keys</source>
+      <translation>グリッドの写真を1枚ずつ全画面で表示し、キーで評価します</translation>
+    </message>
+    <message>
+      <source>Co&amp;mpare</source>
+      <translation>比較(&amp;M)</translation>
+    </message>
+    <message>
+      <source>The selected photos side by side, zoomed together</source>
+      <translation>選択した写真を並べて、同じ倍率で表示します</translation>
+    </message>
+    <message numerus="yes">
+      <source>Select 2 to 4 photos to compare them (%n selected)</source>
+      <translation>
+        <numerusform>比較するには写真を2～4枚選択してください(%n 枚選択中)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No photos to cull here.</source>
+      <translation>ここにはカリングする写真がありません。</translation>
+    </message>
+    <message>
+      <source>Select 2 to 4 photos to compare them.</source>
+      <translation>比較するには写真を2～4枚選択してください。</translation>
     </message>
   </context>
   <context>
@@ -1159,6 +1196,194 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>FilterBar</name>
+    <message>
+      <source>Rating at least</source>
+      <translation>レーティング以上</translation>
+    </message>
+    <message>
+      <source>Any rating</source>
+      <translation>すべてのレーティング</translation>
+    </message>
+    <message>
+      <source>Colour label: {label} (several: any of them)</source>
+      <translation>カラーラベル: {label}(複数ならいずれか)</translation>
+    </message>
+    <message>
+      <source>Flag</source>
+      <translation>フラグ</translation>
+    </message>
+    <message>
+      <source>Any flag</source>
+      <translation>すべてのフラグ</translation>
+    </message>
+    <message>
+      <source>Picks</source>
+      <translation>採用</translation>
+    </message>
+    <message>
+      <source>Rejects</source>
+      <translation>除外</translation>
+    </message>
+    <message>
+      <source>Unflagged</source>
+      <translation>フラグなし</translation>
+    </message>
+    <message>
+      <source>Caption: either</source>
+      <translation>説明: どちらでも</translation>
+    </message>
+    <message>
+      <source>With caption</source>
+      <translation>説明あり</translation>
+    </message>
+    <message>
+      <source>Without caption</source>
+      <translation>説明なし</translation>
+    </message>
+    <message>
+      <source>Credit: either</source>
+      <translation>クレジット: どちらでも</translation>
+    </message>
+    <message>
+      <source>With credit</source>
+      <translation>クレジットあり</translation>
+    </message>
+    <message>
+      <source>Without credit</source>
+      <translation>クレジットなし</translation>
+    </message>
+    <message>
+      <source>Place: either</source>
+      <translation>場所: どちらでも</translation>
+    </message>
+    <message>
+      <source>With place</source>
+      <translation>場所あり</translation>
+    </message>
+    <message>
+      <source>Without place</source>
+      <translation>場所なし</translation>
+    </message>
+    <message>
+      <source>GPS: either</source>
+      <translation>GPS: どちらでも</translation>
+    </message>
+    <message>
+      <source>With GPS</source>
+      <translation>GPS あり</translation>
+    </message>
+    <message>
+      <source>Without GPS</source>
+      <translation>GPS なし</translation>
+    </message>
+    <message>
+      <source>From date</source>
+      <translation>開始日</translation>
+    </message>
+    <message>
+      <source>To date</source>
+      <translation>終了日</translation>
+    </message>
+    <message>
+      <source>Capture date: a day (2015-08-10), a month (2015-08) or a year (2015)</source>
+      <translation>撮影日: 日(2015-08-10)、月(2015-08)、または年(2015)</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>カメラ</translation>
+    </message>
+    <message>
+      <source>Keyword</source>
+      <translation>キーワード</translation>
+    </message>
+    <message>
+      <source>Place (and inside)</source>
+      <translation>場所(下位を含む)</translation>
+    </message>
+    <message>
+      <source>Hide rejects</source>
+      <translation>除外を隠す</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>クリア</translation>
+    </message>
+    <message>
+      <source>Clear the filter</source>
+      <translation>フィルターを解除</translation>
+    </message>
+    <message>
+      <source>Save as Smart Collection…</source>
+      <translation>スマートコレクションとして保存…</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>フィルター</translation>
+    </message>
+    <message>
+      <source>no filter</source>
+      <translation>フィルターなし</translation>
+    </message>
+    <message>
+      <source>The filter, as photoarchive list --filter reads it:
+{text}</source>
+      <translation>photoarchive list --filter が読む形のフィルター:
+{text}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterController</name>
+    <message>
+      <source>Save Filter as S&amp;mart Collection…</source>
+      <translation>フィルターをスマートコレクションとして保存(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Edit Smart Collection &amp;Filter…</source>
+      <translation>スマートコレクションのフィルターを編集(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Add &amp;Matching Photos to Collection…</source>
+      <translation>一致する写真をコレクションに追加(&amp;G)…</translation>
+    </message>
+    <message numerus="yes">
+      <source> · %n reject(s) hidden</source>
+      <translation>
+        <numerusform> · 除外 %n 枚を非表示</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Create smart collection “{name}”</source>
+      <translation>スマートコレクション「{name}」を作成</translation>
+    </message>
+    <message>
+      <source>The smart collection was not created</source>
+      <translation>スマートコレクションは作成されませんでした</translation>
+    </message>
+    <message>
+      <source>The smart collection was not changed</source>
+      <translation>スマートコレクションは変更されませんでした</translation>
+    </message>
+    <message>
+      <source>There is no ordinary collection to add the photos to.</source>
+      <translation>写真を追加できる通常のコレクションがありません。</translation>
+    </message>
+    <message>
+      <source>Add matching photos</source>
+      <translation>一致する写真の追加</translation>
+    </message>
+    <message>
+      <source>Collection:</source>
+      <translation>コレクション:</translation>
+    </message>
+    <message numerus="yes">
+      <source>Add %n matching photo(s) to “{name}”</source>
+      <translation>
+        <numerusform>一致する %n 枚の写真を「{name}」に追加</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>GeotagDialog</name>
     <message>
       <source>before track</source>
@@ -1567,6 +1792,10 @@ They are written again after the next change.</source>
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>&amp;Photo</source>
+      <translation>写真(&amp;P)</translation>
+    </message>
     <message>
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
@@ -2138,6 +2367,102 @@ They are written again after the next change.</source>
     <message>
       <source>Select the photos to geotag first.</source>
       <translation>先にジオタグを付ける写真を選択してください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectionController</name>
+    <message>
+      <source>&amp;Rating</source>
+      <translation>レーティング(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Not Rated</source>
+      <translation>レーティングなし(&amp;N)</translation>
+    </message>
+    <message>
+      <source>No Stars</source>
+      <translation>星なし</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n Star(s)</source>
+      <translation>
+        <numerusform>星 %n つ</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Colour &amp;Label</source>
+      <translation>カラーラベル(&amp;L)</translation>
+    </message>
+    <message>
+      <source>No Label</source>
+      <translation>ラベルなし</translation>
+    </message>
+    <message>
+      <source>&amp;Flag</source>
+      <translation>フラグ(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Pick</source>
+      <translation>採用(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Reject</source>
+      <translation>除外(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Unflag</source>
+      <translation>フラグなし(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Auto-Advance</source>
+      <translation>自動で次へ(&amp;A)</translation>
+    </message>
+    <message>
+      <source>After a rating, label or flag, select the next photo</source>
+      <translation>レーティング、ラベル、フラグの後に次の写真を選択します</translation>
+    </message>
+    <message>
+      <source>Select the photos to rate, label or flag first.</source>
+      <translation>先にレーティング、ラベル、フラグを付ける写真を選択してください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SmartCollectionDialog</name>
+    <message>
+      <source>Edit Smart Collection</source>
+      <translation>スマートコレクションの編集</translation>
+    </message>
+    <message>
+      <source>New Smart Collection</source>
+      <translation>新しいスマートコレクション</translation>
+    </message>
+    <message>
+      <source>Capture date</source>
+      <translation>撮影日</translation>
+    </message>
+    <message>
+      <source>Import order</source>
+      <translation>読み込み順</translation>
+    </message>
+    <message>
+      <source>File name</source>
+      <translation>ファイル名</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>名前:</translation>
+    </message>
+    <message>
+      <source>Filter:</source>
+      <translation>フィルター:</translation>
+    </message>
+    <message>
+      <source>Sort by:</source>
+      <translation>並べ替え:</translation>
+    </message>
+    <message>
+      <source>A smart collection needs a filter: its photos are those matching it.</source>
+      <translation>スマートコレクションにはフィルターが必要です。写真はそれに一致するものです。</translation>
     </message>
   </context>
   <context>

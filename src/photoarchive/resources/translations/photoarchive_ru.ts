@@ -187,6 +187,10 @@
       <translation>нет описания</translation>
     </message>
     <message>
+      <source>no caption in {field}</source>
+      <translation>нет описания: {field}</translation>
+    </message>
+    <message>
       <source>no creator or credit line</source>
       <translation>нет автора или строки авторства</translation>
     </message>
@@ -560,6 +564,41 @@ They are written again after the next change.</source>
     <message>
       <source>100 % of the preview</source>
       <translation>100 % превью</translation>
+    </message>
+  </context>
+  <context>
+    <name>CullController</name>
+    <message>
+      <source>&amp;Cull</source>
+      <translation>&amp;Отбор</translation>
+    </message>
+    <message>
+      <source>The grid's photos one at a time, full screen, rated by keys</source>
+      <translation>Фотографии сетки по одной, во весь экран, с оценкой клавишами</translation>
+    </message>
+    <message>
+      <source>Co&amp;mpare</source>
+      <translation>Срав&amp;нить</translation>
+    </message>
+    <message>
+      <source>The selected photos side by side, zoomed together</source>
+      <translation>Выделенные фотографии рядом, с общим масштабом</translation>
+    </message>
+    <message numerus="yes">
+      <source>Select 2 to 4 photos to compare them (%n selected)</source>
+      <translation>
+        <numerusform>Выделите от 2 до 4 фотографий, чтобы сравнить их (выделена %n)</numerusform>
+        <numerusform>Выделите от 2 до 4 фотографий, чтобы сравнить их (выделено %n)</numerusform>
+        <numerusform>Выделите от 2 до 4 фотографий, чтобы сравнить их (выделено %n)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No photos to cull here.</source>
+      <translation>Здесь нет фотографий для отбора.</translation>
+    </message>
+    <message>
+      <source>Select 2 to 4 photos to compare them.</source>
+      <translation>Выделите от 2 до 4 фотографий, чтобы сравнить их.</translation>
     </message>
   </context>
   <context>
@@ -1189,6 +1228,198 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>FilterBar</name>
+    <message>
+      <source>Rating at least</source>
+      <translation>Рейтинг не ниже</translation>
+    </message>
+    <message>
+      <source>Any rating</source>
+      <translation>Любой рейтинг</translation>
+    </message>
+    <message>
+      <source>Colour label: {label} (several: any of them)</source>
+      <translation>Цветная метка: {label} (несколько: любая из них)</translation>
+    </message>
+    <message>
+      <source>Flag</source>
+      <translation>Флажок</translation>
+    </message>
+    <message>
+      <source>Any flag</source>
+      <translation>Любой флажок</translation>
+    </message>
+    <message>
+      <source>Picks</source>
+      <translation>Отобранные</translation>
+    </message>
+    <message>
+      <source>Rejects</source>
+      <translation>Отклонённые</translation>
+    </message>
+    <message>
+      <source>Unflagged</source>
+      <translation>Без флажка</translation>
+    </message>
+    <message>
+      <source>Caption: either</source>
+      <translation>Описание: любое</translation>
+    </message>
+    <message>
+      <source>With caption</source>
+      <translation>С описанием</translation>
+    </message>
+    <message>
+      <source>Without caption</source>
+      <translation>Без описания</translation>
+    </message>
+    <message>
+      <source>Credit: either</source>
+      <translation>Авторство: любое</translation>
+    </message>
+    <message>
+      <source>With credit</source>
+      <translation>С авторством</translation>
+    </message>
+    <message>
+      <source>Without credit</source>
+      <translation>Без авторства</translation>
+    </message>
+    <message>
+      <source>Place: either</source>
+      <translation>Место: любое</translation>
+    </message>
+    <message>
+      <source>With place</source>
+      <translation>С местом</translation>
+    </message>
+    <message>
+      <source>Without place</source>
+      <translation>Без места</translation>
+    </message>
+    <message>
+      <source>GPS: either</source>
+      <translation>GPS: любое</translation>
+    </message>
+    <message>
+      <source>With GPS</source>
+      <translation>С GPS</translation>
+    </message>
+    <message>
+      <source>Without GPS</source>
+      <translation>Без GPS</translation>
+    </message>
+    <message>
+      <source>From date</source>
+      <translation>С даты</translation>
+    </message>
+    <message>
+      <source>To date</source>
+      <translation>По дату</translation>
+    </message>
+    <message>
+      <source>Capture date: a day (2015-08-10), a month (2015-08) or a year (2015)</source>
+      <translation>Дата съёмки: день (2015-08-10), месяц (2015-08) или год (2015)</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Камера</translation>
+    </message>
+    <message>
+      <source>Keyword</source>
+      <translation>Ключевое слово</translation>
+    </message>
+    <message>
+      <source>Place (and inside)</source>
+      <translation>Место (и вложенные)</translation>
+    </message>
+    <message>
+      <source>Hide rejects</source>
+      <translation>Скрыть отклонённые</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>Сбросить</translation>
+    </message>
+    <message>
+      <source>Clear the filter</source>
+      <translation>Сбросить фильтр</translation>
+    </message>
+    <message>
+      <source>Save as Smart Collection…</source>
+      <translation>Сохранить как умную коллекцию…</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>Фильтр</translation>
+    </message>
+    <message>
+      <source>no filter</source>
+      <translation>без фильтра</translation>
+    </message>
+    <message>
+      <source>The filter, as photoarchive list --filter reads it:
+{text}</source>
+      <translation>Фильтр в том виде, в каком его читает photoarchive list --filter:
+{text}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterController</name>
+    <message>
+      <source>Save Filter as S&amp;mart Collection…</source>
+      <translation>Сохранить фильтр как у&amp;мную коллекцию…</translation>
+    </message>
+    <message>
+      <source>Edit Smart Collection &amp;Filter…</source>
+      <translation>Изменить &amp;фильтр умной коллекции…</translation>
+    </message>
+    <message>
+      <source>Add &amp;Matching Photos to Collection…</source>
+      <translation>Добавить подходящие фотографии в &amp;коллекцию…</translation>
+    </message>
+    <message numerus="yes">
+      <source> · %n reject(s) hidden</source>
+      <translation>
+        <numerusform> · скрыта %n отклонённая</numerusform>
+        <numerusform> · скрыты %n отклонённые</numerusform>
+        <numerusform> · скрыто %n отклонённых</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Create smart collection “{name}”</source>
+      <translation>Создать умную коллекцию «{name}»</translation>
+    </message>
+    <message>
+      <source>The smart collection was not created</source>
+      <translation>Умная коллекция не создана</translation>
+    </message>
+    <message>
+      <source>The smart collection was not changed</source>
+      <translation>Умная коллекция не изменена</translation>
+    </message>
+    <message>
+      <source>There is no ordinary collection to add the photos to.</source>
+      <translation>Нет обычной коллекции, в которую можно добавить фотографии.</translation>
+    </message>
+    <message>
+      <source>Add matching photos</source>
+      <translation>Добавить подходящие фотографии</translation>
+    </message>
+    <message>
+      <source>Collection:</source>
+      <translation>Коллекция:</translation>
+    </message>
+    <message numerus="yes">
+      <source>Add %n matching photo(s) to “{name}”</source>
+      <translation>
+        <numerusform>Добавить %n подходящую фотографию в «{name}»</numerusform>
+        <numerusform>Добавить %n подходящие фотографии в «{name}»</numerusform>
+        <numerusform>Добавить %n подходящих фотографий в «{name}»</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>GeotagDialog</name>
     <message>
       <source>before track</source>
@@ -1621,6 +1852,10 @@ They are written again after the next change.</source>
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>&amp;Photo</source>
+      <translation>Ф&amp;ото</translation>
+    </message>
     <message>
       <source>&amp;File</source>
       <translation>&amp;Файл</translation>
@@ -2214,6 +2449,104 @@ They are written again after the next change.</source>
     <message>
       <source>Select the photos to geotag first.</source>
       <translation>Сначала выберите фотографии для геопривязки.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectionController</name>
+    <message>
+      <source>&amp;Rating</source>
+      <translation>&amp;Рейтинг</translation>
+    </message>
+    <message>
+      <source>&amp;Not Rated</source>
+      <translation>&amp;Без рейтинга</translation>
+    </message>
+    <message>
+      <source>No Stars</source>
+      <translation>Без звёзд</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n Star(s)</source>
+      <translation>
+        <numerusform>%n звезда</numerusform>
+        <numerusform>%n звезды</numerusform>
+        <numerusform>%n звёзд</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Colour &amp;Label</source>
+      <translation>Цветовая &amp;метка</translation>
+    </message>
+    <message>
+      <source>No Label</source>
+      <translation>Без метки</translation>
+    </message>
+    <message>
+      <source>&amp;Flag</source>
+      <translation>&amp;Флажок</translation>
+    </message>
+    <message>
+      <source>&amp;Pick</source>
+      <translation>&amp;Выбрать</translation>
+    </message>
+    <message>
+      <source>&amp;Reject</source>
+      <translation>О&amp;тклонить</translation>
+    </message>
+    <message>
+      <source>&amp;Unflag</source>
+      <translation>&amp;Снять флажок</translation>
+    </message>
+    <message>
+      <source>&amp;Auto-Advance</source>
+      <translation>&amp;Автопереход</translation>
+    </message>
+    <message>
+      <source>After a rating, label or flag, select the next photo</source>
+      <translation>После рейтинга, метки или флажка выделить следующую фотографию</translation>
+    </message>
+    <message>
+      <source>Select the photos to rate, label or flag first.</source>
+      <translation>Сначала выделите фотографии, которым нужен рейтинг, метка или флажок.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SmartCollectionDialog</name>
+    <message>
+      <source>Edit Smart Collection</source>
+      <translation>Изменение умной коллекции</translation>
+    </message>
+    <message>
+      <source>New Smart Collection</source>
+      <translation>Новая умная коллекция</translation>
+    </message>
+    <message>
+      <source>Capture date</source>
+      <translation>Дата съёмки</translation>
+    </message>
+    <message>
+      <source>Import order</source>
+      <translation>Порядок импорта</translation>
+    </message>
+    <message>
+      <source>File name</source>
+      <translation>Имя файла</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>Название:</translation>
+    </message>
+    <message>
+      <source>Filter:</source>
+      <translation>Фильтр:</translation>
+    </message>
+    <message>
+      <source>Sort by:</source>
+      <translation>Сортировка:</translation>
+    </message>
+    <message>
+      <source>A smart collection needs a filter: its photos are those matching it.</source>
+      <translation>Умной коллекции нужен фильтр: в ней те фотографии, которые ему соответствуют.</translation>
     </message>
   </context>
   <context>
