@@ -1299,7 +1299,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Place (and inside)</source>
-      <translation>場所(下位を含む)</translation>
+      <translation>場所(下位含む)</translation>
     </message>
     <message>
       <source>Hide rejects</source>
