@@ -9,14 +9,18 @@ from collections.abc import Sequence
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import select_in
 
-# (id, original_name, sha256, captured_at, caption, credit)
-Cell = tuple[int, str, str, str | None, str, str]
+# (id, original_name, sha256, captured_at, caption, credit, rating, label, flag): the rating
+# None when not rated, the label and flag '' when none
+Cell = tuple[int, str, str, str | None, str, str, int | None, str, str]
 
 
 def grid_cells(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, Cell]:
     """The cells of these photos, by id (ids not in the catalog are left out)."""
-    sql = "SELECT id, original_name, sha256, captured_at, caption, credit FROM photos WHERE id IN ({ids})"
+    sql = (
+        "SELECT id, original_name, sha256, captured_at, caption, credit, rating, label, flag"
+        " FROM photos WHERE id IN ({ids})"
+    )
     return {
-        row[0]: (row[0], row[1], row[2], row[3], row[4] or "", row[5] or "")
+        row[0]: (row[0], row[1], row[2], row[3], row[4] or "", row[5] or "", row[6], row[7] or "", row[8] or "")
         for row in select_in(catalog.conn, sql, photo_ids)
     }

@@ -53,11 +53,21 @@ def menu_layout(
     *,
     history: QAction,
     docks: Sequence[QAction],
+    selection: Mapping[str, QAction] | None = None,
+    culling: Mapping[str, QAction] | None = None,
 ) -> list[tuple[str, str, list[QAction | None]]]:
-    """The window's menus: (key, title, items) each, from the actions of the four controllers,
-    the Undo History toggle and the docks' toggles; ``None`` is a separator."""
+    """The window's menus: (key, title, items) each, from the actions of the controllers,
+    the Undo History toggle and the docks' toggles; ``None`` is a separator. ``selection``
+    (rating, label, flag, auto-advance) makes the Photo menu; ``culling`` (cull, compare)
+    goes into View."""
 
     translate = QCoreApplication.translate  # the context in each call, for lupdate
+    views: list[QAction | None] = [culling["cull"], culling["compare"], None] if culling else []
+    photo: list[tuple[str, str, list[QAction | None]]] = []
+    if selection:
+        photo = [("photo", translate("MainWindow", "&Photo"), [
+            selection["rating"], selection["label"], selection["flag"], None, selection["auto_advance"],
+        ])]  # fmt: skip
 
     return [
         ("file", translate("MainWindow", "&File"), [
@@ -73,11 +83,12 @@ def menu_layout(
             editing["edit_caption"], viewing["find"],
         ]),
         ("view", translate("MainWindow", "&View"), [
-            viewing["preview"], viewing["next"], viewing["previous"], None,
+            viewing["preview"], *views, viewing["next"], viewing["previous"], None,
             viewing["all_photos"], viewing["attention"], viewing["sort"], None,
             viewing["larger"], viewing["smaller"], None,
             *docks,
         ]),
+        *photo,
         ("collection", translate("MainWindow", "&Collection"), [
             collections["new"], collections["add_to"], collections["add_to_target"],
             collections["remove"], collections["earlier"], collections["later"], None,

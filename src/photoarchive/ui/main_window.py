@@ -60,12 +60,14 @@ from photoarchive.ui.archive_controller import ArchiveController
 from photoarchive.ui.background import BackgroundWrites
 from photoarchive.ui.change_watcher import ChangeWatcher
 from photoarchive.ui.collection_controller import CollectionController
+from photoarchive.ui.cull_controller import CullController
 from photoarchive.ui.edit_controller import EditController
 from photoarchive.ui.errors import show_error
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
 from photoarchive.ui.questions import Ask, ask_in_message_box
+from photoarchive.ui.selection_controller import SelectionController
 from photoarchive.ui.sources import ALL_PHOTOS, BATCH, COLLECTION, Source, SourceCounts, source_ids, source_page
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.translations import language_menu
@@ -190,6 +192,9 @@ class MainWindow(QMainWindow):
         self.bar.size_changed.connect(self.grid.set_thumbnail_size)
         self.grid.selection_changed.connect(self._selection_changed)
         self.grid.preview_requested.connect(self.open_loupe)
+        # An edit's new values go into the cells at once (the grid is not read again for them).
+        self.edits.values_changed.connect(self.grid_model.set_values)
+        self.edits.values_changed.connect(self.culling.show_values)
         self.edits.photos_changed.connect(self._photos_changed)
         self.edits.collection_changed.connect(self._collection_changed)
         self.edits.collections_changed.connect(self._collections_listed)
@@ -404,11 +409,16 @@ class MainWindow(QMainWindow):
         )
         self.editing = EditController(self.catalog, self.edits, selected, self.editor, self.settings, self)
         self.viewing = ViewController(self.grid, self.bar, self.editor.flush, self)
+        self.selecting = SelectionController(
+            self.catalog, self.edits, self.grid, self.settings, self.editor.flush, self
+        )
+        self.culling = CullController(self.catalog, self.grid, self.selecting.edit, self.editor.flush, self)
+        self.grid.selection_changed.connect(self.culling.selection_changed)
         self.collections = CollectionController(
             self.catalog, self.edits, selected, can_reorder=lambda: self.grid_model.reorderable, parent=self
         )
         self.edits.ask = self.editing.ask_about_conflict
-        for controller in (self.archive, self.editing, self.collections):
+        for controller in (self.archive, self.editing, self.collections, self.selecting, self.culling):
             controller.status_message.connect(self.status)
         self.archive.photos_imported.connect(self._show_import)
         self.archive.sample_created.connect(self._sample_created)
@@ -440,6 +450,8 @@ class MainWindow(QMainWindow):
             self.collections.actions(),
             history=history,
             docks=toggles,
+            selection=self.selecting.actions(),
+            culling=self.culling.actions(),
         )
         for key, title, items in layout:
             self.menus[key] = self.menuBar().addMenu(title)
@@ -547,6 +559,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.shutdown()
         if self.loupe is not None:
             self.loupe.close()
+        self.culling.close()
         super().closeEvent(event)
         if self.owns_catalog:
             self.catalog.close()

@@ -63,7 +63,9 @@ _MERGE_ID = 4711
 class PhotoEdits(QObject):
     """The one way the GUI changes photos, collections and places; owns the one undo stack.
 
-    ``photos_changed(ids)`` after any change of curated fields (apply, undo, redo);
+    ``photos_changed(ids)`` after any change of curated fields (apply, undo, redo), just
+    after ``values_changed(changes)`` with the values set, as (photo id, field, value) each,
+    for views that show them without reading them again (the grid's cells);
     ``collection_changed(id)`` after a collection's membership, order or texts changed;
     ``collections_changed()`` after a collection was created, deleted or renamed;
     ``places_changed()`` after a place was edited (or the edit undone or redone);
@@ -73,6 +75,7 @@ class PhotoEdits(QObject):
     """
 
     photos_changed = Signal(list)
+    values_changed = Signal(list)
     collection_changed = Signal(int)
     collections_changed = Signal()
     places_changed = Signal()
@@ -104,6 +107,7 @@ class PhotoEdits(QObject):
         """
         edit = apply_edit(self.catalog, photo_ids, values, description=description, who=self.who)
         if edit.id:
+            self.values_changed.emit(new_values(edit))
             self.stack.push(EditCommand(self, edit, description, merge_key, tuple(sorted(set(photo_ids)))))
         return edit
 
@@ -311,11 +315,16 @@ class EditCommand(CheckedCommand):
     # Called inside the transaction that checked ``conflict`` (CheckedCommand): a step the
     # curator forced writes over the newer values, and records them as the values replaced.
     def do_redo(self) -> None:
-        for edit_id in self.edit_ids:
-            reapply_edit(self.edits.catalog, edit_id, who=self.edits.who)
+        done = [reapply_edit(self.edits.catalog, edit_id, who=self.edits.who) for edit_id in self.edit_ids]
+        self.edits.notify(self.edits.values_changed, [v for edit in done for v in new_values(edit)])
         self.edits.notify(self.edits.photos_changed, list(self._changed))
 
     def do_undo(self) -> None:
-        for edit_id in reversed(self.edit_ids):
-            revert_edit(self.edits.catalog, edit_id, who=self.edits.who)
+        done = [revert_edit(self.edits.catalog, edit_id, who=self.edits.who) for edit_id in reversed(self.edit_ids)]
+        self.edits.notify(self.edits.values_changed, [v for edit in done for v in new_values(edit)])
         self.edits.notify(self.edits.photos_changed, list(self._changed))
+
+
+def new_values(edit: Edit) -> list[tuple[int, str, Any]]:
+    """The values an edit set, as (photo id, field, value) in the order set."""
+    return [(c.photo_id, c.field, c.new) for c in edit.changes]

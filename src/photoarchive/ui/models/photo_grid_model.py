@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,20 @@ class PhotoRole(IntEnum):
     THUMBNAIL_PATH = Qt.ItemDataRole.UserRole + 3
     CAPTURED = Qt.ItemDataRole.UserRole + 4
     NAME = Qt.ItemDataRole.UserRole + 5
+    RATING = Qt.ItemDataRole.UserRole + 6  # None: not rated; 0-5
+    LABEL = Qt.ItemDataRole.UserRole + 7  # '' or a colour's name
+    FLAG = Qt.ItemDataRole.UserRole + 8  # '', 'pick' or 'reject'
+
+
+# The fields a cell shows that an edit can change, by the name of the GridRow's attribute.
+SHOWN_FIELDS = {
+    "captured_at": "captured_at",
+    "caption": "caption",
+    "credit": "credit",
+    "rating": "rating",
+    "label": "label",
+    "flag": "flag",
+}
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,9 @@ class GridRow:
     captured_at: str | None
     caption: str
     credit: str
+    rating: int | None = None
+    label: str = ""
+    flag: str = ""
 
 
 class PhotoGridModel(QAbstractListModel):
@@ -81,6 +98,7 @@ class PhotoGridModel(QAbstractListModel):
         self._rows_by_id: dict[int, int] | None = None
         self._pages: OrderedDict[int, list[GridRow]] = OrderedDict()
         self._rows_by_key: dict[str, set[int]] = {}
+        self._given: set[int] = set()  # photos whose new values came with their edit (set_values)
         if thumbnails is not None:
             thumbnails.loaded.connect(self._thumbnail_loaded)
 
@@ -118,12 +136,40 @@ class PhotoGridModel(QAbstractListModel):
         return self._rows_by_id.get(photo_id)
 
     def refresh(self, photo_ids: Sequence[int]) -> None:
-        """Re-read the cells of these photos (after an edit changed their caption)."""
-        rows = sorted(r for r in (self.row_of(pid) for pid in photo_ids) if r is not None)
+        """Re-read the cells of these photos (after an edit changed their caption), except
+        those whose new values ``set_values`` has just been given."""
+        given, self._given = self._given, set()
+        rows = sorted(r for r in (self.row_of(pid) for pid in photo_ids if pid not in given) if r is not None)
         for page in {r // PAGE_SIZE for r in rows}:
             self._pages.pop(page, None)
         if rows:
             self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]))
+
+    def set_values(self, changes: Sequence[tuple[int, str, Any]]) -> None:
+        """The new values of an edit, undo or redo, as (photo id, field, value): the cells
+        read already take them at once, with nothing read again (a key pressed to rate a
+        photo shows on its cell in the next frame, however many photos the grid holds);
+        cells not read yet will read them. The next ``refresh`` of these photos is skipped."""
+        by_row: dict[int, dict[str, Any]] = {}
+        for photo_id, field, value in changes:
+            self._given.add(photo_id)
+            attribute = SHOWN_FIELDS.get(field)
+            row = self.row_of(photo_id) if attribute is not None else None
+            if row is None or attribute is None:
+                continue
+            if field in ("caption", "credit", "label", "flag"):
+                value = value or ""
+            by_row.setdefault(row, {})[attribute] = value
+        changed: list[int] = []
+        for row, values in by_row.items():
+            page = self._pages.get(row // PAGE_SIZE)
+            if page is None:
+                continue
+            offset = row - row // PAGE_SIZE * PAGE_SIZE
+            page[offset] = replace(page[offset], **values)
+            changed.append(row)
+        for first, last in _runs(sorted(changed)):
+            self.dataChanged.emit(self.index(first), self.index(last))
 
     def cell(self, row: int) -> GridRow:
         page_number = row // PAGE_SIZE
@@ -173,6 +219,12 @@ class PhotoGridModel(QAbstractListModel):
             return str(self.thumbnail_path(row))
         if role == PhotoRole.CAPTURED:
             return row.captured_at
+        if role == PhotoRole.RATING:
+            return row.rating
+        if role == PhotoRole.LABEL:
+            return row.label
+        if role == PhotoRole.FLAG:
+            return row.flag
         return None
 
     def thumbnail(self, row: GridRow) -> QPixmap | None:
@@ -254,6 +306,17 @@ class PhotoGridModel(QAbstractListModel):
         self._rows_by_key.clear()
         self.changePersistentIndexList(old_persistent, replacement)
         self.layoutChanged.emit()
+
+
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def photo_ids_mime(photo_ids: Sequence[int]) -> QMimeData:

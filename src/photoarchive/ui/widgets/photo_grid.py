@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, PhotoGridModel, ids_from_mime
+from photoarchive.ui.widgets.cell_marks import paint_marks
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = 96, 320, 160
 SEARCH_DELAY_MS = 150
@@ -73,7 +74,7 @@ def fit_columns(available: int, size: int) -> tuple[int, int, int]:
 
 class ThumbnailDelegate(QStyledItemDelegate):
     """Paints a cell: the thumbnail fitted in a square, the file name below, a mark when the
-    photo has no caption yet."""
+    photo has no caption yet, and its stars, colour label and flag (``cell_marks``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +133,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
         else:
             target = box.adjusted(8, box.height() // 4, -8, 0)
             painter.fillRect(target, palette.color(QPalette.ColorRole.AlternateBase))
+        paint_marks(painter, target, self.size, photo.rating, photo.label, photo.flag)
         if not photo.caption:  # a mark on the corner: no caption yet
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QColor(255, 255, 255))
