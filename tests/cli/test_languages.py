@@ -40,6 +40,8 @@ def test_three_languages_through_edit_show_undo_and_search(capsys: pytest.Captur
     assert {k: shown[k] for k in ENGLISH} == ENGLISH
     assert shown["translations"] == {"ja": JAPANESE, "ru": RUSSIAN}
     assert show(capsys, root, b)["translations"] == {}
+    code, out, _ = run(capsys, root, "show", str(a))
+    assert "caption[ru]" in out and "Обломки танка у высоты 171" in out and "alt_text[ja]" in out
 
     # A later Russian caption, undone: the Russian caption alone comes back.
     later = _edit(capsys, root, str(a), {"caption": "Танк"}, "--lang", "ru")

@@ -252,6 +252,10 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
         print_json(data)
         return 0
     conflicts = data.pop("conflicts")
+    # One line per language's value, named as edit names it: caption[ru].
+    data.update(
+        {f"{name}[{tag}]": text for tag, texts in data.pop("translations").items() for name, text in texts.items()}
+    )
     if data["place"]:
         data["place"] = f"{data['place']['path']} (place {data['place']['id']})"
     print_fields(data)
