@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""GUI benchmark: a rating key pressed on the grid until the cell shows the new stars.
+
+The window (offscreen) on a catalog of N photos (100,000 by default), built once as
+``bench/gui_grid.py`` builds its catalogs, in bench/.cache/rate-N. A cell on screen is
+selected and the grid has the focus; each round presses 3 (or 2, alternately, so that every
+press changes the rating) and times from the key press to the paint of that cell with the
+new rating: the shortcut, the edit (one undo step, written to the catalog and its history),
+the cell's new values and its repaint. The reference, in the same rounds: the same cell
+repainted without an edit (``update`` of its rectangle until its paint), one frame's work.
+
+Prints best and median of each, the load average, and ``RESULT rate_to_paint_ms X`` (the
+median) and ``RESULT rate_to_paint_ratio R`` (median against the reference's median). The
+issue's budget is one frame, 16 ms.
+
+Run: ``QT_QPA_PLATFORM=offscreen python bench/rate_key.py [--photos N] [--rounds R] [--rebuild]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gui_grid import CACHE, build, open_window, until
+from photoarchive.catalog import Catalog
+
+
+class PaintWatch:
+    """Wraps the grid delegate's paint: the time a given row was last painted, and with what rating."""
+
+    def __init__(self, window) -> None:
+        self.row = -1
+        self.at: float | None = None
+        self.rating: object = None
+        delegate = window.grid.delegate
+        original = delegate.paint
+        model = window.grid_model
+
+        def paint(painter, option, index) -> None:
+            original(painter, option, index)
+            if index.row() == self.row and self.at is None:
+                self.at = time.perf_counter()
+                self.rating = model.cell(index.row()).rating
+
+        delegate.paint = paint
+
+    def arm(self, row: int) -> None:
+        self.row, self.at, self.rating = row, None, None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--photos", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    root = CACHE / f"rate-{args.photos}"
+    if args.rebuild or not (root / "catalog.sqlite").exists():
+        print(f"building a catalog of {args.photos:,} photos in {root} ...", flush=True)
+        start = time.perf_counter()
+        build(root, args.photos)
+        print(f"  built in {time.perf_counter() - start:.1f} s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
+    with Catalog(root) as catalog:  # a pending migration runs here, outside the timings
+        catalog.count_photos()
+    window, opened = open_window(app, root, settings)
+    print(f"window open in {opened['first paint'] * 1000:.0f} ms (first paint)")
+    until(app, lambda: window.grid_model.rowCount() == args.photos, timeout=60)
+    grid, model = window.grid, window.grid_model
+    row = 5
+    photo = model.id_at(row)
+    window.select_photos([photo])
+    window.activateWindow()
+    until(app, window.isActiveWindow, timeout=5)
+    grid.setFocus()
+    until(app, grid.hasFocus, timeout=5)
+    watch = PaintWatch(window)
+    rect = grid.visualRect(model.index(row))
+
+    rated: list[float] = []
+    reference: list[float] = []
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for round_number in range(args.rounds):
+        stars = 3 if round_number % 2 == 0 else 2
+        until(app, lambda: False, timeout=0.02)  # idle between presses, as a curator's are
+        watch.arm(row)
+        start = time.perf_counter()
+        QTest.keyClick(grid, Qt.Key.Key_3 if stars == 3 else Qt.Key.Key_2)
+        until(app, lambda s=stars: watch.at is not None and watch.rating == s, timeout=5)
+        if watch.at is None or watch.rating != stars:
+            raise SystemExit(f"the cell was not painted with {stars} stars")
+        rated.append(watch.at - start)
+
+        until(app, lambda: False, timeout=0.02)
+        watch.arm(row)
+        start = time.perf_counter()
+        grid.viewport().update(rect)
+        until(app, lambda: watch.at is not None, timeout=5)
+        reference.append((watch.at or time.perf_counter()) - start)
+    window.edits.stack.setIndex(0)  # the rounds undone: the cached catalog keeps no rating
+    steps = window.edits.stack.count()
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    window.close()
+
+    def ms(values: list[float]) -> str:
+        return f"best {min(values) * 1000:.2f} ms, median {statistics.median(values) * 1000:.2f} ms"
+
+    print(f"\n{args.rounds} key presses on a cell of {args.photos:,} photos ({steps} undo steps, undone after)")
+    print(f"  key 3/2 pressed -> cell painted with the stars: {ms(rated)}")
+    print(f"  reference, the same cell repainted (no edit):    {ms(reference)}")
+    median = statistics.median(rated)
+    print(f"RESULT rate_to_paint_ms {median * 1000:.2f}")
+    print(f"RESULT rate_to_paint_ratio {median / statistics.median(reference):.2f}")
+
+
+if __name__ == "__main__":
+    main()
