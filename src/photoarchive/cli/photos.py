@@ -160,10 +160,14 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
     from tqdm import tqdm
 
     from photoarchive.ingest import ImportJob
-    from photoarchive.templates import apply_template, check_template, find_template
 
     # A template that does not exist or is broken stops the import before a file is copied.
-    template = check_template(find_template(catalog, args.template)) if args.template else None
+    # (The templates' code, and the exiv2 it brings, is imported only when one is asked for.)
+    template = None
+    if args.template:
+        from photoarchive.templates import check_template, find_template
+
+        template = check_template(find_template(catalog, args.template))
     job = ImportJob(catalog, args.paths, workers=args.workers, legacy_charset=getattr(args, "legacy_charset", None))
     bar = tqdm(total=0, unit="photo", file=sys.stderr, disable=None, dynamic_ncols=True, desc="Importing")
     try:
@@ -182,6 +186,8 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
         warn(f"error: the import stopped: {summary.stopped}")
     if template is not None and summary.photos and not summary.stopped:
         # {sequence} counts the new photos in the order they were taken.
+        from photoarchive.templates import apply_template
+
         new = set(summary.photos)
         ordered = [i for i in catalog.photo_ids(order="captured", batch=summary.batch) if i in new]
         edit = apply_template(catalog, template, ordered)
