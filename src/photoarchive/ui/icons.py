@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 
 def app_icon() -> QIcon:
@@ -17,3 +18,18 @@ def app_icon() -> QIcon:
             with resources.as_file(entry) as path:
                 icon.addFile(str(path))
     return icon
+
+
+def smart_collection_icon(size: int = 32) -> QIcon:
+    """A funnel: a collection whose filter chooses its photos (drawn, so it needs no theme)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#2b5fa8"))
+    painter.setBrush(QColor("#5b8fd8"))
+    s = size / 32
+    funnel = [(3, 5), (29, 5), (19, 17), (19, 28), (13, 25), (13, 17)]
+    painter.drawPolygon(QPolygonF([QPointF(x * s, y * s) for x, y in funnel]))
+    painter.end()
+    return QIcon(pixmap)

@@ -63,6 +63,7 @@ from photoarchive.ui.collection_controller import CollectionController
 from photoarchive.ui.cull_controller import CullController
 from photoarchive.ui.edit_controller import EditController
 from photoarchive.ui.errors import show_error
+from photoarchive.ui.filter_controller import FilterController
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
@@ -74,6 +75,7 @@ from photoarchive.ui.translations import language_menu
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.view_controller import ViewController
 from photoarchive.ui.widgets.collection_banner import CollectionBanner
+from photoarchive.ui.widgets.filter_bar import FilterBar
 from photoarchive.ui.widgets.loupe import Loupe
 from photoarchive.ui.widgets.metadata_editor import MetadataEditor
 from photoarchive.ui.widgets.photo_grid import GridBar, PhotoGrid
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.current_source: Source = ALL_PHOTOS
         self.search_text = ""
+        self._filter = ""  # the filter the grid shows: the filter bar's and the search box's
         self.loupe: Loupe | None = None
 
         self.edits = PhotoEdits(catalog, self)
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(self.sources_model)
         self.grid = PhotoGrid(self.grid_model)
         self.bar = GridBar()
+        self.filter_bar = FilterBar()  # its work: self.filtering (ui.filter_controller)
         self.banner = CollectionBanner()
         self.editor = MetadataEditor(catalog, self.edits)
         self.edits.before_undo = self.editor.flush
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.bar)
+        column.addWidget(self.filter_bar)
         column.addWidget(self.banner)
         column.addWidget(self.grid, 1)
         self.centre = QStackedWidget()
@@ -267,6 +272,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         was_collection = self.current_source.kind == COLLECTION
         self.current_source = source
+        self.filtering.set_source(source)  # the filter bar as it was last left on this source
         self.bar.allow_collection_order(source.is_collection)
         if source.is_collection and not was_collection:
             self.bar.blockSignals(True)
@@ -280,6 +286,13 @@ class MainWindow(QMainWindow):
         self.reload_grid()
 
     def reload_grid(self, keep_selection: bool = True) -> None:
+        # The filter bar and the search box are one filter; a box that does not read says why
+        # and leaves the grid as it was.
+        asked = self.filtering.query(self.search_text)
+        if asked is None:
+            return
+        self._filter, query = asked
+        search, where = query.search, (query.where if query.terms else None)
         selected = self.grid.selected_ids() if keep_selection else []
         order = self.bar.current_order()
         # All photos and a batch show their first screen from a query that stops after a page;
@@ -287,22 +300,23 @@ class MainWindow(QMainWindow):
         if self._grid_rest is not None:
             self._grid_rest.cancel()
             self._grid_rest = None
-        page = source_page(self.catalog, self.current_source, search=self.search_text, order=order)
+        page = source_page(self.catalog, self.current_source, search=search, order=order, where=where)
         if page is not None:
             ids = page.ids
         else:
-            ids = source_ids(self.catalog, self.current_source, search=self.search_text, order=order)
-        reorderable = self.current_source.is_collection and order == "collection" and not self.search_text.strip()
+            ids = source_ids(self.catalog, self.current_source, search=search, order=order, where=where)
+        reorderable = self.current_source.is_collection and order == "collection" and not self._filter
         self.grid_model.set_ids(ids, reorderable=reorderable)
         empty = bool(self.catalog.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM photos)").fetchone()[0])
         self.centre.setCurrentWidget(self.welcome if empty else self.browser)
         if page is not None and page.after is not None:
             self._read_grid_rest(page.after, order, selected)
             self.bar.count.setText(self.tr("counting…"))
-        elif self.search_text.strip():
+        elif self._filter:
             self.bar.set_count(len(ids), self._source_size(self.catalog.count_photos()))
         else:
             self.bar.set_count(len(ids), len(ids))
+        self.filtering.count_hidden(self.search_text)
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{len(ids):,}"))
         key = self.current_source.key
         self.banner.show_collection(
@@ -317,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _read_grid_rest(self, after: tuple[object, ...], order: str, selected: list[int]) -> None:
         worker = self._grid_rest = grid_rest_job(
-            self.catalog.paths.root, self.current_source, after, search=self.search_text, order=order
+            self.catalog.paths.root, self.current_source, after, search="", order=order, filter=self._filter
         )
         worker.signals.finished.connect(lambda result: self._grid_rest_read(worker, result, selected))
         worker.signals.failed.connect(self.status)
@@ -331,7 +345,8 @@ class MainWindow(QMainWindow):
         shown_before = self.grid.selected_ids()
         self.grid_model.append_ids(rest)
         count = self.grid_model.rowCount()
-        self.bar.set_count(count, size if self.search_text.strip() else count)
+        self.bar.set_count(count, size if self._filter else count)
+        self.filtering.show_count(self.bar.count.text())
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{count:,}"))
         if selected and len(shown_before) < len(selected):  # some were beyond the first page
             self.grid.select_ids(selected)
@@ -363,9 +378,7 @@ class MainWindow(QMainWindow):
         # This window's own import commits from its worker's connection: the grid and the
         # sources are re-read once when it ends, not at every poll while it runs.
         importing = self.archive.importing()
-        if not importing and (
-            changes.photos_added_or_removed or self.search_text.strip() or self.current_source.kind != "all"
-        ):
+        if not importing and (changes.photos_added_or_removed or self._filter or self.current_source.kind != "all"):
             self.reload_grid()  # which photos the source shows may have changed
         if changes.photo_ids:
             self.grid_model.refresh(changes.photo_ids)
@@ -417,6 +430,13 @@ class MainWindow(QMainWindow):
         self.collections = CollectionController(
             self.catalog, self.edits, selected, can_reorder=lambda: self.grid_model.reorderable, parent=self
         )
+        self.filtering = FilterController(
+            self.catalog, self.edits, self.settings, self.filter_bar, self.bar.search, self.bar.count, self
+        )
+        self.filtering.filter_changed.connect(self.reload_grid)
+        self.filtering.collection_created.connect(self._show_new_collection)
+        self.filtering.status_message.connect(self.status)
+        self.filtering.read_completions()
         self.edits.ask = self.editing.ask_about_conflict
         for controller in (self.archive, self.editing, self.collections, self.selecting, self.culling):
             controller.status_message.connect(self.status)
@@ -459,6 +479,9 @@ class MainWindow(QMainWindow):
         # View > Language (the next start's), above the panels' toggles
         self.menus["view"].insertMenu(toggles[0], language_menu(self.settings, self.status, self))
         self.menus["view"].insertSeparator(toggles[0])
+        filtering = self.filtering.actions()
+        smart = [filtering["save_smart"], filtering["edit_smart"], filtering["add_matching"]]
+        fill_menu(self.menus["collection"], [None, *smart])
         collections = self.collections.actions()
         self.sources.collection_actions = [
             collections["new"],
@@ -554,6 +577,7 @@ class MainWindow(QMainWindow):
             if worker is not None:
                 worker.cancel()
         self._grid_rest = self._counting = None
+        self.filtering.stop()
         self.watcher.stop()
         self.background.close()  # the sidecars left are written by the next window; a backup finishes
         self.thumbnails.shutdown()

@@ -23,7 +23,7 @@ from photoarchive.catalog.curated import (
     load_values,
     photo_ids_with_keyword_path,
 )
-from photoarchive.catalog.search import Page, count_photos_matching, photo_page
+from photoarchive.catalog.search import Page, Terms, count_photos_matching, photo_page
 
 ALL, ATTENTION, BATCH, COLLECTION, KEYWORD, PLACE = "all", "attention", "batch", "collection", "keyword", "place"
 # A level of the hierarchical keywords, keyed by its path joined as Lightroom writes it
@@ -47,39 +47,51 @@ class Source:
 ALL_PHOTOS = Source(ALL, None, "All photos")
 
 
-def source_ids(catalog: Catalog, source: Source, *, search: str = "", order: str = "captured") -> list[int]:
-    """The ids the source holds that match the search, in the order asked.
+def source_ids(
+    catalog: Catalog, source: Source, *, search: str = "", order: str = "captured", where: Terms | None = None
+) -> list[int]:
+    """The ids the source holds that match the search (and the WHERE terms of a filter, over
+    photos ``p``), in the order asked.
 
     A collection in "collection" order keeps its stored order; any other source falls back to
     capture order for it.
     """
+
+    def matching(search: str, order: str, batch: int | None = None, among: list[int] | None = None) -> list[int]:
+        if where is None and among is None:
+            return catalog.photo_ids(search=search, order=order, batch=batch)
+        terms, params = where or ((), ())
+        if among is not None:  # a collection's own rows: the filter tests them only
+            terms = [*terms, f"p.id IN ({', '.join(str(int(pid)) for pid in among) or 'NULL'})"]
+        return photo_page(catalog.conn, search=search, order=order, batch=batch, where=(terms, params), limit=None).ids
+
     if source.kind == COLLECTION and isinstance(source.key, int):
         members = collection_store.collection_photo_ids(catalog, source.key)
         if order == "collection":
-            if not search.strip():
+            if not search.strip() and where is None:
                 return members
-            found = set(catalog.photo_ids(search=search))
+            found = set(matching(search, "captured", among=members))
             return [pid for pid in members if pid in found]
-        return _keep(catalog.photo_ids(search=search, order=order), set(members))
+        return _keep(matching(search, order), set(members))
     if order == "collection":
         order = "captured"
     if source.kind == BATCH and isinstance(source.key, int):
-        return catalog.photo_ids(search=search, order=order, batch=source.key)
+        return matching(search, order, batch=source.key)
     if source.kind == ATTENTION:
-        return _keep(catalog.photo_ids(search=search, order=order), set(needing_attention(catalog)))
+        return _keep(matching(search, order), set(needing_attention(catalog)))
     if source.kind == KEYWORD and isinstance(source.key, str):
         # The full-text search narrows to photos mentioning the word; the exact keyword decides.
-        candidates = catalog.photo_ids(search=f"{search} {source.key}".strip(), order=order)
+        candidates = matching(f"{search} {source.key}".strip(), order)
         values = load_values(catalog, candidates, ["keywords"])
         wanted = source.key.casefold()
         return [pid for pid in candidates if any(k.casefold() == wanted for k in values[pid]["keywords"])]
     if source.kind == KEYWORD_PATH and isinstance(source.key, str):
         tagged = photo_ids_with_keyword_path(catalog, keyword_path(source.key))
-        return _keep(catalog.photo_ids(search=search, order=order), tagged)
+        return _keep(matching(search, order), tagged)
     if source.kind == PLACE and isinstance(source.key, int):  # the place and the places inside it
         placed = set(place_store.photo_ids_at(catalog, place_store.descendant_ids(catalog, source.key)))
-        return _keep(catalog.photo_ids(search=search, order=order), placed)
-    return catalog.photo_ids(search=search, order=order)
+        return _keep(matching(search, order), placed)
+    return matching(search, order)
 
 
 FIRST_PAGE = 1000  # the grid's first screen, and then some: a large window at the smallest size
@@ -93,16 +105,22 @@ Keep = Callable[[list[int]], set[int]]  # of a page of ids, those the source hol
 
 
 def source_page(
-    catalog: Catalog, source: Source, *, search: str = "", order: str = "captured", limit: int | None = None
+    catalog: Catalog,
+    source: Source,
+    *,
+    search: str = "",
+    order: str = "captured",
+    limit: int | None = None,
+    where: Terms | None = None,
 ) -> Page | None:
     """The first ``limit`` ids of a source, or None for one read whole (a collection in its
     own order, which the grid can reorder). All photos and a batch are keyset pages of the
     catalog; a subset walks those pages, keeping its photos (``WALK_LIMIT``).
-    ``source_rest`` reads what follows."""
+    ``source_rest`` reads what follows. ``where``: a filter's WHERE terms over photos ``p``."""
     limit = limit or FIRST_PAGE
     if source.kind in (ALL, BATCH):
         batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
-        return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, limit=limit)
+        return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, limit=limit, where=where)
     if source.kind == COLLECTION and order == "collection":
         return None
     walked = _walked(catalog, source, search)
@@ -113,7 +131,7 @@ def source_page(
     after: tuple[object, ...] | None = None
     seen, size = 0, WALK_FIRST
     while True:
-        page = photo_page(catalog.conn, search=search, order=_page_order(order), after=after, limit=size)
+        page = photo_page(catalog.conn, search=search, order=_page_order(order), after=after, limit=size, where=where)
         kept = keep(page.ids)
         ids += [pid for pid in page.ids if pid in kept]
         seen, after = seen + len(page.ids), page.after
@@ -122,17 +140,30 @@ def source_page(
         size = min(size * 4, WALK_LIMIT - seen)  # a sparse subset: longer strides
 
 
-def source_rest(catalog: Catalog, source: Source, after: tuple[object, ...], *, search: str, order: str) -> list[int]:
-    """The ids after a page of ``source_page`` (the same source, search and order)."""
+def source_rest(
+    catalog: Catalog,
+    source: Source,
+    after: tuple[object, ...] | None,
+    *,
+    search: str,
+    order: str,
+    where: Terms | None = None,
+) -> list[int]:
+    """The ids after a page of ``source_page`` (the same source, search, order and ``where``);
+    all of them with ``after`` None."""
     if source.kind not in (ALL, BATCH):
         walked = _walked(catalog, source, search)
         if walked is not None:
             walk_search, keep = walked
-            rest = photo_page(catalog.conn, search=walk_search, order=_page_order(order), after=after, limit=None).ids
+            rest = photo_page(
+                catalog.conn, search=walk_search, order=_page_order(order), after=after, limit=None, where=where
+            ).ids
             kept = keep(rest)
             return [pid for pid in rest if pid in kept]
     batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
-    return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, after=after, limit=None).ids
+    return photo_page(
+        catalog.conn, search=search, order=_page_order(order), batch=batch, after=after, limit=None, where=where
+    ).ids
 
 
 def _walked(catalog: Catalog, source: Source, search: str) -> tuple[str, Keep] | None:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.filters import compile_filter
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ingest import ImportJob, scan
 from photoarchive.ui.sources import Source, source_counts, source_rest, source_size
@@ -113,13 +114,21 @@ def source_counts_job(root: Path) -> Worker:
     return Worker(job)
 
 
-def grid_rest_job(root: Path, source: Source, after: tuple[object, ...], *, search: str, order: str) -> Worker:
+def grid_rest_job(
+    root: Path, source: Source, after: tuple[object, ...], *, search: str, order: str, filter: str = ""
+) -> Worker:
     """The ids after the grid's first page, and how many photos the source holds without the
-    search: result is ``(ids, size)``."""
+    search and the ``filter`` (compiled here, on the worker's connection): result is ``(ids, size)``."""
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
         with Catalog(root) as catalog:
-            rest = source_rest(catalog, source, after, search=search, order=order)
+            where = None
+            if filter.strip():
+                query = compile_filter(catalog.conn, filter)
+                search_words, where = f"{search} {query.search}".strip(), query.where
+            else:
+                search_words = search
+            rest = source_rest(catalog, source, after, search=search_words, order=order, where=where)
             return rest, source_size(catalog, source)
 
     return Worker(job)

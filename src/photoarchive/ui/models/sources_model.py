@@ -20,6 +20,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.model import ImportBatch
+from photoarchive.ui.icons import smart_collection_icon
 from photoarchive.ui.models.photo_grid_model import PHOTO_IDS_MIME, ids_from_mime
 from photoarchive.ui.sources import (
     ALL,
@@ -40,6 +41,7 @@ translate = QCoreApplication.translate  # with the context named, so lupdate fil
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+SMART_ROLE = Qt.ItemDataRole.UserRole + 3  # True on a smart collection's entry
 GROUPS = ("library", "batches", "collections", "keywords", "places")
 
 
@@ -83,13 +85,18 @@ class SourcesModel(QStandardItemModel):
         as they were until ``apply_counts`` brings them (counted in the background: over a
         million photos they take seconds)."""
         self._fill("batches", [(Source(BATCH, b.id, batch_label(b)), b.imported) for b in self.catalog.batches()])
-        self._fill(
-            "collections",
-            [
-                (Source(COLLECTION, c.id, c.name), c.photo_count)
-                for c in collection_store.list_collections(self.catalog)
-            ],
-        )
+        collections = collection_store.list_collections(self.catalog)
+        self._fill("collections", [(Source(COLLECTION, c.id, c.name), c.photo_count) for c in collections])
+        smart = {c.id: c.filter for c in collections if c.is_smart}
+        for item in _descendants(self._groups["collections"]):
+            if item.source.key in smart:  # a funnel: its filter chooses its photos
+                item.setIcon(smart_collection_icon())
+                item.setData(True, SMART_ROLE)
+                item.setToolTip(
+                    translate("SourcesModel", "{name}: a smart collection, the photos matching {filter}").format(
+                        name=item.source.label, filter=smart[item.source.key]
+                    )
+                )
         if not self._groups["library"].rowCount():  # before the first count: the entries, no numbers
             self._fill(
                 "library",

@@ -1,0 +1,315 @@
+"""The filter bar's work in the window: what the grid is asked for (the bar's filter and the
+search box's text, one filter in the grammar of ``photoarchive.filters``), the bar's state
+remembered per source, Hide rejects and how many it hides, completions, and smart collections
+made from the bar (Collection > Save Filter as Smart Collection…, Edit Smart Collection
+Filter…, Add Matching Photos to Collection…).
+
+Memory: the bar's filter string per source is kept in QSettings, under the archive's path,
+not in the catalog. It is how this curator looks at the archive on this machine (as the
+window's layout and the thumbnail size are), not part of the archive: kept in the catalog it
+would be written by every click on the bar, go into the archive's backups and be shared with
+whoever else opens it. Only a source whose bar was changed is remembered; any other starts
+with Hide rejects on once something in the catalog is rejected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
+
+from photoarchive import collections as collection_store
+from photoarchive.catalog import Catalog
+from photoarchive.catalog import places as place_store
+from photoarchive.catalog.curated import keywords_in_use
+from photoarchive.catalog.filters import FilterQuery, compile_filter
+from photoarchive.catalog.search import count_photos_matching
+from photoarchive.errors import PhotoArchiveError
+from photoarchive.filters import FilterSyntaxError, parse
+from photoarchive.ui.actions import make_action
+from photoarchive.ui.dialogs.smart_collection_dialog import SmartCollectionDialog
+from photoarchive.ui.errors import show_error
+from photoarchive.ui.filter_state import FilterState, combined
+from photoarchive.ui.sources import ALL, BATCH, COLLECTION, FIRST_PAGE, Source, source_ids, source_rest
+from photoarchive.ui.undo import PhotoEdits
+from photoarchive.ui.widgets.filter_bar import ERROR_STYLE, FilterBar
+from photoarchive.ui.workers import Worker
+
+
+class FilterController(QObject):
+    """The bar (``bar``) and the search box (``search``) of one window.
+
+    ``filter_changed()``: the grid is to be read again. ``collection_created(source)``: a
+    smart collection made from the bar, to be shown. ``status_message(text)``.
+    """
+
+    filter_changed = Signal()
+    collection_created = Signal(object)
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        edits: PhotoEdits,
+        settings: QSettings,
+        bar: FilterBar,
+        search: QLineEdit,
+        count: QLabel,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``count``: the grid's count, to which the rejects hidden are added."""
+        super().__init__(parent)
+        self.catalog = catalog
+        self.edits = edits
+        self.settings = settings
+        self.bar = bar
+        self.search = search
+        self.count = count
+        self.parent_widget = parent
+        self.source: Source = Source(ALL)
+        self.hidden: int | None = None  # rejects the filter hides, once counted
+        self._count_text = ""
+        self._hidden_worker: Worker | None = None
+        self._completing: Worker | None = None
+        self._search_tip = search.toolTip()
+        archive = str(catalog.paths.root.resolve())
+        self._prefix = f"filters/{hashlib.sha1(archive.encode()).hexdigest()[:16]}/"
+        bar.filter_changed.connect(self._bar_changed)
+        bar.save_requested.connect(self.save_as_smart)
+        self._actions = {
+            "save_smart": make_action(self, self.tr("Save Filter as S&mart Collection…"), self.save_as_smart),
+            "edit_smart": make_action(self, self.tr("Edit Smart Collection &Filter…"), self.edit_smart),
+            "add_matching": make_action(self, self.tr("Add &Matching Photos to Collection…"), self.add_matching),
+        }
+        self._actions["edit_smart"].setEnabled(False)
+        self.set_source(self.source)
+
+    def actions(self) -> dict[str, QAction]:
+        return dict(self._actions)
+
+    # -- per source -------------------------------------------------------------------------
+
+    def key(self, source: Source) -> str:
+        return f"{self._prefix}{source.kind}:{'' if source.key is None else source.key}"
+
+    def set_source(self, source: Source) -> None:
+        """Show the bar as it was last left on ``source`` (no signal: the window reloads)."""
+        self.source = source
+        stored = self.settings.value(self.key(source))
+        state = None
+        if isinstance(stored, str):
+            try:
+                state = FilterState.read(stored)
+            except FilterSyntaxError:
+                state = None  # written by another version of the grammar: start afresh
+        self.bar.set_state(state if state is not None else self.default_state())
+        smart = source.kind == COLLECTION and isinstance(source.key, int) and self._is_smart(source.key)
+        self._actions["edit_smart"].setEnabled(smart)
+
+    def default_state(self) -> FilterState:
+        """Hide rejects on once something in the catalog is rejected (read through the flag's index)."""
+        rejected = self.catalog.conn.execute("SELECT EXISTS (SELECT 1 FROM photos WHERE flag = 'reject')").fetchone()
+        return FilterState(hide_rejects=bool(rejected[0]))
+
+    def _bar_changed(self, text: str) -> None:
+        self.settings.setValue(self.key(self.source), text)
+        self.filter_changed.emit()
+
+    # -- what the grid asks -----------------------------------------------------------------
+
+    def filter_text(self, search_text: str) -> str:
+        return combined(self.bar.text(), search_text)
+
+    def query(self, search_text: str) -> tuple[str, FilterQuery] | None:
+        """(the filter, its query for a first page) for the bar and the search box's text, or
+        None when the box's text does not read (the box says why, outlined in red)."""
+        try:
+            parse(search_text)
+        except FilterSyntaxError as error:
+            self.search.setStyleSheet(ERROR_STYLE)
+            self.search.setToolTip(str(error))
+            self.status_message.emit(str(error))
+            return None
+        self.search.setStyleSheet("")
+        self.search.setToolTip(self._search_tip)
+        text = self.filter_text(search_text)
+        if not text:
+            return text, FilterQuery()
+        try:
+            return text, compile_filter(self.catalog.conn, text, page=FIRST_PAGE)
+        except FilterSyntaxError as error:  # the bar's own text: a remembered token
+            self.status_message.emit(str(error))
+            return None
+
+    # -- rejects hidden ---------------------------------------------------------------------
+
+    def count_hidden(self, search_text: str) -> None:
+        """Count, in the background, the rejects Hide rejects keeps out of the grid."""
+        if self._hidden_worker is not None:
+            self._hidden_worker.cancel()
+            self._hidden_worker = None
+        self.hidden = None
+        self.show_count(self.count.text())
+        state = self.bar.state()
+        if not state.rejects_hidden:
+            return
+        text = combined(replace(state, hide_rejects=False).text(), "flag:reject", search_text)
+        worker = self._hidden_worker = hidden_rejects_job(self.catalog.paths.root, self.source, text)
+        worker.signals.finished.connect(lambda hidden: self._hidden_counted(worker, hidden))
+        worker.start()
+
+    def _hidden_counted(self, worker: Worker, hidden: int) -> None:
+        if worker is not self._hidden_worker:
+            return
+        self._hidden_worker = None
+        self.hidden = hidden
+        self.show_count()
+
+    def show_count(self, text: str | None = None) -> None:
+        """Add the rejects hidden to the count ``text`` the window has just written (None: the
+        last one, when the rejects are counted)."""
+        if text is not None:
+            self._count_text = text
+        self.count.setText(self._count_text + self._suffix())
+
+    def _suffix(self) -> str:
+        if not self.hidden:
+            return ""
+        return self.tr(" · %n reject(s) hidden", "", self.hidden)
+
+    def stop(self) -> None:
+        for worker in (self._hidden_worker, self._completing):
+            if worker is not None:
+                worker.cancel()
+        self._hidden_worker = self._completing = None
+
+    # -- completions ------------------------------------------------------------------------
+
+    def read_completions(self) -> None:
+        """Cameras, keywords and places for the bar's text boxes, read in the background."""
+        if self._completing is not None:
+            self._completing.cancel()
+        worker = self._completing = completions_job(self.catalog.paths.root)
+        worker.signals.finished.connect(lambda words: self._completed(worker, words))
+        worker.start()
+
+    def _completed(self, worker: Worker, words: tuple[list[str], list[str], list[str]]) -> None:
+        if worker is self._completing:
+            self._completing = None
+            self.bar.set_completions(*words)
+
+    # -- smart collections ------------------------------------------------------------------
+
+    def save_as_smart(self) -> None:
+        """Save as Smart Collection: a name and a sort order for the bar's filter (with the
+        search box's words), created as one undoable step and shown."""
+        text = self.filter_text(self.search.text())
+        dialog = SmartCollectionDialog(text, parent=self.parent_widget)
+        if not dialog.exec():
+            return
+        name, filter_text, sort = dialog.result_values()
+        try:
+            collection = self.edits.create_collection(
+                name,
+                {"filter": filter_text, "sort": sort},
+                self.tr("Create smart collection “{name}”").format(name=name.strip()),
+            )
+        except PhotoArchiveError as error:
+            show_error(self.parent_widget, self.tr("The smart collection was not created"), error)
+            return
+        self.collection_created.emit(Source(COLLECTION, collection.id, collection.name))
+
+    def edit_smart(self) -> None:
+        """Edit the shown smart collection's filter and sort order (checked as typed)."""
+        cid = self.source.key
+        if self.source.kind != COLLECTION or not isinstance(cid, int) or not self._is_smart(cid):
+            return
+        collection = collection_store.get_collection(self.catalog, cid)
+        dialog = SmartCollectionDialog(
+            collection.filter, name=collection.name, sort=collection.sort, editing=True, parent=self.parent_widget
+        )
+        if not dialog.exec():
+            return
+        _name, filter_text, sort = dialog.result_values()
+        try:
+            collection_store.edit_smart(self.catalog, cid, filter=filter_text, sort=sort)
+        except PhotoArchiveError as error:
+            show_error(self.parent_widget, self.tr("The smart collection was not changed"), error)
+            return
+        self.edits.collections_changed.emit()
+        self.edits.collection_changed.emit(cid)
+
+    def add_matching(self) -> None:
+        """Add the photos the grid shows now (the source under the filter and the search) to an
+        ordinary collection, once: later edits do not change its members."""
+        ordinary = [c for c in collection_store.list_collections(self.catalog) if not c.is_smart]
+        if not ordinary:
+            self.status_message.emit(self.tr("There is no ordinary collection to add the photos to."))
+            return
+        names = [c.name for c in ordinary]
+        name, ok = QInputDialog.getItem(
+            self.parent_widget, self.tr("Add matching photos"), self.tr("Collection:"), names, 0, False
+        )
+        if not ok:
+            return
+        self.add_matching_to(ordinary[names.index(name)].id)
+
+    def add_matching_to(self, collection_id: int) -> None:
+        asked = self.query(self.search.text())
+        if asked is None:
+            return
+        _text, query = asked
+        where = query.where if query.terms else None
+        ids = source_ids(self.catalog, self.source, search=query.search, where=where)
+        name = collection_store.get_collection(self.catalog, collection_id).name
+        self.edits.set_collection(
+            collection_id,
+            lambda old: old + [pid for pid in ids if pid not in set(old)],
+            self.tr("Add %n matching photo(s) to “{name}”", "", len(ids)).format(name=name),
+        )
+        self.edits.collection_changed.emit(collection_id)
+
+    def _is_smart(self, collection_id: int) -> bool:
+        try:
+            return collection_store.get_collection(self.catalog, collection_id).is_smart
+        except PhotoArchiveError:
+            return False
+
+
+def hidden_rejects_job(root: Path, source: Source, filter_text: str) -> Worker:
+    """How many photos of ``source`` match ``filter_text`` (the bar's filter with ``flag:reject``
+    for Hide rejects): result is an int."""
+
+    def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
+        with Catalog(root) as catalog:
+            query = compile_filter(catalog.conn, filter_text)
+            if source.kind in (ALL, BATCH):
+                batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
+                return count_photos_matching(catalog.conn, search=query.search, batch=batch, where=query.where)
+            return len(source_rest(catalog, source, None, search=query.search, order="captured", where=query.where))
+
+    return Worker(job)
+
+
+def completions_job(root: Path) -> Worker:
+    """(cameras, keywords, places) in use, for completion: result is three sorted lists."""
+
+    def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
+        with Catalog(root) as catalog:
+            rows = catalog.conn.execute(
+                "SELECT DISTINCT camera_model FROM photos WHERE coalesce(camera_model, '') <> ''"
+            )
+            cameras = sorted({str(r[0]) for r in rows}, key=str.casefold)
+            places: set[str] = set()
+            for place in place_store.all_places(catalog):
+                places.add(place.name)
+                places.update(n.name for n in place.alt_names)
+            return cameras, keywords_in_use(catalog), sorted(places, key=str.casefold)
+
+    return Worker(job)

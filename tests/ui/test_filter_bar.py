@@ -1,0 +1,208 @@
+"""The filter bar above the grid: each control's filter string, the grid it shows (with the
+search box's words), the bar remembered per source, Hide rejects and its count, smart
+collections made from the bar, and a filter typed in the search box that does not read."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from photoarchive import collections as collection_store
+from photoarchive.catalog.filters import filter_photo_ids
+from photoarchive.ui.dialogs.smart_collection_dialog import SmartCollectionDialog
+from photoarchive.ui.filter_state import FilterState
+from photoarchive.ui.models.sources_model import SMART_ROLE
+from photoarchive.ui.sources import ALL_PHOTOS, ATTENTION, COLLECTION, Source
+from photoarchive.ui.widgets.filter_bar import FilterBar
+from tests.ui.conftest import ids_by_name
+
+
+def _choose(box, value) -> None:
+    box.setCurrentIndex(box.findData(value))
+
+
+@pytest.mark.parametrize(
+    ("act", "text"),
+    [
+        (lambda bar: _choose(bar.rating, 4), "rating>=4"),
+        (lambda bar: bar.labels["green"].setChecked(True), "label:green"),
+        (lambda bar: _choose(bar.flag, "pick"), "flag:pick"),
+        (lambda bar: _choose(bar.flag, "none"), "flag:none"),
+        (lambda bar: bar.hide_rejects.setChecked(True), "-flag:reject"),
+        (lambda bar: _choose(bar.has["caption"], True), "has:caption"),
+        (lambda bar: _choose(bar.has["credit"], False), "-has:credit"),
+        (lambda bar: _choose(bar.has["place"], True), "has:place"),
+        (lambda bar: _choose(bar.has["gps"], False), "-has:gps"),
+        (lambda bar: bar.date_from.setText("2015-08-10"), "date:2015-08-10.."),
+        (lambda bar: bar.date_to.setText("1945-09"), "date:..1945-09"),
+        (lambda bar: bar.texts["camera"].setText("D750"), "camera:D750"),
+        (lambda bar: bar.texts["keyword"].setText("tank"), "keyword:tank"),
+        (lambda bar: bar.texts["place"].setText("Height 171"), 'place:"Height 171"'),
+    ],
+)
+def test_each_control_announces_its_filter_string(qtbot, act, text) -> None:
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    with qtbot.waitSignal(bar.filter_changed, timeout=2000) as announced:
+        act(bar)
+    assert announced.args == [text]
+    assert bar.shown.text() == text  # shown, to be copied into list --filter
+
+
+def test_a_burst_of_changes_is_announced_once_and_a_bad_date_not_at_all(qtbot) -> None:
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    heard: list[str] = []
+    bar.filter_changed.connect(heard.append)
+    _choose(bar.rating, 2)
+    bar.labels["red"].setChecked(True)
+    bar.labels["yellow"].setChecked(True)
+    qtbot.waitUntil(lambda: bool(heard), timeout=2000)
+    qtbot.wait(400)
+    assert heard == ["rating>=2 -label:green -label:blue -label:purple -label:none"]
+    bar.date_from.setText("2015-13")
+    qtbot.wait(400)
+    assert len(heard) == 1
+    assert "2015-13" in bar.date_from.toolTip() and "border" in bar.date_from.styleSheet()
+
+
+def _rate(window, ratings: dict[int, int]) -> None:
+    for pid, stars in ratings.items():
+        window.edits.apply([pid], {"rating": stars}, "rate")
+
+
+def test_the_grid_shows_the_bars_filter_with_the_search_words(qtbot, window) -> None:
+    catalog = window.catalog
+    ids = catalog.photo_ids(order="imported")
+    _rate(window, {ids[0]: 5, ids[1]: 4, ids[2]: 2})
+    _choose(window.filter_bar.rating, 4)
+    expected = filter_photo_ids(catalog.conn, "rating>=4")
+    assert sorted(expected) == sorted(ids[:2])
+    qtbot.waitUntil(lambda: window.grid_model.ids() == expected, timeout=3000)
+    assert window.bar.count.text().startswith("2 of")
+    word = catalog.photos([ids[0]])[0].original_name.split(".")[0]  # the file name is searched
+    window.bar.search.setText(word)
+    qtbot.waitUntil(lambda: window.grid_model.ids() == [ids[0]], timeout=3000)
+    window.bar.search.setText("rating>=5")  # a filter typed in the box works as well
+    qtbot.waitUntil(lambda: window.grid_model.ids() == [ids[0]], timeout=3000)
+
+
+def test_a_filter_that_does_not_read_in_the_box_says_why_and_keeps_the_grid(qtbot, window) -> None:
+    shown = window.grid_model.ids()
+    assert shown
+    window.bar.search.setText("tank rating>=9")
+    qtbot.waitUntil(lambda: "border" in window.bar.search.styleSheet(), timeout=3000)
+    assert window.bar.search.toolTip() == 'rating takes a number from 0 to 5, not "9" at 14'
+    assert window.grid_model.ids() == shown
+    window.bar.search.setText("")
+    qtbot.waitUntil(lambda: window.bar.search.styleSheet() == "", timeout=3000)
+
+
+def test_the_bar_is_remembered_per_source(qtbot, window, settings) -> None:
+    from photoarchive.ui.main_window import MainWindow
+
+    _choose(window.filter_bar.flag, "pick")
+    qtbot.waitUntil(lambda: window._filter == "flag:pick", timeout=3000)
+    window.sources.select_source(Source(ATTENTION))
+    assert window.current_source.kind == ATTENTION
+    assert window.filter_bar.text() == ""  # nothing remembered for Needs attention
+    _rate(window, {})
+    _choose(window.filter_bar.has["caption"], False)
+    qtbot.waitUntil(lambda: window._filter == "-has:caption", timeout=3000)
+    window.sources.select_source(ALL_PHOTOS)
+    assert window.filter_bar.text() == "flag:pick"
+    assert window._filter == "flag:pick"
+    window.sources.select_source(Source(ATTENTION))
+    assert window.filter_bar.text() == "-has:caption"
+    window.close()
+    again = MainWindow(window.catalog, settings, import_workers=1)  # the next start
+    qtbot.addWidget(again)
+    assert again.filter_bar.text() == "flag:pick"
+    assert again.grid_model.ids() == filter_photo_ids(again.catalog.conn, "flag:pick")
+    again.close()
+
+
+def test_hide_rejects_is_on_once_something_is_rejected_and_the_count_says_how_many(qtbot, window) -> None:
+    assert not window.filter_bar.hide_rejects.isChecked()  # nothing rejected in the sample
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply(ids[:2], {"flag": "reject"}, "reject")
+    window.sources.select_source(Source(ATTENTION))
+    window.sources.select_source(ALL_PHOTOS)  # never changed by hand: the default again
+    bar = window.filter_bar
+    assert bar.hide_rejects.isChecked()
+    assert bar.text() == "-flag:reject"
+    qtbot.waitUntil(lambda: "2 rejects hidden" in window.bar.count.text(), timeout=3000)
+    assert not set(ids[:2]) & set(window.grid_model.ids())
+    assert len(window.grid_model.ids()) == len(ids) - 2
+    bar.hide_rejects.setChecked(False)
+    qtbot.waitUntil(lambda: len(window.grid_model.ids()) == len(ids), timeout=3000)
+    assert "hidden" not in window.bar.count.text()
+
+
+def test_a_smart_collection_saved_from_the_bar_shows_in_sources_and_follows_edits(qtbot, window, monkeypatch) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    _rate(window, {ids[3]: 4})
+    _choose(window.filter_bar.rating, 4)
+    qtbot.waitUntil(lambda: window._filter == "rating>=4", timeout=3000)
+
+    def accept(dialog: SmartCollectionDialog) -> int:
+        assert dialog.filter.text() == "rating>=4"
+        dialog.name.setText("Four stars")
+        dialog.sort.setCurrentIndex(dialog.sort.findData("name"))
+        return 1
+
+    monkeypatch.setattr(SmartCollectionDialog, "exec", accept)
+    window.filter_bar.save.click()
+    collection = collection_store.get_collection(window.catalog, "Four stars")
+    assert (collection.filter, collection.sort) == ("rating>=4", "name")
+    assert window.current_source == Source(COLLECTION, collection.id, "Four stars")
+    index = window.sources_model.index_of(window.current_source)
+    assert index.data(SMART_ROLE) is True
+    assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()  # the funnel
+    qtbot.waitUntil(lambda: window.grid_model.ids() == [ids[3]], timeout=3000)
+    window.edits.apply([ids[5]], {"rating": 5}, "rate")  # a later edit: it matches now
+    window.sources.select_source(ALL_PHOTOS)
+    window.sources.select_source(Source(COLLECTION, collection.id))
+    qtbot.waitUntil(lambda: sorted(window.grid_model.ids()) == sorted([ids[3], ids[5]]), timeout=3000)
+    assert window.edits.stack.count() >= 1  # created as an undoable step
+
+
+def test_the_smart_collection_dialog_checks_the_filter_as_typed(qtbot) -> None:
+    dialog = SmartCollectionDialog("rating>=4 colour:red", name="Reds", editing=True)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.error.text() == 'unknown field "colour" at 11: did you mean "label"?'
+    assert not ok.isEnabled()
+    dialog.filter.setText("rating>=4 label:red")
+    assert dialog.error.text() == "" and ok.isEnabled()
+    assert dialog.result_values() == ("Reds", "rating>=4 label:red", "captured")
+
+
+def test_editing_a_smart_collections_filter_changes_what_it_shows(qtbot, window, monkeypatch) -> None:
+    ids = ids_by_name(window.catalog)
+    first = next(iter(ids.values()))
+    window.edits.apply([first], {"label": "blue"}, "label")
+    smart = collection_store.create_collection(window.catalog, "Smart", filter="rating>=5")
+    window.refresh_sources()
+    window.sources.select_source(Source(COLLECTION, smart.id))
+    assert window.filtering.actions()["edit_smart"].isEnabled()
+
+    def accept(dialog: SmartCollectionDialog) -> int:
+        dialog.filter.setText("label:blue")
+        return 1
+
+    monkeypatch.setattr(SmartCollectionDialog, "exec", accept)
+    window.filtering.edit_smart()
+    assert collection_store.get_collection(window.catalog, smart.id).filter == "label:blue"
+    qtbot.waitUntil(lambda: window.grid_model.ids() == [first], timeout=3000)
+
+
+def test_add_matching_photos_to_an_ordinary_collection_once(qtbot, window) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    _rate(window, {ids[0]: 3, ids[1]: 3})
+    plain = collection_store.create_collection(window.catalog, "Plain")
+    window.filter_bar.set_state(FilterState(rating=3), announce=True)
+    window.filtering.add_matching_to(plain.id)
+    assert sorted(collection_store.collection_photo_ids(window.catalog, plain.id)) == sorted(ids[:2])
+    window.edits.undo()
+    assert collection_store.collection_photo_ids(window.catalog, plain.id) == []
