@@ -2488,6 +2488,10 @@ They are written again after the next change.</source>
       <translation>場所</translation>
     </message>
     <message>
+      <source>{name}: a smart collection, the photos matching {filter}</source>
+      <translation>{name}: スマートコレクション（{filter} に合う写真）</translation>
+    </message>
+    <message>
       <source>All photos</source>
       <translation>すべての写真</translation>
     </message>

@@ -2572,6 +2572,10 @@ They are written again after the next change.</source>
       <translation>Места</translation>
     </message>
     <message>
+      <source>{name}: a smart collection, the photos matching {filter}</source>
+      <translation>{name}: умная коллекция, фотографии, подходящие под {filter}</translation>
+    </message>
+    <message>
       <source>All photos</source>
       <translation>Все фотографии</translation>
     </message>
