@@ -60,16 +60,20 @@ from photoarchive.catalog.collections import (
     remove_members,
     set_filter,
     set_name,
+    set_translations,
     update_collection,
     write_order,
 )
 from photoarchive.catalog.connection import transaction
 from photoarchive.catalog.filters import filter_photo_ids
+from photoarchive.catalog.translations import default_language
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.filters import parse
 from photoarchive.metadata.validate import check_text
 from photoarchive.metadata.variables import compile_template
 from photoarchive.model import Category, Collection
+from photoarchive.model.collection import PER_LANGUAGE
+from photoarchive.model.languages import normalize_language
 
 __all__ = [
     "EDITABLE",
@@ -160,15 +164,31 @@ def add_matching(catalog: Catalog, ref: CollectionRef, filter: str) -> list[int]
     return add_photos(catalog, ref, filter_photo_ids(catalog.conn, filter))
 
 
-def edit_collection(catalog: Catalog, ref: CollectionRef, **fields: Any) -> Collection:
-    """Change some of title, introduction, source, categories, caption_template."""
+def edit_collection(catalog: Catalog, ref: CollectionRef, *, language: str | None = None, **fields: Any) -> Collection:
+    """Change some of title, introduction, source, categories, caption_template.
+
+    With ``language`` (a BCP 47 tag other than the archive's default language), the title,
+    introduction and caption template in that language (an empty text removes it); source and
+    categories are one for every language and are refused with a language."""
     unknown = [f for f in fields if f not in EDITABLE]
     if unknown:
         raise ValidationError(f"collections have no field {unknown[0]!r}", field=unknown[0])
     values = clean_fields(fields)
+    if language is not None:
+        language = normalize_language(language)
+        if language == default_language(catalog):
+            language = None  # the default language's texts are the columns
+    if language is not None:
+        shared = [f for f in values if f not in PER_LANGUAGE]
+        if shared:
+            raise ValidationError(
+                f"a collection's {shared[0]} is the same in every language; give it without --lang", field=shared[0]
+            )
     with transaction(catalog.conn):
         found = collection_id(catalog, ref)
-        if values:
+        if values and language is not None:
+            set_translations(catalog, found, language, values)
+        elif values:
             update_collection(catalog, found, values)
     return get_collection(catalog, found)
 

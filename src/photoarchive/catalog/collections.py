@@ -9,6 +9,11 @@ Reading: ``get_collection``, ``list_collections``, ``collection_photo_ids`` (in 
 export), ``collections_containing``. Deleting a collection deletes its order; its photos stay
 in the archive.
 
+Languages: the title, introduction and caption template (``model.collection.PER_LANGUAGE``)
+of languages other than the archive's default are rows of ``collection_translations`` (0015):
+``set_translations`` stores some (an empty text removes one), and every collection read
+carries them in ``translations``.
+
 A smart collection (``filter`` not '') stores no members: ``collection_photo_ids`` and its
 ``photo_count`` are what its filter matches now, in its ``sort`` order (``catalog.filters``).
 """
@@ -27,6 +32,7 @@ from photoarchive.catalog.rows import from_row
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.filters import FilterSyntaxError
 from photoarchive.model import Category, Collection
+from photoarchive.model.collection import PER_LANGUAGE
 
 CollectionRef = int | str
 # The columns a collection's editable values are stored in, in this order.
@@ -137,6 +143,39 @@ def update_collection(catalog: Catalog, collection_id: int, values: Mapping[str,
         )
 
 
+def set_translations(catalog: Catalog, collection_id: int, language: str, values: Mapping[str, str]) -> None:
+    """Store some of a collection's texts in ``language`` (a normalised tag, not the default
+    language's: those are the columns); an empty text removes the language's value."""
+    unknown = [f for f in values if f not in PER_LANGUAGE]
+    if unknown:
+        raise ValueError(f"not a per-language field of collections: {unknown[0]}")
+    with transaction(catalog.conn):
+        for field, text in values.items():
+            if text:
+                catalog.conn.execute(
+                    "INSERT OR REPLACE INTO collection_translations (collection_id, field, lang, value)"
+                    " VALUES (?, ?, ?, ?)",
+                    (collection_id, field, language, text),
+                )
+            else:
+                catalog.conn.execute(
+                    "DELETE FROM collection_translations WHERE collection_id = ? AND field = ? AND lang = ?",
+                    (collection_id, field, language),
+                )
+        catalog.conn.execute("UPDATE collections SET updated_at = ? WHERE id = ?", (timestamp(), collection_id))
+
+
+def _translations(conn: sqlite3.Connection, collection_id: int) -> dict[str, dict[str, str]]:
+    rows = conn.execute(
+        "SELECT field, lang, value FROM collection_translations WHERE collection_id = ? ORDER BY lang",
+        (collection_id,),
+    )
+    found: dict[str, dict[str, str]] = {}
+    for field, language, value in sorted(rows, key=lambda r: (r[1], PER_LANGUAGE.index(r[0]))):
+        found.setdefault(language, {})[field] = value
+    return found
+
+
 def set_name(catalog: Catalog, collection_id: int, name: str) -> None:
     with transaction(catalog.conn):
         catalog.conn.execute(
@@ -193,10 +232,11 @@ def _unknown(ref: CollectionRef) -> str:
 
 def _collection(row: sqlite3.Row, conn: sqlite3.Connection) -> Collection:
     categories = [Category(label, value) for label, value in json.loads(row["categories"])]
+    translations = _translations(conn, row["id"])
     if not row["filter"]:
-        return from_row(Collection, row, categories=categories)
+        return from_row(Collection, row, categories=categories, translations=translations)
     try:
         count = count_filter(conn, row["filter"])
     except FilterSyntaxError:  # listed all the same; reading its photos says what is wrong
         count = 0
-    return from_row(Collection, row, categories=categories, photo_count=count)
+    return from_row(Collection, row, categories=categories, photo_count=count, translations=translations)

@@ -30,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         p.add_argument("name", metavar="NAME")
         p.add_argument("--title", metavar="T")
         p.add_argument("--intro-file", type=Path, metavar="F", help="the introduction, a Markdown file ('-': stdin)")
+        p.add_argument("--intro", metavar="TEXT", help="the introduction as Markdown text (or --intro-file)")
         p.add_argument("--source", metavar="T", help="the source line shown after the photos")
         p.add_argument(
             "--category",
@@ -39,6 +40,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         )
         p.add_argument("--caption-template", metavar="T", help="e.g. '{caption} [Credit photo: {creator} - {source}]'")
         if action == "edit":
+            p.add_argument(
+                "--lang",
+                metavar="LANG",
+                help="the title, introduction and caption template given are in this language (BCP 47: ru, ja, ...;"
+                " default: the archive's default language); an empty value removes that language's text",
+            )
             p.add_argument("--rename", metavar="NEW_NAME", help="give the collection a new name")
             p.add_argument("--clear-categories", action="store_true", help="remove every category")
         p.add_argument(
@@ -122,7 +129,11 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.rename:
         collection = store.rename_collection(catalog, collection.id, args.rename)
     if fields:
-        collection = store.edit_collection(catalog, collection.id, **fields)
+        collection = store.edit_collection(catalog, collection.id, language=args.lang, **fields)
+    elif args.lang is not None:
+        raise ValidationError(
+            "--lang names the language of --title, --intro or --caption-template: give one", field="lang"
+        )
     if args.smart is not None or args.sort is not None:
         if args.smart is not None and not args.smart.strip():
             raise ValidationError("--smart needs a filter, e.g. --smart 'rating>=4'", field="filter")
@@ -202,12 +213,19 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.json:
         print_json(data)
         return 0
-    hidden = ("photos", "categories", "introduction") + (() if collection.is_smart else ("filter", "sort"))
+    hidden = ("photos", "categories", "introduction", "translations") + (
+        () if collection.is_smart else ("filter", "sort")
+    )
     fields = {k: v for k, v in data.items() if k not in hidden}
     fields["categories"] = [f"{c['label']}: {c['value']}" for c in data["categories"]]
+    for language, texts in data["translations"].items():  # named as edit --lang names them
+        fields.update({f"{name}[{language}]": text for name, text in texts.items() if name != "introduction"})
     print_fields(fields)
     if collection.introduction:
         print("\n" + collection.introduction.rstrip() + "\n")
+    for language, texts in data["translations"].items():
+        if texts.get("introduction"):
+            print(f"introduction[{language}]:\n" + texts["introduction"].rstrip() + "\n")
     for photo in data["photos"]:
         text = photo["title"] or next(iter(photo["caption"].splitlines()), "")
         print(f"{photo['position']:>4}. {photo['id']:>6}  {photo['original_name']}  {text}")
@@ -241,6 +259,10 @@ def _fields(args: argparse.Namespace) -> dict[str, Any]:
     for name in ("title", "source", "caption_template"):
         if getattr(args, name) is not None:
             fields[name] = getattr(args, name)
+    if args.intro_file is not None and args.intro is not None:
+        raise ValidationError("give the introduction once: --intro or --intro-file", field="introduction")
+    if args.intro is not None:
+        fields["introduction"] = args.intro
     if args.intro_file is not None:
         fields["introduction"] = _read_text(args.intro_file)
     if args.category:

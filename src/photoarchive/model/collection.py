@@ -9,7 +9,11 @@ the catalog (``photoarchive.catalog.collections``) and changed through their rul
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+# The texts a collection has in each language (issue 14); the others (source, categories) are
+# one for every language.
+PER_LANGUAGE = ("title", "introduction", "caption_template")
 
 
 @dataclass(frozen=True)
@@ -49,10 +53,23 @@ class Collection:
     photo_count: int = 0
     filter: str = ""
     sort: str = "captured"
+    # Other languages' texts: {language: {field of PER_LANGUAGE: text}}; the columns above
+    # hold the archive's default language's (x-default).
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def is_smart(self) -> bool:
         return bool(self.filter)
+
+    def in_language(self, language: str | None) -> tuple[Collection, tuple[str, ...]]:
+        """The collection with its texts in ``language`` (None, or the default language the
+        caller has read from the catalog: as stored), and the names of the texts that had no
+        value in it and kept the default language's (an empty text is no fallback)."""
+        if language is None:
+            return self, ()
+        own = self.translations.get(language, {})
+        fallbacks = tuple(n for n in PER_LANGUAGE if not own.get(n) and getattr(self, n))
+        return replace(self, **{n: own[n] for n in PER_LANGUAGE if own.get(n)}), fallbacks
 
     @property
     def display_title(self) -> str:
@@ -73,4 +90,5 @@ class Collection:
             "photo_count": self.photo_count,
             "filter": self.filter or None,
             "sort": self.sort if self.filter else None,
+            "translations": {tag: dict(texts) for tag, texts in sorted(self.translations.items())},
         }
