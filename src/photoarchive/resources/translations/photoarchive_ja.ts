@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
   <context>
+    <name>AddLanguageDialog</name>
+    <message>
+      <source>Add a Language</source>
+      <translation>言語の追加</translation>
+    </message>
+    <message>
+      <source>Title, headline, caption and alt text can be typed in several languages; the other fields are the same in every language.</source>
+      <translation>タイトル、見出し、説明、代替テキストは複数の言語で入力できます。そのほかのフィールドはすべての言語で共通です。</translation>
+    </message>
+    <message>
+      <source>ru, ja, en, zh-Hant, pt-BR…</source>
+      <translation>ru, ja, en, zh-Hant, pt-BR…</translation>
+    </message>
+    <message>
+      <source>&amp;Language tag:</source>
+      <translation>言語タグ(&amp;L):</translation>
+    </message>
+    <message>
+      <source>&amp;Fields so far in:</source>
+      <translation>これまでのフィールドの言語(&amp;F):</translation>
+    </message>
+    <message>
+      <source>&amp;Ask for a caption in it: Needs attention lists the photos without one</source>
+      <translation>この言語の説明を求める(&amp;A): 説明のない写真を「要確認」に表示</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a language tag: two or three letters of ISO 639, then perhaps a script or a region (en, ru, ja, zh-Hant, pt-BR).</source>
+      <translation>「{text}」は言語タグではありません。ISO 639 の 2 文字か 3 文字に、必要なら文字体系か地域を続けます(en、ru、ja、zh-Hant、pt-BR)。</translation>
+    </message>
+    <message>
+      <source>{name} is already one of the archive's languages.</source>
+      <translation>{name} はすでにアーカイブの言語です。</translation>
+    </message>
+    <message>
+      <source>The language the fields were typed in (x-default).</source>
+      <translation>フィールドが入力された言語(x-default)。</translation>
+    </message>
+  </context>
+  <context>
     <name>ArchiveController</name>
     <message>
       <source>&amp;Import Photos…</source>
@@ -915,6 +954,21 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>EditorLanguages</name>
+    <message>
+      <source>{label} (all languages)</source>
+      <translation>{label}(全言語)</translation>
+    </message>
+    <message>
+      <source>{title} (all languages)</source>
+      <translation>{title}(全言語)</translation>
+    </message>
+    <message>
+      <source>{language}, read-only</source>
+      <translation>{language}(読み取り専用)</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>tick “Replace an earlier export in that folder”</source>
@@ -1230,6 +1284,10 @@ They are written again after the next change.</source>
       <translation>フラグなし</translation>
     </message>
     <message>
+      <source>Has or lacks</source>
+      <translation>あり・なし</translation>
+    </message>
+    <message>
       <source>Caption: either</source>
       <translation>説明: どちらでも</translation>
     </message>
@@ -1322,8 +1380,20 @@ They are written again after the next change.</source>
       <translation>フィルター</translation>
     </message>
     <message>
+      <source>Filter:</source>
+      <translation>フィルター:</translation>
+    </message>
+    <message>
+      <source>Has / lacks ({count})</source>
+      <translation>あり・なし({count})</translation>
+    </message>
+    <message>
+      <source>Has / lacks</source>
+      <translation>あり・なし</translation>
+    </message>
+    <message>
       <source>no filter</source>
-      <translation>フィルターなし</translation>
+      <translation type="vanished">フィルターなし</translation>
     </message>
     <message>
       <source>The filter, as photoarchive list --filter reads it:
@@ -1757,6 +1827,57 @@ They are written again after the next change.</source>
     <message>
       <source>The language changes the next time Photo Archive starts.</source>
       <translation>言語は Photo Archive の次回起動時に切り替わります。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguageSwitch</name>
+    <message>
+      <source>Default</source>
+      <translation>既定</translation>
+    </message>
+    <message>
+      <source>Language:</source>
+      <translation>言語:</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>並べて表示</translation>
+    </message>
+    <message>
+      <source>Show another language's title, headline, caption and alt text beside them, read-only</source>
+      <translation>別の言語のタイトル・見出し・説明・代替テキストを横に読み取り専用で表示</translation>
+    </message>
+    <message>
+      <source>Beside, read-only:</source>
+      <translation>横に表示(読み取り専用):</translation>
+    </message>
+    <message>
+      <source>{tag} (default)</source>
+      <translation>{tag}(既定)</translation>
+    </message>
+    <message>
+      <source>+ Add a language…</source>
+      <translation>+ 言語を追加…</translation>
+    </message>
+    <message>
+      <source>Add a language…</source>
+      <translation>言語を追加…</translation>
+    </message>
+    <message>
+      <source>Type the title, headline, caption and alt text in another language</source>
+      <translation>タイトル・見出し・説明・代替テキストを別の言語で入力</translation>
+    </message>
+    <message>
+      <source>The language the fields were typed in (not named yet: Add a language names others)</source>
+      <translation>フィールドが入力された言語(まだ名前がありません。「言語を追加」でほかの言語に名前を付けます)</translation>
+    </message>
+    <message>
+      <source>{name}: the default language (XMP x-default, and IPTC IIM and EXIF)</source>
+      <translation>{name}: 既定の言語(XMP x-default、IPTC IIM と EXIF)</translation>
+    </message>
+    <message>
+      <source>Title, headline, caption and alt text: {language}. The fields marked “all languages” are the same in every language.</source>
+      <translation>タイトル・見出し・説明・代替テキスト: {language}。「全言語」と付いたフィールドはすべての言語で共通です。</translation>
     </message>
   </context>
   <context>

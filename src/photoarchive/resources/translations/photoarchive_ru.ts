@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
   <context>
+    <name>AddLanguageDialog</name>
+    <message>
+      <source>Add a Language</source>
+      <translation>Добавление языка</translation>
+    </message>
+    <message>
+      <source>Title, headline, caption and alt text can be typed in several languages; the other fields are the same in every language.</source>
+      <translation>Название, заголовок, описание и альтернативный текст можно вводить на нескольких языках; остальные поля одинаковы на всех языках.</translation>
+    </message>
+    <message>
+      <source>ru, ja, en, zh-Hant, pt-BR…</source>
+      <translation>ru, ja, en, zh-Hant, pt-BR…</translation>
+    </message>
+    <message>
+      <source>&amp;Language tag:</source>
+      <translation>&amp;Тег языка:</translation>
+    </message>
+    <message>
+      <source>&amp;Fields so far in:</source>
+      <translation>&amp;Поля до сих пор на языке:</translation>
+    </message>
+    <message>
+      <source>&amp;Ask for a caption in it: Needs attention lists the photos without one</source>
+      <translation>&amp;Спрашивать описание на нём: «Требуют внимания» покажет фотографии без него</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a language tag: two or three letters of ISO 639, then perhaps a script or a region (en, ru, ja, zh-Hant, pt-BR).</source>
+      <translation>«{text}» — не тег языка: две или три буквы ISO 639, затем, возможно, письменность или регион (en, ru, ja, zh-Hant, pt-BR).</translation>
+    </message>
+    <message>
+      <source>{name} is already one of the archive's languages.</source>
+      <translation>{name} уже есть среди языков архива.</translation>
+    </message>
+    <message>
+      <source>The language the fields were typed in (x-default).</source>
+      <translation>Язык, на котором введены поля (x-default).</translation>
+    </message>
+  </context>
+  <context>
     <name>ArchiveController</name>
     <message>
       <source>&amp;Import Photos…</source>
@@ -943,6 +982,21 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>EditorLanguages</name>
+    <message>
+      <source>{label} (all languages)</source>
+      <translation>{label} (все языки)</translation>
+    </message>
+    <message>
+      <source>{title} (all languages)</source>
+      <translation>{title} (все языки)</translation>
+    </message>
+    <message>
+      <source>{language}, read-only</source>
+      <translation>{language}, только чтение</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>tick “Replace an earlier export in that folder”</source>
@@ -1262,6 +1316,10 @@ They are written again after the next change.</source>
       <translation>Без флажка</translation>
     </message>
     <message>
+      <source>Has or lacks</source>
+      <translation>Есть или нет</translation>
+    </message>
+    <message>
       <source>Caption: either</source>
       <translation>Описание: любое</translation>
     </message>
@@ -1354,8 +1412,20 @@ They are written again after the next change.</source>
       <translation>Фильтр</translation>
     </message>
     <message>
+      <source>Filter:</source>
+      <translation>Фильтр:</translation>
+    </message>
+    <message>
+      <source>Has / lacks ({count})</source>
+      <translation>Есть / нет ({count})</translation>
+    </message>
+    <message>
+      <source>Has / lacks</source>
+      <translation>Есть / нет</translation>
+    </message>
+    <message>
       <source>no filter</source>
-      <translation>без фильтра</translation>
+      <translation type="vanished">без фильтра</translation>
     </message>
     <message>
       <source>The filter, as photoarchive list --filter reads it:
@@ -1817,6 +1887,57 @@ They are written again after the next change.</source>
     <message>
       <source>The language changes the next time Photo Archive starts.</source>
       <translation>Язык сменится при следующем запуске Photo Archive.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguageSwitch</name>
+    <message>
+      <source>Default</source>
+      <translation>По умолчанию</translation>
+    </message>
+    <message>
+      <source>Language:</source>
+      <translation>Язык:</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>Рядом</translation>
+    </message>
+    <message>
+      <source>Show another language's title, headline, caption and alt text beside them, read-only</source>
+      <translation>Показать рядом название, заголовок, описание и альтернативный текст на другом языке, только для чтения</translation>
+    </message>
+    <message>
+      <source>Beside, read-only:</source>
+      <translation>Рядом, только чтение:</translation>
+    </message>
+    <message>
+      <source>{tag} (default)</source>
+      <translation>{tag} (по умолчанию)</translation>
+    </message>
+    <message>
+      <source>+ Add a language…</source>
+      <translation>+ Добавить язык…</translation>
+    </message>
+    <message>
+      <source>Add a language…</source>
+      <translation>Добавить язык…</translation>
+    </message>
+    <message>
+      <source>Type the title, headline, caption and alt text in another language</source>
+      <translation>Вводить название, заголовок, описание и альтернативный текст на другом языке</translation>
+    </message>
+    <message>
+      <source>The language the fields were typed in (not named yet: Add a language names others)</source>
+      <translation>Язык, на котором введены поля (ещё не назван: «Добавить язык» называет другие)</translation>
+    </message>
+    <message>
+      <source>{name}: the default language (XMP x-default, and IPTC IIM and EXIF)</source>
+      <translation>{name}: язык по умолчанию (XMP x-default, а также IPTC IIM и EXIF)</translation>
+    </message>
+    <message>
+      <source>Title, headline, caption and alt text: {language}. The fields marked “all languages” are the same in every language.</source>
+      <translation>Название, заголовок, описание и альтернативный текст: {language}. Поля с пометкой «все языки» одинаковы на всех языках.</translation>
     </message>
   </context>
   <context>
