@@ -74,7 +74,9 @@ class AttentionNotice(QLabel):
             text = self.reason_texts()[rule.key]
             if rule.key == "far from place":
                 text = text.format(distance=self._distance(photo))
-            if "{field}" in text:
+            if rule.key == "caption language":  # languages, named as they are ("Russian (ru)")
+                missing += [text.format(field=labels.get(f, f)) for f in fields]
+            elif "{field}" in text:
                 missing += [text.format(field=labels.get(f, f.replace("_", " ")).lower()) for f in fields]
             else:
                 missing.append(text)

@@ -47,6 +47,7 @@ from photoarchive.ui.errors import in_window_words, sentence
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.attention import AttentionNotice
 from photoarchive.ui.widgets.field_editors import PositionField, make_editor
+from photoarchive.ui.widgets.languages_in_editor import EditorLanguages
 from photoarchive.ui.widgets.photo_info import PhotoInfo
 from photoarchive.ui.workers import Worker
 
@@ -123,6 +124,7 @@ class MetadataEditor(QScrollArea):
         self._reader: Worker | None = None
         self.fields: dict[str, Any] = {}
         self._error_forms: dict[str, QFormLayout] = {}
+        self._field_labels: dict[str, QLabel] = {}
         # Every curated field's label (also those the editor does not show, for messages).
         self.labels: dict[str, str] = {spec.name: field_label(spec) for spec in FIELDS}
         self._timer = QTimer(self)
@@ -149,18 +151,24 @@ class MetadataEditor(QScrollArea):
         self.field_errors: dict[str, QLabel] = {}
         self._status_error = False
         column.addWidget(self.header)
+        # The language of the per-language fields, and another's beside them (translating).
+        self.languages = EditorLanguages(catalog, self, self.status_message.emit)
+        column.addWidget(self.languages.switch)
         column.addWidget(self.attention)
         column.addWidget(self.error)
         for title, specs in _groups():
             box = QGroupBox(title)
+            self.languages.add_group(box, title, [spec.name for spec in specs])
             form = QFormLayout(box)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for spec in specs:
                 label = QLabel(self.labels[spec.name])
                 label.setToolTip(", ".join(spec.standard_names))  # where the field lives in the files
+                self._field_labels[spec.name] = label
                 self.fields[spec.name] = self._make(spec)
-                form.addRow(label, self.fields[spec.name])
+                # a per-language field: another language's value beside it when translating
+                form.addRow(label, self.languages.row_of(spec, self.fields[spec.name], label))
                 self._add_error_row(form, spec.name)
             if specs and specs[0].group is Group.LOCATION:
                 self.labels[POSITION] = self.tr("Position")
@@ -239,6 +247,7 @@ class MetadataEditor(QScrollArea):
         """Another process or window changed these photos: show their new values, except in
         the fields the curator is typing in (what they typed is committed as usual)."""
         self._words_stale = True
+        self.languages.refresh()  # the archive's languages may have changed too (config languages)
         if not set(photo_ids) & set(self._ids):
             return
         focus = QApplication.focusWidget()
@@ -273,9 +282,12 @@ class MetadataEditor(QScrollArea):
             self._read_in_background(ids)
             return
         names = list(self.fields)
-        values = with_positions(load_attention_values(self.catalog, ids, columns(names)))
-        self.attention.show_for(values, ids, self.labels)
+        keys = self.languages.keys(names)  # the per-language fields in the language shown
+        values = with_positions(load_attention_values(self.catalog, ids, columns(list(keys))))
+        self.attention.show_for(values, ids, {**self.labels, **self.languages.names()})
+        values = self.languages.as_shown(values, keys)
         self._show(summarize(values, ids, names), keep)
+        self.languages.show_beside(summarize(values, ids, self.languages.beside_names()))
         self._keep_focus_visible()
 
     def _read_in_background(self, ids: list[int]) -> None:
@@ -283,10 +295,13 @@ class MetadataEditor(QScrollArea):
             editor.setEnabled(False)
         self.header.setText(self.tr("Reading the fields of %Ln photo(s)…", "", len(ids)))
         root, names = self.catalog.paths.root, list(self.fields)
+        keys, as_shown = self.languages.keys(names), self.languages.as_shown
+        beside = self.languages.beside_names()
 
         def job(cancelled: Any, report: Any) -> Any:
             with Catalog(root) as catalog:
-                return summarize(with_positions(load_values(catalog, ids, columns(names))), ids, names)
+                values = as_shown(with_positions(load_values(catalog, ids, columns(list(keys)))), keys)
+                return summarize(values, ids, [*names, *beside])
 
         worker = Worker(job)
         worker.signals.finished.connect(lambda summary, wanted=ids: self._read(wanted, summary))
@@ -299,6 +314,7 @@ class MetadataEditor(QScrollArea):
             editor.setEnabled(True)
         self.header.setText(self.tr("%Ln photo(s) selected: a change applies to all of them", "", len(ids)))
         self._show(summary)
+        self.languages.show_beside(summary)
 
     def _show(self, summary: dict[str, tuple[Any, bool]], keep: set[str] | frozenset[str] = frozenset()) -> None:
         self._mixed = {name for name, (_value, mixed) in summary.items() if mixed and name not in keep} | (
@@ -307,7 +323,7 @@ class MetadataEditor(QScrollArea):
         for name, editor in self.fields.items():
             if name in keep:
                 continue
-            value, mixed = summary[name]
+            value, mixed = summary[name]  # a per-language field: in the language shown
             if name == "keywords":
                 self._common_keywords = list(value)
                 editor.set_value(value, mixed)
@@ -356,12 +372,13 @@ class MetadataEditor(QScrollArea):
         if not self._ids:
             return
         editor = self.fields[name]
-        label = self.labels[name]
+        label = self.languages.label(name, self.labels[name])  # "Caption (ru)" in another language
         description = self.edits.describe(label, self._ids)  # "Caption of IMG_0012.JPG"
+        key = self.languages.key(name)
         self._committing = True
         try:
             values = self._values_of(name, editor)
-            self.edits.apply(self._ids, values, description, merge_key=f"{name}#{self._session}")
+            self.edits.apply(self._ids, values, description, merge_key=f"{key}#{self._session}")
         except PhotoArchiveError as error:
             self._refused(name, error)
             return
@@ -380,7 +397,7 @@ class MetadataEditor(QScrollArea):
                 return dict.fromkeys(POSITION_COLUMNS)
             # Typed by the curator: where the photo was taken (an altitude of the old one no longer holds).
             return {"latitude": position[0], "longitude": position[1], "altitude": None, "gps_source": "edited"}
-        return {name: editor.value()}
+        return {self.languages.key(name): editor.value()}  # caption[ru] in Russian: that language alone
 
     def _refused(self, name: str, error: PhotoArchiveError) -> None:
         """Show why a value was refused at its field (the one the error names, if the editor
