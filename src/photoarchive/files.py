@@ -136,3 +136,17 @@ def real_path(path: Path) -> Path | None:
         return None
     except OSError as error:
         return None if error.errno == errno.ELOOP else path.absolute()
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists (this one included): the owner named in a file's
+    name (a temporary file, a queue of pending work) may still be writing it."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, and is someone else's
+    return True

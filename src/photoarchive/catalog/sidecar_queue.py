@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
-from photoarchive.files import atomic_write
+from photoarchive.files import atomic_write, process_alive
 
 _NAME = re.compile(r"sidecars-pending-(\d+)-(\d+)\.json")
 _SERIAL = itertools.count(1)
@@ -61,7 +61,7 @@ class SidecarQueue:
         files = []
         for path in _files(self.folder):
             match = _NAME.fullmatch(path.name)
-            if match is None or path in _HELD or (int(match[1]) != os.getpid() and _alive(int(match[1]))):
+            if match is None or path in _HELD or (int(match[1]) != os.getpid() and process_alive(int(match[1]))):
                 continue
             noted = _read(path)
             if noted is not None:  # an unreadable file stays (``check`` finds what it stood for)
@@ -103,13 +103,3 @@ def _read(path: Path) -> set[int] | None:
         return {int(x) for x in data}
     except (OSError, ValueError, TypeError):
         return None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, and is someone else's
-    return True

@@ -66,7 +66,7 @@ from photoarchive.catalog.places import COLUMNS as PLACE_COLUMNS
 from photoarchive.catalog.places import all_places, locations_shown
 from photoarchive.catalog.translations import load_translations, parse_key, translation_key
 from photoarchive.errors import CatalogError, MetadataReadError, MetadataWriteError
-from photoarchive.files import atomic_write, fsync_dir, fsync_file, temporary_name
+from photoarchive.files import atomic_write, fsync_dir, fsync_file, process_alive, temporary_name
 from photoarchive.metadata import GpsPoint, exiv2io, sidecar_path
 from photoarchive.metadata.fields import PHOTOARCHIVE_PREFIX, XmpType
 from photoarchive.metadata.write import apply_xmp
@@ -397,18 +397,6 @@ def _remove_leftovers(catalog: Catalog, folders: Iterable[Path]) -> None:
             continue
         for name in names:
             match = _LEFTOVER.fullmatch(name)
-            if match and not _alive(int(match[1])):
+            if match and not process_alive(int(match[1])):
                 with contextlib.suppress(OSError):
                     (folder / name).unlink()
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, and is someone else's
-    return True
