@@ -29,10 +29,10 @@ def _choose(box, value) -> None:
         (lambda bar: _choose(bar.flag, "pick"), "flag:pick"),
         (lambda bar: _choose(bar.flag, "none"), "flag:none"),
         (lambda bar: bar.hide_rejects.setChecked(True), "-flag:reject"),
-        (lambda bar: _choose(bar.has["caption"], True), "has:caption"),
-        (lambda bar: _choose(bar.has["credit"], False), "-has:credit"),
-        (lambda bar: _choose(bar.has["place"], True), "has:place"),
-        (lambda bar: _choose(bar.has["gps"], False), "-has:gps"),
+        (lambda bar: bar.set_has("caption", True), "has:caption"),
+        (lambda bar: bar.set_has("credit", False), "-has:credit"),
+        (lambda bar: bar.set_has("place", True), "has:place"),
+        (lambda bar: bar.set_has("gps", False), "-has:gps"),
         (lambda bar: bar.date_from.setText("2015-08-10"), "date:2015-08-10.."),
         (lambda bar: bar.date_to.setText("1945-09"), "date:..1945-09"),
         (lambda bar: bar.texts["camera"].setText("D750"), "camera:D750"),
@@ -107,7 +107,7 @@ def test_the_bar_is_remembered_per_source(qtbot, window, settings) -> None:
     assert window.current_source.kind == ATTENTION
     assert window.filter_bar.text() == ""  # nothing remembered for Needs attention
     _rate(window, {})
-    _choose(window.filter_bar.has["caption"], False)
+    window.filter_bar.set_has("caption", False)
     qtbot.waitUntil(lambda: window._filter == "-has:caption", timeout=3000)
     window.sources.select_source(ALL_PHOTOS)
     assert window.filter_bar.text() == "flag:pick"

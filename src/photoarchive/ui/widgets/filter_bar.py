@@ -13,8 +13,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QToolButton, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from photoarchive.filters import LABELS, FilterSyntaxError, parse
 from photoarchive.ui.filter_state import HAS_CHOICES, FilterState
@@ -48,10 +58,12 @@ class FilterBar(QWidget):
             button.setAccessibleName(label)
             button.setToolTip(self.tr("Colour label: {label} (several: any of them)").format(label=label))
             colour = QColor(LABEL_COLOURS[label])
+            faint = f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, 90)"
+            # Off: the colour faint; on: the colour whole, framed in the text's colour.
             button.setStyleSheet(
-                f"QToolButton {{ background: {colour.name()}; border: 1px solid {colour.darker(140).name()};"
+                f"QToolButton {{ background: {faint}; border: 1px solid {colour.darker(130).name()};"
                 " border-radius: 3px; min-width: 14px; min-height: 14px; }"
-                f" QToolButton:checked {{ border: 3px solid palette(highlight); }}"
+                f" QToolButton:checked {{ background: {colour.name()}; border: 2px solid palette(text); }}"
             )
             self.labels[label] = button
         self.flag = QComboBox()
@@ -63,7 +75,13 @@ class FilterBar(QWidget):
             ("none", self.tr("Unflagged")),
         ):
             self.flag.addItem(text, key)
-        self.has: dict[str, QComboBox] = {}
+        # Has or lacks a caption, credit, place, GPS position: one button, its menu a choice of
+        # three for each (four boxes would take a row of their own in a narrow window).
+        self.fields = QToolButton()
+        self.fields.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.fields.setAccessibleName(self.tr("Has or lacks"))
+        menu = QMenu(self.fields)
+        self.has: dict[str, dict[bool | None, QAction]] = {}
         names = {
             "caption": (self.tr("Caption: either"), self.tr("With caption"), self.tr("Without caption")),
             "credit": (self.tr("Credit: either"), self.tr("With credit"), self.tr("Without credit")),
@@ -71,11 +89,18 @@ class FilterBar(QWidget):
             "gps": (self.tr("GPS: either"), self.tr("With GPS"), self.tr("Without GPS")),
         }
         for name in HAS_CHOICES:
-            box = QComboBox()
+            group = QActionGroup(menu)
+            self.has[name] = {}
             for text, value in zip(names[name], (None, True, False), strict=True):
-                box.addItem(text, value)
-            box.setAccessibleName(names[name][0])
-            self.has[name] = box
+                action = menu.addAction(text)
+                action.setCheckable(True)
+                action.setChecked(value is None)
+                action.setActionGroup(group)
+                action.toggled.connect(self._changed)
+                self.has[name][value] = action
+            menu.addSeparator()
+        self.fields.setMenu(menu)
+        self.fields.setStyleSheet("QToolButton { padding-right: 14px; }")  # room for the menu's arrow
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
         for edit, text in ((self.date_from, self.tr("From date")), (self.date_to, self.tr("To date"))):
             edit.setPlaceholderText(text)
@@ -93,7 +118,8 @@ class FilterBar(QWidget):
             edit.setPlaceholderText(text)
             edit.setAccessibleName(text)
             edit.setClearButtonEnabled(True)
-            edit.setFixedWidth(edit.fontMetrics().averageCharWidth() * 16)
+            metrics = edit.fontMetrics()  # the hint read whole, in every language
+            edit.setFixedWidth(max(metrics.averageCharWidth() * 14, metrics.horizontalAdvance(text) + 34))
             words = self.completions[name] = QStringListModel(self)
             completer = QCompleter(words, edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -108,26 +134,41 @@ class FilterBar(QWidget):
         self.clear.setToolTip(self.tr("Clear the filter"))
         self.save = QToolButton()
         self.save.setText(self.tr("Save as Smart Collection…"))
-        self.shown = QLineEdit()  # the filter string, to read and copy
+        self.shown = QLineEdit()  # the filter string, to read and copy, on a line of its own
         self.shown.setReadOnly(True)
+        self.shown.setFrame(False)
         self.shown.setAccessibleName(self.tr("Filter"))
-        self.shown.setPlaceholderText(self.tr("no filter"))
-        self.shown.setMinimumWidth(self.shown.fontMetrics().averageCharWidth() * 24)
+        self.string_row = QWidget()
+        row = QHBoxLayout(self.string_row)
+        row.setContentsMargins(4, 0, 4, 0)
+        row.addWidget(QLabel(self.tr("Filter:")))
+        row.addWidget(self.shown, 1)
+        row.addWidget(self.save)  # beside the filter it saves (shown when there is one)
 
-        layout = FlowLayout(self, spacing=6)
-        layout.setContentsMargins(4, 2, 4, 2)
+        dates = QWidget()  # from and to stay together when the row wraps
+        pair = QHBoxLayout(dates)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.setSpacing(2)
+        pair.addWidget(self.date_from)
+        pair.addWidget(QLabel("–"))
+        pair.addWidget(self.date_to)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 2)
+        column.setSpacing(2)
+        layout = FlowLayout(spacing=6)
+        layout.setContentsMargins(4, 2, 4, 0)
+        column.addLayout(layout)
+        column.addWidget(self.string_row)
         for widget in (
             self.rating,
             *self.labels.values(),
             self.flag,
             self.hide_rejects,
-            *self.has.values(),
-            self.date_from,
-            self.date_to,
+            self.fields,
+            dates,
             *self.texts.values(),
-            self.shown,
             self.clear,
-            self.save,
         ):
             layout.addWidget(widget)
 
@@ -135,7 +176,7 @@ class FilterBar(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(FILTER_DELAY_MS)
         self._debounce.timeout.connect(self._announce)
-        for box in (self.rating, self.flag, *self.has.values()):
+        for box in (self.rating, self.flag):
             box.currentIndexChanged.connect(self._changed)
         for button in (*self.labels.values(), self.hide_rejects):
             button.toggled.connect(self._changed)
@@ -151,8 +192,8 @@ class FilterBar(QWidget):
 
     def state(self) -> FilterState:
         has = FilterState()
-        for name, box in self.has.items():
-            has = has.with_has(name, box.currentData())
+        for name, actions in self.has.items():
+            has = has.with_has(name, next(v for v, a in actions.items() if a.isChecked()))
         return replace(
             has,
             rating=int(self.rating.currentData()),
@@ -172,7 +213,8 @@ class FilterBar(QWidget):
 
     def set_state(self, state: FilterState, announce: bool = False) -> None:
         """Show this state (no signal unless ``announce``: the window reloads on its own)."""
-        widgets = (self.rating, self.flag, *self.has.values(), *self.labels.values(), self.hide_rejects)
+        has = [action for actions in self.has.values() for action in actions.values()]
+        widgets = (self.rating, self.flag, *has, *self.labels.values(), self.hide_rejects)
         edits = (self.date_from, self.date_to, *self.texts.values())
         for widget in (*widgets, *edits):
             widget.blockSignals(True)
@@ -180,8 +222,9 @@ class FilterBar(QWidget):
             self._extra = state.extra
             self.rating.setCurrentIndex(max(0, self.rating.findData(state.rating)))
             self.flag.setCurrentIndex(max(0, self.flag.findData(state.flag)))
-            for name, box in self.has.items():
-                box.setCurrentIndex(max(0, box.findData(state.has_value(name))))
+            for name, actions in self.has.items():  # each set: the group is silent while blocked
+                for value, action in actions.items():
+                    action.setChecked(value == state.has_value(name))
             for label, button in self.labels.items():
                 button.setChecked(label in state.labels)
             self.hide_rejects.setChecked(state.hide_rejects)
@@ -197,6 +240,10 @@ class FilterBar(QWidget):
         if announce:
             self._announce()
 
+    def set_has(self, name: str, value: bool | None) -> None:
+        """Has (True), lacks (False) or either (None), as the menu chooses it."""
+        self.has[name][value].trigger()
+
     def set_completions(self, cameras: list[str], keywords: list[str], places: list[str]) -> None:
         for name, words in (("camera", cameras), ("keyword", keywords), ("place", places)):
             self.completions[name].setStringList(words)
@@ -211,6 +258,9 @@ class FilterBar(QWidget):
         """Show the string; a date that does not read outlines its box (False then)."""
         text = state.text()
         self.shown.setText(text)
+        self.string_row.setVisible(bool(text))
+        chosen = len(state.has)
+        self.fields.setText(self.tr("Has / lacks ({count})").format(count=chosen) if chosen else self.tr("Has / lacks"))
         self.shown.setCursorPosition(0)
         self.shown.setToolTip(
             self.tr("The filter, as photoarchive list --filter reads it:\n{text}").format(text=text) if text else ""
