@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.translations import default_language, key_for, languages, languages_in_use
@@ -221,7 +221,9 @@ class EditorLanguages:
         beside = self.beside()
         for name, (label, text) in self._labels.items():
             if name in PER_LANGUAGE_FIELDS:
-                label.setText(f"{text} · {short_name(self.language)}" if several else text)
+                shown = short_name(self.language)  # side by side: "Caption · EN → RU", from the one beside
+                text = f"{text} · {short_name(beside)} → {shown}" if beside is not None else f"{text} · {shown}"
+                label.setText(text if several else self._labels[name][1])
                 if name in self._beside_boxes:
                     self._beside_boxes[name].setToolTip(self._beside_tip(beside))
             else:
@@ -233,6 +235,14 @@ class EditorLanguages:
                     else text
                 )
         for box, title, has_per_language in self._groups:
+            form = box.layout()
+            if has_per_language and isinstance(form, QFormLayout):  # side by side: labels above, fields wide
+                wrap = (
+                    QFormLayout.RowWrapPolicy.WrapAllRows
+                    if beside is not None
+                    else QFormLayout.RowWrapPolicy.WrapLongRows
+                )
+                form.setRowWrapPolicy(wrap)
             box.setTitle(
                 translate("EditorLanguages", "{title} (all languages)").format(title=title)
                 if several and not has_per_language
