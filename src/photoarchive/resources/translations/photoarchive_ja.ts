@@ -24,8 +24,16 @@
       <translation>これまでのフィールドの言語(&amp;F):</translation>
     </message>
     <message>
+      <source>&amp;Ask for a caption in this language</source>
+      <translation>この言語の説明を求める(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Needs attention then lists the photos without one.</source>
+      <translation>説明のない写真が「要確認」に表示されます。</translation>
+    </message>
+    <message>
       <source>&amp;Ask for a caption in it: Needs attention lists the photos without one</source>
-      <translation>この言語の説明を求める(&amp;A): 説明のない写真を「要確認」に表示</translation>
+      <translation type="vanished">この言語の説明を求める(&amp;A): 説明のない写真を「要確認」に表示</translation>
     </message>
     <message>
       <source>“{text}” is not a language tag: two or three letters of ISO 639, then perhaps a script or a region (en, ru, ja, zh-Hant, pt-BR).</source>

@@ -24,8 +24,16 @@
       <translation>&amp;Поля до сих пор на языке:</translation>
     </message>
     <message>
+      <source>&amp;Ask for a caption in this language</source>
+      <translation>&amp;Спрашивать описание на этом языке</translation>
+    </message>
+    <message>
+      <source>Needs attention then lists the photos without one.</source>
+      <translation>Тогда «Требуют внимания» покажет фотографии без него.</translation>
+    </message>
+    <message>
       <source>&amp;Ask for a caption in it: Needs attention lists the photos without one</source>
-      <translation>&amp;Спрашивать описание на нём: «Требуют внимания» покажет фотографии без него</translation>
+      <translation type="vanished">&amp;Спрашивать описание на нём: «Требуют внимания» покажет фотографии без него</translation>
     </message>
     <message>
       <source>“{text}” is not a language tag: two or three letters of ISO 639, then perhaps a script or a region (en, ru, ja, zh-Hant, pt-BR).</source>

@@ -52,9 +52,12 @@ class AddLanguageDialog(QDialog):
             form.addRow(self.tr("&Fields so far in:"), self.default_tag)
             form.addRow("", self.default_note)
             self.default_tag.textChanged.connect(self._check)
-        self.ask = QCheckBox(self.tr("&Ask for a caption in it: Needs attention lists the photos without one"))
+        self.ask = QCheckBox(self.tr("&Ask for a caption in this language"))
         self.ask.setChecked(True)
         form.addRow(self.ask)
+        why = QLabel(self.tr("Needs attention then lists the photos without one."))
+        why.setWordWrap(True)  # a check box's text does not wrap: the reason is a label under it
+        form.addRow(why)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
