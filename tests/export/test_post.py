@@ -25,7 +25,7 @@ def test_post_figures_in_order_with_the_caption_template(shumshu: Catalog, tmp_p
     expected = [fields[i].caption + CREDIT for i in order]
 
     html = (target / "post.html").read_text(encoding="utf-8")
-    assert html.startswith('<article class="photo-archive-post">') and "<html" not in html  # a fragment
+    assert html.startswith('<article class="photo-archive-post" lang="en">') and "<html" not in html  # a fragment
     figures = re.findall(r"<figure>\s*<img src=\"([^\"]+)\".*?<figcaption><p>(.*?)</p>", html, re.S)
     assert len(figures) == 15
     assert [_unescape(caption) for _, caption in figures] == expected

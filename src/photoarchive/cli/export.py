@@ -18,6 +18,7 @@ from photoarchive.export.options import FORMATS, METADATA_MODES, PRECISIONS
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
+    from photoarchive.export.job import ExportSummary
 
 # The choices come from the export's options (plain data); the export itself, with Jinja2 and
 # Pillow, is imported when the command runs.
@@ -85,6 +86,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--caption-template", metavar="T", help="published captions (default: the collection's)")
     p.add_argument("--zip", action=argparse.BooleanOptionalAction, help="package: one ZIP file in the target folder")
     p.add_argument("--theme", type=Path, metavar="DIR", help="a copy of the default theme to use instead")
+    p.add_argument(
+        "--lang",
+        metavar="LANG[,LANG...]",
+        help="publish in this language (BCP 47: en, ru, ja; default: the archive's default language), a photo"
+        " without text in it showing the default language's; several (en,ru) publish one folder per language,"
+        " linked together; the images' embedded x-default is the language published",
+    )
+    p.add_argument(
+        "--only-lang",
+        action=argparse.BooleanOptionalAction,
+        help="embed only the language published in the images (default: every language kept)",
+    )
     p.add_argument("--force", action="store_true", help="replace an earlier export in the target folder")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     p.add_argument("--json", action="store_true", help="print one JSON object with the outcome")
@@ -147,6 +160,8 @@ def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
         force=args.force or None,
         theme=args.theme,
         workers=args.workers,
+        languages=_languages(args.lang),
+        only_language=args.only_lang,
     )
     job = ExportJob(catalog, args.collection, options)
     credits = credit_problems(catalog, job.collection.id, options)
@@ -177,4 +192,33 @@ def export_command(args: argparse.Namespace, catalog: Catalog) -> int:
         )
         for warning in summary.warnings:
             warn(f"warning: {warning}")
+        for line in fallback_lines(summary):
+            print(line)
     return 0 if summary.ok else 1
+
+
+def _languages(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    tags = tuple(tag.strip() for tag in text.split(",") if tag.strip())
+    if not tags:
+        raise ValidationError("--lang needs a language, e.g. --lang ru or --lang en,ru", field="languages")
+    return tags
+
+
+def fallback_lines(summary: ExportSummary) -> list[str]:
+    """What each language published had to take from the default language (x-default)."""
+    lines = []
+    for language, count in summary.fallbacks.items():
+        texts = summary.collection_fallbacks.get(language, [])
+        if count or texts:
+            parts = [f"{count} of {summary.exported} photos" if count else ""]
+            if texts:
+                parts.append("the collection's " + ", ".join(t.replace("_", " ") for t in texts))
+            lines.append(
+                f"{language}: " + " and ".join(p for p in parts if p) + " had no text in this language"
+                " and show the default language's (x-default)"
+            )
+        else:
+            lines.append(f"{language}: every photo has its text in this language")
+    return lines

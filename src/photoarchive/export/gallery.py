@@ -49,10 +49,11 @@ def renditions(item: ExportItem, options: ExportOptions) -> dict[str, tuple[str,
 def write_gallery(publication: Publication, items: list[ExportItem], root: Path, env: Environment) -> None:
     options = publication.options
     copy_assets(options.theme, root, ASSETS)
-    common = {"publication": publication, "collection": publication.collection, "lang": "en"}
+    common = publication.context()
     entries = [_entry(item) for item in items]
     index = env.get_template("index.html").render(
         **common,
+        languages=_languages(publication, "../", "index.html"),
         root="",
         entries=entries,
         thumbnail=options.thumbnail,
@@ -65,6 +66,7 @@ def write_gallery(publication: Publication, items: list[ExportItem], root: Path,
         following = _url(items[position + 1].stem + ".html") if position + 1 < len(items) else ""
         html = page.render(
             **common,
+            languages=_languages(publication, "../../", "photos/{}.html", item.photo.id),
             root="../",
             item=item,
             image=_image(item, "large", ("medium", "large"), prefix="../"),
@@ -75,6 +77,38 @@ def write_gallery(publication: Publication, items: list[ExportItem], root: Path,
             json_ld=image_object(item, "../" + _url(item.files["large"])),
         )
         write_text(root / "photos" / f"{item.stem}.html", html)
+
+
+def write_language_index(publications: list[Publication], root: Path, env: Environment, page: str) -> None:
+    """The top folder's ``index.html`` of a multi-language export: each language's title and
+    introduction's link to its ``page``, the first language's words around them."""
+    first = publications[0]
+    links = [
+        {
+            "lang": p.language,
+            "name": p.messages.name,
+            "title": p.title,
+            "href": _url(f"{p.language}/{page}"),
+        }
+        for p in publications
+    ]
+    html = env.get_template("languages.html").render(**first.context(), links=links)
+    write_text(root / "index.html", html)
+
+
+def _languages(publication: Publication, up: str, page: str, photo_id: int | None = None) -> list[dict[str, Any]]:
+    """The page in each language of a multi-language export (none for one language): its
+    tag, the language's own name, the link (``up`` climbs to the folder of the languages), and
+    whether it is this page. A photo left out of one language's export has no link there."""
+    links = []
+    for tag, name, stems in publication.alternates:
+        if photo_id is not None and photo_id not in stems:
+            continue
+        path = page.format(stems[photo_id]) if photo_id is not None else page
+        links.append(
+            {"lang": tag, "name": name, "href": _url(f"{up}{tag}/{path}"), "current": tag == publication.language}
+        )
+    return links
 
 
 def _entry(item: ExportItem) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import os
 import shutil
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from photoarchive.catalog.collections import CollectionRef, get_collection
 from photoarchive.catalog.export_settings import save_export_settings
 from photoarchive.errors import ExportError
 from photoarchive.export import gallery, package, post
+from photoarchive.export.gallery import write_language_index
 from photoarchive.export.html import environment
 from photoarchive.export.naming import safe_name
 from photoarchive.export.options import ExportOptions, remembered
@@ -42,6 +43,8 @@ _FORMATS: dict[str, tuple[Callable[..., Any], tuple[str, ...], Callable[..., Non
     "package": (package.renditions, package.METADATA_ROLES, package.write_package),
     "post": (post.renditions, post.METADATA_ROLES, post.write_post),
 }
+# The page a multi-language export's top folder links to in each language's folder.
+LANGUAGE_INDEX = {"gallery": "index.html", "post": "preview.html"}
 MISSING = "the original is missing from the archive (run 'photoarchive check')"
 
 
@@ -74,6 +77,11 @@ class ExportSummary:
     failed: list[ExportProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
+    languages: list[str] = field(default_factory=list)  # as published, one folder each when several
+    # Per language: how many photos had no text in it for a field they have and show the
+    # default language's (x-default) instead; and which of the collection's texts did.
+    fallbacks: dict[str, int] = field(default_factory=dict)
+    collection_fallbacks: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -89,6 +97,9 @@ class ExportSummary:
             "failed": [vars(p) for p in self.failed],
             "warnings": self.warnings,
             "cancelled": self.cancelled,
+            "languages": self.languages,
+            "fallbacks": self.fallbacks,
+            "collection_fallbacks": self.collection_fallbacks,
         }
 
 
@@ -113,16 +124,35 @@ class ExportJob:
         options = self.options
         if options.workers is None or options.workers > 1:
             start_workers([render.__module__])  # they start while the publication is planned
-        publication = plan_publication(self.catalog, self.collection, options)
-        self.total = len(publication.items)
+        languages: list[str | None] = list(options.languages) or [None]
+        publications = [plan_publication(self.catalog, self.collection, options, language) for language in languages]
+        if len(publications) > 1:  # each page links to itself in the other languages
+            alternates = [(p.language, p.messages.name, {i.photo.id: i.stem for i in p.items}) for p in publications]
+            for publication in publications:
+                publication.alternates = alternates
+        self.total = sum(len(p.items) for p in publications)
         summary = self.summary = ExportSummary(self.collection.name, options.format, str(self.target))
+        summary.languages = [p.language for p in publications]
         output = OutputFolder(self.target, force=options.force)
         root = output.open()
         try:
             content = root / safe_name(self.collection.name) if options.zip else root
-            yield from self._export(publication, content, summary, cancelled)
-            if summary.cancelled:
-                return
+            done = 0
+            for publication in publications:
+                folder = content / publication.language if len(publications) > 1 else content
+                done = yield from self._export(publication, folder, summary, cancelled, done)
+                if summary.cancelled:
+                    return
+                if options.languages:
+                    summary.fallbacks[publication.language] = publication.fallback_count
+                    summary.collection_fallbacks[publication.language] = list(publication.collection_fallbacks)
+            if len(publications) > 1 and options.format in LANGUAGE_INDEX:
+                try:
+                    write_language_index(
+                        publications, content, environment(options.theme), LANGUAGE_INDEX[options.format]
+                    )
+                except OSError as error:
+                    raise ExportError(f"cannot write the languages' index ({error.strerror or error})") from error
             if options.zip:
                 try:
                     package.zip_folder(content, root / f"{content.name}.zip")
@@ -131,25 +161,35 @@ class ExportJob:
                 shutil.rmtree(content)
             output.commit(f"format: {options.format}\ncollection: {self.collection.name}\n")
             # The collection's next export, from the window or with --as-last-time, starts from these.
-            save_export_settings(self.catalog, self.collection.id, remembered(self.given))
+            given = replace(self.given, languages=options.languages)  # the tags as normalised
+            save_export_settings(self.catalog, self.collection.id, remembered(given))
             yield ExportProgress(self.total, self.total, None, "", "done")
         finally:
             output.discard()  # a no-op once committed
 
     def _export(
-        self, publication: Publication, content: Path, summary: ExportSummary, cancelled: Callable[[], bool]
-    ) -> Iterator[ExportProgress]:
+        self,
+        publication: Publication,
+        content: Path,
+        summary: ExportSummary,
+        cancelled: Callable[[], bool],
+        done: int = 0,
+    ) -> Generator[ExportProgress, None, int]:
+        """Export one language's publication into ``content``; returns the count of photos done
+        (``done`` those of the languages before)."""
         options = self.options
         renditions, metadata_roles, write_format = _FORMATS[options.format]
         tasks: list[RenderTask] = []
         items = {item.photo.id: item for item in publication.items}
-        done = 0
+        expected = done + len(publication.items)
+        reported = {p.photo_id for p in summary.missing + summary.failed}  # by an earlier language
         for item in publication.items:
             planned = renditions(item, options)
             item.files = {role: path for role, (path, _, _) in planned.items()}
             if not item.source.is_file():
                 done += 1
-                summary.missing.append(ExportProblem(item.photo.id, item.photo.original_name, MISSING))
+                if item.photo.id not in reported:
+                    summary.missing.append(ExportProblem(item.photo.id, item.photo.original_name, MISSING))
                 yield ExportProgress(done, self.total, item.photo.id, item.photo.original_name, "missing", MISSING)
                 continue
             tasks.append(self._task(item, planned, metadata_roles, content))
@@ -163,20 +203,20 @@ class ExportJob:
                 for warning in item.warnings + result.warnings:
                     warned.setdefault(warning, []).append((item.sequence, name))
                 if result.error:
-                    summary.failed.append(ExportProblem(item.photo.id, name, result.error))
+                    if item.photo.id not in reported:
+                        summary.failed.append(ExportProblem(item.photo.id, name, result.error))
                     yield ExportProgress(done, self.total, item.photo.id, name, "failed", result.error)
                     continue
                 item.sizes = {role: result.sizes[str(content / path)] for role, path in item.files.items()}
                 item.source_sha256 = result.sha256  # of the bytes published, not the catalog's
                 exported.append(item)
                 yield ExportProgress(done, self.total, item.photo.id, name, "exported")
-        summary.warnings = [
-            _grouped(warning, [n for _, n in sorted(names)]) for warning, names in sorted(warned.items())
-        ]
+        grouped = [_grouped(warning, [n for _, n in sorted(names)]) for warning, names in sorted(warned.items())]
+        summary.warnings += [w for w in grouped if w not in summary.warnings]
         summary.failed.sort(key=lambda problem: items[problem.photo_id].sequence)  # not completion order
-        if cancelled() or done < self.total:
+        if cancelled() or done < expected:
             summary.cancelled = True
-            return
+            return done
         if not exported:
             problems = summary.missing + summary.failed
             raise ExportError(
@@ -190,7 +230,8 @@ class ExportJob:
             raise ExportError(f"cannot write the {options.format} ({error.strerror or error})") from error
         except TemplateError as error:  # a theme the user changed
             raise ExportError(f"the theme's templates cannot be used: {error}") from error
-        summary.exported = len(exported)
+        summary.exported = len(exported)  # the same photos in every language
+        return done
 
     def _task(
         self,

@@ -44,7 +44,10 @@ class ExportOptions:
     template (e.g. ``© {creator}``) whose text is burned into each image's corner; empty
     means none. ``name_template`` None means the format's default. ``theme`` is a folder
     holding templates and assets that replace the default theme's (gallery and post).
-    ``workers`` 0 runs the image work in this process (tests, tiny exports).
+    ``workers`` 0 runs the image work in this process (tests, tiny exports). ``languages``
+    are BCP 47 tags (``("ru",)``; several publish one folder per language, linked together);
+    the embedded metadata's x-default is then the language published, and ``only_language``
+    leaves the other languages out of it.
     """
 
     format: str
@@ -63,6 +66,8 @@ class ExportOptions:
     theme: Path | None = None
     credit_font: str | None = None
     workers: int | None = None
+    languages: tuple[str, ...] = ()  # () = the archive's default language; several: a folder each
+    only_language: bool = False  # embed only the published language (default: every language kept)
 
     def resolved(self) -> ExportOptions:
         """The options with the format's defaults filled in, validated."""
@@ -73,6 +78,11 @@ class ExportOptions:
             options = replace(options, long_edge=DEFAULT_LONG_EDGE[self.format])
         if options.name_template is None:
             options = replace(options, name_template=DEFAULT_NAME_TEMPLATES[self.format])
+        if options.languages:
+            from photoarchive.model.languages import normalize_language
+
+            tags = [normalize_language(tag, name="languages") for tag in options.languages]
+            options = replace(options, languages=tuple(dict.fromkeys(tags)))
         options.validate()
         return options
 
@@ -112,6 +122,7 @@ class ExportOptions:
         data = asdict(self)
         for private in ("target", "force", "theme", "workers", "credit_font"):
             data.pop(private)
+        data["languages"] = list(self.languages)
         return data
 
 
@@ -130,6 +141,8 @@ REMEMBERED = (
     "caption_template",
     "zip",
     "theme",
+    "languages",
+    "only_language",
 )
 _PATHS = ("target", "theme")
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -146,12 +159,15 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "caption_template": (str, type(None)),
     "zip": (bool,),
     "theme": (str, type(None)),
+    "languages": (list,),
+    "only_language": (bool,),
 }
 
 
 def remembered(options: ExportOptions) -> dict[str, Any]:
     """The options to keep for the collection's next export, as JSON values."""
     data = {name: getattr(options, name) for name in REMEMBERED}
+    data["languages"] = list(options.languages)
     for name in _PATHS:
         data[name] = None if data[name] is None else str(data[name])
     return data
@@ -172,7 +188,11 @@ def from_remembered(data: Mapping[str, Any] | None, **given: Any) -> ExportOptio
         if kinds is None or not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
             continue
         values[name] = value
+    if not all(isinstance(tag, str) for tag in values.get("languages", [])):
+        del values["languages"]
     values.update({name: value for name, value in given.items() if value is not None})
+    if "languages" in values:
+        values["languages"] = tuple(values["languages"])
     for name in ("format", "target"):
         if not values.get(name):
             raise ValidationError(

@@ -50,9 +50,7 @@ def renditions(item: ExportItem, options: ExportOptions) -> dict[str, tuple[str,
 def write_package(publication: Publication, items: list[ExportItem], root: Path, env: Environment) -> None:
     rows = [_row(item) for item in items]
     write_text(root / "captions.csv", _csv(rows))
-    sheet = env.get_template("captions.html").render(
-        publication=publication, collection=publication.collection, rows=rows, items=items, lang="en"
-    )
+    sheet = env.get_template("captions.html").render(**publication.context(), rows=rows, items=items)
     write_text(root / "captions.html", sheet)
     write_text(root / "CREDITS.txt", _credits(publication, items))
     files = [_file_entry(root, path) for path in sorted(_files(root))]
@@ -63,6 +61,8 @@ def write_package(publication: Publication, items: list[ExportItem], root: Path,
             "source": publication.collection.source,
             "categories": [c.as_dict() for c in publication.collection.categories],
         },
+        "language": publication.language,
+        "fallbacks": publication.fallback_count,
         "options": publication.options.as_manifest(),
         "images": [_manifest_image(item, root) for item in items],
         "files": files,

@@ -19,12 +19,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import collection_photo_ids
-from photoarchive.catalog.curated import load_fields, load_values
+from photoarchive.catalog.curated import load_values, localized_fields
 from photoarchive.catalog.places import locations_shown
+from photoarchive.catalog.translations import default_language
 from photoarchive.errors import ValidationError
+from photoarchive.export.languages import Messages, load_messages, localized_places, place_names
 from photoarchive.export.naming import NameAllocator, safe_name
 from photoarchive.export.options import DEFAULT_CAPTION_TEMPLATE, ExportOptions
 from photoarchive.export.precision import Location, located
@@ -36,6 +41,8 @@ from photoarchive.model.fields import Group
 
 # Fields embedded with ``--metadata credit``: who made the photo and on what terms.
 CREDIT_FIELDS = names_in(Group.CREDIT)
+# The location fields a gazetteer place fills, which have names per language.
+PLACE_TEXT_FIELDS = ("sublocation", "city", "state", "country")
 
 
 @dataclass
@@ -52,6 +59,10 @@ class ExportItem:
     alt: str
     date: str  # capture date, ISO (date part), or ""
     burn_text: str = ""
+    fallbacks: tuple[str, ...] = ()  # per-language fields with no text in the language: x-default's shown
+    fallback_language: str = ""  # the language of x-default (the archive's default), for lang="..."
+    description: str = ""  # the extended description (issue 16), linked to the image when there is one
+    alt_field: str = ""  # the field the alt text was taken from ("alt_text", "caption"; "" for "Photo 3")
     files: dict[str, str] = field(default_factory=dict)  # rendition role -> path relative to the output
     sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # rendition role -> pixel size
     source_sha256: str = ""  # of the original's bytes the renditions were made from
@@ -60,6 +71,23 @@ class ExportItem:
     @property
     def title(self) -> str:
         return self.fields.title or self.fields.headline
+
+    def lang_attribute(self, *names: str) -> Markup:
+        """`` lang="en"`` for an element showing one of these fields when it fell back to the
+        default language's text (WCAG 3.1.2, language of parts), else nothing."""
+        if self.fallback_language and any(name in self.fallbacks for name in names):
+            return Markup(' lang="{}"').format(self.fallback_language)
+        return Markup("")
+
+    @property
+    def title_lang(self) -> Markup:
+        """``lang_attribute`` for the element showing ``title``."""
+        return self.lang_attribute("title" if self.fields.title else "headline")
+
+    @property
+    def alt_lang(self) -> Markup:
+        """``lang_attribute`` for the image whose alt text this is."""
+        return self.lang_attribute(self.alt_field) if self.alt_field else Markup("")
 
     def embedded_fields(self, mode: str) -> CuratedFields | None:
         """The curated fields to embed in the image files for a ``--metadata`` mode."""
@@ -75,21 +103,58 @@ class ExportItem:
 class Publication:
     """A collection ready to lay out: its texts and its items in order."""
 
-    collection: Collection
+    collection: Collection  # its texts in the publication's language
     options: ExportOptions
     items: list[ExportItem]
+    language: str = "en"  # the pages' lang; the language of the texts where they have one
+    messages: Messages = field(default_factory=lambda: Messages("en"))
+    collection_fallbacks: tuple[str, ...] = ()  # the collection's texts shown in the default language
+    # Every language of a multi-language export (this one included), in the order asked, with
+    # each language's file stem per photo id: the pages link to their other languages.
+    alternates: list[tuple[str, str, dict[int, str]]] = field(default_factory=list)  # (tag, name, stems)
 
     @property
     def title(self) -> str:
         return self.collection.display_title
 
+    @property
+    def fallback_count(self) -> int:
+        """How many photos had no text in the language for a field they have, and show x-default's."""
+        return sum(1 for item in self.items if item.fallbacks)
 
-def plan_publication(catalog: Catalog, collection: Collection, options: ExportOptions) -> Publication:
+    def context(self) -> dict[str, Any]:
+        """What every template of the publication is given besides its own values."""
+        return {
+            "publication": self,
+            "collection": self.collection,
+            "lang": self.language,
+            "t": self.messages,
+            "collection_lang": _collection_lang(self),
+        }
+
+
+def plan_publication(
+    catalog: Catalog, collection: Collection, options: ExportOptions, language: str | None = None
+) -> Publication:
+    """The publication in ``language`` (None: the archive's default language, as stored)."""
     ids = collection_photo_ids(catalog, collection.id)
     if not ids:
         raise ValidationError(f"collection {collection.name!r} has no photos to export", field="collection")
     photos = catalog.photos(ids)
-    all_fields = load_fields(catalog, ids)
+    default = default_language(catalog)
+    other = language if language is not None and language != default else None
+    localized = localized_fields(catalog, ids, other)
+    all_fields = {pid: found.fields for pid, found in localized.items()}
+    if options.only_language:
+        own = language or default
+        for fields in all_fields.values():
+            fields.translations = {own: fields.translations[own]} if own and own in fields.translations else {}
+    translated_places = place_names(catalog, ids, other) if other else {}
+    page_language = language or default or "en"
+    messages = load_messages(options.theme, page_language)
+    collection, collection_fallbacks = collection.in_language(other)
+    if options.format == "gallery" or options.caption_template:  # the collection's template is not used
+        collection_fallbacks = tuple(name for name in collection_fallbacks if name != "caption_template")
     places = locations_shown(catalog, ids)
     sources = load_values(catalog, ids, ("gps_source",))
     name_template = compile_template(options.name_template or "{sequence:03}", field="name_template")
@@ -106,6 +171,10 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
     items = []
     for sequence, photo in enumerate(photos, start=1):
         stored, invalid = salvaged(all_fields[photo.id])
+        if photo.id in translated_places:
+            current = {name: getattr(stored, name) for name in PLACE_TEXT_FIELDS}
+            local_names: dict[str, Any] = localized_places(current, translated_places[photo.id])  # text fields
+            stored = replace(stored, **local_names)
         location, fields = located(
             options.location_precision,
             stored,
@@ -114,10 +183,13 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
             photo.altitude,
             shown=places.get(photo.id),
             source=sources.get(photo.id, {}).get("gps_source"),
+            language=page_language,
+            words=messages,
         )
         values = photo_variables(fields, filename=photo.original_name, date=photo.captured_at, sequence=sequence)
         stem = names.allocate(safe_name(name_template.render(values), fallback=f"{sequence:03}"))
         caption = caption_template.render(values).strip()
+        alt, alt_field = _alt(fields, sequence, messages)
         items.append(
             ExportItem(
                 sequence=sequence,
@@ -127,19 +199,44 @@ def plan_publication(catalog: Catalog, collection: Collection, options: ExportOp
                 stem=stem,
                 source=catalog.original_file(photo),
                 caption=caption,
-                alt=_alt(fields, sequence),
+                alt=alt,
+                alt_field=alt_field,
                 date=(photo.captured_at or fields.date_created or "")[:10],
                 burn_text=burn_template.render(values).strip() if burn_template else "",
                 warnings=[f"{error}; left out (correct it with photoarchive edit)" for error in invalid],
+                fallbacks=localized[photo.id].fallbacks if other else (),
+                fallback_language=(default or "") if other else "",
+                description=str(getattr(fields, "extended_description", "") or ""),
             )
         )
-    return Publication(collection, options, items)
+    return Publication(
+        collection,
+        options,
+        items,
+        language=page_language,
+        messages=messages,
+        collection_fallbacks=collection_fallbacks,
+    )
 
 
-def _alt(fields: CuratedFields, sequence: int) -> str:
-    """Alt text: the curator's, else the caption's first paragraph, else the title."""
-    for text in (fields.alt_text, fields.caption.split("\n\n")[0], fields.title, fields.headline):
+def _alt(fields: CuratedFields, sequence: int, messages: Messages) -> tuple[str, str]:
+    """Alt text: the curator's in the language, else x-default's (``localized_fields`` falls
+    back), else the caption's first paragraph; never the title, which names the photo rather
+    than saying what it shows (and the page shows it beside the image already). With the
+    name of the field it came from."""
+    for name, text in (("alt_text", fields.alt_text), ("caption", fields.caption.split("\n\n")[0])):
         text = " ".join(text.split())
         if text:
-            return text
-    return f"Photo {sequence}"
+            return text, name
+    return messages("Photo {n}", n=sequence), ""
+
+
+def _collection_lang(publication: Publication) -> dict[str, Markup]:
+    """`` lang="en"`` per collection text shown in the default language (see ``lang_attribute``)."""
+    fallback = next((i.fallback_language for i in publication.items if i.fallback_language), "")
+    return {
+        name: Markup(' lang="{}"').format(fallback)
+        if fallback and name in publication.collection_fallbacks
+        else Markup("")
+        for name in ("title", "introduction", "caption_template")
+    }

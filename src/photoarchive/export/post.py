@@ -43,10 +43,20 @@ def renditions(item: ExportItem, options: ExportOptions) -> dict[str, tuple[str,
 
 def write_post(publication: Publication, items: list[ExportItem], root: Path, env: Environment) -> None:
     figures = [_figure(item) for item in items]
-    common = {"publication": publication, "collection": publication.collection, "lang": "en"}
+    common = publication.context()
     fragment = env.get_template("post.html").render(**common, items=figures)
     write_text(root / "post.html", fragment)
-    write_text(root / "preview.html", env.get_template("preview.html").render(**common, fragment=Markup(fragment)))
+    languages = [
+        {
+            "lang": tag,
+            "name": name,
+            "href": quote(f"../{tag}/preview.html", safe="/"),
+            "current": tag == publication.language,
+        }
+        for tag, name, _ in publication.alternates
+    ]
+    preview = env.get_template("preview.html").render(**common, languages=languages, fragment=Markup(fragment))
+    write_text(root / "preview.html", preview)
     write_text(root / "post.md", post_markdown(publication, figures))
 
 
@@ -57,7 +67,10 @@ def _figure(item: ExportItem) -> dict[str, Any]:
         "width": width,
         "height": height,
         "alt": item.alt,
+        "alt_lang": item.alt_lang,
         "caption": item.caption,
+        "caption_lang": item.lang_attribute("caption"),
+        "description": item.description,
     }
 
 

@@ -50,7 +50,8 @@ say the photo was taken on that very metre. So, at every precision that keeps co
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from photoarchive.model import CuratedFields, LocationShown
@@ -83,6 +84,10 @@ class Location:
     source: str | None = None  # where the position came from (gps_source): camera, place, ...
     decimals: int = 0  # of the coordinates, as rounded
     radius: float | None = None  # metres: of the place whose centre the position is, if it is one
+    # The publication's language (its place names) and its words for the notes of the text
+    # (``export.languages.Messages``; English as written here when none).
+    language: str = ""
+    words: Callable[..., str] = field(default=lambda text, **values: text.format(**values), compare=False, repr=False)
 
     @property
     def has_coordinates(self) -> bool:
@@ -129,20 +134,26 @@ class Location:
             return ""
         assert self.latitude is not None and self.longitude is not None
         places = min(_SHOWN_DECIMALS.get(self.precision, 5), self.decimals)
+        words = self.words
+        latitude, longitude = f"{abs(self.latitude):.{places}f}", f"{abs(self.longitude):.{places}f}"
         text = (
-            f"{abs(self.latitude):.{places}f}° {'N' if self.latitude >= 0 else 'S'}, "
-            f"{abs(self.longitude):.{places}f}° {'E' if self.longitude >= 0 else 'W'}"
+            words("{degrees}° N" if self.latitude >= 0 else "{degrees}° S", degrees=latitude)
+            + ", "
+            + words("{degrees}° E" if self.longitude >= 0 else "{degrees}° W", degrees=longitude)
         )
         notes = []
         if self.from_place:
             text = "≈ " + text
-            name = self.shown.names.get("x-default", "") if self.shown else ""
-            centre = f"centre of {name}" if name else "centre of the place shown"
-            notes.append(centre + (f", within about {distance(self.radius)}" if self.radius else ""))
+            names = self.shown.names if self.shown else {}
+            name = names.get(self.language) or names.get("x-default", "")
+            centre = words("centre of {name}", name=name) if name else words("centre of the place shown")
+            if self.radius:
+                centre += words(", within about {distance}", distance=distance(self.radius))
+            notes.append(centre)
         elif self.source == FROM_LOCATION_SHOWN:
-            notes.append("position of the place shown")
+            notes.append(words("position of the place shown"))
         if self.precision in _NOTE and self.decimals == DECIMALS[self.precision]:
-            notes.append(_NOTE[self.precision])  # the precision asked, not the place, set the rounding
+            notes.append(words(_NOTE[self.precision]))  # the precision asked, not the place, set the rounding
         return f"{text} ({'; '.join(notes)})" if notes else text
 
     @property
@@ -176,11 +187,14 @@ def located(
     *,
     shown: LocationShown | None = None,
     source: str | None = None,
+    language: str = "",
+    words: Callable[..., str] | None = None,
 ) -> tuple[Location, CuratedFields]:
     """The location an export may show, and the fields with place names removed if they must go.
 
     ``shown`` is the photo's gazetteer place (``catalog.places.location_shown``), if any, and
-    ``source`` where its position came from (its ``gps_source``).
+    ``source`` where its position came from (its ``gps_source``); ``language`` and ``words``
+    are the publication's (``Location.words``).
     """
     # The location fields are text (the model declares them so), and Location has the same ones.
     names: dict[str, Any] = {name: getattr(fields, name) for name in PLACE_FIELDS}
@@ -188,6 +202,9 @@ def located(
         cleared: dict[str, Any] = dict.fromkeys(PLACE_FIELDS, "")
         return Location("none"), replace(fields, **cleared)
     names["shown"] = shown
+    names["language"] = language
+    if words is not None:
+        names["words"] = words
     if precision == "places" or latitude is None or longitude is None:
         return Location(precision, **names), fields
     decimals = DECIMALS[precision]

@@ -10,6 +10,7 @@ the catalog (``photoarchive.catalog.collections``) and changed through their rul
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 # The texts a collection has in each language (issue 14); the others (source, categories) are
 # one for every language.
@@ -69,7 +70,8 @@ class Collection:
             return self, ()
         own = self.translations.get(language, {})
         fallbacks = tuple(n for n in PER_LANGUAGE if not own.get(n) and getattr(self, n))
-        return replace(self, **{n: own[n] for n in PER_LANGUAGE if own.get(n)}), fallbacks
+        texts: dict[str, Any] = {n: own[n] for n in PER_LANGUAGE if own.get(n)}  # text fields; mypy cannot tell
+        return replace(self, **texts), fallbacks
 
     @property
     def display_title(self) -> str:

@@ -1,0 +1,171 @@
+"""Publication per language (issue 14): ``export --lang ru`` and ``--lang en,ru``, the fallbacks
+to x-default and their count, the theme's words, place names, links between the languages,
+and the package's embedded x-default."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.export_settings import load_export_settings
+from photoarchive.cli import main
+from photoarchive.export import ExportJob, ExportOptions
+from photoarchive.export.languages import load_messages
+from tests.export.conftest import build_archive, exiftool, needs_exiftool, place_photo
+from tests.export.test_cli_collections import run
+
+RU_ONE, RU_TWO, JA_ONE = "Русская подпись один", "Русская подпись два", "日本語のキャプション"
+RU_ALT = "Описание для незрячих"
+
+
+@pytest.fixture(scope="module")
+def languages_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
+    """Four photos in 'shumshu' (en default, ru, ja): the first has a Russian caption and title and
+    a Japanese caption and a gazetteer place; the second a Russian caption and alt text; the
+    last two nothing but English. Read-only: copy it to change it."""
+    root = tmp_path_factory.mktemp("languages")
+    order = build_archive(root, count=4)
+    archive = ["--archive", str(root / "archive")]
+    assert main([*archive, "config", "languages", "en,ru,ja"]) == 0
+    with Catalog(root / "archive") as catalog:
+        place_photo(catalog, order[0])
+    first, second = str(order[0]), str(order[1])
+    assert main([*archive, "edit", first, "--lang", "ru", "--caption", RU_ONE, "--title", "Заголовок"]) == 0
+    assert main([*archive, "edit", second, "--lang", "ru", "--caption", RU_TWO, "--alt-text", RU_ALT]) == 0
+    assert main([*archive, "edit", first, "--lang", "ja", "--caption", JA_ONE, "--title", "表題"]) == 0
+    # The fourth photo: a title and nothing else, to see that its alt text never is the title.
+    assert main([*archive, "edit", str(order[3]), "--caption", "", "--title", "Only a title"]) == 0
+    assert main([*archive, "collection", "edit", "shumshu", "--lang", "ru", "--title", "Шумшу, август 1945",
+                 "--intro", "Введение **по-русски**"]) == 0  # fmt: skip
+    return root / "archive", order
+
+
+@pytest.fixture
+def catalog(languages_archive: tuple[Path, list[int]]):
+    with Catalog(languages_archive[0]) as opened:
+        yield opened
+
+
+def test_a_russian_gallery_with_fallbacks_counted(catalog: Catalog, tmp_path: Path) -> None:
+    job = ExportJob(catalog, "shumshu", ExportOptions("gallery", tmp_path / "ru", languages=("RU",), workers=0))
+    list(job.run())
+    summary = job.summary
+    assert summary is not None and summary.ok and summary.languages == ["ru"]
+    # Photos 3 and 4 have no Russian text and show the English; 1 and 2 have theirs for every field they have.
+    assert summary.fallbacks == {"ru": 2} and summary.as_json()["fallbacks"] == {"ru": 2}
+    assert summary.collection_fallbacks == {"ru": []}  # the gallery does not use the caption template
+    index = (tmp_path / "ru" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ru">' in index and "<h1>Шумшу, август 1945</h1>" in index
+    assert "Введение <strong>по-русски</strong>" in index
+    assert f'alt="{RU_ONE}"' in index and f'alt="{RU_ALT}"' in index  # the language's alt text, then caption
+    # A caption shown in the default language says so (WCAG 3.1.2).
+    assert '<figcaption lang="en">占守島、四嶺山' in index  # the fixture's x-default text for photo 3
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "ru" / "photos").glob("*.html")}
+    first = pages["001_Заголовок.html"]
+    assert "<h1>Заголовок</h1>" in first and RU_ONE in first
+    assert "<dt>Место</dt><dd>Шумшу, Россия" in first and "с. ш." in first  # gazetteer names, theme words
+    assert "Следующая" in first and 'aria-label="Фотографии"' in first and "Next" not in first
+    # The photo with only a title: its alt is not the title, and its page has a level-one heading.
+    last = next(text for name, text in pages.items() if name.startswith("004"))
+    assert 'alt="Фотография 4"' in last and 'alt="Only a title"' not in last
+    assert "<h1" in last
+    untitled = next(text for name, text in pages.items() if name.startswith("003"))
+    assert "<h1>Фотография 3 из 4</h1>" in untitled
+    # Remembered for the next export.
+    remembered = load_export_settings(catalog, job.collection.id)
+    assert remembered is not None and remembered["languages"] == ["ru"]
+
+
+def test_the_default_language_is_todays_gallery(catalog: Catalog, tmp_path: Path) -> None:
+    job = ExportJob(catalog, "shumshu", ExportOptions("gallery", tmp_path / "g", workers=0))
+    list(job.run())
+    assert job.summary is not None and job.summary.fallbacks == {} and job.summary.languages == ["en"]
+    index = (tmp_path / "g" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and 'hreflang="' not in index and "Шумшу, август" not in index
+
+
+def test_several_languages_a_folder_each_linked_together(catalog: Catalog, tmp_path: Path) -> None:
+    target = tmp_path / "multi"
+    job = ExportJob(catalog, "shumshu", ExportOptions("gallery", target, languages=("en", "ru", "ja"), workers=0))
+    list(job.run())
+    assert job.summary is not None and job.summary.ok and job.summary.exported == 4
+    assert job.summary.fallbacks == {"en": 0, "ru": 2, "ja": 3}
+    assert sorted(p.name for p in target.iterdir() if not p.name.startswith(".")) == ["en", "index.html", "ja", "ru"]
+    top = (target / "index.html").read_text(encoding="utf-8")
+    assert 'href="ru/index.html"' in top and ">Русский</a> — Шумшу, август 1945" in top and ">日本語</a>" in top
+    for language in ("en", "ru", "ja"):
+        for page in (target / language).rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            assert f'<html lang="{language}">' in html
+            links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+            assert set(links) == {"en", "ru", "ja", "x-default"}, page
+            for href in links.values():  # every link leads to a page that exists
+                from urllib.parse import unquote
+
+                assert (page.parent / unquote(href)).resolve().is_file(), (page, href)
+            assert 'aria-current="page" lang="' + language in html
+    japanese = (target / "ja" / "photos" / "001_表題.html").read_text(encoding="utf-8")
+    assert JA_ONE in japanese and "<h1>表題</h1>" in japanese and "占守島" in japanese and "次へ" in japanese
+
+
+def test_the_post_in_russian_and_its_fallback_report(
+    languages_archive: tuple[Path, list[int]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = ["--archive", str(languages_archive[0])]
+    code, out, err = run(
+        capsys, *archive, "export", "shumshu", "--format", "post", "--to", str(tmp_path / "p"), "--lang", "ru",
+        "--workers", "0",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "ru: 2 of 4 photos and the collection's caption template had no text in this language" in out
+    fragment = (tmp_path / "p" / "post.html").read_text(encoding="utf-8")
+    assert fragment.startswith('<article class="photo-archive-post" lang="ru">') and RU_ONE in fragment
+    assert "[Credit photo:" in fragment  # the collection's caption template, x-default's
+    assert "Введение" in (tmp_path / "p" / "post.md").read_text(encoding="utf-8")
+    code, _, err = run(capsys, *archive, "export", "shumshu", "--format", "post", "--to", str(tmp_path / "q"),
+                       "--lang", "klingon")  # fmt: skip
+    assert code == 2 and "language" in err and "Traceback" not in err
+
+
+@needs_exiftool
+def test_the_package_embeds_the_language_published_as_x_default(
+    languages_archive: tuple[Path, list[int]], tmp_path: Path
+) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(languages_archive[0], root)
+    with Catalog(root) as catalog:
+        for name, extra in (("all", {}), ("only", {"only_language": True})):
+            options = ExportOptions("package", tmp_path / name, languages=("ru",), workers=0, **extra)
+            job = ExportJob(catalog, "shumshu", options)
+            list(job.run())
+            assert job.summary is not None and job.summary.ok
+    tags = exiftool(
+        tmp_path / "all",
+        "-XMP-dc:Description",
+        "-XMP-dc:Description-ru",
+        "-XMP-dc:Description-en",
+        "-XMP-dc:Description-ja",
+    )
+    first = next(v for k, v in tags.items() if k.startswith("20150810_001"))
+    assert first["XMP-dc:Description"] == RU_ONE  # x-default: the language published
+    assert first["XMP-dc:Description-ru"] == RU_ONE and first["XMP-dc:Description-ja"] == JA_ONE
+    assert first["XMP-dc:Description-en"].startswith("Wreck of a Japanese light tank")  # kept
+    only = exiftool(tmp_path / "only", "-XMP-dc:Description", "-XMP-dc:Description-ja", "-XMP-dc:Description-en")
+    first = next(v for k, v in only.items() if k.startswith("20150810_001"))
+    assert first["XMP-dc:Description"] == RU_ONE
+    assert "XMP-dc:Description-ja" not in first and "XMP-dc:Description-en" not in first
+    manifest = json.loads((tmp_path / "all" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["language"] == "ru" and manifest["fallbacks"] == 2
+
+
+def test_a_themes_messages_replace_the_defaults_one_by_one(tmp_path: Path) -> None:
+    (tmp_path / "messages.json").write_text(json.dumps({"ru": {"Next": "Дальше"}}), encoding="utf-8")
+    words = load_messages(tmp_path, "ru")
+    assert words("Next") == "Дальше" and words("Previous") == "Предыдущая" and words.name == "Русский"
+    assert words("Photo {n}", n=2) == "Фотография 2" and load_messages(None, "de")("Next") == "Next"
+    assert load_messages(None, "pt-BR").name == "pt-BR"
