@@ -13,36 +13,10 @@ import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.export_settings import load_export_settings
-from photoarchive.cli import main
 from photoarchive.export import ExportJob, ExportOptions
 from photoarchive.export.languages import load_messages
-from tests.export.conftest import build_archive, exiftool, needs_exiftool, place_photo
+from tests.export.conftest import JA_ONE, RU_ALT, RU_ONE, exiftool, needs_exiftool
 from tests.export.test_cli_collections import run
-
-RU_ONE, RU_TWO, JA_ONE = "Русская подпись один", "Русская подпись два", "日本語のキャプション"
-RU_ALT = "Описание для незрячих"
-
-
-@pytest.fixture(scope="module")
-def languages_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
-    """Four photos in 'shumshu' (en default, ru, ja): the first has a Russian caption and title and
-    a Japanese caption and a gazetteer place; the second a Russian caption and alt text; the
-    last two nothing but English. Read-only: copy it to change it."""
-    root = tmp_path_factory.mktemp("languages")
-    order = build_archive(root, count=4)
-    archive = ["--archive", str(root / "archive")]
-    assert main([*archive, "config", "languages", "en,ru,ja"]) == 0
-    with Catalog(root / "archive") as catalog:
-        place_photo(catalog, order[0])
-    first, second = str(order[0]), str(order[1])
-    assert main([*archive, "edit", first, "--lang", "ru", "--caption", RU_ONE, "--title", "Заголовок"]) == 0
-    assert main([*archive, "edit", second, "--lang", "ru", "--caption", RU_TWO, "--alt-text", RU_ALT]) == 0
-    assert main([*archive, "edit", first, "--lang", "ja", "--caption", JA_ONE, "--title", "表題"]) == 0
-    # The fourth photo: a title and nothing else, to see that its alt text never is the title.
-    assert main([*archive, "edit", str(order[3]), "--caption", "", "--title", "Only a title"]) == 0
-    assert main([*archive, "collection", "edit", "shumshu", "--lang", "ru", "--title", "Шумшу, август 1945",
-                 "--intro", "Введение **по-русски**"]) == 0  # fmt: skip
-    return root / "archive", order
 
 
 @pytest.fixture
