@@ -189,3 +189,49 @@ def test_an_archive_without_languages_is_asked_the_language_of_its_fields(qtbot,
     assert list(editor.languages.switch.buttons) == ["en", "ja"]
     assert editor.fields["caption"].value() == ""  # no Japanese caption yet
     assert _values(sample_catalog, first, "caption")["caption"] == before
+
+
+def test_copy_and_paste_carry_the_language_the_editor_shows(qtbot, sample_catalog, tmp_path, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from photoarchive.ui.dialogs import paste_dialog
+    from photoarchive.ui.edit_controller import EditController
+
+    first, second = _with_languages(sample_catalog)
+    english = _values(sample_catalog, second, "caption")["caption"]
+    editor = _editor(qtbot, sample_catalog)
+    selected = [first]
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    editing = EditController(sample_catalog, editor.edits, lambda: selected, editor, settings)
+    editor.set_photos([first])
+    editor.languages.switch.buttons["ja"].click()
+    editing.copy_metadata()
+    assert editing.copied["caption"] == JA
+    selected[:] = [second]
+    monkeypatch.setattr(paste_dialog.PasteFieldsDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(paste_dialog.PasteFieldsDialog, "chosen", lambda self: ["caption"])
+    editing.paste_metadata()
+    assert _values(sample_catalog, second, "caption", "caption[ja]") == {"caption": english, "caption[ja]": JA}
+    editor.edits.clear()  # while the controller's actions, which follow the stack, are there
+
+
+def test_a_large_selection_read_in_the_background_shows_the_language_and_the_one_beside(
+    qtbot, sample_catalog, monkeypatch
+) -> None:
+    from photoarchive.ui.widgets import metadata_editor
+
+    ids = _with_languages(sample_catalog)
+    monkeypatch.setattr(metadata_editor, "BACKGROUND_SELECTION", 1)
+    editor = _editor(qtbot, sample_catalog)
+    editor.set_photos(ids[:1])
+    qtbot.waitUntil(lambda: editor.fields["caption"].isEnabled(), timeout=5000)
+    editor.languages.switch.buttons["ja"].click()
+    editor.languages.switch.side_by_side.click()
+    editor.set_photos(ids)
+    qtbot.waitUntil(lambda: editor.fields["caption"].isEnabled(), timeout=5000)
+    assert editor.is_mixed("caption")  # one in Japanese, one without
+    beside = editor.languages.beside_fields["caption"]
+    assert beside.text_box.placeholderText() == "(multiple values)"
+    editor.set_photos(ids[:1])
+    qtbot.waitUntil(lambda: editor.fields["caption"].value() == JA, timeout=5000)
+    assert beside.value() == "Japanese tanks at Cape Kokutan"

@@ -117,7 +117,9 @@ class EditController(QObject):
         if not ids:
             return
         self.editor.flush()
-        self.copied = load_values(self.catalog, ids[:1], list(PASTE_FIELDS))[ids[0]]
+        keys = self._keys()  # title, headline, caption, alt text: in the editor's language
+        read = load_values(self.catalog, ids[:1], list(keys))[ids[0]]
+        self.copied = {name: read[key] for key, name in keys.items()}
         self.status_message.emit(
             self.tr("Copied the metadata of one photo: Paste Metadata puts chosen fields on others.")
         )
@@ -137,11 +139,17 @@ class EditController(QObject):
             return
         chosen = dialog.chosen()
         self.settings.setValue("paste/fields", chosen)
+        key = {name: key for key, name in self._keys().items()}  # pasted in the editor's language
         self.apply_values(
             ids,
-            {f: self.copied[f] for f in chosen},
+            {key[f]: self.copied[f] for f in chosen},
             self.tr("Paste metadata onto %n photo(s)", "", len(ids)),
         )
+
+    def _keys(self) -> dict[str, str]:
+        """{key: field} of the fields copied and pasted, the per-language ones in the language
+        the editor shows (``caption[ru]``)."""
+        return {self.editor.languages.key(name): name for name in PASTE_FIELDS}
 
     def apply_values(self, ids: Sequence[int], values: Any, description: str) -> bool:
         """Apply values (or a per-photo callable) as one undoable step; errors are shown."""

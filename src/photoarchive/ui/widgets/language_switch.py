@@ -97,7 +97,8 @@ class LanguageSwitch(QWidget):
         beside_row.setContentsMargins(0, 0, 0, 0)
         self.beside_label = QLabel(self.tr("Beside, read-only:"))
         self.beside_box = QComboBox()
-        self.beside_box.activated.connect(lambda _i: self.beside_changed.emit(self.beside()))
+        self._chosen_beside: str | None = None  # the language the curator chose to show beside
+        self.beside_box.activated.connect(self._beside_chosen)
         beside_row.addWidget(self.beside_label)
         beside_row.addWidget(self.beside_box, 1)
         self.beside_row = beside
@@ -195,12 +196,16 @@ class LanguageSwitch(QWidget):
         self._fill_beside()
         self.beside_changed.emit(self.beside())
 
+    def _beside_chosen(self, _index: int) -> None:
+        self._chosen_beside = self.beside()
+        self.beside_changed.emit(self._chosen_beside)
+
     def _fill_beside(self) -> None:
-        """The languages that can be shown beside the current one: the others; the default's
-        first (what one translates from), else the one shown before."""
-        shown = self.beside_box.currentData()
+        """The languages that can be shown beside the current one: the others; the one the
+        curator chose there, else the default's (what one translates from), else the first."""
         current = self.current()
         others = [tag for tag in self._languages if tag != current]
+        shown = self._chosen_beside if self._chosen_beside in others else self._default
         self.beside_box.blockSignals(True)
         self.beside_box.clear()
         for tag in others:
