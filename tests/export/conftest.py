@@ -223,12 +223,17 @@ RU_ALT = "Описание для незрячих"
 
 @pytest.fixture(scope="module")
 def languages_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
+    """``build_languages_archive`` once per module. Read-only: copy it to change it."""
+    return build_languages_archive(tmp_path_factory.mktemp("languages"))
+
+
+def build_languages_archive(root: Path) -> tuple[Path, list[int]]:
     """Four photos in 'shumshu' (en default, ru, ja): the first has a Russian caption and title and
-    a Japanese caption and a gazetteer place; the second a Russian caption and alt text; the
-    last two nothing but English. Read-only: copy it to change it."""
+    a Japanese caption and title and a gazetteer place; the second a Russian caption and alt
+    text; the last two nothing but English (the fourth a title alone). Returns the archive's
+    folder and the photos in the collection's order."""
     from photoarchive.cli import main
 
-    root = tmp_path_factory.mktemp("languages")
     order = build_archive(root, count=4)
     archive = ["--archive", str(root / "archive")]
     assert main([*archive, "config", "languages", "en,ru,ja"]) == 0

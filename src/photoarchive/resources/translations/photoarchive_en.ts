@@ -122,6 +122,13 @@
         <numerusform>%n photos exported to {target}.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>{language}: %n photo(s) with no text in this language show the default language's.</source>
+      <translation>
+        <numerusform>{language}: %n photo with no text in this language show the default language's.</numerusform>
+        <numerusform>{language}: %n photos with no text in this language show the default language's.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>FilterController</name>

@@ -1082,6 +1082,18 @@ They are written again after the next change.</source>
       <translation>このフォルダーの以前の書き出しを置き換える</translation>
     </message>
     <message>
+      <source>The language of the captions, titles, place names and the page's own words; a photo without text in it shows the default language's. Several languages: a folder each, linked together.</source>
+      <translation>キャプション、タイトル、地名、ページ自体の文言の言語です。この言語のテキストがない写真には既定の言語のテキストが表示されます。複数の言語を選ぶと、言語ごとのフォルダーを作り、互いにリンクします。</translation>
+    </message>
+    <message>
+      <source>The archive's default language</source>
+      <translation>アーカイブの既定の言語</translation>
+    </message>
+    <message>
+      <source>Every language: {tags} (a folder each)</source>
+      <translation>すべての言語: {tags}（言語ごとにフォルダー）</translation>
+    </message>
+    <message>
       <source>Format:</source>
       <translation>形式:</translation>
     </message>
@@ -1100,6 +1112,10 @@ They are written again after the next change.</source>
     <message>
       <source>Thumbnails:</source>
       <translation>サムネイル:</translation>
+    </message>
+    <message>
+      <source>Language:</source>
+      <translation>言語:</translation>
     </message>
     <message>
       <source>Location:</source>
@@ -1200,6 +1216,12 @@ They are written again after the next change.</source>
     <message>
       <source>{count} could not be exported (listed below).</source>
       <translation>{count} 件を書き出せませんでした(下の一覧)。</translation>
+    </message>
+    <message numerus="yes">
+      <source>{language}: %n photo(s) with no text in this language show the default language's.</source>
+      <translation>
+        <numerusform>{language}: この言語のテキストがない写真 %n 枚は既定の言語のテキストで表示されます。</numerusform>
+      </translation>
     </message>
     <message>
       <source>The export failed and nothing was written: {reason}</source>

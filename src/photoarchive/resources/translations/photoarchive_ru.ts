@@ -1110,6 +1110,18 @@ They are written again after the next change.</source>
       <translation>Заменить прежний экспорт в этой папке</translation>
     </message>
     <message>
+      <source>The language of the captions, titles, place names and the page's own words; a photo without text in it shows the default language's. Several languages: a folder each, linked together.</source>
+      <translation>Язык подписей, заголовков, названий мест и слов самой страницы; у снимка без текста на этом языке показан текст языка по умолчанию. Несколько языков: по папке на каждый, со ссылками между ними.</translation>
+    </message>
+    <message>
+      <source>The archive's default language</source>
+      <translation>Язык архива по умолчанию</translation>
+    </message>
+    <message>
+      <source>Every language: {tags} (a folder each)</source>
+      <translation>Все языки: {tags} (по папке на каждый)</translation>
+    </message>
+    <message>
       <source>Format:</source>
       <translation>Формат:</translation>
     </message>
@@ -1128,6 +1140,10 @@ They are written again after the next change.</source>
     <message>
       <source>Thumbnails:</source>
       <translation>Миниатюры:</translation>
+    </message>
+    <message>
+      <source>Language:</source>
+      <translation>Язык:</translation>
     </message>
     <message>
       <source>Location:</source>
@@ -1232,6 +1248,14 @@ They are written again after the next change.</source>
     <message>
       <source>{count} could not be exported (listed below).</source>
       <translation>Не удалось экспортировать: {count} (список ниже).</translation>
+    </message>
+    <message numerus="yes">
+      <source>{language}: %n photo(s) with no text in this language show the default language's.</source>
+      <translation>
+        <numerusform>{language}: %n фотография без текста на этом языке показана с текстом языка по умолчанию.</numerusform>
+        <numerusform>{language}: %n фотографии без текста на этом языке показаны с текстом языка по умолчанию.</numerusform>
+        <numerusform>{language}: %n фотографий без текста на этом языке показаны с текстом языка по умолчанию.</numerusform>
+      </translation>
     </message>
     <message>
       <source>The export failed and nothing was written: {reason}</source>

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import get_collection
 from photoarchive.catalog.export_settings import load_export_settings
+from photoarchive.catalog.translations import languages_in_use
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.export import ExportJob, ExportOptions, ExportProgress, ExportSummary
 from photoarchive.export.checks import CreditProblem, credit_problems
@@ -118,6 +119,22 @@ class ExportDialog(QDialog):
         self.name_template = QLineEdit()
         self.zip = QCheckBox(self.tr("One ZIP file"))
         self.force = QCheckBox(self.tr("Replace an earlier export in that folder"))
+        self.language = QComboBox()
+        self.language.setToolTip(
+            self.tr(
+                "The language of the captions, titles, place names and the page's own words; a photo without"
+                " text in it shows the default language's. Several languages: a folder each, linked together."
+            )
+        )
+        in_use = languages_in_use(catalog)
+        # Item data: the tags joined with commas ('' = the default language), as a QVariant compares them.
+        self.language.addItem(self.tr("The archive's default language"), "")
+        for tag in in_use[1:] if in_use else []:
+            self.language.addItem(f"{_language_name(tag)} ({tag})", tag)
+        if len(in_use) > 1:
+            self.language.addItem(
+                self.tr("Every language: {tags} (a folder each)").format(tags=", ".join(in_use)), ",".join(in_use)
+            )
 
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
@@ -125,6 +142,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Long edge:"), self.long_edge)
         form.addRow(self.tr("JPEG quality:"), self.quality)
         form.addRow(self.tr("Thumbnails:"), self.thumbnail)
+        form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Location:"), self.precision)
         form.addRow(self.tr("Metadata in the images:"), self.metadata)
         form.addRow("", self.keep_serials)
@@ -213,6 +231,7 @@ class ExportDialog(QDialog):
         self.burn_credit.setText(last.burn_credit)
         self.name_template.setText(last.name_template or "")
         self.zip.setChecked(last.zip and last.format == "package")
+        self.language.setCurrentIndex(max(self.language.findData(",".join(last.languages)), 0))
         return True
 
     def current_format(self) -> str:
@@ -240,6 +259,7 @@ class ExportDialog(QDialog):
             zip=self.zip.isChecked(),
             force=self.force.isChecked(),
             workers=self.workers,
+            languages=tuple(tag for tag in str(self.language.currentData() or "").split(",") if tag),
         )
 
     # -- the export -----------------------------------------------------------------------------
@@ -336,6 +356,13 @@ class ExportDialog(QDialog):
             self.status.setText(text)
             lines = [f"✗ {p.name}: {p.reason}" for p in problems]
             lines += [f"⚠ {warning}" for warning in summary.warnings]
+            lines += [
+                self.tr(
+                    "{language}: %n photo(s) with no text in this language show the default language's.", "", count
+                ).format(language=f"{_language_name(language)} ({language})")
+                for language, count in summary.fallbacks.items()
+                if count
+            ]
             self.details.setPlainText("\n".join(lines))
             self.details.setVisible(bool(lines))
             self.open_button.show()
@@ -383,6 +410,12 @@ class ExportDialog(QDialog):
                         child = child_item.widget() if child_item is not None else None
                         if child is not None:
                             child.setEnabled(enabled)
+
+
+def _language_name(tag: str) -> str:
+    """The language's name in itself (русский, 日本語), as Qt knows it; the tag if it does not."""
+    name = QLocale(tag).nativeLanguageName()
+    return name or tag
 
 
 def _pixels(minimum: int, maximum: int, special: str = "") -> QSpinBox:
