@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Filter bar benchmark, the window's path: over N photos (1,000,000 by default) the time from
+a filter set on the bar to the grid's first results painted, against the same for a text
+search typed in the search box of the same window (issue 12: "a filter over 1,000,000 photos
+shows its first page as fast as the text search does").
+
+The catalog is ``bench/filter_pages.py``'s (built once in bench/.cache/filter-N: ratings,
+labels, flags, places, cameras, dates and text as a curated archive has them). The window is
+opened offscreen and left until its background work is done (the sources' counts, the bar's
+completions); then, rounds alternating so every query sees the same load:
+
+- the reference: each of ``SEARCHES`` typed in the search box with the bar cleared (the search
+  as it was before the bar), ``window._search(q)`` to the grid's viewport repainted;
+- each of ``FILTERS`` set on the bar (``FilterState.read``) and the grid reloaded as the bar's
+  debounce does (``reload_grid``), to the viewport repainted;
+- the searches again with Hide rejects on (what a curator sees by default once something is
+  rejected: the search is then a filter too).
+
+The debounce (150 ms for the box, 250 ms for the bar) comes on top of both. The rest of the
+list and the count of rejects hidden come from the background and are waited for between
+measurements, not timed.
+
+Prints ``RESULT filter_first_paint_ratio R``: the slowest filter's median first paint over the
+median of the searches' median first paints. Run: ``python bench/gui_filter.py [--photos N]
+[--rounds R]``; machines are shared: compare ratios, and see the load averages printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import photoarchive.ui  # noqa: E402, F401 - its PySide6 guard first
+from filter_pages import FILTERS, SEARCHES, cached_archive  # noqa: E402 - the shared catalog
+from photoarchive.catalog import Catalog  # noqa: E402
+from photoarchive.ui.filter_state import FilterState  # noqa: E402
+
+
+def until(app: QApplication, condition, timeout: float = 120.0) -> None:
+    start = time.perf_counter()
+    while not condition() and time.perf_counter() - start < timeout:
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def settled(window) -> bool:
+    """Nothing of the window's reading left in the background."""
+    filtering = window.filtering
+    return (
+        window._grid_rest is None
+        and window._counting is None
+        and filtering._hidden_worker is None
+        and filtering._completing is None
+    )
+
+
+def paint(window) -> None:
+    window.grid.viewport().repaint()
+
+
+def time_search(app: QApplication, window, query: str, state: FilterState) -> float:
+    window.filter_bar.set_state(state)
+    window._search("")
+    until(app, lambda: settled(window))
+    start = time.perf_counter()
+    window._search(query)
+    paint(window)
+    elapsed = time.perf_counter() - start
+    until(app, lambda: settled(window))
+    return elapsed
+
+
+def time_filter(app: QApplication, window, text: str) -> float:
+    window._search("")
+    window.filter_bar.set_state(FilterState())
+    window.reload_grid()
+    until(app, lambda: settled(window))
+    start = time.perf_counter()
+    window.filter_bar.set_state(FilterState.read(text))
+    window.reload_grid()  # what the bar's debounce calls
+    paint(window)
+    elapsed = time.perf_counter() - start
+    until(app, lambda: settled(window))
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--photos", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    root = cached_archive(args.photos, args.rebuild)
+    with Catalog(root) as catalog:  # a pending migration runs here, outside the timings
+        catalog.count_photos()
+    print(f"load average at start: {os.getloadavg()}")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
+    from photoarchive.ui.main_window import MainWindow
+
+    window = MainWindow(Catalog(root), settings, owns_catalog=True)
+    window.resize(1400, 900)
+    window.show()
+    until(app, lambda: settled(window), timeout=600)
+
+    plain, hiding = FilterState(), FilterState(hide_rejects=True)
+    times: dict[str, list[float]] = {}
+    for _ in range(args.rounds):
+        for query in SEARCHES:
+            times.setdefault(f"search {query}", []).append(time_search(app, window, query, plain))
+        for text in FILTERS:
+            times.setdefault(f"filter {text}", []).append(time_filter(app, window, text))
+        for query in SEARCHES:
+            times.setdefault(f"search {query} (hide rejects)", []).append(time_search(app, window, query, hiding))
+    reference = statistics.median(statistics.median(times[f"search {q}"]) for q in SEARCHES)
+    print(f"\nthe grid's first results painted over {args.photos:,} photos, {args.rounds} rounds (best, median):")
+    for name, values in times.items():
+        best, median = min(values), statistics.median(values)
+        print(f"  {name[:76]:<78} best {best * 1e3:7.1f} ms  median {median * 1e3:7.1f} ms  ratio {median / reference:5.2f}")  # fmt: skip
+    worst = max(statistics.median(times[f"filter {f}"]) for f in FILTERS)
+    print(f"reference (median of the searches' median first paints): {reference * 1e3:.1f} ms")
+    print(f"load average at end: {os.getloadavg()}")
+    print(f"RESULT filter_first_paint_ratio {worst / reference:.2f}")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
