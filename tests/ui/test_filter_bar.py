@@ -206,3 +206,29 @@ def test_add_matching_photos_to_an_ordinary_collection_once(qtbot, window) -> No
     assert sorted(collection_store.collection_photo_ids(window.catalog, plain.id)) == sorted(ids[:2])
     window.edits.undo()
     assert collection_store.collection_photo_ids(window.catalog, plain.id) == []
+
+
+def test_undo_and_redo_of_a_smart_collection_keep_it_smart(qtbot, window, monkeypatch) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    _rate(window, {ids[0]: 5})
+    window.filter_bar.set_state(FilterState(rating=5), announce=True)
+
+    def accept(dialog: SmartCollectionDialog) -> int:
+        dialog.name.setText("Fives")
+        dialog.sort.setCurrentIndex(dialog.sort.findData("name"))
+        return 1
+
+    monkeypatch.setattr(SmartCollectionDialog, "exec", accept)
+    window.filtering.save_as_smart()
+    window.edits.undo()
+    assert [c.name for c in collection_store.list_collections(window.catalog)].count("Fives") == 0
+    window.edits.redo()
+    again = collection_store.get_collection(window.catalog, "Fives")
+    assert (again.filter, again.sort) == ("rating>=5", "name")
+    _rate(window, {ids[1]: 5})  # still chosen by its filter after coming back
+    assert sorted(collection_store.collection_photo_ids(window.catalog, again.id)) == sorted(ids[:2])
+    window.sources.select_source(Source(COLLECTION, again.id))
+    window.collections.delete(confirm=False)
+    window.edits.undo()  # a deleted smart collection comes back smart, with no members of its own
+    back = collection_store.get_collection(window.catalog, "Fives")
+    assert back.is_smart and back.filter == "rating>=5"

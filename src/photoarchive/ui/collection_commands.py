@@ -57,15 +57,20 @@ class CollectionHandles:
 
 @dataclass
 class CollectionState:
-    """What a deleted collection needs to come back: its name, texts and members in order."""
+    """What a deleted collection needs to come back: its name, texts and members in order;
+    a smart one its filter and sort order instead of members (``smart``: what the filter
+    matches is not stored, and changes with every edit)."""
 
     name: str
     fields: dict[str, Any] = field(default_factory=dict)
     members: list[int] = field(default_factory=list)
+    smart: tuple[str, str] | None = None  # (filter, sort order)
 
     @classmethod
     def read(cls, edits: UndoHost, collection_id: int) -> CollectionState:
         collection = collection_store.get_collection(edits.catalog, collection_id)
+        if collection.is_smart:
+            return cls(collection.name, _fields(collection), [], (collection.filter, collection.sort))
         return cls(
             collection.name,
             _fields(collection),
@@ -254,7 +259,8 @@ def restore(edits: UndoHost, handle: CollectionHandle, state: CollectionState) -
     with transaction(catalog.conn):
         for attempt in range(1, 100):
             try:
-                collection = collection_store.create_collection(catalog, name, **state.fields)
+                smart = {"filter": state.smart[0], "sort": state.smart[1]} if state.smart else {}
+                collection = collection_store.create_collection(catalog, name, **state.fields, **smart)
                 break
             except ValidationError as error:
                 if getattr(error, "field", None) != "name":
@@ -264,7 +270,8 @@ def restore(edits: UndoHost, handle: CollectionHandle, state: CollectionState) -
                 )
         else:  # pragma: no cover - a hundred collections of that name
             raise ValidationError(f"no free name for the collection {state.name!r}", field="name")
-        collection_store.add_photos(catalog, collection.id, members)
+        if state.smart is None:  # a smart collection's filter chooses its photos
+            collection_store.add_photos(catalog, collection.id, members)
     handle.move_to(collection.id)
     edits.notify(edits.collections_changed)
     edits.notify(edits.collection_changed, collection.id)
