@@ -8,6 +8,7 @@ press changes the rating) and times from the key press to the paint of that cell
 new rating: the shortcut, the edit (one undo step, written to the catalog and its history),
 the cell's new values and its repaint. The reference, in the same rounds: the same cell
 repainted without an edit (``update`` of its rectangle until its paint), one frame's work.
+Then View > Cull is opened over every photo of the grid, against the window's own opening.
 
 Prints best and median of each, the load average, and ``RESULT rate_to_paint_ms X`` (the
 median) and ``RESULT rate_to_paint_ratio R`` (median against the reference's median). The
@@ -112,6 +113,16 @@ def main() -> None:
         reference.append((watch.at or time.perf_counter()) - start)
     window.edits.stack.setIndex(0)  # the rounds undone: the cached catalog keeps no rating
     steps = window.edits.stack.count()
+    # View > Cull over every photo of the grid, from the selected one, until its first paint.
+    culls = []
+    for _ in range(3):
+        start = time.perf_counter()
+        view = window.culling.open_cull()
+        until(app, lambda v=view: v is not None and v.isVisible(), timeout=30)
+        culls.append(time.perf_counter() - start)
+        if view is not None:
+            view.close()
+        until(app, lambda: False, timeout=0.05)
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     window.close()
 
@@ -121,9 +132,12 @@ def main() -> None:
     print(f"\n{args.rounds} key presses on a cell of {args.photos:,} photos ({steps} undo steps, undone after)")
     print(f"  key 3/2 pressed -> cell painted with the stars: {ms(rated)}")
     print(f"  reference, the same cell repainted (no edit):    {ms(reference)}")
+    print(f"  View > Cull over the grid's {args.photos:,} photos, shown: {ms(culls)}")
+    print(f"  reference, the window opened on them (first paint): {opened['first paint'] * 1000:.0f} ms")
     median = statistics.median(rated)
     print(f"RESULT rate_to_paint_ms {median * 1000:.2f}")
     print(f"RESULT rate_to_paint_ratio {median / statistics.median(reference):.2f}")
+    print(f"RESULT cull_open_ratio {statistics.median(culls) / opened['first paint']:.2f}")
 
 
 if __name__ == "__main__":

@@ -24,3 +24,17 @@ def grid_cells(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, Cell]:
         row[0]: (row[0], row[1], row[2], row[3], row[4] or "", row[5] or "", row[6], row[7] or "", row[8] or "")
         for row in select_in(catalog.conn, sql, photo_ids)
     }
+
+
+# (id, original_path, original_name, orientation, width, height, sha256, rating, label, flag)
+ViewCell = tuple[int, str, str, int | None, int | None, int | None, str, int | None, str, str]
+
+
+def view_cells(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, ViewCell]:
+    """What the culling and compare views show of these photos, by id, in one query (the
+    culling view opens over a grid of 100,000 photos: a full ``Photo`` each took 10 s)."""
+    sql = (
+        "SELECT id, original_path, original_name, orientation, width, height, sha256, rating, label, flag"
+        " FROM photos WHERE id IN ({ids})"
+    )
+    return {row[0]: (*row[:8], row[8] or "", row[9] or "") for row in select_in(catalog.conn, sql, photo_ids)}

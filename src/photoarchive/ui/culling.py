@@ -10,6 +10,7 @@ are those Photo Mechanic and Lightroom users know: 0-5 rate, 6-9 colour labels (
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPixmap
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.curated import EDITABLE_FIELDS, load_values
+from photoarchive.catalog.cells import view_cells
 from photoarchive.ui.full_images import FullImageCache, ImageRequest
 from photoarchive.ui.widgets.photo_canvas import PhotoCanvas
 
@@ -55,29 +56,29 @@ class CullPhoto:
 
 
 def cull_photos(catalog: Catalog, photo_ids: Sequence[int]) -> list[CullPhoto]:
-    """The views' data for these photos, in this order (ids the catalog no longer has are left out)."""
-    fields = [f for f in SELECTION_FIELDS if f in EDITABLE_FIELDS]
-    values = load_values(catalog, photo_ids, fields) if fields else {}
-    result = []
-    for photo in catalog.photos(photo_ids):
-        selection = values.get(photo.id, {})
-        preview = catalog.thumbnail_file(photo, PREVIEW_SIZE)
-        result.append(
-            CullPhoto(
-                id=photo.id,
-                path=catalog.original_file(photo),
-                name=photo.original_name,
-                orientation=photo.orientation,
-                preview=preview if preview.is_file() else None,
-                width=photo.width,
-                height=photo.height,
-                rating=selection.get("rating"),
-                label=selection.get("label") or "",
-                flag=selection.get("flag") or "",
-            )
+    """The views' data for these photos, in this order (ids the catalog no longer has are left
+    out), read in one query. The preview is the large thumbnail's path, not checked here (100,000
+    files looked at when the view opens): a missing one reads as no preview (``show_on``)."""
+    cells = view_cells(catalog, photo_ids)
+    paths = catalog.paths
+    originals = str(paths.original(""))  # paths.original(p), joined as text: one parse a path
+    return [
+        CullPhoto(
+            id=pid,
+            path=Path(os.path.join(originals, original_path)),
+            name=name,
+            orientation=orientation,
+            preview=paths.thumbnail(sha256, PREVIEW_SIZE),
+            width=width,
+            height=height,
+            rating=rating,
+            label=label,
+            flag=flag,
         )
-    order = {pid: index for index, pid in enumerate(photo_ids)}
-    return sorted(result, key=lambda p: order[p.id])
+        for pid, original_path, name, orientation, width, height, sha256, rating, label, flag in (
+            cells[i] for i in dict.fromkeys(photo_ids) if i in cells
+        )
+    ]
 
 
 def edit_for_key(key: int, photo: CullPhoto) -> tuple[str, Any] | None:
