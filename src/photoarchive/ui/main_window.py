@@ -24,11 +24,12 @@ Hook points for other panels (the map and places panels)
 - ``archive_opened(window)``: File > Open Archive (or New Archive, or the sample) opened
   another window, which takes over from this one.
 
-The menus' actions come from four controllers, each given only what it works on (the
+The menus' actions come from controllers, each given only what it works on (the
 catalog, ``edits``, the selection, the grid, a parent for its dialogs): ``archive`` (File,
-Help), ``editing`` (Edit), ``viewing`` (View, and the grid's keys in Edit) and
-``collections`` (Collection). The window lays their ``actions()`` out in the menus and
-connects their signals; they never see the window, nor each other.
+Help), ``editing`` (Edit), ``viewing`` (View, and the grid's keys in Edit), ``selecting``
+(Photo: rating, colour label and flag keys on the selection), ``culling`` (View > Cull and
+Compare) and ``collections`` (Collection). The window lays their ``actions()`` out in the
+menus and connects their signals; they never see the window, nor each other.
 """
 
 from __future__ import annotations
