@@ -248,3 +248,12 @@ def build_languages_archive(root: Path) -> tuple[Path, list[int]]:
     assert main([*archive, "collection", "edit", "shumshu", "--lang", "ru", "--title", "Шумшу, август 1945",
                  "--intro", "Введение **по-русски**"]) == 0  # fmt: skip
     return root / "archive", order
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The command line run in this process: (exit code, stdout, stderr)."""
+    from photoarchive.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

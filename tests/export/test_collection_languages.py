@@ -12,7 +12,7 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.collections import edit_collection, get_collection
 from photoarchive.errors import ValidationError
-from tests.export.test_cli_collections import run
+from tests.export.conftest import run_cli as run
 
 
 def test_collection_texts_per_language_from_the_command_line(

@@ -124,8 +124,9 @@ class Location:
 
     @property
     def place_text(self) -> str:
-        """``Height 171, Shumshu, Sakhalin Oblast, Russia``: the names, most specific first."""
-        return ", ".join(p for p in (self.sublocation, self.city, self.state, self.country) if p)
+        """``Height 171, Shumshu, Sakhalin Oblast, Russia``: the names, most specific first (joined
+        as the language writes a list: ``占守島、ロシア``)."""
+        return self.words(", ").join(p for p in (self.sublocation, self.city, self.state, self.country) if p)
 
     @property
     def coordinates_text(self) -> str:
@@ -138,7 +139,7 @@ class Location:
         latitude, longitude = f"{abs(self.latitude):.{places}f}", f"{abs(self.longitude):.{places}f}"
         text = (
             words("{degrees}° N" if self.latitude >= 0 else "{degrees}° S", degrees=latitude)
-            + ", "
+            + words(", ")
             + words("{degrees}° E" if self.longitude >= 0 else "{degrees}° W", degrees=longitude)
         )
         notes = []
