@@ -144,3 +144,21 @@ def test_a_themes_messages_replace_the_defaults_one_by_one(tmp_path: Path) -> No
     assert words("Next") == "Дальше" and words("Previous") == "Предыдущая" and words.name == "Русский"
     assert words("Photo {n}", n=2) == "Фотография 2" and load_messages(None, "de")("Next") == "Next"
     assert load_messages(None, "pt-BR").name == "pt-BR"
+
+
+def test_an_extended_description_is_linked_to_its_image(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The field comes with issue 16; the pages already give it its place, described-by the image."""
+    from photoarchive.export import plan
+
+    monkeypatch.setattr(plan, "extended_description", lambda fields: "Long text" if fields.title == "Заголовок" else "")
+    for kind in ("gallery", "post"):
+        job = ExportJob(catalog, "shumshu", ExportOptions(kind, tmp_path / kind, languages=("ru",), workers=0))
+        list(job.run())
+    page = (tmp_path / "gallery" / "photos" / "001_Заголовок.html").read_text(encoding="utf-8")
+    assert 'aria-describedby="description"' in page and '<div class="description" id="description"><p>Long text' in page
+    other = (tmp_path / "gallery" / "photos" / "002.html").read_text(encoding="utf-8")
+    assert "aria-describedby" not in other and "description" not in other.split("<main>")[1]
+    post = (tmp_path / "post" / "post.html").read_text(encoding="utf-8")
+    assert post.count("aria-describedby") == 1 and 'id="description-1"' in post

@@ -206,7 +206,7 @@ def plan_publication(
                 warnings=[f"{error}; left out (correct it with photoarchive edit)" for error in invalid],
                 fallbacks=localized[photo.id].fallbacks if other else (),
                 fallback_language=(default or "") if other else "",
-                description=str(getattr(fields, "extended_description", "") or ""),
+                description=extended_description(fields),
             )
         )
     return Publication(
@@ -217,6 +217,12 @@ def plan_publication(
         messages=messages,
         collection_fallbacks=collection_fallbacks,
     )
+
+
+def extended_description(fields: CuratedFields) -> str:
+    """The photo's extended description (IPTC's, a field issue 16 adds), '' while there is none:
+    the pages link it to its image with aria-describedby."""
+    return str(getattr(fields, "extended_description", "") or "")
 
 
 def _alt(fields: CuratedFields, sequence: int, messages: Messages) -> tuple[str, str]:
