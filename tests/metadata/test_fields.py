@@ -29,6 +29,13 @@ XMP_PROPERTIES = {
     "city": "photoshop:City", "state": "photoshop:State", "country": "photoshop:Country",
     "country_code": "Iptc4xmpCore:CountryCode", "job_id": "photoshop:TransmissionReference",
     "rating": "xmp:Rating", "label": "xmp:Label", "flag": "digiKam:PickLabel",
+    # Issue 16: the properties of the IPTC standard and PLUS an archive needs.
+    "extended_description": "Iptc4xmpCore:ExtDescrAccessibility", "persons_shown": "Iptc4xmpExt:PersonInImage",
+    "digital_source_type": "Iptc4xmpExt:DigitalSourceType", "artworks": "Iptc4xmpExt:ArtworkOrObject",
+    "image_regions": "Iptc4xmpExt:ImageRegion", "creator_contact_info": "Iptc4xmpCore:CreatorContactInfo",
+    "contributors": "Iptc4xmpExt:Contributor", "copyright_owners": "plus:CopyrightOwner",
+    "licensors": "plus:Licensor", "model_release_status": "plus:ModelReleaseStatus",
+    "property_release_status": "plus:PropertyReleaseStatus", "location_created": "Iptc4xmpExt:LocationCreated",
 }  # fmt: skip
 
 
@@ -53,7 +60,9 @@ def test_tags_are_known_to_exiv2(spec) -> None:
         assert (key.record(), key.tag()) == (int(record), int(number))
     for key in spec.exif:
         assert exiv2.ExifKey(key).tagName() == key.rsplit(".", 1)[1]
-    known = ("dc", "photoshop", "iptc", "iptcExt", "xmpRights", "lr", "photoarchive", "xmp", "digiKam", "photomechanic")
+    known = (
+        "dc", "photoshop", "iptc", "iptcExt", "xmpRights", "lr", "photoarchive", "xmp", "digiKam", "photomechanic", "plus"
+    )  # fmt: skip
     exiv2io.setup()  # registers ours and Photo Mechanic's namespaces
     for key in (spec.xmp.key, *spec.also):
         assert key.split(".")[1] in known
@@ -72,6 +81,11 @@ def test_xmp_types_fit_the_kinds() -> None:
             assert spec.xmp.type is XmpType.SEQ
         elif spec.kind is Kind.INTEGER or spec.name == "flag":  # digiKam's PickLabel is a number
             assert spec.xmp.type is XmpType.INTEGER
+        elif spec.kind in (Kind.STRUCTS, Kind.TREE):
+            assert spec.xmp.type in (XmpType.BAG, XmpType.SEQ)
+        elif spec.kind is Kind.STRUCT:  # location created: a bag of which we keep one
+            assert spec.xmp.type in (XmpType.TEXT, XmpType.BAG)
+            assert spec.members
         else:
             assert spec.xmp.type in (XmpType.TEXT, XmpType.LANG_ALT, XmpType.DATE)
 
@@ -87,4 +101,4 @@ def test_location_shown_and_multiline() -> None:
     shown = {spec.name: spec.location_shown for spec in FIELDS if spec.location_shown}
     assert shown == {"sublocation": "Sublocation", "city": "City", "state": "ProvinceState",
                      "country": "CountryName", "country_code": "CountryCode"}  # fmt: skip
-    assert {"caption", "alt_text", "usage_terms", "instructions"} == MULTILINE_FIELDS
+    assert {"caption", "alt_text", "extended_description", "usage_terms", "instructions"} == MULTILINE_FIELDS

@@ -1,4 +1,5 @@
-"""Curated fields as the catalog stores them: columns of ``photos`` (keywords as JSON lists).
+"""Curated fields as the catalog stores them: columns of ``photos`` (keywords as JSON lists, the
+structured fields as JSON objects or arrays).
 
 Reading goes through here; every change goes through ``photoarchive.edits`` so that it is
 validated, made in one transaction and recorded in the edit history.
@@ -15,7 +16,13 @@ from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import select_in
 from photoarchive.catalog.translations import default_language, load_keyed, load_translations, parse_key
 from photoarchive.model import CURATED_FIELD_NAMES, CuratedFields
-from photoarchive.model.curated import INTEGER_FIELDS, LIST_FIELDS, PER_LANGUAGE_FIELDS
+from photoarchive.model.curated import (
+    INTEGER_FIELDS,
+    LIST_FIELDS,
+    PER_LANGUAGE_FIELDS,
+    STRUCT_FIELDS,
+    STRUCTURED_FIELDS,
+)
 
 # Photo columns an edit may change besides the curated fields: the GPS position shown, and the
 # gazetteer place shown (0004_places), stored as they are.
@@ -31,6 +38,8 @@ def to_column(field: str, value: Any) -> Any:
     """A Python value as stored in its column (a per-language value as text)."""
     if field in LIST_FIELDS or field == CONFLICTS:
         return json.dumps(list(value or []), ensure_ascii=False)
+    if field in STRUCTURED_FIELDS:
+        return json.dumps(value or ({} if field in STRUCT_FIELDS else []), ensure_ascii=False, sort_keys=True)
     if field in POSITION_FIELDS or field in INTEGER_FIELDS:
         return value
     return "" if value is None else str(value)
@@ -39,6 +48,8 @@ def to_column(field: str, value: Any) -> Any:
 def from_column(field: str, value: Any) -> Any:
     if field in LIST_FIELDS or field == CONFLICTS:
         return json.loads(value or "[]")
+    if field in STRUCTURED_FIELDS:
+        return json.loads(value or ("{}" if field in STRUCT_FIELDS else "[]"))
     return value
 
 

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import exiv2
 
@@ -339,3 +340,96 @@ def exif_set(exif: exiv2.ExifData, key: str, text: str) -> None:
         del exif[key]
     if text:
         exif[key] = exiv2.AsciiValue(text)
+
+
+# -- XMP structures, whole ------------------------------------------------------------------
+
+_ARRAY_TYPES = {'type="Bag"': "bag", 'type="Seq"': "seq", 'type="Alt"': "alt"}
+_STRUCT = 'type="Struct"'
+# Namespaces' prefixes as the standards spell them in a structure's field names; exiv2 and the
+# toolkit may know Iptc4xmpExt as "iptcExt" and Iptc4xmpCore as "iptc".
+_QUALIFIED = {"iptcExt": "Iptc4xmpExt", "iptc": "Iptc4xmpCore"}
+
+XmpNode = str | list[Any] | dict[str, Any]
+
+
+def _standard_name(name: str) -> str:
+    prefix, _, local = name.partition(":")
+    return f"{_QUALIFIED.get(prefix, prefix)}:{local}" if local else name
+
+
+def xmp_tree(xmp: exiv2.XmpData, key: str) -> XmpNode | None:
+    """A property with everything below it as plain data: text, a list (an array; its items
+    nodes), a structure {qualified field name: node} (names as the standard spells them,
+    ``Iptc4xmpExt:rId``), or a lang-alt {language: text} (whose keys have no colon). None when
+    the file does not have it."""
+    datums = {d.key(): d for d in xmp if d.key() == key or d.key().startswith((key + "[", key + "/"))}
+    if key not in datums:
+        return None
+
+    def node(path: str) -> XmpNode:
+        datum = datums[path]
+        type_id = datum.typeId()
+        if type_id == exiv2.TypeId.langAlt:
+            return {str(lang): str(text) for lang, text in dict(datum.value()).items()}
+        if type_id in (exiv2.TypeId.xmpBag, exiv2.TypeId.xmpSeq, exiv2.TypeId.xmpAlt):
+            return [str(v) for v in datum.value()]
+        text = datum.toString()
+        if text in _ARRAY_TYPES:
+            items = []
+            index = 1
+            while f"{path}[{index}]" in datums:
+                items.append(node(f"{path}[{index}]"))
+                index += 1
+            return items
+        if text == _STRUCT:
+            head = path + "/"
+            children = [
+                k for k in datums if k.startswith(head) and "/" not in k[len(head) :] and "[" not in k[len(head) :]
+            ]
+            return {_standard_name(k[len(head) :]): node(k) for k in children}
+        return clean_text(text)
+
+    return node(key)
+
+
+def xmp_set_tree(xmp: exiv2.XmpData, key: str, value: XmpNode, seq: frozenset[str] = frozenset()) -> None:
+    """Replace a property by ``value`` as ``xmp_tree`` gives it (an empty value removes it).
+    Arrays are bags, but those whose property is in ``seq`` (qualified names, and ``key``'s own
+    local name for the top level): XMP's Bag and Seq cannot be told apart in plain data."""
+    xmp_delete(xmp, key)
+    if value in ("", [], {}):
+        return
+    ext = iptc_ext_prefix()
+
+    def qualified(name: str) -> str:
+        prefix, _, local = name.partition(":")
+        if prefix == "Iptc4xmpExt":
+            return f"{ext}:{local}"
+        return name
+
+    def is_lang_alt(node: dict[str, Any]) -> bool:
+        return bool(node) and all(":" not in k and isinstance(v, str) for k, v in node.items())
+
+    def put(path: str, node: XmpNode, name: str) -> None:
+        ordered = name in seq
+        if isinstance(node, str):
+            xmp[path] = exiv2.XmpTextValue(node)
+        elif isinstance(node, dict) and is_lang_alt(node):
+            xmp[path] = exiv2.LangAltValue(dict(node))
+        elif isinstance(node, dict):
+            struct = exiv2.XmpTextValue()
+            struct.setXmpStruct()
+            xmp.add(exiv2.XmpKey(path), struct)
+            for child, sub in node.items():
+                put(f"{path}/{qualified(child)}", sub, child)
+        elif all(isinstance(item, str) for item in node):
+            xmp[path] = exiv2.XmpArrayValue(list(node), exiv2.TypeId.xmpSeq if ordered else exiv2.TypeId.xmpBag)
+        else:
+            array = exiv2.XmpTextValue()
+            array.setXmpArrayType(exiv2.XmpValue.XmpArrayType.xaSeq if ordered else exiv2.XmpValue.XmpArrayType.xaBag)
+            xmp.add(exiv2.XmpKey(path), array)
+            for index, item in enumerate(node, 1):
+                put(f"{path}[{index}]", item, "")
+
+    put(key, value, key.rsplit(".", 1)[1])

@@ -31,7 +31,7 @@ import exiv2
 
 from photoarchive.errors import MetadataReadError, ValidationError
 from photoarchive.files import real_path
-from photoarchive.metadata import dates, exiv2io, iim, irb, selection
+from photoarchive.metadata import dates, exiv2io, iim, irb, selection, structs
 from photoarchive.metadata.exiv2io import error_reason
 from photoarchive.metadata.fields import (
     FIELDS,
@@ -45,7 +45,7 @@ from photoarchive.metadata.fields import (
 from photoarchive.metadata.mwg import Conflict, Sources, Value, join_names, reconcile, split_names
 from photoarchive.metadata.technical import open_image
 from photoarchive.metadata.validate import normalize_country_code
-from photoarchive.model.curated import CuratedFields
+from photoarchive.model.curated import CuratedFields, empty_value
 from photoarchive.model.place import LocationShown
 
 XMP_MIME_TYPES = ("application/rdf+xml",)
@@ -226,6 +226,11 @@ def _xmp_values(xmp: exiv2.XmpData, warnings: list[str]) -> tuple[dict[str, Valu
     for spec in FIELDS:
         if spec.kind in SELECTION_KINDS:
             continue
+        if spec.structured:
+            found = structs.read_value(xmp, spec)
+            if found is not None:
+                values[spec.name] = found
+            continue
         raw = exiv2io.xmp_get(xmp, spec.xmp.key)
         if spec.location_shown and shown.get(spec.location_shown, "").strip():
             # As ExifTool's MWG tags: the LocationShown field first, the legacy property next.
@@ -386,6 +391,10 @@ def _read(
     values: dict[str, Any] = {}  # each value has the shape its field declares
     conflicts = []
     for spec in FIELDS:
+        if spec.structured:  # XMP only, whole: the sidecar's when it has the field
+            found = src.sidecar.get(spec.name) or src.xmp.get(spec.name)
+            values[spec.name] = found if found is not None else empty_value(spec.name)
+            continue
         value, conflict = reconcile(spec, src)
         values[spec.name] = _model_value(spec.kind, value)
         if conflict:

@@ -45,9 +45,10 @@ import pycountry
 
 from photoarchive.errors import ValidationError
 from photoarchive.metadata import dates
-from photoarchive.metadata.fields import FIELDS_BY_NAME, GpsPoint, Input, Kind
+from photoarchive.metadata.fields import FIELDS_BY_NAME, GpsPoint, Input, Kind, XmpType
 from photoarchive.metadata.mwg import join_names, split_names
 from photoarchive.model.curated import CURATED_FIELD_NAMES, CuratedFields, empty_value
+from photoarchive.model.fields import Member
 
 # The language tags' rule lives in the model (the catalog reads it without exiv2); named here
 # too, beside the other checks of curated values.
@@ -192,11 +193,92 @@ def check_choice(name: str, value: object) -> str:
     raise ValidationError(f"{spec.label}: {value!r} is not one of {allowed}", field=name)
 
 
-def validate_value(name: str, value: object) -> str | list[str] | int | None:
+def check_vocabulary(name: str, value: object) -> str:
+    """A vocabulary field's URI, from the URI, its short name or its label (any case); a URI
+    under the vocabulary's base that we do not list (a newer term) is kept; "" for none.
+    ("none" is a term of PLUS's release statuses, so it does not mean "no value" here.)"""
+    spec = FIELDS_BY_NAME[name]
+    text = check_text(name, value)
+    if not text:
+        return ""
+    folded = text.casefold()
+    for choice in spec.choices:
+        if folded in (choice.value.casefold(), choice.label.casefold(), *(a.casefold() for a in choice.aliases)):
+            return choice.value
+    base = spec.choices[0].value.rsplit("/", 1)[0] + "/" if spec.choices else ""
+    if base and text.startswith(base) and re.fullmatch(r"[A-Za-z0-9_.-]+", text[len(base) :]):
+        return text
+    short = ", ".join(c.aliases[0] for c in spec.choices if c.aliases)
+    raise ValidationError(f"{spec.label}: {text!r} is not one of {short} (or a URI of {base})", field=name)
+
+
+def _check_member_value(name: str, member: Member, value: object) -> str | list[str]:
+    shown = f"{_label(name)}, {member.name}"
+    if member.is_list:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)):
+            raise ValidationError(f"{shown}: expected a list", field=name)
+        checked = [check_text(name, item, label=shown) for item in items]
+        return [item for item in checked if item]
+    if isinstance(value, (list, tuple)):  # one value: a writer that made it an array
+        value = "; ".join(str(v) for v in value)
+    text = check_text(name, value, multiline=member.type is XmpType.LANG_ALT, label=shown)
+    return text
+
+
+def check_struct(name: str, value: object) -> dict[str, str | list[str]]:
+    """A structure of the field's members, empty members left out; ``ValidationError`` for
+    a member the field does not have."""
+    spec = FIELDS_BY_NAME[name]
+    if not isinstance(value, Mapping):
+        raise ValidationError(f"{spec.label}: expected members as name=value", field=name)
+    result: dict[str, str | list[str]] = {}
+    for key, member_value in value.items():
+        member = spec.member(str(key))
+        if member is None:
+            allowed = ", ".join(m.name for m in spec.members)
+            raise ValidationError(f"{spec.label}: no member {key!r} (members: {allowed})", field=name)
+        checked = _check_member_value(name, member, member_value)
+        if checked:
+            result[member.name] = checked
+    # In the declaration's order, so that equal structures compare and store equal.
+    return {m.name: result[m.name] for m in spec.members if m.name in result}
+
+
+def check_tree(name: str, value: object) -> list[dict[str, Any]]:
+    """XMP kept as read: a list of structures of text, lists and structures (not typed by a
+    curator, so only its shape and its texts' characters are checked)."""
+    spec = FIELDS_BY_NAME[name]
+
+    def walk(node: object) -> object:
+        if isinstance(node, str):
+            return check_text(name, node, multiline=True, strip=False)
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if isinstance(node, Mapping):
+            return {check_text(name, str(k)): walk(v) for k, v in node.items()}
+        raise ValidationError(f"{spec.label}: {type(node).__name__} is not a value of XMP", field=name)
+
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        raise ValidationError(f"{spec.label}: expected a list of structures", field=name)
+    return [walked for item in value if isinstance(walked := walk(item), dict) and walked]
+
+
+def validate_value(name: str, value: object) -> Any:
     """The normalised value of one curated field, or ``ValidationError``."""
     spec = FIELDS_BY_NAME.get(name)
     if spec is None:
         raise ValidationError(f"unknown field: {name}", field=name)
+    if spec.kind is Kind.STRUCT:
+        return check_struct(name, value)
+    if spec.kind is Kind.STRUCTS:
+        if not isinstance(value, (list, tuple)):
+            raise ValidationError(f"{spec.label}: expected a list", field=name)
+        return [checked for item in value if (checked := check_struct(name, item))]
+    if spec.kind is Kind.TREE:
+        return check_tree(name, value)
+    if spec.input is Input.VOCABULARY:
+        return check_vocabulary(name, value)
     if spec.kind is Kind.INTEGER:
         return check_rating(name, value)
     if spec.kind is Kind.CHOICE:
@@ -269,7 +351,7 @@ def invalid_fields(values: Mapping[str, object]) -> list[str]:
     """The names of the curated fields among ``values`` whose value does not validate."""
     bad = []
     for name, value in values.items():
-        if name in FIELDS_BY_NAME and value not in ("", [], None):
+        if name in FIELDS_BY_NAME and value not in ("", [], None, {}):
             try:
                 validate_value(name, value)
             except ValidationError:

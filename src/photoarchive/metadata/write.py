@@ -61,7 +61,7 @@ import exiv2
 
 from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.files import atomic_write, truncate_utf8
-from photoarchive.metadata import dates, exiv2io, iim, irb, selection
+from photoarchive.metadata import dates, exiv2io, iim, irb, selection, structs
 from photoarchive.metadata.derivative import copy_metadata
 from photoarchive.metadata.exiv2io import error_reason
 from photoarchive.metadata.fields import (
@@ -146,6 +146,9 @@ def apply_xmp(
     selection.apply_values(xmp, fields)
     for spec in FIELDS:
         if spec.kind in SELECTION_KINDS:
+            continue
+        if spec.structured:
+            structs.apply_value(xmp, spec, getattr(fields, spec.name))
             continue
         values = _values(fields, spec)
         exiv2io.xmp_delete(xmp, spec.xmp.key)

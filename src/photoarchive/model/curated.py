@@ -16,8 +16,10 @@ the model; ``metadata.fields`` re-exports them and adds what only reading and wr
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, fields, replace
 
+from photoarchive.model import vocabularies as _v
 from photoarchive.model.fields import (
     PHOTO_MECHANIC_PREFIX,
     PHOTOARCHIVE_PREFIX,
@@ -36,7 +38,7 @@ from photoarchive.model.fields import (
     iim,
 )
 
-_DESCRIPTION, _CREDIT, _EVENT, _LOCATION, _WORKFLOW, _SELECTION = Group
+_DESCRIPTION, _CREDIT, _EVENT, _LOCATION, _CREATED, _WORKFLOW, _SELECTION = Group
 _EXIF, _XI, _XO = Precedence.EXIF_FIRST, Precedence.XMP_IIM, Precedence.XMP_ONLY
 _TEXT, _ALT, _BAG, _SEQ = XmpType.TEXT, XmpType.LANG_ALT, XmpType.BAG, XmpType.SEQ
 
@@ -95,6 +97,11 @@ class CuratedFields:
         QT_TRANSLATE_NOOP("CuratedFields", "Alt text"), _DESCRIPTION, Input.TEXT, _XO,
         _xmp("Xmp.iptc.AltTextAccessibility", _ALT), per_language=True,
     ))  # fmt: skip
+    # The IPTC's Extended Description (accessibility): a long description of what the photo shows.
+    extended_description: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Extended description"), _DESCRIPTION, Input.TEXT, _XO,
+        _xmp("Xmp.iptc.ExtDescrAccessibility", _ALT), per_language=True,
+    ))  # fmt: skip
     keywords: list[str] = curated(FieldSpec(  # noqa: RUF009 - a dataclasses.field(default_factory=list)
         QT_TRANSLATE_NOOP("CuratedFields", "Keywords"), _DESCRIPTION, Input.KEYWORDS, _XI,
         _xmp("Xmp.dc.subject", _BAG), iim("Keywords", "2:25", 64, repeatable=True),
@@ -103,6 +110,24 @@ class CuratedFields:
         QT_TRANSLATE_NOOP("CuratedFields", "Hierarchical keywords"), _DESCRIPTION, Input.KEYWORDS, _XO,
         _xmp("Xmp.lr.hierarchicalSubject", _BAG), in_editor=False,
     ))  # fmt: skip
+    # IPTC's Person Shown: names, no IIM dataset.
+    persons_shown: list[str] = curated(FieldSpec(  # noqa: RUF009 - as keywords
+        QT_TRANSLATE_NOOP("CuratedFields", "Persons shown"), _DESCRIPTION, Input.PERSONS, _XO,
+        _xmp("Xmp.iptcExt.PersonInImage", _BAG), in_editor=False,
+    ))  # fmt: skip
+    digital_source_type: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Digital source type"), _DESCRIPTION, Input.VOCABULARY, _XO,
+        _xmp("Xmp.iptcExt.DigitalSourceType"), choices=_v.DIGITAL_SOURCE_TYPES,
+    ))  # fmt: skip
+    artworks: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list, as keywords
+        QT_TRANSLATE_NOOP("CuratedFields", "Artwork or object"), _DESCRIPTION, Input.STRUCTS, _XO,
+        _xmp("Xmp.iptcExt.ArtworkOrObject", _BAG), in_editor=False, members=_v.ARTWORK_MEMBERS,
+    ))  # fmt: skip
+    # Kept as read and written back unchanged (regions are drawn and named by other tools).
+    image_regions: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list, as keywords
+        QT_TRANSLATE_NOOP("CuratedFields", "Image regions"), _DESCRIPTION, Input.TREE, _XO,
+        _xmp("Xmp.iptcExt.ImageRegion", _BAG), in_editor=False,
+    ))  # fmt: skip
     creator: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Creator"), _CREDIT, Input.NAMES, _EXIF,
         _xmp("Xmp.dc.creator", _SEQ), iim("Byline", "2:80", 32, repeatable=True), ("Exif.Image.Artist",),
@@ -110,6 +135,14 @@ class CuratedFields:
     creator_job_title: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Creator's job title"), _CREDIT, Input.LINE, _XI,
         _xmp("Xmp.photoshop.AuthorsPosition"), iim("BylineTitle", "2:85", 32), in_editor=False,
+    ))  # fmt: skip
+    creator_contact_info: dict[str, object] = curated(FieldSpec(  # noqa: RUF009 - a dict
+        QT_TRANSLATE_NOOP("CuratedFields", "Creator's contact info"), _CREDIT, Input.STRUCT, _XO,
+        _xmp("Xmp.iptc.CreatorContactInfo"), in_editor=False, members=_v.CONTACT_MEMBERS,
+    ))  # fmt: skip
+    contributors: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list
+        QT_TRANSLATE_NOOP("CuratedFields", "Contributors"), _CREDIT, Input.STRUCTS, _XO,
+        _xmp("Xmp.iptcExt.Contributor", _BAG), in_editor=False, members=_v.CONTRIBUTOR_MEMBERS,
     ))  # fmt: skip
     credit: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Credit line"), _CREDIT, Input.LINE, _XI,
@@ -130,6 +163,22 @@ class CuratedFields:
     web_statement: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Web statement of rights"), _CREDIT, Input.URL, _XO,
         _xmp("Xmp.xmpRights.WebStatement"), in_editor=False,
+    ))  # fmt: skip
+    copyright_owners: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list
+        QT_TRANSLATE_NOOP("CuratedFields", "Copyright owners"), _CREDIT, Input.STRUCTS, _XO,
+        _xmp("Xmp.plus.CopyrightOwner", _SEQ), in_editor=False, members=_v.COPYRIGHT_OWNER_MEMBERS,
+    ))  # fmt: skip
+    licensors: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list
+        QT_TRANSLATE_NOOP("CuratedFields", "Licensors"), _CREDIT, Input.STRUCTS, _XO,
+        _xmp("Xmp.plus.Licensor", _SEQ), in_editor=False, members=_v.LICENSOR_MEMBERS,
+    ))  # fmt: skip
+    model_release_status: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Model release status"), _CREDIT, Input.VOCABULARY, _XO,
+        _xmp("Xmp.plus.ModelReleaseStatus"), choices=_v.MODEL_RELEASE_STATUSES,
+    ))  # fmt: skip
+    property_release_status: str = curated(FieldSpec(
+        QT_TRANSLATE_NOOP("CuratedFields", "Property release status"), _CREDIT, Input.VOCABULARY, _XO,
+        _xmp("Xmp.plus.PropertyReleaseStatus"), choices=_v.PROPERTY_RELEASE_STATUSES,
     ))  # fmt: skip
     # The capture date: from the camera, so not in the editor.
     date_created: str = curated(FieldSpec(
@@ -170,6 +219,11 @@ class CuratedFields:
     country_code: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Country code"), _LOCATION, Input.COUNTRY_CODE, _XI,
         _xmp("Xmp.iptc.CountryCode"), iim("CountryCode", "2:100", 3), location_shown="CountryCode",
+    ))  # fmt: skip
+    # Where the photo was taken, as distinct from the place it shows (EXIF GPS is its position).
+    location_created: dict[str, object] = curated(FieldSpec(  # noqa: RUF009 - a dict
+        QT_TRANSLATE_NOOP("CuratedFields", "Location created"), _CREATED, Input.STRUCT, _XO,
+        _xmp("Xmp.iptcExt.LocationCreated", _BAG), in_editor=False, members=_v.LOCATION_MEMBERS,
     ))  # fmt: skip
     caption_writer: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Caption writer"), _WORKFLOW, Input.LINE, _XI,
@@ -214,10 +268,10 @@ class CuratedFields:
     translations: dict[str, dict[str, str]] = field(default_factory=dict, compare=True)
 
     def as_dict(self) -> dict[str, object]:
-        return {name: (list(v) if isinstance(v := getattr(self, name), list) else v) for name in CURATED_FIELD_NAMES}
+        return {name: copy.deepcopy(getattr(self, name)) for name in CURATED_FIELD_NAMES}
 
     def is_empty(self) -> bool:
-        return not self.translations and all(getattr(self, name) in ("", [], None) for name in CURATED_FIELD_NAMES)
+        return not self.translations and all(getattr(self, name) in ("", [], None, {}) for name in CURATED_FIELD_NAMES)
 
 
 # Every curated field, in the order of the declaration.
@@ -231,6 +285,12 @@ CURATED_FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
 LIST_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.LIST)
 INTEGER_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.INTEGER)
 CHOICE_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.CHOICE)
+# The fields whose value is a structure ({}), a list of structures, or XMP kept whole ([]):
+# stored as JSON, compared whole.
+STRUCT_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.kind is Kind.STRUCT)
+STRUCTURED_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.structured)
+# The fields whose value is a URI of a controlled vocabulary (digital source type, releases).
+VOCABULARY_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.input is Input.VOCABULARY)
 # The fields that hold one value per language (title, headline, caption, alt text).
 PER_LANGUAGE_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.per_language)
 # The selection fields (rating, colour label, flag): what culling sets.
@@ -238,7 +298,11 @@ SELECTION_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.g
 
 
 def empty_value(name: str) -> object:
-    """A field's "not set": an empty list, None (integers) or ""."""
+    """A field's "not set": an empty list, an empty dict (a structure), None (integers) or ""."""
+    if name in STRUCT_FIELDS:
+        return {}
+    if name in STRUCTURED_FIELDS:
+        return []
     return [] if name in LIST_FIELDS else None if name in INTEGER_FIELDS else ""
 
 

@@ -52,6 +52,7 @@ class Group(Enum):
     CREDIT = QT_TRANSLATE_NOOP("CuratedFields", "Credit and rights")
     EVENT = QT_TRANSLATE_NOOP("CuratedFields", "Event shown")
     LOCATION = QT_TRANSLATE_NOOP("CuratedFields", "Location shown")
+    LOCATION_CREATED = QT_TRANSLATE_NOOP("CuratedFields", "Location created")
     WORKFLOW = QT_TRANSLATE_NOOP("CuratedFields", "Workflow")
     SELECTION = QT_TRANSLATE_NOOP("CuratedFields", "Selection")
 
@@ -65,6 +66,15 @@ class Kind(Enum):
     DATE = "date"  # ISO 8601 text
     INTEGER = "integer"  # an int, or None for "not set"
     CHOICE = "choice"  # one of the field's ``choices`` (their ``value``), "" for none
+    # A structure of named ``members`` (``Member``): {member name: text, or a list for an
+    # array member}, members without a value left out; {} for none (location created).
+    STRUCT = "struct"
+    # A list of such structures (artworks, licensors), [] for none.
+    STRUCTS = "structs"
+    # XMP kept whole as read (image regions): a list of structures whose keys are the
+    # standard's qualified names (``Iptc4xmpExt:rId``), values text, lists, nested
+    # structures, or a lang-alt {language: text} (whose keys have no colon).
+    TREE = "tree"
 
 
 class Input(Enum):
@@ -82,6 +92,13 @@ class Input(Enum):
     URL = "url"  # an http(s) URL
     RATING = "rating"  # a whole number within the field's ``limits`` (stars), or none
     CHOICE = "choice"  # one of the field's ``choices``, or none
+    # A URI of a controlled vocabulary (``choices``: the URIs, their labels, their short names
+    # as ``aliases``); stored as the URI, typed as the URI, the short name or the label.
+    VOCABULARY = "vocabulary"
+    PERSONS = "persons"  # a list of names, typed separated by ";" (a name may hold a comma)
+    STRUCT = "struct"  # members typed as ``name=value`` pairs separated by ";"
+    STRUCTS = "structs"  # several such structures
+    TREE = "tree"  # kept as read; not typed
 
     @property
     def kind(self) -> Kind:
@@ -98,6 +115,10 @@ _KINDS = {
     Input.DATE: Kind.DATE,
     Input.RATING: Kind.INTEGER,
     Input.CHOICE: Kind.CHOICE,
+    Input.PERSONS: Kind.LIST,
+    Input.STRUCT: Kind.STRUCT,
+    Input.STRUCTS: Kind.STRUCTS,
+    Input.TREE: Kind.TREE,
 }
 
 
@@ -162,6 +183,23 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Member:
+    """One member of a structured field: its name in the model, on the command line and in
+    ``show --json`` (``city``), its qualified XMP name as the standard spells it
+    (``Iptc4xmpExt:City``), its XMP type (TEXT, LANG_ALT: its x-default only, BAG or SEQ: a
+    list in the model) and its label."""
+
+    name: str
+    xmp: str
+    type: XmpType = XmpType.TEXT
+    label: str = ""
+
+    @property
+    def is_list(self) -> bool:
+        return self.type in (XmpType.BAG, XmpType.SEQ)
+
+
+@dataclass(frozen=True)
 class FieldSpec:
     """One curated field: how the curator sees it, and where it lives in each standard."""
 
@@ -187,6 +225,8 @@ class FieldSpec:
     # Whether it holds one value per language (BCP 47 tags), the archive's default language's
     # being the field's own value (XMP's x-default); see ``languages_key``.
     per_language: bool = False
+    # A structured field's members (``Kind.STRUCT``, ``Kind.STRUCTS``), in the order shown.
+    members: tuple[Member, ...] = ()
     # The attribute of ``CuratedFields`` that declares it (set from the declaration).
     name: str = ""
 
@@ -217,6 +257,14 @@ class FieldSpec:
         """The choice stored as ``value``."""
         return next((c for c in self.choices if c.value == value), None)
 
+    def member(self, name: str) -> Member | None:
+        return next((m for m in self.members if m.name == name), None)
+
+    @property
+    def structured(self) -> bool:
+        """Whether the value is a structure or a list of them (stored as JSON)."""
+        return self.kind in (Kind.STRUCT, Kind.STRUCTS, Kind.TREE)
+
     @property
     def standard_names(self) -> list[str]:
         """Tag names as the standards spell them, e.g. ``IIM 2:120``, ``dc:description``."""
@@ -234,9 +282,11 @@ SPEC = "spec"  # the key of a curated field's FieldSpec in its dataclass field's
 
 
 def curated(spec: FieldSpec) -> Any:
-    """Declare a curated field of ``CuratedFields``: its default ("", an empty list, or None for
-    an integer) and its spec, whose name is the attribute's."""
-    if spec.kind is Kind.LIST:
+    """Declare a curated field of ``CuratedFields``: its default ("", an empty list, an empty
+    dict for a structure, or None for an integer) and its spec, whose name is the attribute's."""
+    if spec.kind is Kind.STRUCT:
+        return field(default_factory=dict, metadata={SPEC: spec})
+    if spec.kind in (Kind.LIST, Kind.STRUCTS, Kind.TREE):
         return field(default_factory=list, metadata={SPEC: spec})
     if spec.kind is Kind.INTEGER:
         return field(default=None, metadata={SPEC: spec})
