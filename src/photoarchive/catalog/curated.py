@@ -39,7 +39,7 @@ def to_column(field: str, value: Any) -> Any:
     if field in LIST_FIELDS or field == CONFLICTS:
         return json.dumps(list(value or []), ensure_ascii=False)
     if field in STRUCTURED_FIELDS:
-        return json.dumps(value or ({} if field in STRUCT_FIELDS else []), ensure_ascii=False, sort_keys=True)
+        return json.dumps(value or ({} if field in STRUCT_FIELDS else []), ensure_ascii=False)
     if field in POSITION_FIELDS or field in INTEGER_FIELDS:
         return value
     return "" if value is None else str(value)

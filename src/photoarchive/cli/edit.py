@@ -8,6 +8,11 @@ as ``show --json`` names them with underscores). Lists (``--keywords``, ``--add-
 ``--remove-keywords``, ``--hierarchical-keywords``) are separated by commas; a comma inside a
 keyword is written ``\\,`` (and a backslash ``\\\\``); the options may also be repeated.
 Several creators are separated by ``;`` (as the Metadata Working Group writes them).
+Persons shown are a list as keywords are. A vocabulary's field (``--digital-source-type``,
+``--model-release-status``, ``--property-release-status``) takes the term's short name
+(``negativeFilm``, ``not-applicable``), its label or its URI. A structured field takes
+``name=value;name=value`` (``model.structured``); one of several (``--artworks``,
+``--licensors``, ``--copyright-owners``, ``--contributors``) is one option each, repeated.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from photoarchive.model.curated import (
     PER_LANGUAGE_FIELDS,
     empty_value,
 )
-from photoarchive.model.fields import FieldSpec, Input
+from photoarchive.model.fields import FieldSpec, Input, Kind
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -49,6 +54,10 @@ METAVARS = {
     Input.URL: "URL",
     Input.NAMES: "NAME[;NAME]",
     Input.RATING: "0-5|none",
+    Input.PERSONS: "A,B",
+    Input.VOCABULARY: "TERM|URI",
+    Input.STRUCT: "NAME=VALUE;...",
+    Input.STRUCTS: "NAME=VALUE;...",
 }
 
 
@@ -58,15 +67,36 @@ def _metavar(spec: FieldSpec) -> str:
     return METAVARS.get(spec.input, "TEXT")
 
 
+def _help(spec: FieldSpec) -> str:
+    text = f"{spec.label} ({', '.join(spec.standard_names)})"
+    if spec.input is Input.VOCABULARY:
+        text += "; one of " + ", ".join(c.aliases[0] for c in spec.choices if c.aliases)
+    elif spec.members:
+        text += "; members " + ", ".join(m.name for m in spec.members)
+        if spec.kind is Kind.STRUCTS:
+            text += " (repeat the option for each)"
+    return text.replace("%", "%%")
+
+
 EDIT_DESCRIPTION = """\
 Set curated fields of one or many photos: one edit, one transaction, one entry in the
 history (photoarchive history; photoarchive undo EDIT_ID). Setting a field settles the
 conflict its file's standards had about it.
 
-Lists (--keywords, --add-keywords, --remove-keywords, --hierarchical-keywords) are separated
-by commas, or given by repeating the option; write a comma inside a keyword as \\, (and a
-backslash as \\\\). Several creators are separated by ";". Dates are ISO 8601 (1945-08-18,
-1945-08, 2015-08-10T09:00:00+11:00); --event-date also takes a range 1945-08-18/1945-08-23.
+Lists (--keywords, --add-keywords, --remove-keywords, --hierarchical-keywords,
+--persons-shown) are separated by commas, or given by repeating the option; write a comma
+inside a keyword as \\, (and a backslash as \\\\). Several creators are separated by ";".
+Dates are ISO 8601 (1945-08-18, 1945-08, 2015-08-10T09:00:00+11:00); --event-date also takes a
+range 1945-08-18/1945-08-23.
+
+--digital-source-type takes a term of IPTC's vocabulary by its short name (negativeFilm,
+positiveFilm, print, digitalCapture, ...), its label or its URI, and stores the URI;
+--model-release-status and --property-release-status take none, not-applicable, unlimited or
+limited (PLUS). Structured fields take members as NAME=VALUE separated by ";" (a list
+member's items by ","; \\; \\, \\= inside a value): --location-created "city=Severo-Kurilsk;
+country=Russia;country_code=RUS", --creator-contact-info "email=archive@example.org".
+--artworks, --licensors, --copyright-owners and --contributors take one structure each and
+are repeated for several; they replace the photo's list (--clear artworks empties it).
 
 --place gives the photos a place of the gazetteer (photoarchive place list): its id, or its
 name in any of its languages; --place none clears it. The place fills Sublocation, City,
@@ -80,6 +110,8 @@ replaced when the place itself is edited later (photoarchive place edit).
   photoarchive edit 12-40 --credit "Shumshu 2015 search expedition" --keywords "Шумшу,占守島"
   photoarchive edit 12 --caption "Обломки танка у высоты 171" --country-code RUS --gps 50.69,156.35
   photoarchive edit 12-15 --place 占守島 --caption "Japanese gun emplacement"
+  photoarchive edit 7 --persons-shown "Ivanov\\, Pyotr,Kuznetsov" --digital-source-type print
+  photoarchive edit 7 --artworks "title=Medal For Courage;creator=Mint;source=Museum;source_inventory_number=KM-12"
 """
 
 
@@ -150,12 +182,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def add_field_options(parser: argparse.ArgumentParser, *, gps: bool = False) -> None:
     group = parser.add_argument_group("fields")
     for spec in FIELDS:
+        if spec.kind is Kind.TREE:  # kept as read (image regions): not typed; --clear empties it
+            continue
         group.add_argument(
             f"--{_option(spec.name)}",
             dest=spec.name,
-            action="append" if spec.name in LIST_FIELDS else "store",
+            action="append" if spec.name in LIST_FIELDS or spec.kind is Kind.STRUCTS else "store",
             metavar=_metavar(spec),
-            help=f"{spec.label} ({', '.join(spec.standard_names)})",
+            help=_help(spec),
         )
     group.add_argument("--add-keywords", action="append", metavar="A,B", help="add keywords, keeping the others")
     group.add_argument("--remove-keywords", action="append", metavar="A,B", help="remove these keywords")
@@ -192,7 +226,7 @@ def field_options(args: argparse.Namespace) -> FieldOptions:
     for name in CURATED_FIELD_NAMES:
         given = getattr(args, name, None)
         if given is not None:
-            options.values[name] = split_list(given) if name in LIST_FIELDS else given
+            options.values[name] = _given_value(name, given)
     options.add_keywords = split_list(args.add_keywords or [])
     options.remove_keywords = split_list(args.remove_keywords or [])
     for name in args.clear:
@@ -228,6 +262,17 @@ def _in_language(options: FieldOptions, tag: str) -> dict[str, Any]:
             field=name,
         )
     return {f"{name}[{language}]": value for name, value in options.values.items()}
+
+
+def _given_value(name: str, given: Any) -> Any:
+    from photoarchive.model.structured import parse_struct
+
+    spec = FIELDS_BY_NAME[name]
+    if spec.kind is Kind.STRUCT:
+        return parse_struct(spec, given)
+    if spec.kind is Kind.STRUCTS:  # each option one structure; an empty one given alone clears
+        return [parsed for text in given if (parsed := parse_struct(spec, text))]
+    return split_list(given) if name in LIST_FIELDS else given
 
 
 def split_list(given: list[str]) -> list[str]:
@@ -482,14 +527,25 @@ def print_edit(edit: Edit, as_json: bool) -> None:
 
 def _print_changes(changes: list[Any], *, limit: int) -> None:
     for change in changes[:limit]:
-        print(f"  photo {change.photo_id}  {change.field}: {_short(change.old)} -> {_short(change.new)}")
+        old, new = _short(change.old, field=change.field), _short(change.new, field=change.field)
+        print(f"  photo {change.photo_id}  {change.field}: {old} -> {new}")
     if len(changes) > limit:
         print(f"  ... and {len(changes) - limit} more changes (--json shows them all)")
 
 
-def _short(value: Any, width: int = 60) -> str:
-    if value in (None, "", []):
+def _short(value: Any, width: int = 60, *, field: str = "") -> str:
+    if value in (None, "", [], {}):
         return "(empty)"
+    spec = FIELDS_BY_NAME.get(field)
+    if spec is not None and spec.structured:
+        from photoarchive.model.structured import format_struct, region_summary
+
+        items = [value] if isinstance(value, dict) else value
+        if spec.kind is Kind.TREE:
+            text = " | ".join(region_summary(item) for item in items)
+        else:
+            text = " | ".join(format_struct(spec, item) for item in items)
+        return repr(text if len(text) <= width else text[: width - 1] + "…")
     if isinstance(value, list) and value and isinstance(value[0], dict):  # conflicts
         return "conflicts on " + ", ".join(str(c.get("field")) for c in value)
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)

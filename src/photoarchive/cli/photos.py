@@ -252,6 +252,28 @@ def _list_line(photo: Photo) -> str:
     return f"{photo.id:>6}  {photo.captured_at or '-':<25}  {photo.original_name}  {camera}\n"
 
 
+def _structured_lines(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with each structured field as edit takes it (``city=...; country=...``), one
+    line per structure of a list (``artworks[1]``), image regions summed up one a line."""
+    from photoarchive.model.curated import FIELDS_BY_NAME
+    from photoarchive.model.fields import Kind
+    from photoarchive.model.structured import format_struct, region_summary
+
+    lines: dict[str, Any] = {}
+    for key, value in data.items():
+        spec = FIELDS_BY_NAME.get(key)
+        if spec is None or not spec.structured:
+            lines[key] = value
+        elif spec.kind is Kind.STRUCT:
+            lines[key] = format_struct(spec, value)
+        elif not value:
+            lines[key] = ""
+        else:
+            for index, item in enumerate(value, 1):
+                lines[f"{key}[{index}]"] = region_summary(item) if spec.kind is Kind.TREE else format_struct(spec, item)
+    return lines
+
+
 def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
     data = photo_json(catalog, catalog.photo(args.id))
     if args.json:
@@ -264,7 +286,7 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
     )
     if data["place"]:
         data["place"] = f"{data['place']['path']} (place {data['place']['id']})"
-    print_fields(data)
+    print_fields(_structured_lines(data))
     if conflicts:
         print(f"\nconflicts: the file's standards disagreed (settle one with photoarchive edit {args.id} --FIELD ...)")
         for conflict in conflicts:
