@@ -17,7 +17,10 @@ keyword equal to K whatever its case, or one level of a hierarchical keyword),
 ``camera:TEXT`` (in the camera's make or model), ``date:WHEN`` (the capture date: a day
 2015-08-10, a month 2015-08, a year 2015, or a range ``A..B`` of those with either end left
 open: ``date:..1945-09-02``; a photo without a capture date matches no date), and ``has:WHAT``
-(``HAS_NAMES``: every curated field by its name, and ``gps`` and ``place``).
+(``HAS_NAMES``: every curated field by its name, and ``gps`` and ``place``),
+``person:NAME`` (a person shown whose name holds NAME, whatever its case: ``person:ivanov``
+finds "Ivanov, Pyotr") and ``source-type:TERM`` (the digital source type: a term of IPTC's
+vocabulary by its short name, ``negativeFilm``, ``print``, ..., or ``none``).
 
 A token that does not read raises ``FilterSyntaxError`` naming it and its 1-based position.
 """
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from photoarchive.errors import ValidationError
-from photoarchive.model.curated import CURATED_FIELD_NAMES
+from photoarchive.model.curated import CURATED_FIELD_NAMES, FIELDS_BY_NAME
 
 RATINGS = range(0, 6)
 LABELS = ("red", "yellow", "green", "blue", "purple")
@@ -40,7 +43,11 @@ FLAGS = ("pick", "reject")
 # has:NAME for every curated field (derived from the one declaration), the position and the
 # gazetteer place.
 HAS_NAMES: tuple[str, ...] = (*CURATED_FIELD_NAMES, *(n for n in ("gps", "place") if n not in CURATED_FIELD_NAMES))
-FIELDS = ("rating", "label", "flag", "keyword", "place", "camera", "date", "has")
+FIELDS = ("rating", "label", "flag", "keyword", "place", "camera", "date", "has", "person", "source-type")
+# source-type:TERM: the digital source type's short names (the URI's last segment) and URIs.
+SOURCE_TYPES: dict[str, str] = {
+    choice.aliases[0].casefold(): choice.value for choice in FIELDS_BY_NAME["digital_source_type"].choices
+}
 # Words a user may reach for, and the field they mean (for "did you mean").
 SYNONYMS = {
     "colour": "label",
@@ -57,10 +64,15 @@ SYNONYMS = {
     "captured": "date",
     "when": "date",
     "pick": "flag",
+    "persons": "person",
+    "people": "person",
+    "sourcetype": "source-type",
+    "source_type": "source-type",
+    "digital-source-type": "source-type",
 }
 COMPARISONS = (">=", "<=", "=", ">", "<")
 
-_FIELD = re.compile(r"([A-Za-z_]+)(>=|<=|=|>|<|:)")
+_FIELD = re.compile(r"([A-Za-z_][A-Za-z_-]*)(>=|<=|=|>|<|:)")
 _DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -172,6 +184,24 @@ def _has(value: str, _operator: str, token: str, at: int) -> str:
     return name
 
 
+def _source_type(value: str, _operator: str, token: str, at: int) -> str:
+    """The URI of a digital source type's short name ("" for none)."""
+    word = value.strip().casefold()
+    if word == "none":
+        return ""
+    if word in SOURCE_TYPES:
+        return SOURCE_TYPES[word]
+    if value.strip() in SOURCE_TYPES.values():
+        return value.strip()
+    names = tuple(SOURCE_TYPES)
+    raise FilterSyntaxError(
+        f"source-type takes a term of IPTC's digital source types ({', '.join(c for c in names[:4])}, ...)"
+        f' or none; not "{value}" at {at}{_suggest(word, names)}',
+        token,
+        at,
+    )
+
+
 def _date(value: str, _operator: str, token: str, at: int) -> tuple[str | None, str | None]:
     first, dots, last = value.partition("..")
     if dots and not first and not last:
@@ -215,6 +245,8 @@ _READERS = {
     "camera": _text,
     "date": _date,
     "has": _has,
+    "person": _text,
+    "source-type": _source_type,
 }
 
 

@@ -31,7 +31,7 @@ from typing import cast
 from photoarchive.catalog.catalog import SORT_ORDERS
 from photoarchive.catalog.search import TEXT_SOURCES, photo_filters
 from photoarchive.filters import RATINGS, Term, parse
-from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS
+from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS, STRUCTURED_FIELDS
 
 # How many rows of the catalog a page of the filter is judged on, per row of the page.
 DENSE_FACTOR = 20
@@ -144,6 +144,12 @@ def _term(conn: sqlite3.Connection, term: Term, column: str) -> tuple[str, list[
             f" WHERE instr('|' || {FOLD}(value) || '|', ?) > 0))",
             [folded, f"|{folded}|"],
         )
+    if term.field == "person":  # a person shown whose name holds it, whatever the case
+        return f"EXISTS (SELECT 1 FROM json_each(p.persons_shown) WHERE instr({FOLD}(value), ?) > 0)", [
+            str(value).casefold()
+        ]
+    if term.field == "source-type":
+        return f"coalesce({column}digital_source_type, '') = ?", [value]
     if term.field == "camera":
         pattern = "%" + str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return "(p.camera_make LIKE ? ESCAPE '\\' OR p.camera_model LIKE ? ESCAPE '\\')", [pattern, pattern]
@@ -174,8 +180,8 @@ def _has(name: str, column: str) -> str:
         return f"{column}latitude IS NOT NULL"
     if name == "place" and name not in FIELDS_BY_NAME:
         return f"{column}place_id IS NOT NULL"
-    if name in LIST_FIELDS:
-        return f"p.{name} NOT IN ('', '[]')"
+    if name in LIST_FIELDS or name in STRUCTURED_FIELDS:
+        return f"p.{name} NOT IN ('', '[]', '{{}}')"
     return f"coalesce(p.{name}, '') <> ''"
 
 

@@ -65,6 +65,20 @@ TEXT_SOURCES: list[str] = [
     "(SELECT group_concat(value, ' ') FROM json_tree(p.embedded) WHERE type = 'text')",
     # Title, headline, caption and alt text in the other languages (0014_translations).
     "(SELECT group_concat(t.value, ' ') FROM translations t WHERE t.photo_id = p.id)",
+    # The IPTC properties of issue 16 (0016_iptc_properties): the extended description, the
+    # persons shown, the digital source type's URI (its term is a word of it: negativeFilm),
+    # and every text of the structured ones (artworks, location created, contributors,
+    # licensors, copyright owners, the creator's contact info, the names in image regions).
+    "p.extended_description",
+    "(SELECT group_concat(value, ' ') FROM json_each(p.persons_shown))",
+    "p.digital_source_type",
+    "(SELECT group_concat(value, ' ') FROM json_tree(p.artworks) WHERE type = 'text')",
+    "(SELECT group_concat(value, ' ') FROM json_tree(p.location_created) WHERE type = 'text')",
+    "(SELECT group_concat(value, ' ') FROM json_tree(p.contributors) WHERE type = 'text')",
+    "(SELECT group_concat(value, ' ') FROM json_tree(p.licensors) WHERE type = 'text')",
+    "(SELECT group_concat(value, ' ') FROM json_tree(p.copyright_owners) WHERE type = 'text')",
+    "(SELECT group_concat(value, ' ') FROM json_tree(p.creator_contact_info) WHERE type = 'text')",
+    "(SELECT group_concat(value, ' ') FROM json_tree(p.image_regions) WHERE type = 'text')",
 ]
 
 
