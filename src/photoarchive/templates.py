@@ -54,6 +54,7 @@ from photoarchive.metadata import FIELDS_BY_NAME, Template, compile_template, ph
 from photoarchive.metadata.validate import check_text
 from photoarchive.model import CuratedFields, FieldTemplate
 from photoarchive.model.curated import CURATED_FIELD_NAMES, LIST_FIELDS
+from photoarchive.model.fields import FieldSpec, Kind
 
 list_templates = store.list_templates
 find_template = store.find_template
@@ -137,6 +138,9 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
     for given, value in template.values.items():
         field = keys[given]
         spec = FIELDS_BY_NAME[(parse_key(field) or (field, ""))[0]]
+        if spec.structured:
+            values[field] = _structured_template(spec, value)
+            continue
         if field in LIST_FIELDS:
             items = [check_text(field, v) for v in ([value] if isinstance(value, str) else list(value or []))]
             compiled = [compile_template(v, field=field) for v in items]
@@ -183,6 +187,8 @@ def check_template(template: FieldTemplate) -> FieldTemplate:
 
 def _is_set(value: object) -> bool:
     """Whether a field that is not a list holds a value (a rating of 0 does; None does not)."""
+    if isinstance(value, dict):  # a structure
+        return bool(value)
     return value is not None and bool(str(value).strip())
 
 
@@ -221,7 +227,10 @@ def template_values(
             has = _value_of(fields, field)
             if mode == FILL and (any(str(v).strip() for v in has) if isinstance(has, list) else _is_set(has)):
                 continue  # the photo's own value stays (and is what later fields see)
-            if isinstance(value, list):
+            spec = FIELDS_BY_NAME.get(field)
+            if spec is not None and spec.structured:
+                new[field] = _parsed(spec, value, variables)
+            elif isinstance(value, list):
                 items = [text for text in (t.render(variables) for t in value) if text.strip()]
                 new[field] = list(dict.fromkeys([*has, *items])) if mode == APPEND else items
             else:
@@ -315,6 +324,42 @@ def template_preview(
                 changed_photos.add(pid)
         previews.append(FieldPreview(field, list(before.values()), list(after.values()), changed))
     return TemplatePreview(template, len(ids), previews, len(changed_photos))
+
+
+def _structured_template(spec: FieldSpec, value: Any) -> str | list[str]:
+    """A structured field in a template: its text as ``model.structured`` writes it (one text,
+    or one per structure of a list), which may hold variables (``city={city}``); checked now
+    when it holds none."""
+    from photoarchive.model.structured import format_struct, parse_struct
+
+    def text(item: Any) -> str:
+        return format_struct(spec, item) if isinstance(item, dict) else check_text(spec.name, item)
+
+    if spec.kind is Kind.TREE:
+        raise ValidationError(f"{spec.name}: kept as read; a template cannot set it", field=spec.name)
+    if spec.kind is Kind.STRUCT:
+        if isinstance(value, list):
+            raise ValidationError(f"{spec.name}: takes one structure, not a list", field=spec.name)
+        one_text = text(value)
+        result: str | list[str] = one_text
+        texts = [one_text]
+    else:
+        texts = [text(item) for item in ([value] if isinstance(value, (str, dict)) else list(value or []))]
+        result = texts
+    for one in texts:
+        if not compile_template(one, field=spec.name).variables:
+            validate_value(
+                spec.name, parse_struct(spec, one) if spec.kind is Kind.STRUCT else [parse_struct(spec, one)]
+            )
+    return result
+
+
+def _parsed(spec: FieldSpec, value: Template | list[Template], variables: Mapping[str, object]) -> Any:
+    from photoarchive.model.structured import parse_struct
+
+    if isinstance(value, list):
+        return [parsed for t in value if (parsed := parse_struct(spec, t.render(variables)))]
+    return parse_struct(spec, value.render(variables))
 
 
 def _normalised(field: str, value: Any) -> Any:

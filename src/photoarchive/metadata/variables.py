@@ -28,7 +28,10 @@ A template is text in which these constructs are replaced, per photo:
     ``{caption}{?city} Photographed near {city}.{/city}``.
 
 Variables: every curated field (``caption``, ``creator``, ``city``, ... as in
-``CuratedFields``), plus ``date`` (the capture date), ``filename`` (the original's file
+``CuratedFields``; a structure gives its members' values joined by ", ", a list of structures
+the first member of each (the artworks' titles, the licensors' names), image regions their
+names), each member of a structure as ``{FIELD_MEMBER}`` (``{location_created_city}``,
+``{creator_contact_info_email}``), plus ``date`` (the capture date), ``filename`` (the original's file
 name without its extension) and ``sequence`` (the photo's number in the batch or export).
 
 Errors: a variable that is not known, a malformed spec, a ``{`` or ``}`` out of place, or a
@@ -51,7 +54,14 @@ from photoarchive.model.fields import Kind
 
 # The capture date, and the curated fields that hold one date (not a range): strftime specs.
 DATE_VARIABLES = frozenset({"date"} | {spec.name for spec in FIELDS if spec.kind is Kind.DATE})
-VARIABLES = frozenset(CURATED_FIELD_NAMES) | {"date", "filename", "sequence"}
+# A structure's members: {location_created_city}.
+MEMBER_VARIABLES: dict[str, tuple[str, str]] = {
+    f"{spec.name}_{member.name}": (spec.name, member.name)
+    for spec in FIELDS
+    if spec.kind is Kind.STRUCT
+    for member in spec.members
+}
+VARIABLES = frozenset(CURATED_FIELD_NAMES) | {"date", "filename", "sequence"} | frozenset(MEMBER_VARIABLES)
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _TOKEN = re.compile(
@@ -251,6 +261,29 @@ def render(template: str, values: Mapping[str, object], *, field: str = "templat
     return compile_template(template, field=field).render(values)
 
 
+def _text_of(value: object) -> str:
+    if isinstance(value, dict):  # a lang-alt in a region: its x-default, or its first language
+        texts = [str(v) for v in value.values() if isinstance(v, str)]
+        return str(value.get("x-default", texts[0] if texts else ""))
+    if isinstance(value, list):
+        return ", ".join(_text_of(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _structured_text(kind: Kind, value: object) -> str:
+    """A structured field as a template shows it (see the module doc)."""
+    if kind is Kind.STRUCT and isinstance(value, dict):
+        # The names, not the position (location created's gps_*) nor identifiers.
+        shown = [v for k, v in value.items() if not k.startswith("gps_") and not k.endswith("id")]
+        return ", ".join(t for t in (_text_of(v) for v in shown) if t)
+    items = value if isinstance(value, list) else []
+    if kind is Kind.TREE:
+        names = [_text_of(next((v for k, v in item.items() if k.endswith(":Name")), "")) for item in items]
+    else:
+        names = [_text_of(next(iter(item.values()), "")) for item in items if isinstance(item, dict) and item]
+    return ", ".join(n for n in names if n)
+
+
 def photo_variables(
     fields: CuratedFields, *, filename: str = "", date: object = None, sequence: int | None = None
 ) -> dict[str, object]:
@@ -260,6 +293,12 @@ def photo_variables(
     date (ISO text or a datetime), ``sequence`` the photo's number.
     """
     values: dict[str, object] = fields.as_dict()
+    for spec in FIELDS:
+        if spec.structured:
+            values[spec.name] = _structured_text(spec.kind, getattr(fields, spec.name))
+    for variable, (name, member) in MEMBER_VARIABLES.items():
+        member_value = getattr(fields, name).get(member, "")
+        values[variable] = ", ".join(member_value) if isinstance(member_value, list) else member_value
     stem = filename.rsplit("/", 1)[-1]
     values["filename"] = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem
     values["date"] = date
