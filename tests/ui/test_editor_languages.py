@@ -57,6 +57,8 @@ def test_the_switch_shows_the_languages_and_each_one_s_values(qtbot, sample_cata
     assert editor.fields["credit"].text() == credit  # shared: the same in every language
     assert editor.languages.label("caption", "Caption") == "Caption (ru)"
     assert "(all languages)" in editor._field_labels["keywords"].text()
+    assert switch.note.text().startswith("Fields marked RU: Russian (ru).")
+    assert editor._field_labels["caption"].text() == "Caption · RU"
     switch.buttons["ja"].click()
     assert editor.fields["caption"].value() == JA
 

@@ -9,7 +9,11 @@
     </message>
     <message>
       <source>Title, headline, caption and alt text can be typed in several languages; the other fields are the same in every language.</source>
-      <translation>タイトル、見出し、説明、代替テキストは複数の言語で入力できます。そのほかのフィールドはすべての言語で共通です。</translation>
+      <translation type="vanished">タイトル、見出し、説明、代替テキストは複数の言語で入力できます。そのほかのフィールドはすべての言語で共通です。</translation>
+    </message>
+    <message>
+      <source>These fields can be typed in several languages: {fields}; the other fields are the same in every language.</source>
+      <translation>次のフィールドは複数の言語で入力できます: {fields}。そのほかのフィールドはすべての言語で共通です。</translation>
     </message>
     <message>
       <source>ru, ja, en, zh-Hant, pt-BR…</source>
@@ -688,6 +692,10 @@ They are written again after the next change.</source>
       <translation>代替テキスト</translation>
     </message>
     <message>
+      <source>Extended description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Keywords</source>
       <translation>キーワード</translation>
     </message>
@@ -696,12 +704,36 @@ They are written again after the next change.</source>
       <translation>階層キーワード</translation>
     </message>
     <message>
+      <source>Persons shown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Digital source type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Artwork or object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Image regions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Creator</source>
       <translation>作成者</translation>
     </message>
     <message>
       <source>Creator's job title</source>
       <translation>作成者の役職</translation>
+    </message>
+    <message>
+      <source>Creator's contact info</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contributors</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Credit line</source>
@@ -722,6 +754,22 @@ They are written again after the next change.</source>
     <message>
       <source>Web statement of rights</source>
       <translation>権利情報の URL</translation>
+    </message>
+    <message>
+      <source>Copyright owners</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Licensors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Model release status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Property release status</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Date created</source>
@@ -754,6 +802,10 @@ They are written again after the next change.</source>
     <message>
       <source>Country code</source>
       <translation>国コード</translation>
+    </message>
+    <message>
+      <source>Location created</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Caption writer</source>
@@ -1875,7 +1927,15 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Show another language's title, headline, caption and alt text beside them, read-only</source>
-      <translation>別の言語のタイトル・見出し・説明・代替テキストを横に読み取り専用で表示</translation>
+      <translation type="vanished">別の言語のタイトル・見出し・説明・代替テキストを横に読み取り専用で表示</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Show another language's {fields} beside them, read-only</source>
+      <translation>別の言語の{fields}を横に読み取り専用で表示</translation>
     </message>
     <message>
       <source>Beside, read-only:</source>
@@ -1894,8 +1954,16 @@ They are written again after the next change.</source>
       <translation>言語を追加…</translation>
     </message>
     <message>
+      <source>Type the {fields} in another language</source>
+      <translation>{fields}を別の言語で入力</translation>
+    </message>
+    <message>
+      <source>Fields marked {tag}: {language}. The fields marked “all languages” are the same in every language.</source>
+      <translation>{tag} と付いたフィールド: {language}。「全言語」と付いたフィールドはすべての言語で共通です。</translation>
+    </message>
+    <message>
       <source>Type the title, headline, caption and alt text in another language</source>
-      <translation>タイトル・見出し・説明・代替テキストを別の言語で入力</translation>
+      <translation type="vanished">タイトル・見出し・説明・代替テキストを別の言語で入力</translation>
     </message>
     <message>
       <source>The language the fields were typed in (not named yet: Add a language names others)</source>
@@ -1907,7 +1975,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Title, headline, caption and alt text: {language}. The fields marked “all languages” are the same in every language.</source>
-      <translation>タイトル・見出し・説明・代替テキスト: {language}。「全言語」と付いたフィールドはすべての言語で共通です。</translation>
+      <translation type="vanished">タイトル・見出し・説明・代替テキスト: {language}。「全言語」と付いたフィールドはすべての言語で共通です。</translation>
     </message>
   </context>
   <context>

@@ -9,7 +9,11 @@
     </message>
     <message>
       <source>Title, headline, caption and alt text can be typed in several languages; the other fields are the same in every language.</source>
-      <translation>Название, заголовок, описание и альтернативный текст можно вводить на нескольких языках; остальные поля одинаковы на всех языках.</translation>
+      <translation type="vanished">Название, заголовок, описание и альтернативный текст можно вводить на нескольких языках; остальные поля одинаковы на всех языках.</translation>
+    </message>
+    <message>
+      <source>These fields can be typed in several languages: {fields}; the other fields are the same in every language.</source>
+      <translation>Эти поля можно вводить на нескольких языках: {fields}; остальные поля одинаковы на всех языках.</translation>
     </message>
     <message>
       <source>ru, ja, en, zh-Hant, pt-BR…</source>
@@ -714,6 +718,10 @@ They are written again after the next change.</source>
       <translation>Альтернативный текст</translation>
     </message>
     <message>
+      <source>Extended description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Keywords</source>
       <translation>Ключевые слова</translation>
     </message>
@@ -722,12 +730,36 @@ They are written again after the next change.</source>
       <translation>Иерархические ключевые слова</translation>
     </message>
     <message>
+      <source>Persons shown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Digital source type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Artwork or object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Image regions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Creator</source>
       <translation>Автор</translation>
     </message>
     <message>
       <source>Creator's job title</source>
       <translation>Должность автора</translation>
+    </message>
+    <message>
+      <source>Creator's contact info</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contributors</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Credit line</source>
@@ -748,6 +780,22 @@ They are written again after the next change.</source>
     <message>
       <source>Web statement of rights</source>
       <translation>Веб-заявление о правах</translation>
+    </message>
+    <message>
+      <source>Copyright owners</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Licensors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Model release status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Property release status</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Date created</source>
@@ -780,6 +828,10 @@ They are written again after the next change.</source>
     <message>
       <source>Country code</source>
       <translation>Код страны</translation>
+    </message>
+    <message>
+      <source>Location created</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Caption writer</source>
@@ -1937,7 +1989,15 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Show another language's title, headline, caption and alt text beside them, read-only</source>
-      <translation>Показать рядом название, заголовок, описание и альтернативный текст на другом языке, только для чтения</translation>
+      <translation type="vanished">Показать рядом название, заголовок, описание и альтернативный текст на другом языке, только для чтения</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>Show another language's {fields} beside them, read-only</source>
+      <translation>Показать рядом, только для чтения, эти поля на другом языке: {fields}</translation>
     </message>
     <message>
       <source>Beside, read-only:</source>
@@ -1956,8 +2016,16 @@ They are written again after the next change.</source>
       <translation>Добавить язык…</translation>
     </message>
     <message>
+      <source>Type the {fields} in another language</source>
+      <translation>Вводить на другом языке: {fields}</translation>
+    </message>
+    <message>
+      <source>Fields marked {tag}: {language}. The fields marked “all languages” are the same in every language.</source>
+      <translation>Поля с пометкой {tag}: {language}. Поля с пометкой «все языки» одинаковы на всех языках.</translation>
+    </message>
+    <message>
       <source>Type the title, headline, caption and alt text in another language</source>
-      <translation>Вводить название, заголовок, описание и альтернативный текст на другом языке</translation>
+      <translation type="vanished">Вводить название, заголовок, описание и альтернативный текст на другом языке</translation>
     </message>
     <message>
       <source>The language the fields were typed in (not named yet: Add a language names others)</source>
@@ -1969,7 +2037,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Title, headline, caption and alt text: {language}. The fields marked “all languages” are the same in every language.</source>
-      <translation>Название, заголовок, описание и альтернативный текст: {language}. Поля с пометкой «все языки» одинаковы на всех языках.</translation>
+      <translation type="vanished">Название, заголовок, описание и альтернативный текст: {language}. Поля с пометкой «все языки» одинаковы на всех языках.</translation>
     </message>
   </context>
   <context>

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from photoarchive.errors import ValidationError
 from photoarchive.model.languages import normalize_language
-from photoarchive.ui.widgets.language_switch import language_name
+from photoarchive.ui.widgets.language_switch import language_name, per_language_fields
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -32,9 +32,9 @@ class AddLanguageDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         intro = QLabel(
             self.tr(
-                "Title, headline, caption and alt text can be typed in several languages; the other fields "
-                "are the same in every language."
-            )
+                "These fields can be typed in several languages: {fields}; the other fields are the same in "
+                "every language."
+            ).format(fields=per_language_fields())
         )
         intro.setWordWrap(True)
         form.addRow(intro)

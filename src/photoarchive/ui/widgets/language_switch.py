@@ -1,7 +1,8 @@
 """``LanguageSwitch``: which language the editor's per-language fields are in.
 
-Title, headline, caption and alt text hold one value per language (``model.curated``'s
-``PER_LANGUAGE_FIELDS``; ``catalog.translations``); the other fields are the same in every
+Title, headline, caption, alt text and extended description hold one value per language
+(``model.curated``'s ``PER_LANGUAGE_FIELDS``, which ``per_language_fields()`` names;
+``catalog.translations``); the other fields are the same in every
 language. Above the editor's fields, one button per language in use (the default language's
 first, "EN (default)"), a "+" that asks for another ("Add a language…"), and "Side by side":
 beside each per-language field, another language's value (the default language's unless
@@ -22,6 +23,8 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from photoarchive.model.curated import EDITOR_FIELDS, PER_LANGUAGE_FIELDS
+from photoarchive.model.fields import TRANSLATION_CONTEXT
 from photoarchive.ui.widgets.flow_layout import FlowLayout
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
@@ -50,6 +53,15 @@ def language_name(tag: str) -> str:
     interface = QLocale().name().split("_")[0]  # the interface's: the window sets it as the default
     name = english if interface in ("en", "C") else _names_in(interface).gettext(english)
     return f"{name[:1].upper()}{name[1:]} ({tag})"
+
+
+def per_language_fields() -> str:
+    """The editor's per-language fields, named in the interface's language: "caption,
+    headline, title, alt text, extended description"."""
+    names = [
+        translate(TRANSLATION_CONTEXT, spec.label).lower() for spec in EDITOR_FIELDS if spec.name in PER_LANGUAGE_FIELDS
+    ]
+    return translate("LanguageSwitch", ", ").join(names)  # Japanese lists with 、
 
 
 def short_name(tag: str | None) -> str:
@@ -88,7 +100,7 @@ class LanguageSwitch(QWidget):
         self.side_by_side.setText(self.tr("Side by side"))
         self.side_by_side.setCheckable(True)
         self.side_by_side.setToolTip(
-            self.tr("Show another language's title, headline, caption and alt text beside them, read-only")
+            self.tr("Show another language's {fields} beside them, read-only").format(fields=per_language_fields())
         )
         self.side_by_side.toggled.connect(self._side_by_side_toggled)
         column.addWidget(row)
@@ -147,7 +159,9 @@ class LanguageSwitch(QWidget):
         self.add_button.setToolTip(
             translate("LanguageSwitch", "Add a language…")
             if several
-            else translate("LanguageSwitch", "Type the title, headline, caption and alt text in another language")
+            else translate("LanguageSwitch", "Type the {fields} in another language").format(
+                fields=per_language_fields()
+            )
         )
         self.row.addWidget(self.side_by_side)
         self.side_by_side.setVisible(several)
@@ -225,8 +239,7 @@ class LanguageSwitch(QWidget):
         self.note.setText(
             translate(
                 "LanguageSwitch",
-                "Title, headline, caption and alt text: {language}. The fields marked “all languages” are the same "
-                "in every language.",
-            ).format(language=name)
+                "Fields marked {tag}: {language}. The fields marked “all languages” are the same in every language.",
+            ).format(tag=short_name(current), language=name)
         )
         self.note.show()

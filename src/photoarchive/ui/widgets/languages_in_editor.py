@@ -1,7 +1,8 @@
 """``EditorLanguages``: the metadata editor's languages (issue 14).
 
-The per-language fields (title, headline, caption, alt text) show and edit one language,
-the one chosen in the ``LanguageSwitch``: its values are read and written under their
+The per-language fields (``PER_LANGUAGE_FIELDS``: title, headline, caption, alt text,
+extended description) show and edit one language, the one chosen in the ``LanguageSwitch``:
+their values are read and written under their
 ``translation_key`` (``caption[ru]``; the default language's is the column itself,
 ``catalog.translations.key_for``), so that an edit in Russian is one undo step that restores
 Russian alone (``PhotoEdits.apply`` checks that language's values before it undoes). The
