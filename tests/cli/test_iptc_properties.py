@@ -11,6 +11,7 @@ import pytest
 
 from tests.cli.conftest import run, show
 from tests.conftest import SAMPLES
+from tests.metadata.conftest import exiftool_json
 
 REFERENCE = SAMPLES / "metadata" / "IPTC-PhotometadataRef-Std2022.1.jpg"
 KEYS = (
@@ -159,6 +160,10 @@ def test_reference_image_imports_written_and_imported_again(capsys: pytest.Captu
     assert [r["Iptc4xmpExt:rId"] for r in shown["image_regions"]] == ["persltr1", "persltr2", "persspkr1"]
     code, _, err = run(capsys, root, "write", "1", "--to", str(tmp_path / "out"))
     assert code == 0, err
+    # The placeholder country code R22 (not ISO 3166-1) is written as read, and said so.
+    assert "'R22' is not an ISO 3166-1 country code" in err and "written as the original holds it" in err
+    written = exiftool_json(tmp_path / "out" / REFERENCE.name, "-G1")
+    assert written["XMP-iptcCore:CountryCode"] == "R22"
     other = tmp_path / "other"
     code, _, err = run(capsys, other, "import", str(tmp_path / "out"))
     assert code == 0, err

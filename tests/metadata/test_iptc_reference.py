@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
+from photoarchive.errors import ValidationError
 from photoarchive.metadata.read import _parse_gps_coordinate, read_curated, read_curated_bytes
 from photoarchive.metadata.validate import salvaged, validate
 from photoarchive.metadata.write import sidecar_bytes, write
-from photoarchive.model.curated import FIELDS_BY_NAME, STRUCTURED_FIELDS
+from photoarchive.model.curated import FIELDS_BY_NAME, STRUCTURED_FIELDS, CuratedFields
 from photoarchive.model.fields import Kind, XmpType
 from photoarchive.model.vocabularies import PLUS_VOCAB
 from tests.conftest import SAMPLES
@@ -173,3 +174,20 @@ def test_emptied_fields_are_removed(tmp_path: Path) -> None:
         assert tag not in theirs
     assert "XMP-iptcExt:PersonInImage" not in theirs
     assert "XMP-iptcExt:ImageRegion" in theirs  # not touched
+
+
+def test_restore_as_read_puts_back_only_unchanged_values_of_form() -> None:
+    from photoarchive.metadata.validate import restore_as_read
+
+    original = CuratedFields(country_code="R22", web_statement="javascript:alert(1)", city="Bratislava")
+    kept, errors = salvaged(original)
+    assert {e.field for e in errors} == {"country_code", "web_statement"}
+    restored, names = restore_as_read(kept, original, errors, original)
+    assert names == {"country_code"}  # a URL's rule is one of safety: never put back
+    assert restored.country_code == "R22" and restored.web_statement == ""
+    # A stored value that is not the original's (changed since) stays left out.
+    _, names = restore_as_read(kept, original, errors, replace(original, country_code="R23"))
+    assert names == frozenset()
+    with pytest.raises(ValidationError):
+        validate(restored)
+    assert validate(restored, as_read=names | {"country_code"}).country_code == "R22"

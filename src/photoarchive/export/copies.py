@@ -20,11 +20,14 @@ of its fix: time, direction); a place's centre is not, and the copy's EXIF GPS i
 for it, as for a photo with no position. Every position is also the GPS of the location
 shown, and a photo with a gazetteer place gets the place's names and identifiers there.
 A stored value that does not validate (an import keeps what a file held, with a warning)
-is left out with a warning, as export does, and the photo is written.
+is written as the original holds it when the curator has not changed it (the IPTC reference
+images' placeholder country code R22), else left out; a warning says which, and the photo is
+written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,11 +37,12 @@ from typing import Any
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_fields, load_values
 from photoarchive.catalog.places import location_shown
-from photoarchive.errors import ImageError, MetadataWriteError, ValidationError
+from photoarchive.errors import ImageError, MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.files import numbered_name
 from photoarchive.imaging.source import read_checked
 from photoarchive.metadata import Shortened, sidecar_path, write_bytes
-from photoarchive.metadata.validate import salvaged
+from photoarchive.metadata.read import read_curated
+from photoarchive.metadata.validate import restore_as_read, salvaged
 from photoarchive.metadata.write import sidecar_bytes
 from photoarchive.model import CuratedFields, LocationShown, Photo
 from photoarchive.model.position import CAMERA, POSITION_FIELDS, is_taken_at
@@ -166,7 +170,17 @@ def _write_one(
     published: list[Path] = []
     try:
         fields, invalid = salvaged(stored)
-        left_out = [f"{error}; left out (correct it with photoarchive edit)" for error in invalid]
+        kept: frozenset[str] = frozenset()
+        if invalid:  # a value the original holds, unchanged since, is written as read
+            with contextlib.suppress(MetadataReadError):  # unreadable: the values stay left out
+                original_fields = read_curated(catalog.original_file(plan.photo), sidecar=False).fields
+                fields, kept = restore_as_read(fields, stored, invalid, original_fields)
+        left_out = [
+            f"{error}; written as the original holds it (correct it with photoarchive edit)"
+            if error.field in kept
+            else f"{error}; left out (correct it with photoarchive edit)"
+            for error in invalid
+        ]
         shown, taken_at, keep_details = gps_to_write(position)
         files: list[tuple[bytes, Path]] = []
         if not sidecar_only:
@@ -184,13 +198,15 @@ def _write_one(
                     location=location,
                     exif_gps=taken_at,
                     keep_gps_details=keep_details,
+                    as_read=kept,
                 )
                 outcome.shortened, outcome.warnings = written.shortened, written.warnings
             files.append((data, plan.target))
         if sidecar_only or plan.sidecar is not None:
             target = plan.target if sidecar_only else plan.sidecar
             assert target is not None
-            files.append((sidecar_bytes(fields, name=target.name, gps=shown, location=location)[0], target))
+            packet = sidecar_bytes(fields, name=target.name, gps=shown, location=location, as_read=kept)[0]
+            files.append((packet, target))
         for data, target in files:
             with part_file(target) as (tmp, fd):
                 with os.fdopen(os.dup(fd), "wb") as stream:

@@ -305,10 +305,16 @@ def validate_value(name: str, value: object) -> Any:
     return text
 
 
-def validate(fields: CuratedFields) -> CuratedFields:
-    """A normalised copy of ``fields``, or ``ValidationError`` naming the first bad field."""
+def validate(fields: CuratedFields, *, as_read: frozenset[str] = frozenset()) -> CuratedFields:
+    """A normalised copy of ``fields``, or ``ValidationError`` naming the first bad field.
+
+    The fields named in ``as_read`` keep their values unchecked: values a file gave that the
+    curator has not changed since (``restore_as_read``), written back as they were read."""
     # Each value has the shape its field declares; mypy cannot follow that through the names.
-    changes: dict[str, Any] = {name: validate_value(name, getattr(fields, name)) for name in CURATED_FIELD_NAMES}
+    changes: dict[str, Any] = {
+        name: getattr(fields, name) if name in as_read else validate_value(name, getattr(fields, name))
+        for name in CURATED_FIELD_NAMES
+    }
     return replace(fields, **changes, translations=validate_translations(fields.translations))
 
 
@@ -328,6 +334,38 @@ def salvaged(fields: CuratedFields) -> tuple[CuratedFields, list[ValidationError
             errors.append(error)
     translations, bad = salvaged_translations(fields.translations)
     return replace(fields, **changes, translations=translations), errors + bad
+
+
+def restore_as_read(
+    salvaged_fields: CuratedFields, stored: CuratedFields, errors: list[ValidationError], original: CuratedFields
+) -> tuple[CuratedFields, frozenset[str]]:
+    """``salvaged`` fields with each value it left out put back when it is the value the
+    original file holds (read as it was at import, and not changed by the curator since): a
+    file's placeholder, such as the IPTC reference images' country code ``R22``, is written as
+    read rather than dropped. Returns the fields and the names of those put back (to write with
+    ``as_read``); a value the curator typed never passes (the catalog refuses it at once).
+    A URL is never put back: its rule is a safety rule (a ``javascript:`` web statement would
+    become a link in a gallery), not one of form."""
+    kept = {
+        error.field
+        for error in errors
+        if error.field in CURATED_FIELD_NAMES
+        and FIELDS_BY_NAME[error.field].input is not Input.URL
+        and getattr(stored, error.field) == getattr(original, error.field)
+        and isinstance(getattr(stored, error.field), str)
+        and _safe_text(getattr(stored, error.field))
+    }
+    restored: dict[str, Any] = {name: getattr(stored, name) for name in kept}
+    return replace(salvaged_fields, **restored), frozenset(kept)
+
+
+def _safe_text(text: str) -> bool:
+    """Text XMP and IIM can carry (no control characters but line breaks, nothing XML refuses)."""
+    try:
+        check_text("value", text, multiline=True, strip=False)
+    except ValidationError:
+        return False
+    return True
 
 
 def salvaged_translations(

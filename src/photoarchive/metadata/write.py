@@ -443,8 +443,12 @@ def write(
     legacy_charset: str = "cp1251",
     exif_gps: GpsPoint | tuple | str | None = KEEP_EXIF_GPS,
     keep_gps_details: bool = False,
+    as_read: frozenset[str] = frozenset(),
 ) -> WriteResult:
     """Write the curated ``fields`` into ``target`` as EXIF, IIM and XMP (see the module doc).
+
+    ``as_read`` names fields whose values are written unchecked: values of the original file
+    the curator has not changed (``validate.restore_as_read``).
 
     ``gps`` is the position of the location shown (``GpsPoint`` or (lat, lon[, alt])), and
     ``location`` the names and identifiers of the gazetteer place it is
@@ -456,7 +460,7 @@ def write(
     derivative) into ``target``; see ``derivative.copy_metadata`` for what is carried over.
     """
     target = Path(target)
-    clean = validate(fields)
+    clean = validate(fields, as_read=as_read)
     point = validate_gps(*gps) if gps is not None else None
     taken_at = _taken_at(exif_gps)
     place = clean_location(location)
@@ -481,15 +485,16 @@ def write_bytes(
     legacy_charset: str = "cp1251",
     exif_gps: GpsPoint | tuple | str | None = KEEP_EXIF_GPS,
     keep_gps_details: bool = False,
+    as_read: frozenset[str] = frozenset(),
 ) -> tuple[bytes, WriteResult]:
     """``write`` in memory: a file's bytes in, the bytes with the metadata embedded out.
 
     For a file that is being made (an export derivative, encoded in memory): it is read back
     and verified from the bytes, as ``write`` verifies the file, and then written once by the
     caller, instead of written, read, written again and read back. ``name`` names it in messages;
-    ``exif_gps`` and ``keep_gps_details`` are as for ``write``.
+    ``exif_gps``, ``keep_gps_details`` and ``as_read`` are as for ``write``.
     """
-    clean = validate(fields)
+    clean = validate(fields, as_read=as_read)
     point = validate_gps(*gps) if gps is not None else None
     taken_at = _taken_at(exif_gps)
     place = clean_location(location)
@@ -581,10 +586,11 @@ def sidecar_bytes(
     name: str = "sidecar.xmp",
     gps: GpsPoint | tuple | None = None,
     location: LocationShown | None = None,
+    as_read: frozenset[str] = frozenset(),
 ) -> tuple[bytes, WriteResult]:
     """A new XMP sidecar of the curated ``fields`` in memory, read back and verified from the
     bytes (as ``write_bytes`` does for an image): for the caller to write once."""
-    clean = validate(fields)
+    clean = validate(fields, as_read=as_read)
     point = validate_gps(*gps) if gps is not None else None
     place = clean_location(location)
     data, warnings = _sidecar_packet(Path(name), clean, point, place, keep=False)
