@@ -68,6 +68,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument(
         "--repair-sidecars", action="store_true", help="first write again the sidecars that are missing or out of date"
     )
+    p.add_argument(
+        "--metadata",
+        type=int,
+        metavar="ID",
+        help="instead: which IPTC properties the photo's original carries that we model, keep only (write leaves"
+        " them as they are) or lose, found by writing it in memory; exit 1 when one is lost",
+    )
     p.set_defaults(handler=check_command)
 
 
@@ -299,9 +306,29 @@ def show_command(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0
 
 
+def metadata_check(args: argparse.Namespace, catalog: Catalog) -> int:
+    """``check --metadata ID``: the IPTC properties of the photo's original and what ``write``
+    does with each (``metadata.coverage``)."""
+    from photoarchive.metadata.coverage import LOST, metadata_coverage
+
+    photo = catalog.photo(args.metadata)
+    report = metadata_coverage(catalog.original_file(photo))
+    if args.json:
+        print_json({"photo": photo.id, "properties": [p.as_json() for p in report]})
+    else:
+        width = max((len(p.name) for p in report), default=10)
+        for item in report:
+            print(f"{item.status:<18} {item.name:<{width}}  {item.field}")
+        counts = {s: sum(1 for p in report if p.status == s) for s in dict.fromkeys(p.status for p in report)}
+        print(", ".join(f"{n} {s}" for s, n in counts.items()) or "no IPTC properties")
+    return 1 if any(p.status == LOST for p in report) else 0
+
+
 def check_command(args: argparse.Namespace, catalog: Catalog) -> int:
     """The catalog's integrity, then each original, the files it does not know, and the sidecars
     (``catalog.sidecars``): any problem exits 1. A damaged catalog stops the check there."""
+    if getattr(args, "metadata", None) is not None:
+        return metadata_check(args, catalog)
     from tqdm import tqdm
 
     from photoarchive.catalog.catalog import damaged_catalog
