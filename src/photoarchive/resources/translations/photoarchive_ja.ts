@@ -693,7 +693,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Extended description</source>
-      <translation type="unfinished" />
+      <translation>詳細な説明</translation>
     </message>
     <message>
       <source>Keywords</source>
@@ -705,19 +705,19 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Persons shown</source>
-      <translation type="unfinished" />
+      <translation>写っている人物</translation>
     </message>
     <message>
       <source>Digital source type</source>
-      <translation type="unfinished" />
+      <translation>デジタルソースの種類</translation>
     </message>
     <message>
       <source>Artwork or object</source>
-      <translation type="unfinished" />
+      <translation>作品・物品</translation>
     </message>
     <message>
       <source>Image regions</source>
-      <translation type="unfinished" />
+      <translation>画像領域</translation>
     </message>
     <message>
       <source>Creator</source>
@@ -729,11 +729,11 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Creator's contact info</source>
-      <translation type="unfinished" />
+      <translation>作成者の連絡先</translation>
     </message>
     <message>
       <source>Contributors</source>
-      <translation type="unfinished" />
+      <translation>協力者</translation>
     </message>
     <message>
       <source>Credit line</source>
@@ -757,19 +757,19 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Copyright owners</source>
-      <translation type="unfinished" />
+      <translation>著作権者</translation>
     </message>
     <message>
       <source>Licensors</source>
-      <translation type="unfinished" />
+      <translation>ライセンサー</translation>
     </message>
     <message>
       <source>Model release status</source>
-      <translation type="unfinished" />
+      <translation>モデルリリースの状態</translation>
     </message>
     <message>
       <source>Property release status</source>
-      <translation type="unfinished" />
+      <translation>プロパティリリースの状態</translation>
     </message>
     <message>
       <source>Date created</source>
@@ -805,7 +805,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Location created</source>
-      <translation type="unfinished" />
+      <translation>撮影場所</translation>
     </message>
     <message>
       <source>Caption writer</source>

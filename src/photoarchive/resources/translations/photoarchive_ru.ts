@@ -719,7 +719,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Extended description</source>
-      <translation type="unfinished" />
+      <translation>Расширенное описание</translation>
     </message>
     <message>
       <source>Keywords</source>
@@ -731,19 +731,19 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Persons shown</source>
-      <translation type="unfinished" />
+      <translation>Люди на снимке</translation>
     </message>
     <message>
       <source>Digital source type</source>
-      <translation type="unfinished" />
+      <translation>Тип цифрового источника</translation>
     </message>
     <message>
       <source>Artwork or object</source>
-      <translation type="unfinished" />
+      <translation>Произведение или предмет</translation>
     </message>
     <message>
       <source>Image regions</source>
-      <translation type="unfinished" />
+      <translation>Области изображения</translation>
     </message>
     <message>
       <source>Creator</source>
@@ -755,11 +755,11 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Creator's contact info</source>
-      <translation type="unfinished" />
+      <translation>Контакты автора</translation>
     </message>
     <message>
       <source>Contributors</source>
-      <translation type="unfinished" />
+      <translation>Участники</translation>
     </message>
     <message>
       <source>Credit line</source>
@@ -783,19 +783,19 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Copyright owners</source>
-      <translation type="unfinished" />
+      <translation>Правообладатели</translation>
     </message>
     <message>
       <source>Licensors</source>
-      <translation type="unfinished" />
+      <translation>Лицензиары</translation>
     </message>
     <message>
       <source>Model release status</source>
-      <translation type="unfinished" />
+      <translation>Согласие моделей</translation>
     </message>
     <message>
       <source>Property release status</source>
-      <translation type="unfinished" />
+      <translation>Согласие владельцев имущества</translation>
     </message>
     <message>
       <source>Date created</source>
@@ -831,7 +831,7 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Location created</source>
-      <translation type="unfinished" />
+      <translation>Место съёмки</translation>
     </message>
     <message>
       <source>Caption writer</source>
