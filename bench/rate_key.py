@@ -15,6 +15,9 @@ median) and ``RESULT rate_to_paint_ratio R`` (median against the reference's med
 issue's budget is one frame, 16 ms.
 
 Run: ``QT_QPA_PLATFORM=offscreen python bench/rate_key.py [--photos N] [--rounds R] [--rebuild]``.
+``--cull-only`` skips the key presses (nothing is written) and times View > Cull ``--culls``
+times; ``--catalog DIR`` uses another bench catalog, e.g. bench/.cache/grid-1000000 (read only
+with ``--cull-only``).
 """
 
 from __future__ import annotations
@@ -66,8 +69,11 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--cull-only", action="store_true", help="time View > Cull only; write nothing")
+    parser.add_argument("--culls", type=int, default=3, help="how many times View > Cull is opened")
+    parser.add_argument("--catalog", type=Path, help="a bench catalog folder (default bench/.cache/rate-N)")
     args = parser.parse_args()
-    root = CACHE / f"rate-{args.photos}"
+    root = args.catalog or CACHE / f"rate-{args.photos}"
     if args.rebuild or not (root / "catalog.sqlite").exists():
         print(f"building a catalog of {args.photos:,} photos in {root} ...", flush=True)
         start = time.perf_counter()
@@ -94,7 +100,7 @@ def main() -> None:
     rated: list[float] = []
     reference: list[float] = []
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    for round_number in range(args.rounds):
+    for round_number in range(0 if args.cull_only else args.rounds):
         stars = 3 if round_number % 2 == 0 else 2
         until(app, lambda: False, timeout=0.02)  # idle between presses, as a curator's are
         watch.arm(row)
@@ -115,7 +121,7 @@ def main() -> None:
     steps = window.edits.stack.count()
     # View > Cull over every photo of the grid, from the selected one, until its first paint.
     culls = []
-    for _ in range(3):
+    for _ in range(args.culls):
         start = time.perf_counter()
         view = window.culling.open_cull()
         until(app, lambda v=view: v is not None and v.isVisible(), timeout=30)
@@ -129,14 +135,16 @@ def main() -> None:
     def ms(values: list[float]) -> str:
         return f"best {min(values) * 1000:.2f} ms, median {statistics.median(values) * 1000:.2f} ms"
 
-    print(f"\n{args.rounds} key presses on a cell of {args.photos:,} photos ({steps} undo steps, undone after)")
-    print(f"  key 3/2 pressed -> cell painted with the stars: {ms(rated)}")
-    print(f"  reference, the same cell repainted (no edit):    {ms(reference)}")
+    if rated:
+        print(f"\n{args.rounds} key presses on a cell of {args.photos:,} photos ({steps} undo steps, undone after)")
+        print(f"  key 3/2 pressed -> cell painted with the stars: {ms(rated)}")
+        print(f"  reference, the same cell repainted (no edit):    {ms(reference)}")
     print(f"  View > Cull over the grid's {args.photos:,} photos, shown: {ms(culls)}")
     print(f"  reference, the window opened on them (first paint): {opened['first paint'] * 1000:.0f} ms")
-    median = statistics.median(rated)
-    print(f"RESULT rate_to_paint_ms {median * 1000:.2f}")
-    print(f"RESULT rate_to_paint_ratio {median / statistics.median(reference):.2f}")
+    if rated:
+        median = statistics.median(rated)
+        print(f"RESULT rate_to_paint_ms {median * 1000:.2f}")
+        print(f"RESULT rate_to_paint_ratio {median / statistics.median(reference):.2f}")
     print(f"RESULT cull_open_ratio {statistics.median(culls) / opened['first paint']:.2f}")
 
 

@@ -1,7 +1,8 @@
 """View > Cull and View > Compare: the culling and compare views opened over the grid.
 
 Cull (F, as Lightroom's full-screen key) shows the grid's photos in the grid's order, full
-screen, from the current photo; Compare (C, as Lightroom) shows the 2 to 4 selected photos
+screen, from the current photo (over the grid's ids, a page of rows read around the one shown:
+it opens as fast over a million photos as over ten; ids still arriving join the view); Compare (C, as Lightroom) shows the 2 to 4 selected photos
 side by side, and is disabled otherwise (its status tip says why). The views' keys ask for
 the same edit as the grid's (``edit``, one undo step), and their overlays follow every
 change of the selection fields, undo and redo included (``show_values``). Esc goes back to
@@ -14,13 +15,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from photoarchive.catalog import Catalog
 from photoarchive.ui.actions import make_action
-from photoarchive.ui.culling import SELECTION_FIELDS, cull_photos
+from photoarchive.ui.culling import SELECTION_FIELDS, CatalogPhotos, cull_photos
 from photoarchive.ui.widgets.compare_view import MAX_PHOTOS, MIN_PHOTOS, CompareView
 from photoarchive.ui.widgets.cull_view import CullView
 from photoarchive.ui.widgets.photo_grid import PhotoGrid
@@ -52,6 +53,7 @@ class CullController(QObject):
         self.edit = edit
         self.flush = flush
         self.view: CullView | CompareView | None = None
+        self._culled: CatalogPhotos | None = None  # the open culling view's photos, while they follow the grid
         cull = make_action(self, self.tr("&Cull"), self.open_cull, "F")
         cull.setStatusTip(self.tr("The grid's photos one at a time, full screen, rated by keys"))
         compare = make_action(self, self.tr("Co&mpare"), self.open_compare, "C")
@@ -59,6 +61,9 @@ class CullController(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             grid.addAction(action)
         self._actions = {"cull": cull, "compare": compare}
+        grid.grid_model.rowsInserted.connect(self._rows_inserted)
+        grid.grid_model.modelReset.connect(self._stop_following)
+        grid.grid_model.layoutChanged.connect(self._stop_following)
         self.selection_changed(grid.selected_ids())
 
     def actions(self) -> dict[str, QAction]:
@@ -81,16 +86,20 @@ class CullController(QObject):
     def open_cull(self) -> CullView | None:
         """The culling view over the grid's photos, from the current one, full screen."""
         model = self.grid.grid_model
-        ids = model.ids()
-        if not ids:
+        if model.rowCount() == 0:
             self.status_message.emit(self.tr("No photos to cull here."))
             return None
         current = self.grid.currentIndex()
-        selected = self.grid.selected_ids()
-        start = model.id_at(current.row()) if current.isValid() else (selected[0] if selected else ids[0])
+        if current.isValid():
+            start = current.row()
+        else:  # the first selected row: by ranges, not a list of every selected id
+            ranges = self.grid.selectionModel().selection().toList()
+            start = min((r.top() for r in ranges), default=0)
         self.flush()
-        view = CullView(cull_photos(self.catalog, ids), start)
+        photos = CatalogPhotos(self.catalog, model.ids())  # the ids only: rows are read a page at a time
+        view = CullView(photos, position=start)
         self._opened(view)
+        self._culled = photos
         view.showFullScreen()
         self._activate(view)
         return view
@@ -112,6 +121,7 @@ class CullController(QObject):
         if self.view is not None:
             self.view.close()
         self.view = view
+        self._culled = None
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.selection_edited.connect(lambda ids, field, value: self.edit(ids, field, value))
         view.left.connect(lambda photo_id, v=view: self._left(v, photo_id))
@@ -125,9 +135,26 @@ class CullController(QObject):
     def _left(self, view: CullView | CompareView, photo_id: int) -> None:
         if view is self.view:
             self.view = None
+            self._culled = None
         self.grid.select_ids([photo_id])
         self.grid.window().activateWindow()
         self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- following the grid's list --------------------------------------------------------
+
+    def _rows_inserted(self, parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
+        """The rest of the grid's ids, read after the view opened, join it at the end."""
+        photos = self._culled
+        if photos is None or not isinstance(self.view, CullView) or first != len(photos):
+            self._stop_following()  # rows put elsewhere: the view keeps the list it opened on
+            return
+        model = self.grid.grid_model
+        photos.extend(model.id_at(row) for row in range(first, last + 1))
+        self.view.count_changed()
+
+    def _stop_following(self) -> None:
+        """The grid shows another list (or another order): the view keeps the one it opened on."""
+        self._culled = None
 
     # -- following edits --------------------------------------------------------------------
 

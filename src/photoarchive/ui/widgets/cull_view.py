@@ -1,7 +1,8 @@
 """``CullView``: the culling view, one photo at a time over the whole screen, rated by keys.
 
 The window opens it full screen over the grid's photos (``showFullScreen``) and it shows
-one photo fitted, at full resolution: the original is decoded in the background, the next
+one photo fitted, at full resolution (its data read from the catalog a page at a time around
+it, ``CatalogPhotos``: opening over a million photos reads one page): the original is decoded in the background, the next
 and previous ones before they are asked for (``FullImageCache``), and the large thumbnail
 stands in until it arrives. A thin bar under it says the file name, where the curator
 is ("12 / 1,500"), the stars, colour label and flag, and the zoom.
@@ -26,7 +27,7 @@ from PySide6.QtCore import QLocale, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from photoarchive.ui.culling import CullPhoto, edit_for_key, request, selection_html, show_on
+from photoarchive.ui.culling import CullPhoto, CullPhotos, PhotoList, edit_for_key, request, selection_html, show_on
 from photoarchive.ui.full_images import FullImageCache
 from photoarchive.ui.widgets.photo_canvas import PhotoCanvas
 
@@ -44,22 +45,25 @@ class CullView(QWidget):
 
     def __init__(
         self,
-        photos: Sequence[CullPhoto],
+        photos: CullPhotos | Sequence[CullPhoto],
         current: int | None = None,
         *,
+        position: int | None = None,
         cache: FullImageCache | None = None,
         ahead: int = 1,
         parent: QWidget | None = None,
     ) -> None:
-        """``ahead``: how many photos each way are decoded before they are asked for (0: none,
-        as the benchmark's reference)."""
+        """Shown first: the photo at ``position`` if given (the window knows its row), else the
+        photo ``current`` (an id), else the first. ``ahead``: how many photos each way are decoded
+        before they are asked for (0: none, as the benchmark's reference)."""
         super().__init__(parent)
         self.ahead = max(0, ahead)
-        if not photos:
+        self.photos: CullPhotos = photos if isinstance(photos, CullPhotos) else PhotoList(photos)
+        if len(self.photos) == 0:
             raise ValueError("the culling view needs at least one photo")
-        self.photos = list(photos)
-        ids = [p.id for p in self.photos]
-        self.position = ids.index(current) if current in ids else 0
+        if position is None:
+            position = self.photos.position_of(current)
+        self.position = min(max(position or 0, 0), len(self.photos) - 1)
         self._owns_cache = cache is None
         self.cache = cache if cache is not None else FullImageCache(parent=self)
         self.cache.loaded.connect(self._loaded)
@@ -95,8 +99,11 @@ class CullView(QWidget):
 
     def set_value(self, photo_ids: Sequence[int], field: str, value: Any) -> None:
         """The edit is made (or undone): show the new value."""
-        wanted = set(photo_ids)
-        self.photos = [p.with_value(field, value) if p.id in wanted else p for p in self.photos]
+        self.photos.set_value(photo_ids, field, value)
+        self._update_overlay()
+
+    def count_changed(self) -> None:
+        """More photos at the end of ``photos`` (the grid's list still arriving): the bar's count."""
         self._update_overlay()
 
     def show_photo(self, position: int) -> None:
