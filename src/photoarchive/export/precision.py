@@ -58,6 +58,7 @@ from photoarchive.model import CuratedFields, LocationShown
 from photoarchive.model.curated import names_in
 from photoarchive.model.fields import Group
 from photoarchive.model.position import FROM_LOCATION_SHOWN, FROM_PLACE, is_taken_at
+from photoarchive.model.vocabularies import LOCATION_POSITION_MEMBERS
 
 # The names of the location shown, which a coarse precision leaves out.
 PLACE_FIELDS = names_in(Group.LOCATION)
@@ -201,7 +202,12 @@ def located(
     names: dict[str, Any] = {name: getattr(fields, name) for name in PLACE_FIELDS}
     if precision == "none":
         cleared: dict[str, Any] = dict.fromkeys(PLACE_FIELDS, "")
-        return Location("none"), replace(fields, **cleared)
+        return Location("none"), replace(fields, **cleared, location_created={})
+    if precision != "exact" and fields.location_created:
+        # Where it was taken (issue 16): its names stay, its position only at "exact" (it is
+        # the XMP text as read, which is not rounded here).
+        kept = {k: v for k, v in fields.location_created.items() if k not in LOCATION_POSITION_MEMBERS}
+        fields = replace(fields, location_created=kept)
     names["shown"] = shown
     names["language"] = language
     if words is not None:
