@@ -232,3 +232,16 @@ def test_undo_and_redo_of_a_smart_collection_keep_it_smart(qtbot, window, monkey
     window.edits.undo()  # a deleted smart collection comes back smart, with no members of its own
     back = collection_store.get_collection(window.catalog, "Fives")
     assert back.is_smart and back.filter == "rating>=5"
+
+
+def test_a_search_or_filter_pausing_when_the_window_closes_reads_nothing(qtbot, sample_catalog, settings) -> None:
+    from photoarchive.ui.main_window import MainWindow
+
+    window = MainWindow(sample_catalog, settings, import_workers=1)
+    qtbot.addWidget(window)
+    window.show()
+    window.bar.search.setText("tank")  # the box's pause (150 ms) and the bar's (250 ms) still running
+    _choose(window.filter_bar.rating, 2)
+    window.close()
+    sample_catalog.close()  # as the application does after the window
+    qtbot.wait(400)  # a pause ending now must not reach the closed catalog (a slot that raises fails)

@@ -78,6 +78,7 @@ class FilterController(QObject):
         self._hidden_worker: Worker | None = None
         self._completing: Worker | None = None
         self._search_tip = search.toolTip()
+        self.stopped = False
         archive = str(catalog.paths.root.resolve())
         self._prefix = f"filters/{hashlib.sha1(archive.encode()).hexdigest()[:16]}/"
         bar.filter_changed.connect(self._bar_changed)
@@ -128,7 +129,10 @@ class FilterController(QObject):
 
     def query(self, search_text: str) -> tuple[str, FilterQuery] | None:
         """(the filter, its query for a first page) for the bar and the search box's text, or
-        None when the box's text does not read (the box says why, outlined in red)."""
+        None when the box's text does not read (the box says why, outlined in red), or once
+        the window is closing."""
+        if self.stopped:
+            return None
         try:
             parse(search_text)
         except FilterSyntaxError as error:
@@ -184,6 +188,10 @@ class FilterController(QObject):
         return self.tr(" · %n reject(s) hidden", "", self.hidden)
 
     def stop(self) -> None:
+        """The window is closing: nothing more is read (a search box's or the bar's pause that
+        ends after this asks for nothing: the catalog may be closed by then)."""
+        self.stopped = True
+        self.bar.stop()
         for worker in (self._hidden_worker, self._completing):
             if worker is not None:
                 worker.cancel()

@@ -240,6 +240,11 @@ class FilterBar(QWidget):
         if announce:
             self._announce()
 
+    def stop(self) -> None:
+        """No more announcements (the window is closing)."""
+        self._debounce.stop()
+        self.blockSignals(True)
+
     def set_has(self, name: str, value: bool | None) -> None:
         """Has (True), lacks (False) or either (None), as the menu chooses it."""
         self.has[name][value].trigger()
