@@ -148,8 +148,9 @@ class CatalogPhotos(CullPhotos):
     """Photos by id (the grid's, in its order), their ``CullPhoto`` rows read from the catalog
     a page at a time when a position of that page is first asked for, and kept in a small LRU of
     pages. Opening the culling view over a million photos reads one page (one query of
-    ``PAGE_SIZE`` ids, about a millisecond), and stepping reads the next page on its first
-    photo. A photo the catalog no longer has (removed by another process) is a row named by
+    ``PAGE_SIZE`` ids), and stepping reads the next page when a photo of it is first wanted (the
+    one decoded ahead). A page takes about a millisecond (bench/rate_key.py), so it is read on
+    the GUI thread, as the grid reads its cells. A photo the catalog no longer has (removed by another process) is a row named by
     its id whose file cannot be shown. ``pages_read`` counts the queries made.
 
     The ids are this object's own list (``extend`` adds those that arrive later); the rows of
