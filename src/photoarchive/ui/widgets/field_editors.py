@@ -346,8 +346,34 @@ class ChoiceField(QComboBox):
         self.setStyleSheet(f"QComboBox {{ border: {INVALID_FRAME}; }}" if invalid else "")
 
 
+class VocabularyField(ChoiceField):
+    """A URI of a controlled vocabulary (digital source type, release statuses): each term by
+    its label, the URI as its value and in its tooltip. A URI the vocabulary does not list (a
+    newer term, another scheme's) is kept: shown as it is, as an item of its own, and stored
+    back unchanged unless the curator picks another."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        for index, choice in enumerate(spec.choices, start=1):
+            self.setItemData(index, choice.value, Qt.ItemDataRole.ToolTipRole)
+        self._known = self.count()
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)  # long labels do not widen the editor's panel
+
+    def set_value(self, value: Any, mixed: bool = False) -> None:
+        while self.count() > self._known:  # the previous photo's unknown URI
+            self.removeItem(self.count() - 1)
+        if value and not mixed and self.findData(value) < 0:
+            self.addItem(translate("FieldEditors", "{uri} (not in the vocabulary)").format(uri=value), value)
+            self.setItemData(self.count() - 1, value, Qt.ItemDataRole.ToolTipRole)
+        super().set_value(value, mixed)
+        self.setToolTip(str(self.currentData() or ""))
+
+
 def make_editor(spec: FieldSpec) -> LineField | TextField | CaptionField | ChoiceField:
     """The editor of one field, as its declaration's ``input`` says."""
+    if spec.input is Input.VOCABULARY:
+        return VocabularyField(spec)
     if spec.input in (Input.RATING, Input.CHOICE):
         return ChoiceField(spec)
     if spec.input is Input.LONG_TEXT:
