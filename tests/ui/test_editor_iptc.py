@@ -81,3 +81,39 @@ def test_a_vocabulary_that_differs_shows_multiple_values(qtbot, sample_catalog) 
     assert {_stored(sample_catalog, i, "digital_source_type") for i in ids} == {DIGITAL_SOURCE_TYPE_BASE + "print"}
     editor.edits.undo()  # one step for both
     assert [_stored(sample_catalog, i, "digital_source_type") for i in ids] == [NEGATIVE, ""]
+
+
+def test_persons_shown_complete_from_those_used_before(qtbot, sample_catalog) -> None:
+    names = ids_by_name(sample_catalog)
+    photo, other = names["SHU15_0153.jpg"], names["SHU15_0115.jpg"]
+    editor = _editor(qtbot, sample_catalog)
+    editor.edits.apply([other], {"persons_shown": ["Ivanov, Pyotr", "Sato Kenji"]}, "persons")
+    editor.set_photos([photo])
+    box = editor.fields["persons_shown"]
+    box.setFocus()
+    qtbot.keyClicks(box, "Anna Petrova; iva")
+    completer = box.completer_
+    assert completer.completionCount() == 1 and completer.currentCompletion() == "Ivanov, Pyotr"
+    completer.activated.emit("Ivanov, Pyotr")
+    assert box.text() == "Anna Petrova; Ivanov, Pyotr;"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert _stored(sample_catalog, photo, "persons_shown") == ["Anna Petrova", "Ivanov, Pyotr"]
+    editor.edits.undo()
+    assert _stored(sample_catalog, photo, "persons_shown") == []
+    assert box.text() == ""
+
+
+def test_persons_that_differ_show_multiple_values_and_a_change_goes_to_all(qtbot, sample_catalog) -> None:
+    names = ids_by_name(sample_catalog)
+    ids = [names["SHU15_0153.jpg"], names["SHU15_0115.jpg"]]
+    editor = _editor(qtbot, sample_catalog)
+    editor.edits.apply(ids[:1], {"persons_shown": ["Sato Kenji"]}, "one")
+    editor.set_photos(ids)
+    box = editor.fields["persons_shown"]
+    assert box.text() == "" and box.placeholderText() == "(multiple values)"
+    box.setFocus()
+    qtbot.keyClicks(box, "Anna Petrova")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert [_stored(sample_catalog, i, "persons_shown") for i in ids] == [["Anna Petrova"]] * 2
+    editor.edits.undo()
+    assert [_stored(sample_catalog, i, "persons_shown") for i in ids] == [["Sato Kenji"], []]

@@ -163,6 +163,15 @@ def keywords_in_use(catalog: Catalog) -> list[str]:
     return [r[0] for r in rows]
 
 
+def persons_in_use(catalog: Catalog) -> list[str]:
+    """Every person shown on some photo, sorted case-insensitively (for completion)."""
+    rows = catalog.conn.execute(
+        "SELECT DISTINCT value FROM photos, json_each(photos.persons_shown)"
+        " WHERE photos.persons_shown != '[]' ORDER BY value COLLATE NOCASE"
+    )
+    return [r[0] for r in rows]
+
+
 KEYWORD_LEVELS = "|"  # as Lightroom writes hierarchical keywords: "Places|Russia|Shumshu"
 
 

@@ -113,7 +113,7 @@ class CuratedFields:
     # IPTC's Person Shown: names, no IIM dataset.
     persons_shown: list[str] = curated(FieldSpec(  # noqa: RUF009 - as keywords
         QT_TRANSLATE_NOOP("CuratedFields", "Persons shown"), _DESCRIPTION, Input.PERSONS, _XO,
-        _xmp("Xmp.iptcExt.PersonInImage", _BAG), in_editor=False,
+        _xmp("Xmp.iptcExt.PersonInImage", _BAG),
     ))  # fmt: skip
     digital_source_type: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Digital source type"), _DESCRIPTION, Input.VOCABULARY, _XO,

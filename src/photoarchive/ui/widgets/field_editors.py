@@ -202,10 +202,13 @@ class CaptionField(QWidget):
 class KeywordsField(LineField):
     """Keywords separated by commas, completing each one from the keywords in use."""
 
+    separator = ","
+
     def __init__(self, name: str = "keywords", parent: QWidget | None = None) -> None:
         super().__init__(name, parent)
         self._words = QStringListModel(self)
         completer = _ListCompleter(self._words, self)
+        completer.separator = self.separator
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         completer.setWidget(self)
@@ -218,7 +221,7 @@ class KeywordsField(LineField):
         self._words.setStringList(words)
 
     def set_value(self, value: Any, mixed: bool = False) -> None:
-        super().set_value(", ".join(value or []), mixed)
+        super().set_value(f"{self.separator} ".join(value or []), mixed)
 
     def keywords(self) -> list[str]:
         return split_keywords(self.text())
@@ -227,7 +230,7 @@ class KeywordsField(LineField):
         return self.text()
 
     def _complete(self, text: str) -> None:
-        prefix = text[: self.cursorPosition()].rsplit(",", 1)[-1].strip()
+        prefix = text[: self.cursorPosition()].rsplit(self.separator, 1)[-1].strip()
         if not prefix:
             self._hide_completions()
             return
@@ -245,9 +248,25 @@ class KeywordsField(LineField):
     def _insert_completion(self, word: str) -> None:
         before = self.text()[: self.cursorPosition()]
         after = self.text()[self.cursorPosition() :]
-        head = before.rsplit(",", 1)[0] + ", " if "," in before else ""
-        self.setText(f"{head}{word}, {after.lstrip(', ')}".rstrip())
+        sep = self.separator
+        head = before.rsplit(sep, 1)[0] + f"{sep} " if sep in before else ""
+        self.setText(f"{head}{word}{sep} {after.lstrip(f'{sep} ')}".rstrip())
         self._on_edited()
+
+
+class PersonsField(KeywordsField):
+    """Persons shown: names separated by ";" (a name may hold a comma: "Ivanov, Pyotr"),
+    completing each one from the names used on other photos. ``value()`` is the list."""
+
+    separator = ";"
+
+    def __init__(self, name: str = "persons_shown", parent: QWidget | None = None) -> None:
+        super().__init__(name, parent)
+        self.set_placeholder(translate("FieldEditors", "name; name; …"))
+
+    def value(self) -> list[str]:  # type: ignore[override]  # the list, as the field holds it
+        names = [n.strip() for n in self.text().split(self.separator)]
+        return list(dict.fromkeys(n for n in names if n))
 
 
 class PositionField(LineField):
@@ -382,6 +401,8 @@ def make_editor(spec: FieldSpec) -> LineField | TextField | CaptionField | Choic
         return TextField(spec.name, lines=2)
     if spec.input is Input.KEYWORDS:
         return KeywordsField(spec.name)
+    if spec.input is Input.PERSONS:
+        return PersonsField(spec.name)
     editor = LineField(spec.name)
     if spec.input is Input.DATE:
         editor.set_placeholder(translate("FieldEditors", "1945-08-18, or 2015-08-10T09:00:00+11:00"))
@@ -395,10 +416,12 @@ def make_editor(spec: FieldSpec) -> LineField | TextField | CaptionField | Choic
 
 
 class _ListCompleter(QCompleter):
-    """A completer for one item of a comma-separated list."""
+    """A completer for one item of a list separated by ``separator``."""
+
+    separator = ","
 
     def splitPath(self, path: str) -> list[str]:
-        return [path.rsplit(",", 1)[-1].strip()]
+        return [path.rsplit(self.separator, 1)[-1].strip()]
 
     def pathFromIndex(self, index: Any) -> str:
         return str(index.data())

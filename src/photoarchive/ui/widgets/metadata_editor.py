@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScr
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.attention import load_attention_values
-from photoarchive.catalog.curated import keywords_in_use, load_values
+from photoarchive.catalog.curated import keywords_in_use, load_values, persons_in_use
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.model.curated import EDITOR_FIELDS, FIELDS
 from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group
@@ -340,6 +340,7 @@ class MetadataEditor(QScrollArea):
                 editor.set_value(value, mixed)
         if self._words_stale:  # every keyword in use: read again only after a change
             self.fields["keywords"].set_words(keywords_in_use(self.catalog))
+            self.fields["persons_shown"].set_words(persons_in_use(self.catalog))
             self._words_stale = False
 
     def is_mixed(self, name: str) -> bool:
@@ -470,7 +471,7 @@ class MetadataEditor(QScrollArea):
         use are read again only when keywords changed (reading them takes 50 ms at 100,000
         photos, too long after every rating key)."""
         self._values_told = True
-        if any(field == "keywords" for _photo, field, _value in changes):
+        if any(field in ("keywords", "persons_shown") for _photo, field, _value in changes):
             self._words_stale = True
 
     def on_photos_changed(self, photo_ids: Sequence[int]) -> None:
