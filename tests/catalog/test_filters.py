@@ -201,3 +201,83 @@ def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) ->
     assert compile_filter(catalog.conn, "tank rating>=4", page=1).search == "tank"
     rare = compile_filter(catalog.conn, "tank rating>=4", page=50)
     assert rare.search == "" and "tank" in rare.params
+
+
+# The keyword test as plain SQL (json_each and a fold per keyword), which the one-call-a-photo
+# function replaced: both must select the same keyword lists.
+STRAIGHT_KEYWORD = (
+    "(EXISTS (SELECT 1 FROM json_each(k) WHERE photoarchive_fold(value) = ?1)"
+    " OR EXISTS (SELECT 1 FROM json_each(h) WHERE instr('|' || photoarchive_fold(value) || '|', '|' || ?1 || '|') > 0))"
+)
+
+
+@pytest.mark.parametrize(
+    ("keywords", "hierarchical"),
+    [
+        ('["Tank"]', "[]"),
+        ('["TANK", "fog"]', '["Weapons|Tanks"]'),
+        ('["\\u0422\\u0430\\u043d\\u043a"]', "[]"),  # Танк written as JSON escapes: no fold of the text finds it
+        ('["tank\\"s"]', "[]"),
+        ('["Straße"]', '["Places|STRASSE|Berlin"]'),  # casefold: ß is ss
+        ('["\u212aorea"]', "[]"),  # the Kelvin sign folds to k
+        ("[]", '["Weapons|Tank|T-34"]'),
+        ("[]", '["Weapons|Tanks|T-34"]'),
+        ('{"a": "tank"}', "[]"),
+        ('"tank"', "[]"),
+        (None, None),
+    ],
+)
+def test_the_keyword_function_selects_what_the_plain_sql_does(keywords, hierarchical) -> None:
+    import sqlite3
+
+    from photoarchive.catalog import filters
+
+    conn = sqlite3.connect(":memory:")
+    conn.create_function(filters.FOLD, 1, filters._fold, deterministic=True)
+    conn.create_function(filters.HAS_KEYWORD, 3, filters._has_keyword, deterministic=True)
+    conn.execute("CREATE TABLE t (k TEXT, h TEXT)")
+    conn.execute("INSERT INTO t VALUES (?, ?)", (keywords, hierarchical))
+    for word in ("tank", "tanks", "танк", 'tank"s', "strasse", "straße", "korea", "weapons|tank", "t-34", "fog"):
+        folded = word.casefold()
+        plain = conn.execute(f"SELECT coalesce({STRAIGHT_KEYWORD}, 0) FROM t", (folded,)).fetchone()[0]
+        fast = conn.execute(f"SELECT {filters.HAS_KEYWORD}(k, h, ?) FROM t", (folded,)).fetchone()[0]
+        assert bool(fast) == bool(plain), (keywords, hierarchical, word)
+
+
+def test_a_photos_text_is_read_from_the_index_as_the_sources_join_it(archive) -> None:
+    """Phrases and words beside rare terms are tested in the text the index stores: it is the join
+    of the text sources for every photo, after an edit and a place renamed too."""
+    from photoarchive.catalog import filters
+    from photoarchive.catalog.search import TEXT_SOURCES
+
+    catalog, ids = archive
+    apply_edit(catalog, [ids["late"]], {"caption": "Cape Kokutan at dusk", "keywords": ["Туман"]})
+    joined = " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
+    rows = catalog.conn.execute(f"SELECT p.id, {joined}, {filters._text()} FROM photos p").fetchall()
+    assert len(rows) == len(PHOTOS)
+    assert all(stored == computed for _id, computed, stored in rows)
+    assert matching(archive, '"kokutan at" -flag:reject') == {"late"}
+    assert matching(archive, '"cape kokutan" rating>=3') == {"late"}
+
+
+def test_the_sample_is_bounded_in_rows(archive, monkeypatch) -> None:
+    """However big the page, a filter is judged on at most MAX_SAMPLE photos, and the listing's
+    three ways of writing it still select the same photos."""
+    from photoarchive.catalog import filters
+
+    catalog, _ids = archive
+    monkeypatch.setattr(filters, "MAX_SAMPLE", 3)
+    statements: list[str] = []
+    catalog.conn.set_trace_callback(statements.append)
+    compile_filter(catalog.conn, "rating>=4", page=50)
+    catalog.conn.set_trace_callback(None)
+    third = catalog.conn.execute("SELECT id FROM photos ORDER BY id LIMIT 1 OFFSET 2").fetchone()[0]
+    assert any(f"p.id <= {third} " in s for s in statements), statements
+    for text in ("rating>=4", "label:red", "keyword:tank", '"tank on" label:red', "fog rating>=1"):
+        found = []
+        for page in (None, 1, 50):
+            query = compile_filter(catalog.conn, text, page=page)
+            where, params = photo_filters(query.search, None, query.where)
+            sql = f"SELECT id FROM photos p WHERE {' AND '.join(where)} ORDER BY id"
+            found.append([row[0] for row in catalog.conn.execute(sql, params)])
+        assert found[0] == found[1] == found[2], text
