@@ -121,7 +121,7 @@ class CuratedFields:
     ))  # fmt: skip
     artworks: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list, as keywords
         QT_TRANSLATE_NOOP("CuratedFields", "Artwork or object"), _DESCRIPTION, Input.STRUCTS, _XO,
-        _xmp("Xmp.iptcExt.ArtworkOrObject", _BAG), in_editor=False, members=_v.ARTWORK_MEMBERS,
+        _xmp("Xmp.iptcExt.ArtworkOrObject", _BAG), members=_v.ARTWORK_MEMBERS,
     ))  # fmt: skip
     # Kept as read and written back unchanged (regions are drawn and named by other tools).
     image_regions: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list, as keywords
@@ -138,11 +138,11 @@ class CuratedFields:
     ))  # fmt: skip
     creator_contact_info: dict[str, object] = curated(FieldSpec(  # noqa: RUF009 - a dict
         QT_TRANSLATE_NOOP("CuratedFields", "Creator's contact info"), _CREDIT, Input.STRUCT, _XO,
-        _xmp("Xmp.iptc.CreatorContactInfo"), in_editor=False, members=_v.CONTACT_MEMBERS,
+        _xmp("Xmp.iptc.CreatorContactInfo"), members=_v.CONTACT_MEMBERS,
     ))  # fmt: skip
     contributors: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list
         QT_TRANSLATE_NOOP("CuratedFields", "Contributors"), _CREDIT, Input.STRUCTS, _XO,
-        _xmp("Xmp.iptcExt.Contributor", _BAG), in_editor=False, members=_v.CONTRIBUTOR_MEMBERS,
+        _xmp("Xmp.iptcExt.Contributor", _BAG), members=_v.CONTRIBUTOR_MEMBERS,
     ))  # fmt: skip
     credit: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Credit line"), _CREDIT, Input.LINE, _XI,
@@ -166,11 +166,11 @@ class CuratedFields:
     ))  # fmt: skip
     copyright_owners: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list
         QT_TRANSLATE_NOOP("CuratedFields", "Copyright owners"), _CREDIT, Input.STRUCTS, _XO,
-        _xmp("Xmp.plus.CopyrightOwner", _SEQ), in_editor=False, members=_v.COPYRIGHT_OWNER_MEMBERS,
+        _xmp("Xmp.plus.CopyrightOwner", _SEQ), members=_v.COPYRIGHT_OWNER_MEMBERS,
     ))  # fmt: skip
     licensors: list[dict[str, object]] = curated(FieldSpec(  # noqa: RUF009 - a list
         QT_TRANSLATE_NOOP("CuratedFields", "Licensors"), _CREDIT, Input.STRUCTS, _XO,
-        _xmp("Xmp.plus.Licensor", _SEQ), in_editor=False, members=_v.LICENSOR_MEMBERS,
+        _xmp("Xmp.plus.Licensor", _SEQ), members=_v.LICENSOR_MEMBERS,
     ))  # fmt: skip
     model_release_status: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Model release status"), _CREDIT, Input.VOCABULARY, _XO,
@@ -223,7 +223,7 @@ class CuratedFields:
     # Where the photo was taken, as distinct from the place it shows (EXIF GPS is its position).
     location_created: dict[str, object] = curated(FieldSpec(  # noqa: RUF009 - a dict
         QT_TRANSLATE_NOOP("CuratedFields", "Location created"), _CREATED, Input.STRUCT, _XO,
-        _xmp("Xmp.iptcExt.LocationCreated", _BAG), in_editor=False, members=_v.LOCATION_MEMBERS,
+        _xmp("Xmp.iptcExt.LocationCreated", _BAG), members=_v.LOCATION_MEMBERS,
     ))  # fmt: skip
     caption_writer: str = curated(FieldSpec(
         QT_TRANSLATE_NOOP("CuratedFields", "Caption writer"), _WORKFLOW, Input.LINE, _XI,

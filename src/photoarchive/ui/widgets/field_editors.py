@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QIcon, QKeyEvent, Q
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from photoarchive.model.curated import FIELDS
-from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Input
+from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group, Input
 from photoarchive.places.position_text import format_position
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
@@ -389,8 +389,18 @@ class VocabularyField(ChoiceField):
         self.setToolTip(str(self.currentData() or ""))
 
 
-def make_editor(spec: FieldSpec) -> LineField | TextField | CaptionField | ChoiceField:
+def make_editor(spec: FieldSpec) -> Any:
     """The editor of one field, as its declaration's ``input`` says."""
+    # The structured fields' editors are built of these editors' parts: imported when used.
+    from photoarchive.ui.widgets import struct_editors
+
+    if spec.input is Input.STRUCT:
+        fill = translate("FieldEditors", "Fill from place…") if spec.group is Group.LOCATION_CREATED else ""
+        return struct_editors.StructField(spec, fill)
+    if spec.input is Input.STRUCTS:
+        return struct_editors.StructsField(spec)
+    if spec.input is Input.TREE:
+        return struct_editors.RegionsList(spec.name)
     if spec.input is Input.VOCABULARY:
         return VocabularyField(spec)
     if spec.input in (Input.RATING, Input.CHOICE):

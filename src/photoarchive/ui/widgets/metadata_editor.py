@@ -33,14 +33,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.attention import load_attention_values
 from photoarchive.catalog.curated import keywords_in_use, load_values, persons_in_use
 from photoarchive.errors import PhotoArchiveError
-from photoarchive.model.curated import EDITOR_FIELDS, FIELDS
+from photoarchive.model.curated import EDITOR_FIELDS, FIELDS, FIELDS_BY_NAME
 from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group
+from photoarchive.model.place import Place
 from photoarchive.places import Gazetteer, photo_values
 from photoarchive.places.position_text import parse_position
 from photoarchive.ui.errors import in_window_words, sentence
@@ -61,6 +71,9 @@ POSITION = "position"
 POSITION_COLUMNS = ("latitude", "longitude", "altitude", "gps_source")
 # The fields a core error may name, shown at the editor's field that holds them.
 SHOWN_AT = {"latitude": POSITION, "longitude": POSITION, "altitude": POSITION, "gps_source": POSITION}
+# Image regions, kept as read: listed among the fields, never committed.
+REGIONS = FIELDS_BY_NAME["image_regions"]
+LOCATION_CREATED = "location_created"
 
 
 def columns(names: Sequence[str]) -> list[str]:
@@ -170,6 +183,9 @@ class MetadataEditor(QScrollArea):
                 # a per-language field: another language's value beside it when translating
                 form.addRow(label, self.languages.row_of(spec, self.fields[spec.name], label))
                 self._add_error_row(form, spec.name)
+            if specs and specs[0].group is REGIONS.group:  # kept as read: listed, not edited
+                self.fields[REGIONS.name] = make_editor(REGIONS)
+                form.addRow(QLabel(self.labels[REGIONS.name]), self.fields[REGIONS.name])
             if specs and specs[0].group is Group.LOCATION:
                 self.labels[POSITION] = self.tr("Position")
                 label = QLabel(self.tr("Position"))
@@ -190,6 +206,7 @@ class MetadataEditor(QScrollArea):
         # panel too short for it scrolls, never sideways.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(320)
+        self.fields[LOCATION_CREATED].fill_requested.connect(self.fill_location_created)
         self.set_photos([])
 
     def _make(self, spec: FieldSpec) -> Any:
@@ -465,6 +482,33 @@ class MetadataEditor(QScrollArea):
             self.edits.apply(ids, values, description)
         except PhotoArchiveError as error:
             self.status_message.emit(sentence(in_window_words(str(error))))
+
+    def fill_location_created(self) -> None:
+        """Set the location created's names from a place of the gazetteer the curator picks
+        (as the location shown gets them from its place); its other members stay."""
+        gazetteer = Gazetteer.load(self.catalog)
+        place = self.choose_place(gazetteer)
+        if place is None or not self._ids:
+            return
+        editor = self.fields[LOCATION_CREATED]
+        names = {k: v for k, v in gazetteer.location_fields(place).items() if editor.form.spec.member(k)}
+        kept = {k: v for k, v in editor.value().items() if k not in names}
+        editor.set_value({**kept, **{k: v for k, v in names.items() if v}})
+        self._pending.add(LOCATION_CREATED)
+        self._commit(LOCATION_CREATED)
+        self._session += 1
+
+    def choose_place(self, gazetteer: Gazetteer) -> Place | None:
+        """A place the curator picks from the gazetteer (by its path), or None."""
+        places = sorted(gazetteer, key=lambda p: gazetteer.path(p).casefold())
+        if not places:
+            self.status_message.emit(self.tr("The gazetteer has no places yet: add them in the Places panel."))
+            return None
+        paths = [gazetteer.path(p) for p in places]
+        path, chosen = QInputDialog.getItem(
+            self, self.tr("Fill from place"), self.tr("Location created:"), paths, 0, False
+        )
+        return places[paths.index(path)] if chosen and path in paths else None
 
     def _values_changed(self, changes: Sequence[tuple[int, str, Any]]) -> None:
         """The values of the change announced next (``on_photos_changed``): the keywords in
