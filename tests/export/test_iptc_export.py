@@ -11,7 +11,7 @@ from photoarchive.export.precision import located
 from photoarchive.model import CuratedFields
 from tests.cli.conftest import run
 from tests.conftest import SAMPLES
-from tests.metadata.conftest import exiftool_json
+from tests.metadata.conftest import exiftool, exiftool_json
 
 REFERENCE = SAMPLES / "metadata" / "IPTC-PhotometadataRef-Std2022.1.jpg"
 CREATED = {"city": "Severo-Kurilsk", "country_code": "RUS", "gps_latitude": "50,40.5N", "gps_longitude": "156,7.2E"}
@@ -67,3 +67,70 @@ def test_the_package_carries_them_and_precision_none_removes_both_locations(
     assert "XMP-iptcExt:LocationCreated" not in hidden
     assert "XMP-iptcExt:LocationShown" not in hidden
     assert "XMP-iptcExt:PersonInImage" in hidden
+
+
+# What a package's copy of the reference image may lack of the original's tags: the marker the
+# encoder of the original wrote (the copy is encoded again), and nothing else.
+_ENCODING = {"Adobe:APP14Flags0", "Adobe:APP14Flags1", "Adobe:ColorTransform", "Adobe:DCTEncodeVersion"}
+_LOCATION = {
+    "IPTC:City",
+    "IPTC:Country-PrimaryLocationCode",
+    "IPTC:Country-PrimaryLocationName",
+    "IPTC:Province-State",
+    "IPTC:Sub-location",
+    "XMP-iptcCore:CountryCode",
+    "XMP-iptcCore:Location",
+    "XMP-iptcExt:LocationCreated",
+    "XMP-iptcExt:LocationShown",
+    "XMP-photoshop:City",
+    "XMP-photoshop:Country",
+    "XMP-photoshop:State",
+}
+
+
+def _tags(path: Path) -> dict:
+    tags = exiftool_json(path, "-G1", "-struct")
+    return {k: v for k, v in tags.items() if not k.startswith(("System:", "ExifTool:", "File:", "SourceFile"))}
+
+
+def test_the_package_keeps_every_property_of_the_original(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    original = _tags(REFERENCE)
+    copy = _package(capsys, tmp_path)
+    copy = {k: v for k, v in copy.items() if not k.startswith(("System:", "ExifTool:", "File:", "SourceFile"))}
+    assert set(original) - set(copy) == _ENCODING
+    # Properties we do not model, which the package dropped before (issue 16).
+    for tag in ("XMP-iptcExt:ProductInImage", "XMP-iptcExt:PersonInImageWDetails", "XMP-iptcExt:Genre"):
+        assert copy[tag] == original[tag], tag
+    assert copy["XMP-plus:ImageCreator"] == original["XMP-plus:ImageCreator"]
+    # The placeholder country code R22 is written as read (as `write` does), not left out.
+    assert copy["XMP-iptcCore:CountryCode"] == copy["IPTC:Country-PrimaryLocationCode"] == "R22"
+    hidden = _package(capsys, tmp_path, "--location-precision", "none")
+    hidden = {k: v for k, v in hidden.items() if not k.startswith(("System:", "ExifTool:", "File:", "SourceFile"))}
+    assert set(original) - set(hidden) == _ENCODING | _LOCATION
+    assert not [tag for tag in hidden if "GPS" in tag]
+
+
+def test_the_package_says_the_placeholder_is_written_as_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = tmp_path / "archive"
+    code, _, said = run(capsys, root, "import", str(REFERENCE))
+    assert code == 0, said
+    assert "'R22'" in said and "write and export write it as the file holds it" in said, said
+    assert "leave it out" not in said, said
+    run(capsys, root, "collection", "create", "ref")
+    run(capsys, root, "collection", "add", "ref", "1")
+    code, _, err = run(capsys, root, "export", "ref", "--format", "package", "--to", str(tmp_path / "p"))
+    assert code == 0, err
+    assert "'R22'" in err and "written as the original holds it" in err, err
+
+
+def _validate(path: Path) -> set[str]:
+    lines = exiftool("-validate", "-warning", "-a", path).stdout.splitlines()
+    return {line.split(":", 1)[1].strip() for line in lines if line.startswith("Warning")}
+
+
+def test_no_new_validation_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _package(capsys, tmp_path)
+    (copy,) = (tmp_path / "pkg0" / "images").glob("*.jpg")
+    assert _validate(copy) <= _validate(REFERENCE)

@@ -146,6 +146,26 @@ def write_files(
 Point = tuple[float, float, "float | None"]
 
 
+def publishable(stored: CuratedFields, original: Path) -> tuple[CuratedFields, frozenset[str], list[str]]:
+    """The fields to publish of a photo, the names of those to write as read (``as_read``),
+    and a warning for each value that does not validate: written as ``original`` holds it
+    when the curator has not changed it (the reference images' country code R22), else left
+    out. ``photoarchive write`` and every export format decide this here."""
+    fields, invalid = salvaged(stored)
+    kept: frozenset[str] = frozenset()
+    if invalid:  # a value the original holds, unchanged since, is written as read
+        with contextlib.suppress(MetadataReadError, OSError):  # unreadable: the values stay left out
+            original_fields = read_curated(original, sidecar=False).fields
+            fields, kept = restore_as_read(fields, stored, invalid, original_fields)
+    warnings = [
+        f"{error}; written as the original holds it (correct it with photoarchive edit)"
+        if error.field in kept
+        else f"{error}; left out (correct it with photoarchive edit)"
+        for error in invalid
+    ]
+    return fields, kept, warnings
+
+
 def gps_to_write(position: dict[str, Any]) -> tuple[Point | None, Point | str | None, bool]:
     """(GPS of the location shown, EXIF GPS, keep the file's other GPS tags) for a photo's
     position: see the module doc and ``model.position.is_taken_at``."""
@@ -169,18 +189,7 @@ def _write_one(
     outcome = WrittenFile(plan.photo.id)
     published: list[Path] = []
     try:
-        fields, invalid = salvaged(stored)
-        kept: frozenset[str] = frozenset()
-        if invalid:  # a value the original holds, unchanged since, is written as read
-            with contextlib.suppress(MetadataReadError):  # unreadable: the values stay left out
-                original_fields = read_curated(catalog.original_file(plan.photo), sidecar=False).fields
-                fields, kept = restore_as_read(fields, stored, invalid, original_fields)
-        left_out = [
-            f"{error}; written as the original holds it (correct it with photoarchive edit)"
-            if error.field in kept
-            else f"{error}; left out (correct it with photoarchive edit)"
-            for error in invalid
-        ]
+        fields, kept, left_out = publishable(stored, catalog.original_file(plan.photo))
         shown, taken_at, keep_details = gps_to_write(position)
         files: list[tuple[bytes, Path]] = []
         if not sidecar_only:

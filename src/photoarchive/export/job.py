@@ -36,6 +36,7 @@ from photoarchive.export.output import OutputFolder, check_target
 from photoarchive.export.plan import ExportItem, Publication, plan_publication
 from photoarchive.export.render import RenderResult, RenderTask, is_raw, render
 from photoarchive.imaging.derivatives import DerivativeRequest, Rendition
+from photoarchive.model.position import CAMERA
 from photoarchive.pool import run_in_pool, start_workers
 
 _FORMATS: dict[str, tuple[Callable[..., Any], tuple[str, ...], Callable[..., None]]] = {
@@ -274,6 +275,12 @@ class ExportJob:
             else (),
             raw=is_raw(item.photo.format),
             sha256=item.photo.sha256,
+            # --metadata all: every property of the original, less what the privacy options remove.
+            carry_original=options.metadata == "all",
+            exif_gps=(*position, location.altitude) if position is not None and camera_gps else None,
+            keep_gps_details=camera_gps and options.location_precision == "exact" and location.source in (CAMERA, None),
+            keep_serials=options.keep_serials,
+            as_read=item.as_read,
         )
 
     def _results(self, tasks: list[RenderTask], cancelled: Callable[[], bool]) -> Generator[RenderResult]:

@@ -8,11 +8,14 @@ the fields themselves when the precision is ``none``, before any template sees t
 formats then only lay these out.
 
 A stored value that does not validate (an import keeps what a file held, with a warning: a
-country code that is no code, a web statement that is not an http(s) URL) is left out of
-everything published, and the item says so in ``warnings``; the photo is still published.
-A curator would rather have the photo with its caption, credit and image out and one field
-to correct than lose the whole photo from the publication over a malformed code; and what
-is left out cannot be published by mistake (a ``javascript:`` link as the licence).
+country code that is no code, a web statement that is not an http(s) URL) is published as
+the original holds it when the curator has not changed it (the IPTC reference images'
+placeholder country code R22), as ``photoarchive write`` does (``copies.publishable``), else
+left out of everything published; the item says which in ``warnings``, and the photo is
+still published. A curator would rather have the photo with its caption, credit and image out
+and one field to correct than lose the whole photo from the publication over a malformed
+code; and a URL is never put back, so none can be published by mistake (a ``javascript:``
+link as the licence).
 """
 
 from __future__ import annotations
@@ -29,11 +32,11 @@ from photoarchive.catalog.curated import load_values, localized_fields
 from photoarchive.catalog.places import locations_shown
 from photoarchive.catalog.translations import default_language
 from photoarchive.errors import ValidationError
+from photoarchive.export.copies import publishable
 from photoarchive.export.languages import Messages, load_messages, localized_places, place_names
 from photoarchive.export.naming import NameAllocator, safe_name
 from photoarchive.export.options import DEFAULT_CAPTION_TEMPLATE, ExportOptions
 from photoarchive.export.precision import Location, located
-from photoarchive.metadata.validate import salvaged
 from photoarchive.metadata.variables import compile_template, photo_variables
 from photoarchive.model import Collection, CuratedFields, Photo
 from photoarchive.model.curated import names_in
@@ -66,7 +69,8 @@ class ExportItem:
     files: dict[str, str] = field(default_factory=dict)  # rendition role -> path relative to the output
     sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # rendition role -> pixel size
     source_sha256: str = ""  # of the original's bytes the renditions were made from
-    warnings: list[str] = field(default_factory=list)  # values left out (see the module doc)
+    warnings: list[str] = field(default_factory=list)  # values left out or written as read (see the module doc)
+    as_read: frozenset[str] = frozenset()  # fields embedded as the original holds them (``copies.publishable``)
 
     @property
     def title(self) -> str:
@@ -170,7 +174,7 @@ def plan_publication(
         names.reserve(fixed)
     items = []
     for sequence, photo in enumerate(photos, start=1):
-        stored, invalid = salvaged(all_fields[photo.id])
+        stored, as_read, left_out = publishable(all_fields[photo.id], catalog.original_file(photo))
         if photo.id in translated_places:
             current = {name: getattr(stored, name) for name in PLACE_TEXT_FIELDS}
             local_names: dict[str, Any] = localized_places(current, translated_places[photo.id])  # text fields
@@ -203,7 +207,8 @@ def plan_publication(
                 alt_field=alt_field,
                 date=(photo.captured_at or fields.date_created or "")[:10],
                 burn_text=burn_template.render(values).strip() if burn_template else "",
-                warnings=[f"{error}; left out (correct it with photoarchive edit)" for error in invalid],
+                warnings=left_out,
+                as_read=as_read,
                 fallbacks=localized[photo.id].fallbacks if other else (),
                 fallback_language=(default or "") if other else "",
                 description=extended_description(fields),

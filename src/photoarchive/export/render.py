@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from photoarchive.errors import ImageError, MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.imaging.derivatives import DerivativeRequest, DerivativeResult, make_derivatives
@@ -54,6 +55,15 @@ class RenderTask:
     metadata_paths: tuple[str, ...] = ()  # the renditions that carry the metadata (in_memory ones)
     raw: bool = False  # a camera RAW file: rendered from its embedded preview
     sha256: str | None = None  # the original's, as imported: the bytes read must have it
+    # Start the embedded metadata from every property of the original (``--metadata all``):
+    # then EXIF GPS is ``exif_gps`` (None: none; the camera position at the precision asked),
+    # the camera's other GPS tags stay with ``keep_gps_details``, and serials and owner names
+    # go unless ``keep_serials``.
+    carry_original: bool = False
+    exif_gps: tuple[float, float, float | None] | None = None
+    keep_gps_details: bool = False
+    keep_serials: bool = False
+    as_read: frozenset[str] = frozenset()  # fields written as the original holds them (R22)
 
 
 @dataclass
@@ -81,11 +91,27 @@ def render(task: RenderTask) -> RenderResult:
         # Encoded in memory by make_derivatives: the metadata goes in, is read back from the
         # bytes, and the file is written once.
         if task.fields is not None:
+            carried: dict[str, Any] = (
+                {
+                    "source_metadata": data,
+                    "exif_gps": task.exif_gps,
+                    "keep_gps_details": task.keep_gps_details,
+                    "remove_serials": not task.keep_serials,
+                }
+                if task.carry_original
+                else {}
+            )
             for path in task.metadata_paths:
-                data, written = write_bytes(
-                    task.fields, made.data.pop(path), name=Path(path).name, gps=task.gps, location=task.location
+                encoded, written = write_bytes(
+                    task.fields,
+                    made.data.pop(path),
+                    name=Path(path).name,
+                    gps=task.gps,
+                    location=task.location,
+                    as_read=task.as_read,
+                    **carried,
                 )
-                _write_file(Path(path), data)
+                _write_file(Path(path), encoded)
                 result.warnings.extend(
                     f"{s.field.replace('_', ' ')} cut to {len(s.kept)} characters in the older IPTC record"
                     f" ({s.dataset}), which has a byte limit; XMP and EXIF hold all of it"

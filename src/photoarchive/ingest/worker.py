@@ -56,6 +56,7 @@ from photoarchive.metadata import (
     technical_from_image,
     validate_value,
 )
+from photoarchive.metadata.fields import FIELDS_BY_NAME, Input
 from photoarchive.metadata.validate import salvaged_translations
 from photoarchive.model import TechnicalMetadata
 
@@ -201,11 +202,17 @@ def _curated_values(read: ReadResult, warnings: list[str]) -> dict[str, object]:
             values[name] = validate_value(name, value)
         except ValidationError as error:
             values[name] = value
-            # Said now, as write and export will leave the value out (metadata.validate.salvaged).
+            # Said now: write and export write it as read while the curator leaves it unchanged,
+            # a URL excepted, which they leave out (metadata.validate.restore_as_read).
+            spec = FIELDS_BY_NAME.get(name)
+            then = (
+                "write and export leave it out"
+                if spec is not None and spec.input is Input.URL
+                else "write and export write it as the file holds it"
+            )
+            # In no interface's words: the command line and the window each say how to correct it.
             warnings.append(
-                # In no interface's words: the command line and the window each say how to correct it.
-                f"{error}; kept as read, but write and export leave it out until it is corrected;"
-                " the photo is listed in Needs attention"
+                f"{error}; kept as read, but {then} until it is corrected; the photo is listed in Needs attention"
             )
     values["conflicts"] = [conflict.as_dict() for conflict in read.conflicts]
     # The other languages of the title, caption...: the catalog makes the default language's

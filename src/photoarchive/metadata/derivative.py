@@ -68,23 +68,26 @@ _XMP_LAYOUT = (
 )
 
 
-def copy_metadata(source: Path, image: exiv2.Image) -> None:
-    """Replace the metadata of ``image`` (opened, read) by that of ``source``, as described above."""
+def copy_metadata(source: Path | bytes, image: exiv2.Image) -> None:
+    """Replace the metadata of ``image`` (opened, read) by that of ``source`` (a file, or its
+    bytes when the caller has read it already), as described above."""
     try:
-        original = exiv2.ImageFactory.open(str(source))
+        original = exiv2.ImageFactory.open(source if isinstance(source, bytes) else str(source))
         original.readMetadata()
     except exiv2.Exiv2Error as error:
         reason = error.args[-1] if error.args else error
-        raise MetadataWriteError(f"cannot read the metadata of {source}: {reason}") from error
+        name = "the original" if isinstance(source, bytes) else source
+        raise MetadataWriteError(f"cannot read the metadata of {name}: {reason}") from error
     exif = exiv2.ExifData()
     for datum in original.exifData():
         if datum.groupName() in _EXIF_GROUPS and datum.tagName() not in _LAYOUT_TAGS:
             exif.add(datum)
     if "Exif.Image.Orientation" in exif:
         exif["Exif.Image.Orientation"] = exiv2.UShortValue(1)
+    has_exif_ifd = any(d.key().startswith("Exif.Photo.") for d in exif)
     for axis, size in (("X", image.pixelWidth()), ("Y", image.pixelHeight())):
         key = f"Exif.Photo.Pixel{axis}Dimension"
-        if key in exif:
+        if key in exif or has_exif_ifd:  # required in a JPEG's EXIF IFD: the derivative's own size
             exif[key] = exiv2.ULongValue(size)
     xmp = original.xmpData()  # edited in memory only, never written back to the source
     for key in _XMP_LAYOUT:

@@ -273,6 +273,34 @@ def _apply_exif_gps(image: exiv2.Image, point: GpsPoint | None, keep_details: bo
         exif["Exif.GPSInfo.GPSMapDatum"] = "WGS-84"
 
 
+# What identifies a camera or its owner (the privacy option of export, ``remove_serials``):
+# EXIF's and their XMP mirrors (aux, Adobe's; exifEX, CIPA's for EXIF 2.3). Maker notes,
+# which hold serials too, are never carried over (``derivative.copy_metadata``).
+SERIAL_AND_OWNER_EXIF = (
+    "Exif.Photo.BodySerialNumber",
+    "Exif.Photo.LensSerialNumber",
+    "Exif.Photo.CameraOwnerName",
+    "Exif.Image.CameraSerialNumber",
+)
+SERIAL_AND_OWNER_XMP = (
+    "Xmp.aux.SerialNumber",
+    "Xmp.aux.LensSerialNumber",
+    "Xmp.aux.OwnerName",
+    "Xmp.exifEX.BodySerialNumber",
+    "Xmp.exifEX.LensSerialNumber",
+    "Xmp.exifEX.CameraOwnerName",
+)
+
+
+def _remove_serials(image: exiv2.Image) -> None:
+    exif, xmp = image.exifData(), image.xmpData()
+    for key in SERIAL_AND_OWNER_EXIF:
+        while key in exif:
+            del exif[key]
+    for key in SERIAL_AND_OWNER_XMP:
+        exiv2io.xmp_delete(xmp, key)
+
+
 def _taken_at(exif_gps: GpsPoint | tuple | str | None) -> GpsPoint | str | None:
     if exif_gps is None or isinstance(exif_gps, str):
         return exif_gps
@@ -319,6 +347,26 @@ def _apply_exif(image: exiv2.Image, fields: CuratedFields) -> None:
             exif[key] = text
         exif["Exif.Photo.PixelXDimension"] = exiv2.ULongValue(image.pixelWidth())
         exif["Exif.Photo.PixelYDimension"] = exiv2.ULongValue(image.pixelHeight())
+
+
+def _complete_exif(image: exiv2.Image) -> None:
+    """Add the tags EXIF requires that a derivative's copied EXIF lacks (an original's EXIF
+    may lack them; the derivative is a file we made, and ``exiftool -validate`` checks them),
+    and say sRGB, the colour space of every derivative."""
+    exif = image.exifData()
+    keys = {d.key() for d in exif}
+    if not keys:
+        return
+    required = dict(_IFD0_REQUIRED)
+    if image.mimeType() == "image/jpeg":
+        required["Exif.Image.YCbCrPositioning"] = "1"
+    if any(k.startswith("Exif.Photo.") for k in keys):
+        required.update(_EXIF_IFD_REQUIRED)
+    for key, text in required.items():
+        if key not in keys:
+            exif[key] = text
+    if "Exif.Photo.ColorSpace" in exif:
+        exif["Exif.Photo.ColorSpace"] = "1"  # sRGB: the imaging package converts derivatives to it
 
 
 def _differences(
@@ -486,6 +534,8 @@ def write_bytes(
     exif_gps: GpsPoint | tuple | str | None = KEEP_EXIF_GPS,
     keep_gps_details: bool = False,
     as_read: frozenset[str] = frozenset(),
+    source_metadata: bytes | Path | None = None,
+    remove_serials: bool = False,
 ) -> tuple[bytes, WriteResult]:
     """``write`` in memory: a file's bytes in, the bytes with the metadata embedded out.
 
@@ -493,13 +543,26 @@ def write_bytes(
     and verified from the bytes, as ``write`` verifies the file, and then written once by the
     caller, instead of written, read, written again and read back. ``name`` names it in messages;
     ``exif_gps``, ``keep_gps_details`` and ``as_read`` are as for ``write``.
+
+    ``source_metadata`` (the original's bytes or path) is as for ``write``: an export's copy
+    starts from every property of its original, with the curated values written over it.
+    ``remove_serials`` then removes the camera's and the lens's serial numbers and the owner's
+    name (``SERIAL_AND_OWNER_EXIF``, ``SERIAL_AND_OWNER_XMP``), export's privacy option.
     """
     clean = validate(fields, as_read=as_read)
     point = validate_gps(*gps) if gps is not None else None
     taken_at = _taken_at(exif_gps)
     place = clean_location(location)
     out, shortened, warnings = _embed(
-        data, Path(name), clean, point, place, None, legacy_charset, (taken_at, keep_gps_details)
+        data,
+        Path(name),
+        clean,
+        point,
+        place,
+        source_metadata,
+        legacy_charset,
+        (taken_at, keep_gps_details),
+        remove_serials=remove_serials,
     )
     lost = _differences(clean, point, place, lambda: read_curated_bytes(out, name=name, legacy_charset=legacy_charset))
     if lost:
@@ -513,9 +576,11 @@ def _embed(
     clean: CuratedFields,
     point: GpsPoint | None,
     place: LocationShown | None,
-    source_metadata: Path | str | None,
+    source_metadata: bytes | Path | str | None,
     legacy_charset: str,
     exif_gps: tuple[GpsPoint | str | None, bool] = (KEEP_EXIF_GPS, False),
+    *,
+    remove_serials: bool = False,
 ) -> tuple[bytes, list[Shortened], list[str]]:
     """The file's bytes with the metadata written in, what IIM had to shorten, and warnings."""
     with exiv2io.captured_log() as read_log:
@@ -534,7 +599,10 @@ def _embed(
     with exiv2io.captured_log() as log:
         try:
             if source_metadata is not None:
-                copy_metadata(Path(source_metadata), image)
+                copy_metadata(source_metadata if isinstance(source_metadata, bytes) else Path(source_metadata), image)
+                _complete_exif(image)
+            if remove_serials:
+                _remove_serials(image)
             taken_at, keep_details = exif_gps
             if not isinstance(taken_at, str):  # the only text it can be is KEEP_EXIF_GPS
                 _apply_exif_gps(image, taken_at, keep_details)
