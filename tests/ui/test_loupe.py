@@ -54,3 +54,81 @@ def test_an_original_decoded_after_the_window_closed_reaches_nothing(qtbot, wind
     image.fill(0)
     loupe._worker.signals.finished.emit(image)  # the report of the decoding, late
     assert photo not in loupe._full
+
+
+REGION = {
+    "Iptc4xmpExt:Name": {"x-default": "Gun"},
+    "Iptc4xmpExt:rId": "gun1",
+    "Iptc4xmpExt:RegionBoundary": {
+        "Iptc4xmpExt:rbShape": "rectangle",
+        "Iptc4xmpExt:rbUnit": "relative",
+        "Iptc4xmpExt:rbX": "0.25",
+        "Iptc4xmpExt:rbY": "0.25",
+        "Iptc4xmpExt:rbW": "0.5",
+        "Iptc4xmpExt:rbH": "0.5",
+    },
+}
+
+
+def test_image_regions_are_drawn_over_the_photo_with_their_names(qtbot, window) -> None:
+    from photoarchive.ui.undo import PhotoEdits
+    from photoarchive.ui.widgets.loupe import REGION_COLOUR
+
+    photo = ids_by_name(window.catalog)["SHU15_0150.jpg"]
+    PhotoEdits(window.catalog).apply([photo], {"image_regions": [REGION]}, "a region")
+    window.open_loupe(photo)
+    loupe = window.loupe
+    qtbot.addWidget(loupe)
+    loupe.resize(900, 700)
+    qtbot.waitExposed(loupe)
+    qtbot.waitUntil(lambda: loupe.current_id() in loupe._full, timeout=10_000)  # drawn over the original too
+
+    def shown():
+        return loupe.view.label.pixmap().toImage()
+
+    def yellow(image, x: float, y: float) -> bool:
+        colour = image.pixelColor(int(x * (image.width() - 1)), int(y * (image.height() - 1)))
+        return abs(colour.red() - REGION_COLOUR.red()) < 40 and abs(colour.green() - REGION_COLOUR.green()) < 40 \
+            and colour.blue() < 90  # fmt: skip
+
+    image = shown()
+    # The rectangle's left edge, half-way down, is drawn; the photo inside and outside is not.
+    assert yellow(image, 0.25, 0.5) and yellow(image, 0.75, 0.6)
+    assert not yellow(image, 0.5, 0.5) and not yellow(image, 0.1, 0.9)
+    assert "R: image regions (1)" in loupe.info.text()
+    qtbot.keyClick(loupe, Qt.Key.Key_R)  # hidden
+    assert not loupe.view.show_regions
+    assert not yellow(shown(), 0.25, 0.5)
+
+
+def test_region_shapes_in_pixels_and_circles_relative_to_the_width() -> None:
+    from photoarchive.ui.widgets.loupe import region_shapes
+
+    polygon = {
+        "Iptc4xmpExt:rId": "p",
+        "Iptc4xmpExt:RegionBoundary": {
+            "Iptc4xmpExt:rbShape": "polygon",
+            "Iptc4xmpExt:rbUnit": "pixel",
+            "Iptc4xmpExt:rbVertices": [
+                {"Iptc4xmpExt:rbX": "100", "Iptc4xmpExt:rbY": "50"},
+                {"Iptc4xmpExt:rbX": "300", "Iptc4xmpExt:rbY": "50"},
+                {"Iptc4xmpExt:rbX": "200", "Iptc4xmpExt:rbY": "150"},
+            ],
+        },
+    }
+    circle = {
+        "Iptc4xmpExt:RegionBoundary": {
+            "Iptc4xmpExt:rbShape": "circle",
+            "Iptc4xmpExt:rbUnit": "relative",
+            "Iptc4xmpExt:rbX": "0.5",
+            "Iptc4xmpExt:rbY": "0.5",
+            "Iptc4xmpExt:rbRx": "0.1",
+        },
+        "Iptc4xmpExt:Name": {"x-default": "Face"},
+    }
+    broken = {"Iptc4xmpExt:RegionBoundary": {"Iptc4xmpExt:rbShape": "rectangle", "Iptc4xmpExt:rbX": "x"}}
+    shapes = region_shapes([polygon, circle, broken], 400, 200)
+    assert [(s.name, s.shape) for s in shapes] == [("p", "polygon"), ("Face", "circle")]
+    assert shapes[0].points == ((0.25, 0.25), (0.75, 0.25), (0.5, 0.75))
+    assert shapes[1].points == ((0.5, 0.5), (0.6, 0.7))  # the radius is 0.1 of the width: 0.2 of the height
+    assert region_shapes([polygon], None, None) == []  # pixels without the photo's size

@@ -6,16 +6,32 @@ and next photo of the grid; Z, 1 or a double-click toggles 100 % (centred on the
 double-clicked); Space or Escape closes. A line under the caption says where the curator is
 ("3 of 14"), the zoom ("Fitted" or "100 %") and the keys; I shows or hides the photo's facts
 (``PhotoInfo``: capture date and time zone, camera, lens, exposure, size, file, import, SHA-256)
-under it, and the loupe remembers the choice while it is open.
+under it, and the loupe remembers the choice while it is open. The photo's image regions (IPTC,
+kept as read) are drawn over it with their names: rectangles, circles and polygons, in
+relative or pixel units (pixels of the photo as displayed); R shows or hides them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QMouseEvent, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from photoarchive.catalog import Catalog
@@ -24,6 +40,108 @@ from photoarchive.ui.widgets.photo_info import PhotoInfo
 from photoarchive.ui.workers import Worker, image_job
 
 LARGE_THUMBNAIL = 1024
+REGION_COLOUR = QColor("#ffd400")
+
+
+@dataclass(frozen=True)
+class RegionShape:
+    """An image region as drawn: its name, and its shape in 0..1 of the image's width and
+    height (``points``: a rectangle's corners top-left and bottom-right, a circle's centre and
+    a point on its box's corner, a polygon's vertices)."""
+
+    name: str
+    shape: str  # "rectangle", "circle" or "polygon"
+    points: tuple[tuple[float, float], ...]
+
+
+def _local(node: Any) -> dict[str, Any]:
+    return {key.split(":", 1)[-1]: value for key, value in node.items()} if isinstance(node, dict) else {}
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return None
+
+
+def region_shapes(regions: Sequence[Any], width: int | None, height: int | None) -> list[RegionShape]:
+    """The regions that can be drawn, in relative units (pixel units divided by the photo's
+    size; without it they are left out). A circle's radius is relative to the width, as the
+    standard says. A region whose boundary is missing or not understood is left out."""
+    shapes = []
+    for region in regions:
+        fields = _local(region)
+        boundary = _local(fields.get("RegionBoundary"))
+        shape = str(boundary.get("rbShape", "")).strip().lower()
+        pixels = str(boundary.get("rbUnit", "relative")).strip().lower() == "pixel"
+        if pixels and not (width and height):
+            continue
+        sx, sy = (1 / width, 1 / height) if pixels and width and height else (1.0, 1.0)
+        name = fields.get("Name")
+        if isinstance(name, dict):
+            name = name.get("x-default") or next(iter(name.values()), "")
+        label = str(name or fields.get("rId") or "")
+
+        def point(node: dict[str, Any], sx: float = sx, sy: float = sy) -> tuple[float, float] | None:
+            x, y = _number(node.get("rbX")), _number(node.get("rbY"))
+            return None if x is None or y is None else (x * sx, y * sy)
+
+        corner = point(boundary)
+        if shape == "rectangle" and corner:
+            w, h = _number(boundary.get("rbW")), _number(boundary.get("rbH"))
+            if w is not None and h is not None:
+                shapes.append(RegionShape(label, shape, (corner, (corner[0] + w * sx, corner[1] + h * sy))))
+        elif shape == "circle" and corner:
+            radius = _number(boundary.get("rbRx"))
+            if radius is not None:
+                rx = radius * sx
+                ry = rx * (width / height if width and height else 1.0)  # relative to the width
+                shapes.append(RegionShape(label, shape, (corner, (corner[0] + rx, corner[1] + ry))))
+        elif shape == "polygon" and isinstance(boundary.get("rbVertices"), list):
+            vertices = [point(_local(v)) for v in boundary["rbVertices"]]
+            if len(vertices) >= 3 and all(vertices):
+                shapes.append(RegionShape(label, shape, tuple(v for v in vertices if v)))
+    return shapes
+
+
+def draw_regions(pixmap: QPixmap, shapes: Sequence[RegionShape]) -> QPixmap:
+    """A copy of ``pixmap`` with the regions drawn over it, each with its name."""
+    if not shapes:
+        return pixmap
+    drawn = pixmap.copy()
+    size = drawn.deviceIndependentSize()
+    w, h = size.width(), size.height()
+    painter = QPainter(drawn)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    metrics = QFontMetricsF(painter.font())
+    for region in shapes:
+        points = [QPointF(x * w, y * h) for x, y in region.points]
+        for pen in (QPen(QColor(0, 0, 0, 160), 4), QPen(REGION_COLOUR, 2)):  # seen on light and dark
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if region.shape == "rectangle":
+                painter.drawRect(QRectF(points[0], points[1]))
+            elif region.shape == "circle":
+                centre, edge = points
+                painter.drawEllipse(centre, edge.x() - centre.x(), edge.y() - centre.y())
+            else:
+                painter.drawPolygon(QPolygonF(points))
+        if region.name:
+            if region.shape == "circle":
+                centre, edge = points
+                anchor = QPointF(2 * centre.x() - edge.x(), 2 * centre.y() - edge.y())
+            else:
+                anchor = QPointF(min(p.x() for p in points), min(p.y() for p in points))
+            box = QRectF(anchor.x(), anchor.y() - metrics.height() - 2, metrics.horizontalAdvance(region.name) + 8,
+                         metrics.height() + 2)  # fmt: skip
+            if box.top() < 0:
+                box.moveTop(anchor.y())
+            painter.fillRect(box, QColor(0, 0, 0, 170))
+            painter.setPen(REGION_COLOUR)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, region.name)
+    painter.end()
+    return drawn
 
 
 class ImageView(QScrollArea):
@@ -42,7 +160,18 @@ class ImageView(QScrollArea):
         self.setStyleSheet("QScrollArea, QLabel { background: #1e1e1e; }")
         self.pixmap = QPixmap()
         self.actual_size = False
+        self.regions: list[RegionShape] = []
+        self.show_regions = True
         self.setWidgetResizable(True)
+
+    def set_regions(self, regions: Sequence[RegionShape]) -> None:
+        """The image regions drawn over the photo (set before ``set_pixmap``)."""
+        self.regions = list(regions)
+        self._show()
+
+    def toggle_regions(self) -> None:
+        self.show_regions = not self.show_regions
+        self._show()
 
     def set_pixmap(self, pixmap: QPixmap) -> None:
         self.pixmap = pixmap
@@ -77,8 +206,9 @@ class ImageView(QScrollArea):
         if self.pixmap.isNull():
             self.label.clear()
             return
+        regions = self.regions if self.show_regions else []
         if self.actual_size:
-            self.label.setPixmap(self.pixmap)
+            self.label.setPixmap(draw_regions(self.pixmap, regions))
             self.label.resize(self.pixmap.size())
         else:
             target = self.viewport().size()
@@ -88,7 +218,7 @@ class ImageView(QScrollArea):
                 )
             else:
                 scaled = self.pixmap
-            self.label.setPixmap(scaled)
+            self.label.setPixmap(draw_regions(scaled, regions))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.toggle_requested.emit(self.image_point(self.viewport().mapFrom(self, event.position().toPoint())))
@@ -140,6 +270,7 @@ class Loupe(QDialog):
             ((Qt.Key.Key_Home,), lambda: self.show_photo(0)),
             ((Qt.Key.Key_End,), lambda: self.show_photo(len(self.photo_ids) - 1)),
             ((Qt.Key.Key_I,), self.toggle_facts),
+            ((Qt.Key.Key_R,), self.view.toggle_regions),
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
@@ -156,8 +287,11 @@ class Loupe(QDialog):
         self.position = max(0, min(position, len(self.photo_ids) - 1))
         photo = self.catalog.photo(self.current_id())
         large = QPixmap(str(self.catalog.paths.thumbnail(photo.sha256, LARGE_THUMBNAIL)))
+        texts = load_values(self.catalog, [photo.id], ["caption", "credit", "creator", "source", "image_regions"])[
+            photo.id
+        ]
+        self.view.regions = region_shapes(texts["image_regions"], photo.width, photo.height)
         self.view.set_pixmap(self._full.get(photo.id, large))
-        texts = load_values(self.catalog, [photo.id], ["caption", "credit", "creator", "source"])[photo.id]
         self.caption.setText(texts["caption"] or self.tr("(no caption yet)"))
         credit = " · ".join(dict.fromkeys(v for v in (texts["creator"], texts["credit"], texts["source"]) if v))
         self.credit.setText(credit or self.tr("(no creator or credit yet)"))
@@ -186,6 +320,7 @@ class Loupe(QDialog):
                 "{name} · {position} of {count} · {zoom} · Z or double-click: 100 % / fitted · ← →: previous, next"
                 " · I: info · Space: close"
             ).format(name=photo.original_name, position=self.position + 1, count=len(self.photo_ids), zoom=zoom)
+            + (self.tr(" · R: image regions (%n)", "", len(self.view.regions)) if self.view.regions else "")
         )
 
     def _load_original(self, photo_id: int, path: Path) -> None:
