@@ -134,3 +134,18 @@ def test_no_new_validation_warning(capsys: pytest.CaptureFixture[str], tmp_path:
     _package(capsys, tmp_path)
     (copy,) = (tmp_path / "pkg0" / "images").glob("*.jpg")
     assert _validate(copy) <= _validate(REFERENCE)
+
+
+def test_no_placeholder_said_written_where_the_precision_removed_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = tmp_path / "archive"
+    assert run(capsys, root, "import", str(REFERENCE))[0] == 0
+    run(capsys, root, "collection", "create", "ref")
+    run(capsys, root, "collection", "add", "ref", "1")
+    target = tmp_path / "p"
+    code, _, err = run(
+        capsys, root, "export", "ref", "--format", "package", "--to", str(target), "--location-precision", "none"
+    )
+    assert code == 0, err
+    assert "R22" not in err, err

@@ -146,24 +146,30 @@ def write_files(
 Point = tuple[float, float, "float | None"]
 
 
-def publishable(stored: CuratedFields, original: Path) -> tuple[CuratedFields, frozenset[str], list[str]]:
+def publishable(stored: CuratedFields, original: Path) -> tuple[CuratedFields, frozenset[str], list[ValidationError]]:
     """The fields to publish of a photo, the names of those to write as read (``as_read``),
-    and a warning for each value that does not validate: written as ``original`` holds it
-    when the curator has not changed it (the reference images' country code R22), else left
-    out. ``photoarchive write`` and every export format decide this here."""
+    and the values that do not validate: written as ``original`` holds it when the curator has
+    not changed it (the reference images' country code R22), else left out (``said`` words
+    it). ``photoarchive write`` and every export format decide this here."""
     fields, invalid = salvaged(stored)
     kept: frozenset[str] = frozenset()
     if invalid:  # a value the original holds, unchanged since, is written as read
         with contextlib.suppress(MetadataReadError, OSError):  # unreadable: the values stay left out
             original_fields = read_curated(original, sidecar=False).fields
             fields, kept = restore_as_read(fields, stored, invalid, original_fields)
-    warnings = [
+    return fields, kept, invalid
+
+
+def said(invalid: list[ValidationError], kept: frozenset[str], published: CuratedFields) -> list[str]:
+    """A warning for each value of ``publishable`` that does not validate, saying whether it was
+    written as read or left out; none for a value an option removed (a location precision)."""
+    return [
         f"{error}; written as the original holds it (correct it with photoarchive edit)"
         if error.field in kept
         else f"{error}; left out (correct it with photoarchive edit)"
         for error in invalid
+        if error.field not in kept or getattr(published, error.field)
     ]
-    return fields, kept, warnings
 
 
 def gps_to_write(position: dict[str, Any]) -> tuple[Point | None, Point | str | None, bool]:
@@ -189,7 +195,8 @@ def _write_one(
     outcome = WrittenFile(plan.photo.id)
     published: list[Path] = []
     try:
-        fields, kept, left_out = publishable(stored, catalog.original_file(plan.photo))
+        fields, kept, invalid = publishable(stored, catalog.original_file(plan.photo))
+        left_out = said(invalid, kept, fields)
         shown, taken_at, keep_details = gps_to_write(position)
         files: list[tuple[bytes, Path]] = []
         if not sidecar_only:

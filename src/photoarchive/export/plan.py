@@ -32,7 +32,7 @@ from photoarchive.catalog.curated import load_values, localized_fields
 from photoarchive.catalog.places import locations_shown
 from photoarchive.catalog.translations import default_language
 from photoarchive.errors import ValidationError
-from photoarchive.export.copies import publishable
+from photoarchive.export.copies import publishable, said
 from photoarchive.export.languages import Messages, load_messages, localized_places, place_names
 from photoarchive.export.naming import NameAllocator, safe_name
 from photoarchive.export.options import DEFAULT_CAPTION_TEMPLATE, ExportOptions
@@ -174,7 +174,7 @@ def plan_publication(
         names.reserve(fixed)
     items = []
     for sequence, photo in enumerate(photos, start=1):
-        stored, as_read, left_out = publishable(all_fields[photo.id], catalog.original_file(photo))
+        stored, as_read, invalid = publishable(all_fields[photo.id], catalog.original_file(photo))
         if photo.id in translated_places:
             current = {name: getattr(stored, name) for name in PLACE_TEXT_FIELDS}
             local_names: dict[str, Any] = localized_places(current, translated_places[photo.id])  # text fields
@@ -207,7 +207,7 @@ def plan_publication(
                 alt_field=alt_field,
                 date=(photo.captured_at or fields.date_created or "")[:10],
                 burn_text=burn_template.render(values).strip() if burn_template else "",
-                warnings=left_out,
+                warnings=said(invalid, as_read, fields),
                 as_read=as_read,
                 fallbacks=localized[photo.id].fallbacks if other else (),
                 fallback_language=(default or "") if other else "",
