@@ -181,11 +181,17 @@ class MetadataEditor(QScrollArea):
                 self._field_labels[spec.name] = label
                 self.fields[spec.name] = self._make(spec)
                 # a per-language field: another language's value beside it when translating
-                form.addRow(label, self.languages.row_of(spec, self.fields[spec.name], label))
+                row = self.languages.row_of(spec, self.fields[spec.name], label)
+                if spec.structured:  # a form of its own: under its label, the panel's width
+                    form.addRow(label)
+                    form.addRow(row)
+                else:
+                    form.addRow(label, row)
                 self._add_error_row(form, spec.name)
             if specs and specs[0].group is REGIONS.group:  # kept as read: listed, not edited
                 self.fields[REGIONS.name] = make_editor(REGIONS)
-                form.addRow(QLabel(self.labels[REGIONS.name]), self.fields[REGIONS.name])
+                form.addRow(QLabel(self.labels[REGIONS.name]))
+                form.addRow(self.fields[REGIONS.name])
             if specs and specs[0].group is Group.LOCATION:
                 self.labels[POSITION] = self.tr("Position")
                 label = QLabel(self.tr("Position"))

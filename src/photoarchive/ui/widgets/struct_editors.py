@@ -40,6 +40,8 @@ translate = QCoreApplication.translate  # with the context named, so lupdate fil
 
 # How many members a form shows before "More" (besides those holding a value).
 FIRST_MEMBERS = 5
+# The narrowest a member's line gets, in characters.
+MEMBER_CHARS = 22
 
 
 def _member_text(member: Member, value: Any) -> str:
@@ -70,6 +72,9 @@ class StructForm(QWidget):
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for member in spec.members:
             line = QLineEdit()
+            # Wide enough to read a value: the editor's form then puts the whole structure
+            # under its label rather than squeeze it beside it.
+            line.setMinimumWidth(line.fontMetrics().averageCharWidth() * MEMBER_CHARS)
             line.setObjectName(member.name)
             line.setToolTip(member.xmp)  # where the member lives in the files
             if member.is_list:
