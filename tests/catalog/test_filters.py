@@ -281,3 +281,22 @@ def test_the_sample_is_bounded_in_rows(archive, monkeypatch) -> None:
             sql = f"SELECT id FROM photos p WHERE {' AND '.join(where)} ORDER BY id"
             found.append([row[0] for row in catalog.conn.execute(sql, params)])
         assert found[0] == found[1] == found[2], text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("Cape Kokutan at dusk", "Cape Kokutan"), ("CAPE KOKUTAN", "cape kokutan"), ("Straße 1", "STRASSE"),
+     ("\u212aorea", "korea"), ("Туман над морем", "туман НАД"), ("fog", "fog bank"), (None, "fog")],
+)  # fmt: skip
+def test_the_text_test_finds_what_the_folded_instr_does(text, phrase) -> None:
+    import sqlite3
+
+    from photoarchive.catalog import filters
+
+    conn = sqlite3.connect(":memory:")
+    conn.create_function(filters.FOLD, 1, filters._fold, deterministic=True)
+    conn.create_function(filters.CONTAINS, 3, filters._contains, deterministic=True)
+    folded = phrase.casefold()
+    plain = conn.execute(f"SELECT coalesce(instr({filters.FOLD}(?), ?) > 0, 0)", (text, folded)).fetchone()[0]
+    fast = conn.execute(f"SELECT {filters.CONTAINS}(?, ?, ?)", (text, phrase, folded)).fetchone()[0]
+    assert bool(fast) == bool(plain)
