@@ -72,7 +72,7 @@ REGION = {
 
 def test_image_regions_are_drawn_over_the_photo_with_their_names(qtbot, window) -> None:
     from photoarchive.ui.undo import PhotoEdits
-    from photoarchive.ui.widgets.loupe import REGION_COLOUR
+    from photoarchive.ui.widgets.regions import REGION_COLOUR
 
     photo = ids_by_name(window.catalog)["SHU15_0150.jpg"]
     PhotoEdits(window.catalog).apply([photo], {"image_regions": [REGION]}, "a region")
@@ -102,7 +102,7 @@ def test_image_regions_are_drawn_over_the_photo_with_their_names(qtbot, window) 
 
 
 def test_region_shapes_in_pixels_and_circles_relative_to_the_width() -> None:
-    from photoarchive.ui.widgets.loupe import region_shapes
+    from photoarchive.ui.widgets.regions import region_shapes
 
     polygon = {
         "Iptc4xmpExt:rId": "p",

@@ -241,6 +241,16 @@
     </message>
   </context>
   <context>
+    <name>Loupe</name>
+    <message numerus="yes">
+      <source> · R: image regions (%n)</source>
+      <translation>
+        <numerusform> · R: image regions (%n)</numerusform>
+        <numerusform> · R: image regions (%n)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>MapCanvas</name>
     <message numerus="yes">
       <source>%n photo(s)</source>
@@ -342,6 +352,16 @@
       <translation>
         <numerusform>%n Star</numerusform>
         <numerusform>%n Stars</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>StructEditors</name>
+    <message numerus="yes">
+      <source>More (%n)</source>
+      <translation>
+        <numerusform>More (%n)</numerusform>
+        <numerusform>More (%n)</numerusform>
       </translation>
     </message>
   </context>

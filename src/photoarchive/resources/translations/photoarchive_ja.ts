@@ -883,6 +883,246 @@ They are written again after the next change.</source>
       <source>Selection</source>
       <translation>選別</translation>
     </message>
+    <message>
+      <source>Original digital capture sampled from real life</source>
+      <translation>実写のデジタル撮影</translation>
+    </message>
+    <message>
+      <source>Digitised from a negative on film</source>
+      <translation>フィルムのネガからデジタル化</translation>
+    </message>
+    <message>
+      <source>Digitised from a positive on film</source>
+      <translation>フィルムのポジからデジタル化</translation>
+    </message>
+    <message>
+      <source>Digitised from a print on non-transparent medium</source>
+      <translation>不透明な媒体のプリントからデジタル化</translation>
+    </message>
+    <message>
+      <source>Computational capture</source>
+      <translation>コンピュテーショナル撮影</translation>
+    </message>
+    <message>
+      <source>Screen capture</source>
+      <translation>スクリーンキャプチャ</translation>
+    </message>
+    <message>
+      <source>Original media with minor human edits</source>
+      <translation>人による軽微な編集を加えた原本</translation>
+    </message>
+    <message>
+      <source>Human edits</source>
+      <translation>人による編集</translation>
+    </message>
+    <message>
+      <source>Composite of captured elements</source>
+      <translation>撮影した要素の合成</translation>
+    </message>
+    <message>
+      <source>Algorithmically-enhanced media</source>
+      <translation>アルゴリズムで補正したメディア</translation>
+    </message>
+    <message>
+      <source>Data-driven media</source>
+      <translation>データ駆動のメディア</translation>
+    </message>
+    <message>
+      <source>Digital creation</source>
+      <translation>デジタル制作</translation>
+    </message>
+    <message>
+      <source>Digital art</source>
+      <translation>デジタルアート</translation>
+    </message>
+    <message>
+      <source>Virtual recording</source>
+      <translation>仮想空間の記録</translation>
+    </message>
+    <message>
+      <source>Composite including synthetic elements</source>
+      <translation>合成要素を含む合成</translation>
+    </message>
+    <message>
+      <source>Trained algorithmic media</source>
+      <translation>学習済みモデルによる生成</translation>
+    </message>
+    <message>
+      <source>Composite with trained algorithmic media</source>
+      <translation>学習済みモデルの生成物を含む合成</translation>
+    </message>
+    <message>
+      <source>Pure algorithmic media</source>
+      <translation>純粋なアルゴリズム生成</translation>
+    </message>
+    <message>
+      <source>Created by software (retired term)</source>
+      <translation>ソフトウェアで作成(廃止された用語)</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>なし</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>該当なし</translation>
+    </message>
+    <message>
+      <source>Unlimited model releases</source>
+      <translation>無制限のモデルリリース</translation>
+    </message>
+    <message>
+      <source>Limited or incomplete model releases</source>
+      <translation>制限付きまたは不完全なモデルリリース</translation>
+    </message>
+    <message>
+      <source>Unlimited property releases</source>
+      <translation>無制限のプロパティリリース</translation>
+    </message>
+    <message>
+      <source>Limited or incomplete property releases</source>
+      <translation>制限付きまたは不完全なプロパティリリース</translation>
+    </message>
+    <message>
+      <source>World region</source>
+      <translation>世界の地域</translation>
+    </message>
+    <message>
+      <source>Location name</source>
+      <translation>場所の名前</translation>
+    </message>
+    <message>
+      <source>Location identifier</source>
+      <translation>場所の識別子</translation>
+    </message>
+    <message>
+      <source>GPS latitude</source>
+      <translation>GPS 緯度</translation>
+    </message>
+    <message>
+      <source>GPS longitude</source>
+      <translation>GPS 経度</translation>
+    </message>
+    <message>
+      <source>GPS altitude</source>
+      <translation>GPS 高度</translation>
+    </message>
+    <message>
+      <source>GPS altitude reference</source>
+      <translation>GPS 高度の基準</translation>
+    </message>
+    <message>
+      <source>Creator identifier</source>
+      <translation>作者の識別子</translation>
+    </message>
+    <message>
+      <source>Circa date created</source>
+      <translation>おおよその制作日</translation>
+    </message>
+    <message>
+      <source>Style period</source>
+      <translation>様式・時代</translation>
+    </message>
+    <message>
+      <source>Source inventory number</source>
+      <translation>所蔵元の目録番号</translation>
+    </message>
+    <message>
+      <source>Source inventory URL</source>
+      <translation>所蔵元の目録 URL</translation>
+    </message>
+    <message>
+      <source>Current copyright owner name</source>
+      <translation>現在の著作権者名</translation>
+    </message>
+    <message>
+      <source>Current copyright owner identifier</source>
+      <translation>現在の著作権者の識別子</translation>
+    </message>
+    <message>
+      <source>Current licensor name</source>
+      <translation>現在のライセンサー名</translation>
+    </message>
+    <message>
+      <source>Current licensor identifier</source>
+      <translation>現在のライセンサーの識別子</translation>
+    </message>
+    <message>
+      <source>Content description</source>
+      <translation>内容の説明</translation>
+    </message>
+    <message>
+      <source>Contribution description</source>
+      <translation>貢献の説明</translation>
+    </message>
+    <message>
+      <source>Physical description</source>
+      <translation>物理的な説明</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名前</translation>
+    </message>
+    <message>
+      <source>Identifier</source>
+      <translation>識別子</translation>
+    </message>
+    <message>
+      <source>URL</source>
+      <translation>URL</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>メール</translation>
+    </message>
+    <message>
+      <source>Address, extended</source>
+      <translation>住所(補足)</translation>
+    </message>
+    <message>
+      <source>Street address</source>
+      <translation>番地</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地域</translation>
+    </message>
+    <message>
+      <source>Postal code</source>
+      <translation>郵便番号</translation>
+    </message>
+    <message>
+      <source>Telephone 1</source>
+      <translation>電話 1</translation>
+    </message>
+    <message>
+      <source>Telephone type 1</source>
+      <translation>電話の種類 1</translation>
+    </message>
+    <message>
+      <source>Telephone 2</source>
+      <translation>電話 2</translation>
+    </message>
+    <message>
+      <source>Telephone type 2</source>
+      <translation>電話の種類 2</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>役割</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>住所</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>電話</translation>
+    </message>
+    <message>
+      <source>Web address</source>
+      <translation>ウェブアドレス</translation>
+    </message>
   </context>
   <context>
     <name>EditController</name>
@@ -1303,6 +1543,10 @@ They are written again after the next change.</source>
       <translation>キーワード, キーワード, …</translation>
     </message>
     <message>
+      <source>name; name; …</source>
+      <translation>名前; 名前; …</translation>
+    </message>
+    <message>
       <source>50.7153, 156.2547 or 50°42'55"N 156°15'17"E</source>
       <translation>50.7153, 156.2547 または 50°42'55"N 156°15'17"E</translation>
     </message>
@@ -1313,6 +1557,14 @@ They are written again after the next change.</source>
     <message>
       <source>None</source>
       <translation>なし</translation>
+    </message>
+    <message>
+      <source>{uri} (not in the vocabulary)</source>
+      <translation>{uri}(語彙にない値)</translation>
+    </message>
+    <message>
+      <source>Fill from place…</source>
+      <translation>場所から入力…</translation>
     </message>
     <message>
       <source>1945-08-18, or 2015-08-10T09:00:00+11:00</source>
@@ -2008,6 +2260,12 @@ They are written again after the next change.</source>
       <source>{name} · {position} of {count} · {zoom} · Z or double-click: 100 % / fitted · ← →: previous, next · I: info · Space: close</source>
       <translation>{name} · {position} / {count} · {zoom} · Z またはダブルクリック: 100 % / ウィンドウに合わせる · ← →: 前へ、次へ · I: 情報 · Space: 閉じる</translation>
     </message>
+    <message numerus="yes">
+      <source> · R: image regions (%n)</source>
+      <translation>
+        <numerusform> · R: 画像領域 (%n)</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -2195,6 +2453,18 @@ They are written again after the next change.</source>
       <translation>
         <numerusform>%n 枚の写真に場所の位置を使う</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>The gazetteer has no places yet: add them in the Places panel.</source>
+      <translation>地名辞典に場所がまだありません。「場所」パネルで追加してください。</translation>
+    </message>
+    <message>
+      <source>Fill from place</source>
+      <translation>場所から入力</translation>
+    </message>
+    <message>
+      <source>Location created:</source>
+      <translation>撮影場所:</translation>
     </message>
   </context>
   <context>
@@ -2725,6 +2995,47 @@ They are written again after the next change.</source>
     <message>
       <source>{when} (interrupted)</source>
       <translation>{when}(中断)</translation>
+    </message>
+  </context>
+  <context>
+    <name>StructEditors</name>
+    <message>
+      <source>one, another, …</source>
+      <translation>ひとつ, もうひとつ, …</translation>
+    </message>
+    <message>
+      <source>More</source>
+      <translation>さらに表示</translation>
+    </message>
+    <message>
+      <source>Fewer</source>
+      <translation>表示を減らす</translation>
+    </message>
+    <message numerus="yes">
+      <source>More (%n)</source>
+      <translation>
+        <numerusform>さらに %n 件</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>追加</translation>
+    </message>
+    <message>
+      <source>Add one more to this field</source>
+      <translation>このフィールドにもうひとつ追加</translation>
+    </message>
+    <message>
+      <source>Remove this one</source>
+      <translation>これを削除</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>削除</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>なし</translation>
     </message>
   </context>
   <context>

@@ -909,6 +909,246 @@ They are written again after the next change.</source>
       <source>Selection</source>
       <translation>Отбор</translation>
     </message>
+    <message>
+      <source>Original digital capture sampled from real life</source>
+      <translation>Цифровой снимок реальной сцены</translation>
+    </message>
+    <message>
+      <source>Digitised from a negative on film</source>
+      <translation>Оцифровано с негатива на плёнке</translation>
+    </message>
+    <message>
+      <source>Digitised from a positive on film</source>
+      <translation>Оцифровано с позитива на плёнке (слайда)</translation>
+    </message>
+    <message>
+      <source>Digitised from a print on non-transparent medium</source>
+      <translation>Оцифровано с отпечатка на непрозрачном носителе</translation>
+    </message>
+    <message>
+      <source>Computational capture</source>
+      <translation>Вычислительная съёмка</translation>
+    </message>
+    <message>
+      <source>Screen capture</source>
+      <translation>Снимок экрана</translation>
+    </message>
+    <message>
+      <source>Original media with minor human edits</source>
+      <translation>Оригинал с небольшой ручной правкой</translation>
+    </message>
+    <message>
+      <source>Human edits</source>
+      <translation>Ручная правка</translation>
+    </message>
+    <message>
+      <source>Composite of captured elements</source>
+      <translation>Композиция из снятых элементов</translation>
+    </message>
+    <message>
+      <source>Algorithmically-enhanced media</source>
+      <translation>Улучшено алгоритмически</translation>
+    </message>
+    <message>
+      <source>Data-driven media</source>
+      <translation>Построено по данным</translation>
+    </message>
+    <message>
+      <source>Digital creation</source>
+      <translation>Цифровое произведение</translation>
+    </message>
+    <message>
+      <source>Digital art</source>
+      <translation>Цифровое искусство</translation>
+    </message>
+    <message>
+      <source>Virtual recording</source>
+      <translation>Виртуальная запись</translation>
+    </message>
+    <message>
+      <source>Composite including synthetic elements</source>
+      <translation>Композиция с синтетическими элементами</translation>
+    </message>
+    <message>
+      <source>Trained algorithmic media</source>
+      <translation>Создано обученной моделью</translation>
+    </message>
+    <message>
+      <source>Composite with trained algorithmic media</source>
+      <translation>Композиция с созданным обученной моделью</translation>
+    </message>
+    <message>
+      <source>Pure algorithmic media</source>
+      <translation>Чисто алгоритмическое</translation>
+    </message>
+    <message>
+      <source>Created by software (retired term)</source>
+      <translation>Создано программой (устаревший термин)</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>Нет</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>Не требуется</translation>
+    </message>
+    <message>
+      <source>Unlimited model releases</source>
+      <translation>Неограниченные разрешения моделей</translation>
+    </message>
+    <message>
+      <source>Limited or incomplete model releases</source>
+      <translation>Ограниченные или неполные разрешения моделей</translation>
+    </message>
+    <message>
+      <source>Unlimited property releases</source>
+      <translation>Неограниченные разрешения на собственность</translation>
+    </message>
+    <message>
+      <source>Limited or incomplete property releases</source>
+      <translation>Ограниченные или неполные разрешения на собственность</translation>
+    </message>
+    <message>
+      <source>World region</source>
+      <translation>Регион мира</translation>
+    </message>
+    <message>
+      <source>Location name</source>
+      <translation>Название места</translation>
+    </message>
+    <message>
+      <source>Location identifier</source>
+      <translation>Идентификатор места</translation>
+    </message>
+    <message>
+      <source>GPS latitude</source>
+      <translation>Широта GPS</translation>
+    </message>
+    <message>
+      <source>GPS longitude</source>
+      <translation>Долгота GPS</translation>
+    </message>
+    <message>
+      <source>GPS altitude</source>
+      <translation>Высота GPS</translation>
+    </message>
+    <message>
+      <source>GPS altitude reference</source>
+      <translation>Отсчёт высоты GPS</translation>
+    </message>
+    <message>
+      <source>Creator identifier</source>
+      <translation>Идентификатор автора</translation>
+    </message>
+    <message>
+      <source>Circa date created</source>
+      <translation>Примерная дата создания</translation>
+    </message>
+    <message>
+      <source>Style period</source>
+      <translation>Стиль, период</translation>
+    </message>
+    <message>
+      <source>Source inventory number</source>
+      <translation>Инвентарный номер в источнике</translation>
+    </message>
+    <message>
+      <source>Source inventory URL</source>
+      <translation>Адрес записи в источнике</translation>
+    </message>
+    <message>
+      <source>Current copyright owner name</source>
+      <translation>Нынешний правообладатель</translation>
+    </message>
+    <message>
+      <source>Current copyright owner identifier</source>
+      <translation>Идентификатор нынешнего правообладателя</translation>
+    </message>
+    <message>
+      <source>Current licensor name</source>
+      <translation>Нынешний лицензиар</translation>
+    </message>
+    <message>
+      <source>Current licensor identifier</source>
+      <translation>Идентификатор нынешнего лицензиара</translation>
+    </message>
+    <message>
+      <source>Content description</source>
+      <translation>Описание содержания</translation>
+    </message>
+    <message>
+      <source>Contribution description</source>
+      <translation>Описание вклада</translation>
+    </message>
+    <message>
+      <source>Physical description</source>
+      <translation>Физическое описание</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Имя</translation>
+    </message>
+    <message>
+      <source>Identifier</source>
+      <translation>Идентификатор</translation>
+    </message>
+    <message>
+      <source>URL</source>
+      <translation>Адрес (URL)</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>Эл. почта</translation>
+    </message>
+    <message>
+      <source>Address, extended</source>
+      <translation>Адрес, дополнение</translation>
+    </message>
+    <message>
+      <source>Street address</source>
+      <translation>Улица и дом</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Регион</translation>
+    </message>
+    <message>
+      <source>Postal code</source>
+      <translation>Почтовый индекс</translation>
+    </message>
+    <message>
+      <source>Telephone 1</source>
+      <translation>Телефон 1</translation>
+    </message>
+    <message>
+      <source>Telephone type 1</source>
+      <translation>Тип телефона 1</translation>
+    </message>
+    <message>
+      <source>Telephone 2</source>
+      <translation>Телефон 2</translation>
+    </message>
+    <message>
+      <source>Telephone type 2</source>
+      <translation>Тип телефона 2</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Роль</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Адрес</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Телефон</translation>
+    </message>
+    <message>
+      <source>Web address</source>
+      <translation>Веб-адрес</translation>
+    </message>
   </context>
   <context>
     <name>EditController</name>
@@ -1337,6 +1577,10 @@ They are written again after the next change.</source>
       <translation>ключевое слово, ключевое слово, …</translation>
     </message>
     <message>
+      <source>name; name; …</source>
+      <translation>имя; имя; …</translation>
+    </message>
+    <message>
       <source>50.7153, 156.2547 or 50°42'55"N 156°15'17"E</source>
       <translation>50.7153, 156.2547 или 50°42'55"N 156°15'17"E</translation>
     </message>
@@ -1347,6 +1591,14 @@ They are written again after the next change.</source>
     <message>
       <source>None</source>
       <translation>Нет</translation>
+    </message>
+    <message>
+      <source>{uri} (not in the vocabulary)</source>
+      <translation>{uri} (нет в словаре)</translation>
+    </message>
+    <message>
+      <source>Fill from place…</source>
+      <translation>Заполнить по месту…</translation>
     </message>
     <message>
       <source>1945-08-18, or 2015-08-10T09:00:00+11:00</source>
@@ -2070,6 +2322,14 @@ They are written again after the next change.</source>
       <source>{name} · {position} of {count} · {zoom} · Z or double-click: 100 % / fitted · ← →: previous, next · I: info · Space: close</source>
       <translation>{name} · {position} из {count} · {zoom} · Z или двойной щелчок: 100 % / по размеру окна · ← →: предыдущая, следующая · I: сведения · Пробел: закрыть</translation>
     </message>
+    <message numerus="yes">
+      <source> · R: image regions (%n)</source>
+      <translation>
+        <numerusform> · R: области изображения (%n)</numerusform>
+        <numerusform> · R: области изображения (%n)</numerusform>
+        <numerusform> · R: области изображения (%n)</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -2269,6 +2529,18 @@ They are written again after the next change.</source>
         <numerusform>Использовать координаты места для %n фотографий</numerusform>
         <numerusform>Использовать координаты места для %n фотографий</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>The gazetteer has no places yet: add them in the Places panel.</source>
+      <translation>В справочнике мест пока нет мест: добавьте их на панели «Места».</translation>
+    </message>
+    <message>
+      <source>Fill from place</source>
+      <translation>Заполнить по месту</translation>
+    </message>
+    <message>
+      <source>Location created:</source>
+      <translation>Место съёмки:</translation>
     </message>
   </context>
   <context>
@@ -2811,6 +3083,49 @@ They are written again after the next change.</source>
     <message>
       <source>{when} (interrupted)</source>
       <translation>{when} (прерван)</translation>
+    </message>
+  </context>
+  <context>
+    <name>StructEditors</name>
+    <message>
+      <source>one, another, …</source>
+      <translation>одно, другое, …</translation>
+    </message>
+    <message>
+      <source>More</source>
+      <translation>Ещё</translation>
+    </message>
+    <message>
+      <source>Fewer</source>
+      <translation>Меньше</translation>
+    </message>
+    <message numerus="yes">
+      <source>More (%n)</source>
+      <translation>
+        <numerusform>Ещё %n</numerusform>
+        <numerusform>Ещё %n</numerusform>
+        <numerusform>Ещё %n</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Добавить</translation>
+    </message>
+    <message>
+      <source>Add one more to this field</source>
+      <translation>Добавить ещё одну запись в это поле</translation>
+    </message>
+    <message>
+      <source>Remove this one</source>
+      <translation>Удалить эту запись</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>Нет</translation>
     </message>
   </context>
   <context>
