@@ -2,7 +2,14 @@
 
 ``render(task)`` makes the photo's derivatives (``imaging.derivatives``) and embeds the
 curated metadata in those that carry it through the metadata package's writer (EXIF, IIM and
-XMP, read back and verified). The original is read once and hashed (``imaging.source.read_checked``), and those same bytes
+XMP, read back and verified). With ``--metadata all`` (``task.carry_original``) a copy starts
+from every property of its original, as ``photoarchive write``'s copies do (issue 16: persons
+shown, artworks, image regions... whether we model them or not), less the layout tags and maker
+notes (``metadata.derivative``); then the curated values go over it, and the privacy options
+remove what they name: EXIF GPS and its details beyond the precision asked (``task.exif_gps``),
+the location created's position (already out of ``task.fields``), serials and owner names.
+
+The original is read once and hashed (``imaging.source.read_checked``), and those same bytes
 are decoded: a file that is no longer the one imported (its hash differs from the catalog's)
 fails with the reason, and the hash of the bytes used goes into the result for the
 manifest. It is a plain function of a picklable task and never raises
