@@ -8,14 +8,16 @@ search, which narrows the candidates through the index before the exact test run
 Speed over a million photos: a page is read by walking the sort key's index and stopping
 after a page of matches, which is quick when matches are common and slow when they are rare
 (``rating>=4`` when a few hundred are rated). So the filter is sampled first on a page's worth
-of rows (as ``search._dense`` does): when it is common, its terms are written with SQLite's
+of rows (as ``search._dense`` does; at most ``MAX_SAMPLE``): when it is common, its terms are written with SQLite's
 unary ``+`` on the columns, which keeps the planner from choosing their index and leaves it
 walking the sort index; when rare, the terms are left plain, so the planner reads the few
 matches through the index on rating, label, flag, place or capture date and sorts them.
 
 Words beside rare terms are not searched: each of the few photos the terms hold has its text
 tested (``tank rating>=4``: 1,200 rated photos tested, not 260,000 with "tank" walked to find
-them). A phrase is tested in the text of each photo its words find.
+them). A phrase is tested in the text of each photo its words find, the text the index stores.
+Tests of text are SQLite's own (JSON, LIKE) for an ASCII fold; Python is called only for other
+texts (``_contains_sql``), as a Python call a row slows the window's paint from the background.
 
 Negation is ``NOT coalesce(term, 0)``: a term is NULL on a missing value (a photo without
 a place, say), and "not on Shumshu" includes it.
