@@ -9,12 +9,15 @@ backup are gone, starts from an empty catalog and does the same.
 ``catch_up`` walks ``originals/``:
 
 - a photo the catalog knows whose sidecar records a later edit than the catalog's last edit
-  of it takes the sidecar's values; all of those photos together are one recorded edit
-  ("Restore: ..."), which can be undone like any other;
+  of it takes the sidecar's values: every field (the structured ones of issue 16 too) and
+  exactly the sidecar's languages (``caption[ru]``; a language the backup has and the sidecar
+  lacks was removed after the backup, and is removed); all of those photos together are one
+  recorded edit ("Restore: ..."), which can be undone like any other;
 - an original the catalog does not know (imported after the backup was taken, or every photo
   of a rebuild) is recorded again from its sidecar, whole: the import's record (hash, size,
   dimensions, camera, times, source) and the curated fields, in a new import batch, as an
-  import records a photo; its hash is checked against the sidecar's first;
+  import records a photo, with the sidecar's languages; its hash is checked against the
+  sidecar's first;
 - the gazetteer places those photos show come back from the chain of places in the
   sidecars: a place the catalog has (the same id and name) is used, else one of that name
   inside the same parent, else it is created;
@@ -41,7 +44,9 @@ from typing import Any
 from photoarchive.catalog import ArchivePaths, Catalog
 from photoarchive.catalog.backup import Backup, find_backup, move_aside, put_in_place
 from photoarchive.catalog.catalog import photo_columns
+from photoarchive.catalog.connection import transaction
 from photoarchive.catalog.places import all_places, insert_place
+from photoarchive.catalog.search import reindex_photos
 from photoarchive.catalog.sidecars import (
     MirrorRecord,
     is_mirror_name,
@@ -51,6 +56,7 @@ from photoarchive.catalog.sidecars import (
     read_mirror,
     stale_sidecars,
 )
+from photoarchive.catalog.translations import load_translations, parse_key, store, translation_key
 from photoarchive.catalog.verify import sha256_file
 from photoarchive.edits import Edit, apply_edit
 from photoarchive.errors import CatalogError, ImageError, MetadataReadError, ValidationError
@@ -148,7 +154,8 @@ def catch_up(catalog: Catalog) -> RestoreResult:
     if missing:
         _record_again(catalog, missing, places, result)
     if newer:
-        values = {pid: _editable(record, places, pid, result) for pid, record in newer.items()}
+        stored = load_translations(catalog, list(newer))
+        values = {pid: _editable(record, places, pid, stored.get(pid, {}), result) for pid, record in newer.items()}
         count = len(values)
         result.edit = apply_edit(
             catalog,
@@ -174,7 +181,13 @@ def _record_again(
         row["batch_id"] = batch
         row["place_id"] = places.resolve(record)
         try:
-            photo_id = catalog.add_photo(row)
+            with transaction(catalog.conn):  # the photo and its languages, searchable by them
+                photo_id = catalog.add_photo(row)
+                for key, text in record.translations.items():
+                    if parse_key(key) is not None:
+                        store(catalog.conn, photo_id, key, text)
+                if record.translations:
+                    reindex_photos(catalog.conn, [photo_id])
         except sqlite3.IntegrityError as error:  # the same bytes recorded at another path
             result.unrecovered.append((str(catalog.paths.original(relative)), f"cannot be recorded again ({error})"))
             continue
@@ -184,13 +197,25 @@ def _record_again(
     mirror_sidecars(catalog, result.readded)  # their place ids may be new
 
 
-def _editable(record: MirrorRecord, places: _PlaceResolver, photo_id: int, result: RestoreResult) -> dict[str, Any]:
-    """The record's editable values that pass the catalog's rules (others are kept and said)."""
+def _editable(
+    record: MirrorRecord,
+    places: _PlaceResolver,
+    photo_id: int,
+    stored: dict[str, dict[str, str]],
+    result: RestoreResult,
+) -> dict[str, Any]:
+    """The record's editable values that pass the catalog's rules (others are kept and said).
+    ``stored``: the photo's languages in the catalog ({language: {field: text}}); a value the
+    record lacks was removed after the backup, and is removed here too."""
     values = record.values()
+    for language, texts in stored.items():
+        for name in texts:
+            values.setdefault(translation_key(name, language), "")
     values["place_id"] = places.resolve(record)
-    for name in [n for n in values if n in FIELDS_BY_NAME]:
+    for name in [n for n in values if n in FIELDS_BY_NAME or parse_key(n) is not None]:
+        parsed = parse_key(name)
         try:
-            validate_value(name, values[name])
+            validate_value(parsed[0] if parsed else name, values[name])
         except ValidationError as error:
             result.warnings.append(f"photo {photo_id}: {error}; the backup's value is kept")
             del values[name]
