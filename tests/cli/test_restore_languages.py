@@ -130,3 +130,21 @@ def test_an_older_backup_brought_up_to_date_drops_the_languages_removed_since(
         "ja": {"caption": "戦車の残骸"},
         "ru": {"title": "Шумшу", "caption": "Обломки танка"},
     }
+
+
+def test_a_language_value_the_rules_refuse_is_said_and_the_backups_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "archive"
+    curate(capsys, tmp_path, archive)
+    ok(capsys, archive, "backup")
+    ok(capsys, archive, "edit", "2", "--credit", "After the backup")
+    (path,) = (archive / "originals").rglob("IMG_0001.JPG.xmp")
+    # A line break in a one-line field, as a damaged or hand-edited sidecar might hold it.
+    path.write_text(path.read_text(encoding="utf-8").replace("Шумшу", "Шум\\nшу"), encoding="utf-8")
+    lose_catalog(archive, backups=False)
+    result = json.loads(ok(capsys, archive, "restore", "--json"))
+    assert result["updated"] == [2]
+    assert any("photo 2" in w and "the backup's value is kept" in w for w in result["warnings"])
+    photo = show(capsys, archive, 2)
+    assert photo["credit"] == "After the backup" and photo["translations"]["ru"]["title"] == "Шумшу"
