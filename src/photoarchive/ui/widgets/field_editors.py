@@ -21,15 +21,12 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTe
 from photoarchive.model.curated import FIELDS
 from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group, Input
 from photoarchive.places.position_text import format_position
+from photoarchive.ui.widgets import struct_editors
+from photoarchive.ui.widgets.editor_marks import INVALID_FRAME, multiple_values_text
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
 IIM_LIMITS = {spec.name: spec.iim[0].max_bytes for spec in FIELDS if spec.iim}
-INVALID_FRAME = "1px solid #b00020"
-
-
-def multiple_values_text() -> str:
-    return translate("FieldEditors", "(multiple values)")
 
 
 def iim_bytes(text: str) -> int:
@@ -391,9 +388,6 @@ class VocabularyField(ChoiceField):
 
 def make_editor(spec: FieldSpec) -> Any:
     """The editor of one field, as its declaration's ``input`` says."""
-    # The structured fields' editors are built of these editors' parts: imported when used.
-    from photoarchive.ui.widgets import struct_editors
-
     if spec.input is Input.STRUCT:
         fill = translate("FieldEditors", "Fill from place…") if spec.group is Group.LOCATION_CREATED else ""
         return struct_editors.StructField(spec, fill)

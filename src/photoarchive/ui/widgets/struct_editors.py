@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Member
 from photoarchive.model.structured import region_summary
-from photoarchive.ui.widgets.field_editors import INVALID_FRAME, multiple_values_text
+from photoarchive.ui.widgets.editor_marks import INVALID_FRAME, multiple_values_text
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
