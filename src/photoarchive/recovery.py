@@ -23,6 +23,13 @@ backup are gone, starts from an empty catalog and does the same.
   inside the same parent, else it is created;
 - an original with no sidecar of ours (its write failed, and the catalog is lost) cannot be
   recorded again from here: it is listed in ``unrecovered`` with what to do;
+- the archive's languages (``config languages``, the default first, which says what language
+  the fields' own columns hold) are taken from the newest sidecar that names them when the
+  catalog has none (a rebuild) or that sidecar records an edit the catalog does not know (the
+  default may have changed after the backup); first, and as ``config languages`` sets them (a
+  new default moves the backup's text, a recorded edit), so that the sidecars' values are
+  read under the default they were written under. A change of the languages alone writes no sidecar: one
+  made after the last edit of any photo is not known here;
 - finally every sidecar that does not say what the catalog now holds is written again.
 
 Collections and templates are not in the sidecars: only a backup brings them back.
@@ -56,9 +63,15 @@ from photoarchive.catalog.sidecars import (
     read_mirror,
     stale_sidecars,
 )
-from photoarchive.catalog.translations import load_translations, parse_key, store, translation_key
+from photoarchive.catalog.translations import (
+    languages,
+    load_translations,
+    parse_key,
+    store,
+    translation_key,
+)
 from photoarchive.catalog.verify import sha256_file
-from photoarchive.edits import Edit, apply_edit
+from photoarchive.edits import Edit, apply_edit, set_archive_languages
 from photoarchive.errors import CatalogError, ImageError, MetadataReadError, ValidationError
 from photoarchive.imaging import THUMBNAIL_SIZES, make_thumbnails
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
@@ -75,6 +88,7 @@ class RestoreResult:
     updated: list[int] = field(default_factory=list)  # photos brought up to date from sidecars
     readded: list[int] = field(default_factory=list)  # photos recorded again from sidecars
     places_added: list[str] = field(default_factory=list)
+    languages: list[str] | None = None  # the archive's languages, when taken from the sidecars
     unrecovered: list[tuple[str, str]] = field(default_factory=list)  # (original, why)
     warnings: list[str] = field(default_factory=list)
 
@@ -86,6 +100,7 @@ class RestoreResult:
             "updated": self.updated,
             "readded": self.readded,
             "places_added": self.places_added,
+            "languages": self.languages,
             "unrecovered": [{"path": p, "reason": r} for p, r in self.unrecovered],
             "warnings": self.warnings,
         }
@@ -125,6 +140,7 @@ def catch_up(catalog: Catalog) -> RestoreResult:
     last = last_edits(catalog, [pid for pid, _ in known.values()])
     newer: dict[int, MirrorRecord] = {}
     missing: list[tuple[str, MirrorRecord]] = []
+    newest: MirrorRecord | None = None  # of the records that name the archive's languages
     for relative in _originals(catalog.paths):
         path = catalog.paths.original(relative)
         sidecar = mirror_path(catalog.paths, relative)
@@ -134,6 +150,8 @@ def catch_up(catalog: Catalog) -> RestoreResult:
                 record = read_mirror(sidecar)
             except MetadataReadError as error:
                 result.warnings.append(str(error))
+        if record is not None and record.languages and (newest is None or record.edit_id > newest.edit_id):
+            newest = record
         if relative in known:
             photo_id, sha256 = known[relative]
             if record is not None and record.sha256 == sha256 and record.edit_id > last.get(photo_id, (0, ""))[0]:
@@ -150,6 +168,8 @@ def catch_up(catalog: Catalog) -> RestoreResult:
             result.unrecovered.append((str(path), "its bytes no longer match the hash its sidecar records"))
         else:
             missing.append((relative, record))
+    if newest is not None:
+        _take_languages(catalog, newest, result)
     places = _PlaceResolver(catalog, result)
     if missing:
         _record_again(catalog, missing, places, result)
@@ -168,6 +188,18 @@ def catch_up(catalog: Catalog) -> RestoreResult:
     # whose values the backup already had would go on naming an edit this catalog never made).
     mirror_sidecars(catalog, [s.photo_id for s in stale_sidecars(catalog)])  # problems: catalog.warnings
     return result
+
+
+def _take_languages(catalog: Catalog, newest: MirrorRecord, result: RestoreResult) -> None:
+    """The archive's languages of the newest sidecar, when the catalog lacks them or is older (module doc)."""
+    asked = languages(catalog)
+    last_edit = catalog.conn.execute("SELECT coalesce(max(id), 0) FROM edits").fetchone()[0]
+    if newest.languages == asked or (asked and newest.edit_id <= last_edit):
+        return
+    try:  # a recorded edit that moves the backup's text when the default changes, as config does
+        result.languages, _ = set_archive_languages(catalog, newest.languages, who="restore")
+    except ValidationError as error:
+        result.warnings.append(f"{newest.path}: {error}; the archive's languages were not taken from it")
 
 
 def _record_again(

@@ -92,6 +92,8 @@ def test_a_catalog_rebuilt_from_the_sidecars_has_every_language_and_structure(
     lose_catalog(archive, backups=True)
     result = json.loads(ok(capsys, archive, "restore", "--from-sidecars", "--json"))
     assert len(result["readded"]) == 3 and result["unrecovered"] == []
+    assert result["languages"] == ["en", "ru", "ja"]
+    assert ok(capsys, archive, "config", "languages") == "en (default), ru, ja\n"
     assert differences(everything(capsys, archive), before) == {}
     assert json.loads(ok(capsys, archive, "check", "--json"))["sidecars"] == []
     # The languages are searchable again (the search text is made with them).
@@ -148,3 +150,21 @@ def test_a_language_value_the_rules_refuse_is_said_and_the_backups_kept(
     assert any("photo 2" in w and "the backup's value is kept" in w for w in result["warnings"])
     photo = show(capsys, archive, 2)
     assert photo["credit"] == "After the backup" and photo["translations"]["ru"]["title"] == "Шумшу"
+
+
+def test_a_default_language_changed_after_the_backup_comes_from_the_sidecars(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "archive"
+    curate(capsys, tmp_path, archive)
+    ok(capsys, archive, "backup")
+    ok(capsys, archive, "config", "languages", "ru,en,ja")  # Russian into the columns, English into rows
+    before = everything(capsys, archive)
+    assert before["IMG_0000.JPG"]["caption"] == "Обломки танка"
+    assert before["IMG_0000.JPG"]["translations"]["en"] == {"title": "Shumshu", "caption": "Tank wreck"}
+
+    lose_catalog(archive, backups=False)
+    result = json.loads(ok(capsys, archive, "restore", "--json"))
+    assert result["languages"] == ["ru", "en", "ja"]
+    assert ok(capsys, archive, "config", "languages") == "ru (default), en, ja\n"
+    assert differences(everything(capsys, archive), before) == {}

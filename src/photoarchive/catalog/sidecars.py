@@ -13,7 +13,10 @@ sidecar beside it, ``IMG_0001.JPG.xmp`` (the darktable and digiKam name that
   position and its source, the conflicts, and what the import recorded: hash, paths, size,
   dimensions, camera, times), with ``place``: the gazetteer place shown and the places that
   contain it, smallest first (names, kinds, coordinates, identifiers), so that a catalog
-  rebuilt from the sidecars alone gets its places back;
+  rebuilt from the sidecars alone gets its places back; ``translations``: its values in the
+  languages besides the default (``caption[ru]``); ``languages``: the archive's languages when
+  it was written (``config languages``, the default first), so that a rebuilt catalog knows
+  which language its columns hold;
 - ``photoarchive:EditId``, the last recorded edit that touched the photo (0: none since its
   import), and ``xmp:MetadataDate``, when the state it holds was made.
 
@@ -64,6 +67,7 @@ from photoarchive.catalog.connection import after_commit, select_in, timestamp
 from photoarchive.catalog.curated import EDITABLE_FIELDS, from_column, load_fields
 from photoarchive.catalog.places import COLUMNS as PLACE_COLUMNS
 from photoarchive.catalog.places import all_places, locations_shown
+from photoarchive.catalog.translations import languages as archive_languages
 from photoarchive.catalog.translations import load_translations, parse_key, translation_key
 from photoarchive.errors import CatalogError, MetadataReadError, MetadataWriteError
 from photoarchive.files import atomic_write, fsync_dir, fsync_file, process_alive, temporary_name
@@ -93,6 +97,8 @@ class MirrorRecord:
     places: list[dict[str, Any]] = field(default_factory=list)  # the place shown first, then its parents
     # The per-language values besides x-default, as edits name them: {"caption[ru]": text}.
     translations: dict[str, str] = field(default_factory=dict)
+    # The archive's languages when it was written, the default first ([]: none set, or an older record).
+    languages: list[str] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -180,6 +186,7 @@ def sidecar_writes(
     places = {p.id: p for p in all_places(catalog)} if any(row["place_id"] for row in rows) else {}
     stored = load_translations(catalog, ids)
     languages = {pid: fields.translations for pid, fields in load_fields(catalog, list(stored)).items()}
+    asked = archive_languages(catalog)
     folders = {mirror_path(catalog.paths, row["original_path"]).parent for row in rows}
     _remove_leftovers(catalog, folders)
     written: set[Path] = set()
@@ -199,6 +206,7 @@ def sidecar_writes(
                     shown.get(row["id"]),
                     languages.get(row["id"], {}),
                     stored.get(row["id"], {}),
+                    asked,
                 )
             except (MetadataWriteError, OSError, ValueError, TypeError, exiv2.Exiv2Error) as error:
                 yield row["id"], f"photo {row['id']}: its sidecar {path} was not written ({error})"
@@ -258,7 +266,9 @@ def read_mirror(path: Path) -> MirrorRecord | None:
         data = json.loads(text)
         row = dict(data["row"])
         translations = {str(k): str(v) for k, v in dict(data.get("translations", {})).items()}
-        return MirrorRecord(path, int(str(edit or 0)), str(at or ""), row, list(data.get("places", [])), translations)
+        asked = [str(tag) for tag in list(data.get("languages", []))]
+        places = list(data.get("places", []))
+        return MirrorRecord(path, int(str(edit or 0)), str(at or ""), row, places, translations, asked)
     except (ValueError, KeyError, TypeError) as error:
         raise MetadataReadError(f"{path}: the sidecar's catalog record is damaged ({error})") from error
 
@@ -320,9 +330,11 @@ def _write(
     location: Any,
     languages: dict[str, dict[str, str]],
     stored: dict[str, dict[str, str]],
+    asked: list[str],
 ) -> None:
     """``languages``: the XMP's (``load_fields``: the default language beside the others);
-    ``stored``: the catalog's rows, kept in the record as edits name them (``caption[ru]``)."""
+    ``stored``: the catalog's rows, kept in the record as edits name them (``caption[ru]``);
+    ``asked``: the archive's languages."""
     exiv2io.setup()
     keyed = {translation_key(name, tag): text for tag, texts in stored.items() for name, text in texts.items()}
     record = json.dumps(
@@ -330,6 +342,7 @@ def _write(
             "row": {k: v for k, v in row.items() if k not in _LOCAL_COLUMNS},
             "places": places,
             **({"translations": keyed} if keyed else {}),
+            **({"languages": asked} if asked else {}),
         },
         ensure_ascii=False,
         sort_keys=True,
@@ -362,6 +375,7 @@ def _write(
             and back.edit_id == edit_id
             and json.loads(record)["row"] == back.row
             and back.translations == keyed
+            and back.languages == asked
             else ["the catalog record"]
         )
 
