@@ -106,7 +106,10 @@ def test_an_older_backup_brought_up_to_date_drops_the_languages_removed_since(
 ) -> None:
     archive = tmp_path / "archive"
     curate(capsys, tmp_path, archive)
+    ok(capsys, archive, "collection", "create", "tanks", "--title", "Tanks")
+    ok(capsys, archive, "collection", "edit", "tanks", "--lang", "ru", "--title", "Танки")
     ok(capsys, archive, "backup")
+    ok(capsys, archive, "collection", "edit", "tanks", "--lang", "ja", "--title", "戦車")  # lost: not in sidecars
     # After the backup: Japanese added to photo 2, Russian removed from photo 1 (both fields),
     # photo 3's structures changed, and photo 1's ja caption changed.
     ok(capsys, archive, "edit", "2", "--lang", "ja", "--caption", "残骸", "--title", "占守島")
@@ -124,6 +127,9 @@ def test_an_older_backup_brought_up_to_date_drops_the_languages_removed_since(
     lose_catalog(archive, backups=False)
     result = json.loads(ok(capsys, archive, "restore", "--json"))
     assert sorted(result["updated"]) == [1, 2, 3] and result["readded"] == []
+    # Collections come from the backup alone, with its languages as they were when it was taken.
+    collection = json.loads(ok(capsys, archive, "collection", "show", "tanks", "--json"))
+    assert collection["translations"] == {"ru": {"title": "Танки"}}
     assert differences(everything(capsys, archive), before) == {}
     assert json.loads(ok(capsys, archive, "check", "--json"))["sidecars"] == []
     # One edit, undone as any other: the backup's languages come back, Russian included.
@@ -164,7 +170,20 @@ def test_a_default_language_changed_after_the_backup_comes_from_the_sidecars(
     assert before["IMG_0000.JPG"]["translations"]["en"] == {"title": "Shumshu", "caption": "Tank wreck"}
 
     lose_catalog(archive, backups=False)
-    result = json.loads(ok(capsys, archive, "restore", "--json"))
-    assert result["languages"] == ["ru", "en", "ja"]
+    out = ok(capsys, archive, "restore")
+    assert "The archive's languages, from the sidecars: ru (default), en, ja" in out
     assert ok(capsys, archive, "config", "languages") == "ru (default), en, ja\n"
     assert differences(everything(capsys, archive), before) == {}
+
+
+def test_a_rebuild_says_that_collections_come_from_backups_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "archive"
+    write_photos(tmp_path / "card", 1)
+    ok(capsys, archive, "import", str(tmp_path / "card"), "--workers", "1")
+    ok(capsys, archive, "collection", "create", "tanks", "--title", "Tanks")
+    lose_catalog(archive, backups=True)
+    out = ok(capsys, archive, "restore", "--from-sidecars")
+    assert "Collections, templates and export settings are kept in the backups only: none came back" in out
+    assert json.loads(ok(capsys, archive, "collection", "list", "--json")) == []

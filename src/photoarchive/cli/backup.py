@@ -90,6 +90,7 @@ def restore_command(args: argparse.Namespace, catalog: Catalog | None = None) ->
             print(f"Restored {result.backup.name} (taken {result.backup.taken_at:%Y-%m-%d %H:%M:%S} UTC)")
         else:
             print("Rebuilt the catalog from the originals and their sidecars")
+            print("Collections, templates and export settings are kept in the backups only: none came back")
         if result.replaced is not None:
             print(f"The catalog it replaced was kept as {result.replaced}")
         if result.edit is not None and result.edit.id:
@@ -99,6 +100,11 @@ def restore_command(args: argparse.Namespace, catalog: Catalog | None = None) ->
             )
         if result.readded:
             print(f"{len(result.readded)} photos recorded again from their sidecars")
+        if result.languages:
+            print(
+                f"The archive's languages, from the sidecars: {result.languages[0]} (default), "
+                f"{', '.join(result.languages[1:]) or '-'}"
+            )
         if result.places_added:
             print(f"{len(result.places_added)} places recreated: {', '.join(result.places_added)}")
         for path, reason in result.unrecovered:
