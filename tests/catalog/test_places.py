@@ -7,6 +7,7 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as store
 from photoarchive.catalog.schema import applied_migrations
+from photoarchive.catalog.search import photo_page, reindex_photos
 from photoarchive.errors import NotFoundError
 from photoarchive.model import Place, PlaceName
 from tests.places.conftest import add_photo
@@ -68,3 +69,22 @@ def test_photo_places_counts_and_location_shown(catalog: Catalog) -> None:
     # Deleting a place that photos show leaves them without one (the core moves them first).
     store.delete_place(catalog, place.id)
     assert store.photo_places(catalog, [a]) == {a: None}
+
+
+def test_moving_or_deleting_a_place_updates_the_search_text_of_its_photos(catalog: Catalog) -> None:
+    kurils = store.insert_place(catalog, Place("Kuril Islands", kind="archipelago"))
+    sakhalin = store.insert_place(catalog, Place("Sakhalin Oblast", kind="region"))
+    island = store.insert_place(catalog, Place("Shumshu", kind="island", parent_id=sakhalin))
+    height = store.insert_place(catalog, Place("Height 171", parent_id=island))
+    photo = add_photo(catalog, 1)
+    with catalog.conn:
+        catalog.conn.execute("UPDATE photos SET place_id = ? WHERE id = ?", (height, photo))
+        reindex_photos(catalog.conn, [photo])
+    assert photo_page(catalog.conn, search="Kuril").ids == []
+    # The island moves into the archipelago: its height's photo is found by the new name.
+    store.set_parent(catalog, [island], kurils)
+    assert photo_page(catalog.conn, search="Kuril").ids == [photo]
+    assert photo_page(catalog.conn, search="Sakhalin").ids == []
+    # The height is deleted: the photo is no longer found by its name.
+    store.delete_place(catalog, height)
+    assert photo_page(catalog.conn, search="Height 171").ids == []

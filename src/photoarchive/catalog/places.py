@@ -52,14 +52,20 @@ def update_place(catalog: Catalog, place: Place) -> None:
 def delete_place(catalog: Catalog, place_id: int) -> None:
     """Remove a place that no photo and no other place refers to any more."""
     with transaction(catalog.conn):
+        shown = photo_ids_at(catalog, [place_id])  # left without a place: their text loses its names
         cursor = catalog.conn.execute("DELETE FROM places WHERE id = ?", (place_id,))
         if cursor.rowcount == 0:
             raise NotFoundError(f"no place with id {place_id}")
+        reindex_photos(catalog.conn, shown)
 
 
 def set_parent(catalog: Catalog, place_ids: Sequence[int], parent_id: int | None) -> None:
+    """Move places under another (or to the top); reindexes the search text of the photos in
+    them, which carries the names of every place containing a photo's place."""
     with transaction(catalog.conn):
         catalog.conn.executemany("UPDATE places SET parent_id = ? WHERE id = ?", [(parent_id, i) for i in place_ids])
+        moved = {d for place_id in place_ids for d in descendant_ids(catalog, place_id)}
+        reindex_photos(catalog.conn, photo_ids_at(catalog, moved))
 
 
 def get_place(catalog: Catalog, place_id: int) -> Place:
