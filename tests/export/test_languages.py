@@ -97,7 +97,7 @@ def test_the_post_in_russian_and_its_fallback_report(
         "--workers", "0",
     )  # fmt: skip
     assert code == 0, err
-    assert "ru: 2 of 4 photos and the collection's caption template had no text in this language" in out
+    assert "ru: 2 of 4 photos and the collection's caption template lacked some text in this language" in out
     fragment = (tmp_path / "p" / "post.html").read_text(encoding="utf-8")
     assert fragment.startswith('<article class="photo-archive-post" lang="ru">') and RU_ONE in fragment
     assert "[Credit photo:" in fragment  # the collection's caption template, x-default's

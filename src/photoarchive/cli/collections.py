@@ -201,7 +201,7 @@ def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
     for c in collections:
         smart = f"  [smart: {c.filter}; sorted by {c.sort}]" if c.is_smart else ""
         print(f"{c.name:<24}  {c.photo_count:>5} photos  {c.title}{smart}")
-    print(f"{len(collections)} collections", file=sys.stderr)
+    print(f"{len(collections)} collection{'' if len(collections) == 1 else 's'}", file=sys.stderr)
     return 0
 
 

@@ -216,8 +216,8 @@ def fallback_lines(summary: ExportSummary) -> list[str]:
             if texts:
                 parts.append("the collection's " + ", ".join(t.replace("_", " ") for t in texts))
             lines.append(
-                f"{language}: " + " and ".join(p for p in parts if p) + " had no text in this language"
-                " and show the default language's (x-default)"
+                f"{language}: " + " and ".join(p for p in parts if p) + " lacked some text in this language"
+                " and show the default language's (x-default) there"
             )
         else:
             lines.append(f"{language}: every photo has its text in this language")
