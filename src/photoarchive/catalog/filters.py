@@ -25,6 +25,7 @@ a place, say), and "not on Shumshu" includes it.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -51,6 +52,7 @@ _SPECIAL = f"*[\\{FOLDS_TO_ASCII}]*"  # GLOB: one of them, or a backslash (a JSO
 # 30 from 1 in 40 well enough, and costs a tenth of a 1,000-row page's twenty (J's profile:
 # keyword:tank spent ~40 ms judging 20,000 rows).
 MAX_SAMPLE = 2_000
+CASED_LIMIT = 0x1E922  # no character from here on changes under casefold (a test checks every one)
 
 
 @dataclass(frozen=True)
@@ -131,8 +133,12 @@ def _compile(conn: sqlite3.Connection, terms: Sequence[Term], *, indexed: bool, 
                 continue
             last.append(_contains_sql(_text(), str(term.value)))
             continue
-        if term.field in ("keyword", "camera") and not term.negated and searched:
+        if term.field == "camera" and not term.negated and searched:
             words.append(str(term.value))  # narrows through the text index; the term decides
+        if term.field == "keyword" and not term.negated and searched:
+            words.extend(_keyword_words(str(term.value).casefold()))  # as a camera's, when exact
+        if term.field == "place" and not term.negated and searched:
+            words.extend(_place_words(conn, str(term.value)))  # as a keyword's (_place_words)
         sql, values = _term(conn, term, column)
         where.append(f"NOT coalesce({sql}, 0)" if term.negated else sql)
         params.extend(values)
@@ -207,6 +213,64 @@ def _places_within(conn: sqlite3.Connection, name: str) -> list[int]:
         (name.strip().casefold(),),
     )
     return [int(r[0]) for r in rows]
+
+
+def _keyword_words(folded: str) -> list[str]:
+    """Words of a keyword's fold that the text index finds in the search text of every photo
+    whose keyword it is: none (no narrowing) when a character the index folds otherwise than
+    ``casefold`` could stand for part of it (``Straße`` is ``keyword:strasse``, the index does
+    not find "strasse" in it), and none under three characters (the index's LIKE fallback folds
+    ASCII only)."""
+    # An ASCII fold can only come from ASCII or from FOLDS_TO_ASCII (a test checks it).
+    if any(out in folded for out in _unfaithful_folds(FOLDS_TO_ASCII if folded.isascii() else None)):
+        return []
+    return [w for w in folded.split() if len(w) >= 3]
+
+
+@functools.cache
+def _unfaithful_folds(characters: str | None) -> frozenset[str]:
+    """The casefolds of the ``characters`` (None: all that fold, some 1,500 below
+    ``CASED_LIMIT``) the text index (FTS5's trigram tokenizer, as this SQLite builds it) does not
+    fold to their casefold: ß, the ligatures, İ, newer letters... (asked of SQLite itself, once a
+    process)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE t USING fts5(text, tokenize = 'trigram')")
+        scanned = characters if characters is not None else map(chr, range(CASED_LIMIT))
+        folding = [c for c in scanned if not 0xD800 <= ord(c) < 0xE000 and c.casefold() != c]
+        conn.executemany("INSERT INTO t (rowid, text) VALUES (?, ?)", [(ord(c), f"###{c}###") for c in folding])
+        found = set()
+        for c in folding:
+            phrase = '"###' + c.casefold().replace('"', '""') + '###"'
+            if conn.execute("SELECT 1 FROM t WHERE t MATCH ? AND rowid = ?", (phrase, ord(c))).fetchone():
+                found.add(c)
+        return frozenset(c.casefold() for c in folding if c not in found)
+    finally:
+        conn.close()
+
+
+def _place_words(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Words of the place's name that every photo ``place:name`` selects holds in its search text,
+    so that the text index narrows the candidates (a page read in key order, as a search's) and
+    ``place_id IN`` decides. A photo's text holds the names, in every language, of its place and
+    of each place containing it (``search.TEXT_SOURCES``, reindexed when a place is renamed,
+    moved or deleted), so it holds the name of the place called ``name`` that it is in, as
+    stored. The stored names are used, not the typed one (the index folds case by its own
+    rules, not ``casefold``'s): when places so called are stored under different names
+    (``Kurils``, ``KURILS``), only a word all of them hold as written, or ASCII whatever the
+    case. Words under three characters are left out (the trigram index cannot match them): a
+    name of only those is not narrowed at all."""
+    rows = conn.execute(
+        f"SELECT name FROM places WHERE {FOLD}(name) = ?1 UNION SELECT name FROM place_names WHERE {FOLD}(name) = ?1",
+        (name.strip().casefold(),),
+    ).fetchall()
+    names = {str(r[0]) for r in rows}
+    if not names:
+        return []  # no such place: the term is false, nothing to narrow
+    shared = set.intersection(*({w for w in n.split()} for n in names))
+    ascii_shared = set.intersection(*({w.lower() for w in n.split() if w.isascii()} for n in names))
+    first = min(names).split()  # the order of the words, for a stable query
+    return [w for w in first if len(w) >= 3 and (w in shared or (w.isascii() and w.lower() in ascii_shared))]
 
 
 def _dense(conn: sqlite3.Connection, query: FilterQuery, page: int) -> bool:
