@@ -18,13 +18,12 @@ Run: ``python bench/attention_languages.py [--photos N] [--rounds R]``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
-import shutil
 import statistics
 import time
 from pathlib import Path
 
+from bench_catalog import build_catalog
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.attention import needing_attention
 from photoarchive.catalog.translations import set_languages
@@ -33,48 +32,18 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 
 
 def build(root: Path, count: int) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    catalog = Catalog(root)
-    batch = catalog.start_batch(["/bench"])
-    rows = [
-        (
-            hashlib.sha256(str(i).encode()).hexdigest(),
-            f"2015/08/{i // 1000:03d}/IMG_{i:06d}.JPG",
-            f"IMG_{i:06d}.JPG",
-            f"/bench/IMG_{i:06d}.JPG",
-            3_000_000,
-            "JPEG",
-            6000,
-            4000,
-            1,
-            f"2015-08-{10 + i % 10:02d}T{(i // 60) % 24:02d}:{i % 60:02d}:00",
-            batch,
-            "2026-01-01T00:00:00+00:00",
-            f"Photo {i} on Shumshu",
-            "Ivan Petrov",
-            "© 2015 Sample Expedition",
-        )
-        for i in range(count)
-    ]
-    with catalog.conn:
-        catalog.conn.execute("BEGIN")
-        catalog.conn.executemany(
-            "INSERT INTO photos (sha256, original_path, original_name, source_path, size, format, width, height,"
-            " orientation, captured_at, batch_id, imported_at, caption, creator, copyright)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        catalog.conn.execute(
+    catalog = build_catalog(
+        root,
+        count,
+        ("caption", "creator", "copyright"),
+        lambda i: (f"Photo {i} on Shumshu", "Ivan Petrov", "© 2015 Sample Expedition"),
+        extra_sql=(
             "INSERT INTO translations (photo_id, field, lang, value) SELECT id, 'caption', 'ru', 'Снимок ' || id"
-            " FROM photos WHERE id % 2 = 0"
-        )
-        catalog.conn.execute(
+            " FROM photos WHERE id % 2 = 0",
             "INSERT INTO translations (photo_id, field, lang, value) SELECT id, 'caption', 'ja', '写真 ' || id"
-            " FROM photos WHERE id % 4 = 0"
-        )
-        catalog.conn.execute("COMMIT")
-    catalog.finish_batch(batch, imported=count, duplicates=0, failed=0, status="completed")
+            " FROM photos WHERE id % 4 = 0",
+        ),
+    )
     catalog.close()
 
 

@@ -23,7 +23,6 @@ Run: ``QT_QPA_PLATFORM=offscreen python bench/gui_background.py [--photos N] [--
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import statistics
@@ -36,49 +35,17 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 import photoarchive.ui  # noqa: F401 - its PySide6 guard first
+from bench_catalog import build_catalog, photo_row
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.search import TEXT_SOURCES
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
 
 def build(root: Path, count: int) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    catalog = Catalog(root)
-    batch = catalog.start_batch(["/bench"])
-    rows = [
-        (
-            hashlib.sha256(str(i).encode()).hexdigest(),
-            f"2015/08/{i // 1000:03d}/IMG_{i:06d}.JPG",
-            f"IMG_{i:06d}.JPG",
-            f"/bench/IMG_{i:06d}.JPG",
-            3_000_000,
-            "JPEG",
-            6000,
-            4000,
-            1,
-            f"2015-08-{10 + i % 10:02d}T{(i // 60) % 24:02d}:{i % 60:02d}:00",
-            batch,
-            "2026-01-01T00:00:00+00:00",
-            f"Photo {i} on the beach of Shumshu",
-            "Sample Expedition",
-        )
-        for i in range(count)
-    ]
-    with catalog.conn:
-        catalog.conn.execute("BEGIN")
-        catalog.conn.executemany(
-            "INSERT INTO photos (sha256, original_path, original_name, source_path, size, format, width, height,"
-            " orientation, captured_at, batch_id, imported_at, caption, credit)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        text = " || ' ' || ".join(f"coalesce({s}, '')" for s in TEXT_SOURCES)
-        catalog.conn.execute(f"INSERT INTO photos_fts (rowid, text) SELECT p.id, {text} FROM photos p")
-        catalog.conn.execute("COMMIT")
-    catalog.finish_batch(batch, imported=count, duplicates=0, failed=0, status="completed")
-    for folder in {Path(r[1]).parent for r in rows}:
+    catalog = build_catalog(
+        root, count, ("caption", "credit"), lambda i: (f"Photo {i} on the beach of Shumshu", "Sample Expedition")
+    )
+    for folder in {Path(photo_row(i, 0)[1]).parent for i in range(0, count, 1000)}:
         (catalog.paths.originals / folder).mkdir(parents=True, exist_ok=True)
     catalog.close()
 

@@ -19,18 +19,16 @@ Run: ``python bench/source_pages.py [--photos N] [--rounds R]``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
-import shutil
 import statistics
 import time
 from pathlib import Path
 
+from bench_catalog import build_catalog
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
-from photoarchive.catalog.search import TEXT_SOURCES
 from photoarchive.model import Place
 from photoarchive.ui.sources import (
     ATTENTION,
@@ -48,45 +46,24 @@ KEYWORDS = ["tank", "wreck", "beach", "fog", "trench", "memorial", "landing", "Ñ
 
 
 def build(root: Path, count: int) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    catalog = Catalog(root)
-    places = [place_store.insert_place(catalog, Place(name=name)) for name in ("Shumshu", "Paramushir", "Atlasov")]
-    batch = catalog.start_batch(["/bench"])
-    rows = [
-        (
-            hashlib.sha256(str(i).encode()).hexdigest(),
-            f"2015/08/{i // 1000:03d}/IMG_{i:06d}.JPG",
-            f"IMG_{i:06d}.JPG",
-            f"/bench/IMG_{i:06d}.JPG",
-            3_000_000,
-            "JPEG",
-            6000,
-            4000,
-            1,
-            f"2015-08-{10 + i % 10:02d}T{(i // 60) % 24:02d}:{i % 60:02d}:00",
-            batch,
-            "2026-01-01T00:00:00+00:00",
+    places: list[int] = []
+
+    def add_places(catalog: Catalog) -> None:
+        places.extend(place_store.insert_place(catalog, Place(name=n)) for n in ("Shumshu", "Paramushir", "Atlasov"))
+
+    catalog = build_catalog(
+        root,
+        count,
+        ("caption", "credit", "keywords", "hierarchical_keywords", "place_id"),
+        lambda i: (
             f"Photo {i} on Shumshu",
             "Sample Expedition",
             json.dumps([KEYWORDS[i % len(KEYWORDS)]], ensure_ascii=False),
             json.dumps(["Places|Kurils|Shumshu"] if i % 3 == 0 else []),
             places[i % len(places)],
-        )
-        for i in range(count)
-    ]
-    with catalog.conn:
-        catalog.conn.execute("BEGIN")
-        catalog.conn.executemany(
-            "INSERT INTO photos (sha256, original_path, original_name, source_path, size, format, width, height,"
-            " orientation, captured_at, batch_id, imported_at, caption, credit, keywords, hierarchical_keywords,"
-            " place_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        text = " || ' ' || ".join(f"coalesce({s}, '')" for s in TEXT_SOURCES)
-        catalog.conn.execute(f"INSERT INTO photos_fts (rowid, text) SELECT p.id, {text} FROM photos p")
-        catalog.conn.execute("COMMIT")
-    catalog.finish_batch(batch, imported=count, duplicates=0, failed=0, status="completed")
+        ),
+        before=add_places,
+    )
     collection = collection_store.create_collection(catalog, "Every fourth")
     collection_store.add_photos(catalog, collection.id, catalog.photo_ids(order="imported")[::4])
     catalog.close()
