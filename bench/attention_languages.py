@@ -20,15 +20,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import time
 from pathlib import Path
 
-from bench_catalog import build_catalog
+from bench_catalog import build_catalog, cached, timed
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.attention import needing_attention
 from photoarchive.catalog.translations import set_languages
-
-CACHE = Path(__file__).resolve().parent / ".cache"
 
 
 def build(root: Path, count: int) -> None:
@@ -47,21 +44,12 @@ def build(root: Path, count: int) -> None:
     catalog.close()
 
 
-def timed(call) -> float:
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--photos", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    root = CACHE / f"attention-languages-{args.photos}"
-    if not (root / "catalog.sqlite").exists():
-        print(f"building {args.photos:,} photos in {root} ...", flush=True)
-        build(root, args.photos)
+    root = cached(f"attention-languages-{args.photos}", args.photos, build)
     print(f"photos {args.photos:,}  loadavg {os.getloadavg()}")
     with Catalog(root) as catalog:
         page = catalog.photo_ids()[:200]

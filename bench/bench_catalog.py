@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from photoarchive.catalog import Catalog
-from photoarchive.catalog.search import reindex_all
+from _photos import CACHE
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
 
 # The columns of every bench photo, in the order of ``photo_row``.
 COLUMNS = (
@@ -54,6 +58,9 @@ def build_catalog(
     ``photo_row`` followed by ``values(i)`` for ``columns``. ``before`` runs first (places the
     rows refer to), ``extra_sql`` after the rows, in the same transaction. Returns the open
     catalog; the caller closes it."""
+    from photoarchive.catalog import Catalog  # here: the command benches time photoarchive's own imports
+    from photoarchive.catalog.search import reindex_all
+
     if root.exists():
         shutil.rmtree(root)
     catalog = Catalog(root)
@@ -71,3 +78,23 @@ def build_catalog(
         catalog.conn.execute("COMMIT")
     catalog.finish_batch(batch, imported=count, duplicates=0, failed=0, status="completed")
     return catalog
+
+
+def cached(name: str, count: int, build: Callable[[Path, int], None], *, rebuild: bool = False) -> Path:
+    """The root of a bench catalog in bench/.cache/NAME, built once by ``build(root, count)``;
+    a marker written after the build tells a finished catalog from an interrupted one."""
+    root = CACHE / name / "archive"
+    done = root.parent / "built"
+    if rebuild or not done.exists():
+        done.unlink(missing_ok=True)
+        print(f"building {count:,} photos in {root} ...", flush=True)
+        build(root, count)
+        done.write_text(str(count))
+    return root
+
+
+def timed(call: Callable[[], object]) -> float:
+    """Seconds one call takes."""
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start

@@ -37,6 +37,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bench_catalog import cached
+
 BENCH = Path(__file__).resolve().parent
 CACHE = BENCH / ".cache"
 SMALL = 100
@@ -113,13 +115,7 @@ def build(root: Path, count: int) -> None:
 
 
 def cached_archive(count: int, rebuild: bool) -> Path:
-    root = CACHE / f"cli-scale-{count}" / "archive"
-    done = root.parent / "built"
-    if rebuild or not done.exists():
-        done.unlink(missing_ok=True)
-        build(root, count)
-        done.write_text(str(count))
-    return root
+    return cached(f"cli-scale-{count}", count, build, rebuild=rebuild)
 
 
 def import_photos() -> Path:

@@ -43,7 +43,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent / "src"))
 
-from photoarchive.catalog import Catalog  # noqa: E402 - after the path to the checkout's sources
+from bench_catalog import cached  # noqa: E402 - after the path to the checkout's sources
+from photoarchive.catalog import Catalog  # noqa: E402
 from photoarchive.catalog.filters import compile_filter  # noqa: E402
 from photoarchive.catalog.places import insert_place  # noqa: E402
 from photoarchive.catalog.search import ensure_index_current, reindex_all  # noqa: E402
@@ -139,13 +140,7 @@ def build(root: Path, count: int) -> None:
 
 
 def cached_archive(count: int, rebuild: bool) -> Path:
-    root = CACHE / f"filter-{count}" / "archive"
-    done = root.parent / "built"
-    if rebuild or not done.exists():
-        done.unlink(missing_ok=True)
-        build(root, count)
-        done.write_text(str(count))
-    return root
+    return cached(f"filter-{count}", count, build, rebuild=rebuild)
 
 
 def first_page(catalog: Catalog, *, search: str = "", filter: str = "", page: int = FIRST_PAGE) -> Callable[[], float]:

@@ -22,10 +22,9 @@ import argparse
 import json
 import os
 import statistics
-import time
 from pathlib import Path
 
-from bench_catalog import build_catalog
+from bench_catalog import build_catalog, cached, timed
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
@@ -69,21 +68,12 @@ def build(root: Path, count: int) -> None:
     catalog.close()
 
 
-def timed(call) -> float:
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--photos", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    root = CACHE / f"source-pages-{args.photos}"
-    if not (root / "catalog.sqlite").exists():
-        print(f"building {args.photos:,} photos in {root} ...", flush=True)
-        build(root, args.photos)
+    root = cached(f"source-pages-{args.photos}", args.photos, build)
     with Catalog(root) as catalog:
         collection = collection_store.list_collections(catalog)[0].id
         shumshu = place_store.all_places(catalog)[0].id
