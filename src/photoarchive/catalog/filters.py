@@ -32,8 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from photoarchive.catalog.catalog import SORT_ORDERS
-from photoarchive.catalog.search import photo_filters
+from photoarchive.catalog.search import count_photos_matching, photo_filters, photo_page
 from photoarchive.filters import RATINGS, Term, parse
 from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS, STRUCTURED_FIELDS
 
@@ -94,23 +93,19 @@ def compile_terms(conn: sqlite3.Connection, terms: Sequence[Term], *, page: int 
 
 
 def filter_photo_ids(conn: sqlite3.Connection, text: str, *, order: str = "captured", search: str = "") -> list[int]:
-    """Every photo matching the filter (and ``search``), in ``order`` (a ``catalog.SORT_ORDERS`` key)."""
-    if order not in SORT_ORDERS:
-        raise ValueError(f"unknown sort order {order!r}")
-    where, params = _where(compile_filter(conn, text), search)
-    sql = f"SELECT p.id FROM photos p WHERE {' AND '.join(where)} ORDER BY {SORT_ORDERS[order]}"
-    return [int(row[0]) for row in conn.execute(sql, params)]
+    """Every photo matching the filter (and ``search``), in ``order`` (a ``search.PAGE_ORDERS`` key)."""
+    query = compile_filter(conn, text)
+    return photo_page(conn, search=_search(query, search), order=order, limit=None, where=query.where).ids
 
 
 def count_filter(conn: sqlite3.Connection, text: str, *, search: str = "") -> int:
     """How many photos match the filter (and ``search``)."""
-    where, params = _where(compile_filter(conn, text), search)
-    return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(where)}", params).fetchone()[0])
+    query = compile_filter(conn, text)
+    return count_photos_matching(conn, search=_search(query, search), where=query.where)
 
 
-def _where(query: FilterQuery, search: str) -> tuple[list[str], list[object]]:
-    where, params = photo_filters(f"{search} {query.search}".strip(), None)
-    return [*where, *query.terms], [*params, *query.params]
+def _search(query: FilterQuery, search: str) -> str:
+    return f"{search} {query.search}".strip()
 
 
 def _compile(conn: sqlite3.Connection, terms: Sequence[Term], *, indexed: bool, searched: bool) -> FilterQuery:
