@@ -160,10 +160,7 @@ def _code_page(name: str) -> str:
 
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
-    from photoarchive.pool import start_workers
-
-    # The workers' code is imported by the pool's fork server while this process imports its own.
-    start_workers(["photoarchive.ingest.worker"])
+    # The workers' fork server was started before the command line was imported (``__main__``).
     from tqdm import tqdm
 
     from photoarchive.ingest import ImportJob
