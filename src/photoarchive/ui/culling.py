@@ -23,10 +23,11 @@ from PySide6.QtGui import QPixmap
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.cells import ViewCell, view_cells
+from photoarchive.model.curated import FIELDS_BY_NAME, SELECTION_FIELDS
+from photoarchive.model.fields import TRANSLATION_CONTEXT
 from photoarchive.ui.full_images import FullImageCache, ImageRequest
 from photoarchive.ui.widgets.photo_canvas import PhotoCanvas
 
-SELECTION_FIELDS = ("rating", "label", "flag")
 PREVIEW_SIZE = 1024  # the large thumbnail, shown while the original is decoded
 PAGE_SIZE = 64  # CullPhoto rows read by one query, as the grid reads its cells
 PAGES_KEPT = 8  # pages of rows kept (an LRU): the photos around the one shown, both ways
@@ -244,30 +245,26 @@ def stars(rating: int | None) -> str:
     return "" if not rating else "★" * rating + "☆" * (5 - rating)
 
 
+def choice_name(field: str, value: str) -> str:
+    """The name of a choice of a curated field (a colour label, a flag) in the interface's
+    language, as the field declares it and the editor shows it; an undeclared value as it is."""
+    choice = FIELDS_BY_NAME[field].choice(value)
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, choice.label) if choice else value
+
+
 def selection_html(photo: CullPhoto) -> str:
-    """Stars, the colour label (a coloured dot and its name) and the flag, for the overlays.
-    The names are the curated fields' own (context CuratedFields), as the editor shows them."""
-    translate = QCoreApplication.translate
+    """Stars, the colour label (a coloured dot and its name) and the flag, for the overlays."""
     parts = []
     if photo.rating is not None:
-        parts.append(stars(photo.rating) if photo.rating else translate("CullView", "No stars"))
+        parts.append(stars(photo.rating) if photo.rating else QCoreApplication.translate("CullView", "No stars"))
     if photo.label:
         colour = LABEL_COLOURS.get(photo.label, "#cccccc")
-        name = {
-            "red": translate("CuratedFields", "Red"),
-            "yellow": translate("CuratedFields", "Yellow"),
-            "green": translate("CuratedFields", "Green"),
-            "blue": translate("CuratedFields", "Blue"),
-            "purple": translate("CuratedFields", "Purple"),
-        }.get(photo.label, photo.label)
-        parts.append(f'<span style="color:{colour}">●</span> {html.escape(name)}')
+        parts.append(f'<span style="color:{colour}">●</span> {html.escape(choice_name("label", photo.label))}')
     if photo.flag in ("pick", "reject"):
-        # Outside the f-string: lupdate does not look inside one.
-        pick, reject = translate("CuratedFields", "Pick"), translate("CuratedFields", "Reject")
         sign = (
             '<span style="color:#f0f0f0">⚑</span>' if photo.flag == "pick" else '<span style="color:#e5484d">✕</span>'
         )
-        parts.append(f"{sign} {html.escape(pick if photo.flag == 'pick' else reject)}")
+        parts.append(f"{sign} {html.escape(choice_name('flag', photo.flag))}")
     return " &nbsp;·&nbsp; ".join(parts)
 
 

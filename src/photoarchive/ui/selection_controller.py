@@ -28,6 +28,7 @@ from photoarchive.errors import PhotoArchiveError
 from photoarchive.metadata.fields import FIELDS_BY_NAME
 from photoarchive.model.fields import TRANSLATION_CONTEXT
 from photoarchive.ui.actions import make_action
+from photoarchive.ui.culling import choice_name
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.photo_grid import PhotoGrid
 
@@ -61,7 +62,6 @@ class SelectionController(QObject):
         self.grid = grid
         self.settings = settings
         self.flush = flush
-        translate = QCoreApplication.translate
         self._actions: dict[str, QAction] = {}
 
         self.rating_menu = QMenu(self.tr("&Rating"), parent)
@@ -71,15 +71,8 @@ class SelectionController(QObject):
             self._add(self.rating_menu, f"rating_{stars}", text, "rating", stars, str(stars))
 
         self.label_menu = QMenu(self.tr("Colour &Label"), parent)
-        names = {
-            "red": translate("CuratedFields", "Red"),
-            "yellow": translate("CuratedFields", "Yellow"),
-            "green": translate("CuratedFields", "Green"),
-            "blue": translate("CuratedFields", "Blue"),
-            "purple": translate("CuratedFields", "Purple"),
-        }
         for label, key in LABEL_KEYS.items():
-            self._add(self.label_menu, f"label_{label}", names[label], "label", label, key)
+            self._add(self.label_menu, f"label_{label}", choice_name("label", label), "label", label, key)
         self.label_menu.addSeparator()
         self._add(self.label_menu, "label_none", self.tr("No Label"), "label", "")
 
