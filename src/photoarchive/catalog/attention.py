@@ -113,11 +113,20 @@ def _invalid(name: str, value: str) -> int:
 
 
 def _far(values: Mapping[str, Any]) -> list[str]:
-    reach = values.get(PLACE_REACH)
-    if reach is None or values["latitude"] is None or values["longitude"] is None:
-        return []
-    position = (values["latitude"], values["longitude"])
-    return ["latitude"] if is_far_from_place(position, values["gps_source"], reach[:2], reach[2]) else []
+    far = _is_far(values.get(PLACE_REACH), values["latitude"], values["longitude"], values["gps_source"])
+    return ["latitude"] if far else []
+
+
+def _is_far(
+    reach: tuple[float, float, float | None] | None,
+    latitude: float | None,
+    longitude: float | None,
+    gps_source: str | None,
+) -> bool:
+    """Whether the position is far from its place's (``reach``: latitude, longitude, radius)."""
+    if reach is None or latitude is None or longitude is None:
+        return False
+    return is_far_from_place((latitude, longitude), gps_source, reach[:2], reach[2])
 
 
 def _empty(*names: str) -> Callable[[Mapping[str, Any]], list[str]]:
@@ -208,8 +217,7 @@ def needing_attention(catalog: Catalog, among: Sequence[int] | None = None) -> l
     reaches = place_reaches(catalog)
 
     def far(place_id: int, latitude: float, longitude: float, gps_source: str | None) -> int:
-        reach = reaches.get(place_id)
-        return int(reach is not None and is_far_from_place((latitude, longitude), gps_source, reach[:2], reach[2]))
+        return int(_is_far(reaches.get(place_id), latitude, longitude, gps_source))
 
     catalog.conn.create_function(FAR_FUNCTION, 4, far)
     where = " OR ".join(f"({rule.sql})" for rule in RULES)
