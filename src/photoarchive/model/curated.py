@@ -17,7 +17,7 @@ the model; ``metadata.fields`` re-exports them and adds what only reading and wr
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 
 from photoarchive.model import vocabularies as _v
 from photoarchive.model.fields import (
@@ -297,13 +297,14 @@ PER_LANGUAGE_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spe
 SELECTION_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS if spec.group is Group.SELECTION)
 
 
+_DECLARED = {f.name: f for f in fields(CuratedFields)}
+
+
 def empty_value(name: str) -> object:
-    """A field's "not set": an empty list, an empty dict (a structure), None (integers) or ""."""
-    if name in STRUCT_FIELDS:
-        return {}
-    if name in STRUCTURED_FIELDS:
-        return []
-    return [] if name in LIST_FIELDS else None if name in INTEGER_FIELDS else ""
+    """A field's "not set": its declared default (``model.fields.curated``), a new one each call
+    (an empty list, an empty dict for a structure, None for an integer, or "")."""
+    declared = _DECLARED[name]
+    return declared.default_factory() if declared.default_factory is not MISSING else declared.default
 
 
 # The fields the metadata editor shows, which are those that copy and paste carry.
