@@ -42,7 +42,6 @@ __all__ = [
     "PHOTOARCHIVE_PREFIX",
     "PHOTO_MECHANIC_NS",
     "PHOTO_MECHANIC_PREFIX",
-    "SELECTION_KINDS",
     "FieldSpec",
     "GpsPoint",
     "Input",
@@ -54,10 +53,6 @@ __all__ = [
 LOCATION_SHOWN = "Xmp.iptcExt.LocationShown"
 
 MULTILINE_FIELDS: frozenset[str] = frozenset(spec.name for spec in FIELDS if spec.multiline)
-
-# The fields whose tags ``metadata.selection`` reads and writes (rating, label, flag): their
-# tags depend on each other (a reject is xmp:Rating -1), so they are not read one by one.
-SELECTION_KINDS = (Kind.INTEGER, Kind.CHOICE)
 
 # The IIM datasets the table manages: the writer replaces these, and only transcodes the other
 # text datasets of a file to UTF-8 (the charset marker it writes speaks for all of them).

@@ -37,7 +37,6 @@ from photoarchive.metadata.fields import (
     FIELDS,
     IIM_CHARSET_KEY,
     LOCATION_SHOWN,
-    SELECTION_KINDS,
     GpsPoint,
     Kind,
     XmpType,
@@ -45,7 +44,7 @@ from photoarchive.metadata.fields import (
 from photoarchive.metadata.mwg import Conflict, Sources, Value, join_names, reconcile, split_names
 from photoarchive.metadata.technical import open_image
 from photoarchive.metadata.validate import normalize_country_code
-from photoarchive.model.curated import CuratedFields, empty_value
+from photoarchive.model.curated import SELECTION_FIELDS, CuratedFields, empty_value
 from photoarchive.model.place import LocationShown
 
 XMP_MIME_TYPES = ("application/rdf+xml",)
@@ -224,7 +223,7 @@ def _xmp_values(xmp: exiv2.XmpData, warnings: list[str]) -> tuple[dict[str, Valu
     warnings += selection_warnings
     shown = exiv2io.xmp_struct_item(xmp, LOCATION_SHOWN)
     for spec in FIELDS:
-        if spec.kind in SELECTION_KINDS:
+        if spec.name in SELECTION_FIELDS:  # their tags depend on each other: ``selection``
             continue
         if spec.structured:
             found = structs.read_value(xmp, spec)

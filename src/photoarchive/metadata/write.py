@@ -69,7 +69,6 @@ from photoarchive.metadata.fields import (
     IIM_CHARSET_KEY,
     LOCATION_SHOWN,
     MANAGED_IIM_KEYS,
-    SELECTION_KINDS,
     FieldSpec,
     GpsPoint,
     Kind,
@@ -78,7 +77,7 @@ from photoarchive.metadata.fields import (
 from photoarchive.metadata.mwg import split_names
 from photoarchive.metadata.read import ReadResult, read_curated, read_curated_bytes
 from photoarchive.metadata.validate import check_url, validate, validate_gps, validate_value
-from photoarchive.model.curated import CuratedFields
+from photoarchive.model.curated import SELECTION_FIELDS, CuratedFields
 from photoarchive.model.place import LocationShown
 
 # Formats whose metadata exiv2 rewrites without touching anything else. Raw formats are left
@@ -145,7 +144,7 @@ def apply_xmp(
     """Set every XMP property of the table (and LocationShown) in ``xmp`` to ``fields``."""
     selection.apply_values(xmp, fields)
     for spec in FIELDS:
-        if spec.kind in SELECTION_KINDS:
+        if spec.name in SELECTION_FIELDS:  # their tags depend on each other: ``selection``
             continue
         if spec.structured:
             structs.apply_value(xmp, spec, getattr(fields, spec.name))
