@@ -45,14 +45,9 @@ class ImageView(QScrollArea):
         self.setStyleSheet("QScrollArea, QLabel { background: #1e1e1e; }")
         self.pixmap = QPixmap()
         self.actual_size = False
-        self.regions: list[RegionShape] = []
+        self.regions: list[RegionShape] = []  # drawn over the photo: set before ``set_pixmap``
         self.show_regions = True
         self.setWidgetResizable(True)
-
-    def set_regions(self, regions: Sequence[RegionShape]) -> None:
-        """The image regions drawn over the photo (set before ``set_pixmap``)."""
-        self.regions = list(regions)
-        self._show()
 
     def toggle_regions(self) -> None:
         self.show_regions = not self.show_regions
