@@ -67,6 +67,10 @@ class FilterQuery:
     def where(self) -> tuple[list[str], list[object]]:
         return self.terms, self.params
 
+    def search_with(self, search: str) -> str:
+        """The words of a text search typed beside the filter, and the filter's own."""
+        return f"{search} {self.search}".strip()
+
 
 def compile_filter(conn: sqlite3.Connection, text: str, *, page: int | None = None) -> FilterQuery:
     """The query of a filter (raises ``FilterSyntaxError``). With ``page`` (the rows a first
@@ -95,17 +99,13 @@ def compile_terms(conn: sqlite3.Connection, terms: Sequence[Term], *, page: int 
 def filter_photo_ids(conn: sqlite3.Connection, text: str, *, order: str = "captured", search: str = "") -> list[int]:
     """Every photo matching the filter (and ``search``), in ``order`` (a ``search.PAGE_ORDERS`` key)."""
     query = compile_filter(conn, text)
-    return photo_page(conn, search=_search(query, search), order=order, limit=None, where=query.where).ids
+    return photo_page(conn, search=query.search_with(search), order=order, limit=None, where=query.where).ids
 
 
 def count_filter(conn: sqlite3.Connection, text: str, *, search: str = "") -> int:
     """How many photos match the filter (and ``search``)."""
     query = compile_filter(conn, text)
-    return count_photos_matching(conn, search=_search(query, search), where=query.where)
-
-
-def _search(query: FilterQuery, search: str) -> str:
-    return f"{search} {query.search}".strip()
+    return count_photos_matching(conn, search=query.search_with(search), where=query.where)
 
 
 def _compile(conn: sqlite3.Connection, terms: Sequence[Term], *, indexed: bool, searched: bool) -> FilterQuery:
