@@ -92,9 +92,9 @@ def read_values(xmp: exiv2.XmpData) -> tuple[dict[str, str], list[str]]:
 def _label(xmp: exiv2.XmpData, warnings: list[str]) -> str:
     name = _text(xmp, LABEL.xmp.key)
     if name:
-        for choice in LABEL.choices:
-            if name.casefold() in {choice.label.casefold(), *(a.casefold() for a in choice.aliases)}:
-                return choice.value
+        chosen = LABEL.choice_named(name)
+        if chosen is not None:
+            return chosen.value
         warnings.append(f"xmp:Label {name!r} is none of {', '.join(c.label for c in LABEL.choices)}; not kept")
         return ""
     for key in LABEL.also:

@@ -186,9 +186,9 @@ def check_choice(name: str, value: object) -> str:
     text = value.strip().casefold() if isinstance(value, str) else None
     if text in ("", NONE):
         return ""
-    for choice in spec.choices:
-        if text in (choice.value, choice.label.casefold()):
-            return choice.value
+    chosen = spec.choice_named(text) if text is not None else None
+    if chosen is not None:
+        return chosen.value
     allowed = ", ".join((*spec.choice_values, NONE))
     raise ValidationError(f"{spec.label}: {value!r} is not one of {allowed}", field=name)
 
@@ -201,10 +201,9 @@ def check_vocabulary(name: str, value: object) -> str:
     text = check_text(name, value)
     if not text:
         return ""
-    folded = text.casefold()
-    for choice in spec.choices:
-        if folded in (choice.value.casefold(), choice.label.casefold(), *(a.casefold() for a in choice.aliases)):
-            return choice.value
+    chosen = spec.choice_named(text)
+    if chosen is not None:
+        return chosen.value
     base = spec.choices[0].value.rsplit("/", 1)[0] + "/" if spec.choices else ""
     if base and text.startswith(base) and re.fullmatch(r"[A-Za-z0-9_.-]+", text[len(base) :]):
         return text

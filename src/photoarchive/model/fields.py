@@ -257,6 +257,19 @@ class FieldSpec:
         """The choice stored as ``value``."""
         return next((c for c in self.choices if c.value == value), None)
 
+    def choice_named(self, text: str) -> Choice | None:
+        """The choice ``text`` names (as typed or as a file holds it): its value, its label or
+        one of its aliases, in any case."""
+        folded = text.strip().casefold()
+        return next(
+            (
+                c
+                for c in self.choices
+                if folded in {c.value.casefold(), c.label.casefold(), *map(str.casefold, c.aliases)}
+            ),
+            None,
+        )
+
     def member(self, name: str) -> Member | None:
         return next((m for m in self.members if m.name == name), None)
 
