@@ -147,15 +147,19 @@ def test_a_themes_messages_replace_the_defaults_one_by_one(tmp_path: Path) -> No
 
 
 def test_an_extended_description_is_linked_to_its_image(
-    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    languages_archive: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
-    """The field comes with issue 16; the pages already give it its place, described-by the image."""
-    from photoarchive.export import plan
+    """Issue 16's field: the pages give it its place, described-by the image."""
+    from photoarchive.cli import main
 
-    monkeypatch.setattr(plan, "extended_description", lambda fields: "Long text" if fields.title == "Заголовок" else "")
-    for kind in ("gallery", "post"):
-        job = ExportJob(catalog, "shumshu", ExportOptions(kind, tmp_path / kind, languages=("ru",), workers=0))
-        list(job.run())
+    archive = tmp_path / "archive"
+    shutil.copytree(languages_archive[0], archive)
+    first = str(languages_archive[1][0])  # the photo titled Заголовок in Russian
+    assert main(["--archive", str(archive), "edit", first, "--lang", "ru", "--extended-description", "Long text"]) == 0
+    with Catalog(archive) as catalog:
+        for kind in ("gallery", "post"):
+            job = ExportJob(catalog, "shumshu", ExportOptions(kind, tmp_path / kind, languages=("ru",), workers=0))
+            list(job.run())
     page = (tmp_path / "gallery" / "photos" / "001_Заголовок.html").read_text(encoding="utf-8")
     assert 'aria-describedby="description"' in page and '<div class="description" id="description"><p>Long text' in page
     other = (tmp_path / "gallery" / "photos" / "002.html").read_text(encoding="utf-8")

@@ -41,11 +41,10 @@ from photoarchive.metadata.variables import compile_template, photo_variables
 from photoarchive.model import Collection, CuratedFields, Photo
 from photoarchive.model.curated import names_in
 from photoarchive.model.fields import Group
+from photoarchive.model.place import IPTC_LOCATION_FIELDS
 
 # Fields embedded with ``--metadata credit``: who made the photo and on what terms.
 CREDIT_FIELDS = names_in(Group.CREDIT)
-# The location fields a gazetteer place fills, which have names per language.
-PLACE_TEXT_FIELDS = ("sublocation", "city", "state", "country")
 
 
 @dataclass
@@ -176,7 +175,7 @@ def plan_publication(
     for sequence, photo in enumerate(photos, start=1):
         stored, as_read, invalid = publishable(all_fields[photo.id], catalog.original_file(photo))
         if photo.id in translated_places:
-            current = {name: getattr(stored, name) for name in PLACE_TEXT_FIELDS}
+            current = {name: getattr(stored, name) for name in IPTC_LOCATION_FIELDS}
             local_names: dict[str, Any] = localized_places(current, translated_places[photo.id])  # text fields
             stored = replace(stored, **local_names)
         location, fields = located(
@@ -211,7 +210,7 @@ def plan_publication(
                 as_read=as_read,
                 fallbacks=localized[photo.id].fallbacks if other else (),
                 fallback_language=(default or "") if other else "",
-                description=extended_description(fields),
+                description=fields.extended_description,
             )
         )
     return Publication(
@@ -222,12 +221,6 @@ def plan_publication(
         messages=messages,
         collection_fallbacks=collection_fallbacks,
     )
-
-
-def extended_description(fields: CuratedFields) -> str:
-    """The photo's extended description (IPTC's, a field issue 16 adds), '' while there is none:
-    the pages link it to its image with aria-describedby."""
-    return str(getattr(fields, "extended_description", "") or "")
 
 
 def _alt(fields: CuratedFields, sequence: int, messages: Messages) -> tuple[str, str]:
