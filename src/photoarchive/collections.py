@@ -159,8 +159,8 @@ def edit_smart(
 
 def add_matching(catalog: Catalog, ref: CollectionRef, filter: str) -> list[int]:
     """Add the photos the filter matches now to an ordinary collection, in capture order, once
-    (later edits do not change its members); return those added."""
-    parse(filter)
+    (later edits do not change its members); return those added (FilterSyntaxError for a
+    filter that does not read, from ``filter_photo_ids``)."""
     return add_photos(catalog, ref, filter_photo_ids(catalog.conn, filter))
 
 
