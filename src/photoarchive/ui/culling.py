@@ -26,6 +26,7 @@ from photoarchive.catalog.cells import ViewCell, view_cells
 from photoarchive.model.curated import FIELDS_BY_NAME, SELECTION_FIELDS
 from photoarchive.model.fields import TRANSLATION_CONTEXT
 from photoarchive.ui.full_images import FullImageCache, ImageRequest
+from photoarchive.ui.widgets.field_editors import stars_text
 from photoarchive.ui.widgets.photo_canvas import PhotoCanvas
 
 PREVIEW_SIZE = 1024  # the large thumbnail, shown while the original is decoded
@@ -241,10 +242,6 @@ def edit_for_key(key: int, photo: CullPhoto) -> tuple[str, Any] | None:
     return None
 
 
-def stars(rating: int | None) -> str:
-    return "" if not rating else "★" * rating + "☆" * (5 - rating)
-
-
 def choice_name(field: str, value: str) -> str:
     """The name of a choice of a curated field (a colour label, a flag) in the interface's
     language, as the field declares it and the editor shows it; an undeclared value as it is."""
@@ -256,7 +253,7 @@ def selection_html(photo: CullPhoto) -> str:
     """Stars, the colour label (a coloured dot and its name) and the flag, for the overlays."""
     parts = []
     if photo.rating is not None:
-        parts.append(stars(photo.rating) if photo.rating else QCoreApplication.translate("CullView", "No stars"))
+        parts.append(stars_text(photo.rating) if photo.rating else QCoreApplication.translate("CullView", "No stars"))
     if photo.label:
         colour = LABEL_COLOURS.get(photo.label, "#cccccc")
         parts.append(f'<span style="color:{colour}">●</span> {html.escape(choice_name("label", photo.label))}')

@@ -309,7 +309,6 @@ class ChoiceField(QComboBox):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = spec.name
-        self._invalid = False
         if spec.input is Input.RATING:
             low, high = spec.limits or (0, 5)
             self.addItem(translate("FieldEditors", "Not rated"), None)
@@ -358,7 +357,6 @@ class ChoiceField(QComboBox):
         return self.currentData() if self.currentIndex() >= 0 else self.itemData(0)
 
     def set_invalid(self, invalid: bool) -> None:
-        self._invalid = invalid
         self.setStyleSheet(f"QComboBox {{ border: {INVALID_FRAME}; }}" if invalid else "")
 
 
