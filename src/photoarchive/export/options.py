@@ -126,25 +126,9 @@ class ExportOptions:
         return data
 
 
-# The options a collection's next export starts from; the others are chosen each time.
-REMEMBERED = (
-    "format",
-    "target",
-    "long_edge",
-    "quality",
-    "thumbnail",
-    "burn_credit",
-    "metadata",
-    "keep_serials",
-    "location_precision",
-    "name_template",
-    "caption_template",
-    "zip",
-    "theme",
-    "languages",
-    "only_language",
-)
 _PATHS = ("target", "theme")
+# The options a collection's next export starts from (the others are chosen each time), with
+# the JSON types their remembered values may have.
 _TYPES: dict[str, tuple[type, ...]] = {
     "format": (str,),
     "target": (str,),
@@ -162,6 +146,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "languages": (list,),
     "only_language": (bool,),
 }
+REMEMBERED = tuple(_TYPES)
 
 
 def remembered(options: ExportOptions) -> dict[str, Any]:
