@@ -44,7 +44,7 @@ FIRST_MEMBERS = 5
 MEMBER_CHARS = 22
 
 
-def _member_text(member: Member, value: Any) -> str:
+def _member_text(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return "" if value is None else str(value)
@@ -96,7 +96,7 @@ class StructForm(QWidget):
         value = {} if mixed or not isinstance(value, dict) else value
         for member in self.spec.members:
             line = self.lines[member.name]
-            line.setText(_member_text(member, value.get(member.name)))
+            line.setText(_member_text(value.get(member.name)))
             line.setCursorPosition(0)
             if not member.is_list:
                 line.setPlaceholderText(multiple_values_text() if mixed else "")
@@ -146,7 +146,7 @@ class StructField(QWidget):
             layout.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def set_value(self, value: Any, mixed: bool = False) -> None:
-        self.form.set_value(value if isinstance(value, dict) else {}, mixed)
+        self.form.set_value(value, mixed)
 
     def value(self) -> dict[str, Any]:
         return self.form.value()
@@ -166,7 +166,6 @@ class StructsField(QWidget):
         self.name = spec.name
         self.spec = spec
         self.forms: list[StructForm] = []
-        self._frames: dict[int, QFrame] = {}  # id(form) -> the frame holding it
         self._rows = QVBoxLayout()
         self._rows.setContentsMargins(0, 0, 0, 0)
         self.mixed_label = QLabel(multiple_values_text())
@@ -229,12 +228,12 @@ class StructsField(QWidget):
         form.committed.connect(self.committed)
         self._rows.addWidget(frame)
         self.forms.append(form)
-        self._frames[id(form)] = frame
         return form
 
     def _drop(self, form: StructForm) -> None:
         self.forms.remove(form)
-        frame = self._frames.pop(id(form))
+        frame = form.parentWidget()  # the frame _append put it in
+        assert frame is not None
         self._rows.removeWidget(frame)
         frame.hide()
         frame.deleteLater()
