@@ -21,13 +21,13 @@ import exiv2
 
 from photoarchive.metadata import exiv2io
 from photoarchive.model.fields import FieldSpec, Kind, XmpType
+from photoarchive.model.structured import lang_alt_text
 from photoarchive.model.vocabularies import SEQ_PROPERTIES
 
 
 def _member_value(node: object, is_list: bool) -> str | list[str]:
     if isinstance(node, dict):  # a lang-alt (a structure where text belongs is not ours to read)
-        texts = [v for v in node.values() if isinstance(v, str)]
-        node = node.get("x-default", texts[0] if texts else "")
+        node = lang_alt_text(node)
     if isinstance(node, list):
         items = [item for item in node if isinstance(item, str)]
         return items if is_list else "; ".join(items)

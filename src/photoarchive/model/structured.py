@@ -66,10 +66,16 @@ def format_struct(spec: FieldSpec, value: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+def lang_alt_text(alternatives: dict[str, Any]) -> str:
+    """A lang-alt's text as one value: its x-default, else its first language's."""
+    texts = [v for v in alternatives.values() if isinstance(v, str)]
+    default = alternatives.get("x-default")
+    return default if isinstance(default, str) else texts[0] if texts else ""
+
+
 def _text(node: object) -> str:
     if isinstance(node, dict):  # a lang-alt
-        texts = [str(v) for v in node.values() if isinstance(v, str)]
-        return str(node.get("x-default", texts[0] if texts else ""))
+        return lang_alt_text(node)
     if isinstance(node, list):
         return ", ".join(_text(item) for item in node)
     return "" if node is None else str(node)
