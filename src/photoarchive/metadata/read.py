@@ -273,10 +273,8 @@ def _translations(
     its values win over the file's), else from the file."""
     result: dict[str, dict[str, str]] = {}
     for name in {*main, *(side or {})}:
-        languages = (
-            (side or {}).get(name) if side is not None and (name in side or name in side_values) else main.get(name)
-        )
-        for tag, text in (languages or {}).items():
+        source = side if side is not None and (name in side or name in side_values) else main
+        for tag, text in source.get(name, {}).items():
             result.setdefault(tag, {})[name] = text
     return result
 
