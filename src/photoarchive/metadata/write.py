@@ -335,17 +335,24 @@ def _apply_exif(image: exiv2.Image, fields: CuratedFields) -> None:
         else:
             exiv2io.exif_set(exif, spec.exif[0], getattr(fields, spec.name))
     keys = [d.key() for d in exif]
-    if not had_ifd0 and any(k.startswith(("Exif.Image.", "Exif.Photo.", "Exif.GPSInfo.")) for k in keys):
-        required = dict(_IFD0_REQUIRED)
-        if image.mimeType() == "image/jpeg":
-            required["Exif.Image.YCbCrPositioning"] = "1"
-        for key, text in required.items():
-            exif[key] = text
-    if not had_exif_ifd and any(k.startswith("Exif.Photo.") for k in keys):
-        for key, text in _EXIF_IFD_REQUIRED.items():
-            exif[key] = text
+    new_ifd0 = not had_ifd0 and any(k.startswith(("Exif.Image.", "Exif.Photo.", "Exif.GPSInfo.")) for k in keys)
+    new_exif_ifd = not had_exif_ifd and any(k.startswith("Exif.Photo.") for k in keys)
+    for key, text in _required_exif(image, ifd0=new_ifd0, exif_ifd=new_exif_ifd).items():
+        exif[key] = text
+    if new_exif_ifd:
         exif["Exif.Photo.PixelXDimension"] = exiv2.ULongValue(image.pixelWidth())
         exif["Exif.Photo.PixelYDimension"] = exiv2.ULongValue(image.pixelHeight())
+
+
+def _required_exif(image: exiv2.Image, *, ifd0: bool, exif_ifd: bool) -> dict[str, str]:
+    """The tags EXIF requires in IFD0 and in the EXIF IFD (as asked), with the values ExifTool
+    gives them."""
+    required = dict(_IFD0_REQUIRED) if ifd0 else {}
+    if ifd0 and image.mimeType() == "image/jpeg":
+        required["Exif.Image.YCbCrPositioning"] = "1"
+    if exif_ifd:
+        required.update(_EXIF_IFD_REQUIRED)
+    return required
 
 
 def _complete_exif(image: exiv2.Image) -> None:
@@ -356,11 +363,7 @@ def _complete_exif(image: exiv2.Image) -> None:
     keys = {d.key() for d in exif}
     if not keys:
         return
-    required = dict(_IFD0_REQUIRED)
-    if image.mimeType() == "image/jpeg":
-        required["Exif.Image.YCbCrPositioning"] = "1"
-    if any(k.startswith("Exif.Photo.") for k in keys):
-        required.update(_EXIF_IFD_REQUIRED)
+    required = _required_exif(image, ifd0=True, exif_ifd=any(k.startswith("Exif.Photo.") for k in keys))
     for key, text in required.items():
         if key not in keys:
             exif[key] = text
