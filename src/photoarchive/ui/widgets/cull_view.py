@@ -72,7 +72,7 @@ class CullView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet("CullView { background: #161616; }")
         self.canvas = PhotoCanvas(self)
-        self.canvas.zoom_requested.connect(self._toggle_zoom_at)
+        self.canvas.zoom_requested.connect(self.toggle_zoom)
         self.canvas.resized.connect(self.cache.set_fit_size)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.overlay = QLabel(self)
@@ -152,9 +152,6 @@ class CullView(QWidget):
             super().keyPressEvent(event)
 
     # Inside
-
-    def _toggle_zoom_at(self, point: QPointF) -> None:
-        self.toggle_zoom(point)
 
     def _loaded(self, key: int) -> None:
         if self._closed or key != self.current_id():
