@@ -21,7 +21,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from photoarchive.ui.culling import CullPhoto, edit_for_key, request, selection_html, show_on
+from photoarchive.ui.culling import CullPhoto, PhotoList, edit_for_key, request, selection_html, show_on
 from photoarchive.ui.full_images import FullImageCache
 from photoarchive.ui.widgets.photo_canvas import PhotoCanvas
 
@@ -58,7 +58,7 @@ class CompareView(QWidget):
         super().__init__(parent)
         if not MIN_PHOTOS <= len(photos) <= MAX_PHOTOS:
             raise ValueError(f"the compare view shows {MIN_PHOTOS} to {MAX_PHOTOS} photos, not {len(photos)}")
-        self.photos = list(photos)
+        self.photos = PhotoList(photos)
         self.focus = 0
         self._owns_cache = cache is None
         self.cache = cache if cache is not None else FullImageCache(parent=self)
@@ -99,8 +99,7 @@ class CompareView(QWidget):
         return self.photos[self.focus]
 
     def set_value(self, photo_ids: Sequence[int], field: str, value: Any) -> None:
-        wanted = set(photo_ids)
-        self.photos = [p.with_value(field, value) if p.id in wanted else p for p in self.photos]
+        self.photos.set_value(photo_ids, field, value)
         self._update_captions()
 
     def set_focus(self, index: int) -> None:
