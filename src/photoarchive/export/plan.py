@@ -78,9 +78,7 @@ class ExportItem:
     def lang_attribute(self, *names: str) -> Markup:
         """`` lang="en"`` for an element showing one of these fields when it fell back to the
         default language's text (WCAG 3.1.2, language of parts), else nothing."""
-        if self.fallback_language and any(name in self.fallbacks for name in names):
-            return Markup(' lang="{}"').format(self.fallback_language)
-        return Markup("")
+        return _lang_attribute(self.fallback_language if any(name in self.fallbacks for name in names) else "")
 
     @property
     def title_lang(self) -> Markup:
@@ -239,8 +237,11 @@ def _collection_lang(publication: Publication) -> dict[str, Markup]:
     """`` lang="en"`` per collection text shown in the default language (see ``lang_attribute``)."""
     fallback = next((i.fallback_language for i in publication.items if i.fallback_language), "")
     return {
-        name: Markup(' lang="{}"').format(fallback)
-        if fallback and name in publication.collection_fallbacks
-        else Markup("")
+        name: _lang_attribute(fallback if name in publication.collection_fallbacks else "")
         for name in ("title", "introduction", "caption_template")
     }
+
+
+def _lang_attribute(language: str) -> Markup:
+    """`` lang="en"`` for an element in ``language``, nothing for ""."""
+    return Markup(' lang="{}"').format(language) if language else Markup("")
