@@ -70,7 +70,16 @@ from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
 from photoarchive.ui.questions import Ask, ask_in_message_box
 from photoarchive.ui.selection_controller import SelectionController
-from photoarchive.ui.sources import ALL_PHOTOS, BATCH, COLLECTION, Source, SourceCounts, source_ids, source_page
+from photoarchive.ui.sources import (
+    ALL_PHOTOS,
+    BATCH,
+    COLLECTION,
+    Source,
+    SourceCounts,
+    source_ids,
+    source_page,
+    source_size,
+)
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.translations import language_menu
 from photoarchive.ui.undo import PhotoEdits
@@ -314,7 +323,7 @@ class MainWindow(QMainWindow):
             self._read_grid_rest(page.after, order, selected)
             self.bar.count.setText(self.tr("counting…"))
         elif self._filter:
-            self.bar.set_count(len(ids), self._source_size(self.catalog.count_photos()))
+            self.bar.set_count(len(ids), source_size(self.catalog, self.current_source))
         else:
             self.bar.set_count(len(ids), len(ids))
         self.filtering.count_hidden(self.search_text)
@@ -351,12 +360,6 @@ class MainWindow(QMainWindow):
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{count:,}"))
         if selected and len(shown_before) < len(selected):  # some were beyond the first page
             self.grid.select_ids(selected)
-
-    def _source_size(self, total: int) -> int:
-        """How many photos the current source holds without the search."""
-        if self.current_source.kind == "all":
-            return total
-        return len(source_ids(self.catalog, self.current_source, order="imported"))
 
     # -- selection, editing -----------------------------------------------------------------
 
