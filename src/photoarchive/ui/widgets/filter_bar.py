@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from photoarchive.filters import LABELS, FilterSyntaxError, parse
+from photoarchive.ui.culling import LABEL_COLOURS, choice_name
 from photoarchive.ui.filter_state import HAS_CHOICES, FilterState
 from photoarchive.ui.widgets.flow_layout import FlowLayout
 
 FILTER_DELAY_MS = 250
-LABEL_COLOURS = {"red": "#d9453b", "yellow": "#e8c229", "green": "#4caf50", "blue": "#3d7be0", "purple": "#9b59b6"}
 ERROR_STYLE = "QLineEdit { border: 2px solid #d0302a; border-radius: 3px; }"
 
 
@@ -55,8 +55,9 @@ class FilterBar(QWidget):
         for label in LABELS:
             button = QToolButton()
             button.setCheckable(True)
-            button.setAccessibleName(label)
-            button.setToolTip(self.tr("Colour label: {label} (several: any of them)").format(label=label))
+            name = choice_name("label", label)  # as the editor and the Photo menu name it
+            button.setAccessibleName(name)
+            button.setToolTip(self.tr("Colour label: {label} (several: any of them)").format(label=name))
             colour = QColor(LABEL_COLOURS[label])
             faint = f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, 90)"
             # Off: the colour faint; on: the colour whole, framed in the text's colour.
