@@ -125,7 +125,7 @@ def grid_rest_job(
             where = None
             if filter.strip():
                 query = compile_filter(catalog.conn, filter)
-                search_words, where = f"{search} {query.search}".strip(), query.where
+                search_words, where = query.search_with(search), query.where
             else:
                 search_words = search
             rest = source_rest(catalog, source, after, search=search_words, order=order, where=where)
