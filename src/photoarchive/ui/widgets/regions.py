@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPixmap, QPolygonF
 
+from photoarchive.model.structured import lang_alt_text
+
 REGION_COLOUR = QColor("#ffd400")
 
 
@@ -51,8 +53,8 @@ def region_shapes(regions: Sequence[Any], width: int | None, height: int | None)
             continue
         sx, sy = (1 / width, 1 / height) if pixels and width and height else (1.0, 1.0)
         name = fields.get("Name")
-        if isinstance(name, dict):
-            name = name.get("x-default") or next(iter(name.values()), "")
+        if isinstance(name, dict):  # a lang-alt
+            name = lang_alt_text(name)
         label = str(name or fields.get("rId") or "")
 
         def point(node: dict[str, Any], sx: float = sx, sy: float = sy) -> tuple[float, float] | None:
