@@ -172,6 +172,21 @@ def persons_in_use(catalog: Catalog) -> list[str]:
     return [r[0] for r in rows]
 
 
+def cameras_in_use(catalog: Catalog) -> list[str]:
+    """Every camera model some photo was taken with, sorted case-insensitively (for completion)."""
+    rows = catalog.conn.execute("SELECT DISTINCT camera_model FROM photos WHERE coalesce(camera_model, '') <> ''")
+    return sorted({str(r[0]) for r in rows}, key=str.casefold)
+
+
+def has_photos(catalog: Catalog) -> bool:
+    return bool(catalog.conn.execute("SELECT EXISTS (SELECT 1 FROM photos)").fetchone()[0])
+
+
+def has_rejects(catalog: Catalog) -> bool:
+    """Whether some photo is flagged as a reject (read through the flag's index)."""
+    return bool(catalog.conn.execute("SELECT EXISTS (SELECT 1 FROM photos WHERE flag = 'reject')").fetchone()[0])
+
+
 KEYWORD_LEVELS = "|"  # as Lightroom writes hierarchical keywords: "Places|Russia|Shumshu"
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
-from photoarchive.catalog.curated import keywords_in_use
+from photoarchive.catalog.curated import cameras_in_use, has_rejects, keywords_in_use
 from photoarchive.catalog.filters import FilterQuery, compile_filter
 from photoarchive.catalog.search import count_photos_matching
 from photoarchive.errors import PhotoArchiveError
@@ -115,8 +115,7 @@ class FilterController(QObject):
 
     def default_state(self) -> FilterState:
         """Hide rejects on once something in the catalog is rejected (read through the flag's index)."""
-        rejected = self.catalog.conn.execute("SELECT EXISTS (SELECT 1 FROM photos WHERE flag = 'reject')").fetchone()
-        return FilterState(hide_rejects=bool(rejected[0]))
+        return FilterState(hide_rejects=has_rejects(self.catalog))
 
     def _bar_changed(self, text: str) -> None:
         self.settings.setValue(self.key(self.source), text)
@@ -310,10 +309,7 @@ def completions_job(root: Path) -> Worker:
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
         with Catalog(root) as catalog:
-            rows = catalog.conn.execute(
-                "SELECT DISTINCT camera_model FROM photos WHERE coalesce(camera_model, '') <> ''"
-            )
-            cameras = sorted({str(r[0]) for r in rows}, key=str.casefold)
+            cameras = cameras_in_use(catalog)
             places: set[str] = set()
             for place in place_store.all_places(catalog):
                 places.add(place.name)

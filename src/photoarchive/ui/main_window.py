@@ -55,6 +55,7 @@ from photoarchive import APP_NAME
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.changes import Changes
+from photoarchive.catalog.curated import has_photos
 from photoarchive.ingest import ImportSummary
 from photoarchive.ui.actions import fill_menu, menu_layout
 from photoarchive.ui.archive_controller import ArchiveController
@@ -317,8 +318,7 @@ class MainWindow(QMainWindow):
             ids = source_ids(self.catalog, self.current_source, search=search, order=order, where=where)
         reorderable = self.current_source.is_collection and order == "collection" and not self._filter
         self.grid_model.set_ids(ids, reorderable=reorderable)
-        empty = bool(self.catalog.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM photos)").fetchone()[0])
-        self.centre.setCurrentWidget(self.welcome if empty else self.browser)
+        self.centre.setCurrentWidget(self.browser if has_photos(self.catalog) else self.welcome)
         if page is not None and page.after is not None:
             self._read_grid_rest(page.after, order, selected)
             self.bar.count.setText(self.tr("counting…"))
