@@ -7,12 +7,15 @@ the field table uses (text, lang-alt, bag, seq; repeated IIM datasets; EXIF ASCI
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from xml.etree import ElementTree
 
 import exiv2
 
@@ -393,10 +396,45 @@ def xmp_tree(xmp: exiv2.XmpData, key: str) -> XmpNode | None:
     return node(key)
 
 
+def _prefixes(node: XmpNode) -> set[str]:
+    """The namespace prefixes of the structure fields in ``node``."""
+    if isinstance(node, list):
+        return {prefix for item in node for prefix in _prefixes(item)}
+    if not isinstance(node, dict):
+        return set()
+    found = {name.partition(":")[0] for name in node if ":" in name}
+    return found.union(*(_prefixes(sub) for sub in node.values()))
+
+
+def _register_prefixes(xmp: exiv2.XmpData, prefixes: set[str]) -> None:
+    """Make exiv2 know ``prefixes``: it writes only fields of namespaces it knows, and a member
+    of another tool's extension inside a structure (read from a file) is in one it may not. The
+    XMP toolkit, which parsed the file, knows it: the URI is taken from the packet it makes of
+    ``xmp`` (which still holds the member)."""
+    unknown = set()
+    for prefix in prefixes - set(_QUALIFIED.values()):
+        try:
+            exiv2.XmpProperties.ns(prefix)
+        except exiv2.Exiv2Error:
+            unknown.add(prefix)
+    if not unknown:
+        return
+    flags = exiv2.XmpParser.XmpFormatFlags.omitPacketWrapper | exiv2.XmpParser.XmpFormatFlags.useCompactFormat
+    status, packet = exiv2.XmpParser.encode(xmp, flags)
+    if status != 0:
+        return  # writing the member then fails, naming its prefix
+    with contextlib.suppress(ElementTree.ParseError):
+        for _event, (prefix, uri) in ElementTree.iterparse(io.StringIO(packet), events=("start-ns",)):
+            if prefix in unknown:
+                exiv2.XmpProperties.registerNs(uri, prefix)
+                unknown.discard(prefix)
+
+
 def xmp_set_tree(xmp: exiv2.XmpData, key: str, value: XmpNode, seq: frozenset[str] = frozenset()) -> None:
     """Replace a property by ``value`` as ``xmp_tree`` gives it (an empty value removes it).
     Arrays are bags, but those whose property is in ``seq`` (qualified names, and ``key``'s own
     local name for the top level): XMP's Bag and Seq cannot be told apart in plain data."""
+    _register_prefixes(xmp, _prefixes(value))
     xmp_delete(xmp, key)
     if value in ("", [], {}):
         return
