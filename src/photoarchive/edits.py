@@ -53,7 +53,9 @@ from photoarchive.catalog.translations import (
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
 from photoarchive.model.curated import PER_LANGUAGE_FIELDS
+from photoarchive.model.fields import Kind
 from photoarchive.model.languages import normalize_language
+from photoarchive.model.structured import ItemsChange, changed
 
 # The history's records and reading are the catalog's (catalog.history); they are part of
 # the edits' API, so they are named here too.
@@ -70,6 +72,7 @@ __all__ = [
     "reverted_by",
     "set_archive_languages",
     "stale_changes",
+    "structure_values",
 ]
 
 _GPS_LIMITS = {"latitude": 90.0, "longitude": 180.0}
@@ -126,6 +129,30 @@ def apply_edit(
         ]
 
     return _record(catalog, changes, description, who)
+
+
+def structure_values(
+    catalog: Catalog, field: str, change: Mapping[str, Any] | ItemsChange
+) -> Callable[[int], dict[str, Any]]:
+    """Per-photo values for ``apply_edit`` that change a structured field of several photos
+    member by member (``model.structured``): for one structure (``Kind.STRUCT``), ``change``
+    is the members to set on each photo's (an empty value removes one), its other members
+    kept; for a list of them (``Kind.STRUCTS``), an ``ItemsChange`` made on each photo's list,
+    its other items kept. Each photo's value is read when the edit calls for it, inside its
+    write transaction, so the undo step records each photo's own prior structure."""
+    spec = FIELDS_BY_NAME.get(field)
+    if spec is None or spec.kind not in (Kind.STRUCT, Kind.STRUCTS):
+        raise ValidationError(f"{field!r} is not a structured field", field=field)
+    if (spec.kind is Kind.STRUCTS) != isinstance(change, ItemsChange):
+        raise ValidationError(
+            f"{spec.label}: a change of {'items' if spec.kind is Kind.STRUCTS else 'members'} expected", field=field
+        )
+
+    def values(photo_id: int) -> dict[str, Any]:
+        current = load_values(catalog, [photo_id], [field]).get(photo_id, {}).get(field)
+        return {field: changed(current, change)}
+
+    return values
 
 
 def set_archive_languages(catalog: Catalog, tags: Sequence[str], *, who: str | None = None) -> tuple[list[str], Edit]:

@@ -13,6 +13,9 @@ Persons shown are a list as keywords are. A vocabulary's field (``--digital-sour
 (``negativeFilm``, ``not-applicable``), its label or its URI. A structured field takes
 ``name=value;name=value`` (``model.structured``); one of several (``--artworks``,
 ``--licensors``, ``--copyright-owners``, ``--contributors``) is one option each, repeated.
+A structured option replaces the photos' value; with ``--merge`` it changes each photo's own
+(the members given set, the others kept; the structures given added to each photo's list),
+as the window's editor does on photos that differ (``edits.structure_values``).
 """
 
 from __future__ import annotations
@@ -98,6 +101,12 @@ country=Russia;country_code=RUS", --creator-contact-info "email=archive@example.
 --artworks, --licensors, --copyright-owners and --contributors take one structure each and
 are repeated for several; they replace the photo's list (--clear artworks empties it).
 
+--merge makes the structured options change each photo's own value instead of replacing it
+(for photos whose structures differ): --location-created "city=Severo-Kurilsk" --merge sets
+the city of each photo's location created and keeps its other members (NAME= with no value
+removes that member); --artworks "title=..." --merge adds the artwork to each photo's list,
+keeping the others (a photo that holds it already does not get it twice).
+
 --place gives the photos a place of the gazetteer (photoarchive place list): its id, or its
 name in any of its languages; --place none clears it. The place fills Sublocation, City,
 Province/State, Country and Country code from itself and the places containing it, and GPS
@@ -112,6 +121,7 @@ replaced when the place itself is edited later (photoarchive place edit).
   photoarchive edit 12-15 --place 占守島 --caption "Japanese gun emplacement"
   photoarchive edit 7 --persons-shown "Ivanov\\, Pyotr,Kuznetsov" --digital-source-type print
   photoarchive edit 7 --artworks "title=Medal For Courage;creator=Mint;source=Museum;source_inventory_number=KM-12"
+  photoarchive edit 12-40 --merge --location-created "city=Severo-Kurilsk;sublocation="
 """
 
 
@@ -139,6 +149,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     p.add_argument(
         "--template", metavar="NAME", help="apply a template (over --place; the field options given win over it)"
+    )
+    p.add_argument(
+        "--merge",
+        action="store_true",
+        help="structured options change each photo's own value: the members given are set (NAME= removes one)"
+        " and the others kept; the structures of a list are added to each photo's (default: replace the value)",
     )
     p.add_argument("--json", action="store_true", help="print the edit: its id and each change, old and new")
     p.set_defaults(handler=edit_command)
@@ -215,9 +231,11 @@ class FieldOptions:
     add_keywords: list[str] = field(default_factory=list)
     remove_keywords: list[str] = field(default_factory=list)
     cleared: list[str] = field(default_factory=list)
+    # With --merge: the change each structured option makes on each photo's own value.
+    structures: dict[str, Any] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.values or self.add_keywords or self.remove_keywords or self.cleared)
+        return bool(self.values or self.add_keywords or self.remove_keywords or self.cleared or self.structures)
 
 
 def field_options(args: argparse.Namespace) -> FieldOptions:
@@ -242,6 +260,8 @@ def field_options(args: argparse.Namespace) -> FieldOptions:
             options.values[key] = empty_value(key)
     if getattr(args, "gps", None):
         options.values.update(parse_gps(args.gps))
+    if getattr(args, "merge", False):
+        options.structures = _merged_structures(args, options)
     if getattr(args, "lang", None):
         options.values = _in_language(options, args.lang)
     return options
@@ -253,7 +273,7 @@ def _in_language(options: FieldOptions, tag: str) -> dict[str, Any]:
     from photoarchive.model.languages import normalize_language
 
     language = normalize_language(tag, name="--lang")
-    others = [n for n in options.values if n not in PER_LANGUAGE_FIELDS]
+    others = [n for n in [*options.values, *options.structures] if n not in PER_LANGUAGE_FIELDS]
     if others or options.add_keywords or options.remove_keywords:
         name = others[0] if others else "keywords"
         raise ValidationError(
@@ -262,6 +282,31 @@ def _in_language(options: FieldOptions, tag: str) -> dict[str, Any]:
             field=name,
         )
     return {f"{name}[{language}]": value for name, value in options.values.items()}
+
+
+def _merged_structures(args: argparse.Namespace, options: FieldOptions) -> dict[str, Any]:
+    """The structured options given with --merge, taken out of ``options.values``, as the
+    change each makes on each photo's value: the members given (an empty one removes it), or
+    the structures given added to each photo's list."""
+    from photoarchive.model.structured import ItemsChange, parse_struct
+
+    changes: dict[str, Any] = {}
+    for spec in FIELDS:
+        given = getattr(args, spec.name, None)
+        if given is None or spec.kind not in (Kind.STRUCT, Kind.STRUCTS):
+            continue
+        del options.values[spec.name]
+        if spec.kind is Kind.STRUCT:
+            changes[spec.name] = parse_struct(spec, given)
+        else:
+            changes[spec.name] = ItemsChange(added=tuple(p for text in given if (p := parse_struct(spec, text))))
+    if not changes:
+        raise ValidationError(
+            "--merge changes structured fields: give one (--location-created, --creator-contact-info,"
+            " --artworks, --licensors, --copyright-owners, --contributors)",
+            field="merge",
+        )
+    return changes
 
 
 def _given_value(name: str, given: Any) -> Any:
@@ -338,7 +383,8 @@ def option_names() -> Iterator[None]:
 
 def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
     from photoarchive.catalog import transaction
-    from photoarchive.edits import apply_edit
+    from photoarchive.edits import apply_edit, structure_values
+    from photoarchive.model.structured import changed
     from photoarchive.templates import edit_values, find_template
 
     ids = photo_ids(args)
@@ -368,7 +414,16 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
             description += "; " + _describe_options(options)
         # One edit: the place's values first, then the template's and the options', which win.
         merged = {pid: {**placed.get(pid, {}), **values[pid]} for pid in ids}
-        edit = apply_edit(catalog, ids, merged.__getitem__, description=description)
+        # --merge: each structure changed from what the photo holds (or the template sets).
+        own = {name: structure_values(catalog, name, change) for name, change in options.structures.items()}
+
+        def photo_values(pid: int) -> dict[str, Any]:
+            result = dict(merged[pid])
+            for name, change in options.structures.items():
+                result[name] = changed(result[name], change) if name in result else own[name](pid)[name]
+            return result
+
+        edit = apply_edit(catalog, ids, photo_values, description=description)
     print_edit(edit, args.json)
     if args.place is not None:
         from photoarchive.cli.places import warn_far
@@ -397,7 +452,11 @@ def _placed(
 
 
 def _describe_options(options: FieldOptions) -> str:
-    names = [*options.values, *(["keywords"] if options.add_keywords or options.remove_keywords else [])]
+    names = [
+        *options.values,
+        *options.structures,
+        *(["keywords"] if options.add_keywords or options.remove_keywords else []),
+    ]
     names = list(dict.fromkeys("gps" if n in ("latitude", "longitude", "altitude", "gps_source") else n for n in names))
     return "set " + ", ".join(n.replace("_", " ") for n in names[:3]) + (" ..." if len(names) > 3 else "")
 

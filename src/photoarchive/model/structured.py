@@ -9,11 +9,25 @@ characters inside a value, ``\\\\`` a backslash. A value given for a member the 
 have is kept here and refused by the validator, which names the members.
 
 Image regions (kept as read) are summed up one per line: id, name, shape and boundary, roles.
+
+Several photos edited at once (the editor's mixed selection, ``edit --merge``) change their
+structures member by member, item by item, and keep the rest of each photo's own:
+
+- one structure (``Kind.STRUCT``): ``common_members`` gives the members every photo holds with
+  the same value and those that differ; ``merge_members`` sets the members a curator changed
+  (an empty value removes one) on a photo's structure, its other members as they were;
+- a list of them (``Kind.STRUCTS``): ``common_items`` gives the items every photo holds; an
+  ``ItemsChange`` edits a shared item in each photo's list (member by member, where it is),
+  removes a shared item from each, and appends an added one to each that does not hold it
+  yet. Items only some photos hold are never touched (the editor says that some photos have
+  other items).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from photoarchive.model.fields import FieldSpec
@@ -117,3 +131,83 @@ def region_summary(region: dict[str, Any]) -> str:
     if persons:
         parts.append(f"persons: {_text(persons)}")
     return "; ".join(parts)
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def merge_members(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``current`` with the members of ``changes`` set (an empty value removes the member) and
+    its other members as they were, in their order (new members after them)."""
+    merged = {name: changes.get(name, value) for name, value in current.items()}
+    merged.update((name, value) for name, value in changes.items() if name not in merged)
+    return {name: value for name, value in merged.items() if not _empty(value)}
+
+
+def common_members(structures: Sequence[Mapping[str, Any]]) -> tuple[dict[str, Any], frozenset[str]]:
+    """The members every structure holds with the same value (in the first one's order), and
+    the names of those that differ (held by some only, or with other values)."""
+    if not structures:
+        return {}, frozenset()
+    first = structures[0]
+    names = dict.fromkeys(name for structure in structures for name in structure)
+    same = {name for name in names if all(s.get(name) == first.get(name) for s in structures[1:])}
+    return {name: first[name] for name in names if name in same}, frozenset(names) - same
+
+
+def common_items(lists: Sequence[Sequence[Mapping[str, Any]]]) -> list[dict[str, Any]]:
+    """The items every list holds (an item twice only if each holds it twice), in the first
+    list's order."""
+    if not lists:
+        return []
+    rests = [list(items) for items in lists[1:]]
+    shared = []
+    for item in lists[0]:
+        if all(item in rest for rest in rests):
+            for rest in rests:
+                rest.remove(item)
+            shared.append(dict(item))
+    return shared
+
+
+def _position(items: Sequence[Mapping[str, Any] | None], item: Mapping[str, Any]) -> int | None:
+    return next((at for at, each in enumerate(items) if each == item), None)
+
+
+@dataclass(frozen=True)
+class ItemsChange:
+    """A change to the items several photos' lists of structures share, for each photo's list:
+    ``edited`` (the shared item as it was, the members changed: ``merge_members``; an item left
+    with no member is removed), ``removed`` (shared items taken out), ``added`` (appended where
+    the photo does not hold it already). A photo that no longer holds an item edited or
+    removed is left as it is; its other items are never touched."""
+
+    edited: tuple[tuple[Mapping[str, Any], Mapping[str, Any]], ...] = ()
+    removed: tuple[Mapping[str, Any], ...] = ()
+    added: tuple[Mapping[str, Any], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.edited or self.removed or self.added)
+
+    def apply(self, items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        result: list[dict[str, Any] | None] = [dict(item) for item in items]
+        for old, members in self.edited:
+            if (at := _position(result, old)) is not None:
+                result[at] = merge_members(old, members) or None  # emptied: removed below
+        for old in self.removed:
+            if (at := _position(result, old)) is not None:
+                result[at] = None
+        kept = [item for item in result if item]
+        for new in self.added:
+            if new and new not in kept:
+                kept.append(dict(new))
+        return kept
+
+
+def changed(value: Any, change: Mapping[str, Any] | ItemsChange) -> Any:
+    """A structure (``value`` a dict) with the members ``change`` gives set, or a list of them
+    with an ``ItemsChange`` made on it; anything else in ``value`` is taken as empty."""
+    if isinstance(change, ItemsChange):
+        return change.apply([item for item in value if isinstance(item, dict)] if isinstance(value, list) else [])
+    return merge_members(value if isinstance(value, dict) else {}, change)
