@@ -4,6 +4,7 @@ and the two ways of writing the terms (for common and for rare matches) giving t
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -323,6 +324,38 @@ def test_the_text_test_finds_what_the_folded_instr_does(text, phrase) -> None:
     sql, params = filters._contains_sql("x", phrase)  # SQLite's LIKE for an ASCII fold, the function else
     written = conn.execute(f"SELECT coalesce({sql}, 0) FROM t", params).fetchone()[0]
     assert bool(fast) == bool(written) == bool(plain)
+
+
+def test_the_text_and_keyword_tests_look_for_the_characters_that_matter_only() -> None:
+    """LIKE is helped only by the characters of FOLDS_TO_ASCII whose fold shares a character with
+    the word (an instr each): with every one of them in a text or a keyword, at the edge of the
+    word or inside it, the tests find what the folded comparison does."""
+    import sqlite3
+
+    from photoarchive.catalog import filters
+
+    conn = sqlite3.connect(":memory:")
+    for name, arity, function in ((filters.FOLD, 1, filters._fold), (filters.CONTAINS, 3, filters._contains),
+                                  (filters.HAS_KEYWORD, 3, filters._has_keyword)):  # fmt: skip
+        conn.create_function(name, arity, function, deterministic=True)
+    conn.execute("CREATE TABLE p (x TEXT, keywords TEXT, hierarchical_keywords TEXT)")
+    checked = 0
+    for c in filters.FOLDS_TO_ASCII:
+        fold = c.casefold()
+        for text in (f"a{c}b", f"{c}", f"X{c}", f"{c}tank"):
+            words = {text.casefold(), fold, fold[-1:] + "b", "a" + fold[:1], "tank", "ab", "x" + fold}
+            conn.execute("DELETE FROM p")
+            conn.execute("INSERT INTO p VALUES (?, ?, '[]')", (text, json.dumps([text], ensure_ascii=False)))
+            for word in sorted(w for w in words if w.isascii()):
+                plain = conn.execute(f"SELECT instr({filters.FOLD}(x), ?) > 0 FROM p", (word,)).fetchone()[0]
+                sql, params = filters._contains_sql("x", word)
+                assert conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0] == plain, (text, word)
+                sql, params = filters._keyword_sql(word)
+                found = conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0]
+                assert bool(found) == (text.casefold() == word), (text, word)
+                checked += 1
+    assert checked > 300
+    assert filters._folding_into("fog") == ("\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04")  # ff fi fl ffi ffl
 
 
 # place: and keyword: narrow through the text index (the search's key-ordered first page), then
