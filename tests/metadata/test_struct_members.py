@@ -20,7 +20,10 @@ EXTENDED_XMP = """<x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about=""
     xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
-    xmlns:acme="http://example.org/acme/1.0/">
+    xmlns:acme="http://example.org/acme/1.0/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/">
+   <acme:Reel>R-12</acme:Reel>
+   <dc:publisher><rdf:Bag><rdf:li>Acme Press</rdf:li></rdf:Bag></dc:publisher>
    <Iptc4xmpExt:LocationCreated>
     <rdf:Bag>
      <rdf:li rdf:parseType="Resource">
@@ -130,3 +133,22 @@ def test_the_cli_copies_and_the_package_keep_them(
             {"City": "Kurilsk", "CountryCode": "RUS", "Survey": "Grid 7-B"}
         ], path
         assert [a["Condition"] for a in tags["XMP-iptcExt:ArtworkOrObject"]] == ["worn", "torn"], path
+
+
+def test_write_sidecar_starts_from_the_originals_xmp(
+    extended: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = tmp_path / "archive"
+    assert run(capsys, root, "import", str(extended))[0] == 0
+    code, _, err = run(capsys, root, "edit", "1", "--title", "Medals", "--location-created", "city=Kurilsk")
+    assert code == 0, err
+    code, _, err = run(capsys, root, "write", "1", "--sidecar", "--to", str(tmp_path / "sidecars"))
+    assert code == 0, err
+    tags = exiftool_json(tmp_path / "sidecars" / f"{extended.name}.xmp", "-struct", "-G1")
+    # The original's properties that we do not model, and the members of its structures...
+    assert tags["XMP-acme:Reel"] == "R-12"
+    assert tags["XMP-dc:Publisher"] == ["Acme Press"]
+    assert tags["XMP-iptcExt:LocationCreated"] == [{"City": "Kurilsk", "Survey": "Grid 7-B"}]
+    assert [a["Condition"] for a in tags["XMP-iptcExt:ArtworkOrObject"]] == ["worn", "torn"]
+    # ... with the curated values over them.
+    assert tags["XMP-dc:Title"] == "Medals"

@@ -199,12 +199,12 @@ def _write_one(
         left_out = said(invalid, kept, fields)
         shown, taken_at, keep_details = gps_to_write(position)
         files: list[tuple[bytes, Path]] = []
+        original = catalog.original_file(plan.photo)
+        try:  # a sidecar too starts from the original's metadata (its XMP)
+            data, _ = read_checked(original, plan.photo.sha256)
+        except OSError as error:
+            raise MetadataWriteError(f"cannot read the original {original}: {error.strerror or error}") from error
         if not sidecar_only:
-            original = catalog.original_file(plan.photo)
-            try:
-                data, _ = read_checked(original, plan.photo.sha256)
-            except OSError as error:
-                raise MetadataWriteError(f"cannot read the original {original}: {error.strerror or error}") from error
             if plan.sidecar is None:
                 data, written = write_bytes(
                     fields,
@@ -221,7 +221,15 @@ def _write_one(
         if sidecar_only or plan.sidecar is not None:
             target = plan.target if sidecar_only else plan.sidecar
             assert target is not None
-            packet = sidecar_bytes(fields, name=target.name, gps=shown, location=location, as_read=kept)[0]
+            packet = sidecar_bytes(
+                fields,
+                name=target.name,
+                gps=shown,
+                location=location,
+                as_read=kept,
+                source_metadata=data,  # the original's bytes (a raw copy's are unchanged)
+                exif_gps=taken_at,
+            )[0]
             files.append((packet, target))
         for data, target in files:
             with part_file(target) as (tmp, fd):

@@ -68,9 +68,9 @@ _XMP_LAYOUT = (
 )
 
 
-def copy_metadata(source: Path | bytes, image: exiv2.Image) -> None:
-    """Replace the metadata of ``image`` (opened, read) by that of ``source`` (a file, or its
-    bytes when the caller has read it already), as described above."""
+def read_source(source: Path | bytes) -> exiv2.Image:
+    """The original whose metadata a copy starts from (a file, or its bytes when the caller has
+    read it already), opened and read; ``MetadataWriteError`` when it cannot be."""
     try:
         original = exiv2.ImageFactory.open(source if isinstance(source, bytes) else str(source))
         original.readMetadata()
@@ -78,6 +78,13 @@ def copy_metadata(source: Path | bytes, image: exiv2.Image) -> None:
         reason = error.args[-1] if error.args else error
         name = "the original" if isinstance(source, bytes) else source
         raise MetadataWriteError(f"cannot read the metadata of {name}: {reason}") from error
+    return original
+
+
+def copy_metadata(source: Path | bytes, image: exiv2.Image) -> None:
+    """Replace the metadata of ``image`` (opened, read) by that of ``source`` (``read_source``),
+    as described above."""
+    original = read_source(source)
     exif = exiv2.ExifData()
     for datum in original.exifData():
         if datum.groupName() in _EXIF_GROUPS and datum.tagName() not in _LAYOUT_TAGS:

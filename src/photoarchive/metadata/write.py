@@ -62,7 +62,7 @@ import exiv2
 from photoarchive.errors import MetadataReadError, MetadataWriteError, ValidationError
 from photoarchive.files import atomic_write, truncate_utf8
 from photoarchive.metadata import dates, exiv2io, iim, irb, selection, structs
-from photoarchive.metadata.derivative import copy_metadata
+from photoarchive.metadata.derivative import copy_metadata, read_source
 from photoarchive.metadata.exiv2io import error_reason
 from photoarchive.metadata.fields import (
     FIELDS,
@@ -255,8 +255,7 @@ def _apply_exif_gps(image: exiv2.Image, point: GpsPoint | None, keep_details: bo
     for key in dict.fromkeys(doomed):
         while key in exif:
             del exif[key]
-    for key in dict.fromkeys(d.key() for d in xmp if d.key().startswith("Xmp.exif.GPS")):
-        exiv2io.xmp_delete(xmp, key)
+    _remove_xmp_gps(xmp)
     if point is None:
         return
     if "Exif.GPSInfo.GPSVersionID" not in exif:
@@ -270,6 +269,13 @@ def _apply_exif_gps(image: exiv2.Image, point: GpsPoint | None, keep_details: bo
         exif["Exif.GPSInfo.GPSAltitude"] = f"{round(abs(point.altitude) * 100)}/100"
     if "Exif.GPSInfo.GPSMapDatum" not in exif:
         exif["Exif.GPSInfo.GPSMapDatum"] = "WGS-84"
+
+
+def _remove_xmp_gps(xmp: exiv2.XmpData) -> None:
+    """Remove XMP's mirror of EXIF GPS (exif:GPS*): the position it held may not be the one to
+    write (or may have to go), and EXIF holds the one written."""
+    for key in dict.fromkeys(d.key() for d in xmp if d.key().startswith("Xmp.exif.GPS")):
+        exiv2io.xmp_delete(xmp, key)
 
 
 # What identifies a camera or its owner (the privacy option of export, ``remove_serials``):
@@ -657,13 +663,25 @@ def sidecar_bytes(
     gps: GpsPoint | tuple | None = None,
     location: LocationShown | None = None,
     as_read: frozenset[str] = frozenset(),
+    source_metadata: bytes | Path | None = None,
+    exif_gps: GpsPoint | tuple | str | None = KEEP_EXIF_GPS,
 ) -> tuple[bytes, WriteResult]:
     """A new XMP sidecar of the curated ``fields`` in memory, read back and verified from the
-    bytes (as ``write_bytes`` does for an image): for the caller to write once."""
+    bytes (as ``write_bytes`` does for an image): for the caller to write once.
+
+    With ``source_metadata`` (the original's bytes or path) it starts from the original's XMP,
+    as ``write_bytes`` does from the original's metadata, with the curated values written over
+    it (structures member by member: ``structs``). ``exif_gps`` other than ``KEEP_EXIF_GPS``
+    removes the original's XMP mirror of EXIF GPS, as ``write_bytes`` does in a copy's XMP."""
     clean = validate(fields, as_read=as_read)
     point = validate_gps(*gps) if gps is not None else None
     place = clean_location(location)
-    data, warnings = _sidecar_packet(Path(name), clean, point, place, keep=False)
+    start = None
+    if source_metadata is not None:
+        start = read_source(source_metadata).xmpData()  # edited in memory only
+        if not isinstance(_taken_at(exif_gps), str):
+            _remove_xmp_gps(start)
+    data, warnings = _sidecar_packet(Path(name), clean, point, place, keep=False, start=start)
     lost = _differences(clean, point, place, lambda: read_curated_bytes(data, name=name))
     if lost:
         raise MetadataWriteError(f"metadata written to {name} did not survive: {', '.join(lost)}")
@@ -671,13 +689,21 @@ def sidecar_bytes(
 
 
 def _sidecar_packet(
-    xmp_path: Path, clean: CuratedFields, point: GpsPoint | None, place: LocationShown | None, *, keep: bool
+    xmp_path: Path,
+    clean: CuratedFields,
+    point: GpsPoint | None,
+    place: LocationShown | None,
+    *,
+    keep: bool,
+    start: exiv2.XmpData | None = None,
 ) -> tuple[bytes, list[str]]:
     """An XMP packet of the fields (over what an existing sidecar at ``xmp_path`` holds, with
-    ``keep``), and exiv2's warnings."""
+    ``keep``, or over ``start``), and exiv2's warnings."""
     with exiv2io.captured_log() as log:
         try:
-            if keep and xmp_path.exists():
+            if start is not None:
+                xmp = start
+            elif keep and xmp_path.exists():
                 existing = exiv2.ImageFactory.open(str(xmp_path))
                 existing.readMetadata()
                 xmp = existing.xmpData()  # edited in memory only; the file is replaced below
