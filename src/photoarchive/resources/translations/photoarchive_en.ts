@@ -364,6 +364,13 @@
         <numerusform>More (%n)</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>Other items on %n photo(s) are kept as they are; the items shown are those all share.</source>
+      <translation>
+        <numerusform>Other items on %n photo are kept as they are; the items shown are those all share.</numerusform>
+        <numerusform>Other items on %n photos are kept as they are; the items shown are those all share.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>SuggestionsDialog</name>

@@ -3025,6 +3025,12 @@ They are written again after the next change.</source>
       <source>Add one more to this field</source>
       <translation>このフィールドにもうひとつ追加</translation>
     </message>
+    <message numerus="yes">
+      <source>Other items on %n photo(s) are kept as they are; the items shown are those all share.</source>
+      <translation>
+        <numerusform>%n 枚の写真にあるその他の項目はそのまま残ります。表示されているのはすべての写真に共通する項目です。</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Remove this one</source>
       <translation>これを削除</translation>

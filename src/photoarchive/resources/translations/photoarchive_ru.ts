@@ -3115,6 +3115,14 @@ They are written again after the next change.</source>
       <source>Add one more to this field</source>
       <translation>Добавить ещё одну запись в это поле</translation>
     </message>
+    <message numerus="yes">
+      <source>Other items on %n photo(s) are kept as they are; the items shown are those all share.</source>
+      <translation>
+        <numerusform>Другие записи на %n фотографии сохраняются как есть; показаны записи, общие для всех.</numerusform>
+        <numerusform>Другие записи на %n фотографиях сохраняются как есть; показаны записи, общие для всех.</numerusform>
+        <numerusform>Другие записи на %n фотографиях сохраняются как есть; показаны записи, общие для всех.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Remove this one</source>
       <translation>Удалить эту запись</translation>

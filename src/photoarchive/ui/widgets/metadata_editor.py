@@ -5,7 +5,9 @@ The fields, their groups, labels and editors are those their declaration in
 Shows the values the selected photos share; a field whose values differ is empty with a
 "(multiple values)" placeholder and is left alone unless the curator types in it, and then
 the new value goes to every selected photo (keywords: the words added or removed go to each
-photo, whose other keywords stay). Changes go through ``PhotoEdits`` (so they are undoable
+photo, whose other keywords stay; a structure: the members typed go to each photo, whose
+other members stay; a list of structures: the items all share are shown, and what is done
+to them or added is done on each photo's list, whose other items stay: ``struct_editors``). Changes go through ``PhotoEdits`` (so they are undoable
 and in the catalog at once): a field is committed when the curator leaves it, presses
 Enter, or pauses typing; ``flush()`` commits whatever is still pending, and the window calls
 it before the selection changes, before undo, and on close, so no keystroke is ever lost.
@@ -47,9 +49,10 @@ from PySide6.QtWidgets import (
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.attention import load_attention_values
 from photoarchive.catalog.curated import keywords_in_use, load_values, persons_in_use
+from photoarchive.edits import structure_values
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.model.curated import EDITOR_FIELDS, FIELDS, FIELDS_BY_NAME
-from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group
+from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group, Kind
 from photoarchive.model.place import Place
 from photoarchive.places import Gazetteer, photo_values
 from photoarchive.places.position_text import parse_position
@@ -74,6 +77,8 @@ SHOWN_AT = {"latitude": POSITION, "longitude": POSITION, "altitude": POSITION, "
 # Image regions, kept as read: listed among the fields, never committed.
 REGIONS = FIELDS_BY_NAME["image_regions"]
 LOCATION_CREATED = "location_created"
+# Structured fields edited member by member, item by item (``struct_editors``).
+STRUCTURES = frozenset(spec.name for spec in EDITOR_FIELDS if spec.kind in (Kind.STRUCT, Kind.STRUCTS))
 
 
 def columns(names: Sequence[str]) -> list[str]:
@@ -92,7 +97,8 @@ def with_positions(values: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any
 def summarize(
     values: dict[int, dict[str, Any]], ids: Sequence[int], names: Sequence[str]
 ) -> dict[str, tuple[Any, bool]]:
-    """For each field: the value shown and whether the photos differ. Keywords: those all share."""
+    """For each field: the value shown and whether the photos differ. Keywords: those all share;
+    a structure or a list of them that differs: each photo's (its editor shows what they share)."""
     rows = [values[pid] for pid in ids if pid in values]
     summary: dict[str, tuple[Any, bool]] = {}
     for name in names:
@@ -101,6 +107,8 @@ def summarize(
         if name == "keywords":
             shared = set(first).intersection(*(row[name] for row in rows[1:])) if mixed else set(first)
             summary[name] = ([k for k in first if k in shared], mixed)
+        elif mixed and name in STRUCTURES:
+            summary[name] = ([row[name] for row in rows], True)
         else:
             summary[name] = (first, mixed)
     return summary
@@ -410,6 +418,8 @@ class MetadataEditor(QScrollArea):
             self._committing = False
         self._saved(name)
         self._mixed.discard(name)
+        if name in STRUCTURES:  # what it shows is now what every photo holds
+            editor.saved()
 
     def _values_of(self, name: str, editor: Any) -> Any:
         """What committing field ``name`` sets; raises ValidationError for a value not understood."""
@@ -421,6 +431,8 @@ class MetadataEditor(QScrollArea):
                 return dict.fromkeys(POSITION_COLUMNS)
             # Typed by the curator: where the photo was taken (an altitude of the old one no longer holds).
             return {"latitude": position[0], "longitude": position[1], "altitude": None, "gps_source": "edited"}
+        if name in STRUCTURES:  # made on each photo's own structure (or list of them)
+            return structure_values(self.catalog, name, editor.change())
         return {self.languages.key(name): editor.value()}  # caption[ru] in Russian: that language alone
 
     def _refused(self, name: str, error: PhotoArchiveError) -> None:
@@ -497,9 +509,7 @@ class MetadataEditor(QScrollArea):
         if place is None or not self._ids:
             return
         editor = self.fields[LOCATION_CREATED]
-        names = {k: v for k, v in gazetteer.location_fields(place).items() if editor.form.spec.member(k)}
-        kept = {k: v for k, v in editor.value().items() if k not in names}
-        editor.set_value({**kept, **{k: v for k, v in names.items() if v}})
+        editor.form.fill({k: v for k, v in gazetteer.location_fields(place).items() if editor.form.spec.member(k)})
         self._pending.add(LOCATION_CREATED)
         self._commit(LOCATION_CREATED)
         self._session += 1

@@ -10,9 +10,19 @@ as read: not edited here).
 
 Like every field editor: ``set_value(value, mixed)``, ``value()`` (a dict without empty members,
 or a list of such dicts without empty ones), ``edited`` while typing, ``committed`` on leaving a
-line, pressing Enter, removing a structure; ``set_invalid``. With photos that differ (whole
-structures compared), the form is empty and says "(multiple values)"; what is then typed
-replaces the field of every selected photo.
+line, pressing Enter, removing a structure; ``set_invalid``. What committing sets is
+``change()``, made on each photo's own value (``edits.structure_values``), never the whole
+value typed over each photo's; ``saved()`` after it is applied (the next typing is compared
+with it). With photos that differ, ``set_value`` gets each photo's value (``mixed``):
+
+- one structure: the members all share are shown; a member that differs is empty and says
+  "(multiple values)". A member typed (or emptied) is set on every photo; the others keep
+  each photo's own value, as a field left "(multiple values)" does.
+- a list of structures: the items all photos share are shown, and a line says how many
+  photos have other items. Editing a shared item changes it (member by member) in each
+  photo's list, removing it removes it from each, an item added is appended to each (not
+  twice to a photo that holds it already); the other items are never touched. This is how
+  Lightroom and Photo Mechanic treat keywords on a mixed selection, and how ours do.
 """
 
 from __future__ import annotations
@@ -33,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Member
-from photoarchive.model.structured import region_summary
+from photoarchive.model.structured import ItemsChange, common_items, common_members, merge_members, region_summary
 from photoarchive.ui.widgets.editor_marks import INVALID_FRAME, multiple_values_text
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
@@ -57,7 +67,9 @@ def _member_value(member: Member, text: str) -> Any:
 
 
 class StructForm(QWidget):
-    """One structure: a line per member of ``spec.members``."""
+    """One structure: a line per member of ``spec.members``; ``changes()``: the members the
+    curator changed since it was shown (or saved), a member that differs among the photos
+    only once typed in."""
 
     edited = Signal()
     committed = Signal()
@@ -66,6 +78,9 @@ class StructForm(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.lines: dict[str, QLineEdit] = {}
+        self._shown: dict[str, str] = {}  # each line's text as shown or last saved
+        self._differing: set[str] = set()  # members whose value differs among the photos
+        self._touched: set[str] = set()  # members typed in since
         self._form = QFormLayout(self)
         self._form.setContentsMargins(0, 0, 0, 0)
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -79,7 +94,7 @@ class StructForm(QWidget):
             line.setToolTip(member.xmp)  # where the member lives in the files
             if member.is_list:
                 line.setPlaceholderText(translate("StructEditors", "one, another, …"))
-            line.textEdited.connect(lambda _text: self.edited.emit())
+            line.textEdited.connect(lambda _text, name=member.name: self._typed(name))
             line.returnPressed.connect(self.committed)
             line.editingFinished.connect(self.committed)
             self.lines[member.name] = line
@@ -92,14 +107,20 @@ class StructForm(QWidget):
         self._form.addRow("", self.more)
         self._show_rows()
 
-    def set_value(self, value: dict[str, Any] | None, mixed: bool = False) -> None:
-        value = {} if mixed or not isinstance(value, dict) else value
+    def set_value(self, value: dict[str, Any] | None, differing: frozenset[str] | set[str] = frozenset()) -> None:
+        """Show ``value``'s members; those in ``differing`` empty, saying "(multiple values)"."""
+        value = value if isinstance(value, dict) else {}
+        self._differing = set(differing)
+        self._touched.clear()
         for member in self.spec.members:
             line = self.lines[member.name]
-            line.setText(_member_text(value.get(member.name)))
+            line.setText("" if member.name in differing else _member_text(value.get(member.name)))
             line.setCursorPosition(0)
-            if not member.is_list:
-                line.setPlaceholderText(multiple_values_text() if mixed else "")
+            if member.name in differing:
+                line.setPlaceholderText(multiple_values_text())
+            else:
+                line.setPlaceholderText(translate("StructEditors", "one, another, …") if member.is_list else "")
+            self._shown[member.name] = line.text()
         self.more.setChecked(False)
         self._show_rows()
 
@@ -107,13 +128,45 @@ class StructForm(QWidget):
         values = {m.name: _member_value(m, self.lines[m.name].text()) for m in self.spec.members}
         return {name: v for name, v in values.items() if v}
 
+    def changes(self) -> dict[str, Any]:
+        """The members to set on each photo's structure (an empty one: removed from it)."""
+        return {
+            m.name: _member_value(m, self.lines[m.name].text())
+            for m in self.spec.members
+            if self.lines[m.name].text() != self._shown[m.name] or m.name in self._differing & self._touched
+        }
+
+    def fill(self, members: dict[str, Any]) -> None:
+        """Put these members in their lines, as if typed (``changes`` sets them on each photo)."""
+        for name, value in members.items():
+            if name in self.lines:
+                self.lines[name].setText(_member_text(value))
+                self._touched.add(name)
+        self._show_rows()
+
+    def saved(self) -> None:
+        """The changes were set on every photo: they now hold what the lines show."""
+        self._differing -= self._touched
+        self._touched.clear()
+        self._shown = {name: line.text() for name, line in self.lines.items()}
+
+    def _typed(self, name: str) -> None:
+        self._touched.add(name)
+        self.edited.emit()
+
     def _show_rows(self) -> None:
         """The first members, those holding a value, or all of them with "More"."""
         everything = self.more.isChecked()
         hidden = 0
         for index, member in enumerate(self.spec.members):
             line = self.lines[member.name]
-            shown = everything or index < FIRST_MEMBERS or bool(line.text()) or line.hasFocus()
+            shown = (
+                everything
+                or index < FIRST_MEMBERS
+                or bool(line.text())
+                or line.hasFocus()
+                or member.name in self._differing
+            )
             self._form.setRowVisible(line, shown)
             hidden += not shown
         self._form.setRowVisible(self.more, everything or hidden > 0)
@@ -146,10 +199,21 @@ class StructField(QWidget):
             layout.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def set_value(self, value: Any, mixed: bool = False) -> None:
-        self.form.set_value(value, mixed)
+        """One structure; with ``mixed``, each selected photo's (a list): the members they share."""
+        if mixed and isinstance(value, list):
+            self.form.set_value(*common_members([v if isinstance(v, dict) else {} for v in value]))
+        else:
+            self.form.set_value(value)
 
     def value(self) -> dict[str, Any]:
         return self.form.value()
+
+    def change(self) -> dict[str, Any]:
+        """The members to set on each photo's structure (``edits.structure_values``)."""
+        return self.form.changes()
+
+    def saved(self) -> None:
+        self.form.saved()
 
     def set_invalid(self, invalid: bool) -> None:
         self.setStyleSheet(f"QLineEdit {{ border: {INVALID_FRAME}; }}" if invalid else "")
@@ -166,9 +230,13 @@ class StructsField(QWidget):
         self.name = spec.name
         self.spec = spec
         self.forms: list[StructForm] = []
+        # The item each form showed (as saved last), shared by every photo; None: added.
+        self._shared: dict[StructForm, dict[str, Any] | None] = {}
+        self._removed: list[dict[str, Any]] = []  # shared items removed, not saved yet
         self._rows = QVBoxLayout()
         self._rows.setContentsMargins(0, 0, 0, 0)
         self.mixed_label = QLabel(multiple_values_text())
+        self.mixed_label.setWordWrap(True)
         self.mixed_label.setStyleSheet("color: palette(placeholder-text);")
         self.add_button = QPushButton(translate("StructEditors", "Add"))
         self.add_button.setToolTip(translate("StructEditors", "Add one more to this field"))
@@ -181,17 +249,51 @@ class StructsField(QWidget):
         self.mixed_label.hide()
 
     def set_value(self, value: Any, mixed: bool = False) -> None:
-        items = [] if mixed or not isinstance(value, list) else [v for v in value if isinstance(v, dict)]
+        """A list of structures; with ``mixed``, each selected photo's list: the items all share,
+        and how many photos have others."""
+        lists = [v if isinstance(v, list) else [] for v in value] if mixed and isinstance(value, list) else [value]
+        lists = [[item for item in items if isinstance(item, dict)] for items in lists if isinstance(items, list)]
+        items = common_items(lists)
+        others = sum(len(each) > len(items) for each in lists)
         while len(self.forms) > len(items):
             self._drop(self.forms[-1])
         while len(self.forms) < len(items):
             self._append()
         for form, item in zip(self.forms, items, strict=True):
             form.set_value(item)
-        self.mixed_label.setVisible(mixed)
+            self._shared[form] = item
+        self._removed.clear()
+        self.mixed_label.setText(
+            translate(
+                "StructEditors",
+                "Other items on %n photo(s) are kept as they are; the items shown are those all share.",
+                "",
+                others,
+            )
+        )
+        self.mixed_label.setVisible(mixed and others > 0)
 
     def value(self) -> list[dict[str, Any]]:
         return [v for v in (form.value() for form in self.forms) if v]
+
+    def change(self) -> ItemsChange:
+        """What to do to each photo's list (``edits.structure_values``): the shared items edited
+        and removed, the items added."""
+        edited = tuple(
+            (shared, changes)
+            for form in self.forms
+            if (shared := self._shared.get(form)) is not None and (changes := form.changes())
+        )
+        added = tuple(v for form in self.forms if self._shared.get(form) is None and (v := form.value()))
+        return ItemsChange(edited=edited, removed=tuple(self._removed), added=added)
+
+    def saved(self) -> None:
+        """The change was made on every photo: each form now shows an item they all hold."""
+        for form in self.forms:
+            shared = self._shared.get(form)
+            self._shared[form] = (form.value() if shared is None else merge_members(shared, form.changes())) or None
+            form.saved()
+        self._removed.clear()
 
     def set_invalid(self, invalid: bool) -> None:
         self.setStyleSheet(f"QLineEdit {{ border: {INVALID_FRAME}; }}" if invalid else "")
@@ -205,7 +307,10 @@ class StructsField(QWidget):
 
     def remove_form(self, form: StructForm) -> None:
         """Remove one structure: committed at once (one undo step)."""
-        had_value = bool(form.value())
+        shared = self._shared.get(form)
+        had_value = shared is not None or bool(form.value())
+        if shared is not None:
+            self._removed.append(shared)
         self._drop(form)
         if had_value:
             self.edited.emit()
@@ -232,6 +337,7 @@ class StructsField(QWidget):
 
     def _drop(self, form: StructForm) -> None:
         self.forms.remove(form)
+        self._shared.pop(form, None)
         frame = form.parentWidget()  # the frame _append put it in
         assert frame is not None
         self._rows.removeWidget(frame)
