@@ -279,6 +279,20 @@ def test_a_photos_text_is_read_from_the_index_as_the_sources_join_it(archive) ->
     assert matching(archive, '"cape kokutan" rating>=3') == {"late"}
 
 
+def test_the_sample_stops_at_the_matches_that_decide_it() -> None:
+    """The sample counts matches only up to the fewest that make a filter dense: the judgement
+    is the one a full page's count gives (``m >= page or m * m * n >= page * s * s``)."""
+    from photoarchive.catalog.filters import _least_root
+
+    for page in (1, 50, 100, 1000):
+        for size in (1, 7, 999, 1000, 1_000_000, 33_554_433):
+            sample = min(page * 20, 2000)
+            needed = min(page, _least_root(page * sample * sample, size))
+            for m in range(page + 2):
+                assert (m >= needed) == (m >= page or m * m * size >= page * sample * sample), (page, size, m)
+    assert _least_root(100 * 2000 * 2000, 1_000_000) == 20
+
+
 def test_the_sample_is_bounded_in_rows(archive, monkeypatch) -> None:
     """However big the page, a filter is judged on at most MAX_SAMPLE photos, and the listing's
     three ways of writing it still select the same photos."""

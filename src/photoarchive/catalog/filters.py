@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -273,14 +274,23 @@ def _dense(conn: sqlite3.Connection, query: FilterQuery, page: int) -> bool:
     (at most ``MAX_SAMPLE``):
     a walk reads about ``page * s / m`` rows, the index about ``m * n / s`` (and sorts them), so
     the walk wins when ``m * m * n >= page * s * s`` (at 1,000,000 photos and pages of 100,
-    from 1 match in 100)."""
+    from 1 match in 100). The sample stops at the fewest matches that decide it (20 there, not
+    a page: a common keyword's sample tested 850 photos' keywords to find 100)."""
     sample = min(page * DENSE_FACTOR, MAX_SAMPLE)
+    size = int(conn.execute("SELECT coalesce(max(id), 0) FROM photos").fetchone()[0])
+    needed = page if size == 0 else min(page, _least_root(page * sample * sample, size))
     bound = conn.execute("SELECT id FROM photos ORDER BY id LIMIT 1 OFFSET ?", (sample - 1,)).fetchone()
     limit = "" if bound is None else f" AND p.id <= {int(bound[0])}"
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM photos p WHERE {' AND '.join(query.terms)}{limit} LIMIT {int(page)})"
-    matches = int(conn.execute(sql, query.params).fetchone()[0])
-    size = int(conn.execute("SELECT coalesce(max(id), 0) FROM photos").fetchone()[0])
-    return matches >= page or matches * matches * size >= page * sample * sample
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM photos p WHERE {' AND '.join(query.terms)}{limit} LIMIT {int(needed)})"
+    return int(conn.execute(sql, query.params).fetchone()[0]) >= needed
+
+
+def _least_root(product: int, size: int) -> int:
+    """The least ``m`` with ``m * m * size >= product`` (``size`` > 0)."""
+    m = math.isqrt(product // size)
+    while m * m * size < product:
+        m += 1
+    return m
 
 
 def _text() -> str:
