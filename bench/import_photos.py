@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Import throughput against reference pipelines, on the same files, in the same run.
 
-Two comparisons, each against its own reference, run alternately for ``--rounds`` rounds:
+Two comparisons, each against its own reference, run alternately for ``--rounds`` rounds
+(which of a pair goes first alternates too; each round's ratio is taken within the round):
 
 - as the user runs it: ``photoarchive import FILES`` as a process (interpreter start-up,
   imports, scan, the pool, hash, copy with fsync and verification, EXIF/IPTC/XMP read, 256 and
@@ -15,10 +16,13 @@ Two comparisons, each against its own reference, run alternately for ``--rounds`
 ``--stages`` also measures where the difference goes: start-up and imports, the pool's
 start, the work per file in a worker, and the main process's recording of each photo.
 
-    python bench/import_photos.py [--count 60] [--rounds 3] [--stages]
+    python bench/import_photos.py [--count 60] [--rounds 5] [--stages] [--no-inprocess]
 
-Ends with ``RESULT import_process_ratio R`` and ``RESULT import_inprocess_ratio R`` (the best
-of each against the best of its reference).
+Prints the best and the median of each side and the load average, and ends with
+``RESULT import_ratio R`` (the command against the issue's reference: the median of the
+rounds' paired ratios), ``RESULT import_cpu_ratio R`` (the same for CPU time: user + system
+of every process, the less load-sensitive figure on a shared machine) and, unless
+``--no-inprocess``, ``RESULT import_inprocess_ratio R``.
 """
 
 from __future__ import annotations
@@ -247,11 +251,17 @@ def report(label: str, times: list[float], count: int) -> None:
     )
 
 
+def paired(ours: list[float], theirs: list[float]) -> list[float]:
+    """The ratio of each round's run to the reference run beside it (the same load, nearly)."""
+    return [a / b for a, b in zip(ours, theirs, strict=True)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=60)
-    parser.add_argument("--rounds", type=int, default=3, help="alternate runs of each; the best of each is compared")
+    parser.add_argument("--rounds", type=int, default=5, help="alternate runs of each; paired ratios per round")
     parser.add_argument("--stages", action="store_true", help="also measure where the time goes")
+    parser.add_argument("--no-inprocess", action="store_true", help="only the import as the user runs it")
     args = parser.parse_args()
     paths = camera_photos(args.count)
     workers = os.cpu_count() or 1
@@ -261,38 +271,55 @@ def main() -> None:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     runs: dict[str, list[float]] = {"issue": [], "process": [], "old": [], "inprocess": []}
     for round_ in range(args.rounds):
-        runs["issue"].append(issue_reference(paths, workers))
-        runs["process"].append(import_process(paths, workers))
-        runs["old"].append(old_reference(paths, workers))
-        runs["inprocess"].append(import_inprocess(paths, workers))
-        print(
-            f"round {round_ + 1}: reference (fork, 512 px) {runs['issue'][-1]:.2f} s, "
-            f"photoarchive import process {runs['process'][-1]:.2f} s; "
-            f"old reference (spawn, LANCZOS) {runs['old'][-1]:.2f} s, in-process import {runs['inprocess'][-1]:.2f} s; "
-            f"load {os.getloadavg()[0]:.2f}",
-            flush=True,
+        # Which of the two goes first alternates, so that a load that grows or falls over a
+        # round weighs on each side alike.
+        first, second = (issue_reference, import_process) if round_ % 2 == 0 else (import_process, issue_reference)
+        for run in (first, second):
+            runs["issue" if run is issue_reference else "process"].append(run(paths, workers))
+        line = (
+            f"round {round_ + 1}: reference (fork, 512 px) {runs['issue'][-1]:.2f} s "
+            f"({CPU['issue'][-1]:.2f} s CPU), photoarchive import process {runs['process'][-1]:.2f} s "
+            f"({CPU['process'][-1]:.2f} s CPU), ratio {runs['process'][-1] / runs['issue'][-1]:.2f}"
         )
+        if not args.no_inprocess:
+            runs["old"].append(old_reference(paths, workers))
+            runs["inprocess"].append(import_inprocess(paths, workers))
+            line += (
+                f"; old reference (spawn, LANCZOS) {runs['old'][-1]:.2f} s, "
+                f"in-process import {runs['inprocess'][-1]:.2f} s"
+            )
+        print(f"{line}; load {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     if args.stages:
         stages(paths, workers)
     print("-- as the user runs it --")
     report("reference pipeline (default pool)", runs["issue"], len(paths))
     report("photoarchive import (a process)", runs["process"], len(paths))
-    process_ratio = min(runs["process"]) / min(runs["issue"])
-    median_ratio = statistics.median(runs["process"]) / statistics.median(runs["issue"])
-    print(f"ratio process / reference: best {process_ratio:.2f}, median {median_ratio:.2f} (target <= 1.5)")
-    cpu_ratio = min(CPU["process"]) / min(CPU["issue"])
+    ratios = paired(runs["process"], runs["issue"])
+    ratio = statistics.median(ratios)
     print(
-        f"CPU time (user + system, all processes): reference {min(CPU['issue']):.2f} s, "
-        f"import {min(CPU['process']):.2f} s, ratio {cpu_ratio:.2f} (less disturbed by the machine's other loads)"
+        f"ratio process / reference, paired by round: median {ratio:.2f}, best {min(ratios):.2f}, "
+        f"worst {max(ratios):.2f}; best / best {min(runs['process']) / min(runs['issue']):.2f} (target <= 1.5)"
     )
-    print("-- in-process --")
-    report("old reference (spawned pool, LANCZOS)", runs["old"], len(paths))
-    report("ImportJob in this process", runs["inprocess"], len(paths))
-    inprocess_ratio = min(runs["inprocess"]) / min(runs["old"])
-    print(f"ratio in-process / old reference: best {inprocess_ratio:.2f}")
+    cpu_ratios = paired(CPU["process"], CPU["issue"])
+    cpu_ratio = statistics.median(cpu_ratios)
+    print(
+        f"CPU time (user + system, all processes): reference best {min(CPU['issue']):.2f} s, median "
+        f"{statistics.median(CPU['issue']):.2f} s; import best {min(CPU['process']):.2f} s, median "
+        f"{statistics.median(CPU['process']):.2f} s; paired ratio median {cpu_ratio:.2f}, best {min(cpu_ratios):.2f} "
+        "(less disturbed by the machine's other loads)"
+    )
+    inprocess_ratio = None
+    if runs["inprocess"]:
+        print("-- in-process --")
+        report("old reference (spawned pool, LANCZOS)", runs["old"], len(paths))
+        report("ImportJob in this process", runs["inprocess"], len(paths))
+        inprocess_ratio = statistics.median(paired(runs["inprocess"], runs["old"]))
+        print(f"ratio in-process / old reference, paired by round: median {inprocess_ratio:.2f}")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"RESULT import_process_ratio {process_ratio:.2f}")
-    print(f"RESULT import_inprocess_ratio {inprocess_ratio:.2f}")
+    print(f"RESULT import_ratio {ratio:.2f}")
+    print(f"RESULT import_cpu_ratio {cpu_ratio:.2f}")
+    if inprocess_ratio is not None:
+        print(f"RESULT import_inprocess_ratio {inprocess_ratio:.2f}")
 
 
 if __name__ == "__main__":
