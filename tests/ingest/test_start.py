@@ -129,3 +129,89 @@ def test_the_workers_module_does_not_import_the_run_that_starts_them() -> None:
     )
     # The ImportJob asked for afterwards still comes (loaded then).
     assert found == {"scan": "function", "job": "photoarchive.ingest.session", "before": []}
+
+
+def test_an_import_whose_stderr_is_no_terminal_draws_no_bar_and_does_not_import_tqdm(tmp_path: Path) -> None:
+    """tqdm would draw nothing there; importing it costs its version lookup. A file that
+    fails is still said on stderr."""
+    write_photos(tmp_path / "card", 2)
+    (tmp_path / "card" / "broken.jpg").write_bytes(b"not a photo")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(PROBE_MODULES),
+            *("--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "1"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["code"] == 1  # the broken file
+    assert "tqdm" not in found["modules"]
+    assert "failed: " in done.stderr and "broken.jpg" in done.stderr
+    assert "Importing" not in done.stderr
+
+
+@linux_only
+def test_an_import_on_a_terminal_draws_its_bar(tmp_path: Path) -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    write_photos(tmp_path / "card", 2)
+    (tmp_path / "card" / "broken.jpg").write_bytes(b"not a photo")
+    leader, follower = pty.openpty()
+    # A terminal 100 columns wide (a new pseudo-terminal has none: the bar would be empty).
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                textwrap.dedent(PROBE_MODULES),
+                *("--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "1"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            text=True,
+            cwd=REPO,
+            timeout=120,
+        )
+        os.close(follower)
+        follower = -1
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        if follower >= 0:
+            os.close(follower)
+        os.close(leader)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["code"] == 1
+    assert "tqdm" in found["modules"]
+    text = drawn.decode("utf-8", "replace")
+    assert "Importing" in text and "3/3" in text
+    assert "failed: " in text and "broken.jpg" in text
+
+
+# Runs ``photoarchive.__main__.main(argv)``; prints its exit code and the top-level packages it imported.
+PROBE_MODULES = """
+    import json, sys
+    from photoarchive.__main__ import main
+    code = 0
+    try:
+        main(sys.argv[1:])
+    except SystemExit as end:
+        code = end.code
+    print(json.dumps({"code": code, "modules": sorted({m.split(".")[0] for m in sys.modules})}))
+    """

@@ -7,7 +7,7 @@ import codecs
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from photoarchive.cli.output import print_fields, print_json, warn
 from photoarchive.model.curated import CHOICE_FIELDS
@@ -161,8 +161,6 @@ def _code_page(name: str) -> str:
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
     # The workers' fork server was started before the command line was imported (``__main__``).
-    from tqdm import tqdm
-
     from photoarchive.ingest import ImportJob
 
     # A template that does not exist or is broken stops the import before a file is copied.
@@ -173,7 +171,7 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
 
         template = check_template(find_template(catalog, args.template))
     job = ImportJob(catalog, args.paths, workers=args.workers, legacy_charset=getattr(args, "legacy_charset", None))
-    bar = tqdm(total=0, unit="photo", file=sys.stderr, disable=None, dynamic_ncols=True, desc="Importing")
+    bar = _progress_bar("Importing")
     try:
         for progress in job.run():
             if bar.total != progress.total:
@@ -209,6 +207,32 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
         if summary.warnings:
             warn("correct a value kept as read with: photoarchive edit ID --FIELD VALUE")
     return 1 if summary.failed else 0
+
+
+class _NoBar:
+    """What the import uses of a tqdm bar, when none is drawn: its lines still go out."""
+
+    total = 0
+
+    def update(self, _count: int) -> None:
+        pass
+
+    def write(self, line: str, file: TextIO) -> None:
+        print(line, file=file)
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(description: str) -> Any:
+    """A tqdm bar on stderr when it is a terminal; otherwise (a script, ``--json | jq``), where
+    tqdm would draw nothing, no bar, and tqdm (50 ms of imports: its version through
+    importlib.metadata) is not imported."""
+    if not (sys.stderr is not None and sys.stderr.isatty()):
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=0, unit="photo", file=sys.stderr, dynamic_ncols=True, desc=description)
 
 
 def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
