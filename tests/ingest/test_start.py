@@ -215,3 +215,20 @@ PROBE_MODULES = """
         code = end.code
     print(json.dumps({"code": code, "modules": sorted({m.split(".")[0] for m in sys.modules})}))
     """
+
+
+def test_the_import_s_processes_do_not_import_pycountry_until_a_country_is_checked() -> None:
+    """The command, the sidecar writer and the workers' code import metadata's rules; pycountry
+    (ISO 3166 codes) comes only when a country code is checked, in the process that checks it."""
+    found = _run(
+        """
+        import json, sys
+        import photoarchive.cli.app, photoarchive.cli.photos, photoarchive.catalog.sidecars
+        import photoarchive.ingest.session, photoarchive.ingest.worker
+        before = "pycountry" in sys.modules
+        from photoarchive.metadata.validate import normalize_country_code
+        codes = [normalize_country_code(" rus"), normalize_country_code("jp")]
+        print(json.dumps({"before": before, "codes": codes, "after": "pycountry" in sys.modules}))
+        """
+    )
+    assert found == {"before": False, "codes": ["RUS", "JPN"], "after": True}

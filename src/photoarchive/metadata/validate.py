@@ -41,8 +41,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-import pycountry
-
 from photoarchive.errors import ValidationError
 from photoarchive.metadata import dates
 from photoarchive.metadata.fields import FIELDS_BY_NAME, GpsPoint, Input, Kind, XmpType
@@ -98,6 +96,10 @@ def normalize_country_code(code: str, *, name: str = "country_code") -> str:
     code = code.strip().upper()
     if not code:
         return ""
+    # Here, not at the top: every process that imports metadata (an import's command and its
+    # workers' fork server) would otherwise pay for pycountry's import, and few photos name a country.
+    import pycountry
+
     country = None
     if re.fullmatch(r"[A-Z]{3}", code):
         country = pycountry.countries.get(alpha_3=code)
