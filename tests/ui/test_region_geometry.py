@@ -1,12 +1,17 @@
 """The loupe's image regions in pixel units: ``region_shapes`` turns pixels of the photo into
-0..1 of the image, and ``draw_regions`` puts them where they are on a pixmap of any size."""
+0..1 of the image, and ``draw_regions`` puts them where they are on a pixmap of any size; and the
+editor's line of a region (``region_line``) in the interface's language."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtWidgets import QApplication
 
-from photoarchive.ui.widgets.regions import REGION_COLOUR, draw_regions, region_shapes
+from photoarchive.model.structured import REGION_WORDS
+from photoarchive.ui.translations import install_translations
+from photoarchive.ui.widgets.regions import REGION_COLOUR, draw_regions, region_line, region_shapes, region_words
 
 
 def _boundary(**members: object) -> dict:
@@ -49,3 +54,28 @@ def test_pixel_regions_are_drawn_at_their_place_on_the_pixmap(qtbot, scale: floa
     assert region_colour(120, 120) and region_colour(320, 100)  # the rectangle's left and right edges
     assert region_colour(300, 150) and region_colour(250, 100)  # the circle's bottom and left
     assert not region_colour(200, 100) and not region_colour(60, 180) and not region_colour(300, 100)
+
+
+WITH_ROLES = {**RECTANGLE, "Iptc4xmpExt:rRole": [{"Iptc4xmpExt:Name": {"x-default": "subject area"}}],
+              "Iptc4xmpExt:PersonInImage": ["Ivanov"]}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", '"Listener": rectangle x=120 y=40 w=200 h=100 (pixel); roles: subject area; persons: Ivanov'),
+        ("ru", '"Listener": прямоугольник x=120 y=40 w=200 h=100 (пиксели); роли: subject area; люди: Ivanov'),
+        ("ja", '"Listener": 長方形 x=120 y=40 w=200 h=100 (ピクセル); 役割: subject area; 人物: Ivanov'),
+    ],
+)
+def test_the_region_line_in_the_interfaces_language(qapp, language: str, expected: str) -> None:
+    assert set(region_words()) == set(REGION_WORDS)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app, QLocale(language))
+    try:
+        assert region_line(WITH_ROLES) == expected
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        install_translations(app, QLocale(QLocale.Language.English))

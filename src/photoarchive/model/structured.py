@@ -26,7 +26,7 @@ structures member by member, item by item, and keep the rest of each photo's own
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,13 +99,22 @@ def _local(node: dict[str, Any]) -> dict[str, Any]:
     return {key.split(":", 1)[-1]: value for key, value in node.items()}
 
 
-def region_summary(region: dict[str, Any]) -> str:
+# The words of a region's line that ``region_summary`` gives ``words`` to translate (the window's).
+REGION_WORDS = ("rectangle", "circle", "polygon", "pixel", "relative", "roles", "content types", "persons")
+
+
+def region_summary(region: dict[str, Any], words: Callable[[str], str] | None = None) -> str:
     """One image region in a line: ``persltr1 "Listener 1": rectangle x=0.31 y=0.18 w=0.127
-    h=0.385 (relative); roles: ...; content types: ...; persons: ...``."""
+    h=0.385 (relative); roles: ...; content types: ...; persons: ...``. ``words`` translates
+    the line's own words (``REGION_WORDS``; a shape or unit not among them is shown as read)."""
+
+    def word(text: str) -> str:
+        return words(text) if words is not None and text in REGION_WORDS else text
+
     fields = _local(region)
     head = " ".join(filter(None, [_text(fields.get("rId")), f'"{_text(fields["Name"])}"' if "Name" in fields else ""]))
     boundary = _local(fields.get("RegionBoundary") or {}) if isinstance(fields.get("RegionBoundary"), dict) else {}
-    shape = _text(boundary.get("rbShape")) or "?"
+    shape = word(_text(boundary.get("rbShape"))) or "?"
     coordinates = " ".join(
         f"{name[2:].lower()}={_text(boundary[name])}"
         for name in ("rbX", "rbY", "rbW", "rbH", "rbRx")
@@ -115,7 +124,7 @@ def region_summary(region: dict[str, Any]) -> str:
     if isinstance(vertices, list):
         points = [_local(v) for v in vertices if isinstance(v, dict)]
         coordinates = " ".join(f"({_text(p.get('rbX'))},{_text(p.get('rbY'))})" for p in points)
-    unit = _text(boundary.get("rbUnit"))
+    unit = word(_text(boundary.get("rbUnit")))
     parts = [f"{head}: {shape} {coordinates}".rstrip() + (f" ({unit})" if unit else "")]
     for key, label in (("rRole", "roles"), ("rCtype", "content types")):
         entities = fields.get(key)
@@ -126,10 +135,10 @@ def region_summary(region: dict[str, Any]) -> str:
                 if isinstance(e, dict)
             ]
             if names:
-                parts.append(f"{label}: {', '.join(names)}")
+                parts.append(f"{word(label)}: {', '.join(names)}")
     persons = fields.get("PersonInImage")
     if persons:
-        parts.append(f"persons: {_text(persons)}")
+        parts.append(f"{word('persons')}: {_text(persons)}")
     return "; ".join(parts)
 
 

@@ -1946,6 +1946,46 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>ImageRegions</name>
+    <message>
+      <source>rectangle</source>
+      <comment>shape of an image region</comment>
+      <translation>長方形</translation>
+    </message>
+    <message>
+      <source>circle</source>
+      <comment>shape of an image region</comment>
+      <translation>円</translation>
+    </message>
+    <message>
+      <source>polygon</source>
+      <comment>shape of an image region</comment>
+      <translation>多角形</translation>
+    </message>
+    <message>
+      <source>pixel</source>
+      <comment>unit of an image region's boundary</comment>
+      <translation>ピクセル</translation>
+    </message>
+    <message>
+      <source>relative</source>
+      <comment>unit of an image region's boundary</comment>
+      <translation>相対</translation>
+    </message>
+    <message>
+      <source>roles</source>
+      <translation>役割</translation>
+    </message>
+    <message>
+      <source>content types</source>
+      <translation>内容の種類</translation>
+    </message>
+    <message>
+      <source>persons</source>
+      <translation>人物</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <source>Import photos</source>

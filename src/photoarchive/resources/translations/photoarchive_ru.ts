@@ -1992,6 +1992,46 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>ImageRegions</name>
+    <message>
+      <source>rectangle</source>
+      <comment>shape of an image region</comment>
+      <translation>прямоугольник</translation>
+    </message>
+    <message>
+      <source>circle</source>
+      <comment>shape of an image region</comment>
+      <translation>круг</translation>
+    </message>
+    <message>
+      <source>polygon</source>
+      <comment>shape of an image region</comment>
+      <translation>многоугольник</translation>
+    </message>
+    <message>
+      <source>pixel</source>
+      <comment>unit of an image region's boundary</comment>
+      <translation>пиксели</translation>
+    </message>
+    <message>
+      <source>relative</source>
+      <comment>unit of an image region's boundary</comment>
+      <translation>относительные</translation>
+    </message>
+    <message>
+      <source>roles</source>
+      <translation>роли</translation>
+    </message>
+    <message>
+      <source>content types</source>
+      <translation>типы содержимого</translation>
+    </message>
+    <message>
+      <source>persons</source>
+      <translation>люди</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <source>Import photos</source>

@@ -1,6 +1,7 @@
 """Image regions (IPTC, kept as read) as the loupe draws them: ``region_shapes`` reads their
 boundaries (rectangles, circles, polygons; relative units, or pixels of the photo as displayed)
-into shapes in 0..1 of the image, ``draw_regions`` paints them with their names on a pixmap.
+into shapes in 0..1 of the image, ``draw_regions`` paints them with their names on a pixmap;
+and as the editor lists them, ``region_line``: the model's line in the interface's language.
 """
 
 from __future__ import annotations
@@ -9,12 +10,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPixmap, QPolygonF
 
-from photoarchive.model.structured import lang_alt_text
+from photoarchive.model.structured import lang_alt_text, region_summary
 
 REGION_COLOUR = QColor("#ffd400")
+translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+
+
+def region_words() -> dict[str, str]:
+    """The words of a region's line (``model.structured.REGION_WORDS``) in the interface's language."""
+    # (lupdate reads only literals: the disambiguations are written out.)
+    return {
+        "rectangle": translate("ImageRegions", "rectangle", "shape of an image region"),
+        "circle": translate("ImageRegions", "circle", "shape of an image region"),
+        "polygon": translate("ImageRegions", "polygon", "shape of an image region"),
+        "pixel": translate("ImageRegions", "pixel", "unit of an image region's boundary"),
+        "relative": translate("ImageRegions", "relative", "unit of an image region's boundary"),
+        "roles": translate("ImageRegions", "roles"),
+        "content types": translate("ImageRegions", "content types"),
+        "persons": translate("ImageRegions", "persons"),
+    }
+
+
+def region_line(region: dict[str, Any]) -> str:
+    """One image region in a line (``model.structured.region_summary``), its words translated."""
+    words = region_words()
+    return region_summary(region, lambda word: words.get(word, word))
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,9 @@ from PySide6.QtWidgets import (
 )
 
 from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Member
-from photoarchive.model.structured import ItemsChange, common_items, common_members, merge_members, region_summary
+from photoarchive.model.structured import ItemsChange, common_items, common_members, merge_members
 from photoarchive.ui.widgets.editor_marks import INVALID_FRAME, multiple_values_text
+from photoarchive.ui.widgets.regions import region_line
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 
@@ -362,7 +363,7 @@ class RegionsList(QLabel):
 
     def set_value(self, value: Any, mixed: bool = False) -> None:
         self._value = [] if mixed or not isinstance(value, list) else value
-        lines = [region_summary(region) for region in self._value if isinstance(region, dict)]
+        lines = [region_line(region) for region in self._value if isinstance(region, dict)]
         if mixed:
             self.setText(multiple_values_text())
         else:
