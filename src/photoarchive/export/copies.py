@@ -4,6 +4,8 @@
 fields embedded (EXIF, IPTC IIM, XMP by ``metadata.write``; the pixels and every other tag
 untouched), or XMP sidecars named after the originals, in a folder. Formats that cannot
 carry embedded metadata safely (camera raw, HEIF) get the byte copy and a sidecar beside it.
+A sidecar starts from its original's XMP as a copy does (``sidecar_bytes(source_metadata=)``),
+so it too keeps every property we do not model, with the curated values over them.
 
 Writing never touches an original: a folder inside ``originals/`` is refused. Each original
 is read once and hashed, and a file that is not the one imported (another hash than the
