@@ -4,12 +4,14 @@ memory; a file streamed (too large to hold) is hashed as it is copied, and a cha
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from photoarchive.catalog import Catalog
+from photoarchive.errors import ImageError
 from photoarchive.ingest import worker
 from tests.conftest import digest, write_photo
 
@@ -81,3 +83,54 @@ def test_a_streamed_file_that_changes_while_it_is_copied_is_not_imported(
     assert result.status == "failed"
     assert result.error is not None and "changed while it was being imported" in result.error
     assert not any(p.is_file() for p in catalog.paths.originals.rglob("*"))
+
+
+def _placed_while_decoding(monkeypatch: pytest.MonkeyPatch, decode_error: Exception | None = None) -> list[bool]:
+    """Patch the worker so that its thumbnails' decode notes whether the copy's placing (link,
+    folder fsync, verification: ``_store``) finished while it waited (up to 20 s, a guard
+    against waiting forever: without the overlap it never comes), then decodes or raises."""
+    placed = threading.Event()
+    seen: list[bool] = []
+    real_store, real_make = worker._store, worker.make_thumbnails
+
+    def store(*args: Any) -> tuple[str, bool]:
+        try:
+            return real_store(*args)
+        finally:
+            placed.set()
+
+    def make_thumbnails(*args: Any, **kwargs: Any) -> tuple[int, int]:
+        seen.append(placed.wait(20))
+        if decode_error is not None:
+            raise decode_error
+        return real_make(*args, **kwargs)
+
+    monkeypatch.setattr(worker, "_store", store)
+    monkeypatch.setattr(worker, "make_thumbnails", make_thumbnails)
+    return seen
+
+
+def test_the_copy_is_placed_and_verified_on_its_thread_while_the_thumbnails_are_decoded(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "_catalog", None)
+    source = write_photo(tmp_path / "IMG_0001.JPG", seed=1)
+    seen = _placed_while_decoding(monkeypatch)
+    result = worker.process_file(str(source), str(catalog.paths.root), worker.today())
+    assert seen == [True]
+    assert result.status == "imported", result.error
+    assert digest(catalog.paths.original(str(result.relative_path))) == digest(source)
+    assert not any(catalog.paths.incoming.iterdir())  # the temporary copy gone
+
+
+def test_a_copy_placed_while_the_pixels_failed_to_decode_is_removed(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "_catalog", None)
+    source = write_photo(tmp_path / "IMG_0001.JPG", seed=1)
+    seen = _placed_while_decoding(monkeypatch, ImageError("the image data is truncated"))
+    result = worker.process_file(str(source), str(catalog.paths.root), worker.today())
+    assert seen == [True]  # it was in originals/ meanwhile
+    assert result.status == "failed" and result.error == "the image data is truncated"
+    assert not [p for p in catalog.paths.originals.rglob("*") if p.is_file()]
+    assert not any(catalog.paths.incoming.iterdir())

@@ -27,8 +27,8 @@ import hashlib
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,23 +141,34 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
     if photo_id_for_hash(_connection(paths), digest) is not None:
         return FileResult(str(source), "duplicate", sha256=digest)
     result = FileResult(str(source), "imported", sha256=digest)
-    # The copy (write and fsync: mostly waiting on the disk) runs in a thread while this one
-    # decodes the thumbnails (Pillow releases the GIL), so the two overlap.
+    # The copy (write and fsync), then, once the metadata has given the date taken and so its
+    # folder, its placing (link, folder fsync, the copy read again and hashed): mostly waiting
+    # on the disk, on a thread while this one decodes the thumbnails (libvips and Pillow
+    # release the GIL), so the two overlap.
     paths.incoming.mkdir(parents=True, exist_ok=True)
     temporary = paths.incoming / f"{uuid.uuid4().hex}.part"
     copying = _copier().submit(_copy, source, data, temporary)
-    try:
-        read = _read(source, paths, digest, result.warnings, legacy, data)
-        written = copying.result()
-        if written is not None and written != digest:
-            raise IngestError("the file changed while it was being imported; import it again")
-        technical = read.technical
+    storing: list[Future[tuple[str, bool]]] = []
+
+    def store(technical: TechnicalMetadata) -> None:
         day = (technical.captured_at or import_date)[:10]
         folder = f"{day[:4]}/{day}"
-        relative, created = _store(temporary, source, paths, folder, digest)
+        storing.append(_copier().submit(_place_copy, copying, temporary, source, paths, folder, digest))
+
+    try:
+        read = _read(source, paths, digest, result.warnings, legacy, data, store)
+        if not storing:
+            store(read.technical)
+        relative, created = storing[0].result()
+    except BaseException:
+        _unplace(storing, paths)
+        raise
     finally:
         copying.exception()  # wait for the copy before removing what is left of it
+        if storing:
+            storing[0].exception()
         temporary.unlink(missing_ok=True)
+    technical = read.technical
     result.relative_path, result.created = relative, created
     result.warnings.extend(technical.warnings)
     latitude, longitude, altitude = technical.latitude, technical.longitude, technical.altitude
@@ -237,12 +248,19 @@ class _Read:
 
 
 def _read(
-    source: Path, paths: ArchivePaths, digest: str, warnings: list[str], legacy: str | None, data: bytes | None
+    source: Path,
+    paths: ArchivePaths,
+    digest: str,
+    warnings: list[str],
+    legacy: str | None,
+    data: bytes | None,
+    metadata_read: Callable[[TechnicalMetadata], None] = lambda _: None,
 ) -> _Read:
     """Metadata and thumbnails of one file (its pixels decoded from ``data``, its bytes when
-    they were read whole); width and height as displayed."""
+    they were read whole); width and height as displayed. ``metadata_read`` is given the
+    technical metadata as soon as it is read, before the pixels are decoded."""
     with collect_exiv2_warnings() as exiv2_warnings, _exiv2_path(source, paths) as readable:
-        read = _read_quietly(source, paths, digest, warnings, legacy, readable, data)
+        read = _read_quietly(source, paths, digest, warnings, legacy, readable, data, metadata_read)
     if exiv2_warnings:  # one line for the curator, however many entries were damaged
         more = f" (and {len(exiv2_warnings) - 1} more problems)" if len(exiv2_warnings) > 1 else ""
         read.technical.warnings.append(f"damaged metadata ignored: {exiv2_warnings[0]}{more}")
@@ -274,6 +292,7 @@ def _read_quietly(
     legacy: str | None,
     readable: Path,
     data: bytes | None,
+    metadata_read: Callable[[TechnicalMetadata], None],
 ) -> _Read:
     suffix = source.suffix.lower()
     is_raw = suffix in RAW_EXTENSIONS
@@ -293,6 +312,7 @@ def _read_quietly(
             curated = read_curated(source, image=image, legacy_charset=legacy)  # the same parse, not a second one
         except MetadataReadError as error:
             warnings.append(f"captions and credits not read ({_strip_path(str(error), source)}); imported without them")
+    metadata_read(technical)
     if is_raw:
         width, height = (image.pixelWidth() or None, image.pixelHeight() or None) if image is not None else (None, None)
         reasons = ["the file has no embedded preview"]
@@ -371,6 +391,30 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
             raise IngestError("the copy in the archive does not match the original (disk error?)")
         return relative, created
     raise IngestError(f"too many files named {source.name} in {folder}")
+
+
+def _place_copy(
+    copying: Future[str | None], temporary: Path, source: Path, paths: ArchivePaths, folder: str, digest: str
+) -> tuple[str, bool]:
+    """``_store`` the copy once it is written (on the copying thread, after ``_copy``), unless
+    the file changed while it was streamed."""
+    written = copying.result()
+    if written is not None and written != digest:
+        raise IngestError("the file changed while it was being imported; import it again")
+    return _store(temporary, source, paths, folder, digest)
+
+
+def _unplace(storing: list[Future[tuple[str, bool]]], paths: ArchivePaths) -> None:
+    """The file is not imported after all (its pixels cannot be decoded, say): a copy placed
+    meanwhile is removed (one adopted from a killed run was there before, and stays)."""
+    if not storing:
+        return
+    try:
+        relative, created = storing[0].result()
+    except Exception:  # not placed; its error is not the one this file fails with
+        return
+    if created:
+        paths.original(relative).unlink(missing_ok=True)
 
 
 def _archive_name(name: str, attempt: int) -> str:
