@@ -148,7 +148,7 @@ def first_page(catalog: Catalog, *, search: str = "", filter: str = "", page: in
 
     def measure() -> float:
         started = time.perf_counter()
-        query = compile_filter(catalog.conn, filter, page=page)
+        query = compile_filter(catalog.conn, filter, page=page, order="captured")  # as list does
         pages = catalog.photo_pages(search=f"{search} {query.search}".strip(), where=query.where, first_page=page)
         next(iter(pages), None)
         elapsed = time.perf_counter() - started

@@ -189,12 +189,52 @@ def test_terms_for_common_and_rare_matches_agree(archive, token: str) -> None:
     for text in (token, "-" + token, f"{token} rating>=4", f"{token} fog", f'{token} "tank on" -shumshu'):
         terms = parse(text)
         found = []
-        for page in (None, 1, 50):  # 50: fewer in the sample than a page, so rare
-            query = compile_terms(catalog.conn, terms, page=page)
+        for page, order in ((None, None), (1, None), (50, None), (1, "captured"), (50, "captured")):
+            query = compile_terms(catalog.conn, terms, page=page, order=order)  # 50: rare (the sample is short)
             where, params = photo_filters(query.search, None, query.where)
             sql = f"SELECT id FROM photos p WHERE {' AND '.join(where)} ORDER BY id"
             found.append([row[0] for row in catalog.conn.execute(sql, params)])
-        assert found[0] == found[1] == found[2], text
+        assert found[0] == found[1] == found[2] == found[3] == found[4], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"Cape Kokutan" label:red', "туман label:red", "ТУМАН label:red -flag:reject", "竹田浜 flag:pick",
+     "竹田浜 label:red fog", "Kokutan label:red rating>=1", "tank label:green", "-fog flag:pick tank"],
+)  # fmt: skip
+def test_words_beside_a_label_read_along_its_index_give_the_plain_pages(archive, text: str) -> None:
+    """Words beside a label or a flag, in capture order: tested photo by photo along the label's
+    index (the walk's first photos hold them often enough), a page at a time, they give the
+    photos and the order of the plain listing, in Russian and Japanese too."""
+    catalog, ids = archive
+    apply_edit(catalog, [ids["tank"]], {"caption": "Cape Kokutan: 竹田浜, туман"})
+    apply_edit(catalog, [ids["landing"]], {"caption": "CAPE KOKUTAN fog, ТУМАН", "rating": 2})
+    apply_edit(catalog, [ids["blank"]], {"caption": "Туман над 竹田浜"})
+    plain = filter_photo_ids(catalog.conn, text)
+    query = compile_filter(catalog.conn, text, page=1, order="captured")
+    assert query.search == "" and {"p.label = ?", "p.flag = ?"} & set(query.terms), query  # walked along it
+    for size in (1, 2, 50):
+        pages, after = [], None
+        while True:
+            page = photo_page(catalog.conn, search=query.search, after=after, limit=size, where=query.where)
+            pages.extend(page.ids)
+            if page.after is None:
+                break
+            after = page.after
+        assert pages == plain, (text, size)
+    names = {i: name for name, i in ids.items()}
+    assert [names[i] for i in filter_photo_ids(catalog.conn, '"cape kokutan" label:red')] == ["landing", "tank"]
+
+
+def test_words_beside_a_label_are_searched_where_its_first_photos_rarely_hold_them(archive, monkeypatch) -> None:
+    """When fewer than one in DRIVEN_SHARE of the photos the label's index gives first hold the
+    words, the text index finds them (and in any order but capture order too)."""
+    catalog, ids = archive
+    monkeypatch.setattr(filters, "DRIVEN_SAMPLE", 2)
+    apply_edit(catalog, [ids["tank"], ids["landing"]], {"label": "red"})
+    assert compile_filter(catalog.conn, "tank label:red", page=1, order="captured").search == ""  # 1 of 2
+    assert compile_filter(catalog.conn, "moscow label:red", page=1, order="captured").search == "moscow"  # 0 of 2
+    assert compile_filter(catalog.conn, "tank label:red", page=1, order="name").search == "tank"
 
 
 def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) -> None:

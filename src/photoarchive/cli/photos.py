@@ -242,7 +242,7 @@ def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
     from photoarchive.catalog.catalog import FIRST_PAGE
     from photoarchive.catalog.filters import compile_filter
 
-    query = compile_filter(catalog.conn, getattr(args, "filter", None) or "", page=FIRST_PAGE)
+    query = compile_filter(catalog.conn, getattr(args, "filter", None) or "", page=FIRST_PAGE, order=args.sort)
     search = query.search_with(args.search or "")
     pages = catalog.photo_pages(search=search, where=query.where, order=args.sort, offset=args.offset, limit=args.limit)
     shown = 0
