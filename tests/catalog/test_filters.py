@@ -237,6 +237,24 @@ def test_words_beside_a_label_are_searched_where_its_first_photos_rarely_hold_th
     assert compile_filter(catalog.conn, "tank label:red", page=1, order="name").search == "tank"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("place:Шумшу rating>=4", {"tank", "bay"}), ("place:占守島 rating:5", {"tank"}),
+     ("-place:kurils rating>=1", {"late", "russia"}), ("place:Paramushir label:purple", {"harbour"}),
+     ("place:nowhere rating>=1", set()), ("place:Shumshu date:2015-08-20", {"bay"})],
+)  # fmt: skip
+def test_a_place_beside_a_rare_term_is_looked_up_in_its_index(archive, text: str, expected: set[str]) -> None:
+    """Rare, a place beside a rating, label or date is tested in the place's index by photo id
+    (the other term's index reads the photos) and selects what the place's own SQL does."""
+    catalog, ids = archive
+    names = {i: name for name, i in ids.items()}
+    query = compile_filter(catalog.conn, text, page=50)
+    assert any("INDEXED BY photos_place" in t for t in query.terms) == ("nowhere" not in text), query
+    page = photo_page(catalog.conn, search=query.search, limit=50, where=query.where)
+    assert page.ids == filter_photo_ids(catalog.conn, text) and {names[i] for i in page.ids} == expected
+    assert not any("INDEXED BY" in t for t in compile_filter(catalog.conn, "place:Шумшу -flag:reject", page=50).terms)
+
+
 def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) -> None:
     catalog, _ids = archive
     assert any("+p.rating" in t for t in compile_filter(catalog.conn, "rating>=4", page=1).terms)

@@ -107,7 +107,11 @@ def compile_terms(
     # Rare: the few photos they hold are read through their index, and each one's text is
     # tested on its own (``tank rating>=4``: 1,200 rated photos tested, rather than 260,000
     # photos with "tank" walked in capture order to find the rated ones).
-    return _compile(conn, terms, indexed=True, searched=False)
+    # A place beside another term with an index (``place:Шумшу rating>=4``): the other reads
+    # its few photos, and each one's place is looked up in the place's index alone
+    # (``_place_member``) rather than in its row (1,152 rated rows read for 51 on Shumshu).
+    member = any(_indexable(t) for t in terms if t.field != "place")
+    return _compile(conn, terms, indexed=True, searched=False, member=member)
 
 
 def filter_photo_ids(conn: sqlite3.Connection, text: str, *, order: str = "captured", search: str = "") -> list[int]:
@@ -147,17 +151,33 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
     return _compile(conn, terms, indexed=False, searched=False, ordered=True)
 
 
+def _indexable(term: Term) -> bool:
+    """Whether a term holds only photos its column's index finds (a rating without 0, a label,
+    a flag, a capture date)."""
+    if term.field == "rating":
+        accepted = cast(frozenset[int], term.value)
+        return 0 not in (frozenset(RATINGS) - accepted if term.negated else accepted)
+    return _ordered(term) or (term.field == "date" and not term.negated)
+
+
 def _ordered(term: Term) -> bool:
     """Whether a term's own index reads its photos in capture order (0012_selection)."""
     return term.field in ("label", "flag") and not term.negated and term.value != ""
 
 
 def _compile(
-    conn: sqlite3.Connection, terms: Sequence[Term], *, indexed: bool, searched: bool, ordered: bool = False
+    conn: sqlite3.Connection,
+    terms: Sequence[Term],
+    *,
+    indexed: bool,
+    searched: bool,
+    ordered: bool = False,
+    member: bool = False,
 ) -> FilterQuery:
     """``indexed``: terms the planner may read through their column's index (else ``+p.``);
     ``searched``: words go to the text search (else each is tested in the photo's text);
-    ``ordered``: a label or a flag keeps its index (``_ordered``) even when not ``indexed``."""
+    ``ordered``: a label or a flag keeps its index (``_ordered``) even when not ``indexed``;
+    ``member``: a place is tested in its index (``_place_member``), not read through it."""
     words: list[str] = []
     where: list[str] = []
     params: list[object] = []
@@ -181,7 +201,10 @@ def _compile(
             words.extend(_keyword_words(str(term.value).casefold()))  # as a camera's, when exact
         if term.field == "place" and not term.negated and searched:
             words.extend(_place_words(conn, str(term.value)))  # as a keyword's (_place_words)
-        sql, values = _term(conn, term, column)
+        if term.field == "place" and member:
+            sql, values = _place_member(_places_within(conn, str(term.value))), []
+        else:
+            sql, values = _term(conn, term, column)
         where.append(f"NOT coalesce({sql}, 0)" if term.negated else sql)
         params.extend(values)
     for sql, values in last:
@@ -242,6 +265,15 @@ def _has(name: str, column: str) -> str:
     if name in LIST_FIELDS or name in STRUCTURED_FIELDS:
         return f"p.{name} NOT IN ('', '[]', '{{}}')"
     return f"coalesce(p.{name}, '') <> ''"
+
+
+def _place_member(ids: Sequence[int]) -> str:
+    """Photo ``p`` is at one of the places ``ids``, found in the place's index by the photo's id
+    (the index holds it after the place), without reading the photo's row."""
+    if not ids:
+        return "0"
+    listed = ", ".join(map(str, ids))
+    return f"EXISTS (SELECT 1 FROM photos x INDEXED BY photos_place WHERE x.place_id IN ({listed}) AND x.id = p.id)"
 
 
 def _places_within(conn: sqlite3.Connection, name: str) -> list[int]:
