@@ -201,10 +201,7 @@ def _compile(
             words.extend(_keyword_words(str(term.value).casefold()))  # as a camera's, when exact
         if term.field == "place" and not term.negated and searched:
             words.extend(_place_words(conn, str(term.value)))  # as a keyword's (_place_words)
-        if term.field == "place" and member:
-            sql, values = _place_member(_places_within(conn, str(term.value))), []
-        else:
-            sql, values = _term(conn, term, column)
+        sql, values = _term(conn, term, column, member=member)
         where.append(f"NOT coalesce({sql}, 0)" if term.negated else sql)
         params.extend(values)
     for sql, values in last:
@@ -213,7 +210,7 @@ def _compile(
     return FilterQuery(" ".join(words), where, params)
 
 
-def _term(conn: sqlite3.Connection, term: Term, column: str) -> tuple[str, list[object]]:
+def _term(conn: sqlite3.Connection, term: Term, column: str, *, member: bool = False) -> tuple[str, list[object]]:
     value = term.value
     if term.field == "text":  # negated: every match of the index read once, then left out
         if term.phrase:
@@ -237,6 +234,8 @@ def _term(conn: sqlite3.Connection, term: Term, column: str) -> tuple[str, list[
         return "(p.camera_make LIKE ? ESCAPE '\\' OR p.camera_model LIKE ? ESCAPE '\\')", [pattern, pattern]
     if term.field == "place":
         ids = _places_within(conn, str(value))
+        if member:
+            return _place_member(ids), []
         return f"{column}place_id IN ({', '.join(map(str, ids))})" if ids else "0", []
     if term.field == "date":
         start, stop = cast(tuple[str | None, str | None], value)
