@@ -232,3 +232,36 @@ def test_the_import_s_processes_do_not_import_pycountry_until_a_country_is_check
         """
     )
     assert found == {"before": False, "codes": ["RUS", "JPN"], "after": True}
+
+
+def test_the_sidecar_writer_is_imported_while_the_pool_starts_not_after_the_first_results(tmp_path: Path) -> None:
+    """The pool waits for its fork server to import the workers' code; the main process
+    imports what recording needs then, instead of once results come back, when it takes a
+    core from the workers. (A guard of 20 s against waiting for ever, not a timing.)"""
+    write_photos(tmp_path / "card", 2)
+    found = _run(
+        """
+        import json, sys, time
+        import photoarchive.ingest.session as session
+        from photoarchive.catalog import Catalog
+        from photoarchive.ingest.task import FileResult
+        seen = []
+        def batches(function, files, **options):
+            deadline = time.monotonic() + 20
+            while "photoarchive.catalog.sidecars" not in sys.modules and time.monotonic() < deadline:
+                time.sleep(0.01)
+            seen.append({"while_the_pool_starts": "photoarchive.catalog.sidecars" in sys.modules})
+            for path in files:
+                yield [FileResult(path, "failed", error="not run here")]
+        session.batches_in_pool = batches
+        seen.append({"before_the_run": "photoarchive.catalog.sidecars" in sys.modules})
+        with Catalog(sys.argv[1]) as catalog:
+            job = session.ImportJob(catalog, [sys.argv[2]], workers=1)
+            for _ in job.run():
+                pass
+        print(json.dumps(seen))
+        """,
+        str(tmp_path / "archive"),
+        str(tmp_path / "card"),
+    )
+    assert found == [{"before_the_run": False}, {"while_the_pool_starts": True}]

@@ -19,9 +19,12 @@ done yet are reported as not imported, with the reason.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import sqlite3
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -196,6 +199,10 @@ class ImportJob:
             import_date=today(),
             legacy_charset=self.legacy_charset,
         )
+        # The pool's start waits for the workers' fork server to have imported their code: the
+        # sidecar writer, which the first photo recorded needs, is imported meanwhile, instead
+        # of once results come back, taking a core from the workers.
+        _import_meanwhile(SIDECAR_WRITER)
         yield from batches_in_pool(
             process,
             files,
@@ -334,10 +341,28 @@ class _RecordAlone(Exception):
     """Raised to roll back a transaction of several results (see ``_record_together``)."""
 
 
+SIDECAR_WRITER = "photoarchive.catalog.sidecars"
+
+
+def _import_meanwhile(name: str) -> None:
+    """Import the module ``name`` on a thread of its own, while this one goes on (a module
+    being imported by one thread is waited for by another that imports it). A failure is left
+    to the import that needs the module, where it is raised."""
+    if name in sys.modules:
+        return
+
+    def load() -> None:
+        with suppress(ImportError):
+            importlib.import_module(name)
+
+    threading.Thread(target=load, name=f"import {name}", daemon=True).start()
+
+
 def _mirror_sidecars(catalog: Catalog, photo_ids: list[int], *, if_missing: bool = False) -> None:
-    """``catalog.sidecars.mirror_sidecars``, imported when the first photo is recorded: it
-    brings exiv2 and the metadata rules, which the command need not import before its
-    workers have started (an import's start-up is part of its time)."""
+    """``catalog.sidecars.mirror_sidecars``, imported here, not with this module: it brings
+    exiv2 and the metadata rules, which the command need not import before it has asked for
+    its workers (an import's start-up is part of its time); ``_results`` has it imported
+    while the pool starts."""
     from photoarchive.catalog.sidecars import mirror_sidecars
 
     mirror_sidecars(catalog, photo_ids, if_missing=if_missing)
