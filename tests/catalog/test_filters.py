@@ -255,6 +255,23 @@ def test_a_place_beside_a_rare_term_is_looked_up_in_its_index(archive, text: str
     assert not any("INDEXED BY" in t for t in compile_filter(catalog.conn, "place:Шумшу -flag:reject", page=50).terms)
 
 
+def test_a_very_common_camera_or_keyword_is_tested_along_the_walk_not_searched(archive, monkeypatch) -> None:
+    """A term holding one photo in VERY_DENSE of those sampled is tested along the sort index
+    (its words not searched); a rarer one lends its words to the text search. Both select the
+    same photos as the plain listing."""
+    catalog, _ids = archive
+    for text in ("camera:nikon", "keyword:tank", "camera:nikon -flag:reject"):
+        monkeypatch.setattr(filters, "VERY_DENSE", 1000)
+        common = compile_filter(catalog.conn, text, page=1, order="captured")
+        monkeypatch.setattr(filters, "VERY_DENSE", 0)  # never
+        rarer = compile_filter(catalog.conn, text, page=1, order="captured")
+        assert common.search == "" and rarer.search != "", text
+        for query in (common, rarer):
+            assert photo_page(catalog.conn, search=query.search, limit=None, where=query.where).ids == (
+                filter_photo_ids(catalog.conn, text)
+            ), text
+
+
 def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) -> None:
     catalog, _ids = archive
     assert any("+p.rating" in t for t in compile_filter(catalog.conn, "rating>=4", page=1).terms)
@@ -536,8 +553,9 @@ def test_place_and_keyword_read_through_the_index_find_what_the_plain_sql_does(p
         assert found == plain, token
 
 
-def test_a_place_lends_its_stored_names_to_the_text_search(places_archive) -> None:
+def test_a_place_lends_its_stored_names_to_the_text_search(places_archive, monkeypatch) -> None:
     catalog, _ids, _extra = places_archive
+    monkeypatch.setattr(filters, "VERY_DENSE", 0)  # every place here is common enough to be only tested
     assert compile_filter(catalog.conn, "place:шумшу", page=1).search == "Шумшу"  # as stored
     assert compile_filter(catalog.conn, 'place:"мыс кокутан"', page=1).search == "Мыс Кокутан"
     assert compile_filter(catalog.conn, "place:kurils", page=1).search.lower() == "kurils"  # two places, ASCII
