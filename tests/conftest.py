@@ -14,12 +14,16 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from photoarchive.catalog import Catalog
+    from tests.postgres import Backend
     from tests.processes import Command
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "tests" / "data" / "samples"
+
+# The PostgreSQL server of $PHOTOARCHIVE_TEST_PG, when there is one (the backend fixture below).
+pytest_plugins = ["tests.postgres"]
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +78,16 @@ def write_photos(folder: Path, count: int, *, start: int = 0) -> list[Path]:
         write_photo(folder / f"IMG_{i:04d}.JPG", seed=i, when=base + timedelta(minutes=17 * i))
         for i in range(start, start + count)
     ]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def backend(request: pytest.FixtureRequest) -> Backend:
+    """Where the test's catalogs are: SQLite, then the PostgreSQL test server (skipped without
+    one, failed without one under CI=true). ``backend.archive(root)`` makes ``root`` an archive
+    folder whose catalog is on it."""
+    from tests.postgres import make_backend
+
+    return make_backend(request)
 
 
 @pytest.fixture

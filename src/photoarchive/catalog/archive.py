@@ -22,6 +22,11 @@ class ArchivePaths:
         return self.root / "catalog.sqlite"
 
     @property
+    def catalog_url(self) -> Path:
+        """When the catalog is on a PostgreSQL server: its address (``catalog.location``)."""
+        return self.root / "catalog.url"
+
+    @property
     def originals(self) -> Path:
         return self.root / "originals"
 

@@ -6,6 +6,11 @@ once, so two writers queue instead of failing half-way) and commits or rolls bac
 ``after_commit`` defers work (files, signals) until the outermost transaction has committed.
 A full disk or an I/O error becomes a ``CatalogError`` that says so, and never a second error
 from rolling back a transaction SQLite had already rolled back.
+
+A catalog on a PostgreSQL server (``location.CatalogLocation`` with a URL) is opened by the same
+``connect`` as a ``pg.PgConnection``, which the catalog's code uses as it uses SQLite's (both are
+a ``Connection``); ``transaction`` takes its write lock where SQLite takes ``BEGIN IMMEDIATE``.
+An SQLite catalog gets the same bare ``sqlite3.Connection`` as ever, and psycopg is not imported.
 """
 
 from __future__ import annotations
@@ -15,8 +20,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, overload
 
+from photoarchive.catalog.location import CatalogLocation
 from photoarchive.errors import CatalogError
+
+if TYPE_CHECKING:
+    from photoarchive.catalog.pg import PgConnection
 
 BUSY_TIMEOUT_SECONDS = 30.0
 
@@ -33,8 +43,58 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
     return cursor.lastrowid
 
 
-def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open the catalog with WAL journal, synchronous=FULL and foreign keys on."""
+class Cursor(Protocol):
+    """What the catalog reads from the result of ``execute``, on either kind of connection."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """A catalog connection: a ``sqlite3.Connection`` as it is, or a ``pg.PgConnection``."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    @property
+    def Error(self) -> type[Exception]: ...  # the DB-API's exception class, on both
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, seq_of_parameters: Any, /) -> Cursor: ...
+
+    def close(self) -> None: ...
+
+
+C = TypeVar("C", bound=Connection)
+
+
+def dialect(conn: Connection) -> Literal["sqlite", "postgresql"]:
+    """Which database ``conn`` talks to, for the SQL fragments that differ (``catalog.dialect``)."""
+    return "sqlite" if isinstance(conn, sqlite3.Connection) else "postgresql"
+
+
+@overload
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection: ...
+
+
+@overload
+def connect(path: CatalogLocation, *, readonly: bool = False) -> Connection: ...
+
+
+def connect(path: Path | str | CatalogLocation, *, readonly: bool = False) -> Connection:
+    """Open the catalog with WAL journal, synchronous=FULL and foreign keys on; a location with
+    a URL opens its PostgreSQL database (``pg.PgConnection``)."""
+    if isinstance(path, CatalogLocation):
+        if path.url is not None:
+            return _connect_server(path, readonly=readonly)
+        path = path.path
     path = Path(path)
     try:
         if readonly:
@@ -56,6 +116,13 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def _connect_server(location: CatalogLocation, *, readonly: bool) -> PgConnection:
+    from photoarchive.catalog.pg import PgConnection  # psycopg only for a catalog on a server
+
+    assert location.url is not None
+    return PgConnection(location.url, shown=location.shown(), lock_timeout=BUSY_TIMEOUT_SECONDS, readonly=readonly)
+
+
 # Work to do once the outermost transaction of a connection has committed (by id(conn): a
 # Connection takes neither attributes nor weak references). See ``after_commit``.
 _after_commit: dict[int, list[Callable[[], object]]] = {}
@@ -65,7 +132,7 @@ _SQLITE_FULL, _SQLITE_IOERR = 13, 10
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(conn: C) -> Iterator[C]:
     """Run the block in one write transaction: all of it is committed, or none of it.
 
     Reads made inside the block see what the block will overwrite, with no other writer in
@@ -84,18 +151,21 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
                 try:
                     conn.execute("ROLLBACK TO nested")
                     conn.execute("RELEASE nested")
-                except sqlite3.Error:
+                except conn.Error:
                     pass  # the outer transaction rolls back; the error being raised says why
             if pending is not None:
                 del pending[mark:]
             raise
         conn.execute("RELEASE nested")
         return
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as error:
-        _raise_storage_error(error)
-        raise
+    if isinstance(conn, sqlite3.Connection):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            _raise_storage_error(error)
+            raise
+    else:  # a server: its write lock (a full disk or a lock held too long come as CatalogError)
+        _server(conn).begin_write()
     pending = _after_commit[id(conn)] = []
     try:
         yield conn
@@ -111,7 +181,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         action()
 
 
-def after_commit(conn: sqlite3.Connection, action: Callable[[], object]) -> None:
+def after_commit(conn: Connection, action: Callable[[], object]) -> None:
     """Call ``action`` once the transaction open on ``conn`` has committed (at once when none
     is open); never when it rolls back. For what must follow the catalog and not precede it:
     files written from committed values, signals that make a window read them again."""
@@ -122,13 +192,21 @@ def after_commit(conn: sqlite3.Connection, action: Callable[[], object]) -> None
         pending.append(action)
 
 
-def _rollback(conn: sqlite3.Connection) -> None:
+def _server(conn: Connection) -> PgConnection:
+    from photoarchive.catalog.pg import PgConnection  # loaded already: conn is one
+
+    if not isinstance(conn, PgConnection):
+        raise TypeError(f"not a catalog connection: {conn!r}")
+    return conn
+
+
+def _rollback(conn: Connection) -> None:
     """Roll back what is left of a failed transaction. When COMMIT itself failed (a full
     disk), SQLite may already have rolled back, and a ROLLBACK would fail with "no transaction
     is active"; a ROLLBACK that fails must not hide the error that made it necessary."""
     if not conn.in_transaction:
         return
-    with suppress(sqlite3.Error):  # the error being raised says what went wrong
+    with suppress(conn.Error):  # the error being raised says what went wrong
         conn.execute("ROLLBACK")
 
 
@@ -146,15 +224,30 @@ def storage_error(error: sqlite3.Error) -> CatalogError | None:
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     message = str(error)
     if code == _SQLITE_FULL or "database or disk is full" in message:
-        return CatalogError("the disk holding the catalog is full; nothing was changed (free some space and try again)")
+        return disk_full_error()
     if code == _SQLITE_IOERR or "disk I/O error" in message:
-        return CatalogError(f"the catalog could not be written ({message}); nothing was changed")
+        return write_failed_error(message)
     if "database is locked" in message:
-        return CatalogError(
-            f"the catalog stayed locked by another program for {BUSY_TIMEOUT_SECONDS:g} s; nothing was changed"
-            " (try again when it has finished)"
-        )
+        return locked_error(BUSY_TIMEOUT_SECONDS)
     return None
+
+
+# The words of these errors, the same for a catalog on SQLite and on a server.
+
+
+def disk_full_error() -> CatalogError:
+    return CatalogError("the disk holding the catalog is full; nothing was changed (free some space and try again)")
+
+
+def write_failed_error(message: str) -> CatalogError:
+    return CatalogError(f"the catalog could not be written ({message}); nothing was changed")
+
+
+def locked_error(seconds: float) -> CatalogError:
+    return CatalogError(
+        f"the catalog stayed locked by another program for {seconds:g} s; nothing was changed"
+        " (try again when it has finished)"
+    )
 
 
 # SQLite limits how many parameters one statement takes (999 in older builds).
@@ -168,7 +261,7 @@ def chunked(items: Iterable[object], size: int = IN_CHUNK) -> Iterator[list[obje
         yield items[start : start + size]
 
 
-def select_in(conn: sqlite3.Connection, sql: str, ids: Sequence[object]) -> Iterator[sqlite3.Row]:
+def select_in(conn: Connection, sql: str, ids: Sequence[object]) -> Iterator[Any]:
     """Rows of ``sql`` for any number of ids: ``{ids}`` in it stands for the placeholders,
     and the statement runs once per chunk of ids."""
     for chunk in chunked(ids):
