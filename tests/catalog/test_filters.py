@@ -255,6 +255,44 @@ def test_a_place_beside_a_rare_term_is_looked_up_in_its_index(archive, text: str
     assert not any("INDEXED BY" in t for t in compile_filter(catalog.conn, "place:Шумшу -flag:reject", page=50).terms)
 
 
+def test_no_character_folds_into_one_of_another_category() -> None:
+    """A Japanese word, a digit or a space is held by a text's fold only where it is in the text."""
+    import unicodedata
+
+    from photoarchive.catalog.filters import FOLD_OUTPUT_CATEGORIES
+
+    found = set()
+    for c in map(chr, range(0x110000)):
+        if not 0xD800 <= ord(c) < 0xE000 and c.casefold() != c:
+            found.update(unicodedata.category(x) for x in c.casefold())
+    assert found == FOLD_OUTPUT_CATEGORIES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("keyword:戦車", {"tank", "bay"}), ("keyword:戦車 label:red rating>=1", {"tank"}),
+     ("-keyword:戦車 rating>=1", {"harbour", "late", "russia"}), ("keyword:竹田浜", {"landing"}),
+     ("竹田浜 flag:pick rating>=5", set()), ('"浜 2" label:red', {"landing"}), ("占守島 rating>=4", {"tank", "bay"}),
+     ("keyword:T-34 -竹田浜", {"tank"}), ("keyword:戦 rating>=0", set())],
+)  # fmt: skip
+def test_japanese_words_and_keywords_are_found_as_the_fold_finds_them(archive, text: str, expected: set[str]) -> None:
+    """Japanese words and keywords are tested by SQLite alone (instr) beside other terms, in
+    every way a page is read, with what a fold finds."""
+    catalog, ids = archive
+    names = {i: name for name, i in ids.items()}
+    apply_edit(catalog, [ids["tank"]], {"keywords": ["戦車", "Tank"]})
+    apply_edit(catalog, [ids["bay"]], {"hierarchical_keywords": ["兵器|戦車"]})
+    apply_edit(catalog, [ids["landing"]], {"keywords": ["竹田浜"], "caption": "竹田浜 2"})
+    for page, order in ((None, None), (1, "captured"), (50, "captured"), (1, "name")):
+        query = compile_filter(catalog.conn, text, page=page, order=order)
+        assert not any(filters.CONTAINS in t or (filters.HAS_KEYWORD in t and "instr" not in t) for t in query.terms)
+        where, params = photo_filters(query.search, None, query.where)
+        found = {
+            names[r[0]] for r in catalog.conn.execute(f"SELECT id FROM photos p WHERE {' AND '.join(where)}", params)
+        }
+        assert found == expected, (text, page, order)
+
+
 def test_a_very_common_camera_or_keyword_is_tested_along_the_walk_not_searched(archive, monkeypatch) -> None:
     """A term holding one photo in VERY_DENSE of those sampled is tested along the sort index
     (its words not searched); a rarer one lends its words to the text search. Both select the

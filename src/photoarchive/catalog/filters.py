@@ -29,6 +29,7 @@ import functools
 import json
 import math
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
@@ -57,6 +58,10 @@ DRIVEN_SAMPLE = 64
 # A filter holding one photo in VERY_DENSE or more is read by walking the sort index alone.
 VERY_DENSE = 4
 DRIVEN_SHARE = 10
+# The Unicode categories of the characters that casefold() gives for a character other than
+# themselves (a test checks every code point): no other character folds into one of another
+# category (a Japanese letter, a digit, a space).
+FOLD_OUTPUT_CATEGORIES = frozenset({"Ll", "Lu", "Lm", "Mn", "Nl", "So"})
 CASED_LIMIT = 0x1E922  # no character from here on changes under casefold (a test checks every one)
 
 
@@ -424,6 +429,8 @@ def _contains_sql(text: str, typed: str) -> tuple[str, list[object]]:
     ``FOLDS_TO_ASCII`` (or a backslash) is also asked of ``_contains``; no other character folds
     to anything ASCII, so LIKE alone decides the rest exactly."""
     folded = typed.casefold()
+    if not folded.isascii() and _fold_fixed(folded):
+        return f"(instr({text}, ?) > 0)", [folded]
     if not folded.isascii():
         return f"{CONTAINS}({text}, ?, ?)", [typed, folded]
     like = f"{text} LIKE ? ESCAPE '\\'"
@@ -447,10 +454,24 @@ def _folding_into(folded: str) -> tuple[str, ...]:
     return tuple(c for c in FOLDS_TO_ASCII if set(c.casefold()) & set(folded))
 
 
+def _fold_fixed(folded: str) -> bool:
+    """Whether no character but itself folds into any character of ``folded`` (Japanese, digits,
+    punctuation, spaces: every casefold's characters are of ``FOLD_OUTPUT_CATEGORIES``, a test
+    checks every code point), so that a text's fold holds it where the text itself does: no
+    Python call a photo."""
+    return all(c.casefold() == c and unicodedata.category(c) not in FOLD_OUTPUT_CATEGORIES for c in folded)
+
+
 def _keyword_sql(folded: str) -> tuple[str, list[object]]:
     """A keyword is ``folded`` whatever its case, or a level of a hierarchical keyword is: for
     an ASCII fold through SQLite's JSON and LIKE alone (as ``_contains_sql``), else
     ``_has_keyword``."""
+    if not folded.isascii() and _fold_fixed(folded):  # 戦車: held as written, or escaped
+        return (
+            "((instr(p.keywords, ?) OR instr(p.hierarchical_keywords, ?) OR instr(p.keywords, '\\')"
+            f" OR instr(p.hierarchical_keywords, '\\')) AND {HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?))",
+            [folded, folded, folded],
+        )
     if not folded.isascii():
         return f"{HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?)", [folded]
     # A backslash too: a JSON escape can stand for any character (json_each reads it decoded).
