@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
-from photoarchive.catalog.location import CatalogLocation
+from photoarchive.catalog.location import CatalogLocation, Dialect
 from photoarchive.errors import CatalogError
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class Connection(Protocol):
 C = TypeVar("C", bound=Connection)
 
 
-def dialect(conn: Connection) -> Literal["sqlite", "postgresql"]:
+def dialect(conn: Connection) -> Dialect:
     """Which database ``conn`` talks to, for the SQL fragments that differ (``catalog.dialect``)."""
     return "sqlite" if isinstance(conn, sqlite3.Connection) else "postgresql"
 
