@@ -293,6 +293,22 @@ def test_japanese_words_and_keywords_are_found_as_the_fold_finds_them(archive, t
         assert found == expected, (text, page, order)
 
 
+@pytest.mark.parametrize(
+    "text", ["keyword:nothing", "camera:leica", "keyword:tank camera:canon", "keyword:tank has:credit"]
+)
+def test_a_rare_filter_no_index_reads_is_narrowed_by_the_text_index(archive, text: str) -> None:
+    """Rare terms without an index of their own lend their words to the text search (else every
+    photo of the catalog is tested), and select what the plain listing does."""
+    catalog, _ids = archive
+    query = compile_filter(catalog.conn, text, page=50)
+    assert query.search == " ".join(t.split(":")[1] for t in text.split() if "has:" not in t), query
+    where, params = photo_filters(query.search, None, query.where)
+    found = [
+        r[0] for r in catalog.conn.execute(f"SELECT id FROM photos p WHERE {' AND '.join(where)} ORDER BY id", params)
+    ]
+    assert found == sorted(filter_photo_ids(catalog.conn, text))
+
+
 def test_a_very_common_camera_or_keyword_is_tested_along_the_walk_not_searched(archive, monkeypatch) -> None:
     """A term holding one photo in VERY_DENSE of those sampled is tested along the sort index
     (its words not searched); a rarer one lends its words to the text search. Both select the
