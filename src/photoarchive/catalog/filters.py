@@ -15,9 +15,17 @@ matches through the index on rating, label, flag, place or capture date and sort
 
 Words beside rare terms are not searched: each of the few photos the terms hold has its text
 tested (``tank rating>=4``: 1,200 rated photos tested, not 260,000 with "tank" walked to find
-them). A phrase is tested in the text of each photo its words find, the text the index stores.
-Tests of text are SQLite's own (JSON, LIKE) for an ASCII fold; Python is called only for other
-texts (``_contains_sql``), as a Python call a row slows the window's paint from the background.
+them), unless no index reads the terms (``keyword:nothing``: its words are searched). A place
+beside a rare rating, label, flag or date is looked up in the place's index by photo id.
+A phrase is tested in the text of each photo its words find, the text the index stores.
+Tests of text are SQLite's own (JSON, LIKE, instr) for an ASCII fold and for words no other
+character folds into (Japanese); Python is called only for other texts (``_contains_sql``),
+as a Python call a row slows the window's paint from the background.
+
+Given the page's order (``order="captured"``), a common label or flag keeps its index (it
+gives its photos in capture order), words beside it are tested along that index when its
+first photos hold them often enough (``_driven_by_index``), and a filter common enough (one
+photo in ``VERY_DENSE``) is tested along the sort index without narrowing words.
 
 Negation is ``NOT coalesce(term, 0)``: a term is NULL on a missing value (a photo without
 a place, say), and "not on Shumshu" includes it.
