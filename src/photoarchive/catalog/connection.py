@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
 from photoarchive.catalog.location import CatalogLocation, Dialect
+from photoarchive.catalog.storage_errors import disk_full_error, locked_error, write_failed_error
 from photoarchive.errors import CatalogError
 
 if TYPE_CHECKING:
@@ -230,24 +231,6 @@ def storage_error(error: sqlite3.Error) -> CatalogError | None:
     if "database is locked" in message:
         return locked_error(BUSY_TIMEOUT_SECONDS)
     return None
-
-
-# The words of these errors, the same for a catalog on SQLite and on a server.
-
-
-def disk_full_error() -> CatalogError:
-    return CatalogError("the disk holding the catalog is full; nothing was changed (free some space and try again)")
-
-
-def write_failed_error(message: str) -> CatalogError:
-    return CatalogError(f"the catalog could not be written ({message}); nothing was changed")
-
-
-def locked_error(seconds: float) -> CatalogError:
-    return CatalogError(
-        f"the catalog stayed locked by another program for {seconds:g} s; nothing was changed"
-        " (try again when it has finished)"
-    )
 
 
 # SQLite limits how many parameters one statement takes (999 in older builds).

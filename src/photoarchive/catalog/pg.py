@@ -32,6 +32,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.rows import RowMaker
 from psycopg.types.string import StrDumperUnknown
 
+from photoarchive.catalog import storage_errors
 from photoarchive.errors import CatalogError
 
 # The oldest server whose pg_trgm a database owner may install (a trusted extension).
@@ -227,14 +228,12 @@ class PgConnection:
     def storage_error(self, error: psycopg.Error) -> CatalogError | None:
         """A ``CatalogError`` in ``connection.storage_error``'s words for a full disk, a write
         that failed, or a write lock another curator held too long; None for any other error."""
-        from photoarchive.catalog import connection
-
         if isinstance(error, pg_errors.DiskFull):
-            return connection.disk_full_error()
+            return storage_errors.disk_full_error()
         if isinstance(error, pg_errors.LockNotAvailable):
-            return connection.locked_error(self.lock_timeout)
+            return storage_errors.locked_error(self.lock_timeout)
         if isinstance(error, pg_errors.IoError | pg_errors.DataCorrupted):
-            return connection.write_failed_error(_first_line(error))
+            return storage_errors.write_failed_error(_first_line(error))
         return None
 
 
