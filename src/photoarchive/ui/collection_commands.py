@@ -1,4 +1,5 @@
-"""Undoable changes to collections: create, delete, rename and texts, members and their order.
+"""Undoable changes to collections: create, delete, rename and texts, members and their order,
+a smart collection's filter.
 
 Each is a ``CheckedCommand`` of the window's undo stack (see ``ui/undo.py``): applied to the
 catalog before it is pushed, and checked before an undo or a redo writes, so that a change
@@ -245,6 +246,41 @@ class PropertiesCommand(CheckedCommand):
             if collection_store.get_collection(catalog, self.handle.id).name != name:
                 collection_store.rename_collection(catalog, self.handle.id, name)
             collection_store.edit_collection(catalog, self.handle.id, **fields)
+        self.edits.notify(self.edits.collections_changed)
+        self.edits.notify(self.edits.collection_changed, self.handle.id)
+
+
+class SmartFilterCommand(CheckedCommand):
+    """A smart collection's filter and sort order before and after (Edit Smart Collection
+    Filter): what it shows follows the filter, so nothing else is written."""
+
+    def __init__(
+        self, edits: UndoHost, handle: CollectionHandle, old: tuple[str, str], new: tuple[str, str], text: str
+    ) -> None:
+        super().__init__(edits, text)
+        self.handle, self.old, self.new = handle, old, new
+        self.name = collection_store.get_collection(edits.catalog, handle.id).name
+
+    def conflict(self, undoing: bool) -> Conflict | None:
+        state = _current(self.edits, self.handle)
+        if state is None:
+            return _gone(self.name)
+        if state.smart != (self.new if undoing else self.old):
+            return Conflict(
+                translate(
+                    "CollectionCommands", "The filter or sort order of “{name}” has been changed elsewhere since."
+                ).format(name=state.name)
+            )
+        return None
+
+    def do_undo(self) -> None:
+        self._write(*self.old)
+
+    def do_redo(self) -> None:
+        self._write(*self.new)
+
+    def _write(self, filter: str, sort: str) -> None:
+        collection_store.edit_smart(self.edits.catalog, self.handle.id, filter=filter, sort=sort)
         self.edits.notify(self.edits.collections_changed)
         self.edits.notify(self.edits.collection_changed, self.handle.id)
 

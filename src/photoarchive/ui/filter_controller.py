@@ -233,7 +233,8 @@ class FilterController(QObject):
         self.collection_created.emit(Source(COLLECTION, collection.id, collection.name))
 
     def edit_smart(self) -> None:
-        """Edit the shown smart collection's filter and sort order (checked as typed)."""
+        """Edit the shown smart collection's filter and sort order (checked as typed), as one
+        undoable step."""
         cid = self.source.key
         if self.source.kind != COLLECTION or not isinstance(cid, int) or not self._is_smart(cid):
             return
@@ -245,12 +246,12 @@ class FilterController(QObject):
             return
         _name, filter_text, sort = dialog.result_values()
         try:
-            collection_store.edit_smart(self.catalog, cid, filter=filter_text, sort=sort)
+            self.edits.edit_smart_collection(
+                cid, filter_text, sort, self.tr("Edit the filter of “{name}”").format(name=collection.name)
+            )
         except PhotoArchiveError as error:
             show_error(self.parent_widget, self.tr("The smart collection was not changed"), error)
             return
-        self.edits.collections_changed.emit()
-        self.edits.collection_changed.emit(cid)
 
     def add_matching(self) -> None:
         """Add the photos the grid shows now (the source under the filter and the search) to an

@@ -51,6 +51,7 @@ from photoarchive.ui.collection_commands import (
     DeleteCommand,
     MembersCommand,
     PropertiesCommand,
+    SmartFilterCommand,
 )
 from photoarchive.ui.commands import CANCEL, DROP, FORCE, CheckedCommand, Conflict
 from photoarchive.ui.place_commands import PlaceCommand
@@ -156,6 +157,19 @@ class PhotoEdits(QObject):
                 self, self.handle(collection_id), (before.name, before.fields), (after.name, after.fields), description
             )
         )
+        self.collections_changed.emit()
+        self.collection_changed.emit(collection_id)
+
+    def edit_smart_collection(self, collection_id: int, filter: str, sort: str, description: str) -> None:
+        """Give a smart collection another filter and sort order, as one undoable step; raises
+        ValidationError or FilterSyntaxError (nothing changed) for a filter that does not read."""
+        with transaction(self.catalog.conn):  # the filter recorded for undo is the one replaced
+            before = CollectionState.read(self, collection_id).smart
+            collection_store.edit_smart(self.catalog, collection_id, filter=filter, sort=sort)
+            after = CollectionState.read(self, collection_id).smart
+        if before is None or after is None or before == after:
+            return
+        self.stack.push(SmartFilterCommand(self, self.handle(collection_id), before, after, description))
         self.collections_changed.emit()
         self.collection_changed.emit(collection_id)
 
