@@ -8,7 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from photoarchive import collections as collection_store
+from photoarchive.ui import main_window
 from photoarchive.ui.dialogs.smart_collection_dialog import SmartCollectionDialog
+from photoarchive.ui.filter_state import FilterState
 from photoarchive.ui.sources import COLLECTION, Source
 
 
@@ -65,3 +67,76 @@ def test_an_edited_smart_filter_changed_elsewhere_is_not_undone_over_it(qtbot, w
     window.edits.undo()  # no one to ask: refused, the newer filter kept
     assert collection_store.get_collection(window.catalog, smart.id).filter == "label:red"
     assert refused and "Smart" in refused[0]
+
+
+def _count_reads(window, monkeypatch):
+    """How many times the grid's source is read again (its first page or all its ids)."""
+    calls: list[str] = []
+    for name in ("source_page", "source_ids"):
+        real = getattr(main_window, name)
+        monkeypatch.setattr(
+            main_window, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k)
+        )
+    return lambda: len(calls)
+
+
+def _filter(qtbot, window, state) -> None:
+    window.filter_bar.set_state(state, announce=True)
+    qtbot.waitUntil(lambda: window._filter == state.text(), timeout=3000)
+
+
+def test_a_reject_key_takes_the_photo_out_of_a_grid_hiding_rejects_and_undo_brings_it_back(
+    qtbot, window, monkeypatch
+) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply([ids[0]], {"flag": "reject"}, "reject")  # something rejected already
+    _filter(qtbot, window, FilterState(hide_rejects=True))
+    shown = window.grid_model.ids()
+    assert ids[0] not in shown
+    target, after = shown[2], shown[3]
+    window.grid.select_ids([target])
+    _focus_grid(qtbot, window)
+    reads = _count_reads(window, monkeypatch)
+    qtbot.keyClick(window.grid, Qt.Key.Key_X)
+    assert window.grid_model.ids() == [pid for pid in shown if pid != target]  # out at once
+    assert window.grid.selected_ids() == [after]  # the next photo is current
+    assert window.grid.currentIndex().row() == 2
+    assert reads() == 0  # the source was not read again
+    assert window.bar.count.text().startswith(f"{len(shown) - 1:,} of")
+    qtbot.waitUntil(lambda: "2 rejects hidden" in window.bar.count.text(), timeout=3000)
+    _undo_key(qtbot, window)
+    assert window.grid_model.ids() == shown  # back at its row
+    assert window.grid.selected_ids() == [target]
+    qtbot.waitUntil(lambda: "1 reject hidden" in window.bar.count.text(), timeout=3000)
+
+
+def test_a_pick_filter_loses_the_photo_unflagged_and_a_new_pick_waits_for_the_reload(qtbot, window) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply(ids[:3], {"flag": "pick"}, "pick")
+    _filter(qtbot, window, FilterState(flag="pick"))
+    assert sorted(window.grid_model.ids()) == sorted(ids[:3])
+    first = window.grid_model.ids()[0]
+    window.grid.select_ids([first])
+    _focus_grid(qtbot, window)
+    qtbot.keyClick(window.grid, Qt.Key.Key_U)
+    assert first not in window.grid_model.ids() and len(window.grid_model.ids()) == 2
+    assert len(window.grid.selected_ids()) == 1
+    window.edits.apply([ids[5]], {"flag": "pick"}, "pick")  # not shown: it comes with the next reload
+    assert ids[5] not in window.grid_model.ids()
+    window.reload_grid()
+    assert ids[5] in window.grid_model.ids()
+
+
+def test_the_first_reject_turns_hide_rejects_on_and_the_photo_leaves(qtbot, window) -> None:
+    assert not window.filter_bar.state().hide_rejects  # nothing rejected in the sample
+    shown = window.grid_model.ids()
+    window.grid.select_ids([shown[0]])
+    _focus_grid(qtbot, window)
+    qtbot.keyClick(window.grid, Qt.Key.Key_X)
+    assert window.filter_bar.state().hide_rejects and window.filter_bar.hide_rejects.isChecked()
+    assert window.grid_model.ids() == shown[1:]
+    assert window.grid.selected_ids() == [shown[1]]
+    qtbot.waitUntil(lambda: "1 reject hidden" in window.bar.count.text(), timeout=3000)
+    assert window.bar.count.text().startswith(f"{len(shown) - 1:,} of {len(shown):,}")
+    window.grid.viewport().repaint()
+    window.grab().save("/work/notes/shots/d_first_reject_hidden.png")

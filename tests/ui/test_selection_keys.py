@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from photoarchive.catalog.curated import load_values
+from photoarchive.ui.filter_state import FilterState
 from photoarchive.ui.models.photo_grid_model import PhotoRole
 from photoarchive.ui.widgets.cull_view import CullView
 
@@ -21,7 +22,14 @@ def _focus_grid(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.grid.setFocus() or window.grid.hasFocus())
 
 
+def _shows_rejects(window) -> None:
+    """The curator's bar shows rejects (remembered for the source): the first reject does not
+    turn Hide rejects on, and a rejected photo stays in the grid (tests/ui/test_filtered_grid_keys.py)."""
+    window.filter_bar.set_state(FilterState(), announce=True)
+
+
 def _two_selected(qtbot, window) -> list[int]:
+    _shows_rejects(window)
     ids = window.grid_model.ids()[:2]
     window.select_photos(ids)
     _focus_grid(qtbot, window)
@@ -145,6 +153,7 @@ def test_the_photo_menu_shows_the_keys(window) -> None:
 
 
 def test_cull_from_the_window_and_a_key_there_lands_in_the_catalog(qtbot, window) -> None:
+    _shows_rejects(window)
     order = window.grid_model.ids()
     window.select_photos([order[2]])
     _focus_grid(qtbot, window)

@@ -15,7 +15,7 @@ with Hide rejects on once something in the catalog is rejected.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as place_store
 from photoarchive.catalog.curated import cameras_in_use, has_rejects, keywords_in_use
 from photoarchive.catalog.filters import FilterQuery, compile_filter
-from photoarchive.catalog.search import count_photos_matching
+from photoarchive.catalog.search import count_photos_matching, photo_page
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.filters import FilterSyntaxError, parse
 from photoarchive.ui.actions import make_action
@@ -79,6 +79,7 @@ class FilterController(QObject):
         self._completing: Worker | None = None
         self._search_tip = search.toolTip()
         self.stopped = False
+        self._had_rejects = False  # whether the catalog had a reject when last looked (default_state)
         archive = str(catalog.paths.root.resolve())
         self._prefix = f"filters/{hashlib.sha1(archive.encode()).hexdigest()[:16]}/"
         bar.filter_changed.connect(self._bar_changed)
@@ -115,7 +116,8 @@ class FilterController(QObject):
 
     def default_state(self) -> FilterState:
         """Hide rejects on once something in the catalog is rejected (read through the flag's index)."""
-        return FilterState(hide_rejects=has_rejects(self.catalog))
+        self._had_rejects = has_rejects(self.catalog)
+        return FilterState(hide_rejects=self._had_rejects)
 
     def _bar_changed(self, text: str) -> None:
         self.settings.setValue(self.key(self.source), text)
@@ -149,6 +151,34 @@ class FilterController(QObject):
         except FilterSyntaxError as error:  # the bar's own text: a remembered token
             self.status_message.emit(str(error))
             return None
+
+    # -- photos edited under the filter -----------------------------------------------------
+
+    def matching(self, filter_text: str, photo_ids: Sequence[int]) -> set[int]:
+        """Which of these photos the grid's filter ``filter_text`` still shows (one query over
+        these ids only, however big the source: a key's photos leave a filtered grid without
+        reading it again)."""
+        ids = list(dict.fromkeys(photo_ids))
+        if not filter_text or not ids:
+            return set(ids)
+        query = compile_filter(self.catalog.conn, filter_text)
+        terms, params = query.where
+        among = f"p.id IN ({', '.join(str(int(pid)) for pid in ids)})"
+        found = photo_page(self.catalog.conn, search=query.search, where=([*terms, among], params), limit=None)
+        return set(found.ids)
+
+    def rejected(self, changes: Sequence[tuple[int, str, Any]]) -> bool:
+        """A reject among these new values was the catalog's first: Hide rejects goes on, on a
+        source whose bar the curator has not set (True: the bar's filter changed, unannounced;
+        the window takes the rejects out of the grid itself rather than reading it again)."""
+        if self._had_rejects or not any(f == "flag" and v == "reject" for _pid, f, v in changes):
+            return False
+        self._had_rejects = True
+        state = self.bar.state()
+        if state.hide_rejects or self.settings.value(self.key(self.source)) is not None:
+            return False
+        self.bar.set_state(replace(state, hide_rejects=True))
+        return True
 
     # -- rejects hidden ---------------------------------------------------------------------
 

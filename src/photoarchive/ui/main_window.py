@@ -96,6 +96,10 @@ from photoarchive.ui.window_layout import DockLayout
 from photoarchive.ui.window_panels import install_map_and_places
 from photoarchive.ui.workers import Worker, grid_rest_job, source_counts_job
 
+# More photos than this edited at once under a filter: the grid is read again rather than
+# asking which of them still match.
+LEAVE_AT_MOST = 10_000
+
 
 class MainWindow(QMainWindow):
     """The archive's window; see the module docstring for the API other panels use."""
@@ -126,6 +130,8 @@ class MainWindow(QMainWindow):
         self.current_source: Source = ALL_PHOTOS
         self.search_text = ""
         self._filter = ""  # the filter the grid shows: the filter bar's and the search box's
+        self._total: int | None = None  # the photos of the source, the filter's aside, once known
+        self._left: dict[int, int] = {}  # photos a key took out of the filtered grid: their rows
         self.loupe: Loupe | None = None
 
         self.edits = PhotoEdits(catalog, self)
@@ -210,6 +216,7 @@ class MainWindow(QMainWindow):
         self.grid.preview_requested.connect(self.open_loupe)
         # An edit's new values go into the cells at once (the grid is not read again for them).
         self.edits.values_changed.connect(self.grid_model.set_values)
+        self.edits.values_changed.connect(self._filtered_values)
         self.edits.values_changed.connect(self.culling.show_values)
         self.edits.photos_changed.connect(self._photos_changed)
         self.edits.collection_changed.connect(self._collection_changed)
@@ -318,14 +325,15 @@ class MainWindow(QMainWindow):
             ids = source_ids(self.catalog, self.current_source, search=search, order=order, where=where)
         reorderable = self.current_source.is_collection and order == "collection" and not self._filter
         self.grid_model.set_ids(ids, reorderable=reorderable)
+        self._left.clear()
+        self._total = None
         self.centre.setCurrentWidget(self.browser if has_photos(self.catalog) else self.welcome)
         if page is not None and page.after is not None:
             self._read_grid_rest(page.after, order, selected)
             self.bar.count.setText(self.tr("counting…"))
-        elif self._filter:
-            self.bar.set_count(len(ids), source_size(self.catalog, self.current_source))
         else:
-            self.bar.set_count(len(ids), len(ids))
+            self._total = source_size(self.catalog, self.current_source) if self._filter else len(ids)
+            self.bar.set_count(len(ids), self._total)
         self.filtering.count_hidden(self.search_text)
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{len(ids):,}"))
         key = self.current_source.key
@@ -354,12 +362,52 @@ class MainWindow(QMainWindow):
         rest, size = result
         shown_before = self.grid.selected_ids()
         self.grid_model.append_ids(rest)
-        count = self.grid_model.rowCount()
-        self.bar.set_count(count, size if self._filter else count)
-        self.filtering.show_count(self.bar.count.text())
-        self.shown_label.setText(self.tr("{count} shown").format(count=f"{count:,}"))
+        self._total = size if self._filter else self.grid_model.rowCount()
+        self._show_count()
         if selected and len(shown_before) < len(selected):  # some were beyond the first page
             self.grid.select_ids(selected)
+
+    def _show_count(self) -> None:
+        count = self.grid_model.rowCount()
+        if self._total is not None:
+            self.bar.set_count(count, self._total)
+            self.filtering.show_count(self.bar.count.text())
+        self.shown_label.setText(self.tr("{count} shown").format(count=f"{count:,}"))
+
+    def _filtered_values(self, changes: list[tuple[int, str, object]]) -> None:
+        """A rating, label or flag set (by a key, undo or redo) under a filter: the photos shown
+        that no longer match leave the grid at once, as in Lightroom, and the photo after them
+        becomes current; those that left and match again (undo) come back to their rows. The
+        grid is not read again: one query over the edited photos. A photo not shown that now
+        matches appears at the next reload of the grid (a source, the filter or the search
+        changed). The catalog's first reject turns Hide rejects on (``filtering.rejected``)."""
+        if self.filtering.rejected(changes):
+            self._filter = self.filtering.filter_text(self.search_text)
+        edited = list(dict.fromkeys(pid for pid, field, _value in changes if field in ("rating", "label", "flag")))
+        if not self._filter or not edited:
+            return
+        model = self.grid_model
+        candidates = [pid for pid in edited if pid in self._left or model.row_of(pid) is not None]
+        if len(candidates) > LEAVE_AT_MOST:  # a whole source flagged: read it again instead
+            self.reload_grid()
+            return
+        matching = self.filtering.matching(self._filter, candidates)
+        leaving = [pid for pid in candidates if pid not in matching and pid not in self._left]
+        returning = [(self._left.pop(pid), pid) for pid in candidates if pid in matching and pid in self._left]
+        if not leaving and not returning:
+            return
+        selected = [pid for pid in self.grid.selected_ids() if pid not in set(leaving)]
+        taken = model.remove_ids(leaving)
+        self._left.update({pid: row for row, pid in taken})
+        model.insert_ids(returning)
+        if returning:
+            selected = [pid for _row, pid in returning]  # what undo brought back
+        elif not selected and taken and model.rowCount():
+            selected = [model.id_at(min(taken[0][0], model.rowCount() - 1))]  # the photo after them
+        self.grid.select_ids(selected)
+        if any(field == "flag" for _pid, field, _value in changes):
+            self.filtering.count_hidden(self.search_text)  # in the background; shown when counted
+        self._show_count()
 
     # -- selection, editing -----------------------------------------------------------------
 

@@ -124,6 +124,41 @@ class PhotoGridModel(QAbstractListModel):
         self._rows_by_id = None
         self.endInsertRows()
 
+    def remove_ids(self, photo_ids: Sequence[int]) -> list[tuple[int, int]]:
+        """Take these photos' rows out (those shown; a key made them leave a filtered grid),
+        nothing read again: the pages before the first row taken stay. Returns (row, id) of
+        each row taken, in the order they were, to put them back (``insert_ids``)."""
+        rows = sorted(r for r in (self.row_of(pid) for pid in set(photo_ids)) if r is not None)
+        if not rows:
+            return []
+        taken = [(row, self._ids[row]) for row in rows]
+        for first, last in reversed(_runs(rows)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first : last + 1]
+            self._rows_by_id = None
+            self.endRemoveRows()
+        self._forget_pages_from(rows[0])
+        return taken
+
+    def insert_ids(self, taken: Sequence[tuple[int, int]]) -> None:
+        """Put back rows ``remove_ids`` took, at the rows they were (those already shown are
+        left where they are)."""
+        for row, photo_id in sorted(taken):
+            if self.row_of(photo_id) is not None:
+                continue
+            row = min(row, len(self._ids))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, photo_id)
+            self._rows_by_id = None
+            self._forget_pages_from(row)
+            self.endInsertRows()
+
+    def _forget_pages_from(self, row: int) -> None:
+        """The cells of the pages from ``row`` on moved: they are read again when shown."""
+        for number in [n for n in self._pages if n >= row // PAGE_SIZE]:
+            for cell in self._pages.pop(number):
+                self._rows_by_key.pop(cell.sha256, None)
+
     def ids(self) -> list[int]:
         return list(self._ids)
 
