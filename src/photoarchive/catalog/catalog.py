@@ -1,12 +1,13 @@
 """The catalog: the one authority on what the archive holds. All its SQL is in this package.
 
 A ``Catalog`` is opened on an archive folder and handed to whoever needs it (the importer,
-the exporters, the GUI's models); it owns one SQLite connection. A new catalog is made only
-in a folder that holds no archive yet: where originals or backups are but ``catalog.sqlite``
-is not, an empty catalog would hide every caption, place and collection, so opening raises
-``CatalogMissingError`` saying how to restore (``photoarchive restore``). Queries for photos and
-import batches are here; other parts of the catalog (curated fields, collections, places)
-live in modules beside this one and take a Catalog.
+the exporters, the GUI's models); it owns one connection, to the folder's ``catalog.sqlite`` or
+to the PostgreSQL database its ``catalog.url`` names (``catalog.location``). A new catalog is
+made only in a folder that holds no archive yet: where originals or backups are but
+``catalog.sqlite`` is not (or the database is empty), an empty catalog would hide every
+caption, place and collection, so opening raises ``CatalogMissingError`` saying how to restore
+(``photoarchive restore``). Queries for photos and import batches are here; other parts of the
+catalog (curated fields, collections, places) live in modules beside this one and take a Catalog.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from contextlib import suppress
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
 from photoarchive.catalog.connection import connect, inserted_id, select_in, timestamp, transaction
 from photoarchive.catalog.language_rows import record_from_file
+from photoarchive.catalog.location import URL_FILE, resolve
 from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import (
@@ -61,8 +63,10 @@ class Catalog:
     that failed): the change stands, and the command line or the window shows them.
     """
 
-    def __init__(self, root: Path | str, *, create: bool = True, rebuild: bool = False) -> None:
+    def __init__(self, root: Path | str, *, create: bool = True, rebuild: bool = False, url: str | None = None) -> None:
         self.paths = ArchivePaths(Path(root).expanduser().resolve())
+        # ``url`` (a caller's --catalog) > the folder's catalog.url > its catalog.sqlite
+        self.location = resolve(self.paths.root, url)
         self.warnings: list[str] = []
         self.backup_checked_on: date | None = None  # catalog.backup.daily_backup_if_due
         # Set by an owner that takes the day's backup itself once its work is done (the command
@@ -74,6 +78,9 @@ class Catalog:
         # commit, catalog.sidecars.mirror_sidecars hands it the photos instead of writing them.
         self.sidecar_writer: Callable[[set[int]], None] | None = None
         self.sidecar_folders_cleaned: set[Path] = set()  # catalog.sidecars: leftovers removed
+        if self.location.url is not None:
+            self._open_on_a_server(create=create, rebuild=rebuild)
+            return
         if not self.paths.catalog.exists():
             if not rebuild:
                 _refuse_over_an_archive(self.paths)
@@ -97,6 +104,29 @@ class Catalog:
                 raise damaged_catalog(self.paths, error) from error
             raise
         except Exception:
+            self.conn.close()
+            raise
+
+    def _open_on_a_server(self, *, create: bool, rebuild: bool) -> None:
+        """Open (and migrate) the catalog in the PostgreSQL database of ``self.location``: a
+        database without the catalog's tables is a new catalog, refused as an SQLite catalog
+        would be over a folder holding an archive's originals (unless ``rebuild``)."""
+        # Typed as SQLite's until the catalog's modules take any Connection (their SQL is made
+        # portable module by module): a PgConnection answers what they call on it.
+        self.conn = cast(sqlite3.Connection, connect(self.location))
+        try:
+            found = self.conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()[0]
+            if not found:
+                if not rebuild:
+                    _refuse_over_an_archive(self.paths, catalog=f"the database {self.location.shown()} is empty")
+                if not create:
+                    raise CatalogError(f"{self.location.shown()}: no catalog there (the database is empty)")
+            try:
+                self.paths.ensure()
+            except OSError as error:
+                raise CatalogError(f"{self.paths.root}: cannot create the archive folder ({error.strerror})") from error
+            self.migrations_applied = migrate(self.conn, self.paths.catalog)
+        except BaseException:
             self.conn.close()
             raise
 
@@ -340,11 +370,18 @@ def damaged_catalog(paths: ArchivePaths, error: sqlite3.DatabaseError | str) -> 
     return CatalogError(f"the catalog {paths.catalog} is damaged ({error}); {advice}")
 
 
-def _refuse_over_an_archive(paths: ArchivePaths) -> None:
-    """``CatalogMissingError`` when the folder already holds an archive's originals or backups."""
+def _refuse_over_an_archive(paths: ArchivePaths, *, catalog: str | None = None) -> None:
+    """``CatalogMissingError`` when the folder already holds an archive's originals or backups
+    (``catalog``: what is missing, when it is a server's database rather than the file)."""
     evidence = _first_file(paths.originals, skip={".incoming"}) or _first_file(paths.backups, skip=set())
     if evidence is None:
         return
+    if catalog is not None:
+        raise CatalogMissingError(
+            f"{paths.root} holds an archive ({evidence.relative_to(paths.root)}) but {catalog}; a new,"
+            " empty catalog would hide every caption, place and collection, so none was made. Check"
+            f" that the catalog's address (given, or in {paths.root / URL_FILE}) names the right database"
+        )
     raise CatalogMissingError(
         f"{paths.root} holds an archive ({evidence.relative_to(paths.root)}) but its catalog {paths.catalog.name} "
         "is missing; a new, empty catalog would hide every caption, place and collection, so none was made. "

@@ -11,3 +11,10 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 );
 """
+
+POSTGRESQL = """
+CREATE TABLE settings (
+    key TEXT COLLATE "C" PRIMARY KEY,
+    value TEXT COLLATE "C" NOT NULL
+);
+"""

@@ -12,3 +12,8 @@ SQL = """
 CREATE INDEX photos_sort_captured ON photos(coalesce(captured_at, imported_at), id);
 CREATE INDEX photos_sort_name ON photos(original_name COLLATE NOCASE, id);
 """
+
+POSTGRESQL = """
+CREATE INDEX photos_sort_captured ON photos(coalesce(captured_at, imported_at), id);
+CREATE INDEX photos_sort_name ON photos(photoarchive_nocase(original_name), id);
+"""

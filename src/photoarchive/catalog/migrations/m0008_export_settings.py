@@ -13,3 +13,11 @@ CREATE TABLE export_settings (
     updated_at TEXT NOT NULL
 );
 """
+
+POSTGRESQL = """
+CREATE TABLE export_settings (
+    collection_id BIGINT PRIMARY KEY REFERENCES collections(id) ON DELETE CASCADE,
+    options TEXT COLLATE "C" NOT NULL DEFAULT '{}',
+    updated_at TEXT COLLATE "C" NOT NULL
+);
+"""

@@ -9,3 +9,7 @@ SQL = """
 -- {field: "fill" | "append"}; a field not listed is replaced
 ALTER TABLE templates ADD COLUMN field_modes TEXT NOT NULL DEFAULT '{}';
 """
+
+POSTGRESQL = """
+ALTER TABLE templates ADD COLUMN field_modes TEXT COLLATE "C" NOT NULL DEFAULT '{}';
+"""

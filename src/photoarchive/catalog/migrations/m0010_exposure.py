@@ -15,3 +15,11 @@ ALTER TABLE photos ADD COLUMN iso INTEGER;
 -- in millimetres, the lens's (not the 35 mm equivalent)
 ALTER TABLE photos ADD COLUMN focal_length REAL;
 """
+
+POSTGRESQL = """
+ALTER TABLE photos ADD COLUMN lens TEXT COLLATE "C";
+ALTER TABLE photos ADD COLUMN exposure_time TEXT COLLATE "C";
+ALTER TABLE photos ADD COLUMN f_number DOUBLE PRECISION;
+ALTER TABLE photos ADD COLUMN iso BIGINT;
+ALTER TABLE photos ADD COLUMN focal_length DOUBLE PRECISION;
+"""

@@ -7,6 +7,10 @@ whose date text has a shape the key cannot follow (pages are then read as before
 
 The index is moved, not rebuilt: each photo's text goes from its photo id to its key. The
 catalog is backed up before (``catalog.schema.migrate``).
+
+On PostgreSQL the search text's table holds its capture key beside it (0001), and this migration
+gives it the index a page in capture order is read from (``POSTGRESQL``, run instead of
+``apply``); ``search_keys`` is made too, and left empty, so that both schemas have the same tables.
 """
 
 from __future__ import annotations
@@ -14,6 +18,13 @@ from __future__ import annotations
 import sqlite3
 
 NAME = "0011_search_keys"
+
+POSTGRESQL = """
+CREATE TABLE search_keys (photo_id BIGINT PRIMARY KEY, key BIGINT NOT NULL, exact BIGINT NOT NULL);
+CREATE UNIQUE INDEX search_keys_key ON search_keys(key, photo_id);
+CREATE INDEX search_keys_inexact ON search_keys(photo_id) WHERE exact = 0;
+CREATE INDEX photos_fts_capture ON photos_fts(capture_key, photo_id);
+"""
 
 
 def apply(conn: sqlite3.Connection) -> None:

@@ -22,3 +22,12 @@ CREATE INDEX photos_rating ON photos(rating, coalesce(captured_at, imported_at),
 CREATE INDEX photos_label ON photos(label, coalesce(captured_at, imported_at), id);
 CREATE INDEX photos_flag ON photos(flag, coalesce(captured_at, imported_at), id);
 """
+
+POSTGRESQL = """
+ALTER TABLE photos ADD COLUMN rating BIGINT;
+ALTER TABLE photos ADD COLUMN label TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE photos ADD COLUMN flag TEXT COLLATE "C" NOT NULL DEFAULT '';
+CREATE INDEX photos_rating ON photos(rating, coalesce(captured_at, imported_at), id) WHERE rating IS NOT NULL;
+CREATE INDEX photos_label ON photos(label, coalesce(captured_at, imported_at), id);
+CREATE INDEX photos_flag ON photos(flag, coalesce(captured_at, imported_at), id);
+"""

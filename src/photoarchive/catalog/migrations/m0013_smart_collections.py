@@ -11,3 +11,8 @@ ALTER TABLE collections ADD COLUMN filter TEXT NOT NULL DEFAULT '';
 -- a smart collection's order: captured, name or imported (catalog.SORT_ORDERS)
 ALTER TABLE collections ADD COLUMN sort TEXT NOT NULL DEFAULT 'captured';
 """
+
+POSTGRESQL = """
+ALTER TABLE collections ADD COLUMN filter TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE collections ADD COLUMN sort TEXT COLLATE "C" NOT NULL DEFAULT 'captured';
+"""

@@ -23,3 +23,14 @@ CREATE TABLE translations (
 ) WITHOUT ROWID;
 CREATE INDEX translations_language ON translations(lang, field, photo_id);
 """
+
+POSTGRESQL = """
+CREATE TABLE translations (
+    photo_id BIGINT NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+    field TEXT COLLATE "C" NOT NULL,
+    lang TEXT COLLATE "C" NOT NULL,
+    value TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (photo_id, field, lang)
+);
+CREATE INDEX translations_language ON translations(lang, field, photo_id);
+"""

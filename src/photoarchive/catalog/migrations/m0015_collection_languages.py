@@ -18,3 +18,13 @@ CREATE TABLE collection_translations (
     PRIMARY KEY (collection_id, field, lang)
 ) WITHOUT ROWID;
 """
+
+POSTGRESQL = """
+CREATE TABLE collection_translations (
+    collection_id BIGINT NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+    field TEXT COLLATE "C" NOT NULL,
+    lang TEXT COLLATE "C" NOT NULL,
+    value TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (collection_id, field, lang)
+);
+"""
