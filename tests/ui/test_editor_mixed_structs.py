@@ -127,3 +127,12 @@ def test_a_member_of_a_contact_typed_on_photos_that_differ(qtbot, sample_catalog
     ]
     editor.edits.undo()
     assert _stored(sample_catalog, ids, "creator_contact_info") == [own[i]["creator_contact_info"] for i in ids]
+    email = form.lines["email"]  # differs: typed in, then emptied, it is emptied on every photo (as a flat field)
+    email.setFocus()
+    qtbot.keyClicks(email, "x")
+    qtbot.keyClick(email, Qt.Key.Key_Backspace)
+    qtbot.keyClick(email, Qt.Key.Key_Return)
+    assert _stored(sample_catalog, ids, "creator_contact_info") == [
+        {"city": "Moscow"},
+        {"url": "https://example.org"},
+    ]
