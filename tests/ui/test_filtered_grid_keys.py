@@ -12,6 +12,7 @@ from photoarchive.ui import main_window
 from photoarchive.ui.dialogs.smart_collection_dialog import SmartCollectionDialog
 from photoarchive.ui.filter_state import FilterState
 from photoarchive.ui.sources import COLLECTION, Source
+from photoarchive.ui.widgets.compare_view import CompareView
 
 
 def _focus_grid(qtbot, window) -> None:
@@ -140,3 +141,47 @@ def test_the_first_reject_turns_hide_rejects_on_and_the_photo_leaves(qtbot, wind
     assert window.bar.count.text().startswith(f"{len(shown) - 1:,} of {len(shown):,}")
     window.grid.viewport().repaint()
     window.grab().save("/work/notes/shots/d_first_reject_hidden.png")
+
+
+def test_auto_advance_in_compare_moves_the_focus_to_the_next_photo_and_stays_on_the_last(qtbot, window) -> None:
+    window.filter_bar.set_state(FilterState(), announce=True)  # the bar shows rejects
+    window.selecting.actions()["auto_advance"].setChecked(True)  # Photo > Auto-Advance
+    order = window.grid_model.ids()[:3]
+    window.select_photos(order)
+    _focus_grid(qtbot, window)
+    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
+    qtbot.keyClick(window.grid, Qt.Key.Key_C)
+    view = window.culling.view
+    assert isinstance(view, CompareView) and view.auto_advance.isChecked()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(view.isActiveWindow)
+    assert view.focused().id == order[0]
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert view.focused().id == order[1]
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert view.focused().id == order[2]
+    qtbot.keyClick(view, Qt.Key.Key_X)  # the last: the focus stays
+    assert view.focused().id == order[2]
+    assert view.photos[0].rating == 3 and view.photos[1].flag == "pick"
+    assert view.photos[2].flag == "reject"
+    view.grab().save("/work/notes/shots/d_compare_auto_advance.png")
+    qtbot.keyClick(view, Qt.Key.Key_A)  # off: a key leaves the focus where it is
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_5)
+    assert view.focused().id == order[1]
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_auto_advance_off_in_the_photo_menu_opens_compare_with_it_off(qtbot, window) -> None:
+    window.selecting.actions()["auto_advance"].setChecked(False)
+    order = window.grid_model.ids()[:2]
+    window.select_photos(order)
+    _focus_grid(qtbot, window)
+    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
+    qtbot.keyClick(window.grid, Qt.Key.Key_C)
+    view = window.culling.view
+    assert isinstance(view, CompareView) and not view.auto_advance.isChecked()
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert view.focused().id == order[0]
+    qtbot.keyClick(view, Qt.Key.Key_Escape)

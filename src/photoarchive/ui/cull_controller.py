@@ -44,14 +44,17 @@ class CullController(QObject):
         edit: Edit,
         flush: Callable[[], None] = lambda: None,
         parent: QWidget | None = None,
+        auto_advance: Callable[[], bool] = lambda: False,
     ) -> None:
         """``edit(photo_ids, field, value)`` makes a view's edit (``SelectionController.edit``);
-        ``flush`` saves what is being typed before a view opens."""
+        ``flush`` saves what is being typed before a view opens; ``auto_advance()``: whether
+        the culling and compare views open with auto-advance on (the Photo menu's Auto-Advance)."""
         super().__init__(parent)
         self.catalog = catalog
         self.grid = grid
         self.edit = edit
         self.flush = flush
+        self.auto_advance = auto_advance
         self.view: CullView | CompareView | None = None
         self._culled: CatalogPhotos | None = None  # the open culling view's photos, while they follow the grid
         cull = make_action(self, self.tr("&Cull"), self.open_cull, "F")
@@ -98,6 +101,7 @@ class CullController(QObject):
         self.flush()
         photos = CatalogPhotos(self.catalog, model.ids())  # the ids only: rows are read a page at a time
         view = CullView(photos, position=start)
+        view.auto_advance.setChecked(self.auto_advance())
         self._opened(view)
         self._culled = photos
         view.showFullScreen()
@@ -111,7 +115,7 @@ class CullController(QObject):
             self.status_message.emit(self.tr("Select 2 to 4 photos to compare them."))
             return None
         self.flush()
-        view = CompareView(cull_photos(self.catalog, ids))
+        view = CompareView(cull_photos(self.catalog, ids), auto_advance=self.auto_advance())
         self._opened(view)
         view.showMaximized()
         self._activate(view)

@@ -477,7 +477,9 @@ class MainWindow(QMainWindow):
         self.selecting = SelectionController(
             self.catalog, self.edits, self.grid, self.settings, self.editor.flush, self
         )
-        self.culling = CullController(self.catalog, self.grid, self.selecting.edit, self.editor.flush, self)
+        self.culling = CullController(
+            self.catalog, self.grid, self.selecting.edit, self.editor.flush, self, self.selecting.auto_advance.isChecked
+        )
         self.grid.selection_changed.connect(self.culling.selection_changed)
         self.collections = CollectionController(
             self.catalog, self.edits, selected, can_reorder=lambda: self.grid_model.reorderable, parent=self

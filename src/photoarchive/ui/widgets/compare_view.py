@@ -5,7 +5,11 @@ a row, four in two rows), its name and selection under it. The zoom is shared: Z
 click on a photo at some point of it, shows all of them at 100 % at that same relative
 point; dragging one pans them all. One panel has the focus (outlined): Left / Right (Up /
 Down between rows) move it, and the selection keys rate and flag its photo (0-5, 6-9,
-P, X, U, as in the culling view). Esc leaves (``left`` with the focused photo's id).
+P, X, U, as in the culling view). With auto-advance on (A or Caps Lock, as in the culling view;
+it opens as the Photo menu's Auto-Advance is set) a rating, label or flag moves the focus to
+the next photo compared; on the last one it stays there, as the culling view stays on the
+last photo: wrapping round would put the focus back on a photo already judged, and the
+curator would rate it again by the next key. Esc leaves (``left`` with the focused photo's id).
 
 Like the culling view it writes nothing: ``selection_edited(photo_ids, field, value)`` asks
 the window for the edit, and ``set_value`` shows it once made.
@@ -18,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from photoarchive.ui.culling import CullPhoto, PhotoList, edit_for_key, request, selection_html, show_on
@@ -53,7 +57,12 @@ class CompareView(QWidget):
     left = Signal(int)
 
     def __init__(
-        self, photos: Sequence[CullPhoto], *, cache: FullImageCache | None = None, parent: QWidget | None = None
+        self,
+        photos: Sequence[CullPhoto],
+        *,
+        cache: FullImageCache | None = None,
+        auto_advance: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         if not MIN_PHOTOS <= len(photos) <= MAX_PHOTOS:
@@ -84,11 +93,17 @@ class CompareView(QWidget):
             show_on(panel.canvas, photo, self.cache)
         self.hint = QLabel(
             self.tr(
-                "Z or click: 100 % together · drag: pan together · ← → focus · 0-5 stars · 6-9 label · P X U flag · Esc back"
+                "Z or click: 100 % together · drag: pan together · ← → focus · 0-5 stars · 6-9 label · P X U flag"
+                " · A auto-advance · Esc back"
             )
         )
         self.hint.setStyleSheet("color: #8a8a8a; padding: 2px 6px;")
         grid.addWidget(self.hint, (len(self.photos) - 1) // self.columns + 1, 0, 1, self.columns)
+        self.auto_advance = QAction(self.tr("Auto-advance"), self)
+        self.auto_advance.setCheckable(True)  # its keys (A, Caps Lock) are read by keyPressEvent
+        self.auto_advance.setChecked(auto_advance)
+        self.auto_advance.setToolTip(self.tr("After a rating, label or flag, focus the next photo (A or Caps Lock)"))
+        self.addAction(self.auto_advance)
         self._closed = False
         self.cache.want([request(p) for p in self.photos])
         self.set_focus(0)
@@ -136,9 +151,13 @@ class CompareView(QWidget):
             self.set_focus((self.focus + self.columns) % len(self.photos))
         elif key == Qt.Key.Key_Z:
             self.toggle_zoom()
+        elif key in (Qt.Key.Key_A, Qt.Key.Key_CapsLock):
+            self.auto_advance.toggle()
         elif (edit := edit_for_key(key, self.focused())) is not None:
             field, value = edit
             self.selection_edited.emit([self.focused().id], field, value)
+            if self.auto_advance.isChecked() and self.focus < len(self.photos) - 1:
+                self.set_focus(self.focus + 1)
         else:
             super().keyPressEvent(event)
 
