@@ -15,8 +15,8 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.connection import Connection, dialect, transaction
 from photoarchive.catalog.dialect import table_columns
 from photoarchive.catalog.location import remember
-from photoarchive.catalog.schema import MIGRATIONS, applied_migrations
-from photoarchive.errors import CatalogMissingError
+from photoarchive.catalog.schema import MIGRATIONS, Migration, applied_migrations, migrate
+from photoarchive.errors import CatalogMissingError, MigrationError
 from tests.conftest import REPO
 from tests.postgres import Backend, new_database
 
@@ -204,3 +204,28 @@ def test_the_session_database_is_a_new_catalog_again_after_a_reset(pg_session, t
         with transaction(conn):
             batch = conn.execute("INSERT INTO import_batches (started_at) VALUES ('now') RETURNING id").fetchone()[0]
         assert batch == 1  # identities start again
+
+
+def test_every_migration_has_its_postgresql_form() -> None:
+    """A migration written as SQLite's SQL needs its PostgreSQL text beside it (``POSTGRESQL``)."""
+    without = [m.name for m in MIGRATIONS if isinstance(m.apply, str) and not (m.postgresql or "").strip()]
+    assert without == []
+
+
+@pytest.mark.postgresql
+def test_a_migration_without_a_postgresql_form_is_refused_and_one_with_it_applied(pg_url: str, tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    root.mkdir()
+    with Catalog(root, url=pg_url) as opened:
+        sqlite_only = Migration("9998_test_note", "ALTER TABLE photos ADD COLUMN test_note TEXT;")
+        with pytest.raises(MigrationError, match="9998_test_note has no PostgreSQL form"):
+            migrate(opened.conn, opened.paths.catalog, [*MIGRATIONS, sqlite_only])
+        both = Migration(
+            sqlite_only.name, sqlite_only.apply, 'ALTER TABLE photos ADD COLUMN test_note TEXT COLLATE "C";'
+        )
+        broken = Migration("9999_broken", "", "CREATE TABLE half (x BIGINT); INSERT INTO nowhere VALUES (1);")
+        with pytest.raises(MigrationError, match="9999_broken failed"):
+            migrate(opened.conn, opened.paths.catalog, [*MIGRATIONS, both, broken])
+        assert applied_migrations(opened.conn)[-1] == "9998_test_note"
+        assert "test_note" in table_columns(opened.conn, "postgresql", "photos")
+        assert "half" not in tables(opened.conn)  # the failed one changed nothing
