@@ -229,3 +229,32 @@ def test_a_migration_without_a_postgresql_form_is_refused_and_one_with_it_applie
         assert applied_migrations(opened.conn)[-1] == "9998_test_note"
         assert "test_note" in table_columns(opened.conn, "postgresql", "photos")
         assert "half" not in tables(opened.conn)  # the failed one changed nothing
+
+
+@pytest.mark.postgresql
+def test_programs_opening_a_new_database_at_once_migrate_it_once(pg_url: str, tmp_path: Path) -> None:
+    """Curators' programs started together on a new catalog: one migrates, the others wait for
+    its write lock and find each migration applied."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    script = (
+        "import sys\n"
+        "from photoarchive.catalog import Catalog\n"
+        "with Catalog(sys.argv[1]) as opened:\n"
+        "    print(len(opened.migrations_applied))\n"
+    )
+    with new_database(pg_url, "photoarchive_at_once") as url:
+        remember(root, url)
+        programs = [
+            subprocess.Popen(
+                [sys.executable, "-c", script, str(root)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            for _ in range(4)
+        ]
+        results = [program.communicate(timeout=120) for program in programs]
+        assert [program.returncode for program in programs] == [0] * 4, [err.decode() for _, err in results]
+        counts = sorted(int(out) for out, _ in results)
+        assert sum(counts) == len(MIGRATIONS) and counts[-1] >= 1
+        with Catalog(root) as opened:
+            recorded = [row[0] for row in opened.conn.execute("SELECT name FROM schema_migrations")]
+            assert sorted(recorded) == [m.name for m in MIGRATIONS]
