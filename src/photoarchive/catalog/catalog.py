@@ -24,9 +24,10 @@ from typing import Any, cast
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
-from photoarchive.catalog.connection import connect, inserted_id, select_in, timestamp, transaction
+from photoarchive.catalog.connection import Connection, connect, dialect, select_in, timestamp, transaction
+from photoarchive.catalog.dialect import nocase, table_columns
 from photoarchive.catalog.language_rows import record_from_file
-from photoarchive.catalog.location import URL_FILE, resolve
+from photoarchive.catalog.location import URL_FILE, Dialect, resolve
 from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import (
@@ -47,6 +48,14 @@ SORT_ORDERS = {
     "imported": "p.id",
     "name": "p.original_name COLLATE NOCASE, p.id",
 }
+
+
+def order_by(dialect: Dialect, order: str) -> str:
+    """The ORDER BY keys of ``SORT_ORDERS[order]`` in ``dialect`` (name order folds A-Z on both)."""
+    if order == "name":
+        return f"{nocase(dialect, 'p.original_name')}, p.id"
+    return SORT_ORDERS[order]
+
 
 # ``Catalog.photo_pages``: the first page is about a screen of a terminal or of a window's
 # grid; the later ones are read by id, a few MB of rows each.
@@ -157,11 +166,12 @@ class Catalog:
         columns = list(values)
         row = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v) for k, v in values.items()}
         with transaction(self.conn):
-            cursor = self.conn.execute(
-                f"INSERT INTO photos ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                [row[c] for c in columns],
+            photo_id = int(
+                self.conn.execute(
+                    f"INSERT INTO photos ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) RETURNING id",
+                    [row[c] for c in columns],
+                ).fetchone()[0]
             )
-            photo_id = inserted_id(cursor)
             if isinstance(languages, dict) and languages:
                 record_from_file(self.conn, photo_id, languages)
             reindex_photos(self.conn, [photo_id])
@@ -188,7 +198,7 @@ class Catalog:
         if order not in SORT_ORDERS:
             raise ValueError(f"unknown sort order {order!r}")
         where, params = photo_filters(search or "", batch)
-        sql = f"SELECT p.id FROM photos p WHERE {' AND '.join(where)} ORDER BY {SORT_ORDERS[order]}"
+        sql = f"SELECT p.id FROM photos p WHERE {' AND '.join(where)} ORDER BY {order_by(dialect(self.conn), order)}"
         return [row[0] for row in self.conn.execute(sql, params)]
 
     def list_photos(
@@ -223,7 +233,10 @@ class Catalog:
         search = search or ""
         own = not self.conn.in_transaction
         if own:
-            self.conn.execute("BEGIN")  # deferred: a read snapshot, no write lock
+            # a read snapshot, no write lock (SQLite: deferred; a server: one snapshot for all the reads)
+            self.conn.execute(
+                "BEGIN" if dialect(self.conn) == "sqlite" else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            )
         try:
             after = None
             if offset:  # the ids before the offset are read (ids only), never the photos
@@ -252,7 +265,7 @@ class Catalog:
                 yield [_listed_photo(row) for row in rows]
         finally:
             # A generator left unfinished is closed later, maybe after the catalog was.
-            with suppress(sqlite3.ProgrammingError):
+            with suppress(self.conn.Error):  # SQLite's ProgrammingError, the server's OperationalError
                 if own and self.conn.in_transaction:
                     self.conn.execute("COMMIT")
 
@@ -286,11 +299,11 @@ class Catalog:
 
     def start_batch(self, sources: list[str]) -> int:
         with transaction(self.conn):
-            cursor = self.conn.execute(
-                "INSERT INTO import_batches (started_at, sources) VALUES (?, ?)",
+            row = self.conn.execute(
+                "INSERT INTO import_batches (started_at, sources) VALUES (?, ?) RETURNING id",
                 (timestamp(), json.dumps(sources, ensure_ascii=False)),
-            )
-        return inserted_id(cursor)
+            ).fetchone()
+        return int(row[0])
 
     def add_failure(self, batch_id: int, path: str, error: str) -> None:
         with transaction(self.conn):
@@ -335,21 +348,21 @@ class Catalog:
 # Lookups on a bare connection: an import's worker processes hold a read-only one of their own.
 
 
-def photo_id_for_hash(conn: sqlite3.Connection, sha256: str) -> int | None:
+def photo_id_for_hash(conn: Connection, sha256: str) -> int | None:
     """The id of the photo with these bytes, if one is recorded (on a bare connection, as the
     import's workers have)."""
     row = conn.execute("SELECT id FROM photos WHERE sha256 = ?", (sha256,)).fetchone()
     return None if row is None else int(row[0])
 
 
-def knows_path(conn: sqlite3.Connection, original_path: str) -> bool:
+def knows_path(conn: Connection, original_path: str) -> bool:
     """Whether a photo is recorded at this path in originals/ (relative, as stored)."""
     return conn.execute("SELECT 1 FROM photos WHERE original_path = ?", (original_path,)).fetchone() is not None
 
 
-def photo_columns(conn: sqlite3.Connection) -> set[str]:
+def photo_columns(conn: Connection) -> set[str]:
     """The names of the columns of ``photos``."""
-    return {r[1] for r in conn.execute("PRAGMA table_info(photos)")}
+    return set(table_columns(conn, dialect(conn), "photos"))
 
 
 def is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -425,9 +438,9 @@ def _json_list(text: str) -> list[str]:
     return [] if text == "[]" else list(json.loads(text))
 
 
-def _photo(row: sqlite3.Row) -> Photo:
+def _photo(row: Any) -> Photo:
     return from_row(Photo, row, json_columns=("warnings",))
 
 
-def _batch(row: sqlite3.Row, failures: list[ImportFailure]) -> ImportBatch:
+def _batch(row: Any, failures: list[ImportFailure]) -> ImportBatch:
     return from_row(ImportBatch, row, json_columns=("sources",), failures=failures)

@@ -21,12 +21,12 @@ A smart collection (``filter`` not '') stores no members: ``collection_photo_ids
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import timestamp, transaction
+from photoarchive.catalog.connection import Connection, dialect, timestamp, transaction
+from photoarchive.catalog.dialect import nocase
 from photoarchive.catalog.filters import count_filter, filter_photo_ids
 from photoarchive.catalog.rows import from_row
 from photoarchive.errors import NotFoundError, ValidationError
@@ -48,15 +48,15 @@ def get_collection(catalog: Catalog, ref: CollectionRef) -> Collection:
     if isinstance(ref, int):
         row = catalog.conn.execute(f"{_SELECT} WHERE c.id = ?", (ref,)).fetchone()
     else:
-        row = catalog.conn.execute(f"{_SELECT} WHERE c.name = ?", (str(ref).strip(),)).fetchone()
+        row = catalog.conn.execute(f"{_SELECT} WHERE {_named(catalog.conn, 'c.name')}", (str(ref).strip(),)).fetchone()
     if row is None:
         raise NotFoundError(_unknown(ref))
-    return _collection(row, catalog.conn)
+    return _collection(row, catalog)
 
 
 def list_collections(catalog: Catalog) -> list[Collection]:
     """Every collection, in the order they were created."""
-    return [_collection(row, catalog.conn) for row in catalog.conn.execute(f"{_SELECT} ORDER BY c.id")]
+    return [_collection(row, catalog) for row in catalog.conn.execute(f"{_SELECT} ORDER BY c.id")]
 
 
 def collections_containing(catalog: Catalog, photo_id: int) -> list[Collection]:
@@ -64,7 +64,7 @@ def collections_containing(catalog: Catalog, photo_id: int) -> list[Collection]:
         f"{_SELECT} WHERE c.id IN (SELECT collection_id FROM collection_photos WHERE photo_id = ?) ORDER BY c.id",
         (photo_id,),
     )
-    return [_collection(row, catalog.conn) for row in rows]
+    return [_collection(row, catalog) for row in rows]
 
 
 def collection_photo_ids(catalog: Catalog, ref: CollectionRef) -> list[int]:
@@ -89,7 +89,9 @@ def collection_id(catalog: Catalog, ref: CollectionRef) -> int:
     if isinstance(ref, int):
         row = catalog.conn.execute("SELECT id FROM collections WHERE id = ?", (ref,)).fetchone()
     else:
-        row = catalog.conn.execute("SELECT id FROM collections WHERE name = ?", (str(ref).strip(),)).fetchone()
+        row = catalog.conn.execute(
+            f"SELECT id FROM collections WHERE {_named(catalog.conn, 'name')}", (str(ref).strip(),)
+        ).fetchone()
     if row is None:
         raise NotFoundError(_unknown(ref))
     return int(row[0])
@@ -101,7 +103,9 @@ def collection_name(catalog: Catalog, collection_id: int) -> str:
 
 def check_name_free(catalog: Catalog, name: str, except_id: int | None = None) -> None:
     """ValidationError if another collection has this name (names are unique)."""
-    row = catalog.conn.execute("SELECT id, name FROM collections WHERE name = ?", (name,)).fetchone()
+    row = catalog.conn.execute(
+        f"SELECT id, name FROM collections WHERE {_named(catalog.conn, 'name')}", (name,)
+    ).fetchone()
     if row is not None and row["id"] != except_id:
         raise ValidationError(f"a collection named {row['name']!r} already exists", field="name")
 
@@ -113,12 +117,12 @@ def insert_collection(
     sort order); return its id."""
     now = timestamp()
     with transaction(catalog.conn):
-        cursor = catalog.conn.execute(
+        row = catalog.conn.execute(
             "INSERT INTO collections (name, title, introduction, source, categories, caption_template,"
-            " created_at, updated_at, filter, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, filter, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (name, *(_column(f, values[f]) for f in EDITABLE), now, now, filter, sort),
-        )
-    return int(cursor.lastrowid or 0)
+        ).fetchone()
+    return int(row[0])
 
 
 def set_filter(catalog: Catalog, collection_id: int, filter: str, sort: str) -> None:
@@ -153,8 +157,8 @@ def set_translations(catalog: Catalog, collection_id: int, language: str, values
         for field, text in values.items():
             if text:
                 catalog.conn.execute(
-                    "INSERT OR REPLACE INTO collection_translations (collection_id, field, lang, value)"
-                    " VALUES (?, ?, ?, ?)",
+                    "INSERT INTO collection_translations (collection_id, field, lang, value) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (collection_id, field, lang) DO UPDATE SET value = excluded.value",
                     (collection_id, field, language, text),
                 )
             else:
@@ -165,7 +169,7 @@ def set_translations(catalog: Catalog, collection_id: int, language: str, values
         catalog.conn.execute("UPDATE collections SET updated_at = ? WHERE id = ?", (timestamp(), collection_id))
 
 
-def _translations(conn: sqlite3.Connection, collection_id: int) -> dict[str, dict[str, str]]:
+def _translations(conn: Connection, collection_id: int) -> dict[str, dict[str, str]]:
     rows = conn.execute(
         "SELECT field, lang, value FROM collection_translations WHERE collection_id = ? ORDER BY lang",
         (collection_id,),
@@ -226,11 +230,19 @@ def _column(field: str, value: Any) -> Any:
     return value
 
 
+def _named(conn: Connection, column: str) -> str:
+    """The condition that ``column`` is the name given as the parameter: names are unique
+    without regard to the case of A-Z (``collections.name`` is NOCASE), and found so."""
+    found = dialect(conn)
+    return f"{nocase(found, column)} = {nocase(found, '?')}"
+
+
 def _unknown(ref: CollectionRef) -> str:
     return f"no collection {'with id ' + str(ref) if isinstance(ref, int) else repr(ref)}"
 
 
-def _collection(row: sqlite3.Row, conn: sqlite3.Connection) -> Collection:
+def _collection(row: Any, catalog: Catalog) -> Collection:
+    conn = catalog.conn
     categories = [Category(label, value) for label, value in json.loads(row["categories"])]
     translations = _translations(conn, row["id"])
     if not row["filter"]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import select_in
+from photoarchive.catalog.connection import dialect, select_in
+from photoarchive.catalog.dialect import json_values, like_nocase, nocase
 from photoarchive.catalog.translations import default_language, load_keyed, load_translations, parse_key
 from photoarchive.model import CURATED_FIELD_NAMES, CuratedFields
 from photoarchive.model.curated import (
@@ -157,17 +158,21 @@ def gps_source(catalog: Catalog, photo_id: int) -> str | None:
 
 def keywords_in_use(catalog: Catalog) -> list[str]:
     """Every keyword used on some photo, sorted case-insensitively (for completion)."""
-    rows = catalog.conn.execute(
-        "SELECT DISTINCT value FROM photos, json_each(photos.keywords) ORDER BY value COLLATE NOCASE"
-    )
-    return [r[0] for r in rows]
+    return _values_in_use(catalog, "keywords")
 
 
 def persons_in_use(catalog: Catalog) -> list[str]:
     """Every person shown on some photo, sorted case-insensitively (for completion)."""
+    return _values_in_use(catalog, "persons_shown")
+
+
+def _values_in_use(catalog: Catalog, column: str) -> list[str]:
+    """The values of a list column on every photo, each once, sorted without regard to the case
+    of A-Z (NOCASE on both: the same order on a server)."""
+    found = dialect(catalog.conn)
     rows = catalog.conn.execute(
-        "SELECT DISTINCT value FROM photos, json_each(photos.persons_shown)"
-        " WHERE photos.persons_shown != '[]' ORDER BY value COLLATE NOCASE"
+        f"SELECT value FROM (SELECT DISTINCT j.value AS value FROM photos p, {json_values(found, f'p.{column}', 'j')}"
+        f" WHERE p.{column} != '[]') AS used ORDER BY {nocase(found, 'value')}"
     )
     return [r[0] for r in rows]
 
@@ -201,7 +206,7 @@ def keyword_path_counts(catalog: Catalog) -> dict[tuple[str, ...], int]:
     whole path, once each however many of its keywords lie below."""
     counts: dict[tuple[str, ...], int] = {}
     rows = catalog.conn.execute(
-        "SELECT p.id, j.value FROM photos p, json_each(p.hierarchical_keywords) j"
+        f"SELECT p.id, j.value FROM photos p, {json_values(dialect(catalog.conn), 'p.hierarchical_keywords', 'j')}"
         " WHERE p.hierarchical_keywords != '[]' ORDER BY p.id"
     )
     current: int | None = None
@@ -221,8 +226,10 @@ def keyword_path_counts(catalog: Catalog) -> dict[tuple[str, ...], int]:
 def photo_ids_with_keyword_path(catalog: Catalog, path: Sequence[str]) -> set[int]:
     """Photos carrying this hierarchical keyword or one below it."""
     wanted = tuple(path)
+    found = dialect(catalog.conn)  # a first sieve: the paths are compared below
     rows = catalog.conn.execute(
-        "SELECT p.id, j.value FROM photos p, json_each(p.hierarchical_keywords) j WHERE j.value LIKE ?",
+        f"SELECT p.id, j.value FROM photos p, {json_values(found, 'p.hierarchical_keywords', 'j')}"
+        f" WHERE j.value {like_nocase(found)} ?",
         (f"%{wanted[-1]}%",) if wanted else ("%",),
     )
     return {r[0] for r in rows if keyword_path(str(r[1]))[: len(wanted)] == wanted}

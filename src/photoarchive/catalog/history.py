@@ -53,9 +53,9 @@ def record_edit(
         raise RuntimeError("an edit is recorded inside the transaction that read what it replaces")
     edit_id = int(
         catalog.conn.execute(
-            "INSERT INTO edits (at, who, description, reverts) VALUES (?, ?, ?, ?)", (at, who, description, reverts)
-        ).lastrowid
-        or 0
+            "INSERT INTO edits (at, who, description, reverts) VALUES (?, ?, ?, ?) RETURNING id",
+            (at, who, description, reverts),
+        ).fetchone()[0]
     )
     for change in changes:
         if parse_key(change.field) is not None:  # one language's value: caption[ru]

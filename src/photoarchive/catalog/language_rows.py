@@ -8,10 +8,9 @@ which names all of these too.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
-from photoarchive.catalog.connection import select_in
+from photoarchive.catalog.connection import Connection, select_in
 from photoarchive.errors import ValidationError
 from photoarchive.model.curated import PER_LANGUAGE_FIELDS
 from photoarchive.model.languages import normalize_language
@@ -53,7 +52,7 @@ def normalized_key(key: str) -> str | None:
     return translation_key(match[1], normalize_language(match[2], name=match[1]))
 
 
-def load_keyed(conn: sqlite3.Connection, photo_ids: Sequence[int], keys: Iterable[str]) -> dict[int, dict[str, str]]:
+def load_keyed(conn: Connection, photo_ids: Sequence[int], keys: Iterable[str]) -> dict[int, dict[str, str]]:
     """The values of these ``translation_key`` names, by photo ("" where none is stored)."""
     wanted = {parse_key(k): k for k in keys}
     wanted.pop(None, None)
@@ -69,7 +68,7 @@ def load_keyed(conn: sqlite3.Connection, photo_ids: Sequence[int], keys: Iterabl
     return result
 
 
-def store(conn: sqlite3.Connection, photo_id: int, key: str, value: str) -> None:
+def store(conn: Connection, photo_id: int, key: str, value: str) -> None:
     """Set one language's value (inside the edit's transaction); an empty value removes it."""
     parsed = parse_key(key)
     if parsed is None:
@@ -77,7 +76,8 @@ def store(conn: sqlite3.Connection, photo_id: int, key: str, value: str) -> None
     field, language = parsed
     if value:
         conn.execute(
-            "INSERT OR REPLACE INTO translations (photo_id, field, lang, value) VALUES (?, ?, ?, ?)",
+            "INSERT INTO translations (photo_id, field, lang, value) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (photo_id, field, lang) DO UPDATE SET value = excluded.value",
             (photo_id, field, language, value),
         )
     else:
@@ -107,7 +107,7 @@ def from_file(
     return values
 
 
-def record_from_file(conn: sqlite3.Connection, photo_id: int, translations: Mapping[str, Mapping[str, str]]) -> None:
+def record_from_file(conn: Connection, photo_id: int, translations: Mapping[str, Mapping[str, str]]) -> None:
     """Store the languages a newly imported photo's file has (inside its transaction)."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (LANGUAGES_SETTING,)).fetchone()
     default = (row[0].split(",")[0] or None) if row else None

@@ -7,12 +7,12 @@ thousand places, so readers load it whole (``all_places``) and work on it in mem
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
+from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import inserted_id, select_in, transaction
+from photoarchive.catalog.connection import Connection, select_in, transaction
 from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.search import reindex_photos
 from photoarchive.errors import NotFoundError
@@ -26,11 +26,12 @@ COLUMNS = tuple(f.name for f in fields(Place) if f.name not in ("id", "alt_names
 def insert_place(catalog: Catalog, place: Place) -> int:
     """Store a new place with its other names; returns its id."""
     with transaction(catalog.conn):
-        cursor = catalog.conn.execute(
-            f"INSERT INTO places ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-            [getattr(place, c) for c in COLUMNS],
+        place_id = int(
+            catalog.conn.execute(
+                f"INSERT INTO places ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) RETURNING id",
+                [getattr(place, c) for c in COLUMNS],
+            ).fetchone()[0]
         )
-        place_id = inserted_id(cursor)
         _write_names(catalog.conn, place_id, place.alt_names)
     return place_id
 
@@ -129,7 +130,7 @@ def photo_counts_within(catalog: Catalog) -> dict[int, int]:
         " SELECT within.id, sum(direct.n) FROM (SELECT DISTINCT origin, id FROM up) within"
         " JOIN direct ON direct.place_id = within.origin GROUP BY within.id"
     )
-    return {r[0]: r[1] for r in rows}
+    return {r[0]: int(r[1]) for r in rows}  # a sum: numeric on PostgreSQL
 
 
 def photo_positions(catalog: Catalog, *, without_place: bool = False) -> list[tuple[int, float, float]]:
@@ -141,14 +142,14 @@ def photo_positions(catalog: Catalog, *, without_place: bool = False) -> list[tu
     ]
 
 
-def _write_names(conn: sqlite3.Connection, place_id: int, names: Sequence[PlaceName]) -> None:
+def _write_names(conn: Connection, place_id: int, names: Sequence[PlaceName]) -> None:
     conn.executemany(
         "INSERT INTO place_names (place_id, name, language) VALUES (?, ?, ?)",
         [(place_id, n.name, n.language) for n in names],
     )
 
 
-def _names(conn: sqlite3.Connection, place_ids: Sequence[int] | None) -> dict[int, list[PlaceName]]:
+def _names(conn: Connection, place_ids: Sequence[int] | None) -> dict[int, list[PlaceName]]:
     if place_ids is None:
         rows = conn.execute("SELECT place_id, name, language FROM place_names ORDER BY id")
     else:
@@ -162,7 +163,7 @@ def _names(conn: sqlite3.Connection, place_ids: Sequence[int] | None) -> dict[in
     return names
 
 
-def _place(row: sqlite3.Row, names: list[PlaceName]) -> Place:
+def _place(row: Any, names: list[PlaceName]) -> Place:
     return from_row(Place, row, alt_names=names)
 
 

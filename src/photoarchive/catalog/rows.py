@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Collection
 from dataclasses import fields
 from functools import cache
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DataclassInstance")
 
 
-def from_row(cls: type[T], row: sqlite3.Row, *, json_columns: Collection[str] = (), **given: Any) -> T:
+def from_row(cls: type[T], row: Any, *, json_columns: Collection[str] = (), **given: Any) -> T:
     """An instance of the dataclass ``cls`` from the columns of ``row`` named like its fields.
 
     The ``json_columns`` are decoded from JSON; fields in ``given`` take the value given (a

@@ -8,10 +8,11 @@ by ``photoarchive.templates``, which is what the GUI and the command line call.
 from __future__ import annotations
 
 import json
-import sqlite3
+from typing import Any
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import inserted_id, timestamp, transaction
+from photoarchive.catalog.connection import dialect, timestamp, transaction
+from photoarchive.catalog.dialect import nocase
 from photoarchive.catalog.rows import from_row
 from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import FieldTemplate
@@ -19,7 +20,8 @@ from photoarchive.model import FieldTemplate
 
 def list_templates(catalog: Catalog) -> list[FieldTemplate]:
     """Every template, sorted by name (case-insensitively)."""
-    return [_template(row) for row in catalog.conn.execute("SELECT * FROM templates ORDER BY name COLLATE NOCASE")]
+    order = nocase(dialect(catalog.conn), "name")
+    return [_template(row) for row in catalog.conn.execute(f"SELECT * FROM templates ORDER BY {order}")]
 
 
 def find_template(catalog: Catalog, name_or_id: str | int) -> FieldTemplate:
@@ -28,7 +30,10 @@ def find_template(catalog: Catalog, name_or_id: str | int) -> FieldTemplate:
     if isinstance(name_or_id, int) or str(name_or_id).isdigit():
         row = catalog.conn.execute("SELECT * FROM templates WHERE id = ?", (int(name_or_id),)).fetchone()
     if row is None:
-        row = catalog.conn.execute("SELECT * FROM templates WHERE name = ?", (str(name_or_id).strip(),)).fetchone()
+        found = dialect(catalog.conn)  # names are unique without regard to the case of A-Z (NOCASE)
+        row = catalog.conn.execute(
+            f"SELECT * FROM templates WHERE {nocase(found, 'name')} = {nocase(found, '?')}", (str(name_or_id).strip(),)
+        ).fetchone()
     if row is None:
         raise NotFoundError(f"no template named {str(name_or_id)!r} (photoarchive template list shows them)")
     return _template(row)
@@ -58,13 +63,14 @@ def save_template(catalog: Catalog, template: FieldTemplate) -> FieldTemplate:
                     raise NotFoundError(f"no template with id {template.id}")
                 template_id = template.id
             else:
-                cursor = catalog.conn.execute(
-                    "INSERT INTO templates (name, description, field_values, add_keywords, remove_keywords,"
-                    " field_modes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*row, now, now),
+                template_id = int(
+                    catalog.conn.execute(
+                        "INSERT INTO templates (name, description, field_values, add_keywords, remove_keywords,"
+                        " field_modes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        (*row, now, now),
+                    ).fetchone()[0]
                 )
-                template_id = inserted_id(cursor)
-    except sqlite3.IntegrityError as error:
+    except catalog.conn.IntegrityError as error:  # SQLite's or the server's: the name's unique index
         raise ValidationError(f"name: a template named {template.name!r} already exists", field="name") from error
     return find_template(catalog, template_id)
 
@@ -75,7 +81,7 @@ def delete_template(catalog: Catalog, template_id: int) -> None:
             raise NotFoundError(f"no template with id {template_id}")
 
 
-def _template(row: sqlite3.Row) -> FieldTemplate:
+def _template(row: Any) -> FieldTemplate:
     return from_row(
         FieldTemplate,
         row,

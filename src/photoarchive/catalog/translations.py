@@ -109,7 +109,8 @@ def set_languages(catalog: Catalog, tags: Sequence[str]) -> list[str]:
     with transaction(catalog.conn):
         if unique:
             catalog.conn.execute(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (LANGUAGES_SETTING, ",".join(unique))
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (LANGUAGES_SETTING, ",".join(unique)),
             )
         else:
             catalog.conn.execute("DELETE FROM settings WHERE key = ?", (LANGUAGES_SETTING,))
