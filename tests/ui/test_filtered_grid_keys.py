@@ -185,3 +185,28 @@ def test_auto_advance_off_in_the_photo_menu_opens_compare_with_it_off(qtbot, win
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert view.focused().id == order[0]
     qtbot.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_changing_the_filter_neither_counts_the_source_again_nor_copies_the_grids_ids(
+    qtbot, window, monkeypatch
+) -> None:
+    counted: list[object] = []
+    real = main_window.source_size
+    monkeypatch.setattr(
+        main_window, "source_size", lambda catalog, source: counted.append(source) or real(catalog, source)
+    )
+    copied: list[int] = []
+    model = window.grid_model
+    monkeypatch.setattr(model, "ids", lambda: copied.append(1) or list(model._ids))
+    total = window.catalog.count_photos()
+    _filter(qtbot, window, FilterState(rating=1))
+    _filter(qtbot, window, FilterState(flag="none"))
+    _filter(qtbot, window, FilterState(rating=2))
+    assert len(counted) == 1  # the source's size once, not at every change of the filter
+    assert not copied  # the selection read by rows, not from a copy of every id shown
+    assert window.bar.count.text() == f"0 of {total:,}"
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply([ids[0]], {"rating": 2}, "rating")  # an edit: sizes are counted afresh
+    window.reload_grid()
+    assert len(counted) == 2
+    assert window.bar.count.text() == f"1 of {total:,}"

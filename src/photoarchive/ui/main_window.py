@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         self._filter = ""  # the filter the grid shows: the filter bar's and the search box's
         self._total: int | None = None  # the photos of the source, the filter's aside, once known
         self._left: dict[int, int] = {}  # photos a key took out of the filtered grid: their rows
+        # The sources' sizes a filtered grid's count is "of" (a subset's is read whole), kept
+        # until photos or collections change: changing the filter does not count them again.
+        self._sizes: dict[tuple[str, object], int] = {}
         self.loupe: Loupe | None = None
 
         self.edits = PhotoEdits(catalog, self)
@@ -257,6 +260,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def refresh_sources(self) -> None:
+        self._sizes.clear()  # after an import, places or collections changed
         self.sources.blockSignals(True)
         try:
             self.sources.reload(recount=False)
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
             self._read_grid_rest(page.after, order, selected)
             self.bar.count.setText(self.tr("counting…"))
         else:
-            self._total = source_size(self.catalog, self.current_source) if self._filter else len(ids)
+            self._total = self._source_size() if self._filter else len(ids)
             self.bar.set_count(len(ids), self._total)
         self.filtering.count_hidden(self.search_text)
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{len(ids):,}"))
@@ -366,6 +370,12 @@ class MainWindow(QMainWindow):
         self._show_count()
         if selected and len(shown_before) < len(selected):  # some were beyond the first page
             self.grid.select_ids(selected)
+
+    def _source_size(self) -> int:
+        key = (self.current_source.kind, self.current_source.key)
+        if key not in self._sizes:
+            self._sizes[key] = source_size(self.catalog, self.current_source)
+        return self._sizes[key]
 
     def _show_count(self) -> None:
         count = self.grid_model.rowCount()
@@ -420,6 +430,7 @@ class MainWindow(QMainWindow):
             self.selection_changed.emit(ids)
 
     def _photos_changed(self, ids: list[int]) -> None:
+        self._sizes.clear()  # a keyword or a place edited changes what a source holds
         self.grid_model.refresh(ids)
         self.photos_changed.emit(ids)
         self._sources_timer.start()
@@ -430,6 +441,7 @@ class MainWindow(QMainWindow):
         # This window's own import commits from its worker's connection: the grid and the
         # sources are re-read once when it ends, not at every poll while it runs.
         importing = self.archive.importing()
+        self._sizes.clear()
         if not importing and (changes.photos_added_or_removed or self._filter or self.current_source.kind != "all"):
             self.reload_grid()  # which photos the source shows may have changed
         if changes.photo_ids:
@@ -568,6 +580,7 @@ class MainWindow(QMainWindow):
         self.sources.select_source(source)
 
     def _collection_changed(self, collection_id: int) -> None:
+        self._sizes.clear()
         if self.current_source.kind == COLLECTION and self.current_source.key == collection_id:
             self.reload_grid()
         self.refresh_sources()

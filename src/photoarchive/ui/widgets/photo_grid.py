@@ -239,8 +239,8 @@ class PhotoGrid(QListView):
         rows: set[int] = set()
         for selected in self.selectionModel().selection().toList():
             rows.update(range(selected.top(), selected.bottom() + 1))
-        ids = self.grid_model.ids()
-        return [ids[r] for r in sorted(rows)]
+        model = self.grid_model  # by row: a copy of the model's million ids costs milliseconds
+        return [model.id_at(r) for r in sorted(rows)]
 
     def select_ids(self, photo_ids: list[int]) -> None:
         """Select these photos (those shown), make the first current and scroll to it."""
