@@ -87,6 +87,9 @@ def backend(request: pytest.FixtureRequest) -> Backend:
     folder whose catalog is on it."""
     from tests.postgres import make_backend
 
+    marker = request.node.get_closest_marker("sqlite_only")
+    if marker is not None and request.param != "sqlite":
+        pytest.skip(f"SQLite only: {marker.args[0] if marker.args else 'no reason given'}")
     return make_backend(request)
 
 
@@ -95,6 +98,30 @@ def catalog(tmp_path: Path):
     from photoarchive.catalog import Catalog
 
     with Catalog(tmp_path / "archive") as opened:
+        yield opened
+
+
+@pytest.fixture
+def not_yet_on_a_server(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL, what the catalog does not do there yet is left out, so that the tests of
+    everything else run on both backends (issue 15): the photos' search text is not kept
+    (``reindex_photos`` does nothing) until search has its PostgreSQL form (slice 4), and no
+    daily backup is taken until backups have theirs (slice 5). A test that searches is marked
+    ``sqlite_only`` until then. Remove each part when its slice lands."""
+    if backend.name == "sqlite":
+        return
+    for module in ("catalog", "history", "places"):
+        monkeypatch.setattr(f"photoarchive.catalog.{module}.reindex_photos", lambda conn, photo_ids: None)
+    monkeypatch.setattr("photoarchive.catalog.sidecars.daily_backup_if_due", lambda catalog: None)
+
+
+@pytest.fixture
+def backend_catalog(backend: Backend, not_yet_on_a_server: None, tmp_path: Path) -> Iterator[Catalog]:
+    """A new catalog on each backend (``backend``): a test module whose tests run on both
+    overrides its ``catalog`` fixture with this one."""
+    from photoarchive.catalog import Catalog
+
+    with Catalog(backend.archive(tmp_path / "archive")) as opened:
         yield opened
 
 

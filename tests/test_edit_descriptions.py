@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from photoarchive.catalog import Catalog
 from photoarchive.edits import apply_edit
 from tests.conftest import add_record
+
+
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
 
 
 def test_an_edit_names_its_photo(catalog: Catalog) -> None:

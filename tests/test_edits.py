@@ -10,6 +10,13 @@ from photoarchive.errors import NotFoundError, ValidationError
 from tests.conftest import add_record
 
 
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
+@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_batch_edit_is_one_recorded_transaction(catalog: Catalog) -> None:
     a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     edit = apply_edit(
@@ -52,6 +59,7 @@ def test_bad_input_changes_nothing(catalog: Catalog) -> None:
     assert history(catalog) == []
 
 
+@pytest.mark.sqlite_only("Needs attention is not on PostgreSQL yet (issue 15, slice 4)")
 def test_needing_attention(catalog: Catalog) -> None:
     a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     apply_edit(catalog, [b], {"caption": "c", "credit": "Sample Expedition", "copyright": "© 2015 Sample Expedition"})

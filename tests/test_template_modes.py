@@ -19,6 +19,12 @@ from photoarchive.templates import (
 from tests.conftest import add_record
 
 
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
 def test_fill_keeps_a_typed_creator_and_append_keeps_keywords(catalog: Catalog) -> None:
     typed, empty = add_record(catalog, 1, "IMG_0001.JPG"), add_record(catalog, 2, "IMG_0002.JPG")
     apply_edit(catalog, [typed], {"creator": "Anna Sidorova", "keywords": ["tank"]})

@@ -18,6 +18,13 @@ from photoarchive.templates import (
 )
 from tests.conftest import add_record
 
+
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
 EXPEDITION = {
     "creator": "Иван Петров",
     "credit": "Shumshu 2015 search expedition",

@@ -23,6 +23,12 @@ from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import Category
 
 
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
 def _photos(catalog: Catalog, count: int) -> list[int]:
     return [
         catalog.add_photo(

@@ -6,6 +6,7 @@ import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as store
+from photoarchive.catalog.catalog import photo_columns
 from photoarchive.catalog.schema import applied_migrations
 from photoarchive.catalog.search import photo_page, reindex_photos
 from photoarchive.errors import NotFoundError
@@ -13,10 +14,15 @@ from photoarchive.model import Place, PlaceName
 from tests.places.conftest import add_photo
 
 
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
 def test_migration_adds_places_and_photo_place(catalog: Catalog) -> None:
     assert "0004_places" in applied_migrations(catalog.conn)
-    columns = {r[1] for r in catalog.conn.execute("PRAGMA table_info(photos)")}
-    assert "place_id" in columns
+    assert "place_id" in photo_columns(catalog.conn)
 
 
 def test_store_and_read_back(catalog: Catalog) -> None:
@@ -71,6 +77,7 @@ def test_photo_places_counts_and_location_shown(catalog: Catalog) -> None:
     assert store.photo_places(catalog, [a]) == {a: None}
 
 
+@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_moving_or_deleting_a_place_updates_the_search_text_of_its_photos(catalog: Catalog) -> None:
     kurils = store.insert_place(catalog, Place("Kuril Islands", kind="archipelago"))
     sakhalin = store.insert_place(catalog, Place("Sakhalin Oblast", kind="region"))

@@ -10,6 +10,12 @@ from photoarchive.errors import NotFoundError, ValidationError
 from photoarchive.model import FieldTemplate
 
 
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
 def test_save_find_list_delete(catalog: Catalog) -> None:
     stored = save_template(
         catalog,

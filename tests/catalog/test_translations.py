@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from photoarchive.catalog import Catalog
+from photoarchive.catalog import Catalog, transaction
 from photoarchive.catalog.curated import load_fields, load_values, localized_fields
 from photoarchive.catalog.translations import (
     default_language,
@@ -18,6 +18,13 @@ from photoarchive.catalog.translations import (
 from photoarchive.edits import apply_edit, reapply_edit, revert_edit
 from photoarchive.errors import StaleEditError, ValidationError
 from tests.conftest import add_record
+
+
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
 
 RU, JA = translation_key("caption", "ru"), translation_key("caption", "ja")
 
@@ -85,6 +92,7 @@ def test_batch_edit_per_language_is_one_edit(catalog: Catalog) -> None:
     assert load_translations(catalog, ids) == {}
 
 
+@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_search_finds_a_photo_by_any_language_and_follows_edits(catalog: Catalog) -> None:
     a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     apply_edit(catalog, [a], {"caption": "Tank", translation_key("title", "ja"): "占守島の戦車"})
@@ -131,11 +139,12 @@ def test_files_carry_the_default_language_beside_the_others(catalog: Catalog) ->
 def test_deleting_a_photo_deletes_its_languages(catalog: Catalog) -> None:
     a = add_record(catalog, 1, "a.jpg")
     apply_edit(catalog, [a], {RU: "Танк"})
-    with catalog.conn:
+    with transaction(catalog.conn):
         catalog.conn.execute("DELETE FROM photos WHERE id = ?", (a,))
     assert catalog.conn.execute("SELECT count(*) FROM translations").fetchone()[0] == 0
 
 
+@pytest.mark.sqlite_only("Needs attention is not on PostgreSQL yet (issue 15, slice 4)")
 def test_needs_attention_flags_a_caption_lacking_in_a_language_asked_for(catalog: Catalog) -> None:
     from photoarchive.catalog.attention import RULES, load_attention_values, needing_attention, reasons
 
@@ -200,6 +209,7 @@ def test_the_sidecar_mirror_keeps_every_language_in_xmp_and_in_its_record(catalo
     assert record.values()[RU] == "Танк"  # what a restore from the sidecars applies
 
 
+@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_a_new_default_language_moves_the_text_and_back(catalog: Catalog) -> None:
     from photoarchive.edits import set_archive_languages
 

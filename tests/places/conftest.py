@@ -14,6 +14,13 @@ from photoarchive.model import Place, PlaceName
 from photoarchive.places import add_place
 from photoarchive.places.suggest import City, CityIndex
 
+
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
 CITIES = CityIndex(
     [
         City("2122850", "Kasivobara", 50.67328, 156.12371, "RU", 2422),

@@ -30,6 +30,7 @@ def test_the_rule() -> None:
     assert is_far_from_place(ITALY, "edited", HEIGHT_171, 100) and is_far_from_place(ITALY, None, HEIGHT_171, 100)
 
 
+@pytest.mark.sqlite_only("Needs attention is not on PostgreSQL yet (issue 15, slice 4)")
 def test_assign_warns_lists_and_replaces(catalog: Catalog, shumshu: Shumshu) -> None:
     italy = add_photo(catalog, 1, gps=ITALY)
     near = add_photo(catalog, 2, gps=(HEIGHT_171[0] + 0.001, HEIGHT_171[1]))

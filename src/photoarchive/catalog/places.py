@@ -85,7 +85,9 @@ def all_places(catalog: Catalog) -> list[Place]:
 def descendant_ids(catalog: Catalog, place_id: int) -> list[int]:
     """The place and every place inside it, at any depth."""
     rows = catalog.conn.execute(
-        "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT p.id FROM places p JOIN tree ON p.parent_id = tree.id)"
+        # the id cast to the ids' type: a server types a parameter by its value (a small one smallint)
+        "WITH RECURSIVE tree(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT p.id FROM places p"
+        " JOIN tree ON p.parent_id = tree.id)"
         " SELECT id FROM tree",
         (place_id,),
     )
