@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from photoarchive.catalog import Catalog
@@ -8,6 +10,7 @@ from photoarchive.catalog.curated import keywords_in_use, load_fields
 from photoarchive.edits import apply_edit, history, reapply_edit, revert_edit
 from photoarchive.errors import NotFoundError, ValidationError
 from tests.conftest import add_record
+from tests.postgres import Backend
 
 
 @pytest.fixture
@@ -30,6 +33,24 @@ def test_batch_edit_is_one_recorded_transaction(catalog: Catalog) -> None:
     (latest,) = history(catalog, photo_id=a)
     assert latest.who == "curator" and {c.field for c in latest.changes} == {"credit", "keywords"}
     assert latest.changes[0].old in ("", [])
+
+
+def test_the_history_names_the_curator(catalog: Catalog, backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit and its undo are recorded as made by the curator: on a server the database role
+    they logged in as, on SQLite the computer's login name; a name the owner sets comes first."""
+    monkeypatch.setattr("getpass.getuser", lambda: "login-name")
+    a = add_record(catalog, 1, "a.jpg")
+    edit = apply_edit(catalog, [a], {"credit": "Expedition"})
+    undo = revert_edit(catalog, edit.id)
+    role = urlsplit(backend.url).username if backend.url is not None else None
+    expected = role if backend.name == "postgresql" else "login-name"
+    assert [e.who for e in history(catalog)] == [expected, expected]
+    catalog.curator = " Anna Petrova "
+    named = apply_edit(catalog, [a], {"credit": "Expedition 2015"})
+    assert [e.who for e in history(catalog)] == ["Anna Petrova", expected, expected]
+    assert history(catalog)[0].id == named.id and undo.reverts == edit.id
+    catalog.curator = None  # the owner's name forgotten: the role or login again
+    assert apply_edit(catalog, [a], {"credit": ""}).who == expected
 
 
 def test_revert_and_reapply(catalog: Catalog) -> None:

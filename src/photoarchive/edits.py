@@ -24,7 +24,6 @@ curator has chosen), so an edit that sets a field also removes that field from t
 
 from __future__ import annotations
 
-import getpass
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -168,7 +167,7 @@ def set_archive_languages(catalog: Catalog, tags: Sequence[str], *, who: str | N
     holds the same text (another is kept as it is: nothing says what language it is in)."""
     wanted = list(dict.fromkeys(normalize_language(tag, name="languages") for tag in tags))
     new = wanted[0] if wanted else None
-    edit = Edit(0, timestamp(), who or _user(), "")
+    edit = Edit(0, timestamp(), who or catalog.curator, "")
     with transaction(catalog.conn):
         old = default_language(catalog)
         if new is not None and new != old:
@@ -265,7 +264,7 @@ def _record(
 ) -> Edit:
     """Make and record the changes ``changes()`` gives, computed inside the transaction that
     writes them (so that what they replace cannot change in between)."""
-    who = who or _user()
+    who = who or catalog.curator
     at = timestamp()
     with transaction(catalog.conn):
         made = changes()
@@ -347,10 +346,3 @@ def _named(field: str) -> str:
     """ "caption", "alt text", "caption (ru)"."""
     parsed = parse_key(field)
     return f"{parsed[0].replace('_', ' ')} ({parsed[1]})" if parsed else field.replace("_", " ")
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"

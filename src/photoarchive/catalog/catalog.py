@@ -12,6 +12,7 @@ catalog (curated fields, collections, places) live in modules beside this one an
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import sqlite3
@@ -138,6 +139,28 @@ class Catalog:
         except BaseException:
             self.conn.close()
             raise
+
+    # Set by the owner (a curator's name from its settings); None: ``curator`` finds one.
+    _curator: str | None = None
+
+    @property
+    def curator(self) -> str:
+        """Who the edits made through this catalog are recorded as (the history's ``who``): the
+        name its owner set, else on a server the database role this curator logged in as, else
+        the user logged in to this computer."""
+        if self._curator is None:
+            if dialect(self.conn) == "postgresql":
+                self._curator = str(self.conn.execute("SELECT current_user").fetchone()[0])
+            else:
+                try:
+                    self._curator = getpass.getuser()
+                except (OSError, KeyError):  # no login name (a container without a user entry)
+                    self._curator = "unknown"
+        return self._curator
+
+    @curator.setter
+    def curator(self, name: str | None) -> None:
+        self._curator = (name.strip() or None) if name is not None else None
 
     def close(self) -> None:
         self.conn.close()
