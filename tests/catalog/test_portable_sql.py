@@ -9,6 +9,7 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as store
 from photoarchive.catalog.catalog import order_by, photo_columns
+from photoarchive.catalog.cells import grid_cells, view_cells
 from photoarchive.catalog.collections import collection_id, set_translations
 from photoarchive.catalog.connection import dialect
 from photoarchive.catalog.curated import (
@@ -17,6 +18,7 @@ from photoarchive.catalog.curated import (
     persons_in_use,
     photo_ids_with_keyword_path,
 )
+from photoarchive.catalog.export_settings import load_export_settings, save_export_settings
 from photoarchive.catalog.translations import languages, set_languages
 from photoarchive.collections import create_collection, get_collection
 from photoarchive.edits import apply_edit
@@ -92,3 +94,18 @@ def test_columns_name_order_and_soundness(catalog: Catalog) -> None:
     listed = [r[0] for r in catalog.conn.execute(f"SELECT p.original_name FROM photos p ORDER BY {name_order}")]
     assert listed == ["A.jpg", "a2.jpg", "b.jpg", "c.jpg", "É.jpg"]
     assert catalog.integrity_problems() == []
+
+
+def test_export_options_saved_twice_keep_the_last_and_cells_read_a_page(catalog: Catalog) -> None:
+    created = create_collection(catalog, "Shumshu 2015")
+    assert load_export_settings(catalog, created.id) is None
+    save_export_settings(catalog, created.id, {"size": 2048, "title": "Шумшу"})
+    save_export_settings(catalog, created.id, {"size": 1024})
+    assert load_export_settings(catalog, created.id) == {"size": 1024}
+    a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
+    apply_edit(catalog, [a], {"rating": 4, "label": "red", "caption": "Tank"})
+    cells = grid_cells(catalog, [b, a, 999])
+    assert set(cells) == {a, b}
+    assert cells[a][1] == "a.jpg" and cells[a][4:] == ("Tank", "", 4, "red", "")
+    assert cells[b][4:] == ("", "", None, "", "")
+    assert view_cells(catalog, [a])[a][7:] == (4, "red", "")
