@@ -13,6 +13,13 @@ from photoarchive.errors import ValidationError
 from photoarchive.model.structured import ItemsChange, common_items, common_members, merge_members
 from tests.conftest import add_record
 
+
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
 MEDAL = {"title": "Medal For Courage", "creator": ["Mint"]}
 MAP = {"title": "Map of Shumshu"}
 LETTER = {"title": "Letter home"}

@@ -15,6 +15,12 @@ from photoarchive.templates import apply_template, create_template
 from tests.conftest import add_record
 
 
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """Each test runs on SQLite and on PostgreSQL (``backend_catalog``)."""
+    return backend_catalog
+
+
 def test_a_template_sets_structures_from_variables(catalog: Catalog) -> None:
     photo = add_record(catalog, 1, "IMG_0001.JPG")
     apply_edit(catalog, [photo], {"city": "Severo-Kurilsk", "country": "Russia"})
