@@ -10,6 +10,7 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.cli import main
 from tests.conftest import add_original, write_photo
+from tests.postgres import Backend
 
 
 def run(capsys: pytest.CaptureFixture[str], archive: Path, *args: str) -> tuple[int, str, str]:
@@ -27,7 +28,17 @@ def show(capsys: pytest.CaptureFixture[str], archive: Path, photo_id: int) -> di
 @pytest.fixture
 def archive(tmp_path: Path) -> tuple[Path, list[int]]:
     """An archive with three photos (recorded directly: no import run needed here)."""
-    root = tmp_path / "archive"
+    return three_photos(tmp_path / "archive", tmp_path / "card")
+
+
+@pytest.fixture
+def archive_on_backend(backend: Backend, not_yet_on_a_server: None, tmp_path: Path) -> tuple[Path, list[int]]:
+    """``archive`` on each backend: a module whose commands run on both overrides ``archive``."""
+    return three_photos(backend.archive(tmp_path / "archive"), tmp_path / "card")
+
+
+def three_photos(root: Path, card: Path) -> tuple[Path, list[int]]:
+    """The archive at ``root`` with three photos written to ``card`` and recorded directly."""
     with Catalog(root) as catalog:
-        ids = [add_original(catalog, write_photo(tmp_path / "card" / f"IMG_{n}.JPG", seed=n)) for n in range(3)]
+        ids = [add_original(catalog, write_photo(card / f"IMG_{n}.JPG", seed=n)) for n in range(3)]
     return root, ids

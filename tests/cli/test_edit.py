@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from photoarchive.catalog import Catalog
+from photoarchive.catalog import Catalog, transaction
 from tests.cli.conftest import run, show
 from tests.conftest import digest
 from tests.places.conftest import HEIGHT_171, SHUMSHU, build_shumshu
+
+
+@pytest.fixture
+def archive(archive_on_backend: tuple[Path, list[int]]) -> tuple[Path, list[int]]:
+    """Each test runs on SQLite and on PostgreSQL (``archive_on_backend``)."""
+    return archive_on_backend
+
 
 CURATED_KEYS = {
     "title", "headline", "caption", "alt_text", "caption_writer", "creator", "creator_job_title", "credit",
@@ -106,11 +113,10 @@ def test_an_edit_settles_a_conflict_and_undo_brings_it_back(capsys: pytest.Captu
     root, (a, *_) = archive
     conflict = {"field": "caption", "values": {"exif": "A", "iim": "B"}, "chosen": "exif"}
     other = {"field": "city", "values": {"iim": "X", "xmp": "Y"}, "chosen": "xmp"}
-    with Catalog(root) as catalog:
+    with Catalog(root) as catalog, transaction(catalog.conn):
         catalog.conn.execute(
             "UPDATE photos SET caption = 'A', conflicts = ? WHERE id = ?", (json.dumps([conflict, other]), a)
         )
-        catalog.conn.commit()
     code, out, _ = run(capsys, root, "show", str(a))
     assert "conflicts: the file's standards disagreed" in out and "* exif     A" in out and "iim      B" in out
 
@@ -176,10 +182,10 @@ def test_edit_place_unknown_or_ambiguous_changes_nothing(capsys: pytest.CaptureF
     root, (a, *_) = archive
     with Catalog(root) as catalog:
         shumshu = build_shumshu(catalog)
-        catalog.conn.execute(
-            "INSERT INTO places (name, kind, parent_id) VALUES ('Shumshu', 'site', ?)", (shumshu.russia.id,)
-        )
-        catalog.conn.commit()
+        with transaction(catalog.conn):
+            catalog.conn.execute(
+                "INSERT INTO places (name, kind, parent_id) VALUES ('Shumshu', 'site', ?)", (shumshu.russia.id,)
+            )
     code, _, err = run(capsys, root, "edit", str(a), "--place", "Height 17", "--caption", "x")
     assert code == 2 and "--place: no place named 'Height 17'" in err and "'Height 171'" in err
     code, _, err = run(capsys, root, "edit", str(a), "--place", "Shumshu")
@@ -187,6 +193,7 @@ def test_edit_place_unknown_or_ambiguous_changes_nothing(capsys: pytest.CaptureF
     assert show(capsys, root, a)["caption"] == "" and run(capsys, root, "history", "--json")[1].strip() == "[]"
 
 
+@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_search_in_cyrillic_and_japanese(capsys: pytest.CaptureFixture[str], archive) -> None:
     root, (a, b, _) = archive
     run(capsys, root, "edit", str(a), "--caption", "Обломки японского танка у высоты 171")

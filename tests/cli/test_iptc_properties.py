@@ -13,6 +13,13 @@ from tests.cli.conftest import run, show
 from tests.conftest import SAMPLES
 from tests.metadata.conftest import exiftool_json
 
+
+@pytest.fixture
+def archive(archive_on_backend: tuple[Path, list[int]]) -> tuple[Path, list[int]]:
+    """Each test runs on SQLite and on PostgreSQL (``archive_on_backend``)."""
+    return archive_on_backend
+
+
 REFERENCE = SAMPLES / "metadata" / "IPTC-PhotometadataRef-Std2022.1.jpg"
 KEYS = (
     "extended_description",

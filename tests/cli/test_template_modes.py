@@ -10,6 +10,12 @@ import pytest
 from tests.cli.conftest import run, show
 
 
+@pytest.fixture
+def archive(archive_on_backend: tuple[Path, list[int]]) -> tuple[Path, list[int]]:
+    """Each test runs on SQLite and on PostgreSQL (``archive_on_backend``)."""
+    return archive_on_backend
+
+
 def test_mode_from_the_command_line(capsys: pytest.CaptureFixture[str], archive: tuple[Path, list[int]]) -> None:
     root, ids = archive
     code, _, err = run(capsys, root, "edit", str(ids[0]), "--creator", "Anna Sidorova")

@@ -10,6 +10,13 @@ import pytest
 from tests.cli.conftest import run, show
 from tests.conftest import write_photos
 
+
+@pytest.fixture
+def archive(archive_on_backend: tuple[Path, list[int]]) -> tuple[Path, list[int]]:
+    """Each test runs on SQLite and on PostgreSQL (``archive_on_backend``)."""
+    return archive_on_backend
+
+
 EXPEDITION = [
     "--creator", "Иван Петров", "--credit", "Shumshu 2015 search expedition", "--copyright", "© {date:%Y} {creator}",
     "--usage-terms", "CC BY-SA 4.0", "--event", "Поисковая экспедиция «Шумшу-2015»",
