@@ -136,6 +136,9 @@ class Catalog:
             except OSError as error:
                 raise CatalogError(f"{self.paths.root}: cannot create the archive folder ({error.strerror})") from error
             self.migrations_applied = migrate(self.conn, self.paths.catalog)
+            from photoarchive.catalog.pg import PgConnection, ensure_change_notices  # psycopg: loaded already
+
+            ensure_change_notices(cast(PgConnection, self.conn))  # other curators' windows see commits
         except BaseException:
             self.conn.close()
             raise

@@ -1,14 +1,18 @@
 """What other connections changed: another process (``photoarchive edit``), another window,
 a worker thread's import. A window polls ``changes_since`` on a timer: while nothing was
 committed elsewhere it is one ``PRAGMA data_version`` (SQLite changes that number only for
-commits made by other connections), and otherwise a few small indexed queries.
+commits made by other connections), and otherwise a few small indexed queries. A catalog on a
+PostgreSQL server counts instead the notices other connections' commits send
+(``pg.PgConnection.data_version``): one round trip to the server while nothing happened.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 
 from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -33,11 +37,35 @@ class Changes:
     photos_added_or_removed: bool = False
 
 
+# ``mark``: how many times to read again while others keep committing (then the next poll reports it).
+_TRIES = 5
+
+
+def data_version(conn: Connection) -> int:
+    """A number that changes when another connection committed (see the module doc)."""
+    if isinstance(conn, sqlite3.Connection):
+        return int(conn.execute("PRAGMA data_version").fetchone()[0])
+    from photoarchive.catalog.pg import PgConnection  # loaded already: conn is one
+
+    assert isinstance(conn, PgConnection)
+    return conn.data_version()
+
+
 def mark(catalog: Catalog) -> ChangeMark:
     conn = catalog.conn
-    version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-    last_edit = int(conn.execute("SELECT coalesce(max(id), 0) FROM edits").fetchone()[0])
-    count, last_photo = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM photos").fetchone()
+    version = data_version(conn)
+    for _ in range(_TRIES):
+        last_edit = int(conn.execute("SELECT coalesce(max(id), 0) FROM edits").fetchone()[0])
+        count, last_photo = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM photos").fetchone()
+        # A commit elsewhere between the version and the reads could be counted after this mark
+        # while its edit is in it (and so never reported): read again until nothing came between
+        # (still busy: the version before the reads, and the next poll reports again).
+        after = data_version(conn)
+        if after == version:
+            break
+        version = after
+    else:
+        version = -1  # no data version is -1: the next poll reads what changed
     return ChangeMark(version, last_edit, int(count), int(last_photo))
 
 
@@ -45,7 +73,7 @@ def changes_since(catalog: Catalog, since: ChangeMark) -> Changes:
     """What other connections committed after ``since``. Nothing while only this connection
     committed (its caller knows those changes); once another did, the photos of every edit
     since, this connection's included (re-reading them again is harmless)."""
-    version = int(catalog.conn.execute("PRAGMA data_version").fetchone()[0])
+    version = data_version(catalog.conn)
     if version == since.data_version:
         return Changes(since)
     now = mark(catalog)

@@ -42,6 +42,13 @@ MIN_SERVER_VERSION = 130000
 LOCK_NAMESPACE = 0x50415243  # "PARC"
 WRITE_LOCK = 1
 
+# Other curators' commits: every catalog table notifies this channel (``ensure_change_notices``).
+CHANGES_CHANNEL = "photoarchive_changes"
+# The tables whose changes no window shows: the migrations, the settings, the search text
+# (derived from the photos, whose own change is notified).
+UNNOTIFIED_TABLES = ("schema_migrations", "settings", "photos_fts", "search_keys")
+_NOTICE_TRIGGER = "photoarchive_changes"
+
 # A literal, a quoted name, a dollar-quoted body, a comment, or the characters to translate.
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\$\$.*?\$\$|--[^\n]*|/\*.*?\*/|\?|%", re.DOTALL)
 
@@ -150,6 +157,9 @@ class PgConnection:
         raw.adapters.register_dumper(bool, _BoolAsInteger)
         raw.adapters.register_dumper(str, _TextWithoutNul)
         self.raw: psycopg.Connection[Row] = raw
+        # Notices of other connections' commits, counted since this one started listening
+        # (``data_version``); None until it listens.
+        self._notices: int | None = None
         try:
             self._check_server()
         except BaseException:
@@ -212,6 +222,27 @@ class PgConnection:
     def close(self) -> None:
         self.raw.close()
 
+    # -- other connections' commits ----------------------------------------------------------------
+
+    def data_version(self) -> int:
+        """A number that changes when another connection committed a change to the catalog, as
+        SQLite's ``PRAGMA data_version``: the count of the change notices (``ensure_change_notices``)
+        of other connections received so far. This connection's own commits are not counted,
+        and a transaction rolled back sends none. The first call starts listening (0); each
+        call takes in what arrived meanwhile (one round trip to the server)."""
+        if self._notices is None:
+            self._notices = 0
+            self.raw.add_notify_handler(self._notice)
+            self.raw.execute(f"LISTEN {CHANGES_CHANNEL}")  # autocommit: listening from now on
+            return 0
+        if not self.in_transaction:  # a server delivers notices between transactions only
+            self.raw.execute("SELECT 1")  # the notices that arrived come with its answer
+        return self._notices
+
+    def _notice(self, notify: psycopg.Notify) -> None:
+        if notify.channel == CHANGES_CHANNEL and notify.pid != self.raw.info.backend_pid and self._notices is not None:
+            self._notices += 1
+
     # -- what connection.transaction asks of a server -------------------------------------------
 
     def begin_write(self) -> None:
@@ -235,6 +266,42 @@ class PgConnection:
         if isinstance(error, pg_errors.IoError | pg_errors.DataCorrupted):
             return storage_errors.write_failed_error(_first_line(error))
         return None
+
+
+def ensure_change_notices(conn: PgConnection) -> list[str]:
+    """Make every catalog table (but ``UNNOTIFIED_TABLES``) notify ``CHANGES_CHANNEL`` with its
+    name after each statement that changed it, so that other curators' windows see the change
+    (``PgConnection.data_version``). A notice is sent when its transaction commits, never when
+    it rolls back, and one per table per transaction however many statements ran. Idempotent:
+    the tables that lack the trigger are found first (one query, no lock: what a catalog does
+    at every open), and only those are given one, under the write lock. The tables given one."""
+    missing = _tables_without_notices(conn)
+    if not missing:
+        return []
+    from photoarchive.catalog.connection import transaction  # connection imports this module lazily
+
+    with transaction(conn):
+        missing = _tables_without_notices(conn)  # another program may have made them meanwhile
+        conn.execute(
+            "CREATE OR REPLACE FUNCTION photoarchive_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
+            f" BEGIN PERFORM pg_notify('{CHANGES_CHANNEL}', TG_TABLE_NAME); RETURN NULL; END $$"
+        )
+        for table in missing:
+            conn.execute(
+                f'CREATE TRIGGER {_NOTICE_TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}"'
+                " FOR EACH STATEMENT EXECUTE FUNCTION photoarchive_notify()"
+            )
+    return missing
+
+
+def _tables_without_notices(conn: PgConnection) -> list[str]:
+    rows = conn.execute(
+        "SELECT c.relname FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace"
+        " AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ?)"
+        " ORDER BY c.relname",
+        (_NOTICE_TRIGGER,),
+    ).fetchall()
+    return [str(row[0]) for row in rows if row[0] not in UNNOTIFIED_TABLES]
 
 
 def _first_line(error: BaseException) -> str:

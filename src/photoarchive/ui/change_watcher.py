@@ -2,8 +2,9 @@
 
 The catalog may be changed while the window is open (``photoarchive edit`` from the command
 line, a second window, an import's worker). Every ``INTERVAL_MS`` a timer on the GUI thread
-asks the catalog (``catalog.changes``: one ``PRAGMA data_version`` while nothing happened)
-and reports what changed, so the window re-reads only that.
+asks the catalog (``catalog.changes``: one ``PRAGMA data_version`` while nothing happened; on a
+PostgreSQL server the count of other curators' change notices, one round trip) and reports what
+changed, so the window re-reads only that: another curator's edit shows within the interval.
 """
 
 from __future__ import annotations
