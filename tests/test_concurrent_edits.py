@@ -3,12 +3,13 @@ transaction, so none is lost and the history's old values are the values that re
 
 The processes are lined up behind a write lock held by the test (so that all of them are
 waiting at the same moment, however slowly the machine starts them) and then let go together.
+Every test runs on SQLite and on PostgreSQL (``backend``): on a server the write lock is the
+catalog's advisory lock, and the processes are curators' programs on other machines.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -24,36 +25,52 @@ from photoarchive.model import Place
 from photoarchive.places import add_place, assign_place
 from photoarchive.templates import apply_template, create_template
 from tests.conftest import add_original, write_photo
+from tests.postgres import Backend
 
 PROCESSES = 8
 
+# The command line as ``python -m photoarchive`` runs it; with NOT_YET set (a catalog on a
+# server), without what the catalog does not do there yet (``not_yet_on_a_server``: the search
+# text, the daily backup), as the test's own process runs. Remove with that fixture's parts.
+NOT_YET = "PHOTOARCHIVE_TEST_NOT_YET_ON_A_SERVER"
+COMMAND_LINE = f"""
+import os, sys
+if os.environ.get({NOT_YET!r}):
+    import photoarchive.catalog.catalog, photoarchive.catalog.history, photoarchive.catalog.places
+    import photoarchive.catalog.sidecars
+    for module in (photoarchive.catalog.catalog, photoarchive.catalog.history, photoarchive.catalog.places):
+        module.reindex_photos = lambda conn, photo_ids: None
+    photoarchive.catalog.sidecars.daily_backup_if_due = lambda catalog: None
+from photoarchive.__main__ import main
+main(sys.argv[1:])
+"""
+
 
 @pytest.fixture
-def archive(tmp_path: Path) -> tuple[Path, list[int]]:
-    root = tmp_path / "archive"
+def archive(
+    backend: Backend, not_yet_on_a_server: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> tuple[Path, list[int]]:
+    if backend.name != "sqlite":
+        monkeypatch.setenv(NOT_YET, "1")
+    root = backend.archive(tmp_path / "archive")
     with Catalog(root) as catalog:
         ids = [add_original(catalog, write_photo(tmp_path / "card" / f"IMG_{n}.JPG", seed=n)) for n in range(5)]
     return root, ids
 
 
 def cli(root: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "photoarchive", "--archive", str(root), *args]
+    return [sys.executable, "-c", COMMAND_LINE, "--archive", str(root), *args]
 
 
 def run_together(root: Path, commands: list[list[str]], cwd: Path) -> list[subprocess.CompletedProcess[str]]:
     """Start every command while the test holds the catalog's write lock, wait until they have
     all had time to reach the catalog, then let them all go at once."""
-    lock = sqlite3.connect(root / "catalog.sqlite", isolation_level=None, timeout=30)
-    lock.execute("BEGIN IMMEDIATE")
-    try:
+    with Catalog(root) as holder, transaction(holder.conn):  # the write lock, on either backend
         started = [
             subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for command in commands
         ]
         time.sleep(4.0)  # each needs a fraction of a second to start; they wait up to 30 s for the lock
-    finally:
-        lock.execute("COMMIT")
-        lock.close()
     results = []
     for process in started:
         out, err = process.communicate(timeout=120)
