@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,11 @@ from typing import Any
 import pytest
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.changes import changes_since, mark
+from photoarchive.edits import StaleEditError, apply_edit, load_edit, revert_edit, stale_changes
 from tests.conftest import add_original, write_photo
 from tests.postgres import Backend
-from tests.test_concurrent_edits import assert_chained, changes_of
+from tests.test_concurrent_edits import NOT_YET, assert_chained, changes_of, cli
 
 CURATORS = [f"curator-{n}" for n in range(8)]
 EDITS = 20  # by each curator, each on all the photos
@@ -145,3 +148,41 @@ def test_without_the_write_lock_curators_lose_edits(tmp_path: Path, pg_url: str,
     assert lost > 0
     with pytest.raises(AssertionError):
         assert_chained(changes_of(root, "keywords"), [])
+
+
+def test_an_undo_after_another_curator_changed_the_field_is_refused(
+    archive: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Anna edits captions in her window; Boris changes one of them from his command line (a
+    process of his own, on a server another machine's); Anna's window learns of it, and her
+    undo (the window's check, the catalog's, the command line's) is refused, Boris's caption kept."""
+    if backend.name != "sqlite":
+        monkeypatch.setenv(NOT_YET, "1")
+    with Catalog(archive) as anna:
+        anna.curator = "Anna"
+        ids = [int(row[0]) for row in anna.conn.execute("SELECT id FROM photos ORDER BY id")]
+        seen = mark(anna)
+        edit = apply_edit(anna, ids[:2], {"caption": "Anna's"})
+
+        boris = subprocess.run(
+            cli(archive, "edit", str(ids[1]), "--caption", "Boris's"), capture_output=True, text=True, cwd=tmp_path
+        )
+        assert boris.returncode == 0, boris.stderr
+        deadline = time.monotonic() + 5
+        while not (changes := changes_since(anna, seen)).any and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ids[1] in changes.photo_ids  # her window re-reads the photo Boris changed
+
+        assert [(c.photo_id, c.field) for c in stale_changes(anna, load_edit(anna, edit.id))] == [(ids[1], "caption")]
+        with pytest.raises(StaleEditError) as refused:
+            revert_edit(anna, edit.id, only_if_unchanged=True)
+        assert [(c.photo_id, c.field) for c in refused.value.changes] == [(ids[1], "caption")]
+
+    undo = subprocess.run(cli(archive, "undo", str(edit.id)), capture_output=True, text=True, cwd=tmp_path)
+    assert undo.returncode == 1 and "cannot be undone safely" in undo.stderr and "Traceback" not in undo.stderr
+    with Catalog(archive) as catalog:
+        captions = [r[0] for r in catalog.conn.execute("SELECT caption FROM photos ORDER BY id")]
+        history = [tuple(r) for r in catalog.conn.execute("SELECT who, reverts FROM edits ORDER BY id")]
+        default = catalog.curator  # none set: the role on a server, the login name on SQLite
+    assert captions[:2] == ["Anna's", "Boris's"]
+    assert history == [("Anna", None), (default, None)]  # nothing undone; Boris as his role or login
