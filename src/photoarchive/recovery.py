@@ -52,6 +52,7 @@ from photoarchive.catalog import ArchivePaths, Catalog
 from photoarchive.catalog.backup import Backup, find_backup, move_aside, put_in_place
 from photoarchive.catalog.catalog import photo_columns
 from photoarchive.catalog.connection import transaction
+from photoarchive.catalog.location import resolve
 from photoarchive.catalog.places import all_places, insert_place
 from photoarchive.catalog.search import reindex_photos
 from photoarchive.catalog.sidecars import (
@@ -106,9 +107,18 @@ class RestoreResult:
         }
 
 
-def restore(root: Path | str, backup: str | Path | None = None) -> RestoreResult:
-    """Put a backup (the newest by default) in place and bring it up to date (module doc)."""
+def restore(root: Path | str, backup: str | Path | None = None, *, url: str | None = None) -> RestoreResult:
+    """Put a backup (the newest by default) in place and bring it up to date (module doc).
+    Refused for a catalog on a server (``url``, else the archive's ``catalog.url``): a backup
+    goes back there into an empty database, by ``photoarchive catalog migrate-to URL --from``."""
     paths = ArchivePaths(Path(root).expanduser().resolve())
+    location = resolve(paths.root, url)
+    if location.url is not None:
+        chosen = find_backup(paths, backup)
+        raise CatalogError(
+            f"the catalog is on a server ({location.shown()}); restore the backup into an empty database"
+            f" there: photoarchive catalog migrate-to postgresql://host/new-database --from {chosen.path} --use"
+        )
     chosen = find_backup(paths, backup)
     replaced = put_in_place(paths, chosen)
     with Catalog(paths.root, create=False) as catalog:
@@ -118,15 +128,19 @@ def restore(root: Path | str, backup: str | Path | None = None) -> RestoreResult
     return result
 
 
-def rebuild_from_sidecars(root: Path | str) -> RestoreResult:
+def rebuild_from_sidecars(root: Path | str, *, url: str | None = None) -> RestoreResult:
     """A new catalog from the originals and their sidecars alone (the catalog in place, if
-    any, is moved aside into ``backups/`` first)."""
+    any, is moved aside into ``backups/`` first; on a server, ``url`` or the archive's
+    ``catalog.url``, the database is filled as it is: give an empty one)."""
     paths = ArchivePaths(Path(root).expanduser().resolve())
-    try:
-        replaced = move_aside(paths)
-    except OSError as error:
-        raise CatalogError(f"cannot move {paths.catalog} aside ({error.strerror or error})") from error
-    with Catalog(paths.root, rebuild=True) as catalog:
+    if resolve(paths.root, url).url is None:
+        try:
+            replaced = move_aside(paths)
+        except OSError as error:
+            raise CatalogError(f"cannot move {paths.catalog} aside ({error.strerror or error})") from error
+    else:
+        replaced = None
+    with Catalog(paths.root, rebuild=True, url=url) as catalog:
         result = catch_up(catalog)
         result.warnings.extend(catalog.warnings)
     result.replaced = replaced

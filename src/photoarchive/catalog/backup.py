@@ -6,6 +6,13 @@ half-written) in ``ARCHIVE/backups/catalog-YYYYMMDD-HHMMSS[-N][-LABEL].sqlite``,
 UTC. It is written under a hidden temporary name, checked with ``PRAGMA quick_check``,
 fsynced and only then renamed, so a file with a backup's name is always a whole catalog.
 
+A catalog on a PostgreSQL server is backed up the same way into the same kind of file: its
+tables are read in one snapshot (``REPEATABLE READ READ ONLY``) and written into a new SQLite
+catalog by ``catalog.transfer`` (checked value by value, compared table by table), so listing,
+pruning, ``check_backup`` and restoring into SQLite work alike; such a backup goes back to a
+server with ``photoarchive catalog migrate-to URL --from BACKUP``. The daily automatic backup is
+off on a server (the server's own backups keep it); ``photoarchive backup`` takes one.
+
 When backups are taken:
 
 - ``photoarchive backup``;
@@ -36,6 +43,7 @@ into place. Bringing the restored catalog up to date from the sidecars is
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -46,10 +54,12 @@ from pathlib import Path
 from typing import Protocol
 
 from photoarchive.catalog.archive import ArchivePaths
-from photoarchive.catalog.connection import connect
+from photoarchive.catalog.connection import Connection, connect
 from photoarchive.catalog.migrations import load_migration_modules
 from photoarchive.errors import CatalogError, NotFoundError
 from photoarchive.files import atomic_write, fsync_dir, fsync_file, numbered_name
+
+log = logging.getLogger(__name__)
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -131,12 +141,16 @@ def find_backup(paths: ArchivePaths, name: str | Path | None) -> Backup:
     return parsed or Backup(candidate, datetime.fromtimestamp(candidate.stat().st_mtime, UTC))
 
 
-def take_backup(conn: sqlite3.Connection, folder: Path, label: str = "", *, prune: bool = True) -> Backup:
-    """Copy the catalog open on ``conn`` into ``folder`` (see the module doc); prune the others."""
+def take_backup(conn: Connection, folder: Path, label: str = "", *, prune: bool = True) -> Backup:
+    """Copy the catalog open on ``conn`` into ``folder`` (see the module doc); prune the others.
+    A catalog on a server is copied into the SQLite file by ``catalog.transfer`` (module doc)."""
     now = datetime.now(UTC).replace(microsecond=0)
     stamp = now.strftime("%Y%m%d-%H%M%S")
 
     def copy(tmp: Path) -> None:
+        if not isinstance(conn, sqlite3.Connection):
+            _copy_from_server(conn, tmp)
+            return
         destination = sqlite3.connect(tmp)
         try:
             conn.backup(destination)
@@ -171,6 +185,24 @@ def take_backup(conn: sqlite3.Connection, folder: Path, label: str = "", *, prun
     return backup
 
 
+def _copy_from_server(conn: Connection, tmp: Path) -> None:
+    """The catalog on a server written into the new SQLite file ``tmp`` (a backup): every table
+    read in one snapshot (``REPEATABLE READ READ ONLY``), checked and compared table by table
+    (``transfer.Transfer``), the search text rebuilt, then checked as any backup is."""
+    from photoarchive.catalog.transfer import Transfer
+
+    destination = connect(tmp)
+    try:
+        for _step in Transfer(conn, destination, target_path=str(tmp)).run():
+            pass
+        problems = _integrity(destination, quick=True)
+        destination.execute("PRAGMA journal_mode=DELETE")  # one file, as SQLite's backups are
+    finally:
+        destination.close()
+    if problems:
+        raise CatalogError(f"the backup of the catalog failed its integrity check ({problems[0]}); nothing was kept")
+
+
 def prune_backups(folder: Path, *, keep: Backup | None = None) -> list[Path]:
     """Delete the backups the rule of the module doc does not keep; return their paths."""
     regular = [b for b in _backups(folder) if b.kind == "regular"]
@@ -194,11 +226,17 @@ def prune_backups(folder: Path, *, keep: Backup | None = None) -> list[Path]:
 
 
 def daily_backup_if_due(catalog: OpenCatalog) -> Backup | None:
-    """The day's automatic backup, if the newest one is more than 24 hours old (module doc)."""
+    """The day's automatic backup, if the newest one is more than 24 hours old (module doc).
+    None on a server: its own backups keep it (module doc); the log says so once a day."""
     today = date.today()
     if catalog.backup_checked_on == today:
         return None
     catalog.backup_checked_on = today
+    if not isinstance(catalog.conn, sqlite3.Connection):
+        log.info(
+            "no daily backup of a catalog on a server: the server's own backups keep it (photoarchive backup takes one)"
+        )
+        return None
     newest = newest_backup(catalog.paths)
     if newest is not None and datetime.now(UTC) - newest.taken_at < DAILY_INTERVAL:
         return None

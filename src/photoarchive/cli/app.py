@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from photoarchive import __version__
 from photoarchive.cli import backup, collections, config, edit, export, photos, places, sample, templates
+from photoarchive.cli import catalog as catalog_commands
 from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError, PhotoArchiveError, ValidationError
 
 if TYPE_CHECKING:
@@ -21,9 +22,12 @@ if TYPE_CHECKING:
 # the catalog, and whatever a command uses, are imported once the arguments are parsed.
 
 # Command groups, in the order their commands appear in --help. Each has register(subparsers).
-COMMAND_MODULES = [photos, edit, templates, collections, export, places, backup, config, sample]
+COMMAND_MODULES = [photos, edit, templates, collections, export, places, backup, catalog_commands, config, sample]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+# Where the catalog is when --catalog is not given (a URL; see catalog.location).
+CATALOG_VARIABLE = "PHOTOARCHIVE_CATALOG"
 
 # The day's automatic backup of a catalog larger than this is announced (it takes seconds).
 ANNOUNCE_BACKUP_ABOVE = 100_000_000
@@ -37,6 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         metavar="DIR",
         help="the archive folder (default: $PHOTOARCHIVE_ARCHIVE, else ./archive in a checkout, else the user data folder)",
+    )
+    common.add_argument(
+        "--catalog",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="the catalog on a PostgreSQL server, postgresql://[user@]host[:port]/database (default:"
+        " $PHOTOARCHIVE_CATALOG, else the archive's catalog.url, else its catalog.sqlite); the password"
+        " goes in ~/.pgpass or PGPASSWORD",
     )
     parser = argparse.ArgumentParser(
         prog="photoarchive",
@@ -60,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "no_catalog", False):
             return int(args.handler(args, None))
-        catalog = Catalog(archive)
+        catalog = Catalog(archive, url=catalog_url(args))
         catalog.defer_daily_backup = True  # taken after the command's work and output
         try:
             code = int(args.handler(args, catalog))
@@ -91,6 +103,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
+    except Exception as error:
+        if not type(error).__module__.startswith("psycopg"):
+            raise
+        # The server went away, or refused a statement, after the catalog was opened: in one line.
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        print(f"photoarchive: error: the catalog's server: {first}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def catalog_url(args: argparse.Namespace) -> str | None:
+    """The catalog's URL from ``--catalog`` or ``$PHOTOARCHIVE_CATALOG``; None: the archive's own
+    (its ``catalog.url``, else its ``catalog.sqlite``: ``catalog.location``)."""
+    return getattr(args, "catalog", None) or os.environ.get(CATALOG_VARIABLE) or None
 
 
 def _take_deferred_backup(catalog: Catalog) -> None:

@@ -66,7 +66,9 @@ def backup_command(args: argparse.Namespace, catalog: Catalog | None = None) -> 
             if not backups:
                 warn(f"no backups in {paths.backups}")
         return 0
-    with Catalog(paths.root, create=False) as opened:
+    from photoarchive.cli.app import catalog_url
+
+    with Catalog(paths.root, create=False, url=catalog_url(args)) as opened:  # a server's: a snapshot of it
         backup = take_backup(opened.conn, paths.backups)
     if args.json:
         print_json(backup.as_json())
@@ -82,7 +84,10 @@ def restore_command(args: argparse.Namespace, catalog: Catalog | None = None) ->
     if args.from_sidecars and args.backup:
         warn("photoarchive: error: give a BACKUP or --from-sidecars, not both")
         return 2
-    result = rebuild_from_sidecars(root) if args.from_sidecars else restore(root, args.backup)
+    from photoarchive.cli.app import catalog_url
+
+    url = catalog_url(args)
+    result = rebuild_from_sidecars(root, url=url) if args.from_sidecars else restore(root, args.backup, url=url)
     if args.json:
         print_json(result.as_json())
     else:
