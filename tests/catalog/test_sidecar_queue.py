@@ -49,6 +49,29 @@ def test_a_new_owner_takes_over_what_a_dead_or_closed_one_left(catalog: Catalog)
     assert still_open.file.exists() and damaged.exists()  # held by a living owner; unreadable: kept
 
 
+def test_another_computers_queue_is_taken_over_only_once_long_unchanged(catalog: Catalog) -> None:
+    """The archive folder shared by curators on two computers: a process id of the other one
+    says nothing here (the same number is dead here while its window writes there)."""
+    import os
+
+    from photoarchive.catalog.sidecar_queue import FOREIGN_IDLE, host_name
+
+    ours = SidecarQueue(catalog.paths)
+    assert ours.file.name.startswith(f"sidecars-pending-{host_name()}-{os.getpid()}-")
+    pid = a_dead_pid()
+    busy = catalog.paths.cache / f"sidecars-pending-other-host.example-{pid}-1.json"
+    busy.write_text("[5]")
+    left = catalog.paths.cache / f"sidecars-pending-other-host.example-{pid}-2.json"
+    left.write_text("[6]")
+    long_ago = left.stat().st_mtime - FOREIGN_IDLE - 60
+    os.utime(left, (long_ago, long_ago))
+    dead_here = catalog.paths.cache / f"sidecars-pending-{host_name()}-{pid}-3.json"
+    dead_here.write_text("[7]")
+
+    assert ours.take_over() == {6, 7}
+    assert busy.exists() and not left.exists() and not dead_here.exists()
+
+
 def test_an_owner_is_handed_the_photos_instead_of_their_sidecars_being_written(
     tmp_path: Path, catalog: Catalog
 ) -> None:

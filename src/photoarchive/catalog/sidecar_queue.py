@@ -3,11 +3,18 @@
 The window writes the sidecar mirror (``catalog.sidecars``) on a thread of its own, after the
 edit has committed. Between the two, and when the window is closed or the process killed
 before the writer is done, the catalog has changes that no sidecar holds yet. So the photos
-are first noted in ``ARCHIVE/cache/sidecars-pending-PID-N.json`` (written atomically and
+are first noted in ``ARCHIVE/cache/sidecars-pending-HOST-PID-N.json`` (written atomically and
 fsynced, a few KB for a thousand photos), and taken off once their sidecars are written and
 their folders fsynced. A window opening the archive takes over the files that no living
-owner holds (``take_over``: a process that is gone, or a window of this process that was
-closed) and writes those sidecars too, so that nothing noted is forgotten.
+owner holds (``take_over``: a process of this computer that is gone, or a window of this
+process that was closed) and writes those sidecars too, so that nothing noted is forgotten.
+
+The archive folder may be shared by curators on several computers (a catalog on a server):
+a process id says nothing about another computer's processes, so the file names the host. A
+file of another computer is taken over only once it has not changed for ``FOREIGN_IDLE``
+seconds (its window is surely gone); were that window still open after all, the worst is a
+sidecar written twice, each time with the catalog's values of the moment. A file named
+without a host (written by an earlier version) is this computer's.
 
 A sidecar that could not be written (a full disk) stays noted, to be tried again with the
 next photos; ``photoarchive check`` lists every stale sidecar whatever this file says.
@@ -20,15 +27,25 @@ import itertools
 import json
 import os
 import re
+import socket
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.files import atomic_write, process_alive
 
-_NAME = re.compile(r"sidecars-pending-(\d+)-(\d+)\.json")
+_NAME = re.compile(r"sidecars-pending-(?:(.+)-)?(\d+)-(\d+)\.json")  # host (not always), pid, serial
 _SERIAL = itertools.count(1)
 _HELD: set[Path] = set()  # the files of the queues open in this process
+
+# How long another computer's file must have stood unchanged before it is taken over (seconds).
+FOREIGN_IDLE = 24 * 3600
+
+
+def host_name() -> str:
+    """This computer's name as a queue file names it (letters, digits, '.', '-' and '_' only)."""
+    return re.sub(r"[^A-Za-z0-9.-]", "_", socket.gethostname()) or "localhost"
 
 
 class SidecarQueue:
@@ -36,7 +53,7 @@ class SidecarQueue:
 
     def __init__(self, paths: ArchivePaths) -> None:
         self.folder = paths.cache
-        self.file = self.folder / f"sidecars-pending-{os.getpid()}-{next(_SERIAL)}.json"
+        self.file = self.folder / f"sidecars-pending-{host_name()}-{os.getpid()}-{next(_SERIAL)}.json"
         self.ids: set[int] = set()
         _HELD.add(self.file)
 
@@ -61,7 +78,7 @@ class SidecarQueue:
         files = []
         for path in _files(self.folder):
             match = _NAME.fullmatch(path.name)
-            if match is None or path in _HELD or (int(match[1]) != os.getpid() and process_alive(int(match[1]))):
+            if match is None or path in _HELD or _owner_alive(path, match[1], int(match[2])):
                 continue
             noted = _read(path)
             if noted is not None:  # an unreadable file stays (``check`` finds what it stood for)
@@ -83,6 +100,17 @@ class SidecarQueue:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self.file, json.dumps(sorted(self.ids)).encode())
+
+
+def _owner_alive(path: Path, host: str | None, pid: int) -> bool:
+    """Whether the owner a file names may still be writing it: a living process of this
+    computer other than this one, or a file of another computer changed in ``FOREIGN_IDLE``."""
+    if host is None or host == host_name():
+        return pid != os.getpid() and process_alive(pid)
+    try:
+        return time.time() - path.stat().st_mtime < FOREIGN_IDLE
+    except OSError:
+        return True  # gone meanwhile, or unreadable: not taken
 
 
 def pending_files(paths: ArchivePaths) -> list[Path]:
