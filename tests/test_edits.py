@@ -7,6 +7,7 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.attention import needing_attention
 from photoarchive.catalog.curated import keywords_in_use, load_fields
+from photoarchive.cli import main
 from photoarchive.edits import apply_edit, history, reapply_edit, revert_edit
 from photoarchive.errors import NotFoundError, ValidationError
 from tests.conftest import add_record
@@ -51,6 +52,18 @@ def test_the_history_names_the_curator(catalog: Catalog, backend: Backend, monke
     assert history(catalog)[0].id == named.id and undo.reverts == edit.id
     catalog.curator = None  # the owner's name forgotten: the role or login again
     assert apply_edit(catalog, [a], {"credit": ""}).who == expected
+
+
+def test_the_environment_names_the_curator(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Curators sharing a login or a database role name themselves in $PHOTOARCHIVE_CURATOR;
+    a name the owner sets still comes first."""
+    monkeypatch.setenv("PHOTOARCHIVE_CURATOR", " Ivan Sidorov ")
+    a = add_record(catalog, 1, "a.jpg")
+    assert apply_edit(catalog, [a], {"credit": "Expedition"}).who == "Ivan Sidorov"
+    catalog.curator = "Anna Petrova"
+    assert apply_edit(catalog, [a], {"credit": "Expedition 2015"}).who == "Anna Petrova"
+    assert main(["--archive", str(catalog.paths.root), "edit", str(a), "--credit", "Museum"]) == 0
+    assert history(catalog)[0].who == "Ivan Sidorov"  # the command line's catalog, named by the variable
 
 
 def test_revert_and_reapply(catalog: Catalog) -> None:

@@ -58,6 +58,9 @@ def order_by(dialect: Dialect, order: str) -> str:
     return SORT_ORDERS[order]
 
 
+# The environment variable that names the curator (``Catalog.curator``).
+CURATOR_VARIABLE = "PHOTOARCHIVE_CURATOR"
+
 # ``Catalog.photo_pages``: the first page is about a screen of a terminal or of a window's
 # grid; the later ones are read by id, a few MB of rows each.
 FIRST_PAGE = 100
@@ -149,10 +152,14 @@ class Catalog:
     @property
     def curator(self) -> str:
         """Who the edits made through this catalog are recorded as (the history's ``who``): the
-        name its owner set, else on a server the database role this curator logged in as, else
-        the user logged in to this computer."""
+        name its owner set, else ``$PHOTOARCHIVE_CURATOR`` (curators sharing one login or one
+        database role name themselves), else on a server the database role this curator logged
+        in as, else the user logged in to this computer."""
         if self._curator is None:
-            if dialect(self.conn) == "postgresql":
+            named = os.environ.get(CURATOR_VARIABLE, "").strip()
+            if named:
+                self._curator = named
+            elif dialect(self.conn) == "postgresql":
                 self._curator = str(self.conn.execute("SELECT current_user").fetchone()[0])
             else:
                 try:
