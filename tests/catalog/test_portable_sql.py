@@ -109,3 +109,20 @@ def test_export_options_saved_twice_keep_the_last_and_cells_read_a_page(catalog:
     assert cells[a][1] == "a.jpg" and cells[a][4:] == ("Tank", "", 4, "red", "")
     assert cells[b][4:] == ("", "", None, "", "")
     assert view_cells(catalog, [a])[a][7:] == (4, "red", "")
+
+
+def test_import_batches_and_photos_read_back(catalog: Catalog) -> None:
+    first = catalog.start_batch(["/card/DCIM", "/карта"])
+    second = catalog.start_batch(["/card2"])
+    a = add_record(catalog, 1, "a.jpg")
+    catalog.add_failure(first, "/card/DCIM/bad.jpg", "not an image")
+    catalog.finish_batch(first, imported=1, duplicates=0, failed=1, status="completed")
+    catalog.mark_interrupted_batches()
+    done, cut = catalog.batch(first), catalog.batch(second)
+    assert (done.status, done.imported, done.failed, done.sources) == ("completed", 1, 1, ["/card/DCIM", "/карта"])
+    assert [(f.path, f.error) for f in done.failures] == [("/card/DCIM/bad.jpg", "not an image")]
+    assert (cut.status, cut.imported) == ("interrupted", 0)
+    assert [b.id for b in catalog.batches()] == [second, first]
+    assert catalog.count_photos() == 1 and catalog.id_for_hash(f"{1:064x}") == a
+    assert [p.original_name for p in catalog.photos([a])] == ["a.jpg"]
+    assert [row[0] for row in catalog.iter_photo_files()] == [a]
