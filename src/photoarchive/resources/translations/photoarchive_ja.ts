@@ -383,6 +383,10 @@ They are written again after the next change.</source>
       <translation>「{name}」の名前またはテキストはその後別の場所で変更されました。</translation>
     </message>
     <message>
+      <source>The filter or sort order of “{name}” has been changed elsewhere since.</source>
+      <translation>「{name}」のフィルターまたは並べ替え順は、その後ほかの場所で変更されています。</translation>
+    </message>
+    <message>
       <source>{name} (restored)</source>
       <translation>{name}(復元)</translation>
     </message>
@@ -582,7 +586,19 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Z or click: 100 % together · drag: pan together · ← → focus · 0-5 stars · 6-9 label · P X U flag · Esc back</source>
-      <translation>Z またはクリック: すべて 100 % · ドラッグ: まとめて移動 · ← → フォーカス · 0-5 星 · 6-9 ラベル · P X U フラグ · Esc 戻る</translation>
+      <translation type="vanished">Z またはクリック: すべて 100 % · ドラッグ: まとめて移動 · ← → フォーカス · 0-5 星 · 6-9 ラベル · P X U フラグ · Esc 戻る</translation>
+    </message>
+    <message>
+      <source>Z or click: 100 % together · drag: pan together · ← → focus · 0-5 stars · 6-9 label · P X U flag · A auto-advance · Esc back</source>
+      <translation>Z またはクリック: すべて 100 % · ドラッグ: すべてを移動 · ← → 選択 · 0-5 星 · 6-9 ラベル · P X U フラグ · A 自動で次へ · Esc 戻る</translation>
+    </message>
+    <message>
+      <source>Auto-advance</source>
+      <translation>自動で次へ</translation>
+    </message>
+    <message>
+      <source>After a rating, label or flag, focus the next photo (A or Caps Lock)</source>
+      <translation>レーティング、ラベル、フラグの後に次の写真を選択 (A または Caps Lock)</translation>
     </message>
     <message>
       <source>100 %</source>
@@ -1763,6 +1779,10 @@ They are written again after the next change.</source>
     <message>
       <source>The smart collection was not created</source>
       <translation>スマートコレクションは作成されませんでした</translation>
+    </message>
+    <message>
+      <source>Edit the filter of “{name}”</source>
+      <translation>「{name}」のフィルターの編集</translation>
     </message>
     <message>
       <source>The smart collection was not changed</source>

@@ -397,6 +397,10 @@ They are written again after the next change.</source>
       <translation>Название или тексты «{name}» с тех пор изменены в другом месте.</translation>
     </message>
     <message>
+      <source>The filter or sort order of “{name}” has been changed elsewhere since.</source>
+      <translation>Фильтр или порядок сортировки «{name}» с тех пор изменены в другом месте.</translation>
+    </message>
+    <message>
       <source>{name} (restored)</source>
       <translation>{name} (восстановлена)</translation>
     </message>
@@ -606,7 +610,19 @@ They are written again after the next change.</source>
     </message>
     <message>
       <source>Z or click: 100 % together · drag: pan together · ← → focus · 0-5 stars · 6-9 label · P X U flag · Esc back</source>
-      <translation>Z или щелчок: 100 % для всех · перетаскивание: сдвиг всех · ← → выбор · 0-5 звёзды · 6-9 метка · P X U флажок · Esc назад</translation>
+      <translation type="vanished">Z или щелчок: 100 % для всех · перетаскивание: сдвиг всех · ← → выбор · 0-5 звёзды · 6-9 метка · P X U флажок · Esc назад</translation>
+    </message>
+    <message>
+      <source>Z or click: 100 % together · drag: pan together · ← → focus · 0-5 stars · 6-9 label · P X U flag · A auto-advance · Esc back</source>
+      <translation>Z или щелчок: 100 % для всех · перетаскивание: сдвиг всех · ← → выбор · 0-5 звёзды · 6-9 метка · P X U флажок · A автопереход · Esc назад</translation>
+    </message>
+    <message>
+      <source>Auto-advance</source>
+      <translation>Автопереход</translation>
+    </message>
+    <message>
+      <source>After a rating, label or flag, focus the next photo (A or Caps Lock)</source>
+      <translation>После оценки, метки или флажка выбрать следующую фотографию (A или Caps Lock)</translation>
     </message>
     <message>
       <source>100 %</source>
@@ -1799,6 +1815,10 @@ They are written again after the next change.</source>
     <message>
       <source>The smart collection was not created</source>
       <translation>Умная коллекция не создана</translation>
+    </message>
+    <message>
+      <source>Edit the filter of “{name}”</source>
+      <translation>Изменение фильтра «{name}»</translation>
     </message>
     <message>
       <source>The smart collection was not changed</source>
