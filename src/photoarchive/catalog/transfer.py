@@ -335,10 +335,17 @@ def _read(conn: Connection, sql: str) -> Iterator[Sequence[Any]]:
     if dialect(conn) == "sqlite":
         yield from conn.execute(sql)
         return
-    with _server(conn).raw.cursor(name="photoarchive_transfer") as cursor:
-        cursor.itersize = 2_000
-        cursor.execute(sql)
-        yield from cursor
+    own = not conn.in_transaction  # a server-side cursor lives in a transaction: a read one of its own
+    if own:
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    try:
+        with _server(conn).raw.cursor(name="photoarchive_transfer") as cursor:
+            cursor.itersize = 2_000
+            cursor.execute(sql)
+            yield from cursor
+    finally:
+        if own and conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 # -- the transfer ----------------------------------------------------------------------------
@@ -382,8 +389,7 @@ class Transfer:
                     yield TransferProgress(table.name, 0, total, done, len(tables), "copying")
                     digest = Digest()
                     rows = self._checked_rows(table, digest, problems, report.replaced)
-                    # once a value is off its type nothing will be kept: the rest is only checked
-                    for copied in self._write(table, rows, target_dialect, write=not problems):
+                    for copied in self._write(table, rows, target_dialect, problems):
                         yield TransferProgress(table.name, copied, total, done, len(tables), "copying")
                     digests[table.name] = (digest, time.perf_counter() - t0)
                 if problems:
@@ -507,25 +513,21 @@ class Transfer:
         yield from _parents_first(rows, refs)
 
     def _write(
-        self, table: Table, rows: Iterator[tuple[Any, ...]], target_dialect: Dialect, *, write: bool
+        self, table: Table, rows: Iterator[tuple[Any, ...]], target_dialect: Dialect, problems: list[str]
     ) -> Iterator[int]:
         """Write ``rows`` into the target's ``table``; yields the count every ``PROGRESS_EVERY``
-        rows. With ``write`` false the rows are only read (their values checked)."""
+        rows. Once ``problems`` holds a value off its type nothing will be kept: the rows that
+        follow are only read (their values checked), never written."""
         columns = ", ".join(f'"{c}"' for c in table.names)
         done = 0
-        if not write:
-            for _row in rows:
-                done += 1
-                if done % PROGRESS_EVERY == 0:
-                    yield done
-            return
         if target_dialect == "postgresql":
             with (
                 _server(self.target).raw.cursor() as cursor,
                 cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy,
             ):
                 for row in rows:
-                    copy.write_row(row)
+                    if not problems:
+                        copy.write_row(row)
                     done += 1
                     if done % PROGRESS_EVERY == 0:
                         yield done
@@ -534,13 +536,14 @@ class Transfer:
         batch: list[tuple[Any, ...]] = []
         for row in rows:
             batch.append(row)
+            done += 1
             if len(batch) == SQLITE_BATCH:
-                self.target.executemany(sql, batch)
-                done += len(batch)
+                if not problems:
+                    self.target.executemany(sql, batch)
                 batch = []
-                if done % PROGRESS_EVERY == 0:
-                    yield done
-        if batch:
+            if done % PROGRESS_EVERY == 0:
+                yield done
+        if batch and not problems:
             self.target.executemany(sql, batch)
 
     def _set_sequences(self, tables: list[Table]) -> None:
