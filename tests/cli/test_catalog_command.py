@@ -44,6 +44,16 @@ def test_a_password_in_the_url_is_refused_in_one_line(archive: Path, capsys: pyt
     assert "holds a password" in line and "s3cret" not in line
 
 
+def test_photoarchive_catalog_in_the_environment_is_the_catalog(
+    archive: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PHOTOARCHIVE_CATALOG", "postgresql://curator@127.0.0.1:1/archive")
+    assert main(["--archive", str(archive), "show", "1"]) == 1
+    assert "postgresql://curator@127.0.0.1:1/archive: cannot open the catalog" in one_line_error(capsys)
+    monkeypatch.setenv("PHOTOARCHIVE_CATALOG", "")  # empty: the archive's own catalog
+    assert main(["--archive", str(archive), "show", "1"]) == 0
+
+
 def test_a_server_that_is_not_there_is_one_line(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--archive", str(archive), "catalog", "migrate-to", "postgresql://curator@127.0.0.1:1/archive"]) == 1
     line = one_line_error(capsys)
