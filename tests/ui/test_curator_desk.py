@@ -118,7 +118,7 @@ def test_the_import_summary_says_what_to_do_in_the_window_and_copies_the_list(qt
         ["exiftool", "-q", "-overwrite_original", "-IPTC:Country-PrimaryLocationCode=XQZ", str(card / "IMG_0001.JPG")],
         check=True,
     )
-    dialog = ImportDialog(catalog.paths.root, [card], workers=1)
+    dialog = ImportDialog(catalog, [card], workers=1)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10_000)

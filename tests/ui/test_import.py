@@ -16,7 +16,7 @@ from tests.conftest import write_photos
 
 def test_import_with_cancel(qtbot, tmp_path: Path, catalog) -> None:
     photos = write_photos(tmp_path / "card", 40)
-    dialog = ImportDialog(catalog.paths.root, [tmp_path / "card"], workers=1)
+    dialog = ImportDialog(catalog, [tmp_path / "card"], workers=1)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10_000)
     assert "Found 40 photos" in dialog.found.text()
@@ -92,7 +92,7 @@ def test_each_step_shows_only_its_buttons(qtbot, tmp_path: Path, catalog) -> Non
     """Only the current step's buttons show (Close not from the start): QDialogButtonBox.addButton()
     shows the buttons it adds, so they must be hidden after they are added."""
     write_photos(tmp_path / "card", 1)
-    dialog = ImportDialog(catalog.paths.root, [tmp_path / "card"], workers=1)
+    dialog = ImportDialog(catalog, [tmp_path / "card"], workers=1)
     qtbot.addWidget(dialog)
     dialog.show()
     assert _shown(dialog) == ["Import", "Cancel"]
@@ -109,7 +109,7 @@ def test_each_step_shows_only_its_buttons(qtbot, tmp_path: Path, catalog) -> Non
 
 
 def test_rate_and_time_left(qtbot, tmp_path: Path, catalog) -> None:
-    dialog = ImportDialog(catalog.paths.root, [tmp_path], workers=1)
+    dialog = ImportDialog(catalog, [tmp_path], workers=1)
     qtbot.addWidget(dialog)
     assert dialog._rate_text(0, 40, 0.5) == "0 of 40"
     assert dialog._rate_text(10, 40, 5.0) == "10 of 40 · 2.0 photos a second · about 15 s left"

@@ -175,6 +175,15 @@ class Catalog:
     def close(self) -> None:
         self.conn.close()
 
+    def reopen(self) -> Catalog:
+        """The same catalog opened again, with a connection of its own (a worker thread's): the
+        same location even when it came from the caller (``--catalog``, the Open Archive dialog)
+        rather than the folder's ``catalog.url``, and the curator this one names. Safe to call
+        from another thread: it reads only what this catalog was opened with."""
+        again = Catalog(self.paths.root, create=False, url=self.location.url)
+        again._curator = self._curator
+        return again
+
     def integrity_problems(self) -> list[str]:
         """What SQLite's integrity check finds wrong in the catalog file (empty: sound). A
         catalog on a server has no file here: the server keeps its database sound itself (its

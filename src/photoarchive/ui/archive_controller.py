@@ -133,7 +133,7 @@ class ArchiveController(QObject):
         if not paths:
             return None
         dialog = ImportDialog(
-            self.catalog.paths.root,
+            self.catalog,
             paths,
             templates.names(self.catalog),
             workers=self.import_workers,

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -193,7 +192,7 @@ class FilterController(QObject):
         if not state.rejects_hidden:
             return
         text = combined(replace(state, hide_rejects=False).text(), "flag:reject", search_text)
-        worker = self._hidden_worker = hidden_rejects_job(self.catalog.paths.root, self.source, text)
+        worker = self._hidden_worker = hidden_rejects_job(self.catalog, self.source, text)
         worker.signals.finished.connect(lambda hidden: self._hidden_counted(worker, hidden))
         worker.start()
 
@@ -232,7 +231,7 @@ class FilterController(QObject):
         """Cameras, keywords and places for the bar's text boxes, read in the background."""
         if self._completing is not None:
             self._completing.cancel()
-        worker = self._completing = completions_job(self.catalog.paths.root)
+        worker = self._completing = completions_job(self.catalog)
         worker.signals.finished.connect(lambda words: self._completed(worker, words))
         worker.start()
 
@@ -320,12 +319,12 @@ class FilterController(QObject):
             return False
 
 
-def hidden_rejects_job(root: Path, source: Source, filter_text: str) -> Worker:
+def hidden_rejects_job(archive: Catalog, source: Source, filter_text: str) -> Worker:
     """How many photos of ``source`` match ``filter_text`` (the bar's filter with ``flag:reject``
     for Hide rejects): result is an int."""
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
-        with Catalog(root) as catalog:
+        with archive.reopen() as catalog:
             query = compile_filter(catalog.conn, filter_text)
             if source.kind in (ALL, BATCH):
                 batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
@@ -335,11 +334,11 @@ def hidden_rejects_job(root: Path, source: Source, filter_text: str) -> Worker:
     return Worker(job)
 
 
-def completions_job(root: Path) -> Worker:
+def completions_job(archive: Catalog) -> Worker:
     """(cameras, keywords, places) in use, for completion: result is three sorted lists."""
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
-        with Catalog(root) as catalog:
+        with archive.reopen() as catalog:
             cameras = cameras_in_use(catalog)
             places: set[str] = set()
             for place in place_store.all_places(catalog):

@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.owns_catalog = owns_catalog
         self.import_workers = import_workers
-        self.setWindowTitle(f"{APP_NAME} — {catalog.paths.name}")
+        # A catalog on a server names it (without any password) beside the archive's folder.
+        server = f" — {catalog.location.shown()}" if catalog.location.url is not None else ""
+        self.setWindowTitle(f"{APP_NAME} — {catalog.paths.name}{server}")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.current_source: Source = ALL_PHOTOS
@@ -274,7 +276,7 @@ class MainWindow(QMainWindow):
         the panel shows them when they arrive. A newer count replaces one still running."""
         if self._counting is not None:
             self._counting.cancel()
-        worker = self._counting = source_counts_job(self.catalog.paths.root)
+        worker = self._counting = source_counts_job(self.catalog)
         worker.signals.finished.connect(lambda counts: self._sources_counted(worker, counts))
         worker.start()
 
@@ -353,7 +355,7 @@ class MainWindow(QMainWindow):
 
     def _read_grid_rest(self, after: tuple[object, ...], order: str, selected: list[int]) -> None:
         worker = self._grid_rest = grid_rest_job(
-            self.catalog.paths.root, self.current_source, after, search="", order=order, filter=self._filter
+            self.catalog, self.current_source, after, search="", order=order, filter=self._filter
         )
         worker.signals.finished.connect(lambda result: self._grid_rest_read(worker, result, selected))
         worker.signals.failed.connect(self.status)

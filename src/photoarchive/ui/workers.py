@@ -1,6 +1,7 @@
 """Background work for the GUI: each job runs the core's generator in a ``QThreadPool`` thread
 and reports plain data through the signals of a ``WorkerSignals`` object that lives on the GUI
-thread. A worker opens its own ``Catalog`` (SQLite connections stay on their thread) and
+thread. A worker opens the window's catalog again (``Catalog.reopen``: SQLite connections stay
+on their thread; a catalog on a server is reached at the URL the window opened it with) and
 checks ``cancel()`` between items; nothing here touches a widget.
 """
 
@@ -80,11 +81,12 @@ class Worker(QRunnable):
         return self
 
 
-def import_job(root: Path, paths: Sequence[Path], workers: int | None = None) -> Worker:
-    """An import into the archive at ``root``: progress is ImportProgress, result ImportSummary."""
+def import_job(archive: Catalog, paths: Sequence[Path], workers: int | None = None) -> Worker:
+    """An import into ``archive`` (opened again on the worker's thread): progress is
+    ImportProgress, result ImportSummary."""
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
-        with Catalog(root) as catalog:
+        with archive.reopen() as catalog:
             run = ImportJob(catalog, list(paths), workers=workers)
             for progress in run.run(cancelled):
                 report(progress)
@@ -104,24 +106,24 @@ def image_job(path: Path, max_size: QSize | None = None) -> Worker:
     return Worker(lambda cancelled, report: read_image(path, max_size))
 
 
-def source_counts_job(root: Path) -> Worker:
+def source_counts_job(archive: Catalog) -> Worker:
     """The sources panel's counts, keywords and places: result is a ``SourceCounts``."""
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
-        with Catalog(root) as catalog:
+        with archive.reopen() as catalog:
             return source_counts(catalog)
 
     return Worker(job)
 
 
 def grid_rest_job(
-    root: Path, source: Source, after: tuple[object, ...], *, search: str, order: str, filter: str = ""
+    archive: Catalog, source: Source, after: tuple[object, ...], *, search: str, order: str, filter: str = ""
 ) -> Worker:
     """The ids after the grid's first page, and how many photos the source holds without the
     search and the ``filter`` (compiled here, on the worker's connection): result is ``(ids, size)``."""
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
-        with Catalog(root) as catalog:
+        with archive.reopen() as catalog:
             where = None
             if filter.strip():
                 query = compile_filter(catalog.conn, filter)

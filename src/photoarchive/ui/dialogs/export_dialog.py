@@ -287,7 +287,7 @@ class ExportDialog(QDialog):
         self.progress.setFormat(self.tr("%v of %m"))
         self.progress.show()
         self.status.setText(self.tr("Exporting…"))
-        self.worker = _export_job(self.catalog.paths.root, self.collection.id, options)
+        self.worker = _export_job(self.catalog, self.collection.id, options)
         self.worker.signals.progress.connect(self._progressed)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
@@ -428,11 +428,11 @@ def _pixels(minimum: int, maximum: int, special: str = "") -> QSpinBox:
     return box
 
 
-def _export_job(root: Path, collection_id: int, options: ExportOptions) -> Worker:
+def _export_job(archive: Catalog, collection_id: int, options: ExportOptions) -> Worker:
     """The export in a pool thread with its own catalog: progress is ExportProgress, result ExportSummary."""
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> ExportSummary | None:
-        with Catalog(root) as catalog:
+        with archive.reopen() as catalog:
             run = ExportJob(catalog, collection_id, options)
             for progress in run.run(cancelled):
                 report(progress)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photoarchive.catalog import Catalog
 from photoarchive.ingest import ImportProgress, ImportSummary
 from photoarchive.ingest.scan import ScanResult
 from photoarchive.ui.workers import Worker, import_job, scan_job
@@ -47,7 +48,7 @@ class ImportDialog(QDialog):
 
     def __init__(
         self,
-        archive_root: Path,
+        archive: Catalog,
         paths: Sequence[Path],
         templates: Sequence[str] = (),
         *,
@@ -57,7 +58,8 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import photos"))
         self.setModal(False)
-        self.archive_root = archive_root
+        self.archive = archive  # opened again by the import's worker (Catalog.reopen)
+        self.archive_root = archive.paths.root
         self.paths = [Path(p) for p in paths]
         self.workers = workers
         self.summary: ImportSummary | None = None
@@ -191,7 +193,7 @@ class ImportDialog(QDialog):
         self._show_buttons(self.cancel_button, self.background_button)
         self._started = time.monotonic()
         self._importing = True
-        self.worker = import_job(self.archive_root, self.paths, workers=self.workers)
+        self.worker = import_job(self.archive, self.paths, workers=self.workers)
         self.worker.signals.progress.connect(self._progressed)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)

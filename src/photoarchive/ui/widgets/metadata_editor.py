@@ -325,12 +325,12 @@ class MetadataEditor(QScrollArea):
         for editor in self.fields.values():
             editor.setEnabled(False)
         self.header.setText(self.tr("Reading the fields of %Ln photo(s)…", "", len(ids)))
-        root, names = self.catalog.paths.root, list(self.fields)
+        archive, names = self.catalog, list(self.fields)
         keys, as_shown = self.languages.keys(names), self.languages.as_shown
         beside = self.languages.beside_names()
 
         def job(cancelled: Any, report: Any) -> Any:
-            with Catalog(root) as catalog:
+            with archive.reopen() as catalog:
                 values = as_shown(with_positions(load_values(catalog, ids, columns(list(keys)))), keys)
                 return summarize(values, ids, [*names, *beside])
 
