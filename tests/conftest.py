@@ -104,14 +104,10 @@ def catalog(tmp_path: Path):
 @pytest.fixture
 def not_yet_on_a_server(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
     """On PostgreSQL, what the catalog does not do there yet is left out, so that the tests of
-    everything else run on both backends (issue 15): the photos' search text is not kept
-    (``reindex_photos`` does nothing) until search has its PostgreSQL form (slice 4), and no
-    daily backup is taken until backups have theirs (slice 5). A test that searches is marked
-    ``sqlite_only`` until then. Remove each part when its slice lands."""
+    everything else run on both backends (issue 15): no daily backup is taken until backups
+    have their PostgreSQL form (slice 5). Remove each part when its slice lands."""
     if backend.name == "sqlite":
         return
-    for module in ("catalog", "history", "places"):
-        monkeypatch.setattr(f"photoarchive.catalog.{module}.reindex_photos", lambda conn, photo_ids: None)
     monkeypatch.setattr("photoarchive.catalog.sidecars.daily_backup_if_due", lambda catalog: None)
 
 

@@ -142,6 +142,9 @@ class Catalog:
             from photoarchive.catalog.pg import PgConnection, ensure_change_notices  # psycopg: loaded already
 
             ensure_change_notices(cast(PgConnection, self.conn))  # other curators' windows see commits
+            if not index_is_current(self.conn):  # checked first: opening takes no write lock
+                with transaction(self.conn):
+                    ensure_index_current(self.conn)
         except BaseException:
             self.conn.close()
             raise
@@ -243,7 +246,7 @@ class Catalog:
         """Ids of the photos matching a full-text search (any script) and a batch, sorted."""
         if order not in SORT_ORDERS:
             raise ValueError(f"unknown sort order {order!r}")
-        where, params = photo_filters(search or "", batch)
+        where, params = photo_filters(search or "", batch, dialect=dialect(self.conn))
         sql = f"SELECT p.id FROM photos p WHERE {' AND '.join(where)} ORDER BY {order_by(dialect(self.conn), order)}"
         return [row[0] for row in self.conn.execute(sql, params)]
 

@@ -22,64 +22,117 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from photoarchive.catalog.connection import chunked
+from photoarchive.catalog import search_pg
+from photoarchive.catalog.connection import Connection, Cursor, chunked
+from photoarchive.catalog.connection import dialect as dialect_of
+from photoarchive.catalog.dialect import concat_agg, json_values
+from photoarchive.catalog.location import Dialect
 
-# Each entry is a SQL expression over the photos row aliased ``p``.
-TEXT_SOURCES: list[str] = [
-    "p.original_name",
-    "p.source_path",
-    "p.camera_make",
-    "p.camera_model",
-    # Curated fields (0002_curated_fields).
-    "p.title",
-    "p.headline",
-    "p.caption",
-    "p.alt_text",
-    "p.caption_writer",
-    "p.creator",
-    "p.creator_job_title",
-    "p.credit",
-    "p.source",
-    "p.copyright",
-    "p.usage_terms",
-    "p.web_statement",
-    "p.instructions",
-    "p.date_created",
-    "p.event",
-    "p.event_date",
-    "p.sublocation",
-    "p.city",
-    "p.state",
-    "p.country",
-    "p.country_code",
-    "p.job_id",
-    "(SELECT group_concat(value, ' ') FROM json_each(p.keywords))",
-    "(SELECT group_concat(value, ' ') FROM json_each(p.hierarchical_keywords))",
+# What a photo's search text is made of, declared once and written in each dialect's SQL
+# (``render_source``): ("column", name) a column of ``photos``; ("json_list", name) the texts of
+# a JSON list column; ("json_texts", name) every text inside a JSON document column;
+# ("places", None) the names of the photo's place and of the places containing it;
+# ("translations", None) the photo's fields in the other languages.
+SOURCES: list[tuple[str, str | None]] = [
+    *(
+        ("column", name)
+        for name in (
+            "original_name",
+            "source_path",
+            "camera_make",
+            "camera_model",
+            # Curated fields (0002_curated_fields).
+            "title",
+            "headline",
+            "caption",
+            "alt_text",
+            "caption_writer",
+            "creator",
+            "creator_job_title",
+            "credit",
+            "source",
+            "copyright",
+            "usage_terms",
+            "web_statement",
+            "instructions",
+            "date_created",
+            "event",
+            "event_date",
+            "sublocation",
+            "city",
+            "state",
+            "country",
+            "country_code",
+            "job_id",
+        )
+    ),
+    ("json_list", "keywords"),
+    ("json_list", "hierarchical_keywords"),
     # Names in every language of the photo's place and of the places containing it, so that
     # "Шумшу" finds a photo of Height 171 on Shumshu (0004_places; catalog/places.py).
-    "(WITH RECURSIVE up(id, depth) AS (SELECT p.place_id, 0 UNION ALL SELECT pl.parent_id, up.depth + 1"
-    " FROM places pl JOIN up ON pl.id = up.id WHERE pl.parent_id IS NOT NULL AND up.depth < 64)"
-    " SELECT group_concat(t, ' ') FROM (SELECT pl.name AS t FROM places pl JOIN up ON pl.id = up.id"
-    " UNION ALL SELECT n.name FROM place_names n JOIN up ON n.place_id = up.id))",
+    ("places", None),
     # Descriptive values found in the file on import (caption, keywords, credits...).
-    "(SELECT group_concat(value, ' ') FROM json_tree(p.embedded) WHERE type = 'text')",
+    ("json_texts", "embedded"),
     # Title, headline, caption and alt text in the other languages (0014_translations).
-    "(SELECT group_concat(t.value, ' ') FROM translations t WHERE t.photo_id = p.id)",
+    ("translations", None),
     # The IPTC properties of issue 16 (0016_iptc_properties): the extended description, the
     # persons shown, the digital source type's URI (its term is a word of it: negativeFilm),
     # and every text of the structured ones (artworks, location created, contributors,
     # licensors, copyright owners, the creator's contact info, the names in image regions).
-    "p.extended_description",
-    "(SELECT group_concat(value, ' ') FROM json_each(p.persons_shown))",
-    "p.digital_source_type",
-    "(SELECT group_concat(value, ' ') FROM json_tree(p.artworks) WHERE type = 'text')",
-    "(SELECT group_concat(value, ' ') FROM json_tree(p.location_created) WHERE type = 'text')",
-    "(SELECT group_concat(value, ' ') FROM json_tree(p.contributors) WHERE type = 'text')",
-    "(SELECT group_concat(value, ' ') FROM json_tree(p.licensors) WHERE type = 'text')",
-    "(SELECT group_concat(value, ' ') FROM json_tree(p.copyright_owners) WHERE type = 'text')",
-    "(SELECT group_concat(value, ' ') FROM json_tree(p.creator_contact_info) WHERE type = 'text')",
-    "(SELECT group_concat(value, ' ') FROM json_tree(p.image_regions) WHERE type = 'text')",
+    ("column", "extended_description"),
+    ("json_list", "persons_shown"),
+    ("column", "digital_source_type"),
+    ("json_texts", "artworks"),
+    ("json_texts", "location_created"),
+    ("json_texts", "contributors"),
+    ("json_texts", "licensors"),
+    ("json_texts", "copyright_owners"),
+    ("json_texts", "creator_contact_info"),
+    ("json_texts", "image_regions"),
 ]
+
+
+def render_source(dialect: Dialect, kind: str, column: str | None) -> str:
+    """One of ``SOURCES`` as a SQL expression over the photos row aliased ``p`` that returns
+    text or NULL, in ``dialect``. The texts of a list or a document are joined by spaces (on
+    PostgreSQL a document's in jsonb's key order, which matters only to a phrase spanning two)."""
+    if kind == "column":
+        return f"p.{column}"
+    if dialect == "sqlite":
+        if kind == "json_list":
+            return f"(SELECT group_concat(value, ' ') FROM json_each(p.{column}))"
+        if kind == "json_texts":
+            return f"(SELECT group_concat(value, ' ') FROM json_tree(p.{column}) WHERE type = 'text')"
+    elif kind == "json_list":
+        return f"(SELECT string_agg(v.value, ' ') FROM {json_values(dialect, f'p.{column}', 'v')})"
+    elif kind == "json_texts":  # every string in the document, itself included ($.** starts at $)
+        return (
+            f"(SELECT string_agg(v #>> '{{}}', ' ') FROM jsonb_path_query((p.{column})::jsonb, 'strict $.**') AS v"
+            " WHERE jsonb_typeof(v) = 'string')"
+        )
+    if kind == "places":
+        return (
+            "(WITH RECURSIVE up(id, depth) AS (SELECT p.place_id, 0 UNION ALL SELECT pl.parent_id, up.depth + 1"
+            " FROM places pl JOIN up ON pl.id = up.id WHERE pl.parent_id IS NOT NULL AND up.depth < 64)"
+            f" SELECT {concat_agg(dialect, 't')} FROM (SELECT pl.name AS t FROM places pl JOIN up ON pl.id = up.id"
+            " UNION ALL SELECT n.name FROM place_names n JOIN up ON n.place_id = up.id)"
+            + (" AS names)" if dialect == "postgresql" else ")")
+        )
+    if kind == "translations":
+        return f"(SELECT {concat_agg(dialect, 't.value')} FROM translations t WHERE t.photo_id = p.id)"
+    raise ValueError(f"unknown kind of search text {kind!r}")
+
+
+# Each entry is a SQL expression over the photos row aliased ``p`` (SQLite's rendering of
+# ``SOURCES``; its text is what ``_signature`` hashes, so a change to it rebuilds the index).
+TEXT_SOURCES: list[str] = [render_source("sqlite", kind, column) for kind, column in SOURCES]
+
+
+def text_sources(dialect: Dialect) -> list[str]:
+    """``TEXT_SOURCES`` in ``dialect``'s SQL."""
+    if dialect == "sqlite":
+        return TEXT_SOURCES
+    return [render_source(dialect, kind, column) for kind, column in SOURCES]
 
 
 # -- search keys ------------------------------------------------------------------------------
@@ -139,9 +192,12 @@ def _assign_keys(conn: sqlite3.Connection, rows: Sequence[tuple[int, str | None]
         )
 
 
-def reindex_photos(conn: sqlite3.Connection, photo_ids: Sequence[int]) -> None:
+def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild the search text and key of these photos: call inside the transaction that changed
     them (an edit, an undo, a reread, an import), so that a new date moves the photo at once."""
+    if dialect_of(conn) == "postgresql":
+        return search_pg.reindex_photos(conn, photo_ids)
+    assert isinstance(conn, sqlite3.Connection)
     text = " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
     for chunk in chunked(photo_ids):
         marks = ", ".join("?" * len(chunk))
@@ -160,7 +216,10 @@ def reindex_photos(conn: sqlite3.Connection, photo_ids: Sequence[int]) -> None:
         )
 
 
-def reindex_all(conn: sqlite3.Connection) -> None:
+def reindex_all(conn: Connection) -> None:
+    if dialect_of(conn) == "postgresql":
+        return search_pg.reindex_all(conn)
+    assert isinstance(conn, sqlite3.Connection)
     ids = [row[0] for row in conn.execute("SELECT id FROM photos")]
     conn.execute("DELETE FROM photos_fts")
     conn.execute("DELETE FROM search_keys")
@@ -187,8 +246,11 @@ def rekey_all(conn: sqlite3.Connection) -> None:
         reindex_photos(conn, [r[0] for r in conn.execute(f"SELECT id FROM photos WHERE id NOT IN ({indexed})")])
 
 
-def keys_exact(conn: sqlite3.Connection) -> bool:
-    """Whether every photo's key follows the capture order (no date text of another shape)."""
+def keys_exact(conn: Connection) -> bool:
+    """Whether every photo's key follows the capture order (no date text of another shape);
+    False on a server, which has no search keys."""
+    if dialect_of(conn) == "postgresql":
+        return False
     return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM search_keys WHERE NOT exact)").fetchone()[0] == 1
 
 
@@ -210,16 +272,18 @@ def _signature() -> str:
     return hashlib.sha256("\n".join(TEXT_SOURCES).encode()).hexdigest()
 
 
-def index_is_current(conn: sqlite3.Connection) -> bool:
+def index_is_current(conn: Connection) -> bool:
     row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
     return row is not None and row[0] == _signature()
 
 
-def ensure_index_current(conn: sqlite3.Connection) -> bool:
+def ensure_index_current(conn: Connection) -> bool:
     """Rebuild the whole index if it was built from other TEXT_SOURCES (a new version added a
     field to search); return whether it did. Call inside a write transaction."""
-    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
     signature = _signature()
+    if dialect_of(conn) == "postgresql":
+        return search_pg.ensure_index_current(conn, signature)
+    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
     if row is not None and row[0] == signature:
         return False
     reindex_all(conn)
@@ -227,15 +291,17 @@ def ensure_index_current(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def match_clause(query: str) -> tuple[str, list[str]]:
+def match_clause(query: str, *, dialect: Dialect = "sqlite") -> tuple[str, list[str]]:
     """A WHERE clause over photos_fts for a query: every whitespace-separated term must occur.
 
     The clause has the same size for any number of terms (a pasted page of a thousand words
     is a search like any other): the long terms are one FTS5 expression (an implicit AND of
     phrases), the short ones one LIKE over a JSON list of patterns, not one LIKE each (SQLite
     refuses an expression of a thousand ANDs: "Expression tree is too large"). A term given
-    twice counts once.
+    twice counts once. On PostgreSQL: ``search_pg.match_clause`` (over ``photos_fts t``).
     """
+    if dialect == "postgresql":
+        return search_pg.match_clause(query)
     terms = list(dict.fromkeys(query.split()))
     long_terms = ['"' + t.replace('"', '""') + '"' for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
@@ -284,7 +350,7 @@ class Page:
 
 
 def photo_page(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     search: str = "",
     order: str = "captured",
@@ -299,6 +365,11 @@ def photo_page(
     reads to the end. Costs about one page of index rows however big the catalog is."""
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
+    if dialect_of(conn) == "postgresql":
+        return search_pg.photo_page(
+            conn, search=search, order=order, batch=batch, after=after, limit=limit, where=where
+        )
+    assert isinstance(conn, sqlite3.Connection)
     key = PAGE_ORDERS[order][0]
     columns = "p.id" if key is None or limit is None else f"p.id, {key}"  # read to the end: no next key
     sql, params = _page_query(conn, search, order, batch, after, limit, columns, where)
@@ -313,7 +384,7 @@ def photo_page(
 
 
 def photo_rows(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     search: str = "",
     order: str = "captured",
@@ -322,12 +393,17 @@ def photo_rows(
     limit: int | None = None,
     columns: str = "p.*",
     where: Terms | None = None,
-) -> sqlite3.Cursor:
+) -> Cursor:
     """The query of ``photo_page`` giving ``columns`` of each photo ``p`` instead of its id, as a
     cursor: the rows are read as they are fetched, so a listing to the end holds no list of every
     match and reads each row once (not its id, then the row by id)."""
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
+    if dialect_of(conn) == "postgresql":
+        return search_pg.photo_rows(
+            conn, search=search, order=order, batch=batch, after=after, limit=limit, columns=columns, where=where
+        )
+    assert isinstance(conn, sqlite3.Connection)
     return conn.execute(*_page_query(conn, search, order, batch, after, limit, columns, where))
 
 
@@ -404,17 +480,23 @@ def _keyed_page_query(
 
 
 def count_photos_matching(
-    conn: sqlite3.Connection, *, search: str = "", batch: int | None = None, where: Terms | None = None
+    conn: Connection, *, search: str = "", batch: int | None = None, where: Terms | None = None
 ) -> int:
     """How many photos match ``search`` (and are in ``batch``, and meet ``where``): the count a
     page leaves out."""
+    if dialect_of(conn) == "postgresql":
+        return search_pg.count_photos_matching(conn, search=search, batch=batch, where=where)
     clauses, params = photo_filters(search, batch, where)
     return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(clauses)}", params).fetchone()[0])
 
 
-def photo_filters(search: str, batch: int | None, terms: Terms | None = None) -> tuple[list[str], list[object]]:
+def photo_filters(
+    search: str, batch: int | None, terms: Terms | None = None, *, dialect: Dialect = "sqlite"
+) -> tuple[list[str], list[object]]:
     """The WHERE terms (over ``photos p``) and their parameters for a text search and a batch,
-    and the ``terms`` given."""
+    and the ``terms`` given, in ``dialect``'s SQL (``connection.dialect`` of the connection)."""
+    if dialect == "postgresql":
+        return search_pg.photo_filters(search, batch, terms)
     where: list[str] = ["1"]
     params: list[object] = []
     if search.strip():

@@ -1,0 +1,208 @@
+"""Full-text search on a catalog on a PostgreSQL server (``catalog.search`` for SQLite).
+
+``photos_fts`` holds one row per photo: ``text``, all its searched text joined (``search.SOURCES``
+in PostgreSQL's SQL), under a trigram GIN index (pg_trgm), and ``capture_key``, its
+``coalesce(captured_at, imported_at)``, under a btree on ``(capture_key, photo_id)``. Each term
+of a search is ``text ILIKE '%term%'``: the trigram index answers terms of three characters or
+more, and rechecks its candidates itself; a shorter term (戦車) is checked row by row, as
+SQLite's LIKE fallback does. A page of a search in capture order is read in the btree's order
+and stops after a page (a common term), or from the trigram index's matches sorted (a rare
+one): the planner chooses, so no search keys are needed (``search_keys`` stays empty).
+
+Case: the text column has the database's own collation and character type (a UTF-8 one: the
+connection refuses ``C``), in which ``ILIKE`` ignores the case of every letter, Cyrillic and
+Greek too (ТАНК finds танк). SQLite's ignores the case of A-Z in a term of one or two
+characters, and its trigram index that of every letter it folds: on a server, a short term in
+Cyrillic ignores case too.
+
+The public functions are ``catalog.search``'s, which calls them for a server's connection;
+they take the same arguments and return the same shapes (a page's ``after`` is ``(capture text,
+id)`` in capture order, as on SQLite).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from photoarchive.catalog.connection import Connection, Cursor, chunked
+from photoarchive.catalog.dialect import nocase
+
+if TYPE_CHECKING:
+    from photoarchive.catalog.search import Key, Page, Terms
+
+# order -> the sort key over photo ``p`` without the id (the id breaks ties), as
+# ``catalog.SORT_ORDERS`` on a server, so that pages and a full listing agree row for row.
+PAGE_KEYS: dict[str, str | None] = {
+    "captured": "coalesce(p.captured_at, p.imported_at)",
+    "imported": None,
+    "name": nocase("postgresql", "p.original_name"),
+}
+
+_CAPTURE_KEY = "coalesce(p.captured_at, p.imported_at)"
+
+
+def _text_expression() -> str:
+    from photoarchive.catalog.search import text_sources
+
+    return " || ' ' || ".join(f"coalesce({source}, '')" for source in text_sources("postgresql"))
+
+
+def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
+    """Rebuild the search text and capture key of these photos (in the caller's transaction);
+    a row whose text and key did not change is left as it is (no index entries rewritten)."""
+    text = _text_expression()
+    for chunk in chunked(photo_ids):
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(
+            f"INSERT INTO photos_fts (photo_id, capture_key, text) SELECT p.id, {_CAPTURE_KEY}, {text}"
+            f" FROM photos p WHERE p.id IN ({marks})"
+            " ON CONFLICT (photo_id) DO UPDATE SET capture_key = excluded.capture_key, text = excluded.text"
+            " WHERE photos_fts.capture_key IS DISTINCT FROM excluded.capture_key"
+            " OR photos_fts.text IS DISTINCT FROM excluded.text",
+            chunk,
+        )
+
+
+def reindex_all(conn: Connection) -> None:
+    """Every photo's search text made anew (in the caller's transaction)."""
+    conn.execute("TRUNCATE photos_fts")
+    conn.execute(
+        f"INSERT INTO photos_fts (photo_id, capture_key, text) SELECT p.id, {_CAPTURE_KEY}, {_text_expression()}"
+        " FROM photos p"
+    )
+
+
+def ensure_index_current(conn: Connection, signature: str) -> bool:
+    """``search.ensure_index_current`` on a server: rebuild when built from other sources."""
+    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
+    if row is not None and row[0] == signature:
+        return False
+    reindex_all(conn)
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('search_signature', ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (signature,),
+    )
+    return True
+
+
+def escape_like(term: str) -> str:
+    """``%term%`` for LIKE with ``\\`` as its escape: ``%``, ``_`` and ``\\`` in ``term`` match themselves."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def match_clause(query: str, alias: str = "t") -> tuple[str, list[str]]:
+    """A WHERE clause over ``photos_fts`` (aliased ``alias``): every whitespace-separated term of
+    ``query`` occurs in the text, in any case. A term given twice counts once; a thousand terms
+    are a thousand ANDed ILIKEs (PostgreSQL has no limit on an expression's depth near that)."""
+    terms = list(dict.fromkeys(query.split()))
+    clauses = [f"{alias}.text ILIKE ? ESCAPE '\\'" for _ in terms]
+    return " AND ".join(clauses) or "TRUE", [escape_like(term) for term in terms]
+
+
+def photo_filters(search: str, batch: int | None, terms: Terms | None = None) -> tuple[list[str], list[object]]:
+    """``search.photo_filters`` on a server: WHERE terms over ``photos p`` and their parameters."""
+    where: list[str] = ["TRUE"]
+    params: list[object] = []
+    if search.strip():
+        clause, clause_params = match_clause(search)
+        where.append(f"p.id IN (SELECT t.photo_id FROM photos_fts t WHERE {clause})")
+        params.extend(clause_params)
+    if batch is not None:
+        where.append("p.batch_id = ?")
+        params.append(batch)
+    if terms is not None:
+        where.extend(terms[0])
+        params.extend(terms[1])
+    return where, params
+
+
+def page_query(
+    search: str,
+    order: str,
+    batch: int | None,
+    after: Key | None,
+    limit: int | None,
+    columns: str,
+    terms: Terms | None = None,
+) -> tuple[str, list[object]]:
+    """The SQL and parameters of a page (``search.photo_page``, ``search.photo_rows``).
+
+    A search in capture order joins the search table and reads it in its ``(capture_key,
+    photo_id)`` order, the keyset condition on that pair: the planner walks the btree and stops
+    after a page when the terms are common, or sorts the trigram index's few matches when they
+    are rare. Other pages walk the sort key's index on ``photos`` (0007_sort_indexes)."""
+    key = PAGE_KEYS[order]
+    if order == "captured" and search.strip():
+        where, params = photo_filters("", batch, terms)
+        clause, clause_params = match_clause(search)
+        where.append(clause)
+        params.extend(clause_params)
+        if after is not None:
+            where.append("(t.capture_key, t.photo_id) > (?, ?)")
+            params.extend([after[0], after[-1]])
+        sql = (
+            f"SELECT {columns} FROM photos_fts t JOIN photos p ON p.id = t.photo_id"
+            f" WHERE {' AND '.join(where[1:]) or 'TRUE'} ORDER BY t.capture_key, t.photo_id"
+        )
+    else:
+        where, params = photo_filters(search, batch, terms)
+        if after is not None:
+            if key is None:
+                where.append("p.id > ?")
+                params.append(after[-1])
+            else:
+                where.append(f"({key}, p.id) > (?, ?)")
+                params.extend([after[0], after[-1]])
+        sql = f"SELECT {columns} FROM photos p WHERE {' AND '.join(where)} ORDER BY {key + ', ' if key else ''}p.id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return sql, params
+
+
+def photo_page(
+    conn: Connection,
+    *,
+    search: str,
+    order: str,
+    batch: int | None,
+    after: Key | None,
+    limit: int | None,
+    where: Terms | None,
+) -> Page:
+    """``search.photo_page`` on a server."""
+    from photoarchive.catalog.search import Page
+
+    key = PAGE_KEYS[order]
+    columns = "p.id" if key is None or limit is None else f"p.id, {key}"
+    sql, params = page_query(search, order, batch, after, limit, columns, where)
+    if limit is None:
+        return Page([int(r[0]) for r in conn.execute(sql, params)], None)
+    rows = conn.execute(sql, params).fetchall()
+    ids = [int(r[0]) for r in rows]
+    last: Key | None = None
+    if rows and len(rows) == limit:
+        last = (int(rows[-1][0]),) if key is None else (rows[-1][1], int(rows[-1][0]))
+    return Page(ids, last)
+
+
+def photo_rows(
+    conn: Connection,
+    *,
+    search: str,
+    order: str,
+    batch: int | None,
+    after: Key | None,
+    limit: int | None,
+    columns: str,
+    where: Terms | None,
+) -> Cursor:
+    """``search.photo_rows`` on a server: a cursor over the rows of the page's query."""
+    return conn.execute(*page_query(search, order, batch, after, limit, columns, where))
+
+
+def count_photos_matching(conn: Connection, *, search: str, batch: int | None, where: Terms | None) -> int:
+    """``search.count_photos_matching`` on a server."""
+    clauses, params = photo_filters(search, batch, where)
+    return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(clauses)}", params).fetchone()[0])
