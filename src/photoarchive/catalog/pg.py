@@ -278,9 +278,8 @@ def ensure_change_notices(conn: PgConnection) -> list[str]:
     missing = _tables_without_notices(conn)
     if not missing:
         return []
-    from photoarchive.catalog.connection import transaction  # connection imports this module lazily
-
-    with transaction(conn):
+    conn.begin_write()  # as connection.transaction() (which imports this module) begins one
+    try:
         missing = _tables_without_notices(conn)  # another program may have made them meanwhile
         conn.execute(
             "CREATE OR REPLACE FUNCTION photoarchive_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
@@ -291,6 +290,11 @@ def ensure_change_notices(conn: PgConnection) -> list[str]:
                 f'CREATE TRIGGER {_NOTICE_TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}"'
                 " FOR EACH STATEMENT EXECUTE FUNCTION photoarchive_notify()"
             )
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.raw.execute("ROLLBACK")
+        raise
     return missing
 
 
