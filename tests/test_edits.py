@@ -20,7 +20,6 @@ def catalog(backend_catalog: Catalog) -> Catalog:
     return backend_catalog
 
 
-@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_batch_edit_is_one_recorded_transaction(catalog: Catalog) -> None:
     a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     edit = apply_edit(

@@ -7,6 +7,7 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import places as store
 from photoarchive.catalog.catalog import photo_columns
+from photoarchive.catalog.connection import transaction
 from photoarchive.catalog.schema import applied_migrations
 from photoarchive.catalog.search import photo_page, reindex_photos
 from photoarchive.errors import NotFoundError
@@ -77,14 +78,13 @@ def test_photo_places_counts_and_location_shown(catalog: Catalog) -> None:
     assert store.photo_places(catalog, [a]) == {a: None}
 
 
-@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_moving_or_deleting_a_place_updates_the_search_text_of_its_photos(catalog: Catalog) -> None:
     kurils = store.insert_place(catalog, Place("Kuril Islands", kind="archipelago"))
     sakhalin = store.insert_place(catalog, Place("Sakhalin Oblast", kind="region"))
     island = store.insert_place(catalog, Place("Shumshu", kind="island", parent_id=sakhalin))
     height = store.insert_place(catalog, Place("Height 171", parent_id=island))
     photo = add_photo(catalog, 1)
-    with catalog.conn:
+    with transaction(catalog.conn):
         catalog.conn.execute("UPDATE photos SET place_id = ? WHERE id = ?", (height, photo))
         reindex_photos(catalog.conn, [photo])
     assert photo_page(catalog.conn, search="Kuril").ids == []

@@ -92,7 +92,6 @@ def test_batch_edit_per_language_is_one_edit(catalog: Catalog) -> None:
     assert load_translations(catalog, ids) == {}
 
 
-@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_search_finds_a_photo_by_any_language_and_follows_edits(catalog: Catalog) -> None:
     a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     apply_edit(catalog, [a], {"caption": "Tank", translation_key("title", "ja"): "占守島の戦車"})
@@ -209,7 +208,6 @@ def test_the_sidecar_mirror_keeps_every_language_in_xmp_and_in_its_record(catalo
     assert record.values()[RU] == "Танк"  # what a restore from the sidecars applies
 
 
-@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_a_new_default_language_moves_the_text_and_back(catalog: Catalog) -> None:
     from photoarchive.edits import set_archive_languages
 

@@ -111,7 +111,6 @@ def test_editing_a_place_updates_its_photos_and_those_inside(catalog: Catalog, s
     assert fields_of(catalog, on_height)[2:] == ("", "Japan", "JPN")
 
 
-@pytest.mark.sqlite_only("it searches, and search is not on PostgreSQL yet (issue 15, slice 4)")
 def test_names_in_any_language_and_search(catalog: Catalog, shumshu: Shumshu) -> None:
     for name in ("占守島", "шумшу", "SHIMUSHU", "Shumshu", str(shumshu.island.id)):
         assert find_place(catalog, name).id == shumshu.island.id
