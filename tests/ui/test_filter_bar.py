@@ -87,6 +87,35 @@ def test_the_grid_shows_the_bars_filter_with_the_search_words(qtbot, window) -> 
     qtbot.waitUntil(lambda: window.grid_model.ids() == [ids[0]], timeout=3000)
 
 
+@pytest.mark.parametrize("order", ["captured", "name", "imported"])
+def test_the_first_page_of_a_filter_is_written_for_the_grids_order(qtbot, window, monkeypatch, order) -> None:
+    # The capture-order forms (a label's index walked, words tested along it) apply only when
+    # compile_filter knows the page's order: the window passes the grid's.
+    from photoarchive.ui import filter_controller
+
+    compiled: list[str | None] = []
+    real = filter_controller.compile_filter
+
+    def recording(conn, text, *, page=None, order=None):
+        if page is not None:
+            compiled.append(order)
+        return real(conn, text, page=page, order=order)
+
+    monkeypatch.setattr(filter_controller, "compile_filter", recording)
+    catalog = window.catalog
+    ids = catalog.photo_ids(order="imported")
+    for pid in ids[:3]:
+        window.edits.apply([pid], {"label": "red"}, "label")
+    window.bar.set_order(order)
+    qtbot.waitUntil(lambda: window.bar.current_order() == order, timeout=3000)
+    compiled.clear()
+    window.filter_bar.labels["red"].setChecked(True)
+    expected = filter_photo_ids(catalog.conn, "label:red", order=order)
+    assert sorted(expected) == sorted(ids[:3])
+    qtbot.waitUntil(lambda: window.grid_model.ids() == expected, timeout=3000)
+    assert compiled and set(compiled) == {order}
+
+
 def test_a_filter_that_does_not_read_in_the_box_says_why_and_keeps_the_grid(qtbot, window) -> None:
     shown = window.grid_model.ids()
     assert shown

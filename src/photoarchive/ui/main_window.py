@@ -312,13 +312,15 @@ class MainWindow(QMainWindow):
     def reload_grid(self, keep_selection: bool = True) -> None:
         # The filter bar and the search box are one filter; a box that does not read says why
         # and leaves the grid as it was.
-        asked = self.filtering.query(self.search_text)
+        order = self.bar.current_order()
+        # The filter's terms written for the page's order (a collection's own order reads the
+        # first page in capture order).
+        asked = self.filtering.query(self.search_text, "captured" if order == "collection" else order)
         if asked is None:
             return
         self._filter, query = asked
         search, where = query.search, (query.where if query.terms else None)
         selected = self.grid.selected_ids() if keep_selection else []
-        order = self.bar.current_order()
         # All photos and a batch show their first screen from a query that stops after a page;
         # the rest and the count come from the background (a million ids take a second).
         if self._grid_rest is not None:
