@@ -49,6 +49,6 @@ def test_reopen_creates_no_new_catalog_where_the_archive_was(tmp_path: Path) -> 
     catalog = Catalog(tmp_path / "archive")
     catalog.close()
     (tmp_path / "archive" / "catalog.sqlite").unlink()  # moved away while the window was open
-    with pytest.raises(Exception, match="no catalog.sqlite"):
+    with pytest.raises(Exception, match=r"no catalog\.sqlite"):
         catalog.reopen()
     assert not (tmp_path / "archive" / "catalog.sqlite").exists()

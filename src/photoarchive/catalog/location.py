@@ -9,6 +9,7 @@ A URL never carries a password, neither in ``catalog.url`` nor in what is shown:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -21,6 +22,8 @@ Dialect = Literal["sqlite", "postgresql"]
 
 URL_FILE = "catalog.url"
 SCHEMES = ("postgresql", "postgres")
+# The catalog's URL when the command line gives none: the window and the command line read it.
+ENVIRONMENT_VARIABLE = "PHOTOARCHIVE_CATALOG"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ def resolve(root: Path, url: str | None = None) -> CatalogLocation:
         return CatalogLocation(path)
     check_url(url)
     return CatalogLocation(path, url)
+
+
+def from_environment() -> str | None:
+    """The catalog's URL in ``$PHOTOARCHIVE_CATALOG``; None when it is unset or empty (the
+    archive's own catalog then: its ``catalog.url``, else its ``catalog.sqlite``)."""
+    return os.environ.get(ENVIRONMENT_VARIABLE, "").strip() or None
 
 
 def read_url_file(file: Path) -> str | None:
@@ -90,11 +99,20 @@ def check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in SCHEMES:
         raise CatalogError(f"not a PostgreSQL address: {without_password(url)!r} (postgresql://host/database)")
-    if parts.password is not None or any(key == "password" for key, _ in parse_qsl(parts.query)):
+    if has_password(url):
         raise CatalogError(
             f"the catalog's address {without_password(url)} holds a password; put it in ~/.pgpass"
             " or PGPASSWORD instead, where only you can read it"
         )
+
+
+def has_password(url: str) -> bool:
+    """Whether ``url`` holds a password (``user:password@`` or ``?password=``)."""
+    try:
+        parts = urlsplit(url)
+        return parts.password is not None or any(key == "password" for key, _ in parse_qsl(parts.query))
+    except ValueError:  # not parseable (a bad port)
+        return False
 
 
 def without_password(url: str) -> str:

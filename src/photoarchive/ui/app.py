@@ -2,7 +2,10 @@
 
 The archive opened is the one named with ``--archive``; else the one ``$PHOTOARCHIVE_ARCHIVE``
 names; else the one the curator had open last (File > Open Archive is remembered); else the
-default archive.
+default archive. Its catalog is the one ``$PHOTOARCHIVE_CATALOG`` names (a PostgreSQL URL, as
+for the command line), else the folder's own (its ``catalog.url``, else its ``catalog.sqlite``).
+A catalog that cannot be opened (a server not reachable, a password refused) is said in a
+message, and the default archive opens instead, so the window is there to open another.
 """
 
 from __future__ import annotations
@@ -13,13 +16,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from photoarchive import APP_NAME, __version__
 from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
 from photoarchive.catalog.archive import ENVIRONMENT_VARIABLE
-from photoarchive.errors import PhotoArchiveError
-from photoarchive.ui.errors import install_excepthook
+from photoarchive.catalog.location import URL_FILE, from_environment
+from photoarchive.ui.errors import install_excepthook, opening_error, show_error
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.main_window import MainWindow
 from photoarchive.ui.translations import install_translations, interface_locale
@@ -51,9 +54,39 @@ def archive_to_open(explicit: Path | None, settings: QSettings) -> Path:
     if os.environ.get(ENVIRONMENT_VARIABLE):
         return default_archive_dir()
     last = settings.value(LAST_ARCHIVE)
-    if isinstance(last, str) and last and ArchivePaths(Path(last)).catalog.is_file():
+    if isinstance(last, str) and last and _holds_a_catalog(Path(last)):
         return Path(last)
     return default_archive_dir()
+
+
+def _holds_a_catalog(folder: Path) -> bool:
+    """Whether ``folder`` is an archive still: its catalog.sqlite, or its catalog.url (a server's)."""
+    return ArchivePaths(folder).catalog.is_file() or (folder / URL_FILE).is_file()
+
+
+def open_catalog(archive: Path, url: str | None) -> Catalog | None:
+    """The catalog of ``archive`` (at ``url`` when given). When it cannot be opened, the curator
+    is told why in a message (no traceback), and the default archive's catalog is opened
+    instead, so that a window is there (File > Open Archive); None when that fails too."""
+    title = QApplication.translate("App", "The archive could not be opened")
+    try:
+        return Catalog(archive, url=url)
+    except Exception as error:
+        words = opening_error(error)
+        if words is None:
+            raise
+        show_error(None, title, words)
+    fallback = default_archive_dir()
+    if url is None and Path(archive).expanduser().resolve() == fallback.expanduser().resolve():
+        return None  # that was the default archive
+    try:
+        return Catalog(fallback)
+    except Exception as error:
+        words = opening_error(error)
+        if words is None:
+            raise
+        show_error(None, title, words)
+        return None
 
 
 class OpenArchive:
@@ -80,10 +113,8 @@ def run_gui(argv: Sequence[str]) -> int:
     app = running if isinstance(running, QApplication) else QApplication(["photoarchive", *qt_args])
     configure(app)
     settings = QSettings()
-    try:
-        catalog = Catalog(archive_to_open(args.archive, settings))
-    except PhotoArchiveError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+    catalog = open_catalog(archive_to_open(args.archive, settings), from_environment())
+    if catalog is None:
         return 1
     window = MainWindow(catalog, settings, owns_catalog=True)
     install_excepthook(OpenArchive(window).log_folder, lambda: QApplication.activeWindow())

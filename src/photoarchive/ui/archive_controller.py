@@ -21,13 +21,15 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressB
 from photoarchive import APP_NAME, __version__
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.location import URL_FILE, read_url_file, remember
 from photoarchive.errors import PhotoArchiveError
 from photoarchive.ingest import ImportSummary
 from photoarchive.sample import SampleArchiveJob
 from photoarchive.ui import templates
 from photoarchive.ui.actions import make_action
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
-from photoarchive.ui.errors import show_error
+from photoarchive.ui.dialogs.open_archive_dialog import OpenArchiveDialog
+from photoarchive.ui.errors import opening_error, show_error
 from photoarchive.ui.questions import Ask, Question, ask_in_message_box
 from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source
 from photoarchive.ui.undo import PhotoEdits
@@ -38,6 +40,14 @@ if TYPE_CHECKING:
 
 # Windows opened by "Open Archive" are kept here while they are open.
 OPEN_WINDOWS: list[QWidget] = []
+
+
+def _folder_url(root: Path) -> str | None:
+    """The address in the folder's catalog.url (None: none there, or none that can be read)."""
+    try:
+        return read_url_file(root / URL_FILE)
+    except PhotoArchiveError:
+        return None
 
 
 class ArchiveController(QObject):
@@ -234,10 +244,17 @@ class ArchiveController(QObject):
 
     # -- archives ---------------------------------------------------------------------------
 
-    def open_archive(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.parent_widget, self.tr("Open an archive folder"))
-        if folder:
-            self.open_archive_at(Path(folder), create=False)
+    def open_archive(self) -> OpenArchiveDialog:
+        """The Open Archive dialog (a folder, and maybe its catalog's server); opened once accepted."""
+        dialog = OpenArchiveDialog(parent=self.parent_widget)
+        dialog.accepted.connect(lambda: self._open_chosen(dialog))
+        dialog.open()
+        return dialog
+
+    def _open_chosen(self, dialog: OpenArchiveDialog) -> None:
+        folder = dialog.folder()
+        if folder is not None:
+            self.open_archive_at(folder, create=False, url=dialog.url())
 
     def new_archive(self) -> None:
         folder, _ = QFileDialog.getSaveFileName(
@@ -246,13 +263,27 @@ class ArchiveController(QObject):
         if folder:
             self.open_archive_at(Path(folder), create=True)
 
-    def open_archive_at(self, folder: Path, *, create: bool) -> QWidget | None:
-        """A new window on the archive at ``folder``; this window closes. Returns the window."""
+    def open_archive_at(self, folder: Path, *, create: bool, url: str | None = None) -> QWidget | None:
+        """A new window on the archive at ``folder`` (its catalog at ``url`` when given: then
+        written into the folder's catalog.url for the next curator); this window closes.
+        Returns the window; None when the catalog could not be opened (the curator is told
+        why, in words, and this window stays)."""
         try:
-            catalog = Catalog(folder, create=create)
-        except PhotoArchiveError as error:
-            show_error(self.parent_widget, self.tr("The archive could not be opened"), error)
+            catalog = Catalog(folder, create=create, url=url)
+        except Exception as error:
+            words = opening_error(error)
+            if words is None:
+                raise
+            show_error(self.parent_widget, self.tr("The archive could not be opened"), words)
             return None
+        if url is not None and catalog.location.url is not None:
+            try:
+                if _folder_url(catalog.paths.root) != url:  # a shared folder's file rewritten only to change it
+                    remember(catalog.paths.root, url)
+            except PhotoArchiveError as error:
+                catalog.close()
+                show_error(self.parent_widget, self.tr("The archive could not be opened"), error)
+                return None
         window = self.open_window(catalog)
         OPEN_WINDOWS.append(window)
         window.destroyed.connect(lambda *_: OPEN_WINDOWS.remove(window) if window in OPEN_WINDOWS else None)

@@ -61,8 +61,24 @@ def sentence(message: str) -> str:
     message = message.strip()
     if not message:
         return message
-    message = message[0].upper() + message[1:]
+    if "://" not in message.split(maxsplit=1)[0]:  # an address (postgresql://...) keeps its case
+        message = message[0].upper() + message[1:]
     return message if message.endswith((".", "!", "?", "…")) else message + "."
+
+
+def opening_error(error: BaseException) -> str | None:
+    """What went wrong opening a catalog, in words: a ``PhotoArchiveError``'s message, or the
+    first line of what a catalog's server answered (psycopg's errors, after the catalog opened
+    its connection: a permission, the server gone); None for anything else (a bug: a traceback
+    in the log, through the excepthook)."""
+    from photoarchive.errors import PhotoArchiveError
+
+    if isinstance(error, PhotoArchiveError):
+        return str(error)
+    if type(error).__module__.startswith("psycopg"):
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return translate("Errors", "the catalog's server: {error}").format(error=first)
+    return None
 
 
 def install_excepthook(log_folder: Callable[[], Path], parent: Callable[[], QWidget | None]) -> None:
