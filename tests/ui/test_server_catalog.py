@@ -244,3 +244,17 @@ def test_the_window_on_a_server_sees_another_curators_change_within_3_seconds(
             assert time.monotonic() - committed < 3
         finally:
             window.close()
+
+
+def test_the_last_archive_opened_is_opened_again_when_its_catalog_is_on_a_server(
+    tmp_path: Path, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from photoarchive.catalog.location import remember
+    from photoarchive.ui.app import LAST_ARCHIVE, archive_to_open
+
+    monkeypatch.delenv("PHOTOARCHIVE_ARCHIVE", raising=False)
+    team = tmp_path / "Team archive"
+    team.mkdir()
+    remember(team, "postgresql://anna@archive.example.org/photoarchive")  # no catalog.sqlite in it
+    settings.setValue(LAST_ARCHIVE, str(team))
+    assert archive_to_open(None, settings) == team

@@ -53,6 +53,13 @@
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <source>The archive could not be opened</source>
+      <translation>アーカイブを開けませんでした</translation>
+    </message>
+  </context>
+  <context>
     <name>ArchiveController</name>
     <message>
       <source>&amp;Import Photos…</source>
@@ -1310,6 +1317,10 @@ They are written again after the next change.</source>
       <source>Photo Archive ran into a problem it did not expect ({what}). Your work so far is saved in the catalog. The details are in {log}.</source>
       <translation>Photo Archive で予期しない問題が起きました({what})。ここまでの作業はカタログに保存されています。詳細は {log} にあります。</translation>
     </message>
+    <message>
+      <source>the catalog's server: {error}</source>
+      <translation>カタログのサーバー: {error}</translation>
+    </message>
   </context>
   <context>
     <name>ExportDialog</name>
@@ -2525,6 +2536,57 @@ They are written again after the next change.</source>
     <message>
       <source>Location created:</source>
       <translation>撮影場所:</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenArchiveDialog</name>
+    <message>
+      <source>Open Archive</source>
+      <translation>アーカイブを開く</translation>
+    </message>
+    <message>
+      <source>The archive's folder</source>
+      <translation>アーカイブのフォルダー</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+      <source>&amp;Folder:</source>
+      <translation>フォルダー(&amp;F):</translation>
+    </message>
+    <message>
+      <source>&amp;Catalog on a server (PostgreSQL)</source>
+      <translation>サーバー上のカタログ(&amp;C) (PostgreSQL)</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>サーバーのアドレス(&amp;A):</translation>
+    </message>
+    <message>
+      <source>The address is saved in the archive folder ({file}), so every curator who opens this folder reaches the same catalog. No password here: it goes in ~/.pgpass or PGPASSWORD.</source>
+      <translation>アドレスはアーカイブのフォルダー({file})に保存され、このフォルダーを開くキュレーターは誰でも同じカタログにつながります。パスワードはここに書かず、~/.pgpass か PGPASSWORD に入れてください。</translation>
+    </message>
+    <message>
+      <source>Open an archive folder</source>
+      <translation>アーカイブのフォルダーを開く</translation>
+    </message>
+    <message>
+      <source>This folder's {file} cannot be read, or holds no PostgreSQL address without a password; type the address below to replace it.</source>
+      <translation>このフォルダーの {file} を読めないか、パスワードを含まない PostgreSQL のアドレスがありません。置き換えるには下にアドレスを入力してください。</translation>
+    </message>
+    <message>
+      <source>This archive's catalog is on a server (its {file} says so). To bring it back into the folder, use the command photoarchive catalog migrate-to.</source>
+      <translation>このアーカイブのカタログはサーバー上にあります({file} にそう書かれています)。フォルダーに戻すには photoarchive catalog migrate-to コマンドを使ってください。</translation>
+    </message>
+    <message>
+      <source>The address holds a password. Leave it out, and put the password in ~/.pgpass or PGPASSWORD instead, where only you can read it.</source>
+      <translation>アドレスにパスワードが含まれています。パスワードは外し、あなただけが読める ~/.pgpass か PGPASSWORD に入れてください。</translation>
+    </message>
+    <message>
+      <source>Not a PostgreSQL address: it begins with postgresql://, as in {example}.</source>
+      <translation>PostgreSQL のアドレスではありません。{example} のように postgresql:// で始まります。</translation>
     </message>
   </context>
   <context>

@@ -53,6 +53,13 @@
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <source>The archive could not be opened</source>
+      <translation>Не удалось открыть архив</translation>
+    </message>
+  </context>
+  <context>
     <name>ArchiveController</name>
     <message>
       <source>&amp;Import Photos…</source>
@@ -1338,6 +1345,10 @@ They are written again after the next change.</source>
       <source>Photo Archive ran into a problem it did not expect ({what}). Your work so far is saved in the catalog. The details are in {log}.</source>
       <translation>Photo Archive столкнулся с непредвиденной проблемой ({what}). Сделанная работа сохранена в каталоге. Подробности — в {log}.</translation>
     </message>
+    <message>
+      <source>the catalog's server: {error}</source>
+      <translation>сервер каталога: {error}</translation>
+    </message>
   </context>
   <context>
     <name>ExportDialog</name>
@@ -2601,6 +2612,57 @@ They are written again after the next change.</source>
     <message>
       <source>Location created:</source>
       <translation>Место съёмки:</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenArchiveDialog</name>
+    <message>
+      <source>Open Archive</source>
+      <translation>Открыть архив</translation>
+    </message>
+    <message>
+      <source>The archive's folder</source>
+      <translation>Папка архива</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+      <source>&amp;Folder:</source>
+      <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+      <source>&amp;Catalog on a server (PostgreSQL)</source>
+      <translation>&amp;Каталог на сервере (PostgreSQL)</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>&amp;Адрес сервера:</translation>
+    </message>
+    <message>
+      <source>The address is saved in the archive folder ({file}), so every curator who opens this folder reaches the same catalog. No password here: it goes in ~/.pgpass or PGPASSWORD.</source>
+      <translation>Адрес сохраняется в папке архива ({file}), чтобы каждый куратор, открывший эту папку, попадал в тот же каталог. Пароль сюда не вписывайте: он хранится в ~/.pgpass или PGPASSWORD.</translation>
+    </message>
+    <message>
+      <source>Open an archive folder</source>
+      <translation>Открыть папку архива</translation>
+    </message>
+    <message>
+      <source>This folder's {file} cannot be read, or holds no PostgreSQL address without a password; type the address below to replace it.</source>
+      <translation>Файл {file} в этой папке не читается или не содержит адреса PostgreSQL без пароля; введите адрес ниже, чтобы заменить его.</translation>
+    </message>
+    <message>
+      <source>This archive's catalog is on a server (its {file} says so). To bring it back into the folder, use the command photoarchive catalog migrate-to.</source>
+      <translation>Каталог этого архива находится на сервере (так указано в его {file}). Чтобы вернуть его в папку, используйте команду photoarchive catalog migrate-to.</translation>
+    </message>
+    <message>
+      <source>The address holds a password. Leave it out, and put the password in ~/.pgpass or PGPASSWORD instead, where only you can read it.</source>
+      <translation>В адресе есть пароль. Уберите его и укажите пароль в ~/.pgpass или PGPASSWORD, где его можете прочитать только вы.</translation>
+    </message>
+    <message>
+      <source>Not a PostgreSQL address: it begins with postgresql://, as in {example}.</source>
+      <translation>Это не адрес PostgreSQL: он начинается с postgresql://, например {example}.</translation>
     </message>
   </context>
   <context>

@@ -48,7 +48,9 @@ class OpenArchiveDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&Folder:"), row)
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder_edit)  # a label of a row of several widgets has no buddy by itself
+        form.addRow(folder_label, row)
 
         self.on_server = QCheckBox(self.tr("&Catalog on a server (PostgreSQL)"))
         form.addRow(self.on_server)
