@@ -92,7 +92,6 @@ def test_bad_input_changes_nothing(catalog: Catalog) -> None:
     assert history(catalog) == []
 
 
-@pytest.mark.sqlite_only("Needs attention is not on PostgreSQL yet (issue 15, slice 4)")
 def test_needing_attention(catalog: Catalog) -> None:
     a, b = add_record(catalog, 1, "a.jpg"), add_record(catalog, 2, "b.jpg")
     apply_edit(catalog, [b], {"caption": "c", "credit": "Sample Expedition", "copyright": "© 2015 Sample Expedition"})

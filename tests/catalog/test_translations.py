@@ -143,7 +143,6 @@ def test_deleting_a_photo_deletes_its_languages(catalog: Catalog) -> None:
     assert catalog.conn.execute("SELECT count(*) FROM translations").fetchone()[0] == 0
 
 
-@pytest.mark.sqlite_only("Needs attention is not on PostgreSQL yet (issue 15, slice 4)")
 def test_needs_attention_flags_a_caption_lacking_in_a_language_asked_for(catalog: Catalog) -> None:
     from photoarchive.catalog.attention import RULES, load_attention_values, needing_attention, reasons
 

@@ -8,6 +8,7 @@ import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.attention import load_attention_values, needing_attention, reasons
+from photoarchive.catalog.connection import transaction
 from photoarchive.catalog.curated import load_values
 from photoarchive.cli import main
 from photoarchive.edits import history, revert_edit
@@ -30,13 +31,12 @@ def test_the_rule() -> None:
     assert is_far_from_place(ITALY, "edited", HEIGHT_171, 100) and is_far_from_place(ITALY, None, HEIGHT_171, 100)
 
 
-@pytest.mark.sqlite_only("Needs attention is not on PostgreSQL yet (issue 15, slice 4)")
 def test_assign_warns_lists_and_replaces(catalog: Catalog, shumshu: Shumshu) -> None:
     italy = add_photo(catalog, 1, gps=ITALY)
     near = add_photo(catalog, 2, gps=(HEIGHT_171[0] + 0.001, HEIGHT_171[1]))
     bare = add_photo(catalog, 3)
     for pid in (italy, near, bare):  # complete, so that only the place can put them in the list
-        with catalog.conn:
+        with transaction(catalog.conn):
             catalog.conn.execute("UPDATE photos SET caption = 'c', creator = 'a', copyright = '©' WHERE id = ?", (pid,))
     assert needing_attention(catalog) == []
     assignment = assign_place(catalog, [italy, near, bare], shumshu.height.id)

@@ -23,10 +23,15 @@ on those alone (``INVALID_FUNCTION``).
 A position far from its place: the distance is computed by the rule itself
 (``FAR_FUNCTION``, over the places' positions read once per list); the Python side reads the
 place's position and radius with the photo's values (``PLACE_REACH``, from ``load_attention_values``).
+
+On a PostgreSQL server the catalog cannot call Python from its SQL: there a rule may state
+``server``, SQL picking candidates (a superset: no validator, no distance, a date of the stored
+shapes with a day past the 28th is a candidate) that ``reasons`` then decides on, row by row.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +39,7 @@ from typing import Any
 import pycountry
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import select_in
+from photoarchive.catalog.connection import dialect, select_in
 from photoarchive.catalog.curated import CONFLICTS, from_column, load_values
 from photoarchive.catalog.places import place_reaches
 from photoarchive.catalog.translations import LANGUAGES_SETTING, languages, load_translations
@@ -54,11 +59,15 @@ _POSITION = ("latitude", "longitude", "gps_source", "place_id")
 @dataclass(frozen=True)
 class AttentionRule:
     """One reason for "Needs attention": ``sql`` is true of a ``photos`` row it holds for, and
-    ``fields(values)`` names the fields it holds for in one photo's values (none: it does not)."""
+    ``fields(values)`` names the fields it holds for in one photo's values (none: it does not).
+    On a server, ``server`` is the rule's SQL instead of ``sql`` (None: ``sql`` is portable);
+    with ``server_decides`` False it only picks candidates, which ``fields`` decides on."""
 
     key: str
     sql: str
     fields: Callable[[Mapping[str, Any]], list[str]]
+    server: str | None = None
+    server_decides: bool = True
 
 
 def _has(column: str, chars: str) -> str:
@@ -108,6 +117,34 @@ def _candidate(name: str) -> str:
     return f"({name} <> '' AND ({' OR '.join(checks)}) AND {INVALID_FUNCTION}('{name}', {name}))"
 
 
+# A date text plainly valid in its stored shapes, on a server (a regular expression: no date
+# arithmetic there, so a day past the 28th is left to the validator).
+_PLAIN_DATE_RE = (
+    "^(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8])"
+    "(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([+-](0[0-9]|1[0-4]):[0-5][0-9])?)?)?)?$"
+)
+
+
+def _candidate_on_a_server(name: str) -> str:
+    """``_candidate`` without the validator, in PostgreSQL's SQL (a server's text holds no NUL;
+    a number, the rating, is compared as its text, as SQLite compares it)."""
+    spec, column = FIELDS_BY_NAME[name], name
+    name = f"CAST({column} AS TEXT)"
+    too_long = f"octet_length({name}) > {MAX_VALUE_BYTES}"
+    if column in LIST_FIELDS:
+        return f"({name} ~ '\\\\[bfnrtu]' OR {name} ~ '[{_control(False)}]' OR {too_long})"
+    checks = [f"{name} ~ '[{_control(spec.multiline)}]'", too_long]
+    if spec.input in (Input.DATE, Input.DATE_RANGE):
+        checks.append(f"{name} !~ '{_PLAIN_DATE_RE}'")
+    elif spec.input is Input.COUNTRY_CODE:
+        codes = ", ".join(f"'{c.alpha_3}'" for c in pycountry.countries)
+        checks.append(f"{name} NOT IN ({codes})")
+    elif spec.input is Input.URL:
+        forbidden = URL_FORBIDDEN.replace("\x00", "\x01")
+        checks.append(f"{name} !~ '^https?://[^/?#{forbidden}]' OR {name} ~ '[{forbidden}]'")
+    return f"({name} <> '' AND ({' OR '.join(checks)}))"
+
+
 def _invalid(name: str, value: str) -> int:
     return int(bool(invalid_fields({name: from_column(name, value)})))
 
@@ -148,6 +185,14 @@ _ASKED_SQL = (
     "SELECT l.value FROM json_each('[\"' || replace(coalesce((SELECT value FROM settings"
     f" WHERE key = '{LANGUAGES_SETTING}'), ''), ',', '\",\"') || '\"]') l WHERE l.key > 0 AND l.value <> ''"
 )
+_ASKED_SERVER_SQL = (
+    "SELECT l.value FROM unnest(string_to_array(coalesce((SELECT value FROM settings"
+    f" WHERE key = '{LANGUAGES_SETTING}'), ''), ',')) WITH ORDINALITY AS l(value, n) WHERE l.n > 1 AND l.value <> ''"
+)
+_LACKING_CAPTION = (
+    " AND NOT EXISTS (SELECT 1 FROM translations t"
+    " WHERE t.photo_id = photos.id AND t.field = 'caption' AND t.lang = l.value))"
+)
 
 
 def _lacking_languages(values: Mapping[str, Any]) -> list[str]:
@@ -163,9 +208,9 @@ RULES: tuple[AttentionRule, ...] = (
     # caption itself, the rule above); its fields are the language tags.
     AttentionRule(
         "caption language",
-        f"EXISTS ({_ASKED_SQL} AND NOT EXISTS (SELECT 1 FROM translations t"
-        " WHERE t.photo_id = photos.id AND t.field = 'caption' AND t.lang = l.value))",
+        f"EXISTS ({_ASKED_SQL}{_LACKING_CAPTION}",
         _lacking_languages,
+        server=f"EXISTS ({_ASKED_SERVER_SQL}{_LACKING_CAPTION}",
     ),
     AttentionRule(
         "conflicts", f"{CONFLICTS} <> '[]'", lambda values: [str(c.get("field", "")) for c in values[CONFLICTS]]
@@ -174,12 +219,16 @@ RULES: tuple[AttentionRule, ...] = (
         "invalid",
         " OR ".join(_candidate(name) for name in CURATED_FIELD_NAMES),
         lambda values: invalid_fields({n: values[n] for n in CURATED_FIELD_NAMES}),
+        server=" OR ".join(_candidate_on_a_server(name) for name in CURATED_FIELD_NAMES),
+        server_decides=False,
     ),
     AttentionRule(
         "far from place",
         f"place_id IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL"
         f" AND {FAR_FUNCTION}(place_id, latitude, longitude, gps_source)",
         _far,
+        server="place_id IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL",
+        server_decides=False,
     ),
 )
 # The columns the rules read, for whoever checks photos already in memory (with PLACE_REACH:
@@ -213,6 +262,9 @@ def reasons(values: Mapping[str, Any]) -> list[tuple[AttentionRule, list[str]]]:
 def needing_attention(catalog: Catalog, among: Sequence[int] | None = None) -> list[int]:
     """The ids of the photos that break a rule, in order; with ``among``, only those of these
     photos (a page of the grid: the rules run over those rows alone, not the catalog)."""
+    if dialect(catalog.conn) == "postgresql":
+        return _needing_attention_on_a_server(catalog, among)
+    assert isinstance(catalog.conn, sqlite3.Connection)
     catalog.conn.create_function(INVALID_FUNCTION, 2, _invalid, deterministic=True)
     reaches = place_reaches(catalog)
 
@@ -225,3 +277,25 @@ def needing_attention(catalog: Catalog, among: Sequence[int] | None = None) -> l
         return [r[0] for r in catalog.conn.execute(f"SELECT id FROM photos WHERE {where} ORDER BY id")]
     found = select_in(catalog.conn, f"SELECT id FROM photos WHERE id IN ({{ids}}) AND ({where})", list(among))
     return sorted(r[0] for r in found)
+
+
+# Candidates whose values are read and decided by ``reasons`` at a time, on a server.
+_DECIDED_AT_ONCE = 2_000
+
+
+def _needing_attention_on_a_server(catalog: Catalog, among: Sequence[int] | None) -> list[int]:
+    """``needing_attention`` on PostgreSQL: the rules its SQL decides list their photos; the
+    candidates of the others are read and decided by ``reasons`` (module doc)."""
+    decided = " OR ".join(f"({rule.server or rule.sql})" for rule in RULES if rule.server_decides)
+    candidate = " OR ".join(f"({rule.server or rule.sql})" for rule in RULES if not rule.server_decides)
+    columns, where = f"id, coalesce({decided}, FALSE)", f"({decided}) OR ({candidate})"
+    if among is None:
+        rows = catalog.conn.execute(f"SELECT {columns} FROM photos WHERE {where}").fetchall()
+    else:
+        rows = list(select_in(catalog.conn, f"SELECT {columns} FROM photos WHERE id IN ({{ids}}) AND ({where})", among))
+    found = {int(row[0]) for row in rows if row[1]}
+    undecided = sorted(int(row[0]) for row in rows if not row[1])
+    for start in range(0, len(undecided), _DECIDED_AT_ONCE):
+        values = load_attention_values(catalog, undecided[start : start + _DECIDED_AT_ONCE])
+        found.update(photo_id for photo_id, photo in values.items() if reasons(photo))
+    return sorted(found)
