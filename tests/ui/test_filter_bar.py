@@ -116,6 +116,32 @@ def test_the_first_page_of_a_filter_is_written_for_the_grids_order(qtbot, window
     assert compiled and set(compiled) == {order}
 
 
+def test_the_background_reading_of_a_reload_starts_after_the_first_paint(qtbot, window, monkeypatch) -> None:
+    # The rest of the list and the rejects hidden are read once the first page is painted:
+    # started before, they take the cores and the interpreter from the paint.
+    from photoarchive.ui import sources, workers
+
+    started: list[object] = []
+    real = workers.Worker.start
+    monkeypatch.setattr(workers.Worker, "start", lambda self, pool=None: (started.append(self), real(self, pool))[1])
+    monkeypatch.setattr(sources, "FIRST_PAGE", 2)  # a first page shorter than the source: a rest to read
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply(ids[:1], {"flag": "reject"}, "reject")
+    qtbot.waitUntil(lambda: window._grid_rest is None and window.filtering._hidden_worker is None, timeout=5000)
+    window.filter_bar.set_state(FilterState(hide_rejects=True))
+    started.clear()
+    window.reload_grid()
+    pending = [window._grid_rest, window.filtering._hidden_worker]
+    assert all(w is not None for w in pending)
+    assert len(window.grid_model.ids()) == 2  # the first page, shown before anything is read in the background
+    assert not started
+    window.grid.viewport().repaint()
+    qtbot.waitUntil(lambda: window._grid_rest is None, timeout=5000)
+    qtbot.waitUntil(lambda: "1 reject hidden" in window.bar.count.text(), timeout=5000)
+    assert all(w in started for w in pending)
+    assert window.grid_model.ids() == filter_photo_ids(window.catalog.conn, "-flag:reject")
+
+
 def test_a_filter_that_does_not_read_in_the_box_says_why_and_keeps_the_grid(qtbot, window) -> None:
     shown = window.grid_model.ids()
     assert shown

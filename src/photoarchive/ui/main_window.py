@@ -65,7 +65,7 @@ from photoarchive.ui.collection_controller import CollectionController
 from photoarchive.ui.cull_controller import CullController
 from photoarchive.ui.edit_controller import EditController
 from photoarchive.ui.errors import show_error
-from photoarchive.ui.filter_controller import FilterController
+from photoarchive.ui.filter_controller import AFTER_PAINT_MS, FilterController
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
@@ -361,7 +361,14 @@ class MainWindow(QMainWindow):
         )
         worker.signals.finished.connect(lambda result: self._grid_rest_read(worker, result, selected))
         worker.signals.failed.connect(self.status)
-        worker.start()
+        # Started after the first page is painted: begun before, its reading would take the
+        # cores and, between its rows, the interpreter from the paint.
+        QTimer.singleShot(AFTER_PAINT_MS, self._start_grid_rest)
+
+    def _start_grid_rest(self) -> None:
+        worker = self._grid_rest
+        if worker is not None and not worker.is_cancelled() and not self.filtering.stopped:
+            worker.start()
 
     def _grid_rest_read(self, worker: Worker, result: tuple[list[int], int], selected: list[int]) -> None:
         if worker is not self._grid_rest:
