@@ -102,7 +102,7 @@ def first_page(catalog: Catalog, search: str) -> Callable[[], tuple[float, float
     def measure() -> tuple[float, float, int]:
         started = time.perf_counter()
         pages = catalog.photo_pages(search=search, order="captured", first_page=100)
-        first = next(iter(pages), [])
+        first: list[object] = next(iter(pages), [])
         elapsed = time.perf_counter() - started
         pages.close()
         page = photo_page(catalog.conn, search=search, limit=100)
