@@ -23,12 +23,12 @@ leaves its ``report`` when done.
 - Rows go into PostgreSQL by ``COPY``, into SQLite by ``executemany``; on PostgreSQL the
   identity sequences are then set past the largest id.
 - Derived tables (the search text ``photos_fts`` with its shadow tables, ``search_keys``, and
-  the ``settings`` rows that describe them) are not copied: an SQLite target rebuilds them by
-  the search module's own ``ensure_index_current``; on a server they are the search module's
-  to build (they are left empty here, the search signature absent).
+  the ``settings`` rows that describe them) are neither copied nor compared: the target
+  rebuilds them by the search module's own ``search.ensure_index_current``, in the same
+  transaction.
 - Verified before the target commits: the row count and a SHA-256 of every copied table, the
-  rows in key order and each value encoded by its declared type, computed in Python the same way
-  on both sides (``table_digest``).
+  rows in key order (text keys by code point) and each value normalised to its declared type,
+  computed in Python the same way on both sides (``table_digest``, ``Digest``).
 """
 
 from __future__ import annotations
@@ -281,28 +281,47 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _encode(value: Any) -> bytes:
-    """One value as the digest reads it: its type, then its exact text (floats in hex)."""
-    if value is None:
-        return b"\x00N"
-    if isinstance(value, int):
-        return b"\x00i" + str(value).encode()
-    if isinstance(value, float):
-        return b"\x00f" + value.hex().encode()
-    if isinstance(value, bytes):
-        return b"\x00b" + value
-    return b"\x00t" + str(value).encode("utf-8", "surrogatepass")
+# The types a value of each kind is kept as it is read (anything else goes through ``normalised``).
+_AS_IS: dict[str, tuple[type, ...]] = {
+    "integer": (int,),
+    "real": (float,),
+    "text": (str,),
+    "blob": (bytes,),
+    "any": (int, float, str, bytes),
+}
+
+
+def as_read(kinds: Sequence[Kind]) -> list[tuple[type, ...]]:
+    """For ``normalised_row``: the types each column's values are taken as they are."""
+    return [_AS_IS[kind] for kind in kinds]
+
+
+def normalised_row(kinds: Sequence[Kind], as_is: Sequence[tuple[type, ...]], row: Sequence[Any]) -> tuple[Any, ...]:
+    """``row`` with each value ``normalised`` (a value off its type raises ``TypeError``): the
+    usual row, every value already of its column's type, is taken whole."""
+    for value, types in zip(row, as_is, strict=True):
+        if value is not None and type(value) not in types:
+            return tuple(normalised(kind, v) for kind, v in zip(kinds, row, strict=True))
+    return tuple(row)
 
 
 class Digest:
-    """A table's row count and SHA-256, fed rows in key order (see ``table_digest``)."""
+    """A table's row count and SHA-256, fed rows in key order (see ``table_digest``).
+
+    Each row is hashed as the ``repr`` of its tuple of normalised values: ``repr`` writes each
+    type apart (1, 1.0, '1', b'1', None), floats exactly (the shortest text that reads back the
+    same float), and text quoted and escaped, so one row's text cannot be read as two."""
 
     def __init__(self) -> None:
         self.hash = hashlib.sha256()
         self.rows = 0
 
-    def add(self, row: Sequence[Any]) -> None:
-        self.hash.update(b"".join(_encode(v) for v in row) + b"\x01")
+    def add(self, row: tuple[Any, ...]) -> None:
+        self.add_text(repr(row))
+
+    def add_text(self, text: str) -> None:
+        """Add the row whose ``repr`` is ``text``."""
+        self.hash.update(text.encode("utf-8", "surrogatepass"))
         self.rows += 1
 
     @property
@@ -325,8 +344,10 @@ def table_digest(conn: Connection, table: Table) -> tuple[int, str]:
     """The row count and SHA-256 of ``table`` on ``conn``: rows in key order (text keys by code
     point on both), each value normalised to its declared kind and encoded with its type."""
     digest = Digest()
+    kinds = [c.kind for c in table.columns]
+    as_is = as_read(kinds)
     for row in _read(conn, _rows_sql(conn, table)):
-        digest.add([normalised(c.kind, v) for c, v in zip(table.columns, row, strict=True)])
+        digest.add(normalised_row(kinds, as_is, row))
     return digest.rows, digest.hexdigest
 
 
@@ -492,19 +513,34 @@ class Transfer:
         to_server = dialect(self.target) == "postgresql"
         refs = [(names.index(column), names.index(to)) for column, to in table.self_refs]
 
+        as_is = as_read(kinds)
+
         def checked(row: Sequence[Any]) -> tuple[Any, ...]:
-            values = []
+            try:
+                values = normalised_row(kinds, as_is, row)
+            except TypeError:
+                values = tuple(each_checked(row))
+            text = repr(values)
+            if to_server and "\\x00" in text:  # repr writes U+0000 as \x00 (or it is a backslash and x00)
+                values = tuple(without_nul(values, row))
+                text = repr(values)
+            digest.add_text(text)
+            return values
+
+        def each_checked(row: Sequence[Any]) -> Iterator[Any]:
             for name, kind, value in zip(names, kinds, row, strict=True):
                 try:
-                    value = normalised(kind, value)
+                    yield normalised(kind, value)
                 except TypeError as error:
                     problems.append(f"{table.name} {_key(row, key_at, table.key)} {name}: {error}")
-                if to_server and isinstance(value, str) and "\x00" in value:
-                    value = value.replace("\x00", "\ufffd")
+                    yield value
+
+        def without_nul(values: tuple[Any, ...], row: Sequence[Any]) -> Iterator[Any]:
+            for name, value in zip(names, values, strict=True):
+                if isinstance(value, str) and "\x00" in value:
                     replaced.append(f"{table.name} {_key(row, key_at, table.key)} {name}: U+0000 written as U+FFFD")
-                values.append(value)
-            digest.add(values)
-            return tuple(values)
+                    value = value.replace("\x00", "\ufffd")
+                yield value
 
         rows = (checked(row) for row in _read(self.source, _rows_sql(self.source, table)))
         if not refs:
@@ -560,14 +596,12 @@ class Transfer:
                 )
 
     def _rebuild_derived(self) -> list[str]:
-        """The search tables on the target, by the search module's own rebuild (module doc)."""
-        if dialect(self.target) != "sqlite":
-            return []  # on a server the search text is the search module's to build
+        """The search tables on the target, by the search module's own rebuild (module doc):
+        on a server its text alone (``search_keys`` stays empty there)."""
         from photoarchive.catalog.search import ensure_index_current
 
-        assert isinstance(self.target, sqlite3.Connection)
         ensure_index_current(self.target)
-        return list(DERIVED_TABLES)
+        return list(DERIVED_TABLES) if dialect(self.target) == "sqlite" else ["photos_fts"]
 
 
 def _key(row: Sequence[Any], key_at: list[int], key: tuple[str, ...]) -> str:

@@ -145,9 +145,7 @@ def _migrate(
         f" {report.seconds:.1f} s; every table checked (rows and SHA-256)"
     )
     if report.rebuilt:
-        print(f"Rebuilt there: {', '.join(report.rebuilt)} (the search text)")
-    elif is_url:
-        print("The search text is not copied: it is built on the server by the search itself")
+        print(f"The search text was built there anew ({', '.join(report.rebuilt)}), not copied")
     if switched:
         print(f"The archive {paths.root} now uses the catalog at {_shown(destination)}")
     elif is_url:
