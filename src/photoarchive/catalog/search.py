@@ -8,8 +8,10 @@ substrings of three or more characters in Latin, Cyrillic or
 Japanese alike; shorter terms (a two-character Japanese word such as 戦車) fall back to
 LIKE over the same table, which is still one pass over an index-sized table.
 
-Other parts of the catalog add their text by appending a SQL expression to ``TEXT_SOURCES``:
-each is a scalar subquery over photo ``p`` that returns text (or NULL).
+Other parts of the catalog add their text by declaring it in ``SOURCES``, which each dialect
+writes as a scalar subquery over photo ``p`` returning text or NULL (``TEXT_SOURCES``: SQLite's).
+On a PostgreSQL server every public function here hands over to ``catalog.search_pg`` (no FTS5
+there, no search keys: a trigram index and a btree on the capture order).
 """
 
 from __future__ import annotations
