@@ -444,7 +444,13 @@ def _contains_sql(text: str, typed: str) -> tuple[str, list[object]]:
     if not folded.isascii() and _fold_fixed(folded):
         return f"(instr({text}, ?) > 0)", [folded]
     if not folded.isascii():
-        return f"{CONTAINS}({text}, ?, ?)", [typed, folded]
+        folding = _folding_into_any(folded)
+        if folding is None:
+            return f"{CONTAINS}({text}, ?, ?)", [typed, folded]
+        # Asked of Python only where the text holds the fold as written or a character folding
+        # into part of it (туман: А М Н Т У ᲄ ᲅ): elsewhere no fold of the text holds it.
+        held = " OR ".join(f"instr({text}, ?)" for _ in range(1 + len(folding)))
+        return f"(({held}) AND {CONTAINS}({text}, ?, ?))", [folded, *folding, typed, folded]
     like = f"{text} LIKE ? ESCAPE '\\'"
     special = _folding_into(folded)
     if not special:
@@ -466,6 +472,29 @@ def _folding_into(folded: str) -> tuple[str, ...]:
     return tuple(c for c in FOLDS_TO_ASCII if set(c.casefold()) & set(folded))
 
 
+# The most characters folding into part of a word that are looked for one by one
+# (``_folding_into_any``); a word with more is asked of Python a photo.
+MAX_FOLDING = 24
+
+
+def _folding_into_any(folded: str) -> tuple[str, ...] | None:
+    """The characters other than their own casefold whose casefold shares a character with
+    ``folded`` (a casefolded text): a text (or a JSON text without a backslash) whose fold holds
+    ``folded`` holds it as written unless it holds one of these (``casefold`` maps each
+    character on its own, and a character that is its own fold stands for itself). None when
+    more than ``MAX_FOLDING``."""
+    wanted = set(folded)
+    found = tuple(c for c, fold in _casefolds() if wanted & set(fold))
+    return found if len(found) <= MAX_FOLDING else None
+
+
+@functools.cache
+def _casefolds() -> tuple[tuple[str, str], ...]:
+    """Every character that is not its own casefold, with its casefold (none from
+    ``CASED_LIMIT`` on: a test checks every code point)."""
+    return tuple((c, c.casefold()) for c in map(chr, range(CASED_LIMIT)) if c.casefold() != c)
+
+
 def _fold_fixed(folded: str) -> bool:
     """Whether no character but itself folds into any character of ``folded`` (Japanese, digits,
     punctuation, spaces: every casefold's characters are of ``FOLD_OUTPUT_CATEGORIES``, a test
@@ -478,14 +507,15 @@ def _keyword_sql(folded: str) -> tuple[str, list[object]]:
     """A keyword is ``folded`` whatever its case, or a level of a hierarchical keyword is: for
     an ASCII fold through SQLite's JSON and LIKE alone (as ``_contains_sql``), else
     ``_has_keyword``."""
-    if not folded.isascii() and _fold_fixed(folded):  # 戦車: held as written, or escaped
-        return (
-            "((instr(p.keywords, ?) OR instr(p.hierarchical_keywords, ?) OR instr(p.keywords, '\\')"
-            f" OR instr(p.hierarchical_keywords, '\\')) AND {HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?))",
-            [folded, folded, folded],
-        )
     if not folded.isascii():
-        return f"{HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?)", [folded]
+        # 戦車 held as written (or escaped: a JSON escape can stand for any character); туман
+        # as written, or with a character folding into part of it (_folding_into_any).
+        folding = () if _fold_fixed(folded) else _folding_into_any(folded)
+        if folding is None:
+            return f"{HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?)", [folded]
+        looked = (folded, "\\", *folding)
+        held = " OR ".join(f"instr(p.{column}, ?)" for column in ("keywords", "hierarchical_keywords") for _ in looked)
+        return f"(({held}) AND {HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?))", [*looked, *looked, folded]
     # A backslash too: a JSON escape can stand for any character (json_each reads it decoded).
     special = ("\\", *_folding_into(folded))
     held = " OR ".join(
