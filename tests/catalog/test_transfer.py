@@ -33,6 +33,7 @@ from photoarchive.catalog.transfer import (
     transfer,
 )
 from photoarchive.cli.app import main
+from photoarchive.errors import CatalogError
 from tests.postgres import Backend, new_database
 
 
@@ -236,6 +237,23 @@ def test_a_transfer_that_fails_half_way_leaves_the_target_empty(
         assert (conn.execute("SELECT * FROM settings").fetchall() if after else []) == settings
     if backend.name == "sqlite":
         assert before == {}  # a new file: still no table in it
+
+
+def test_a_row_the_target_refuses_fails_the_copy_in_words_and_writes_nothing(
+    sample: Path, backend: Backend, tmp_path: Path
+) -> None:
+    with closing(sqlite3.connect(sample / "catalog.sqlite")) as raw:  # foreign keys off, as an old catalog had
+        raw.execute(
+            "UPDATE collection_photos SET photo_id = 999 WHERE rowid = (SELECT min(rowid) FROM collection_photos)"
+        )
+        raw.commit()
+    target, _name = target_of(backend, tmp_path)
+    with Catalog(sample) as catalog, target as conn:
+        before = {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in table_names(conn)}
+        with pytest.raises(CatalogError, match=r"^the copy failed copying collection_photos and wrote nothing \(.*"):
+            transfer(catalog.conn, conn)
+        after = {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in table_names(conn)}
+        assert after == before
 
 
 def test_a_new_sqlite_file_is_only_named_once_the_copy_is_checked(

@@ -387,10 +387,12 @@ class Transfer:
         started = time.perf_counter()
         report = TransferReport()
         target_dialect = dialect(self.target)
-        self._refuse_unless_empty()
         self._begin_snapshot()
+        doing = "looking at the target"
         try:
-            with transaction(self.target):
+            with transaction(self.target):  # the target's write lock: nobody fills it meanwhile
+                self._refuse_unless_empty()
+                doing = "migrating the target"
                 report.migrations = migrate(self.target, Path(self.target_path or "catalog.sqlite"))
                 ours, theirs = applied_migrations(self.source), applied_migrations(self.target)
                 if sorted(ours) != sorted(theirs):
@@ -405,6 +407,7 @@ class Transfer:
                 problems: list[str] = []
                 digests: dict[str, tuple[Digest, float]] = {}
                 for done, table in enumerate(tables):
+                    doing = f"copying {table.name}"
                     t0 = time.perf_counter()
                     total = int(self.source.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0])
                     yield TransferProgress(table.name, 0, total, done, len(tables), "copying")
@@ -421,9 +424,11 @@ class Transfer:
                     )
                 if target_dialect == "postgresql":
                     self._set_sequences(tables)
+                doing = "building the search text"
                 yield TransferProgress("photos_fts", 0, 0, len(tables), len(tables), "indexing")
                 report.rebuilt = self._rebuild_derived()
                 for done, table in enumerate(tables):
+                    doing = f"checking {table.name}"
                     yield TransferProgress(table.name, 0, digests[table.name][0].rows, done, len(tables), "checking")
                     t0 = time.perf_counter()
                     target_rows, hexdigest = table_digest(self.target, table)
@@ -449,7 +454,7 @@ class Transfer:
                         ],
                     )
         except (self.target.Error, self.source.Error) as error:
-            raise CatalogError(f"the copy failed and wrote nothing ({_first_line(error)})") from error
+            raise CatalogError(f"the copy failed {doing} and wrote nothing ({_first_line(error)})") from error
         finally:
             self._end_snapshot()
         report.seconds = time.perf_counter() - started
