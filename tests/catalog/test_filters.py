@@ -445,6 +445,27 @@ def test_the_sample_is_bounded_in_rows(archive, monkeypatch) -> None:
         assert found[0] == found[1] == found[2], text
 
 
+@pytest.mark.parametrize("size", [0, 2, 5])
+def test_a_filter_is_judged_in_two_statements(archive, size) -> None:
+    """The id span the sample is judged on is read in one statement, the sample in another
+    (the window compiles a filter at every pause in typing); a catalog shorter than the
+    sample is judged on all of it."""
+    from photoarchive.catalog import filters
+
+    catalog, ids = archive
+    catalog.conn.execute(f"DELETE FROM photos WHERE id NOT IN (SELECT id FROM photos ORDER BY id LIMIT {size})")
+    statements: list[str] = []
+    catalog.conn.set_trace_callback(statements.append)
+    query = compile_filter(catalog.conn, "rating>=4", page=50)
+    catalog.conn.set_trace_callback(None)
+    assert len(statements) == 2, statements
+    where, params = photo_filters(query.search, None, query.where)
+    plain = filters.filter_photo_ids(catalog.conn, "rating>=4", order="imported")
+    assert [
+        r[0] for r in catalog.conn.execute(f"SELECT id FROM photos p WHERE {' AND '.join(where)} ORDER BY id", params)
+    ] == plain
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [("Cape Kokutan at dusk", "Cape Kokutan"), ("CAPE KOKUTAN", "cape kokutan"), ("Straße 1", "STRASSE"),

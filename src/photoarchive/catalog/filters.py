@@ -384,11 +384,15 @@ def _dense(conn: sqlite3.Connection, query: FilterQuery, page: int) -> float | N
     span of ids up to the last one found (photos read in id order, or fewer when the planner
     reads the terms' own index)."""
     sample = min(page * DENSE_FACTOR, MAX_SAMPLE)
-    size = conn.execute("SELECT coalesce(max(id), 0) FROM photos").fetchone()[0]  # apart: both at once scan
-    first = conn.execute("SELECT coalesce(min(id), 0) FROM photos").fetchone()[0]
+    # One statement (each subquery reads an end of the id's index: max and min side by side in
+    # one SELECT would scan); the bound is NULL in a catalog shorter than the sample.
+    size, first, bound = conn.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM photos), (SELECT coalesce(min(id), 0) FROM photos),"
+        " (SELECT id FROM photos ORDER BY id LIMIT 1 OFFSET ?)",
+        (sample - 1,),
+    ).fetchone()
     needed = page if size == 0 else min(page, _least_root(page * sample * sample, int(size)))
-    bound = conn.execute("SELECT id FROM photos ORDER BY id LIMIT 1 OFFSET ?", (sample - 1,)).fetchone()
-    limit = "" if bound is None else f" AND p.id <= {int(bound[0])}"
+    limit = "" if bound is None else f" AND p.id <= {int(bound)}"
     sql = (
         f"SELECT count(*), max(id) FROM (SELECT p.id AS id FROM photos p WHERE {' AND '.join(query.terms)}{limit}"
         f" LIMIT {int(needed)})"
