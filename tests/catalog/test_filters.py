@@ -452,7 +452,7 @@ def test_a_filter_is_judged_in_two_statements(archive, size) -> None:
     sample is judged on all of it."""
     from photoarchive.catalog import filters
 
-    catalog, ids = archive
+    catalog, _ids = archive
     catalog.conn.execute(f"DELETE FROM photos WHERE id NOT IN (SELECT id FROM photos ORDER BY id LIMIT {size})")
     statements: list[str] = []
     catalog.conn.set_trace_callback(statements.append)
