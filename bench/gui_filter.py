@@ -128,6 +128,7 @@ def main() -> None:
     window.resize(1400, 900)
     window.show()
     until(app, lambda: settled(window), timeout=600)
+    print(f"the grid's first page: {window._first_screen()} photos (the cells shown and a screen more)")
 
     plain, hiding = FilterState(), FilterState(hide_rejects=True)
     times: dict[str, list[float]] = {}

@@ -128,3 +128,30 @@ def test_a_search_that_keeps_the_selection_does_not_announce_it_again(qtbot, sam
     window._search("")  # the same photo still selected
     assert told == [[first]]
     window.close()
+
+
+def test_the_first_page_holds_the_cells_shown_and_a_screen_more(qtbot, sample_catalog, settings, monkeypatch) -> None:
+    # A first page costs about its length in matches read: the window reads what it shows
+    # (and a screen more), not sources.FIRST_PAGE, whatever its size; the rest follows.
+    from photoarchive.ui import main_window
+    from photoarchive.ui.main_window import MainWindow
+
+    monkeypatch.setattr(main_window, "MIN_FIRST_PAGE", 1)
+    window = MainWindow(sample_catalog, settings, import_workers=1)
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.grid.set_thumbnail_size(400)  # two or three cells a row
+    qtbot.waitUntil(lambda: window._grid_rest is None, timeout=5_000)
+    grid = window.grid
+    rows = grid.viewport().height() // grid.gridSize().height() + 1
+    first = window._first_screen()
+    assert first == grid.columns * rows * 2 < 14
+    window.reload_grid()
+    assert window.grid_model.ids() == window.catalog.photo_ids(order="captured")[:first]
+    qtbot.waitUntil(lambda: window.grid_model.rowCount() == 14, timeout=5_000)
+    assert window.grid_model.ids() == window.catalog.photo_ids(order="captured")
+    monkeypatch.setattr(main_window, "MIN_FIRST_PAGE", 200)
+    assert window._first_screen() == 200  # a window not yet laid out still reads a screenful
+    window.close()

@@ -20,7 +20,12 @@ beside a rare rating, label, flag or date is looked up in the place's index by p
 A phrase is tested in the text of each photo its words find, the text the index stores.
 Tests of text are SQLite's own (JSON, LIKE, instr) for an ASCII fold and for words no other
 character folds into (Japanese); Python is called only for other texts (``_contains_sql``),
-as a Python call a row slows the window's paint from the background.
+as a Python call a row slows the window's paint from the background, and for a word beyond
+ASCII (туман) only where the text holds it as written or a character folding into part of
+it (``_folding_into_any``).
+
+The window reads a first page of the cells it shows and a screen more (``MainWindow.
+_first_screen``, about 200 photos), in the grid's order, and passes both here.
 
 Given the page's order (``order="captured"``), a common label or flag keeps its index (it
 gives its photos in capture order), words beside it are tested along that index when its

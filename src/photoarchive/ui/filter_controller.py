@@ -132,11 +132,13 @@ class FilterController(QObject):
     def filter_text(self, search_text: str) -> str:
         return combined(self.bar.text(), search_text)
 
-    def query(self, search_text: str, order: str = "captured") -> tuple[str, FilterQuery] | None:
-        """(the filter, its query for a first page read in ``order``, a ``search.PAGE_ORDERS``
-        key: the grid's sort order, for which the terms are written) for the bar and the search
-        box's text, or None when the box's text does not read (the box says why, outlined in
-        red), or once the window is closing."""
+    def query(
+        self, search_text: str, order: str = "captured", page: int = FIRST_PAGE
+    ) -> tuple[str, FilterQuery] | None:
+        """(the filter, its query for a first page of ``page`` photos read in ``order``, a
+        ``search.PAGE_ORDERS`` key: the grid's sort order, for which the terms are written) for
+        the bar and the search box's text, or None when the box's text does not read (the box
+        says why, outlined in red), or once the window is closing."""
         if self.stopped:
             return None
         try:
@@ -152,7 +154,7 @@ class FilterController(QObject):
         if not text:
             return text, FilterQuery()
         try:
-            return text, compile_filter(self.catalog.conn, text, page=FIRST_PAGE, order=order)
+            return text, compile_filter(self.catalog.conn, text, page=page, order=order)
         except FilterSyntaxError as error:  # the bar's own text: a remembered token
             self.status_message.emit(str(error))
             return None

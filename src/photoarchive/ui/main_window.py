@@ -57,6 +57,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.changes import Changes
 from photoarchive.catalog.curated import has_photos
 from photoarchive.ingest import ImportSummary
+from photoarchive.ui import sources
 from photoarchive.ui.actions import fill_menu, menu_layout
 from photoarchive.ui.archive_controller import ArchiveController
 from photoarchive.ui.background import BackgroundWrites
@@ -96,6 +97,8 @@ from photoarchive.ui.window_layout import DockLayout
 from photoarchive.ui.window_panels import install_map_and_places
 from photoarchive.ui.workers import Worker, grid_rest_job, source_counts_job
 
+# The fewest photos a first page of the grid holds (``MainWindow._first_screen``).
+MIN_FIRST_PAGE = 200
 # More photos than this edited at once under a filter: the grid is read again rather than
 # asking which of them still match.
 LEAVE_AT_MOST = 10_000
@@ -313,9 +316,10 @@ class MainWindow(QMainWindow):
         # The filter bar and the search box are one filter; a box that does not read says why
         # and leaves the grid as it was.
         order = self.bar.current_order()
+        first = self._first_screen()
         # The filter's terms written for the page's order (a collection's own order reads the
-        # first page in capture order).
-        asked = self.filtering.query(self.search_text, "captured" if order == "collection" else order)
+        # first page in capture order) and length.
+        asked = self.filtering.query(self.search_text, "captured" if order == "collection" else order, first)
         if asked is None:
             return
         self._filter, query = asked
@@ -326,7 +330,7 @@ class MainWindow(QMainWindow):
         if self._grid_rest is not None:
             self._grid_rest.cancel()
             self._grid_rest = None
-        page = source_page(self.catalog, self.current_source, search=search, order=order, where=where)
+        page = source_page(self.catalog, self.current_source, search=search, order=order, limit=first, where=where)
         if page is not None:
             ids = page.ids
         else:
@@ -354,6 +358,17 @@ class MainWindow(QMainWindow):
         if selected:
             self.grid.select_ids(selected)
         self._selection_changed(self.grid.selected_ids())
+
+    def _first_screen(self) -> int:
+        """How many photos the grid's first page holds: the cells the grid shows at its size
+        and a screen more (Page Down before the rest is read), at least ``MIN_FIRST_PAGE`` (a
+        window not yet laid out), at most ``sources.FIRST_PAGE``. A filter's or a search's
+        first page costs about its length in matches read (a label's thousand red photos of
+        a 1,000-row page, not the forty a window shows); the rest comes from the background."""
+        cell = self.grid.gridSize()
+        rows = self.grid.viewport().height() // max(cell.height(), 1) + 1
+        shown = max(self.grid.columns, 1) * rows * 2
+        return min(sources.FIRST_PAGE, max(MIN_FIRST_PAGE, shown))
 
     def _read_grid_rest(self, after: tuple[object, ...], order: str, selected: list[int]) -> None:
         worker = self._grid_rest = grid_rest_job(
