@@ -10,7 +10,7 @@ A catalog on a PostgreSQL server is backed up the same way into the same kind of
 tables are read in one snapshot (``REPEATABLE READ READ ONLY``) and written into a new SQLite
 catalog by ``catalog.transfer`` (checked value by value, compared table by table), so listing,
 pruning, ``check_backup`` and restoring into SQLite work alike; such a backup goes back to a
-server with ``photoarchive catalog migrate-to URL --from BACKUP``. The daily automatic backup is
+server with ``photoarchive catalog migrate-to URL --from BACKUP`` (``transfer.take_server_backup``). The daily automatic backup is
 off on a server (the server's own backups keep it); ``photoarchive backup`` takes one.
 
 When backups are taken:
@@ -48,6 +48,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -141,16 +142,26 @@ def find_backup(paths: ArchivePaths, name: str | Path | None) -> Backup:
     return parsed or Backup(candidate, datetime.fromtimestamp(candidate.stat().st_mtime, UTC))
 
 
-def take_backup(conn: Connection, folder: Path, label: str = "", *, prune: bool = True) -> Backup:
+def take_backup(
+    conn: Connection,
+    folder: Path,
+    label: str = "",
+    *,
+    prune: bool = True,
+    copy_into: Callable[[Path], None] | None = None,
+) -> Backup:
     """Copy the catalog open on ``conn`` into ``folder`` (see the module doc); prune the others.
-    A catalog on a server is copied into the SQLite file by ``catalog.transfer`` (module doc)."""
+    ``copy_into`` writes the new file instead of SQLite's backup API: a catalog on a server is
+    copied by ``catalog.transfer.take_server_backup`` so (module doc)."""
     now = datetime.now(UTC).replace(microsecond=0)
     stamp = now.strftime("%Y%m%d-%H%M%S")
 
     def copy(tmp: Path) -> None:
-        if not isinstance(conn, sqlite3.Connection):
-            _copy_from_server(conn, tmp)
+        if copy_into is not None:
+            copy_into(tmp)
             return
+        if not isinstance(conn, sqlite3.Connection):
+            raise CatalogError("a catalog on a server is backed up by catalog.transfer.take_server_backup")
         destination = sqlite3.connect(tmp)
         try:
             conn.backup(destination)
@@ -183,24 +194,6 @@ def take_backup(conn: Connection, folder: Path, label: str = "", *, prune: bool 
     if prune:
         prune_backups(folder, keep=backup)
     return backup
-
-
-def _copy_from_server(conn: Connection, tmp: Path) -> None:
-    """The catalog on a server written into the new SQLite file ``tmp`` (a backup): every table
-    read in one snapshot (``REPEATABLE READ READ ONLY``), checked and compared table by table
-    (``transfer.Transfer``), the search text rebuilt, then checked as any backup is."""
-    from photoarchive.catalog.transfer import Transfer
-
-    destination = connect(tmp)
-    try:
-        for _step in Transfer(conn, destination, target_path=str(tmp)).run():
-            pass
-        problems = _integrity(destination, quick=True)
-        destination.execute("PRAGMA journal_mode=DELETE")  # one file, as SQLite's backups are
-    finally:
-        destination.close()
-    if problems:
-        raise CatalogError(f"the backup of the catalog failed its integrity check ({problems[0]}); nothing was kept")
 
 
 def prune_backups(folder: Path, *, keep: Backup | None = None) -> list[Path]:
@@ -285,6 +278,11 @@ def check_backup(path: Path) -> list[str]:
     if newer:
         return [f"written by a newer version of Photo Archive (migrations {', '.join(newer)})"]
     return []
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """``PRAGMA quick_check`` of a catalog file (a new backup's check); empty when it is sound."""
+    return _integrity(conn, quick=True)
 
 
 def integrity_problems(conn: sqlite3.Connection, size: int) -> list[str]:

@@ -48,6 +48,7 @@ from photoarchive.catalog.location import Dialect
 from photoarchive.errors import CatalogError
 
 if TYPE_CHECKING:
+    from photoarchive.catalog.backup import Backup
     from photoarchive.catalog.pg import PgConnection
 
 Kind = Literal["integer", "real", "text", "blob", "any"]
@@ -696,6 +697,31 @@ def sqlite_target(path: Path) -> Iterator[sqlite3.Connection]:
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             leftover.unlink(missing_ok=True)
+
+
+def take_server_backup(conn: Connection, folder: Path, label: str = "") -> Backup:
+    """``backup.take_backup`` of the catalog on a server (``conn``): a new SQLite catalog file
+    with every table read in one snapshot (``REPEATABLE READ READ ONLY``), checked and compared
+    table by table by a ``Transfer``, its search text rebuilt, then checked as any backup
+    (``quick_check``), named and pruned as any backup."""
+    from photoarchive.catalog.backup import quick_check, take_backup
+    from photoarchive.catalog.connection import connect
+
+    def copy_into(tmp: Path) -> None:
+        destination = connect(tmp)
+        try:
+            for _step in Transfer(conn, destination, target_path=str(tmp)).run():
+                pass
+            problems = quick_check(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")  # one file, as SQLite's backups are
+        finally:
+            destination.close()
+        if problems:
+            raise CatalogError(
+                f"the backup of the catalog failed its integrity check ({problems[0]}); nothing was kept"
+            )
+
+    return take_backup(conn, folder, label, copy_into=copy_into)
 
 
 def transfer(

@@ -26,9 +26,6 @@ COMMAND_MODULES = [photos, edit, templates, collections, export, places, backup,
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-# Where the catalog is when --catalog is not given (a URL; see catalog.location).
-CATALOG_VARIABLE = "PHOTOARCHIVE_CATALOG"
-
 # The day's automatic backup of a catalog larger than this is announced (it takes seconds).
 ANNOUNCE_BACKUP_ABOVE = 100_000_000
 
@@ -72,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "no_catalog", False):
             return int(args.handler(args, None))
-        catalog = Catalog(archive, url=catalog_url(args))
+        catalog = Catalog(archive, url=catalog_commands.catalog_url(args))
         catalog.defer_daily_backup = True  # taken after the command's work and output
         try:
             code = int(args.handler(args, catalog))
@@ -110,12 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = (str(error).strip().splitlines() or [type(error).__name__])[0]
         print(f"photoarchive: error: the catalog's server: {first}", file=sys.stderr)
         return EXIT_FAILED
-
-
-def catalog_url(args: argparse.Namespace) -> str | None:
-    """The catalog's URL from ``--catalog`` or ``$PHOTOARCHIVE_CATALOG``; None: the archive's own
-    (its ``catalog.url``, else its ``catalog.sqlite``: ``catalog.location``)."""
-    return getattr(args, "catalog", None) or os.environ.get(CATALOG_VARIABLE) or None
 
 
 def _take_deferred_backup(catalog: Catalog) -> None:

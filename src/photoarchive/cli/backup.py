@@ -66,10 +66,15 @@ def backup_command(args: argparse.Namespace, catalog: Catalog | None = None) -> 
             if not backups:
                 warn(f"no backups in {paths.backups}")
         return 0
-    from photoarchive.cli.app import catalog_url
+    from photoarchive.cli.catalog import catalog_url
 
-    with Catalog(paths.root, create=False, url=catalog_url(args)) as opened:  # a server's: a snapshot of it
-        backup = take_backup(opened.conn, paths.backups)
+    with Catalog(paths.root, create=False, url=catalog_url(args)) as opened:
+        if opened.location.url is not None:  # a server's: a snapshot of it in an SQLite file
+            from photoarchive.catalog.transfer import take_server_backup
+
+            backup = take_server_backup(opened.conn, paths.backups)
+        else:
+            backup = take_backup(opened.conn, paths.backups)
     if args.json:
         print_json(backup.as_json())
     else:
@@ -84,7 +89,7 @@ def restore_command(args: argparse.Namespace, catalog: Catalog | None = None) ->
     if args.from_sidecars and args.backup:
         warn("photoarchive: error: give a BACKUP or --from-sidecars, not both")
         return 2
-    from photoarchive.cli.app import catalog_url
+    from photoarchive.cli.catalog import catalog_url
 
     url = catalog_url(args)
     result = rebuild_from_sidecars(root, url=url) if args.from_sidecars else restore(root, args.backup, url=url)

@@ -11,6 +11,7 @@ the command says how to switch, and ``--use`` switches it (a server: writes ``AR
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +27,15 @@ if TYPE_CHECKING:
     from photoarchive.catalog.transfer import Transfer, TransferProgress, TransferReport
 
 # Each command imports the core it runs when it runs.
+
+# Where the catalog is when --catalog is not given (a URL; see catalog.location).
+CATALOG_VARIABLE = "PHOTOARCHIVE_CATALOG"
+
+
+def catalog_url(args: argparse.Namespace) -> str | None:
+    """The catalog's URL from ``--catalog`` (``cli.app``'s option) or ``$PHOTOARCHIVE_CATALOG``;
+    None: the archive's own (its ``catalog.url``, else its ``catalog.sqlite``: ``catalog.location``)."""
+    return getattr(args, "catalog", None) or os.environ.get(CATALOG_VARIABLE) or None
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -62,7 +72,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def migrate_to_command(args: argparse.Namespace, catalog: Catalog | None = None) -> int:
     from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
     from photoarchive.catalog.location import resolve
-    from photoarchive.cli.app import catalog_url
 
     root = Path(getattr(args, "archive", None) or default_archive_dir())
     if args.from_file is None:
