@@ -198,7 +198,7 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild the search text and key of these photos: call inside the transaction that changed
     them (an edit, an undo, a reread, an import), so that a new date moves the photo at once."""
     if dialect_of(conn) == "postgresql":
-        return search_pg.reindex_photos(conn, photo_ids)
+        return search_pg.reindex_photos(conn, photo_ids, text_sources("postgresql"))
     assert isinstance(conn, sqlite3.Connection)
     text = " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
     for chunk in chunked(photo_ids):
@@ -220,7 +220,7 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
 
 def reindex_all(conn: Connection) -> None:
     if dialect_of(conn) == "postgresql":
-        return search_pg.reindex_all(conn)
+        return search_pg.reindex_all(conn, text_sources("postgresql"))
     assert isinstance(conn, sqlite3.Connection)
     ids = [row[0] for row in conn.execute("SELECT id FROM photos")]
     conn.execute("DELETE FROM photos_fts")
@@ -284,7 +284,7 @@ def ensure_index_current(conn: Connection) -> bool:
     field to search); return whether it did. Call inside a write transaction."""
     signature = _signature()
     if dialect_of(conn) == "postgresql":
-        return search_pg.ensure_index_current(conn, signature)
+        return search_pg.ensure_index_current(conn, signature, text_sources("postgresql"))
     row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
     if row is not None and row[0] == signature:
         return False
@@ -368,8 +368,8 @@ def photo_page(
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
     if dialect_of(conn) == "postgresql":
-        return search_pg.photo_page(
-            conn, search=search, order=order, batch=batch, after=after, limit=limit, where=where
+        return Page(
+            *search_pg.photo_page(conn, search=search, order=order, batch=batch, after=after, limit=limit, where=where)
         )
     assert isinstance(conn, sqlite3.Connection)
     key = PAGE_ORDERS[order][0]

@@ -23,13 +23,15 @@ id)`` in capture order, as on SQLite).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from photoarchive.catalog.connection import Connection, Cursor, chunked
 from photoarchive.catalog.dialect import nocase
 
-if TYPE_CHECKING:
-    from photoarchive.catalog.search import Key, Page, Terms
+# A page's keyset position (``search.Key``) and more WHERE terms with their parameters
+# (``search.Terms``), as ``catalog.search`` states them (this module does not import it: it
+# is imported by it).
+Key = tuple[object, ...]
+Terms = tuple[Sequence[str], Sequence[object]]
 
 # order -> the sort key over photo ``p`` without the id (the id breaks ties), as
 # ``catalog.SORT_ORDERS`` on a server, so that pages and a full listing agree row for row.
@@ -42,16 +44,15 @@ PAGE_KEYS: dict[str, str | None] = {
 _CAPTURE_KEY = "coalesce(p.captured_at, p.imported_at)"
 
 
-def _text_expression() -> str:
-    from photoarchive.catalog.search import text_sources
-
-    return " || ' ' || ".join(f"coalesce({source}, '')" for source in text_sources("postgresql"))
+def _text_expression(sources: Sequence[str]) -> str:
+    return " || ' ' || ".join(f"coalesce({source}, '')" for source in sources)
 
 
-def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
-    """Rebuild the search text and capture key of these photos (in the caller's transaction);
-    a row whose text and key did not change is left as it is (no index entries rewritten)."""
-    text = _text_expression()
+def reindex_photos(conn: Connection, photo_ids: Sequence[int], sources: Sequence[str]) -> None:
+    """Rebuild the search text (made of ``sources``: ``search.text_sources``) and capture key of
+    these photos, in the caller's transaction; a row whose text and key did not change is left
+    as it is (no index entries rewritten)."""
+    text = _text_expression(sources)
     for chunk in chunked(photo_ids):
         marks = ", ".join("?" * len(chunk))
         conn.execute(
@@ -64,21 +65,21 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
         )
 
 
-def reindex_all(conn: Connection) -> None:
+def reindex_all(conn: Connection, sources: Sequence[str]) -> None:
     """Every photo's search text made anew (in the caller's transaction)."""
     conn.execute("TRUNCATE photos_fts")
     conn.execute(
-        f"INSERT INTO photos_fts (photo_id, capture_key, text) SELECT p.id, {_CAPTURE_KEY}, {_text_expression()}"
-        " FROM photos p"
+        f"INSERT INTO photos_fts (photo_id, capture_key, text) SELECT p.id, {_CAPTURE_KEY},"
+        f" {_text_expression(sources)} FROM photos p"
     )
 
 
-def ensure_index_current(conn: Connection, signature: str) -> bool:
+def ensure_index_current(conn: Connection, signature: str, sources: Sequence[str]) -> bool:
     """``search.ensure_index_current`` on a server: rebuild when built from other sources."""
     row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
     if row is not None and row[0] == signature:
         return False
-    reindex_all(conn)
+    reindex_all(conn, sources)
     conn.execute(
         "INSERT INTO settings (key, value) VALUES ('search_signature', ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -170,21 +171,19 @@ def photo_page(
     after: Key | None,
     limit: int | None,
     where: Terms | None,
-) -> Page:
-    """``search.photo_page`` on a server."""
-    from photoarchive.catalog.search import Page
-
+) -> tuple[list[int], Key | None]:
+    """``search.photo_page`` on a server: the page's ids and its ``after``."""
     key = PAGE_KEYS[order]
     columns = "p.id" if key is None or limit is None else f"p.id, {key}"
     sql, params = page_query(search, order, batch, after, limit, columns, where)
     if limit is None:
-        return Page([int(r[0]) for r in conn.execute(sql, params)], None)
+        return [int(r[0]) for r in conn.execute(sql, params)], None
     rows = conn.execute(sql, params).fetchall()
     ids = [int(r[0]) for r in rows]
     last: Key | None = None
     if rows and len(rows) == limit:
         last = (int(rows[-1][0]),) if key is None else (rows[-1][1], int(rows[-1][0]))
-    return Page(ids, last)
+    return ids, last
 
 
 def photo_rows(
