@@ -54,6 +54,27 @@ def test_photoarchive_catalog_in_the_environment_is_the_catalog(
     assert main(["--archive", str(archive), "show", "1"]) == 0
 
 
+def test_the_command_line_reads_photoarchive_catalog_as_the_window_does(
+    archive: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One rule for $PHOTOARCHIVE_CATALOG (catalog.location.from_environment), used by both: a
+    value of blanks is no address (the archive's own catalog), and --catalog comes before it."""
+    from photoarchive.catalog.location import from_environment
+    from photoarchive.cli.app import build_parser
+    from photoarchive.cli.catalog import catalog_url
+
+    for value in ("  ", " postgresql://curator@127.0.0.1:1/archive\n", ""):
+        monkeypatch.setenv("PHOTOARCHIVE_CATALOG", value)
+        assert catalog_url(build_parser().parse_args(["list"])) == from_environment()
+    monkeypatch.setenv("PHOTOARCHIVE_CATALOG", "  ")
+    assert main(["--archive", str(archive), "show", "1"]) == 0
+    monkeypatch.setenv("PHOTOARCHIVE_CATALOG", " postgresql://curator@127.0.0.1:1/archive\n")
+    assert main(["--archive", str(archive), "show", "1"]) == 1
+    assert "postgresql://curator@127.0.0.1:1/archive: cannot open the catalog" in one_line_error(capsys)
+    parsed = build_parser().parse_args(["--catalog", "postgresql://db.example/team", "list"])
+    assert catalog_url(parsed) == "postgresql://db.example/team"
+
+
 def test_a_server_that_is_not_there_is_one_line(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--archive", str(archive), "catalog", "migrate-to", "postgresql://curator@127.0.0.1:1/archive"]) == 1
     line = one_line_error(capsys)

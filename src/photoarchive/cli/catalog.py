@@ -11,7 +11,6 @@ the command says how to switch, and ``--use`` switches it (a server: writes ``AR
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,14 +27,17 @@ if TYPE_CHECKING:
 
 # Each command imports the core it runs when it runs.
 
-# Where the catalog is when --catalog is not given (a URL; see catalog.location).
-CATALOG_VARIABLE = "PHOTOARCHIVE_CATALOG"
-
 
 def catalog_url(args: argparse.Namespace) -> str | None:
-    """The catalog's URL from ``--catalog`` (``cli.app``'s option) or ``$PHOTOARCHIVE_CATALOG``;
-    None: the archive's own (its ``catalog.url``, else its ``catalog.sqlite``: ``catalog.location``)."""
-    return getattr(args, "catalog", None) or os.environ.get(CATALOG_VARIABLE) or None
+    """The catalog's URL from ``--catalog`` (``cli.app``'s option), else ``$PHOTOARCHIVE_CATALOG``
+    as the window reads it (``catalog.location.from_environment``); None: the archive's own (its
+    ``catalog.url``, else its ``catalog.sqlite``: ``catalog.location.resolve``)."""
+    given = getattr(args, "catalog", None)
+    if given:
+        return str(given)
+    from photoarchive.catalog.location import from_environment
+
+    return from_environment()
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
