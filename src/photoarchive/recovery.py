@@ -43,7 +43,6 @@ below it keeps only the storage (backups, the integrity check).
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,7 +233,7 @@ def _record_again(
                         store(catalog.conn, photo_id, key, text)
                 if record.translations:
                     reindex_photos(catalog.conn, [photo_id])
-        except sqlite3.IntegrityError as error:  # the same bytes recorded at another path
+        except catalog.conn.IntegrityError as error:  # the same bytes recorded at another path (either database)
             result.unrecovered.append((str(catalog.paths.original(relative)), f"cannot be recorded again ({error})"))
             continue
         result.readded.append(photo_id)

@@ -13,7 +13,8 @@ from photoarchive.imaging import open_image
 from tests.conftest import digest, run_import, write_photo, write_photos
 
 
-def test_import_copies_byte_for_byte_and_records_everything(tmp_path: Path, catalog: Catalog) -> None:
+def test_import_copies_byte_for_byte_and_records_everything(tmp_path: Path, backend_catalog: Catalog) -> None:
+    catalog = backend_catalog  # on each backend: SQLite, the PostgreSQL test server
     sources = write_photos(tmp_path / "card", 3)
     rotated = write_photo(
         tmp_path / "card" / "sub" / "IMG_ROT.JPG", seed=9, orientation=6, size=(600, 400), gps=(50.7512, 156.3501)
@@ -46,7 +47,8 @@ def test_import_copies_byte_for_byte_and_records_everything(tmp_path: Path, cata
     assert not list(catalog.paths.incoming.glob("*"))
 
 
-def test_second_import_is_all_duplicates(tmp_path: Path, catalog: Catalog) -> None:
+def test_second_import_is_all_duplicates(tmp_path: Path, backend_catalog: Catalog) -> None:
+    catalog = backend_catalog  # on each backend: SQLite, the PostgreSQL test server
     write_photos(tmp_path / "card", 3)
     run_import(catalog, tmp_path / "card")
     summary, _ = run_import(catalog, tmp_path / "card")
@@ -55,7 +57,8 @@ def test_second_import_is_all_duplicates(tmp_path: Path, catalog: Catalog) -> No
     assert len(list(catalog.paths.originals.rglob("*.JPG"))) == 3
 
 
-def test_same_file_twice_in_one_run_is_one_photo(tmp_path: Path, catalog: Catalog) -> None:
+def test_same_file_twice_in_one_run_is_one_photo(tmp_path: Path, backend_catalog: Catalog) -> None:
+    catalog = backend_catalog  # on each backend: SQLite, the PostgreSQL test server
     source = write_photo(tmp_path / "a" / "IMG_0001.JPG", seed=1)
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "IMG_0001.JPG").write_bytes(source.read_bytes())
@@ -64,7 +67,8 @@ def test_same_file_twice_in_one_run_is_one_photo(tmp_path: Path, catalog: Catalo
     assert len(list(catalog.paths.originals.rglob("*.JPG"))) == 1
 
 
-def test_name_clash_gets_a_suffix_never_an_overwrite(tmp_path: Path, catalog: Catalog) -> None:
+def test_name_clash_gets_a_suffix_never_an_overwrite(tmp_path: Path, backend_catalog: Catalog) -> None:
+    catalog = backend_catalog  # on each backend: SQLite, the PostgreSQL test server
     first = write_photo(tmp_path / "cam1" / "IMG_0001.JPG", seed=1)
     second = write_photo(tmp_path / "cam2" / "IMG_0001.JPG", seed=2)
     run_import(catalog, tmp_path / "cam1")
@@ -84,7 +88,8 @@ def test_photo_without_date_goes_to_the_import_date(tmp_path: Path, catalog: Cat
     assert photo.original_path == f"{today[:4]}/{today}/scan.jpg"
 
 
-def test_every_metadata_sample_imports(samples: Path, catalog: Catalog) -> None:
+def test_every_metadata_sample_imports(samples: Path, backend_catalog: Catalog) -> None:
+    catalog = backend_catalog  # on each backend: SQLite, the PostgreSQL test server
     summary, _ = run_import(catalog, samples / "metadata")
     images = [p for p in (samples / "metadata").iterdir() if p.suffix.lower() != ".xmp"]
     assert summary.failed == []
@@ -138,7 +143,8 @@ def test_explicit_non_photo_and_missing_path_fail_clearly(tmp_path: Path, catalo
     assert catalog.batch(summary.batch).failures[0].error.startswith("not a supported")
 
 
-def test_cancel_keeps_a_consistent_catalog(tmp_path: Path, catalog: Catalog) -> None:
+def test_cancel_keeps_a_consistent_catalog(tmp_path: Path, backend_catalog: Catalog) -> None:
+    catalog = backend_catalog  # on each backend: SQLite, the PostgreSQL test server
     write_photos(tmp_path / "card", 12)
     summary, _ = run_import(catalog, tmp_path / "card", cancel_after=2)
     assert summary.cancelled

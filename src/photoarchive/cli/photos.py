@@ -170,7 +170,14 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
         from photoarchive.templates import check_template, find_template
 
         template = check_template(find_template(catalog, args.template))
-    job = ImportJob(catalog, args.paths, workers=args.workers, legacy_charset=getattr(args, "legacy_charset", None))
+    job = ImportJob(
+        catalog,
+        args.paths,
+        workers=args.workers,
+        legacy_charset=getattr(args, "legacy_charset", None),
+        # Another curator's import into the same catalog on a server runs: this one waits.
+        on_waiting=lambda message: bar.write(f"waiting: {message}", file=sys.stderr),
+    )
     bar = _progress_bar("Importing")
     try:
         for progress in job.run():

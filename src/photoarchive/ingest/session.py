@@ -22,9 +22,9 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
-import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -114,10 +114,14 @@ class ImportJob:
         workers: int | None = None,
         on_recorded: Callable[[Catalog, int, FileResult], None] | None = None,
         legacy_charset: str | None = None,
+        on_waiting: Callable[[str], None] | None = None,
     ) -> None:
         """``legacy_charset``: the code page of metadata text that is not UTF-8 and has no
-        character set marker (a codec name; guessed, Western or Cyrillic, when None)."""
+        character set marker (a codec name; guessed, Western or Cyrillic, when None).
+        ``on_waiting``: told, in words, when the run waits for another curator's import into
+        the same catalog on a server to end (``_archive_lock``)."""
         self.catalog = catalog
+        self.on_waiting = on_waiting
         self.legacy_charset = legacy_charset
         self.sources = [Path(s) for s in sources]
         self.workers = max(1, workers or os.cpu_count() or 1)
@@ -126,7 +130,7 @@ class ImportJob:
         self.total = 0
 
     def run(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportProgress]:
-        with _archive_lock(self.catalog):
+        with _archive_lock(self.catalog, cancelled, self.on_waiting):
             yield from self._run(cancelled)
 
     def _run(self, cancelled: Callable[[], bool]) -> Iterator[ImportProgress]:
@@ -198,6 +202,7 @@ class ImportJob:
             archive_root=str(self.catalog.paths.root),
             import_date=today(),
             legacy_charset=self.legacy_charset,
+            catalog_url=self.catalog.location.url,  # a --catalog server: the workers read it too
         )
         # The pool's start waits for the workers' fork server to have imported their code: the
         # sidecar writer, which the first photo recorded needs, is imported meanwhile, instead
@@ -230,7 +235,7 @@ class ImportJob:
                 progress = [self._record(summary, r, done + i, recorded) for i, r in enumerate(results, 1)]
                 if summary.stopped is not None:  # a failure recorded in the transaction: undo it all
                     raise _RecordAlone
-        except (_RecordAlone, sqlite3.Error, CatalogError):
+        except (_RecordAlone, self.catalog.conn.Error, CatalogError):
             for name, length in kept.items():
                 del getattr(summary, name)[length:]
             summary.imported, summary.duplicates = counts
@@ -259,12 +264,12 @@ class ImportJob:
             values = dict(result.values, batch_id=summary.batch, imported_at=timestamp(), warnings=result.warnings)
             try:
                 photo_id = self.catalog.add_photo(values)
-            except sqlite3.IntegrityError:
+            except self.catalog.conn.IntegrityError:
                 # The same bytes came twice in this run (two copies of one file): the first won.
                 if result.created and result.relative_path:
                     self._remove_unrecorded(result.relative_path)
                 result.status = "duplicate"
-            except (sqlite3.Error, CatalogError) as error:
+            except (self.catalog.conn.Error, CatalogError) as error:
                 if together is not None:
                     raise
                 # Not recorded: the copy must not stay in originals/ unknown to the catalog.
@@ -298,7 +303,7 @@ class ImportJob:
         """Remove a copy in originals/ that no photo of the catalog names."""
         try:
             known = knows_path(self.catalog.conn, relative_path)
-        except sqlite3.Error:
+        except (self.catalog.conn.Error, CatalogError):
             known = False  # the catalog holds what it held before this file: not this path
         if not known:
             self.catalog.paths.original(relative_path).unlink(missing_ok=True)
@@ -322,12 +327,12 @@ class ImportJob:
         """A catalog write about the run itself (a failure, the batch's end): when the disk is
         full it cannot be made, and the run's summary still reports what happened."""
         if self.summary is not None and self.summary.stopped is not None:
-            with suppress(sqlite3.Error, CatalogError):
+            with suppress(self.catalog.conn.Error, CatalogError):
                 write()
             return
         try:
             write()
-        except (sqlite3.Error, CatalogError) as error:
+        except (self.catalog.conn.Error, CatalogError) as error:
             if self.summary is None:
                 raise
             self._catalog_failure(self.summary, error)
@@ -373,9 +378,26 @@ def _text(path: str) -> str:
     return path.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
 
 
+# The import's advisory lock on a server: (``pg.LOCK_NAMESPACE``, this); 1 is the write lock.
+SERVER_IMPORT_LOCK = 2
+# How often a run waiting for another import into the same catalog on a server asks again.
+SERVER_LOCK_POLL_SECONDS = 0.5
+
+
 @contextmanager
-def _archive_lock(catalog: Catalog) -> Iterator[None]:
-    """One import at a time per archive (the GUI's and the command line's alike)."""
+def _archive_lock(
+    catalog: Catalog,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_waiting: Callable[[str], None] | None = None,
+) -> Iterator[None]:
+    """One import at a time per archive (the GUI's and the command line's alike): a lock on
+    the file ``ARCHIVE/.import.lock``, a second import refused; on a server, the database's own
+    lock (a lock on a file of a network share is not to be trusted), which a second import,
+    from another computer as well, waits for (Cancel ends the wait)."""
+    if catalog.location.url is not None:
+        with _server_import_lock(catalog, cancelled, on_waiting):
+            yield
+        return
     if fcntl is None:
         yield
         return
@@ -390,3 +412,34 @@ def _archive_lock(catalog: Catalog) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+@contextmanager
+def _server_import_lock(
+    catalog: Catalog, cancelled: Callable[[], bool], on_waiting: Callable[[str], None] | None
+) -> Iterator[None]:
+    """The catalog's import lock on its server (a session advisory lock on the catalog's
+    connection): taken when free, else waited for, asking again every half second; released at
+    the end (and by the server if this process dies)."""
+    from photoarchive.catalog.pg import LOCK_NAMESPACE  # psycopg is loaded already: the catalog is on a server
+
+    conn = catalog.conn
+    take = f"SELECT pg_try_advisory_lock({LOCK_NAMESPACE}, {SERVER_IMPORT_LOCK})"
+    told = False
+    while not conn.execute(take).fetchone()[0]:
+        if cancelled():
+            raise IngestError(
+                f"{catalog.location.shown()}: cancelled while waiting for another import into this catalog to end"
+            )
+        if not told and on_waiting is not None:
+            on_waiting(
+                f"another import into the catalog {catalog.location.shown()} is running (on this computer or"
+                " another); this one starts when it ends"
+            )
+        told = True
+        time.sleep(SERVER_LOCK_POLL_SECONDS)
+    try:
+        yield
+    finally:
+        with suppress(conn.Error, CatalogError):  # a connection lost meanwhile released it already
+            conn.execute(f"SELECT pg_advisory_unlock({LOCK_NAMESPACE}, {SERVER_IMPORT_LOCK})")

@@ -9,8 +9,14 @@ from __future__ import annotations
 from photoarchive.ingest.task import FileResult
 
 
-def import_file(source: str, archive_root: str, import_date: str, legacy_charset: str | None = None) -> FileResult:
+def import_file(
+    source: str,
+    archive_root: str,
+    import_date: str,
+    legacy_charset: str | None = None,
+    catalog_url: str | None = None,
+) -> FileResult:
     """``worker.process_file``, imported in the process that runs it."""
     from photoarchive.ingest import worker
 
-    return worker.process_file(source, archive_root, import_date, legacy_charset)
+    return worker.process_file(source, archive_root, import_date, legacy_charset, catalog_url)

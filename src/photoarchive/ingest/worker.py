@@ -7,6 +7,11 @@ name, fsync, then a link that never overwrites, then the hash is verified). It r
 ``FileResult``; the main process records it in the catalog. It never raises for a bad file:
 the reason goes into the result.
 
+On a catalog on a PostgreSQL server (``catalog_url``, the main process's ``catalog.location``:
+a ``--catalog`` URL reaches the workers too, not only the folder's ``catalog.url``) the read-only
+connection is to that database; temporary names in ``originals/.incoming`` carry the host's name,
+so that two computers importing into one shared folder never write the same name.
+
 Curated metadata (caption, credit, keywords, location shown...) is read here too, in
 parallel, by ``metadata.read_curated`` on the source file, so that an XMP sidecar beside the
 source is found. The reconciled fields fill the curated columns, the standards'
@@ -25,7 +30,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import sqlite3
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -35,9 +40,10 @@ from pathlib import Path
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.catalog import knows_path, photo_id_for_hash
-from photoarchive.catalog.connection import connect
+from photoarchive.catalog.connection import Connection, connect
+from photoarchive.catalog.location import CatalogLocation
 from photoarchive.catalog.verify import sha256_file
-from photoarchive.errors import ImageError, IngestError, MetadataReadError, ValidationError
+from photoarchive.errors import CatalogError, ImageError, IngestError, MetadataReadError, ValidationError
 from photoarchive.files import fsync_dir, numbered_name, real_path
 from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
 from photoarchive.imaging import open_image as open_pixels
@@ -68,16 +74,26 @@ _ACCEPTED_FORMATS = {"JPEG", "MPO", "TIFF", "PNG", "WEBP", "HEIF", "AVIF"}
 # ours to do; libheif builds differ in the codecs they carry): kept with a placeholder.
 _SALVAGE_FORMATS = {".heic", ".heif", ".hif"} | RAW_EXTENSIONS
 
-_catalog: sqlite3.Connection | None = None
+# This worker's read-only connection to the catalog, and the catalog it is to (``_connection``).
+_catalog: Connection | None = None
+_catalog_location: CatalogLocation | None = None
 
 
-def process_file(source: str, archive_root: str, import_date: str, legacy_charset: str | None = None) -> FileResult:
+def process_file(
+    source: str,
+    archive_root: str,
+    import_date: str,
+    legacy_charset: str | None = None,
+    catalog_url: str | None = None,
+) -> FileResult:
     """Import one file's bytes into the archive; see the module docstring.
 
-    ``legacy_charset`` is the code page of metadata text that is not UTF-8 (guessed when None).
+    ``legacy_charset`` is the code page of metadata text that is not UTF-8 (guessed when None);
+    ``catalog_url`` the catalog's server when it is on one (None: the archive's catalog.sqlite).
     """
     paths = ArchivePaths(Path(archive_root))
     try:
+        _use_catalog(CatalogLocation(paths.catalog, catalog_url))
         result = _process(Path(source), paths, import_date, legacy_charset)
     except Exception as error:  # a bad file is one failure, never the end of the run
         result = _failure(source, error)
@@ -87,7 +103,7 @@ def process_file(source: str, archive_root: str, import_date: str, legacy_charse
 def _failure(source: str, error: Exception) -> FileResult:
     if disk_full(error):
         return FileResult(source, "failed", error=f"{DISK_FULL}: {_strip_path(str(error), source)}", disk_full=True)
-    if isinstance(error, ImageError | IngestError | MetadataReadError):
+    if isinstance(error, ImageError | IngestError | MetadataReadError | CatalogError):
         return FileResult(source, "failed", error=_strip_path(str(error), source))
     if isinstance(error, OSError):
         return FileResult(source, "failed", error=f"cannot read or copy the file ({error.strerror or error})")
@@ -146,7 +162,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
     # on the disk, on a thread while this one decodes the thumbnails (libvips and Pillow
     # release the GIL), so the two overlap.
     paths.incoming.mkdir(parents=True, exist_ok=True)
-    temporary = paths.incoming / f"{uuid.uuid4().hex}.part"
+    temporary = paths.incoming / f"{incoming_name()}.part"
     copying = _copier().submit(_copy, source, data, temporary)
     storing: list[Future[tuple[str, bool]]] = []
 
@@ -274,7 +290,7 @@ def _exiv2_path(source: Path, paths: ArchivePaths) -> Iterator[Path]:
     try:
         str(source).encode("utf-8")
     except UnicodeEncodeError:
-        link = paths.incoming / f"{uuid.uuid4().hex}{source.suffix.encode('ascii', 'replace').decode()}"
+        link = paths.incoming / f"{incoming_name()}{source.suffix.encode('ascii', 'replace').decode()}"
         link.symlink_to(source.absolute())
         try:
             yield link
@@ -352,12 +368,38 @@ def _pixel_format(source: Path) -> str:
     return "HEIF" if fmt == "AVIF" else ("JPEG" if fmt == "MPO" else fmt)
 
 
-def _connection(paths: ArchivePaths) -> sqlite3.Connection:
-    """This worker process's read-only connection to the catalog, opened once."""
+def _use_catalog(location: CatalogLocation) -> None:
+    """Make ``location`` the catalog ``_connection`` reads (a connection to another is closed)."""
+    global _catalog, _catalog_location
+    if location != _catalog_location:
+        if _catalog is not None:
+            _catalog.close()
+        _catalog, _catalog_location = None, location
+
+
+def _connection(paths: ArchivePaths) -> Connection:
+    """This worker process's read-only connection to the catalog, opened once: the archive's
+    catalog.sqlite, or the server ``process_file`` was given."""
     global _catalog
     if _catalog is None:
-        _catalog = connect(paths.catalog, readonly=True)
+        location = _catalog_location or CatalogLocation(paths.catalog)
+        _catalog = connect(location, readonly=True)
     return _catalog
+
+
+def incoming_name() -> str:
+    """A new temporary name in ``originals/.incoming``: the host's name and a random part, so
+    that two computers importing into one shared folder never write the same file."""
+    return f"{_HOST}-{uuid.uuid4().hex}"
+
+
+def _host_name() -> str:
+    """This computer's name as a file name takes it (letters, digits, ``-``; ``host`` when none)."""
+    name = "".join(c if c.isascii() and (c.isalnum() or c == "-") else "-" for c in socket.gethostname())
+    return name.strip("-")[:40] or "host"
+
+
+_HOST = _host_name()
 
 
 def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, digest: str) -> tuple[str, bool]:
