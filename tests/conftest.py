@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from tests.processes import Command
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the developer's own settings (their curator's name would be in every edit's history):
+# an empty folder of the session's (photoarchive.user_settings); subprocesses inherit it.
+os.environ["PHOTOARCHIVE_USER_SETTINGS"] = str(Path(tempfile.mkdtemp(prefix="photoarchive-user-")) / "settings.json")
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "tests" / "data" / "samples"

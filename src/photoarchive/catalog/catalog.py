@@ -43,6 +43,7 @@ from photoarchive.catalog.search import (
 )
 from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError
 from photoarchive.model import ImportBatch, ImportFailure, Photo
+from photoarchive.user_settings import curator_name
 
 SORT_ORDERS = {
     "captured": "coalesce(p.captured_at, p.imported_at), p.id",
@@ -57,9 +58,6 @@ def order_by(dialect: Dialect, order: str) -> str:
         return f"{nocase(dialect, 'p.original_name')}, p.id"
     return SORT_ORDERS[order]
 
-
-# The environment variable that names the curator (``Catalog.curator``).
-CURATOR_VARIABLE = "PHOTOARCHIVE_CURATOR"
 
 # ``Catalog.photo_pages``: the first page is about a screen of a terminal or of a window's
 # grid; the later ones are read by id, a few MB of rows each.
@@ -156,10 +154,11 @@ class Catalog:
     def curator(self) -> str:
         """Who the edits made through this catalog are recorded as (the history's ``who``): the
         name its owner set, else ``$PHOTOARCHIVE_CURATOR`` (curators sharing one login or one
-        database role name themselves), else on a server the database role this curator logged
+        database role name themselves), else the name this user set (``photoarchive config
+        curator``: ``user_settings``), else on a server the database role this curator logged
         in as, else the user logged in to this computer."""
         if self._curator is None:
-            named = os.environ.get(CURATOR_VARIABLE, "").strip()
+            named = curator_name()
             if named:
                 self._curator = named
             elif dialect(self.conn) == "postgresql":

@@ -121,9 +121,16 @@ def connect(path: Path | str | CatalogLocation, *, readonly: bool = False) -> Co
 
 def _connect_server(location: CatalogLocation, *, readonly: bool) -> PgConnection:
     from photoarchive.catalog.pg import PgConnection  # psycopg only for a catalog on a server
+    from photoarchive.user_settings import application_name
 
     assert location.url is not None
-    return PgConnection(location.url, shown=location.shown(), lock_timeout=BUSY_TIMEOUT_SECONDS, readonly=readonly)
+    return PgConnection(
+        location.url,
+        shown=location.shown(),
+        lock_timeout=BUSY_TIMEOUT_SECONDS,
+        readonly=readonly,
+        application_name=application_name(),  # photoarchive:NAME in the server's pg_stat_activity
+    )
 
 
 # Work to do once the outermost transaction of a connection has committed (by id(conn): a

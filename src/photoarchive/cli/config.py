@@ -1,4 +1,5 @@
-"""``photoarchive config languages``: the archive's settings that live in its catalog.
+"""``photoarchive config languages``: the archive's settings that live in its catalog; ``photoarchive
+config curator``: the name this user's edits are recorded as (``photoarchive.user_settings``).
 
 ``config languages en,ru,ja`` names the languages of the archive's text, the first being the
 default language (the language of the fields themselves: XMP's x-default, what ``edit``
@@ -32,11 +33,24 @@ and the field's former value becomes the old default language's. "none" forgets 
 """
 
 
+CURATOR_DESCRIPTION = """\
+Your name as a curator, kept for you on this computer (not in the archive: every curator of a
+team's archive sets their own). The edit history records each edit as made by it (photoarchive
+history), and a PostgreSQL server lists your session as photoarchive:NAME. The window uses the
+same name. $PHOTOARCHIVE_CURATOR, when set, comes first (curators sharing one login); without
+either, edits are recorded as the database role on a server, else your login name.
+
+  photoarchive config curator "Anna Petrova"
+  photoarchive config curator
+  photoarchive config curator --forget
+"""
+
+
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "config",
         parents=[common],
-        help="the archive's settings kept in its catalog (its languages)",
+        help="the archive's settings kept in its catalog (its languages), and your name as its curator",
         description=CONFIG_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -51,6 +65,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     q.add_argument("tags", nargs="?", metavar="TAG[,TAG...]", help="BCP 47 tags, the default first; 'none' forgets")
     q.add_argument("--json", action="store_true", help='print {"default": ..., "languages": [...], "in_use": [...]}')
     q.set_defaults(handler=languages_command)
+    c = settings.add_parser(
+        "curator",
+        parents=[common],
+        help="your name as the curator who makes your edits (the history's who); without a value, print it",
+        description=CURATOR_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    c.add_argument("name", nargs="?", metavar="NAME", help='your name, e.g. "Anna Petrova"')
+    c.add_argument("--forget", action="store_true", help="forget the name set (the login or database role again)")
+    c.add_argument("--json", action="store_true", help='print {"curator": ..., "from": ..., "file": ...}')
+    # Your name is yours, not the archive's: no catalog is opened.
+    c.set_defaults(handler=curator_command, no_catalog=True)
 
 
 def languages_command(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -78,4 +104,31 @@ def languages_command(args: argparse.Namespace, catalog: Catalog) -> int:
         print(f"{asked[0]} (default)" + "".join(f", {tag}" for tag in asked[1:]))
     else:
         print("no languages set (photoarchive config languages en,ru,ja: the first is the default)")
+    return 0
+
+
+def curator_command(args: argparse.Namespace, catalog: Catalog | None = None) -> int:
+    from photoarchive import user_settings
+    from photoarchive.errors import ValidationError
+
+    if args.forget and args.name is not None:
+        raise ValidationError("either a NAME or --forget, not both", "curator")
+    if args.forget or args.name is not None:
+        if args.name is not None and not args.name.strip():
+            raise ValidationError('an empty name: give one ("Anna Petrova"), or --forget', "curator")
+        user_settings.set_curator(None if args.forget else args.name)
+    configured = user_settings.configured_curator()
+    named = user_settings.curator_name()
+    source = "environment" if named is not None and named != configured else "settings" if named else None
+    if args.json:
+        print_json({"curator": named, "from": source, "file": str(user_settings.settings_file())})
+    elif source == "environment":
+        print(f"{named} (from ${user_settings.CURATOR_VARIABLE}, before the name set here: {configured or 'none'})")
+    elif named:
+        print(f"{named}")
+    else:
+        print(
+            "no name set: your edits are recorded as the database role on a server, else your login name"
+            ' (photoarchive config curator "Your Name" sets one)'
+        )
     return 0
