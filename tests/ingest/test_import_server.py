@@ -158,6 +158,18 @@ def test_an_import_waits_for_the_server_import_lock(tmp_path: Path, pg_url: str)
         assert catalog.count_photos() == 2 and len(catalog.batches()) == 1
 
 
+def test_an_import_into_an_sqlite_catalog_is_refused_while_another_runs(tmp_path: Path) -> None:
+    """The SQLite catalog keeps its lock on ARCHIVE/.import.lock: a second import is refused."""
+    import fcntl
+
+    write_photos(tmp_path / "card", 1)
+    with Catalog(tmp_path / "archive") as catalog, open(catalog.paths.import_lock, "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(IngestError, match="another import is running in this archive"):
+            list(ImportJob(catalog, [tmp_path / "card"], workers=1).run())
+        assert catalog.batches() == []
+
+
 def test_the_worker_reads_the_catalog_of_the_archive_it_is_given(tmp_path: Path) -> None:
     """A worker's connection is to the catalog of the file's archive (and server): one process
     working for two archives in turn (the window opens another) does not read the first's."""

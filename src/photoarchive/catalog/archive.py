@@ -46,6 +46,8 @@ class ArchivePaths:
 
     @property
     def import_lock(self) -> Path:
+        """One import at a time into an SQLite catalog (a lock on this file); a catalog on a
+        server uses the database's own lock instead (``ingest.session._archive_lock``)."""
         return self.root / ".import.lock"
 
     def thumbnail(self, sha256: str, size: int) -> Path:
