@@ -106,17 +106,7 @@ def catalog(tmp_path: Path):
 
 
 @pytest.fixture
-def not_yet_on_a_server(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On PostgreSQL, what the catalog does not do there yet is left out, so that the tests of
-    everything else run on both backends (issue 15): no daily backup is taken until backups
-    have their PostgreSQL form (slice 5). Remove each part when its slice lands."""
-    if backend.name == "sqlite":
-        return
-    monkeypatch.setattr("photoarchive.catalog.sidecars.daily_backup_if_due", lambda catalog: None)
-
-
-@pytest.fixture
-def backend_catalog(backend: Backend, not_yet_on_a_server: None, tmp_path: Path) -> Iterator[Catalog]:
+def backend_catalog(backend: Backend, tmp_path: Path) -> Iterator[Catalog]:
     """A new catalog on each backend (``backend``): a test module whose tests run on both
     overrides its ``catalog`` fixture with this one."""
     from photoarchive.catalog import Catalog

@@ -25,14 +25,14 @@ from photoarchive.catalog.changes import changes_since, mark
 from photoarchive.edits import StaleEditError, apply_edit, load_edit, revert_edit, stale_changes
 from tests.conftest import add_original, write_photo
 from tests.postgres import Backend
-from tests.test_concurrent_edits import NOT_YET, assert_chained, changes_of, cli
+from tests.test_concurrent_edits import assert_chained, changes_of, cli
 
 CURATORS = [f"curator-{n}" for n in range(8)]
 EDITS = 20  # by each curator, each on all the photos
 PHOTOS = 5
 
 
-def curate(root: str, name: str, ready: Any, not_yet_on_a_server: bool, write_lock: bool) -> None:
+def curate(root: str, name: str, ready: Any, write_lock: bool) -> None:
     """One curator's program (a spawned process): ``EDITS`` edits of every photo of the archive,
     each adding a keyword of its own to the keywords the photo has at that moment and setting
     the caption; the curator's name in the history. ``write_lock=False`` takes the server's write
@@ -40,15 +40,6 @@ def curate(root: str, name: str, ready: Any, not_yet_on_a_server: bool, write_lo
     from photoarchive.catalog.pg import PgConnection
     from photoarchive.edits import apply_edit
 
-    if not_yet_on_a_server:  # as the not_yet_on_a_server fixture in the test's own process
-        import photoarchive.catalog.catalog
-        import photoarchive.catalog.history
-        import photoarchive.catalog.places
-        import photoarchive.catalog.sidecars
-
-        for module in (photoarchive.catalog.catalog, photoarchive.catalog.history, photoarchive.catalog.places):
-            module.reindex_photos = lambda conn, photo_ids: None  # search on a server: slice 4
-        photoarchive.catalog.sidecars.daily_backup_if_due = lambda catalog: None  # backups: slice 5
     if not write_lock:
         PgConnection.begin_write = lambda self: self.raw.execute("BEGIN")
 
@@ -69,14 +60,11 @@ def curate(root: str, name: str, ready: Any, not_yet_on_a_server: bool, write_lo
             apply_edit(catalog, ids, values, description=f"{name} {n}")
 
 
-def run_curators(root: Path, backend: Backend, *, write_lock: bool = True) -> float:
+def run_curators(root: Path, *, write_lock: bool = True) -> float:
     """Run the curators' programs at once; the seconds they took together."""
     context = multiprocessing.get_context("spawn")
     ready = context.Barrier(len(CURATORS) + 1)
-    processes = [
-        context.Process(target=curate, args=(str(root), name, ready, backend.name != "sqlite", write_lock))
-        for name in CURATORS
-    ]
+    processes = [context.Process(target=curate, args=(str(root), name, ready, write_lock)) for name in CURATORS]
     for process in processes:
         process.start()
     ready.wait(120)
@@ -98,7 +86,7 @@ def lost_keywords(root: Path) -> int:
 
 
 @pytest.fixture
-def archive(backend: Backend, not_yet_on_a_server: None, tmp_path: Path) -> Path:
+def archive(backend: Backend, tmp_path: Path) -> Path:
     root = backend.archive(tmp_path / "archive")
     with Catalog(root) as catalog:
         for n in range(PHOTOS):
@@ -107,7 +95,7 @@ def archive(backend: Backend, not_yet_on_a_server: None, tmp_path: Path) -> Path
 
 
 def test_eight_curators_editing_the_same_photos_lose_nothing(archive: Path, backend: Backend) -> None:
-    took = run_curators(archive, backend)
+    took = run_curators(archive)
     print(f"{backend.name}: {len(CURATORS)} curators x {EDITS} edits of {PHOTOS} photos in {took:.1f} s, lost 0")
 
     assert lost_keywords(archive) == 0
@@ -131,18 +119,16 @@ def test_eight_curators_editing_the_same_photos_lose_nothing(archive: Path, back
 
 
 @pytest.mark.postgresql
-def test_without_the_write_lock_curators_lose_edits(tmp_path: Path, pg_url: str, monkeypatch) -> None:
+def test_without_the_write_lock_curators_lose_edits(tmp_path: Path, pg_url: str) -> None:
     """The control: the same curators with the server's write lock taken away lose keywords and
     break the history's chains (read committed alone lets two edits read the same keywords)."""
     backend = Backend("postgresql", pg_url)
-    for module in ("catalog", "history", "places"):
-        monkeypatch.setattr(f"photoarchive.catalog.{module}.reindex_photos", lambda conn, photo_ids: None)
     root = backend.archive(tmp_path / "archive")
     with Catalog(root) as catalog:
         for n in range(PHOTOS):
             add_original(catalog, write_photo(tmp_path / "card" / f"IMG_{n}.JPG", seed=n))
 
-    took = run_curators(root, backend, write_lock=False)
+    took = run_curators(root, write_lock=False)
     lost = lost_keywords(root)
     print(f"without the write lock: {took:.1f} s, lost {lost} of {len(CURATORS) * EDITS * PHOTOS} keywords")
     assert lost > 0
@@ -150,14 +136,10 @@ def test_without_the_write_lock_curators_lose_edits(tmp_path: Path, pg_url: str,
         assert_chained(changes_of(root, "keywords"), [])
 
 
-def test_an_undo_after_another_curator_changed_the_field_is_refused(
-    archive: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_an_undo_after_another_curator_changed_the_field_is_refused(archive: Path, tmp_path: Path) -> None:
     """Anna edits captions in her window; Boris changes one of them from his command line (a
     process of his own, on a server another machine's); Anna's window learns of it, and her
     undo (the window's check, the catalog's, the command line's) is refused, Boris's caption kept."""
-    if backend.name != "sqlite":
-        monkeypatch.setenv(NOT_YET, "1")
     with Catalog(archive) as anna:
         anna.curator = "Anna"
         ids = [int(row[0]) for row in anna.conn.execute("SELECT id FROM photos ORDER BY id")]

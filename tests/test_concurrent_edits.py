@@ -29,29 +29,9 @@ from tests.postgres import Backend
 
 PROCESSES = 8
 
-# The command line as ``python -m photoarchive`` runs it; with NOT_YET set (a catalog on a
-# server), without what the catalog does not do there yet (``not_yet_on_a_server``: the search
-# text, the daily backup), as the test's own process runs. Remove with that fixture's parts.
-NOT_YET = "PHOTOARCHIVE_TEST_NOT_YET_ON_A_SERVER"
-COMMAND_LINE = f"""
-import os, sys
-if os.environ.get({NOT_YET!r}):
-    import photoarchive.catalog.catalog, photoarchive.catalog.history, photoarchive.catalog.places
-    import photoarchive.catalog.sidecars
-    for module in (photoarchive.catalog.catalog, photoarchive.catalog.history, photoarchive.catalog.places):
-        module.reindex_photos = lambda conn, photo_ids: None
-    photoarchive.catalog.sidecars.daily_backup_if_due = lambda catalog: None
-from photoarchive.__main__ import main
-main(sys.argv[1:])
-"""
-
 
 @pytest.fixture
-def archive(
-    backend: Backend, not_yet_on_a_server: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> tuple[Path, list[int]]:
-    if backend.name != "sqlite":
-        monkeypatch.setenv(NOT_YET, "1")
+def archive(backend: Backend, tmp_path: Path) -> tuple[Path, list[int]]:
     root = backend.archive(tmp_path / "archive")
     with Catalog(root) as catalog:
         ids = [add_original(catalog, write_photo(tmp_path / "card" / f"IMG_{n}.JPG", seed=n)) for n in range(5)]
@@ -59,7 +39,8 @@ def archive(
 
 
 def cli(root: Path, *args: str) -> list[str]:
-    return [sys.executable, "-c", COMMAND_LINE, "--archive", str(root), *args]
+    """The command line as a curator runs it: a process of its own (``python -m photoarchive``)."""
+    return [sys.executable, "-m", "photoarchive", "--archive", str(root), *args]
 
 
 def run_together(root: Path, commands: list[list[str]], cwd: Path) -> list[subprocess.CompletedProcess[str]]:

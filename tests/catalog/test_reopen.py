@@ -12,11 +12,7 @@ from photoarchive.catalog import Catalog
 from tests.places.conftest import add_photo
 
 
-def test_reopen_reaches_the_catalog_of_a_url_given_by_the_caller(
-    tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # No search text on a server until search has its PostgreSQL form (conftest's not_yet_on_a_server).
-    monkeypatch.setattr("photoarchive.catalog.catalog.reindex_photos", lambda conn, photo_ids: None)
+def test_reopen_reaches_the_catalog_of_a_url_given_by_the_caller(tmp_path: Path, pg_url: str) -> None:
     root = tmp_path / "shared folder"  # no catalog.url in it: the URL came from --catalog or the dialog
     with Catalog(root, url=pg_url) as catalog:
         add_photo(catalog, 1)

@@ -32,7 +32,7 @@ def archive(tmp_path: Path) -> tuple[Path, list[int]]:
 
 
 @pytest.fixture
-def archive_on_backend(backend: Backend, not_yet_on_a_server: None, tmp_path: Path) -> tuple[Path, list[int]]:
+def archive_on_backend(backend: Backend, tmp_path: Path) -> tuple[Path, list[int]]:
     """``archive`` on each backend: a module whose commands run on both overrides ``archive``."""
     return three_photos(backend.archive(tmp_path / "archive"), tmp_path / "card")
 
