@@ -123,7 +123,9 @@ def curator_command(args: argparse.Namespace, catalog: Catalog | None = None) ->
     if args.json:
         print_json({"curator": named, "from": source, "file": str(user_settings.settings_file())})
     elif source == "environment":
-        print(f"{named} (from ${user_settings.CURATOR_VARIABLE}, before the name set here: {configured or 'none'})")
+        print(
+            f"{named} (from ${user_settings.CURATOR_VARIABLE}, which comes before your setting: {configured or 'none'})"
+        )
     elif named:
         print(f"{named}")
     else:
