@@ -158,6 +158,34 @@ def test_an_import_waits_for_the_server_import_lock(tmp_path: Path, pg_url: str)
         assert catalog.count_photos() == 2 and len(catalog.batches()) == 1
 
 
+@pytest.mark.postgresql
+def test_a_rebuild_on_a_server_reports_a_copy_of_a_recorded_original(tmp_path: Path, pg_url: str) -> None:
+    """Rebuilt from the sidecars into a server's catalog, an original whose bytes are recorded
+    at another path already is listed as not recorded again (the server's IntegrityError),
+    and the rebuild goes on."""
+    from photoarchive.catalog.sidecars import mirror_path
+    from photoarchive.recovery import rebuild_from_sidecars
+
+    write_photos(tmp_path / "card", 2)
+    archive = tmp_path / "archive"
+    with Catalog(archive) as catalog:
+        job = ImportJob(catalog, [tmp_path / "card"], workers=1)
+        list(job.run())
+        photo = catalog.list_photos()[0]
+        copy = f"{photo.original_path}.copy.JPG"
+        shutil.copy(catalog.original_file(photo), catalog.paths.original(copy))
+        shutil.copy(mirror_path(catalog.paths, photo.original_path), mirror_path(catalog.paths, copy))
+    (archive / "catalog.sqlite").unlink()
+    remember(archive, pg_url)
+    result = rebuild_from_sidecars(archive)
+    assert len(result.readded) == 2
+    assert [(Path(path).name, "cannot be recorded again" in reason) for path, reason in result.unrecovered] == [
+        (Path(copy).name, True)
+    ]
+    with Catalog(archive) as catalog:
+        assert catalog.location.url == pg_url and catalog.count_photos() == 2
+
+
 def test_an_import_into_an_sqlite_catalog_is_refused_while_another_runs(tmp_path: Path) -> None:
     """The SQLite catalog keeps its lock on ARCHIVE/.import.lock: a second import is refused."""
     import fcntl
