@@ -159,6 +159,28 @@ def test_an_import_waits_for_the_server_import_lock(tmp_path: Path, pg_url: str)
 
 
 @pytest.mark.postgresql
+def test_the_windows_import_reaches_a_server_given_by_url(tmp_path: Path, pg_url: str, qapp: object) -> None:
+    """The window's import (``ui.workers.import_job``, on a catalog opened again on its thread)
+    into a server named by the Open Archive dialog or ``$PHOTOARCHIVE_CATALOG``, not the folder."""
+    from photoarchive.ui.workers import import_job
+
+    write_photos(tmp_path / "card", 3)
+    with Catalog(tmp_path / "archive", url=pg_url) as catalog:
+        assert not (tmp_path / "archive" / "catalog.url").exists()
+        job = import_job(catalog, [tmp_path / "card"], workers=2)
+        finished: list[object] = []
+        failed: list[str] = []
+        job.signals.finished.connect(finished.append)
+        job.signals.failed.connect(failed.append)
+        job.run()  # here, not on a pool thread: the same code
+        assert failed == []
+        (summary,) = finished
+        assert (summary.imported, summary.failed) == (3, [])  # type: ignore[attr-defined]
+        assert catalog.count_photos() == 3
+    assert not (tmp_path / "archive" / "catalog.sqlite").exists()
+
+
+@pytest.mark.postgresql
 def test_a_rebuild_on_a_server_reports_a_copy_of_a_recorded_original(tmp_path: Path, pg_url: str) -> None:
     """Rebuilt from the sidecars into a server's catalog, an original whose bytes are recorded
     at another path already is listed as not recorded again (the server's IntegrityError),
