@@ -47,8 +47,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+from photoarchive.catalog.connection import dialect
 from photoarchive.catalog.search import PAGE_ORDERS, count_photos_matching, photo_filters, photo_page
-from photoarchive.filters import RATINGS, Term, parse
+from photoarchive.filters import RATINGS, FilterSyntaxError, Term, parse
 from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS, STRUCTURED_FIELDS
 
 # How many rows of the catalog a page of the filter is judged on, per row of the page.
@@ -108,6 +109,8 @@ def compile_filter(
 def compile_terms(
     conn: sqlite3.Connection, terms: Sequence[Term], *, page: int | None = None, order: str | None = None
 ) -> FilterQuery:
+    if dialect(conn) == "postgresql":
+        return _compile_on_a_server(terms)
     conn.create_function(FOLD, 1, _fold, deterministic=True)
     conn.create_function(HAS_KEYWORD, 3, _has_keyword, deterministic=True)
     conn.create_function(CONTAINS, 3, _contains, deterministic=True)
@@ -193,6 +196,40 @@ def _indexable(term: Term) -> bool:
 def _ordered(term: Term) -> bool:
     """Whether a term's own index reads its photos in capture order (0012_selection)."""
     return term.field in ("label", "flag") and not term.negated and term.value != ""
+
+
+# The tokens a catalog on a server can filter by so far: words, and the photo's own columns in
+# SQL both databases read alike. The others (keyword, place, person, camera, has, a phrase or a
+# word left out) are written with SQLite's functions and its text index; on a server they are
+# refused with the token named, as a token that does not read is, rather than failing later.
+SERVER_FIELDS = frozenset({"text", "rating", "label", "flag", "date", "source-type"})
+
+
+def _compile_on_a_server(terms: Sequence[Term]) -> FilterQuery:
+    """``compile_terms`` on a catalog on a server (``SERVER_FIELDS``), with no fast paths."""
+    words: list[str] = []
+    where: list[str] = []
+    params: list[object] = []
+    for term in terms:
+        if term.field not in SERVER_FIELDS or (term.field == "text" and (term.phrase or term.negated)):
+            raise FilterSyntaxError(
+                f"{term.token or term.field!r} at {term.position}: a catalog on a server filters only by words, "
+                "rating, label, flag, date and source-type so far",
+                term.token,
+                term.position,
+            )
+        if term.field == "text":
+            words.append(str(term.value))
+            continue
+        if term.field == "rating":
+            accepted = cast(frozenset[int], term.value)
+            sql = _rating("p.", frozenset(RATINGS) - accepted if term.negated else accepted)
+            where.append({"1": "TRUE", "0": "FALSE"}.get(sql, sql))
+            continue
+        sql, values = _term(cast(sqlite3.Connection, None), term, "p.")
+        where.append(f"NOT coalesce({sql}, FALSE)" if term.negated else sql)
+        params.extend(values)
+    return FilterQuery(" ".join(words), where, params)
 
 
 def _compile(
