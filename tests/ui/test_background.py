@@ -8,7 +8,6 @@ import errno
 import os
 import shutil
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +16,10 @@ from photoarchive.catalog import sidecars as mirror
 from photoarchive.catalog.backup import check_backup, list_backups, take_backup_of
 from photoarchive.catalog.curated import load_values
 from photoarchive.catalog.sidecar_queue import pending_files
-from photoarchive.catalog.sidecars import mirror_path, read_mirror, stale_sidecars, write_sidecars_of
+from photoarchive.catalog.sidecars import mirror_path, read_mirror, stale_sidecars
 from photoarchive.errors import CatalogError
 from photoarchive.ui import main_window
+from photoarchive.ui.background import write_sidecars
 from photoarchive.ui.main_window import MainWindow
 
 
@@ -117,7 +117,7 @@ def test_two_quick_edits_leave_the_newest_value_in_the_sidecar(qtbot, window) ->
     held, release = threading.Event(), threading.Event()
     calls = []
 
-    def gated_write(root: Path, ids, cancelled):
+    def gated_write(archive: Catalog, ids, cancelled):
         calls.append(list(ids))
 
         def first_holds() -> bool:  # asked before each photo: after the rows were read
@@ -126,7 +126,7 @@ def test_two_quick_edits_leave_the_newest_value_in_the_sidecar(qtbot, window) ->
                 release.wait(20)
             return cancelled()
 
-        return write_sidecars_of(root, ids, first_holds)
+        return write_sidecars(archive, ids, first_holds)
 
     window.background.write = gated_write
     window.edits.apply([photo], {"caption": "first"}, "Caption")
@@ -176,7 +176,7 @@ def test_quitting_in_the_middle_of_the_mirror_and_starting_again_catches_up(
     assert stale_sidecars(catalog) == []
     held, closed = threading.Event(), threading.Event()
 
-    def write_one_then_hold(root: Path, ids, cancelled):
+    def write_one_then_hold(archive: Catalog, ids, cancelled):
         asked = []
 
         def after_the_first() -> bool:
@@ -186,7 +186,7 @@ def test_quitting_in_the_middle_of_the_mirror_and_starting_again_catches_up(
                 closed.wait(20)
             return cancelled()
 
-        return write_sidecars_of(root, ids, after_the_first)
+        return write_sidecars(archive, ids, after_the_first)
 
     first = MainWindow(catalog, settings, import_workers=1)
     qtbot.addWidget(first)

@@ -3,7 +3,7 @@ photos changed, and the day's automatic backup of the catalog.
 
 The catalog stays the authority and every edit commits on the GUI thread as before; only
 what follows the commit moves to ``QThreadPool`` workers, each with a catalog connection of
-its own (``sidecars.write_sidecars_of``, ``backup.take_backup_of``):
+its own (``write_sidecars``: the window's catalog reopened, wherever it is; ``backup.take_backup_of``):
 
 - Sidecars. ``catalog.sidecar_writer`` hands this object the photos of each committed change;
   they are noted at once in a ``SidecarQueue`` file, then written by one worker at a time.
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -37,10 +36,21 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import Backup, take_backup_of
 from photoarchive.catalog.sidecar_queue import SidecarQueue
-from photoarchive.catalog.sidecars import write_sidecars_of
+from photoarchive.catalog.sidecars import sidecar_writes
 from photoarchive.ui.workers import Worker
 
-WriteSidecars = Callable[[Path, Sequence[int], Callable[[], bool]], list[tuple[int, str]]]
+WriteSidecars = Callable[[Catalog, Sequence[int], Callable[[], bool]], list[tuple[int, str]]]
+
+
+def write_sidecars(
+    archive: Catalog, photo_ids: Sequence[int], cancelled: Callable[[], bool] = lambda: False
+) -> list[tuple[int, str]]:
+    """``sidecar_writes`` through ``archive`` opened again on the worker's thread
+    (``Catalog.reopen``: a catalog on a server is reached at the URL the window has, not the
+    folder's): ``(photo id, problem)`` of each photo written or failed; those left out were not
+    written (cancelled) or are no longer in the catalog."""
+    with archive.reopen() as catalog:
+        return list(sidecar_writes(catalog, photo_ids, cancelled))
 
 
 class BackgroundWrites(QObject):
@@ -61,7 +71,7 @@ class BackgroundWrites(QObject):
         catalog: Catalog,
         parent: QObject | None = None,
         *,
-        write: WriteSidecars = write_sidecars_of,
+        write: WriteSidecars = write_sidecars,
         backup: Callable[[ArchivePaths], Backup] = take_backup_of,
     ) -> None:
         super().__init__(parent)
@@ -122,10 +132,10 @@ class BackgroundWrites(QObject):
         if self.mirror_worker is not None or self._closed or not self.queue.ids:
             return
         ids = self._writing = sorted(self.queue.ids)
-        root, write = self.catalog.paths.root, self.write
+        archive, write = self.catalog, self.write
 
         def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
-            return write(root, ids, cancelled), cancelled()
+            return write(archive, ids, cancelled), cancelled()
 
         worker = self.mirror_worker = Worker(job)
         worker.signals.finished.connect(self._mirrored)
