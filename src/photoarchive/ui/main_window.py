@@ -58,15 +58,16 @@ from photoarchive.catalog.changes import Changes
 from photoarchive.catalog.curated import has_photos
 from photoarchive.ingest import ImportSummary
 from photoarchive.ui import sources
-from photoarchive.ui.actions import fill_menu, menu_layout
+from photoarchive.ui.actions import fill_menu, make_action, menu_layout
 from photoarchive.ui.archive_controller import ArchiveController
 from photoarchive.ui.background import BackgroundWrites
 from photoarchive.ui.change_watcher import ChangeWatcher
 from photoarchive.ui.collection_controller import CollectionController
 from photoarchive.ui.cull_controller import CullController
+from photoarchive.ui.dialogs.curator_dialog import ask_curator_name
 from photoarchive.ui.edit_controller import EditController
 from photoarchive.ui.errors import show_error
-from photoarchive.ui.filter_controller import AFTER_PAINT_MS, FilterController
+from photoarchive.ui.filter_controller import FilterController
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
@@ -376,14 +377,7 @@ class MainWindow(QMainWindow):
         )
         worker.signals.finished.connect(lambda result: self._grid_rest_read(worker, result, selected))
         worker.signals.failed.connect(self.status)
-        # Started after the first page is painted: begun before, its reading would take the
-        # cores and, between its rows, the interpreter from the paint.
-        QTimer.singleShot(AFTER_PAINT_MS, self._start_grid_rest)
-
-    def _start_grid_rest(self) -> None:
-        worker = self._grid_rest
-        if worker is not None and not worker.is_cancelled() and not self.filtering.stopped:
-            worker.start()
+        worker.start_after_paint()  # after the first page is painted
 
     def _grid_rest_read(self, worker: Worker, result: tuple[list[int], int], selected: list[int]) -> None:
         if worker is not self._grid_rest:
@@ -568,6 +562,11 @@ class MainWindow(QMainWindow):
         for key, title, items in layout:
             self.menus[key] = self.menuBar().addMenu(title)
             fill_menu(self.menus[key], items)
+        # Edit > Your Name as Curator… (last, where Preferences sit): the history's ``who``
+        self.menus["edit"].addSeparator()
+        self.menus["edit"].addAction(
+            make_action(self, self.tr("Your &Name as Curator…"), lambda: ask_curator_name(self.catalog, self))
+        )
         # View > Language (the next start's), above the panels' toggles
         self.menus["view"].insertMenu(toggles[0], language_menu(self.settings, self.status, self))
         self.menus["view"].insertSeparator(toggles[0])
