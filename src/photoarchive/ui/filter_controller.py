@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
@@ -39,11 +39,6 @@ from photoarchive.ui.sources import ALL, BATCH, COLLECTION, FIRST_PAGE, Source, 
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.filter_bar import ERROR_STYLE, FilterBar
 from photoarchive.ui.workers import Worker
-
-# How long after a reload of the grid its background reading starts (the rest of the list, the
-# rejects hidden): a frame, so that the first page is painted first (a paint request waits
-# behind other queued events; a timer's time comes after it).
-AFTER_PAINT_MS = 16
 
 
 class FilterController(QObject):
@@ -202,12 +197,7 @@ class FilterController(QObject):
         text = combined(replace(state, hide_rejects=False).text(), "flag:reject", search_text)
         worker = self._hidden_worker = hidden_rejects_job(self.catalog, self.source, text)
         worker.signals.finished.connect(lambda hidden: self._hidden_counted(worker, hidden))
-        QTimer.singleShot(AFTER_PAINT_MS, self._start_hidden_count)  # after the grid's first paint
-
-    def _start_hidden_count(self) -> None:
-        worker = self._hidden_worker
-        if worker is not None and not worker.is_cancelled() and not self.stopped:
-            worker.start()
+        worker.start_after_paint()  # after the grid's first paint
 
     def _hidden_counted(self, worker: Worker, hidden: int) -> None:
         if worker is not self._hidden_worker:

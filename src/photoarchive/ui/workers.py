@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, QTimer, Signal
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.filters import compile_filter
@@ -21,6 +21,11 @@ from photoarchive.ui.sources import Source, source_counts, source_rest, source_s
 from photoarchive.ui.thumbnails import read_image
 
 _RUNNING: set[Worker] = set()
+
+
+# How long after a reload of the grid its background reading starts (``start_after_paint``):
+# a frame, so that the first page is painted first.
+AFTER_PAINT_MS = 16
 
 
 class WorkerSignals(QObject):
@@ -71,6 +76,13 @@ class Worker(QRunnable):
             return
         self.done = True
         self.signals.finished.emit(result)
+
+    def start_after_paint(self) -> Worker:
+        """``start`` a frame from now, unless cancelled by then: reading begun before the
+        window's next paint would take the cores and, between its rows, the interpreter from it
+        (a paint request waits behind other queued events; a timer's time comes after it)."""
+        QTimer.singleShot(AFTER_PAINT_MS, lambda: None if self._cancelled else self.start())
+        return self
 
     def start(self, pool: QThreadPool | None = None) -> Worker:
         # Python keeps the worker and its signals alive until it has run, even when whoever
