@@ -22,7 +22,7 @@ def own_settings(tmp_path, monkeypatch):
 
 
 def curator_action(window) -> QAction:
-    (action,) = [a for a in window.menus["edit"].actions() if a.text() == "Your &Name as Curator…"]
+    (action,) = [a for a in window.menus["edit"].actions() if a.text() == "Your Na&me as Curator…"]
     return action
 
 
@@ -65,7 +65,7 @@ def test_a_name_set_in_the_window_is_in_the_history_of_the_next_edit(qtbot, wind
     dialog = CuratorDialog(catalog.curator)
     qtbot.addWidget(dialog)
     assert dialog.name.text() == "Anna Petrova"
-    assert dialog.source.text() == "Your edits are recorded as Anna Petrova."
+    assert dialog.source.text().startswith("Your edits are recorded as Anna Petrova.")
     seen.clear()
     answer_dialog(qtbot, "", seen)
     curator_action(window).trigger()

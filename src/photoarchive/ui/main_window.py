@@ -318,9 +318,8 @@ class MainWindow(QMainWindow):
         # and leaves the grid as it was.
         order = self.bar.current_order()
         first = self._first_screen()
-        # The filter's terms written for the page's order (a collection's own order reads the
-        # first page in capture order) and length.
-        asked = self.filtering.query(self.search_text, "captured" if order == "collection" else order, first)
+        # The filter's terms written for the first page's order and length.
+        asked = self.filtering.query(self.search_text, sources.page_order(order), first)
         if asked is None:
             return
         self._filter, query = asked
@@ -565,7 +564,7 @@ class MainWindow(QMainWindow):
         # Edit > Your Name as Curator… (last, where Preferences sit): the history's ``who``
         self.menus["edit"].addSeparator()
         self.menus["edit"].addAction(
-            make_action(self, self.tr("Your &Name as Curator…"), lambda: ask_curator_name(self.catalog, self))
+            make_action(self, self.tr("Your Na&me as Curator…"), lambda: ask_curator_name(self.catalog, self))
         )
         # View > Language (the next start's), above the panels' toggles
         self.menus["view"].insertMenu(toggles[0], language_menu(self.settings, self.status, self))

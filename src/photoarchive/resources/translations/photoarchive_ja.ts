@@ -1148,6 +1148,45 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>CuratorDialog</name>
+    <message>
+      <source>Your Name as Curator</source>
+      <translation>キュレーターとしての名前</translation>
+    </message>
+    <message>
+      <source>The edit history records each of your edits with this name. It is kept for you on this computer, not in the archive: every curator of a shared archive sets their own.</source>
+      <translation>編集履歴には、あなたの編集がそれぞれこの名前で記録されます。名前はアーカイブではなく、このコンピューターにあなた用として保存されます。共有アーカイブのキュレーターは、それぞれ自分の名前を設定します。</translation>
+    </message>
+    <message>
+      <source>Anna Petrova</source>
+      <translation>佐藤 花子</translation>
+    </message>
+    <message>
+      <source>&amp;Your name:</source>
+      <translation>名前(&amp;Y):</translation>
+    </message>
+    <message>
+      <source>Your edits are recorded as {name}: the environment variable ${variable} names you, and it comes before this setting. Unset it to use the name here.</source>
+      <translation>あなたの編集は {name} として記録されます。環境変数 ${variable} がこの名前を指定しており、この設定より優先されます。ここで設定した名前を使うには、その変数を削除してください。</translation>
+    </message>
+    <message>
+      <source>Your edits are recorded as {name}. An empty name forgets it.</source>
+      <translation>あなたの編集は {name} として記録されます。名前を空にすると、設定は消去されます。</translation>
+    </message>
+    <message>
+      <source>No name set: your edits are recorded as {name} (the database role on a server, else your login name).</source>
+      <translation>名前が設定されていません。あなたの編集は {name} として記録されます(サーバーではデータベースのロール、それ以外ではログイン名)。</translation>
+    </message>
+    <message>
+      <source>A name cannot hold control characters.</source>
+      <translation>名前に制御文字は使えません。</translation>
+    </message>
+    <message>
+      <source>A name of at most {most} characters, not {count}.</source>
+      <translation>名前は {most} 文字以内にしてください(現在 {count} 文字)。</translation>
+    </message>
+  </context>
+  <context>
     <name>EditController</name>
     <message>
       <source>&amp;Undo</source>
@@ -2403,6 +2442,10 @@ They are written again after the next change.</source>
     <message>
       <source>Places</source>
       <translation>場所</translation>
+    </message>
+    <message>
+      <source>Your Na&amp;me as Curator…</source>
+      <translation>キュレーターとしての名前(&amp;M)…</translation>
     </message>
   </context>
   <context>

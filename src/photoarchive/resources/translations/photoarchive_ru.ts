@@ -1174,6 +1174,45 @@ They are written again after the next change.</source>
     </message>
   </context>
   <context>
+    <name>CuratorDialog</name>
+    <message>
+      <source>Your Name as Curator</source>
+      <translation>Ваше имя куратора</translation>
+    </message>
+    <message>
+      <source>The edit history records each of your edits with this name. It is kept for you on this computer, not in the archive: every curator of a shared archive sets their own.</source>
+      <translation>История правок записывает каждую вашу правку под этим именем. Оно хранится для вас на этом компьютере, а не в архиве: каждый куратор общего архива задаёт своё.</translation>
+    </message>
+    <message>
+      <source>Anna Petrova</source>
+      <translation>Анна Петрова</translation>
+    </message>
+    <message>
+      <source>&amp;Your name:</source>
+      <translation>&amp;Ваше имя:</translation>
+    </message>
+    <message>
+      <source>Your edits are recorded as {name}: the environment variable ${variable} names you, and it comes before this setting. Unset it to use the name here.</source>
+      <translation>Ваши правки записываются под именем {name}: его задаёт переменная окружения ${variable}, и она важнее этой настройки. Удалите её, чтобы использовать имя, заданное здесь.</translation>
+    </message>
+    <message>
+      <source>Your edits are recorded as {name}. An empty name forgets it.</source>
+      <translation>Ваши правки записываются под именем {name}. Пустое имя стирает его.</translation>
+    </message>
+    <message>
+      <source>No name set: your edits are recorded as {name} (the database role on a server, else your login name).</source>
+      <translation>Имя не задано: ваши правки записываются как {name} (роль базы данных на сервере, иначе ваше имя пользователя в системе).</translation>
+    </message>
+    <message>
+      <source>A name cannot hold control characters.</source>
+      <translation>Имя не может содержать управляющие символы.</translation>
+    </message>
+    <message>
+      <source>A name of at most {most} characters, not {count}.</source>
+      <translation>Имя должно быть не длиннее {most} символов (сейчас {count}).</translation>
+    </message>
+  </context>
+  <context>
     <name>EditController</name>
     <message>
       <source>&amp;Undo</source>
@@ -2467,6 +2506,10 @@ They are written again after the next change.</source>
     <message>
       <source>Places</source>
       <translation>Места</translation>
+    </message>
+    <message>
+      <source>Your Na&amp;me as Curator…</source>
+      <translation>Ваше и&amp;мя куратора…</translation>
     </message>
   </context>
   <context>

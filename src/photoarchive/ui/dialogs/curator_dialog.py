@@ -76,11 +76,11 @@ class CuratorDialog(QDialog):
             self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         else:
             self.source.setText(
-                self.tr("Your edits are recorded as {name}.").format(name=configured)
+                self.tr("Your edits are recorded as {name}. An empty name forgets it.").format(name=configured)
                 if configured
                 else self.tr(
                     "No name set: your edits are recorded as {name} (the database role on a server, else "
-                    "your login name). An empty field forgets the name."
+                    "your login name)."
                 ).format(name=recorded_as)
             )
             self.buttons = QDialogButtonBox(
