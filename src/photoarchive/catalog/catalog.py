@@ -26,7 +26,7 @@ from typing import Any, cast
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
 from photoarchive.catalog.connection import Connection, connect, dialect, select_in, timestamp, transaction
-from photoarchive.catalog.dialect import nocase, table_columns
+from photoarchive.catalog.dialect import begin_snapshot, nocase, table_columns
 from photoarchive.catalog.language_rows import record_from_file
 from photoarchive.catalog.location import URL_FILE, Dialect, resolve
 from photoarchive.catalog.rows import from_row
@@ -282,9 +282,7 @@ class Catalog:
         own = not self.conn.in_transaction
         if own:
             # a read snapshot, no write lock (SQLite: deferred; a server: one snapshot for all the reads)
-            self.conn.execute(
-                "BEGIN" if dialect(self.conn) == "sqlite" else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-            )
+            self.conn.execute(begin_snapshot(dialect(self.conn)))
         try:
             after = None
             if offset:  # the ids before the offset are read (ids only), never the photos

@@ -37,13 +37,6 @@ def timestamp() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def inserted_id(cursor: sqlite3.Cursor) -> int:
-    """The rowid the INSERT just run on ``cursor`` gave its row."""
-    if cursor.lastrowid is None:  # only after a statement that inserted nothing
-        raise CatalogError("the catalog recorded no new row")
-    return cursor.lastrowid
-
-
 class Cursor(Protocol):
     """What the catalog reads from the result of ``execute``, on either kind of connection."""
 
@@ -175,7 +168,7 @@ def transaction(conn: C) -> Iterator[C]:
             _raise_storage_error(error)
             raise
     else:  # a server: its write lock (a full disk or a lock held too long come as CatalogError)
-        _server(conn).begin_write()
+        server_connection(conn).begin_write()
     pending = _after_commit[id(conn)] = []
     try:
         yield conn
@@ -202,7 +195,9 @@ def after_commit(conn: Connection, action: Callable[[], object]) -> None:
         pending.append(action)
 
 
-def _server(conn: Connection) -> PgConnection:
+def server_connection(conn: Connection) -> PgConnection:
+    """``conn`` as the ``pg.PgConnection`` it is, for what only a server has (its write lock, its
+    psycopg connection); a TypeError for any other connection."""
     from photoarchive.catalog.pg import PgConnection  # loaded already: conn is one
 
     if not isinstance(conn, PgConnection):

@@ -63,6 +63,12 @@ def json_values(dialect: Dialect, expression: str, alias: str) -> str:
     return f"jsonb_array_elements_text(({expression})::jsonb) AS {alias}(value)"
 
 
+def begin_snapshot(dialect: Dialect) -> str:
+    """The statement that opens a read transaction seeing one snapshot for all its reads and
+    taking no write lock (SQLite: a deferred transaction; a server: repeatable read, read only)."""
+    return "BEGIN" if dialect == "sqlite" else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+
 def no_index(dialect: Dialect, column: str) -> str:
     """``column``, telling SQLite's planner not to use an index on it (PostgreSQL's planner
     takes no such hint)."""

@@ -43,13 +43,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from photoarchive.catalog.connection import Connection, dialect, transaction
+from photoarchive.catalog.connection import Connection, dialect, server_connection, transaction
+from photoarchive.catalog.dialect import begin_snapshot
 from photoarchive.catalog.location import Dialect
 from photoarchive.errors import CatalogError
 
 if TYPE_CHECKING:
     from photoarchive.catalog.backup import Backup
-    from photoarchive.catalog.pg import PgConnection
 
 Kind = Literal["integer", "real", "text", "blob", "any"]
 
@@ -359,9 +359,9 @@ def _read(conn: Connection, sql: str) -> Iterator[Sequence[Any]]:
         return
     own = not conn.in_transaction  # a server-side cursor lives in a transaction: a read one of its own
     if own:
-        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        conn.execute(begin_snapshot("postgresql"))
     try:
-        with _server(conn).raw.cursor(name="photoarchive_transfer") as cursor:
+        with server_connection(conn).raw.cursor(name="photoarchive_transfer") as cursor:
             cursor.itersize = 2_000
             cursor.execute(sql)
             yield from cursor
@@ -487,9 +487,7 @@ class Transfer:
     def _begin_snapshot(self) -> None:
         if self.source.in_transaction:
             raise CatalogError("the catalog is in the middle of a transaction; copy it outside of one")
-        self.source.execute(
-            "BEGIN" if dialect(self.source) == "sqlite" else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-        )
+        self.source.execute(begin_snapshot(dialect(self.source)))
 
     def _end_snapshot(self) -> None:
         if self.source.in_transaction:  # a read: nothing to keep; an error being raised says what happened
@@ -564,7 +562,7 @@ class Transfer:
         done = 0
         if target_dialect == "postgresql":
             with (
-                _server(self.target).raw.cursor() as cursor,
+                server_connection(self.target).raw.cursor() as cursor,
                 cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy,
             ):
                 for row in rows:
@@ -648,13 +646,6 @@ def _parents_first(rows: Iterable[tuple[Any, ...]], refs: list[tuple[int, int]])
         yield from release(row)
     for rows_left in waiting.values():
         yield from rows_left
-
-
-def _server(conn: Connection) -> PgConnection:
-    from photoarchive.catalog.pg import PgConnection  # loaded already: conn is one
-
-    assert isinstance(conn, PgConnection)
-    return conn
 
 
 def _first_line(error: BaseException) -> str:
