@@ -35,7 +35,7 @@ from photoarchive.ui.actions import make_action
 from photoarchive.ui.dialogs.smart_collection_dialog import SmartCollectionDialog
 from photoarchive.ui.errors import show_error
 from photoarchive.ui.filter_state import FilterState, combined
-from photoarchive.ui.sources import ALL, BATCH, COLLECTION, FIRST_PAGE, Source, source_ids, source_rest
+from photoarchive.ui.sources import ALL, BATCH, COLLECTION, Source, source_ids, source_rest
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.filter_bar import ERROR_STYLE, FilterBar
 from photoarchive.ui.workers import Worker
@@ -128,12 +128,13 @@ class FilterController(QObject):
         return combined(self.bar.text(), search_text)
 
     def query(
-        self, search_text: str, order: str = "captured", page: int = FIRST_PAGE
+        self, search_text: str, order: str = "captured", page: int | None = None
     ) -> tuple[str, FilterQuery] | None:
-        """(the filter, its query for a first page of ``page`` photos read in ``order``, a
-        ``search.PAGE_ORDERS`` key: the grid's sort order, for which the terms are written) for
-        the bar and the search box's text, or None when the box's text does not read (the box
-        says why, outlined in red), or once the window is closing."""
+        """(the filter, its query: for a first page of ``page`` photos read in ``order``, a
+        ``search.PAGE_ORDERS`` key (``sources.page_order``), for which the terms are written;
+        without ``page``, for every photo matching) for the bar and the search box's text, or
+        None when the box's text does not read (the box says why, outlined in red), or once the
+        window is closing."""
         if self.stopped:
             return None
         try:

@@ -120,7 +120,7 @@ def source_page(
     limit = limit or FIRST_PAGE
     if source.kind in (ALL, BATCH):
         batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
-        return photo_page(catalog.conn, search=search, order=_page_order(order), batch=batch, limit=limit, where=where)
+        return photo_page(catalog.conn, search=search, order=page_order(order), batch=batch, limit=limit, where=where)
     if source.kind == COLLECTION and order == "collection":
         return None
     walked = _walked(catalog, source, search)
@@ -131,7 +131,7 @@ def source_page(
     after: tuple[object, ...] | None = None
     seen, size = 0, WALK_FIRST
     while True:
-        page = photo_page(catalog.conn, search=search, order=_page_order(order), after=after, limit=size, where=where)
+        page = photo_page(catalog.conn, search=search, order=page_order(order), after=after, limit=size, where=where)
         kept = keep(page.ids)
         ids += [pid for pid in page.ids if pid in kept]
         seen, after = seen + len(page.ids), page.after
@@ -156,13 +156,13 @@ def source_rest(
         if walked is not None:
             walk_search, keep = walked
             rest = photo_page(
-                catalog.conn, search=walk_search, order=_page_order(order), after=after, limit=None, where=where
+                catalog.conn, search=walk_search, order=page_order(order), after=after, limit=None, where=where
             ).ids
             kept = keep(rest)
             return [pid for pid in rest if pid in kept]
     batch = source.key if source.kind == BATCH and isinstance(source.key, int) else None
     return photo_page(
-        catalog.conn, search=search, order=_page_order(order), batch=batch, after=after, limit=None, where=where
+        catalog.conn, search=search, order=page_order(order), batch=batch, after=after, limit=None, where=where
     ).ids
 
 
@@ -211,7 +211,9 @@ def source_size(catalog: Catalog, source: Source) -> int:
     return len(source_ids(catalog, source, order="imported"))
 
 
-def _page_order(order: str) -> str:
+def page_order(order: str) -> str:
+    """The ``search.PAGE_ORDERS`` key a grid's sort order reads its pages in (a collection's
+    own order: capture order)."""
     return "captured" if order == "collection" else order
 
 
