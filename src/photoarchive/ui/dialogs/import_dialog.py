@@ -59,7 +59,6 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import photos"))
         self.setModal(False)
         self.archive = archive  # opened again by the import's worker (Catalog.reopen)
-        self.archive_root = archive.paths.root
         self.paths = [Path(p) for p in paths]
         self.workers = workers
         self.summary: ImportSummary | None = None
@@ -149,7 +148,7 @@ class ImportDialog(QDialog):
     # -- step 1: what was found -------------------------------------------------------------
 
     def _scan(self) -> None:
-        self.worker = scan_job(self.paths, self.archive_root)
+        self.worker = scan_job(self.paths, self.archive.paths.root)
         self.worker.signals.finished.connect(self._scanned)
         self.worker.signals.failed.connect(self._failed)
         self.worker.start()
