@@ -13,6 +13,7 @@ edit finds the new one).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,7 +46,7 @@ class CuratorDialog(QDialog):
         from_environment = user_settings.curator_name()
         self.environment = from_environment is not None and from_environment != configured
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)  # the notes under the field, not a row apart
         intro = QLabel(
             self.tr(
                 "The edit history records each of your edits with this name. It is kept for you on this "
@@ -57,16 +59,23 @@ class CuratorDialog(QDialog):
         self.name.setPlaceholderText(self.tr("Anna Petrova"))
         self.name.setClearButtonEnabled(True)
         form.addRow(self.tr("&Your name:"), self.name)
+        # Where the name comes from, and why one is refused: under the field, in one row (a
+        # hidden row of its own would still take the form's spacing)
+        notes = QWidget()
+        column = QVBoxLayout(notes)
+        column.setContentsMargins(0, 0, 0, 0)
         self.source = QLabel()
-        self.source.setWordWrap(True)
-        form.addRow("", self.source)
         self.problem = QLabel()
-        self.problem.setWordWrap(True)
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.hide()
-        form.addRow("", self.problem)
+        for note in (self.source, self.problem):
+            note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            column.addWidget(note)
+        form.addRow("", notes)
         if self.environment:
             self.name.setReadOnly(True)
+            self.name.setClearButtonEnabled(False)
             self.source.setText(
                 self.tr(
                     "Your edits are recorded as {name}: the environment variable ${variable} names you, and it "
@@ -107,7 +116,9 @@ class CuratorDialog(QDialog):
     def _check(self) -> None:
         refusal = "" if self.environment else self._refusal(self.name.text())
         self.problem.setText(refusal)
-        self.problem.setVisible(bool(refusal))
+        if self.problem.isHidden() == bool(refusal):
+            self.problem.setVisible(bool(refusal))
+            self.adjustSize()  # a wrapped note's height is not in the layout's minimum: room made for it
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         if save is not None:
             save.setEnabled(not refusal)
@@ -122,6 +133,7 @@ class CuratorDialog(QDialog):
         except ValidationError as error:
             self.problem.setText(sentence(in_window_words(str(error))))
             self.problem.show()
+            self.adjustSize()
             return
         super().accept()
 
