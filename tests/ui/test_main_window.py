@@ -265,11 +265,11 @@ def test_export_collection_opens_the_export_dialog_on_the_shown_collection(qtbot
 
 def test_open_archive_opens_a_new_window_and_closes_this_one(qtbot, window, tmp_path: Path, monkeypatch) -> None:
     from photoarchive.ui import archive_controller
+    from photoarchive.ui import errors as ui_errors
 
     errors: list[str] = []
-    monkeypatch.setattr(
-        archive_controller, "show_error", lambda _parent, what, error: errors.append(f"{what}: {error}")
-    )
+    for module in (archive_controller, ui_errors):  # a catalog not opened: said through ui.errors.opened_or_said
+        monkeypatch.setattr(module, "show_error", lambda _parent, what, error: errors.append(f"{what}: {error}"))
     assert window.archive.open_archive_at(tmp_path / "missing", create=False) is None
     assert errors and "no archive here" in errors[0]  # in words, not a traceback
     other = window.archive.open_archive_at(tmp_path / "Other archive", create=True)

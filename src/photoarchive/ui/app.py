@@ -22,7 +22,7 @@ from photoarchive import APP_NAME, __version__
 from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
 from photoarchive.catalog.archive import ENVIRONMENT_VARIABLE
 from photoarchive.catalog.location import URL_FILE, from_environment
-from photoarchive.ui.errors import install_excepthook, opening_error, show_error
+from photoarchive.ui.errors import install_excepthook, opened_or_said
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.main_window import MainWindow
 from photoarchive.ui.translations import install_translations, interface_locale
@@ -69,24 +69,13 @@ def open_catalog(archive: Path, url: str | None) -> Catalog | None:
     is told why in a message (no traceback), and the default archive's catalog is opened
     instead, so that a window is there (File > Open Archive); None when that fails too."""
     title = QApplication.translate("App", "The archive could not be opened")
-    try:
-        return Catalog(archive, url=url)
-    except Exception as error:
-        words = opening_error(error)
-        if words is None:
-            raise
-        show_error(None, title, words)
+    catalog = opened_or_said(None, title, lambda: Catalog(archive, url=url))
+    if catalog is not None:
+        return catalog
     fallback = default_archive_dir()
     if url is None and Path(archive).expanduser().resolve() == fallback.expanduser().resolve():
         return None  # that was the default archive
-    try:
-        return Catalog(fallback)
-    except Exception as error:
-        words = opening_error(error)
-        if words is None:
-            raise
-        show_error(None, title, words)
-        return None
+    return opened_or_said(None, title, lambda: Catalog(fallback))
 
 
 class OpenArchive:

@@ -29,7 +29,7 @@ from photoarchive.ui import templates
 from photoarchive.ui.actions import make_action
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
 from photoarchive.ui.dialogs.open_archive_dialog import OpenArchiveDialog
-from photoarchive.ui.errors import opening_error, show_error
+from photoarchive.ui.errors import opened_or_said, show_error
 from photoarchive.ui.questions import Ask, Question, ask_in_message_box
 from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source
 from photoarchive.ui.undo import PhotoEdits
@@ -268,13 +268,9 @@ class ArchiveController(QObject):
         written into the folder's catalog.url for the next curator); this window closes.
         Returns the window; None when the catalog could not be opened (the curator is told
         why, in words, and this window stays)."""
-        try:
-            catalog = Catalog(folder, create=create, url=url)
-        except Exception as error:
-            words = opening_error(error)
-            if words is None:
-                raise
-            show_error(self.parent_widget, self.tr("The archive could not be opened"), words)
+        what = self.tr("The archive could not be opened")
+        catalog = opened_or_said(self.parent_widget, what, lambda: Catalog(folder, create=create, url=url))
+        if catalog is None:
             return None
         if url is not None and catalog.location.url is not None:
             try:
@@ -282,7 +278,7 @@ class ArchiveController(QObject):
                     remember(catalog.paths.root, url)
             except PhotoArchiveError as error:
                 catalog.close()
-                show_error(self.parent_widget, self.tr("The archive could not be opened"), error)
+                show_error(self.parent_widget, what, error)
                 return None
         window = self.open_window(catalog)
         OPEN_WINDOWS.append(window)

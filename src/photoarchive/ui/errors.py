@@ -19,11 +19,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
+T = TypeVar("T")
 
 
 def show_error(parent: QWidget | None, what: str, error: BaseException | str) -> None:
@@ -79,6 +81,19 @@ def opening_error(error: BaseException) -> str | None:
         first = (str(error).strip().splitlines() or [type(error).__name__])[0]
         return translate("Errors", "the catalog's server: {error}").format(error=first)
     return None
+
+
+def opened_or_said(parent: QWidget | None, what: str, open_catalog: Callable[[], T]) -> T | None:
+    """``open_catalog()``'s catalog; None when it could not be opened, the curator told why in
+    words (``opening_error``) under ``what``. Anything else (a bug) is raised."""
+    try:
+        return open_catalog()
+    except Exception as error:
+        words = opening_error(error)
+        if words is None:
+            raise
+        show_error(parent, what, words)
+        return None
 
 
 def install_excepthook(log_folder: Callable[[], Path], parent: Callable[[], QWidget | None]) -> None:
