@@ -9,8 +9,9 @@ photo, whose other keywords stay; a structure: the members typed go to each phot
 other members stay; a list of structures: the items all share are shown, and what is done
 to them or added is done on each photo's list, whose other items stay: ``struct_editors``).
 Changes go through ``PhotoEdits`` (so they are undoable and in the catalog at once): a field
-is committed when the curator leaves it, presses Enter, or pauses typing; ``flush()`` commits whatever is still pending, and the window calls
-it before the selection changes, before undo, and on close, so no keystroke is ever lost.
+is committed when the curator leaves it, presses Enter, or pauses typing; ``flush()``
+commits whatever is still pending, and the window calls it before the selection changes,
+before undo, and on close, so no keystroke is ever lost.
 
 Above the fields, an ``AttentionNotice`` says why a selected photo needs attention (what is
 missing; which standards of its file disagreed, with a link to keep each one's value; a
