@@ -313,8 +313,7 @@ def match_clause(query: str, *, dialect: Dialect = "sqlite") -> tuple[str, list[
         params.append(" ".join(long_terms))
     if short_terms:
         clauses.append("NOT EXISTS (SELECT 1 FROM json_each(?) AS term WHERE text NOT LIKE term.value ESCAPE '\\')")
-        patterns = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in short_terms]
-        params.append(json.dumps(patterns, ensure_ascii=False))
+        params.append(json.dumps([search_pg.escape_like(t) for t in short_terms], ensure_ascii=False))
     return " AND ".join(clauses) or "1", params
 
 
@@ -367,21 +366,16 @@ def photo_page(
     reads to the end. Costs about one page of index rows however big the catalog is."""
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
-    if dialect_of(conn) == "postgresql":
-        return Page(
-            *search_pg.photo_page(conn, search=search, order=order, batch=batch, after=after, limit=limit, where=where)
-        )
-    assert isinstance(conn, sqlite3.Connection)
-    key = PAGE_ORDERS[order][0]
+    key = _page_key(dialect_of(conn), order)
     columns = "p.id" if key is None or limit is None else f"p.id, {key}"  # read to the end: no next key
-    sql, params = _page_query(conn, search, order, batch, after, limit, columns, where)
+    sql, params = _query(conn, search, order, batch, after, limit, columns, where)
     if limit is None:  # a million ids: one int each, not a row tuple with its key
-        return Page([r[0] for r in conn.execute(sql, params)], None)
+        return Page([int(r[0]) for r in conn.execute(sql, params)], None)
     rows = conn.execute(sql, params).fetchall()
     ids = [int(r[0]) for r in rows]
     last: Key | None = None
     if rows and len(rows) == limit:
-        last = (rows[-1][0],) if key is None else (rows[-1][1], rows[-1][0])
+        last = (int(rows[-1][0]),) if key is None else (rows[-1][1], int(rows[-1][0]))
     return Page(ids, last)
 
 
@@ -401,12 +395,30 @@ def photo_rows(
     match and reads each row once (not its id, then the row by id)."""
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
+    return conn.execute(*_query(conn, search, order, batch, after, limit, columns, where))
+
+
+def _page_key(dialect: Dialect, order: str) -> str | None:
+    """The sort key of ``order`` (a ``PAGE_ORDERS`` key) in ``dialect``'s SQL."""
+    return PAGE_ORDERS[order][0] if dialect == "sqlite" else search_pg.PAGE_KEYS[order]
+
+
+def _query(
+    conn: Connection,
+    search: str,
+    order: str,
+    batch: int | None,
+    after: Key | None,
+    limit: int | None,
+    columns: str,
+    terms: Terms | None,
+) -> tuple[str, list[object]]:
+    """The SQL and parameters of a page in the connection's dialect."""
     if dialect_of(conn) == "postgresql":
-        return search_pg.photo_rows(
-            conn, search=search, order=order, batch=batch, after=after, limit=limit, columns=columns, where=where
-        )
+        filters = photo_filters("", batch, terms, dialect="postgresql")
+        return search_pg.page_query(search, order, after, limit, columns, filters)
     assert isinstance(conn, sqlite3.Connection)
-    return conn.execute(*_page_query(conn, search, order, batch, after, limit, columns, where))
+    return _page_query(conn, search, order, batch, after, limit, columns, terms)
 
 
 def _page_query(
@@ -486,9 +498,7 @@ def count_photos_matching(
 ) -> int:
     """How many photos match ``search`` (and are in ``batch``, and meet ``where``): the count a
     page leaves out."""
-    if dialect_of(conn) == "postgresql":
-        return search_pg.count_photos_matching(conn, search=search, batch=batch, where=where)
-    clauses, params = photo_filters(search, batch, where)
+    clauses, params = photo_filters(search, batch, where, dialect=dialect_of(conn))
     return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(clauses)}", params).fetchone()[0])
 
 
@@ -497,13 +507,15 @@ def photo_filters(
 ) -> tuple[list[str], list[object]]:
     """The WHERE terms (over ``photos p``) and their parameters for a text search and a batch,
     and the ``terms`` given, in ``dialect``'s SQL (``connection.dialect`` of the connection)."""
-    if dialect == "postgresql":
-        return search_pg.photo_filters(search, batch, terms)
-    where: list[str] = ["1"]
+    where: list[str] = ["TRUE"]
     params: list[object] = []
     if search.strip():
-        clause, clause_params = match_clause(search)
-        where.append(f"p.id IN ({fts_photo_ids(clause)})")
+        if dialect == "postgresql":
+            clause, clause_params = search_pg.search_filter(search)
+        else:
+            clause, clause_params = match_clause(search)
+            clause = f"p.id IN ({fts_photo_ids(clause)})"
+        where.append(clause)
         params.extend(clause_params)
     if batch is not None:
         where.append("p.batch_id = ?")

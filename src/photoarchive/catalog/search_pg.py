@@ -15,23 +15,21 @@ Greek too (ТАНК finds танк). SQLite's ignores the case of A-Z in a term 
 characters, and its trigram index that of every letter it folds: on a server, a short term in
 Cyrillic ignores case too.
 
-The public functions are ``catalog.search``'s, which calls them for a server's connection;
-they take the same arguments and return the same shapes (a page's ``after`` is ``(capture text,
-id)`` in capture order, as on SQLite).
+``catalog.search`` calls these for a server's connection: its public functions take the same
+arguments on both and return the same shapes (a page's ``after`` is ``(capture text, id)`` in
+capture order, as on SQLite).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from photoarchive.catalog.connection import Connection, Cursor, chunked
+from photoarchive.catalog.connection import Connection, chunked
 from photoarchive.catalog.dialect import nocase
 
-# A page's keyset position (``search.Key``) and more WHERE terms with their parameters
-# (``search.Terms``), as ``catalog.search`` states them (this module does not import it: it
-# is imported by it).
+# A page's keyset position (``search.Key``, as ``catalog.search`` states it: this module does
+# not import it, it is imported by it).
 Key = tuple[object, ...]
-Terms = tuple[Sequence[str], Sequence[object]]
 
 # order -> the sort key over photo ``p`` without the id (the id breaks ties), as
 # ``catalog.SORT_ORDERS`` on a server, so that pages and a full listing agree row for row.
@@ -102,41 +100,31 @@ def match_clause(query: str, alias: str = "t") -> tuple[str, list[str]]:
     return " AND ".join(clauses) or "TRUE", [escape_like(term) for term in terms]
 
 
-def photo_filters(search: str, batch: int | None, terms: Terms | None = None) -> tuple[list[str], list[object]]:
-    """``search.photo_filters`` on a server: WHERE terms over ``photos p`` and their parameters."""
-    where: list[str] = ["TRUE"]
-    params: list[object] = []
-    if search.strip():
-        clause, clause_params = match_clause(search)
-        where.append(f"p.id IN (SELECT t.photo_id FROM photos_fts t WHERE {clause})")
-        params.extend(clause_params)
-    if batch is not None:
-        where.append("p.batch_id = ?")
-        params.append(batch)
-    if terms is not None:
-        where.extend(terms[0])
-        params.extend(terms[1])
-    return where, params
+def search_filter(search: str) -> tuple[str, list[str]]:
+    """The WHERE term over ``photos p`` of the photos whose text holds every term of ``search``
+    (``search.photo_filters`` on a server), and its parameters."""
+    clause, params = match_clause(search)
+    return f"p.id IN (SELECT t.photo_id FROM photos_fts t WHERE {clause})", params
 
 
 def page_query(
     search: str,
     order: str,
-    batch: int | None,
     after: Key | None,
     limit: int | None,
     columns: str,
-    terms: Terms | None = None,
+    filters: tuple[list[str], list[object]],
 ) -> tuple[str, list[object]]:
-    """The SQL and parameters of a page (``search.photo_page``, ``search.photo_rows``).
+    """The SQL and parameters of a page (``search.photo_page``, ``search.photo_rows``), ``filters``
+    the page's other WHERE terms (``search.photo_filters`` with no search: batch and terms).
 
     A search in capture order joins the search table and reads it in its ``(capture_key,
     photo_id)`` order, the keyset condition on that pair: the planner walks the btree and stops
     after a page when the terms are common, or sorts the trigram index's few matches when they
     are rare. Other pages walk the sort key's index on ``photos`` (0007_sort_indexes)."""
     key = PAGE_KEYS[order]
+    where, params = list(filters[0]), list(filters[1])
     if order == "captured" and search.strip():
-        where, params = photo_filters("", batch, terms)
         clause, clause_params = match_clause(search)
         where.append(clause)
         params.extend(clause_params)
@@ -145,10 +133,13 @@ def page_query(
             params.extend([after[0], after[-1]])
         sql = (
             f"SELECT {columns} FROM photos_fts t JOIN photos p ON p.id = t.photo_id"
-            f" WHERE {' AND '.join(where[1:]) or 'TRUE'} ORDER BY t.capture_key, t.photo_id"
+            f" WHERE {' AND '.join(where)} ORDER BY t.capture_key, t.photo_id"
         )
     else:
-        where, params = photo_filters(search, batch, terms)
+        if search.strip():
+            clause, clause_params = search_filter(search)
+            where.append(clause)
+            params.extend(clause_params)
         if after is not None:
             if key is None:
                 where.append("p.id > ?")
@@ -160,48 +151,3 @@ def page_query(
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return sql, params
-
-
-def photo_page(
-    conn: Connection,
-    *,
-    search: str,
-    order: str,
-    batch: int | None,
-    after: Key | None,
-    limit: int | None,
-    where: Terms | None,
-) -> tuple[list[int], Key | None]:
-    """``search.photo_page`` on a server: the page's ids and its ``after``."""
-    key = PAGE_KEYS[order]
-    columns = "p.id" if key is None or limit is None else f"p.id, {key}"
-    sql, params = page_query(search, order, batch, after, limit, columns, where)
-    if limit is None:
-        return [int(r[0]) for r in conn.execute(sql, params)], None
-    rows = conn.execute(sql, params).fetchall()
-    ids = [int(r[0]) for r in rows]
-    last: Key | None = None
-    if rows and len(rows) == limit:
-        last = (int(rows[-1][0]),) if key is None else (rows[-1][1], int(rows[-1][0]))
-    return ids, last
-
-
-def photo_rows(
-    conn: Connection,
-    *,
-    search: str,
-    order: str,
-    batch: int | None,
-    after: Key | None,
-    limit: int | None,
-    columns: str,
-    where: Terms | None,
-) -> Cursor:
-    """``search.photo_rows`` on a server: a cursor over the rows of the page's query."""
-    return conn.execute(*page_query(search, order, batch, after, limit, columns, where))
-
-
-def count_photos_matching(conn: Connection, *, search: str, batch: int | None, where: Terms | None) -> int:
-    """``search.count_photos_matching`` on a server."""
-    clauses, params = photo_filters(search, batch, where)
-    return int(conn.execute(f"SELECT count(*) FROM photos p WHERE {' AND '.join(clauses)}", params).fetchone()[0])
