@@ -48,9 +48,11 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from photoarchive.catalog.connection import dialect
+from photoarchive.catalog.dialect import json_values
 from photoarchive.catalog.search import PAGE_ORDERS, count_photos_matching, photo_filters, photo_page
-from photoarchive.filters import RATINGS, FilterSyntaxError, Term, parse
-from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS, STRUCTURED_FIELDS
+from photoarchive.catalog.search_pg import escape_like
+from photoarchive.filters import RATINGS, Term, parse
+from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS, STRUCTURED_FIELDS, Kind
 
 # How many rows of the catalog a page of the filter is judged on, per row of the page.
 DENSE_FACTOR = 20
@@ -198,27 +200,19 @@ def _ordered(term: Term) -> bool:
     return term.field in ("label", "flag") and not term.negated and term.value != ""
 
 
-# The tokens a catalog on a server can filter by so far: words, and the photo's own columns in
-# SQL both databases read alike. The others (keyword, place, person, camera, has, a phrase or a
-# word left out) are written with SQLite's functions and its text index; on a server they are
-# refused with the token named, as a token that does not read is, rather than failing later.
-SERVER_FIELDS = frozenset({"text", "rating", "label", "flag", "date", "source-type"})
-
-
 def _compile_on_a_server(terms: Sequence[Term]) -> FilterQuery:
-    """``compile_terms`` on a catalog on a server (``SERVER_FIELDS``), with no fast paths."""
+    """``compile_terms`` on a catalog on a server, with no fast paths: words go to the text
+    search, every other token is a WHERE term in PostgreSQL's SQL (``_server_term``). Where
+    SQLite folds by ``casefold`` (keywords, persons, places, a phrase), ``lower()`` and ``ILIKE``
+    fold here in the database's UTF-8 character type (a place's name, a column ``COLLATE "C"``,
+    taken in it too): the same for every letter but a few, ``lower()`` keeps ``ß`` (``keyword:
+    strasse`` finds no "Straße" here; tests/catalog/test_filters_backends.py states it). A camera
+    is ``ILIKE`` over its ``COLLATE "C"`` columns: A-Z only, as SQLite's LIKE."""
     words: list[str] = []
     where: list[str] = []
     params: list[object] = []
     for term in terms:
-        if term.field not in SERVER_FIELDS or (term.field == "text" and (term.phrase or term.negated)):
-            raise FilterSyntaxError(
-                f"{term.token or term.field!r} at {term.position}: a catalog on a server filters only by words, "
-                "rating, label, flag, date and source-type so far",
-                term.token,
-                term.position,
-            )
-        if term.field == "text":
+        if term.field == "text" and not (term.phrase or term.negated):
             words.append(str(term.value))
             continue
         if term.field == "rating":
@@ -226,10 +220,69 @@ def _compile_on_a_server(terms: Sequence[Term]) -> FilterQuery:
             sql = _rating("p.", frozenset(RATINGS) - accepted if term.negated else accepted)
             where.append({"1": "TRUE", "0": "FALSE"}.get(sql, sql))
             continue
-        sql, values = _term(cast(sqlite3.Connection, None), term, "p.")
+        sql, values = _server_term(term)
         where.append(f"NOT coalesce({sql}, FALSE)" if term.negated else sql)
         params.extend(values)
     return FilterQuery(" ".join(words), where, params)
+
+
+# A typed text as a parameter of lower() (which also takes ranges: the type must be said).
+_TYPED = "lower(CAST(? AS text))"
+
+
+def _server_term(term: Term) -> tuple[str, list[object]]:
+    """A token's WHERE term (over ``photos p``) on a server, as ``_term`` on SQLite, not negated."""
+    value = str(term.value)
+    if term.field == "text":  # a phrase, or a word left out: the search text holds it, any case
+        return (
+            "EXISTS (SELECT 1 FROM photos_fts t WHERE t.photo_id = p.id AND t.text ILIKE ? ESCAPE '\\')",
+            [escape_like(value)],
+        )
+    if term.field == "keyword":  # a keyword is it, or a level of a hierarchical keyword is
+        return (
+            f"(EXISTS (SELECT 1 FROM {_server_list('keywords', 'k')} WHERE lower(k.value) = {_TYPED})"
+            f" OR EXISTS (SELECT 1 FROM {_server_list('hierarchical_keywords', 'h')}"
+            f" WHERE strpos('|' || lower(h.value) || '|', '|' || {_TYPED} || '|') > 0))",
+            [value, value],
+        )
+    if term.field == "person":  # a person shown whose name holds it
+        return (
+            f"EXISTS (SELECT 1 FROM {_server_list('persons_shown', 's')} WHERE strpos(lower(s.value), {_TYPED}) > 0)",
+            [value],
+        )
+    if term.field == "camera":
+        pattern = escape_like(value)
+        return "(p.camera_make ILIKE ? ESCAPE '\\' OR p.camera_model ILIKE ? ESCAPE '\\')", [pattern, pattern]
+    if term.field == "place":  # the places so called in any language, and every place inside them
+        name = value.strip()
+        return (
+            "p.place_id IN (WITH RECURSIVE named(id) AS ("
+            f'SELECT id FROM places WHERE lower(name COLLATE "default") = {_TYPED}'
+            f' UNION SELECT place_id FROM place_names WHERE lower(name COLLATE "default") = {_TYPED}),'
+            " tree(id, depth) AS (SELECT id, 0 FROM named UNION SELECT pl.id, tree.depth + 1 FROM places pl"
+            " JOIN tree ON pl.parent_id = tree.id WHERE tree.depth < 64) SELECT id FROM tree)",
+            [name, name],
+        )
+    if term.field == "has":
+        return _server_has(value), []
+    if term.field in ("label", "flag", "date", "source-type"):
+        return _term(cast(sqlite3.Connection, None), term, "p.")  # SQL both databases read alike
+    raise ValueError(f"no SQL for the filter field {term.field!r}")
+
+
+def _server_list(column: str, alias: str) -> str:
+    """A FROM item whose rows are the texts of the JSON list in ``p.column`` (none for an empty
+    text or another JSON value, which ``jsonb_array_elements_text`` would refuse)."""
+    return json_values("postgresql", f"CASE WHEN p.{column} LIKE '[%' THEN p.{column} END", alias)
+
+
+def _server_has(name: str) -> str:
+    """``_has`` on a server: an integer column (rating) is set when not NULL (SQLite's ``0 <>
+    ''`` holds), which PostgreSQL does not compare with a text."""
+    spec = FIELDS_BY_NAME.get(name)
+    if spec is not None and spec.kind is Kind.INTEGER:
+        return f"p.{name} IS NOT NULL"
+    return _has(name, "p.")
 
 
 def _compile(
