@@ -193,7 +193,6 @@ def test_edit_place_unknown_or_ambiguous_changes_nothing(capsys: pytest.CaptureF
     assert show(capsys, root, a)["caption"] == "" and run(capsys, root, "history", "--json")[1].strip() == "[]"
 
 
-@pytest.mark.sqlite_only("list compiles a filter, and catalog.filters is not on PostgreSQL yet (issue 15, slice 4)")
 def test_search_in_cyrillic_and_japanese(capsys: pytest.CaptureFixture[str], archive) -> None:
     root, (a, b, _) = archive
     run(capsys, root, "edit", str(a), "--caption", "Обломки японского танка у высоты 171")

@@ -35,7 +35,6 @@ def _edit(capsys: pytest.CaptureFixture[str], root: Path, ids: str, values: dict
     return json.loads(out)
 
 
-@pytest.mark.sqlite_only("list compiles a filter, and catalog.filters is not on PostgreSQL yet (issue 15, slice 4)")
 def test_three_languages_through_edit_show_undo_and_search(capsys: pytest.CaptureFixture[str], archive) -> None:
     root, (a, b, c) = archive
     code, out, err = run(capsys, root, "config", "languages", "en,RU,jpn")
