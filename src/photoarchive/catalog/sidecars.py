@@ -29,7 +29,7 @@ outermost transaction has committed (``connection.after_commit``), and never for
 that was rolled back. It also takes the day's automatic backup when one is due
 (``backup.daily_backup_if_due``). An owner that sets ``catalog.sidecar_writer`` (the window)
 is handed the photos instead, after the commit, and writes them on a thread of its own
-(``write_sidecars_of``, noting them first in ``catalog.sidecar_queue`` so that none is
+(``ui.background.write_sidecars``, noting them first in ``catalog.sidecar_queue`` so that none is
 forgotten if the process ends before they are written).
 
 A sidecar that cannot be written (a full disk, a read-only folder) never undoes the change the
@@ -216,16 +216,6 @@ def sidecar_writes(
     finally:
         for folder in sorted(written):  # the renames made durable: once a folder, not once a file
             fsync_dir(folder)
-
-
-def write_sidecars_of(
-    root: Path, photo_ids: Sequence[int], cancelled: Callable[[], bool] = lambda: False
-) -> list[tuple[int, str]]:
-    """``sidecar_writes`` through a catalog connection of its own, opened and closed here (the
-    window's worker thread): ``(photo id, problem)`` of each photo written or failed; those
-    left out were not written (cancelled) or are no longer in the catalog."""
-    with Catalog(root, create=False) as catalog:
-        return list(sidecar_writes(catalog, photo_ids, cancelled))
 
 
 def last_edits(catalog: Catalog, photo_ids: Sequence[int]) -> dict[int, tuple[int, str]]:
