@@ -64,10 +64,20 @@ def configured_curator() -> str | None:
     return name.strip() or None if isinstance(name, str) else None
 
 
+def curator_and_source() -> tuple[str | None, str | None]:
+    """The name edits are recorded as, when one is given, and where it comes from:
+    ``$PHOTOARCHIVE_CURATOR`` ("environment"), else the name set for this user ("settings");
+    (None, None): the caller's own fallback (the database role, the login)."""
+    given = os.environ.get(CURATOR_VARIABLE, "").strip()
+    if given:
+        return given, "environment"
+    configured = configured_curator()
+    return (configured, "settings") if configured else (None, None)
+
+
 def curator_name() -> str | None:
-    """The name edits are recorded as, when one is given: ``$PHOTOARCHIVE_CURATOR``, else the
-    name set for this user; None: the caller's own fallback (the database role, the login)."""
-    return os.environ.get(CURATOR_VARIABLE, "").strip() or configured_curator()
+    """The name edits are recorded as, when one is given (``curator_and_source``)."""
+    return curator_and_source()[0]
 
 
 def set_curator(name: str | None) -> str | None:

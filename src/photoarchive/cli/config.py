@@ -117,12 +117,11 @@ def curator_command(args: argparse.Namespace, catalog: Catalog | None = None) ->
         if args.name is not None and not args.name.strip():
             raise ValidationError('an empty name: give one ("Anna Petrova"), or --forget', "curator")
         user_settings.set_curator(None if args.forget else args.name)
-    configured = user_settings.configured_curator()
-    named = user_settings.curator_name()
-    source = "environment" if named is not None and named != configured else "settings" if named else None
+    named, source = user_settings.curator_and_source()
     if args.json:
         print_json({"curator": named, "from": source, "file": str(user_settings.settings_file())})
     elif source == "environment":
+        configured = user_settings.configured_curator()
         print(
             f"{named} (from ${user_settings.CURATOR_VARIABLE}, which comes before your setting: {configured or 'none'})"
         )
