@@ -298,10 +298,13 @@ class ArchiveController(QObject):
             if not chosen:
                 return None
             folder = Path(chosen)
-        current_is_empty = self.catalog.count_photos() == 0 and folder.resolve() == self.catalog.paths.root
+        here = folder.resolve() == self.catalog.paths.root
+        current_is_empty = here and self.catalog.count_photos() == 0
+        # this archive's catalog where the window has it (a --catalog server), else the folder's
+        current = self.catalog
 
         def job(cancelled: Any, report: Any) -> Path:
-            with Catalog(folder) as catalog:
+            with current.reopen() if here else Catalog(folder) as catalog:
                 for progress in SampleArchiveJob(catalog, workers=self.import_workers or 1).run(cancelled):
                     report((progress.done, progress.total))
             return folder
