@@ -137,6 +137,11 @@ def text_sources(dialect: Dialect) -> list[str]:
     return [render_source(dialect, kind, column) for kind, column in SOURCES]
 
 
+def search_text(dialect: Dialect) -> str:
+    """A photo's whole search text in ``dialect``'s SQL: its ``text_sources`` joined by spaces."""
+    return " || ' ' || ".join(f"coalesce({source}, '')" for source in text_sources(dialect))
+
+
 # -- search keys ------------------------------------------------------------------------------
 #
 # A photo's key is (second << KEY_LOW_BITS) + a low part that makes it unique, where the second
@@ -198,9 +203,9 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild the search text and key of these photos: call inside the transaction that changed
     them (an edit, an undo, a reread, an import), so that a new date moves the photo at once."""
     if dialect_of(conn) == "postgresql":
-        return search_pg.reindex_photos(conn, photo_ids, text_sources("postgresql"))
+        return search_pg.reindex_photos(conn, photo_ids, search_text("postgresql"))
     assert isinstance(conn, sqlite3.Connection)
-    text = " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
+    text = search_text("sqlite")
     for chunk in chunked(photo_ids):
         marks = ", ".join("?" * len(chunk))
         conn.execute(
@@ -220,7 +225,7 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
 
 def reindex_all(conn: Connection) -> None:
     if dialect_of(conn) == "postgresql":
-        return search_pg.reindex_all(conn, text_sources("postgresql"))
+        return search_pg.reindex_all(conn, search_text("postgresql"))
     assert isinstance(conn, sqlite3.Connection)
     ids = [row[0] for row in conn.execute("SELECT id FROM photos")]
     conn.execute("DELETE FROM photos_fts")
@@ -284,7 +289,7 @@ def ensure_index_current(conn: Connection) -> bool:
     field to search); return whether it did. Call inside a write transaction."""
     signature = _signature()
     if dialect_of(conn) == "postgresql":
-        return search_pg.ensure_index_current(conn, signature, text_sources("postgresql"))
+        return search_pg.ensure_index_current(conn, signature, search_text("postgresql"))
     row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
     if row is not None and row[0] == signature:
         return False

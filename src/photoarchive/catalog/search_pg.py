@@ -42,15 +42,10 @@ PAGE_KEYS: dict[str, str | None] = {
 _CAPTURE_KEY = "coalesce(p.captured_at, p.imported_at)"
 
 
-def _text_expression(sources: Sequence[str]) -> str:
-    return " || ' ' || ".join(f"coalesce({source}, '')" for source in sources)
-
-
-def reindex_photos(conn: Connection, photo_ids: Sequence[int], sources: Sequence[str]) -> None:
-    """Rebuild the search text (made of ``sources``: ``search.text_sources``) and capture key of
-    these photos, in the caller's transaction; a row whose text and key did not change is left
-    as it is (no index entries rewritten)."""
-    text = _text_expression(sources)
+def reindex_photos(conn: Connection, photo_ids: Sequence[int], text: str) -> None:
+    """Rebuild the search text (``text``: ``search.search_text``) and capture key of these
+    photos, in the caller's transaction; a row whose text and key did not change is left as it
+    is (no index entries rewritten)."""
     for chunk in chunked(photo_ids):
         marks = ", ".join("?" * len(chunk))
         conn.execute(
@@ -63,21 +58,21 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int], sources: Sequence
         )
 
 
-def reindex_all(conn: Connection, sources: Sequence[str]) -> None:
+def reindex_all(conn: Connection, text: str) -> None:
     """Every photo's search text made anew (in the caller's transaction)."""
     conn.execute("TRUNCATE photos_fts")
     conn.execute(
         f"INSERT INTO photos_fts (photo_id, capture_key, text) SELECT p.id, {_CAPTURE_KEY},"
-        f" {_text_expression(sources)} FROM photos p"
+        f" {text} FROM photos p"
     )
 
 
-def ensure_index_current(conn: Connection, signature: str, sources: Sequence[str]) -> bool:
+def ensure_index_current(conn: Connection, signature: str, text: str) -> bool:
     """``search.ensure_index_current`` on a server: rebuild when built from other sources."""
     row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
     if row is not None and row[0] == signature:
         return False
-    reindex_all(conn, sources)
+    reindex_all(conn, text)
     conn.execute(
         "INSERT INTO settings (key, value) VALUES ('search_signature', ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
