@@ -287,14 +287,14 @@ def index_is_current(conn: Connection) -> bool:
 def ensure_index_current(conn: Connection) -> bool:
     """Rebuild the whole index if it was built from other TEXT_SOURCES (a new version added a
     field to search); return whether it did. Call inside a write transaction."""
-    signature = _signature()
-    if dialect_of(conn) == "postgresql":
-        return search_pg.ensure_index_current(conn, signature, search_text("postgresql"))
-    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
-    if row is not None and row[0] == signature:
+    if index_is_current(conn):
         return False
     reindex_all(conn)
-    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('search_signature', ?)", (signature,))
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('search_signature', ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_signature(),),
+    )
     return True
 
 

@@ -67,20 +67,6 @@ def reindex_all(conn: Connection, text: str) -> None:
     )
 
 
-def ensure_index_current(conn: Connection, signature: str, text: str) -> bool:
-    """``search.ensure_index_current`` on a server: rebuild when built from other sources."""
-    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
-    if row is not None and row[0] == signature:
-        return False
-    reindex_all(conn, text)
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES ('search_signature', ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (signature,),
-    )
-    return True
-
-
 def escape_like(term: str) -> str:
     """``%term%`` for LIKE with ``\\`` as its escape: ``%``, ``_`` and ``\\`` in ``term`` match themselves."""
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
