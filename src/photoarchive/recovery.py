@@ -112,13 +112,12 @@ def restore(root: Path | str, backup: str | Path | None = None, *, url: str | No
     goes back there into an empty database, by ``photoarchive catalog migrate-to URL --from``."""
     paths = ArchivePaths(Path(root).expanduser().resolve())
     location = resolve(paths.root, url)
+    chosen = find_backup(paths, backup)
     if location.url is not None:
-        chosen = find_backup(paths, backup)
         raise CatalogError(
             f"the catalog is on a server ({location.shown()}); restore the backup into an empty database"
             f" there: photoarchive catalog migrate-to postgresql://host/new-database --from {chosen.path} --use"
         )
-    chosen = find_backup(paths, backup)
     replaced = put_in_place(paths, chosen)
     with Catalog(paths.root, create=False) as catalog:
         result = catch_up(catalog)
