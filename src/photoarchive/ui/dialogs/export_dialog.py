@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,6 +53,7 @@ from photoarchive.export import ExportJob, ExportOptions, ExportProgress, Export
 from photoarchive.export.checks import CreditProblem, credit_problems
 from photoarchive.export.naming import safe_name
 from photoarchive.export.options import DEFAULT_LONG_EDGE, DEFAULT_NAME_TEMPLATES, from_remembered
+from photoarchive.ui.widgets.language_switch import language_name
 from photoarchive.ui.workers import Worker
 
 LISTED_PROBLEMS = 12  # photos named in the warning before "and N more" (all are in its details)
@@ -130,7 +131,7 @@ class ExportDialog(QDialog):
         # Item data: the tags joined with commas ('' = the default language), as a QVariant compares them.
         self.language.addItem(self.tr("The archive's default language"), "")
         for tag in in_use[1:] if in_use else []:
-            self.language.addItem(f"{_language_name(tag)} ({tag})", tag)
+            self.language.addItem(language_name(tag), tag)
         if len(in_use) > 1:
             self.language.addItem(
                 self.tr("Every language: {tags} (a folder each)").format(tags=", ".join(in_use)), ",".join(in_use)
@@ -359,7 +360,7 @@ class ExportDialog(QDialog):
             lines += [
                 self.tr(
                     "{language}: %n photo(s) with no text in this language show the default language's.", "", count
-                ).format(language=f"{_language_name(language)} ({language})")
+                ).format(language=language_name(language))
                 for language, count in summary.fallbacks.items()
                 if count
             ]
@@ -410,12 +411,6 @@ class ExportDialog(QDialog):
                         child = child_item.widget() if child_item is not None else None
                         if child is not None:
                             child.setEnabled(enabled)
-
-
-def _language_name(tag: str) -> str:
-    """The language's name in itself (русский, 日本語), as Qt knows it; the tag if it does not."""
-    name = QLocale(tag).nativeLanguageName()
-    return name or tag
 
 
 def _pixels(minimum: int, maximum: int, special: str = "") -> QSpinBox:
