@@ -597,13 +597,9 @@ def _short(value: Any, width: int = 60, *, field: str = "") -> str:
         return "(empty)"
     spec = FIELDS_BY_NAME.get(field)
     if spec is not None and spec.structured:
-        from photoarchive.model.structured import format_struct, region_summary
+        from photoarchive.model.structured import item_text
 
-        items = [value] if isinstance(value, dict) else value
-        if spec.kind is Kind.TREE:
-            text = " | ".join(region_summary(item) for item in items)
-        else:
-            text = " | ".join(format_struct(spec, item) for item in items)
+        text = " | ".join(item_text(spec, item) for item in ([value] if isinstance(value, dict) else value))
         return repr(text if len(text) <= width else text[: width - 1] + "…")
     if isinstance(value, list) and value and isinstance(value[0], dict):  # conflicts
         return "conflicts on " + ", ".join(str(c.get("field")) for c in value)

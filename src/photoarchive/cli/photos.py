@@ -292,7 +292,7 @@ def _structured_lines(data: dict[str, Any]) -> dict[str, Any]:
     line per structure of a list (``artworks[1]``), image regions summed up one a line."""
     from photoarchive.model.curated import FIELDS_BY_NAME
     from photoarchive.model.fields import Kind
-    from photoarchive.model.structured import format_struct, region_summary
+    from photoarchive.model.structured import format_struct, item_text
 
     lines: dict[str, Any] = {}
     for key, value in data.items():
@@ -305,7 +305,7 @@ def _structured_lines(data: dict[str, Any]) -> dict[str, Any]:
             lines[key] = ""
         else:
             for index, item in enumerate(value, 1):
-                lines[f"{key}[{index}]"] = region_summary(item) if spec.kind is Kind.TREE else format_struct(spec, item)
+                lines[f"{key}[{index}]"] = item_text(spec, item)
     return lines
 
 

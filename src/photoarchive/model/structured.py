@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from photoarchive.model.fields import FieldSpec
+from photoarchive.model.fields import FieldSpec, Kind
 
 _SPECIAL = re.compile(r"([\\;,=])")
 
@@ -140,6 +140,12 @@ def region_summary(region: dict[str, Any], words: Callable[[str], str] | None = 
     if persons:
         parts.append(f"{word('persons')}: {_text(persons)}")
     return "; ".join(parts)
+
+
+def item_text(spec: FieldSpec, item: dict[str, Any]) -> str:
+    """One structure of the field in a line: an image region summed up (``region_summary``),
+    any other as typed (``format_struct``)."""
+    return region_summary(item) if spec.kind is Kind.TREE else format_struct(spec, item)
 
 
 def _empty(value: object) -> bool:
