@@ -27,6 +27,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 T = TypeVar("T")
 
+# A problem said in a dialog's own label, under what it is about (a refused name, address, tag).
+ERROR_STYLE = "color: #b00020;"
+
 
 def show_error(parent: QWidget | None, what: str, error: BaseException | str) -> None:
     """``what`` failed: the error's message below it."""

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 from photoarchive import user_settings
 from photoarchive.catalog import Catalog
 from photoarchive.errors import ValidationError
-from photoarchive.ui.errors import in_window_words, sentence
-
-ERROR_STYLE = "color: #b00020;"
+from photoarchive.ui.errors import ERROR_STYLE, in_window_words, sentence
 
 
 class CuratorDialog(QDialog):

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from photoarchive.errors import ValidationError
 from photoarchive.model.languages import normalize_language
+from photoarchive.ui.errors import ERROR_STYLE
 from photoarchive.ui.widgets.language_switch import language_name, per_language_fields
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class AddLanguageDialog(QDialog):

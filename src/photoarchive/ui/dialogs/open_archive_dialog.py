@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from photoarchive.catalog.location import URL_FILE, check_url, has_password, read_url_file
 from photoarchive.errors import CatalogError
-
-ERROR_STYLE = "color: #b00020;"
+from photoarchive.ui.errors import ERROR_STYLE
 
 
 class OpenArchiveDialog(QDialog):

@@ -35,9 +35,8 @@ from photoarchive.model import FieldTemplate
 from photoarchive.model.curated import EDITOR_FIELDS, FIELDS_BY_NAME, LIST_FIELDS
 from photoarchive.model.fields import FieldSpec
 from photoarchive.templates import APPEND, FILL, REPLACE, check_template, modes_for
+from photoarchive.ui.errors import ERROR_STYLE
 from photoarchive.ui.widgets.metadata_editor import field_label
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class TemplateRow:
