@@ -197,11 +197,11 @@ def _write_one(
     outcome = WrittenFile(plan.photo.id)
     published: list[Path] = []
     try:
-        fields, kept, invalid = publishable(stored, catalog.original_file(plan.photo))
+        original = catalog.original_file(plan.photo)
+        fields, kept, invalid = publishable(stored, original)
         left_out = said(invalid, kept, fields)
         shown, taken_at, keep_details = gps_to_write(position)
         files: list[tuple[bytes, Path]] = []
-        original = catalog.original_file(plan.photo)
         try:  # a sidecar too starts from the original's metadata (its XMP)
             data, _ = read_checked(original, plan.photo.sha256)
         except OSError as error:

@@ -171,7 +171,8 @@ def plan_publication(
         names.reserve(fixed)
     items = []
     for sequence, photo in enumerate(photos, start=1):
-        stored, as_read, invalid = publishable(all_fields[photo.id], catalog.original_file(photo))
+        source = catalog.original_file(photo)
+        stored, as_read, invalid = publishable(all_fields[photo.id], source)
         if photo.id in translated_places:
             current = {name: getattr(stored, name) for name in IPTC_LOCATION_FIELDS}
             local_names: dict[str, Any] = localized_places(current, translated_places[photo.id])  # text fields
@@ -198,7 +199,7 @@ def plan_publication(
                 fields=fields,
                 location=location,
                 stem=stem,
-                source=catalog.original_file(photo),
+                source=source,
                 caption=caption,
                 alt=alt,
                 alt_field=alt_field,
