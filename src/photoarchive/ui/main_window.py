@@ -425,7 +425,8 @@ class MainWindow(QMainWindow):
         returning = [(self._left.pop(pid), pid) for pid in candidates if pid in matching and pid in self._left]
         if not leaving and not returning:
             return
-        selected = [pid for pid in self.grid.selected_ids() if pid not in set(leaving)]
+        gone = set(leaving)
+        selected = [pid for pid in self.grid.selected_ids() if pid not in gone]
         taken = model.remove_ids(leaving)
         self._left.update({pid: row for row, pid in taken})
         model.insert_ids(returning)
