@@ -26,16 +26,18 @@ from typing import Any, cast
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
 from photoarchive.catalog.connection import Connection, connect, dialect, select_in, timestamp, transaction
-from photoarchive.catalog.dialect import begin_snapshot, nocase, table_columns
+from photoarchive.catalog.dialect import begin_snapshot, table_columns
 from photoarchive.catalog.language_rows import record_from_file
 from photoarchive.catalog.location import URL_FILE, Dialect, resolve
 from photoarchive.catalog.rows import from_row
 from photoarchive.catalog.schema import migrate
 from photoarchive.catalog.search import (
+    PAGE_ORDERS,
     Terms,
     count_photos_matching,
     ensure_index_current,
     index_is_current,
+    page_key,
     photo_filters,
     photo_page,
     photo_rows,
@@ -45,18 +47,15 @@ from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError
 from photoarchive.model import ImportBatch, ImportFailure, Photo
 from photoarchive.user_settings import curator_name
 
-SORT_ORDERS = {
-    "captured": "coalesce(p.captured_at, p.imported_at), p.id",
-    "imported": "p.id",
-    "name": "p.original_name COLLATE NOCASE, p.id",
-}
-
 
 def order_by(dialect: Dialect, order: str) -> str:
-    """The ORDER BY keys of ``SORT_ORDERS[order]`` in ``dialect`` (name order folds A-Z on both)."""
-    if order == "name":
-        return f"{nocase(dialect, 'p.original_name')}, p.id"
-    return SORT_ORDERS[order]
+    """The ORDER BY keys of ``order`` in ``dialect``: its ``search.page_key``, then the id."""
+    key = page_key(dialect, order)
+    return "p.id" if key is None else f"{key}, p.id"
+
+
+# order -> its ORDER BY keys on SQLite.
+SORT_ORDERS = {order: order_by("sqlite", order) for order in PAGE_ORDERS}
 
 
 # ``Catalog.photo_pages``: the first page is about a screen of a terminal or of a window's

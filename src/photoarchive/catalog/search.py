@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from photoarchive.catalog import search_pg
 from photoarchive.catalog.connection import Connection, Cursor, chunked
 from photoarchive.catalog.connection import dialect as dialect_of
-from photoarchive.catalog.dialect import concat_agg, json_values
+from photoarchive.catalog.dialect import concat_agg, json_values, nocase
 from photoarchive.catalog.location import Dialect
 
 # What a photo's search text is made of, declared once and written in each dialect's SQL
@@ -329,12 +329,25 @@ def match_clause(query: str, *, dialect: Dialect = "sqlite") -> tuple[str, list[
 # indexes), and the next page starts after the last key seen (keyset paging: no OFFSET, so a
 # page deep in the list costs what the first does). How many there are is counted apart.
 
-# order -> (sort key over photo ``p`` without the id, the index walking it); the id breaks ties.
-# The same keys as ``catalog.SORT_ORDERS``, so pages and a full listing agree row for row.
+
+def page_key(dialect: Dialect, order: str) -> str | None:
+    """The sort key of ``order`` over photo ``p`` without the id (the id breaks ties), in
+    ``dialect``'s SQL; None for import order (the id alone). ``catalog.order_by`` is made of it,
+    so pages and a full listing agree row for row."""
+    if order == "captured":
+        return "coalesce(p.captured_at, p.imported_at)"
+    if order == "name":
+        return nocase(dialect, "p.original_name")
+    if order == "imported":
+        return None
+    raise ValueError(f"unknown sort order {order!r}")
+
+
+# order -> (its ``page_key`` on SQLite, the index walking it).
 PAGE_ORDERS: dict[str, tuple[str | None, str | None]] = {
-    "captured": ("coalesce(p.captured_at, p.imported_at)", "photos_sort_captured"),
+    "captured": (page_key("sqlite", "captured"), "photos_sort_captured"),
     "imported": (None, None),
-    "name": ("p.original_name COLLATE NOCASE", "photos_sort_name"),
+    "name": (page_key("sqlite", "name"), "photos_sort_name"),
 }
 # A search with at least this many matches per row of the page is read by walking the sort
 # index (the matches are common, so a page comes after a short walk); a rarer one by sorting
@@ -371,7 +384,7 @@ def photo_page(
     reads to the end. Costs about one page of index rows however big the catalog is."""
     if order not in PAGE_ORDERS:
         raise ValueError(f"unknown sort order {order!r}")
-    key = _page_key(dialect_of(conn), order)
+    key = page_key(dialect_of(conn), order)
     columns = "p.id" if key is None or limit is None else f"p.id, {key}"  # read to the end: no next key
     sql, params = _query(conn, search, order, batch, after, limit, columns, where)
     if limit is None:  # a million ids: one int each, not a row tuple with its key
@@ -403,11 +416,6 @@ def photo_rows(
     return conn.execute(*_query(conn, search, order, batch, after, limit, columns, where))
 
 
-def _page_key(dialect: Dialect, order: str) -> str | None:
-    """The sort key of ``order`` (a ``PAGE_ORDERS`` key) in ``dialect``'s SQL."""
-    return PAGE_ORDERS[order][0] if dialect == "sqlite" else search_pg.PAGE_KEYS[order]
-
-
 def _query(
     conn: Connection,
     search: str,
@@ -421,7 +429,7 @@ def _query(
     """The SQL and parameters of a page in the connection's dialect."""
     if dialect_of(conn) == "postgresql":
         filters = photo_filters("", batch, terms, dialect="postgresql")
-        return search_pg.page_query(search, order, after, limit, columns, filters)
+        return search_pg.page_query(search, order, page_key("postgresql", order), after, limit, columns, filters)
     assert isinstance(conn, sqlite3.Connection)
     return _page_query(conn, search, order, batch, after, limit, columns, terms)
 

@@ -25,19 +25,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from photoarchive.catalog.connection import Connection, chunked
-from photoarchive.catalog.dialect import nocase
 
 # A page's keyset position (``search.Key``, as ``catalog.search`` states it: this module does
 # not import it, it is imported by it).
 Key = tuple[object, ...]
-
-# order -> the sort key over photo ``p`` without the id (the id breaks ties), as
-# ``catalog.SORT_ORDERS`` on a server, so that pages and a full listing agree row for row.
-PAGE_KEYS: dict[str, str | None] = {
-    "captured": "coalesce(p.captured_at, p.imported_at)",
-    "imported": None,
-    "name": nocase("postgresql", "p.original_name"),
-}
 
 _CAPTURE_KEY = "coalesce(p.captured_at, p.imported_at)"
 
@@ -62,8 +53,7 @@ def reindex_all(conn: Connection, text: str) -> None:
     """Every photo's search text made anew (in the caller's transaction)."""
     conn.execute("TRUNCATE photos_fts")
     conn.execute(
-        f"INSERT INTO photos_fts (photo_id, capture_key, text) SELECT p.id, {_CAPTURE_KEY},"
-        f" {text} FROM photos p"
+        f"INSERT INTO photos_fts (photo_id, capture_key, text) SELECT p.id, {_CAPTURE_KEY}, {text} FROM photos p"
     )
 
 
@@ -91,19 +81,20 @@ def search_filter(search: str) -> tuple[str, list[str]]:
 def page_query(
     search: str,
     order: str,
+    key: str | None,
     after: Key | None,
     limit: int | None,
     columns: str,
     filters: tuple[list[str], list[object]],
 ) -> tuple[str, list[object]]:
     """The SQL and parameters of a page (``search.photo_page``, ``search.photo_rows``), ``filters``
-    the page's other WHERE terms (``search.photo_filters`` with no search: batch and terms).
+    the page's other WHERE terms (``search.photo_filters`` with no search: batch and terms), ``key``
+    the sort key of ``order`` (``search.page_key``).
 
     A search in capture order joins the search table and reads it in its ``(capture_key,
     photo_id)`` order, the keyset condition on that pair: the planner walks the btree and stops
     after a page when the terms are common, or sorts the trigram index's few matches when they
     are rare. Other pages walk the sort key's index on ``photos`` (0007_sort_indexes)."""
-    key = PAGE_KEYS[order]
     where, params = list(filters[0]), list(filters[1])
     if order == "captured" and search.strip():
         clause, clause_params = match_clause(search)
