@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Protocol
 
 from photoarchive.catalog.archive import ArchivePaths
-from photoarchive.catalog.connection import Connection, connect
+from photoarchive.catalog.connection import Connection, connect, dialect
 from photoarchive.catalog.migrations import load_migration_modules
 from photoarchive.errors import CatalogError, NotFoundError
 from photoarchive.files import atomic_write, fsync_dir, fsync_file, numbered_name
@@ -225,7 +225,7 @@ def daily_backup_if_due(catalog: OpenCatalog) -> Backup | None:
     if catalog.backup_checked_on == today:
         return None
     catalog.backup_checked_on = today
-    if not isinstance(catalog.conn, sqlite3.Connection):
+    if dialect(catalog.conn) == "postgresql":
         log.info(
             "no daily backup of a catalog on a server: the server's own backups keep it (photoarchive backup takes one)"
         )

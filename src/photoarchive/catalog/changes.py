@@ -8,11 +8,10 @@ PostgreSQL server counts instead the notices other connections' commits send
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import Connection
+from photoarchive.catalog.connection import Connection, dialect, server_connection
 
 
 @dataclass(frozen=True)
@@ -43,12 +42,9 @@ _TRIES = 5
 
 def data_version(conn: Connection) -> int:
     """A number that changes when another connection committed (see the module doc)."""
-    if isinstance(conn, sqlite3.Connection):
+    if dialect(conn) == "sqlite":
         return int(conn.execute("PRAGMA data_version").fetchone()[0])
-    from photoarchive.catalog.pg import PgConnection  # loaded already: conn is one
-
-    assert isinstance(conn, PgConnection)
-    return conn.data_version()
+    return server_connection(conn).data_version()
 
 
 def mark(catalog: Catalog) -> ChangeMark:
