@@ -32,6 +32,11 @@ def nocase(dialect: Dialect, expression: str) -> str:
     return f"{expression} COLLATE NOCASE" if dialect == "sqlite" else f"photoarchive_nocase({expression})"
 
 
+def by_code_point(dialect: Dialect, expression: str) -> str:
+    """Text ``expression`` compared and ordered by code point, whatever its column's collation."""
+    return f"{expression} COLLATE BINARY" if dialect == "sqlite" else f'{expression} COLLATE "C"'
+
+
 def like_nocase(dialect: Dialect) -> str:
     """The LIKE that ignores case (SQLite's LIKE ignores the case of A-Z; PostgreSQL's ILIKE
     that of every letter of its character type)."""

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from photoarchive.catalog.connection import Connection, dialect, server_connection, transaction
-from photoarchive.catalog.dialect import begin_snapshot
+from photoarchive.catalog.dialect import begin_snapshot, by_code_point
 from photoarchive.catalog.location import Dialect
 from photoarchive.errors import CatalogError
 
@@ -331,9 +331,8 @@ class Digest:
 
 
 def _rows_sql(conn: Connection, table: Table) -> str:
-    collation = ' COLLATE "C"' if dialect(conn) == "postgresql" else " COLLATE BINARY"
     kinds = {c.name: c.kind for c in table.columns}
-    order = ", ".join(f'"{k}"{collation if kinds[k] == "text" else ""}' for k in table.key)
+    order = ", ".join(by_code_point(dialect(conn), f'"{k}"') if kinds[k] == "text" else f'"{k}"' for k in table.key)
     where = ""
     if table.name == "settings":
         where = " WHERE key NOT IN (" + ", ".join(f"'{k}'" for k in DERIVED_SETTINGS) + ")"
