@@ -217,8 +217,7 @@ def _compile_on_a_server(terms: Sequence[Term]) -> FilterQuery:
             continue
         if term.field == "rating":
             accepted = cast(frozenset[int], term.value)
-            sql = _rating("p.", frozenset(RATINGS) - accepted if term.negated else accepted)
-            where.append({"1": "TRUE", "0": "FALSE"}.get(sql, sql))
+            where.append(_rating("p.", frozenset(RATINGS) - accepted if term.negated else accepted))
             continue
         sql, values = _server_term(term)
         where.append(f"NOT coalesce({sql}, FALSE)" if term.negated else sql)
@@ -369,9 +368,9 @@ def _term(conn: sqlite3.Connection, term: Term, column: str, *, member: bool = F
 def _rating(column: str, accepted: frozenset[int]) -> str:
     """A photo without a rating counts as 0 (unrated is zero stars, as Lightroom shows it)."""
     if accepted == frozenset(RATINGS):
-        return "1"
+        return "TRUE"
     if not accepted:
-        return "0"
+        return "FALSE"
     listed = f"{column}rating IN ({', '.join(map(str, sorted(accepted)))})"
     return f"({column}rating IS NULL OR {listed})" if 0 in accepted else listed
 
