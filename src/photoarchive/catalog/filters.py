@@ -349,7 +349,7 @@ def _term(conn: sqlite3.Connection, term: Term, column: str, *, member: bool = F
     if term.field == "source-type":
         return f"coalesce({column}digital_source_type, '') = ?", [value]
     if term.field == "camera":
-        pattern = "%" + str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = escape_like(str(value))
         return "(p.camera_make LIKE ? ESCAPE '\\' OR p.camera_model LIKE ? ESCAPE '\\')", [pattern, pattern]
     if term.field == "place":
         ids = _places_within(conn, str(value))
