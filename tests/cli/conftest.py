@@ -26,14 +26,15 @@ def show(capsys: pytest.CaptureFixture[str], archive: Path, photo_id: int) -> di
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> tuple[Path, list[int]]:
-    """An archive with three photos (recorded directly: no import run needed here)."""
-    return three_photos(tmp_path / "archive", tmp_path / "card")
+def archive(backend: Backend, tmp_path: Path) -> tuple[Path, list[int]]:
+    """An archive with three photos (recorded directly: no import run needed here), its catalog
+    on each backend in turn: every test that takes it runs on SQLite and on PostgreSQL."""
+    return three_photos(backend.archive(tmp_path / "archive"), tmp_path / "card")
 
 
 @pytest.fixture
 def archive_on_backend(backend: Backend, tmp_path: Path) -> tuple[Path, list[int]]:
-    """``archive`` on each backend: a module whose commands run on both overrides ``archive``."""
+    """``archive`` (on each backend), under the name the modules that override ``archive`` use."""
     return three_photos(backend.archive(tmp_path / "archive"), tmp_path / "card")
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from photoarchive.cli import main
 from tests.conftest import write_photo, write_photos
+from tests.postgres import Backend
 
 SHOW_KEYS = {
     "id",
@@ -39,8 +40,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_import_list_show_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = str(tmp_path / "archive")
+def test_import_list_show_check(backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = str(backend.archive(tmp_path / "archive"))
     write_photos(tmp_path / "card", 2)
     write_photo(tmp_path / "card" / "gps.jpg", seed=7, gps=(50.7, 156.3))
     (tmp_path / "card" / "readme.txt").write_text("not a photo")
@@ -92,8 +93,8 @@ def test_import_list_show_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 1 and problems[0]["id"] == photo_id and "changed" in problems[0]["problem"]
 
 
-def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = str(tmp_path / "archive")
+def test_usage_errors_exit_2(backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = str(backend.archive(tmp_path / "archive"))
     code, _, err = run(capsys, "--archive", archive, "show", "999")
     assert code == 2 and "no photo with id 999" in err
     with pytest.raises(SystemExit) as exit_info:

@@ -12,6 +12,7 @@ import pytest
 from tests.cli.conftest import run, show
 from tests.conftest import SAMPLES
 from tests.metadata.conftest import exiftool_json
+from tests.postgres import Backend
 
 
 @pytest.fixture
@@ -158,8 +159,10 @@ def test_clear_a_structured_field(capsys: pytest.CaptureFixture[str], archive) -
     assert show(capsys, root, ids[0])["location_created"] == {}
 
 
-def test_reference_image_imports_written_and_imported_again(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    root = tmp_path / "archive"
+def test_reference_image_imports_written_and_imported_again(
+    backend: Backend, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = backend.archive(tmp_path / "archive")
     code, _, err = run(capsys, root, "import", str(REFERENCE))
     assert code == 0, err
     shown = show(capsys, root, 1)

@@ -9,6 +9,7 @@ import io
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,14 +17,15 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.catalog import FIRST_PAGE
 from photoarchive.cli import main
 from photoarchive.cli.photos import list_command
+from tests.postgres import Backend
 
 COUNT = FIRST_PAGE * 2 + 37
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    """``COUNT`` photos recorded directly; every third one's caption says "tank"."""
-    root = tmp_path / "archive"
+def archive(backend: Backend, tmp_path: Path) -> Path:
+    """``COUNT`` photos recorded directly; every third one's caption says "tank" (on each backend)."""
+    root = backend.archive(tmp_path / "archive")
     with Catalog(root) as catalog:
         for n in range(1, COUNT + 1):
             catalog.add_photo(
@@ -40,6 +42,21 @@ def archive(tmp_path: Path) -> Path:
                 }
             )
     return root
+
+
+def trace(conn: Any, statements: list[str]) -> None:
+    """Each SQL text ``conn`` runs from now on, appended to ``statements`` (SQLite's trace
+    callback; on a server, each text given to ``execute``, where LIMITs are written inline too)."""
+    if hasattr(conn, "set_trace_callback"):
+        conn.set_trace_callback(statements.append)
+        return
+    execute = conn.execute
+
+    def recorded(sql: str, parameters: Any = (), /) -> Any:
+        statements.append(sql)
+        return execute(sql, parameters)
+
+    conn.execute = recorded
 
 
 def listed(capsys: pytest.CaptureFixture[str], archive: Path, *args: str) -> tuple[list[int], str]:
@@ -111,7 +128,7 @@ def test_the_first_page_is_printed_before_the_rest_is_read(
 ) -> None:
     statements: list[str] = []
     with Catalog(archive) as catalog:
-        catalog.conn.set_trace_callback(statements.append)
+        trace(catalog.conn, statements)
         out = Recorder(statements)
         monkeypatch.setattr("sys.stdout", out)
         args = argparse.Namespace(search="", sort="captured", offset=0, limit=None, count=False, json=as_json)
@@ -131,7 +148,7 @@ def test_pages_do_not_read_every_match_before_the_first(archive: Path) -> None:
     """A listing of a search is read a page at a time: the first page's query has a LIMIT."""
     with Catalog(archive) as catalog:
         statements: list[str] = []
-        catalog.conn.set_trace_callback(statements.append)
+        trace(catalog.conn, statements)
         pages = catalog.photo_pages(search="fog")
         first = next(pages)
         assert len(first) == FIRST_PAGE

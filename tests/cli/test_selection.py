@@ -13,6 +13,7 @@ from photoarchive.catalog.sidecars import read_mirror
 from tests.cli.conftest import run, show
 from tests.conftest import SAMPLES
 from tests.metadata.conftest import exiftool_json
+from tests.postgres import Backend
 
 
 def _selection(shown: dict) -> tuple:
@@ -105,13 +106,15 @@ def test_write_then_exiftool_then_import(capsys: pytest.CaptureFixture[str], arc
     )
 
 
-def test_a_shared_sample_imports_with_its_rating(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_shared_sample_imports_with_its_rating(
+    backend: Backend, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     card = tmp_path / "card"
     card.mkdir()
     shutil.copy2(SAMPLES / "metadata" / "MWG.jpg", card)  # xmp:Rating 3 (exiftool -XMP:Rating)
-    code, _, err = run(capsys, tmp_path / "archive", "import", str(card))
+    code, _, err = run(capsys, backend.archive(tmp_path / "archive"), "import", str(card))
     assert code == 0, err
-    code, out, _ = run(capsys, tmp_path / "archive", "list", "--json")
+    code, out, _ = run(capsys, backend.archive(tmp_path / "archive"), "list", "--json")
     assert _selection(json.loads(out)[0]) == (3, None, None)
 
 

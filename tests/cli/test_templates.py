@@ -9,6 +9,7 @@ import pytest
 
 from tests.cli.conftest import run, show
 from tests.conftest import write_photos
+from tests.postgres import Backend
 
 
 @pytest.fixture
@@ -61,8 +62,8 @@ def test_template_commands(capsys: pytest.CaptureFixture[str], archive) -> None:
     assert code == 2 and "no template named" in err
 
 
-def test_import_with_a_template(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    root = tmp_path / "archive"
+def test_import_with_a_template(backend: Backend, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = backend.archive(tmp_path / "archive")
     write_photos(tmp_path / "card", 2)
     code, _, err = run(capsys, root, "import", str(tmp_path / "card"), "--template", "missing")
     assert code == 2 and "no template named 'missing'" in err
