@@ -210,3 +210,121 @@ def test_changing_the_filter_neither_counts_the_source_again_nor_copies_the_grid
     window.reload_grid()
     assert len(counted) == 2
     assert window.bar.count.text() == f"1 of {total:,}"
+
+
+def _caption_box(window):
+    return window.editor.fields["caption"].text_box
+
+
+def test_a_caption_typed_under_lacks_caption_leaves_when_the_field_lets_go_and_undo_brings_it_back(
+    qtbot, window, monkeypatch
+) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply(ids[:4], {"caption": ""}, "no captions")
+    _filter(qtbot, window, FilterState().with_has("caption", False))  # -has:caption
+    shown = window.grid_model.ids()
+    assert len(shown) >= 3
+    target, after = shown[1], shown[2]
+    window.grid.select_ids([target])
+    box = _caption_box(window)
+    qtbot.waitUntil(lambda: window.editor.photo_ids() == [target] and box.isEnabled())
+    _focus_grid(qtbot, window)
+    qtbot.keyClick(window.grid, Qt.Key.Key_F2)  # Edit > Edit Caption: the caption field takes the focus
+    qtbot.waitUntil(box.hasFocus)
+    reads = _count_reads(window, monkeypatch)
+    qtbot.keyClicks(box, "Vasilyev Bay")
+    window.editor.flush()  # the editor's save while typing (its timer's): the photo stays under the cursor
+    qtbot.wait(50)
+    assert window.edits.stack.count() and target in window.grid_model.ids()
+    assert window.grid.selected_ids() == [target]
+    window.grab().save("/work/notes/shots/d3_caption_typing_stays.png")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)  # the field lets go: the caption is committed, the photo leaves
+    qtbot.waitUntil(lambda: target not in window.grid_model.ids(), timeout=3000)
+    assert window.grid_model.ids() == [pid for pid in shown if pid != target]
+    assert window.grid.selected_ids() == [after]  # the next photo is current
+    assert reads() == 0  # the source was not read again
+    assert window.bar.count.text().startswith(f"{len(shown) - 1:,} of")
+    window.grid.viewport().repaint()
+    window.grab().save("/work/notes/shots/d3_caption_committed_left.png")
+    _undo_key(qtbot, window)
+    qtbot.waitUntil(lambda: window.grid_model.ids() == shown, timeout=3000)  # back at its row
+    assert window.grid.selected_ids() == [target]
+
+
+def test_a_caption_changed_from_outside_the_editor_leaves_a_word_search_on_the_next_turn(qtbot, window) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply(ids[:3], {"caption": "Vasilyev Bay at dawn"}, "captions")
+    window.bar.search.setText("Vasilyev")  # plain words search the text
+    qtbot.waitUntil(lambda: sorted(window.grid_model.ids()) == sorted(ids[:3]), timeout=3000)
+    first = window.grid_model.ids()[0]
+    window.grid.select_ids([first])
+    # As Edit > Paste Metadata or a template applies it: the focus is not in the editor.
+    window.editing.apply_values([first], {"caption": "Kokutan"}, "paste")
+    qtbot.waitUntil(lambda: first not in window.grid_model.ids(), timeout=3000)
+    assert len(window.grid_model.ids()) == 2 and len(window.grid.selected_ids()) == 1
+    _undo_key(qtbot, window)
+    qtbot.waitUntil(lambda: window.grid_model.ids()[0] == first, timeout=3000)
+    assert window.grid.selected_ids() == [first]
+
+
+def test_esc_from_cull_after_the_photo_left_the_grid_selects_the_one_now_in_its_place(qtbot, window) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply([ids[0]], {"flag": "reject"}, "reject")
+    _filter(qtbot, window, FilterState(hide_rejects=True))
+    window.selecting.actions()["auto_advance"].setChecked(False)
+    shown = window.grid_model.ids()
+    target, after = shown[1], shown[2]
+    window.grid.select_ids([target])
+    _focus_grid(qtbot, window)
+    qtbot.keyClick(window.grid, Qt.Key.Key_F)
+    view = window.culling.view
+    assert view is not None
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_X)  # rejected: it leaves the grid behind the view
+    assert target not in window.grid_model.ids()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.culling.view is None
+    assert window.grid.selected_ids() == [after]
+    assert window.grid.currentIndex().row() == 1
+    qtbot.waitUntil(lambda: window.editor.photo_ids() == [after], timeout=3000)  # the editor follows
+    window.grid.viewport().repaint()
+    window.grab().save("/work/notes/shots/d3_esc_from_cull_selects_next.png")
+
+
+def test_esc_from_compare_after_the_focused_photo_left_selects_the_one_now_in_its_place(qtbot, window) -> None:
+    window.selecting.actions()["auto_advance"].setChecked(False)
+    _filter(qtbot, window, FilterState(flag="none"))  # unflagged only
+    shown = window.grid_model.ids()
+    window.select_photos(shown[2:4])
+    _focus_grid(qtbot, window)
+    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
+    qtbot.keyClick(window.grid, Qt.Key.Key_C)
+    view = window.culling.view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_P)  # the focused (first) photo picked: it leaves
+    assert shown[2] not in window.grid_model.ids()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.grid.selected_ids() == [shown[3]]
+
+
+def test_the_compare_views_caption_says_when_auto_advance_is_on(qtbot, window) -> None:
+    window.selecting.actions()["auto_advance"].setChecked(True)
+    order = window.grid_model.ids()[:2]
+    window.select_photos(order)
+    _focus_grid(qtbot, window)
+    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
+    qtbot.keyClick(window.grid, Qt.Key.Key_C)
+    view = window.culling.view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(view.isActiveWindow)
+    assert "Auto-advance" in view.panels[0].caption.text()
+    assert "Auto-advance" not in view.panels[1].caption.text()  # on the focused photo's line only
+    view.grab().save("/work/notes/shots/d3_compare_auto_advance_on.png")
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    assert not any("Auto-advance" in panel.caption.text() for panel in view.panels)
+    view.grab().save("/work/notes/shots/d3_compare_auto_advance_off.png")
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert "Auto-advance" in view.panels[1].caption.text()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)

@@ -6,7 +6,9 @@ it opens as fast over a million photos as over ten; ids still arriving join the 
 side by side, and is disabled otherwise (its status tip says why). The views' keys ask for
 the same edit as the grid's (``edit``, one undo step), and their overlays follow every
 change of the selection fields, undo and redo included (``show_values``). Esc goes back to
-the grid with the photo last shown (or focused) selected.
+the grid with the photo last shown (or focused) selected; if a key took that photo out of a
+filtered grid meanwhile, the photo now at the row where it was is selected (the one after
+it, or the grid's last), as after a key in the grid itself: the curator goes on from there.
 """
 
 from __future__ import annotations
@@ -45,16 +47,20 @@ class CullController(QObject):
         flush: Callable[[], None] = lambda: None,
         parent: QWidget | None = None,
         auto_advance: Callable[[], bool] = lambda: False,
+        left_row: Callable[[int], int | None] = lambda photo_id: None,
     ) -> None:
         """``edit(photo_ids, field, value)`` makes a view's edit (``SelectionController.edit``);
         ``flush`` saves what is being typed before a view opens; ``auto_advance()``: whether
-        the culling and compare views open with auto-advance on (the Photo menu's Auto-Advance)."""
+        the culling and compare views open with auto-advance on (the Photo menu's Auto-Advance);
+        ``left_row(photo_id)``: the grid row a photo had before it left the filtered grid, or
+        None (the window's record of the photos its keys took out)."""
         super().__init__(parent)
         self.catalog = catalog
         self.grid = grid
         self.edit = edit
         self.flush = flush
         self.auto_advance = auto_advance
+        self.left_row = left_row
         self.view: CullView | CompareView | None = None
         self._culled: CatalogPhotos | None = None  # the open culling view's photos, while they follow the grid
         cull = make_action(self, self.tr("&Cull"), self.open_cull, "F")
@@ -140,6 +146,10 @@ class CullController(QObject):
         if view is self.view:
             self.view = None
             self._culled = None
+        model = self.grid.grid_model
+        row = self.left_row(photo_id) if model.row_of(photo_id) is None else None
+        if row is not None and model.rowCount():  # it left the grid: the photo now where it was
+            photo_id = model.id_at(min(row, model.rowCount() - 1))
         self.grid.select_ids([photo_id])
         self.grid.window().activateWindow()
         self.grid.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -40,6 +40,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -57,6 +58,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.changes import Changes
 from photoarchive.catalog.curated import has_photos
 from photoarchive.ingest import ImportSummary
+from photoarchive.model.curated import SELECTION_FIELDS
 from photoarchive.ui import sources
 from photoarchive.ui.actions import fill_menu, make_action, menu_layout
 from photoarchive.ui.archive_controller import ArchiveController
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         self._filter = ""  # the filter the grid shows: the filter bar's and the search box's
         self._total: int | None = None  # the photos of the source, the filter's aside, once known
         self._left: dict[int, int] = {}  # photos a key took out of the filtered grid: their rows
+        self._typed: set[int] = set()  # photos edited in the editor, to leave when it commits (_filtered_values)
         # The sources' sizes a filtered grid's count is "of" (a subset's is read whole), kept
         # until photos or collections change: changing the filter does not count them again.
         self._sizes: dict[tuple[str, object], int] = {}
@@ -226,6 +229,8 @@ class MainWindow(QMainWindow):
         # An edit's new values go into the cells at once (the grid is not read again for them).
         self.edits.values_changed.connect(self.grid_model.set_values)
         self.edits.values_changed.connect(self._filtered_values)
+        for field in self.editor.fields.values():  # after the editor's own commit of the field
+            field.committed.connect(self._typing_committed)
         self.edits.values_changed.connect(self.culling.show_values)
         self.edits.photos_changed.connect(self._photos_changed)
         self.edits.collection_changed.connect(self._collection_changed)
@@ -338,6 +343,7 @@ class MainWindow(QMainWindow):
         reorderable = self.current_source.is_collection and order == "collection" and not self._filter
         self.grid_model.set_ids(ids, reorderable=reorderable)
         self._left.clear()
+        self._typed.clear()
         self._total = None
         self.centre.setCurrentWidget(self.browser if has_photos(self.catalog) else self.welcome)
         if page is not None and page.after is not None:
@@ -404,17 +410,53 @@ class MainWindow(QMainWindow):
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{count:,}"))
 
     def _filtered_values(self, changes: list[tuple[int, str, object]]) -> None:
-        """A rating, label or flag set (by a key, undo or redo) under a filter: the photos shown
-        that no longer match leave the grid at once, as in Lightroom, and the photo after them
-        becomes current; those that left and match again (undo) come back to their rows. The
-        grid is not read again: one query over the edited photos. A photo not shown that now
-        matches appears at the next reload of the grid (a source, the filter or the search
-        changed). The catalog's first reject turns Hide rejects on (``filtering.rejected``)."""
+        """Photos edited under a filter: those shown that no longer match leave the grid, as in
+        Lightroom, and the photo after them becomes current; those that left and match again
+        (undo) come back to their rows. The grid is not read again: one query over the edited
+        photos. A photo not shown that now matches appears at the next reload of the grid (a
+        source, the filter or the search changed). The catalog's first reject turns Hide
+        rejects on (``filtering.rejected``).
+
+        When: a rating, label or flag (a key, undo or redo) at once. Any other field (a
+        caption, credit, place, position, keywords: whatever a filter reads) when its edit is
+        committed, not at the editor's saves while the curator types: a photo whose caption is
+        being typed under ``-has:caption`` does not vanish under the cursor, and leaves when
+        the field lets go of the focus (Tab, a click elsewhere) or on Ctrl+Enter, as Lightroom
+        applies a field when the focus leaves it. An edit made with the focus outside the
+        editor (paste, a template, undo, the map) leaves on the next turn of the event loop,
+        after the click that may have caused it has picked its cell."""
         if self.filtering.rejected(changes):
             self._filter = self.filtering.filter_text(self.search_text)
-        edited = list(dict.fromkeys(pid for pid, field, _value in changes if field in ("rating", "label", "flag")))
-        if not self._filter or not edited:
+        if not self._filter:
             return
+        described = [pid for pid, field, _value in changes if field not in SELECTION_FIELDS]
+        if described:
+            self._typed.update(described)
+            if not self._typing():
+                QTimer.singleShot(0, self._leave_typed)
+        keyed = [pid for pid, field, _value in changes if field in SELECTION_FIELDS]
+        if keyed:
+            self._leave(keyed, flagged=any(field == "flag" for _pid, field, _value in changes))
+
+    def _typing(self) -> bool:
+        """Whether the keyboard focus is in one of the editor's fields."""
+        focus = QApplication.focusWidget()
+        return focus is not None and self.editor.isAncestorOf(focus)
+
+    def _typing_committed(self) -> None:
+        """A field of the editor committed what was typed: its photos may leave the grid."""
+        if self._typed:
+            QTimer.singleShot(0, self._leave_typed)
+
+    def _leave_typed(self) -> None:
+        ids, self._typed = list(self._typed), set()
+        if ids and self._filter:
+            self._leave(ids)
+
+    def _leave(self, photo_ids: Sequence[int], flagged: bool = False) -> None:
+        """The edited photos that no longer match leave the grid, those that match again
+        come back (``flagged``: a flag changed, the rejects hidden are counted again)."""
+        edited = list(dict.fromkeys(photo_ids))
         model = self.grid_model
         candidates = [pid for pid in edited if pid in self._left or model.row_of(pid) is not None]
         if len(candidates) > LEAVE_AT_MOST:  # a whole source flagged: read it again instead
@@ -435,7 +477,7 @@ class MainWindow(QMainWindow):
         elif not selected and taken and model.rowCount():
             selected = [model.id_at(min(taken[0][0], model.rowCount() - 1))]  # the photo after them
         self.grid.select_ids(selected)
-        if any(field == "flag" for _pid, field, _value in changes):
+        if flagged:
             self.filtering.count_hidden(self.search_text)  # in the background; shown when counted
         self._show_count()
 
@@ -510,7 +552,13 @@ class MainWindow(QMainWindow):
             self.catalog, self.edits, self.grid, self.settings, self.editor.flush, self
         )
         self.culling = CullController(
-            self.catalog, self.grid, self.selecting.edit, self.editor.flush, self, self.selecting.auto_advance.isChecked
+            self.catalog,
+            self.grid,
+            self.selecting.edit,
+            self.editor.flush,
+            self,
+            self.selecting.auto_advance.isChecked,
+            left_row=self._left.get,
         )
         self.grid.selection_changed.connect(self.culling.selection_changed)
         self.collections = CollectionController(

@@ -7,7 +7,8 @@ point; dragging one pans them all. One panel has the focus (outlined): Left / Ri
 Down between rows) move it, and the selection keys rate and flag its photo (0-5, 6-9,
 P, X, U, as in the culling view). With auto-advance on (A or Caps Lock, as in the culling view;
 it opens as the Photo menu's Auto-Advance is set) a rating, label or flag moves the focus to
-the next photo compared; on the last one it stays there, as the culling view stays on the
+the next photo compared (the focused photo's line then ends in "Auto-advance", as the culling
+view's line does); on the last one it stays there, as the culling view stays on the
 last photo: wrapping round would put the focus back on a photo already judged, and the
 curator would rate it again by the next key. Esc leaves (``left`` with the focused photo's id).
 
@@ -102,6 +103,7 @@ class CompareView(QWidget):
         self.auto_advance = QAction(self.tr("Auto-advance"), self)
         self.auto_advance.setCheckable(True)  # its keys (A, Caps Lock) are read by keyPressEvent
         self.auto_advance.setChecked(auto_advance)
+        self.auto_advance.toggled.connect(lambda _: self._update_captions())
         self.auto_advance.setToolTip(self.tr("After a rating, label or flag, focus the next photo (A or Caps Lock)"))
         self.addAction(self.auto_advance)
         self._closed = False
@@ -191,6 +193,8 @@ class CompareView(QWidget):
                 parts.append(selection)
             if panel.canvas.actual_size:
                 parts.append(self.tr("100 %") if panel.canvas.is_full() else self.tr("100 % of the preview"))
+            if index == self.focus and self.auto_advance.isChecked():  # where the next key acts, as in Cull
+                parts.append(self.tr("Auto-advance"))
             panel.caption.setText(" &nbsp;·&nbsp; ".join(parts))
 
     def closeEvent(self, event: QCloseEvent) -> None:
