@@ -328,3 +328,24 @@ def test_the_compare_views_caption_says_when_auto_advance_is_on(qtbot, window) -
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert "Auto-advance" in view.panels[1].caption.text()
     qtbot.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_a_click_on_another_photo_after_typing_a_caption_selects_the_photo_clicked(qtbot, window) -> None:
+    ids = window.catalog.photo_ids(order="imported")
+    window.edits.apply(ids[:4], {"caption": ""}, "no captions")
+    _filter(qtbot, window, FilterState().with_has("caption", False))  # -has:caption
+    shown = window.grid_model.ids()
+    target, clicked = shown[0], shown[2]
+    window.grid.select_ids([target])
+    box = _caption_box(window)
+    qtbot.waitUntil(lambda: window.editor.photo_ids() == [target] and box.isEnabled())
+    _focus_grid(qtbot, window)
+    qtbot.keyClick(window.grid, Qt.Key.Key_F2)
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClicks(box, "Landing beach")  # not saved yet: the click's focus change commits it
+    cell = window.grid.visualRect(window.grid_model.index(2)).center()
+    qtbot.mouseClick(window.grid.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.waitUntil(lambda: target not in window.grid_model.ids(), timeout=3000)
+    # The rows moved up only after the click picked its cell: the photo clicked is selected,
+    # not the one that slid under the pointer.
+    assert window.grid.selected_ids() == [clicked]
