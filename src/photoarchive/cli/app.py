@@ -113,14 +113,11 @@ def _take_deferred_backup(catalog: Catalog) -> None:
     """The day's backup a change of this command made due (``catalog.backup``), now that the
     command's output is written; announced when it copies enough to be noticed. A backup that
     fails is a warning: the change stands."""
-    from photoarchive.catalog.backup import take_deferred_backup
+    from photoarchive.catalog.backup import catalog_size, take_deferred_backup
 
     if not catalog.daily_backup_due:
         return
-    try:
-        size = catalog.paths.catalog.stat().st_size
-    except OSError:
-        size = 0
+    size = catalog_size(catalog.conn, catalog.paths)
     if size > ANNOUNCE_BACKUP_ABOVE:
         sys.stdout.flush()
         print(f"photoarchive: taking the day's backup of the catalog ({size / 1e6:.0f} MB)...", file=sys.stderr)
