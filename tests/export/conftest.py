@@ -11,7 +11,8 @@ import hashlib
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from PIL import Image, ImageDraw
 from photoarchive.catalog import Catalog
 from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
+from tests.postgres import Backend, new_database
 
 EXIFTOOL = shutil.which("exiftool")
 needs_exiftool = pytest.mark.skipif(EXIFTOOL is None, reason="exiftool is not installed (.ci/run installs it)")
@@ -180,12 +182,43 @@ def build_archive(root: Path, count: int = 15) -> list[int]:
     return order
 
 
+class SharedArchives:
+    """Archives built once a session on each backend, for the tests that only read them (copy one
+    with ``copy_archive`` to change it). On PostgreSQL each has a database of its own on the test
+    server (the ``backend`` fixture's database is emptied before every test), dropped at the end."""
+
+    def __init__(self, factory: pytest.TempPathFactory, databases: ExitStack) -> None:
+        self.factory, self.databases = factory, databases
+        self.built: dict[tuple[str, str], tuple[Path, list[int]]] = {}
+
+    def get(
+        self, backend: Backend, name: str, build: Callable[[Path], tuple[Path, list[int]]]
+    ) -> tuple[Path, list[int]]:
+        """(archive folder, photo ids) of ``build(root)`` run once for ``name`` on ``backend``."""
+        key = (backend.name, name)
+        if key not in self.built:
+            root = self.factory.mktemp(f"{name}-{backend.name}")
+            if backend.url is not None:
+                url = self.databases.enter_context(new_database(backend.url, f"photoarchive_export_{name}"))
+                Backend(backend.name, url).archive(root / "archive")
+            self.built[key] = build(root)
+        return self.built[key]
+
+
 @pytest.fixture(scope="session")
-def shumshu_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
-    """(archive folder, photo ids in collection order); read-only: copy it to change it."""
-    root = tmp_path_factory.mktemp("shumshu")
-    order = build_archive(root)
-    return root / "archive", order
+def shared_archives(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedArchives]:
+    with ExitStack() as databases:
+        yield SharedArchives(tmp_path_factory, databases)
+
+
+def build_shumshu(root: Path) -> tuple[Path, list[int]]:
+    return root / "archive", build_archive(root)
+
+
+@pytest.fixture
+def shumshu_archive(backend: Backend, shared_archives: SharedArchives) -> tuple[Path, list[int]]:
+    """(archive folder, photo ids in collection order) on each backend; read-only: copy it to change it."""
+    return shared_archives.get(backend, "shumshu", build_shumshu)
 
 
 @pytest.fixture
@@ -195,11 +228,34 @@ def shumshu(shumshu_archive: tuple[Path, list[int]]) -> Iterator[Catalog]:
 
 
 @pytest.fixture
-def small_archive(tmp_path: Path) -> Iterator[tuple[Catalog, list[int]]]:
-    """A private 3-photo archive that a test may change (delete an original, ...)."""
+def small_archive(backend: Backend, tmp_path: Path) -> Iterator[tuple[Catalog, list[int]]]:
+    """A private 3-photo archive on each backend that a test may change (delete an original, ...)."""
+    backend.archive(tmp_path / "archive")
     order = build_archive(tmp_path, count=3)
     with Catalog(tmp_path / "archive") as catalog:
         yield catalog, order
+
+
+@pytest.fixture
+def catalog(backend_catalog: Catalog) -> Catalog:
+    """A new catalog on each backend (tests/conftest.py's ``catalog`` is SQLite's alone)."""
+    return backend_catalog
+
+
+def copy_archive(source: Path, target: Path, backend: Backend) -> Path:
+    """``target``, a copy of the archive at ``source`` (a shared one) that a test may change, on
+    ``backend``: its files, and its catalog (PostgreSQL: moved into the test's database by
+    ``catalog.transfer``, as ``catalog migrate-to`` does)."""
+    from photoarchive.catalog.location import URL_FILE
+    from photoarchive.catalog.transfer import transfer
+
+    if backend.url is None:
+        shutil.copytree(source, target)
+        return target
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(URL_FILE))
+    with Catalog(source) as original, Catalog(backend.archive(target)) as copy:
+        transfer(original.conn, copy.conn)
+    return target
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -221,10 +277,11 @@ RU_ONE, RU_TWO, JA_ONE = "Русская подпись один", "Русска
 RU_ALT = "Описание для незрячих"
 
 
-@pytest.fixture(scope="module")
-def languages_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
-    """``build_languages_archive`` once per module. Read-only: copy it to change it."""
-    return build_languages_archive(tmp_path_factory.mktemp("languages"))
+@pytest.fixture
+def languages_archive(backend: Backend, shared_archives: SharedArchives) -> tuple[Path, list[int]]:
+    """``build_languages_archive`` once a session on each backend. Read-only: copy it
+    (``copy_archive``) to change it."""
+    return shared_archives.get(backend, "languages", build_languages_archive)
 
 
 def build_languages_archive(root: Path) -> tuple[Path, list[int]]:

@@ -19,7 +19,8 @@ import pytest
 from photoarchive.catalog import Catalog
 from photoarchive.export import ExportJob, ExportOptions
 from tests.export.cdp import CHROMIUM, Chromium
-from tests.export.conftest import JA_ONE, RU_ALT, RU_ONE, RU_TWO
+from tests.export.conftest import JA_ONE, RU_ALT, RU_ONE, RU_TWO, SharedArchives, build_languages_archive
+from tests.postgres import Backend
 
 pytestmark = pytest.mark.slow
 
@@ -38,10 +39,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="module")
-def exports(languages_archive: tuple[Path, list[int]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The collection as a gallery and as a post, each in en, ru and ja (a folder each)."""
+def exports(shared_archives: SharedArchives, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The collection as a gallery and as a post, each in en, ru and ja (a folder each). From the
+    archive's SQLite catalog alone: these tests check what the browser makes of the pages;
+    the same exports' texts and fallbacks, read from the catalog, are checked on both backends
+    by test_languages.py."""
     root = tmp_path_factory.mktemp("accessible")
-    with Catalog(languages_archive[0]) as catalog:
+    archive, _ = shared_archives.get(Backend("sqlite"), "languages", build_languages_archive)
+    with Catalog(archive) as catalog:
         for kind in ("gallery", "post"):
             job = ExportJob(catalog, "shumshu", ExportOptions(kind, root / kind, languages=LANGUAGES, workers=0))
             list(job.run())

@@ -29,6 +29,10 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
         yield chromium
 
 
+@pytest.mark.sqlite_only(
+    "what Chromium makes of the gallery's pages (seconds a run); the pages' contents, read from the"
+    " catalog, are checked on both backends by test_gallery.py"
+)
 def test_gallery_in_chromium(browser: Chromium, shumshu: Catalog, tmp_path: Path) -> None:
     target = tmp_path / "gallery"
     job = ExportJob(shumshu, "shumshu", ExportOptions(format="gallery", target=target, burn_credit="© {creator}"))

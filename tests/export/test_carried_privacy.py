@@ -13,6 +13,7 @@ import pytest
 from tests.cli.conftest import run
 from tests.conftest import SAMPLES
 from tests.metadata.conftest import exiftool, exiftool_json
+from tests.postgres import Backend
 
 SERIALS = {
     "ExifIFD:SerialNumber": "B123",
@@ -26,7 +27,7 @@ SERIALS = {
 
 
 @pytest.fixture
-def archive(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
+def archive(capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: Backend) -> Path:
     photo = tmp_path / "card" / "serials.jpg"
     photo.parent.mkdir()
     shutil.copy(SAMPLES / "metadata" / "pillow_hopper.jpg", photo)
@@ -38,7 +39,7 @@ def archive(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
         "-XMP-dc:Subject=kept", "-XMP-iptcExt:PersonInImage=A. Veteran", "-XMP-xmp:Nickname=unmodelled", photo,
     )  # fmt: skip
     assert exiftool_json(photo, "-G1")["ExifIFD:SerialNumber"] == "B123"
-    root = tmp_path / "archive"
+    root = backend.archive(tmp_path / "archive")
     code, _, err = run(capsys, root, "import", str(photo))
     assert code == 0, err
     run(capsys, root, "collection", "create", "c")

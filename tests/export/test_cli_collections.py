@@ -9,6 +9,7 @@ import pytest
 
 from photoarchive.cli import main
 from tests.conftest import write_photos
+from tests.postgres import Backend
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -17,8 +18,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_collection_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = ["--archive", str(tmp_path / "archive")]
+def test_collection_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: Backend) -> None:
+    archive = ["--archive", str(backend.archive(tmp_path / "archive"))]
     write_photos(tmp_path / "card", 3)
     code, out, _ = run(capsys, *archive, "import", str(tmp_path / "card"), "--json", "--workers", "1")
     a, b, c = json.loads(out)["photos"]

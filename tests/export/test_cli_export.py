@@ -10,6 +10,7 @@ import pytest
 
 from photoarchive.cli import main
 from tests.export.conftest import build_archive
+from tests.postgres import Backend
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -18,7 +19,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: Backend) -> None:
+    backend.archive(tmp_path / "archive")
     order = build_archive(tmp_path, count=3)
     archive = ["--archive", str(tmp_path / "archive")]
     target = tmp_path / "out" / "gallery"
@@ -54,7 +56,8 @@ def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 1 and "1 could not be exported" in out and "missing" in err
 
 
-def test_copy_theme_then_use_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_copy_theme_then_use_it(tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: Backend) -> None:
+    backend.archive(tmp_path / "archive")
     build_archive(tmp_path, count=2)
     theme = tmp_path / "my theme"
     code, out, _ = run(capsys, "copy-theme", str(theme))
@@ -68,11 +71,12 @@ def test_copy_theme_then_use_it(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_export_starts_the_workers_before_its_own_work(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, backend: Backend
 ) -> None:
     from photoarchive import pool
     from photoarchive.export import job
 
+    backend.archive(tmp_path / "archive")
     build_archive(tmp_path, count=2)
     events: list[str] = []
     monkeypatch.setattr(pool, "start_workers", lambda modules: events.append(f"start {' '.join(modules)}"))

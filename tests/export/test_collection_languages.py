@@ -13,12 +13,13 @@ from photoarchive.catalog import Catalog
 from photoarchive.collections import edit_collection, get_collection
 from photoarchive.errors import ValidationError
 from tests.export.conftest import run_cli as run
+from tests.postgres import Backend
 
 
 def test_collection_texts_per_language_from_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: Backend
 ) -> None:
-    archive = ["--archive", str(tmp_path / "archive")]
+    archive = ["--archive", str(backend.archive(tmp_path / "archive"))]
     assert run(capsys, *archive, "config", "languages", "en,ru,ja")[0] == 0
     run(capsys, *archive, "collection", "create", "c", "--title", "Shumshu", "--intro", "In **August 1945**")
     code, _, err = run(
@@ -49,8 +50,8 @@ def test_collection_texts_per_language_from_the_command_line(
     assert shown["title"] == "Shumshu 1945" and set(shown["translations"]) == {"ru"}
 
 
-def test_in_language_falls_back_to_the_default_texts(tmp_path: Path) -> None:
-    with Catalog(tmp_path / "archive") as catalog:
+def test_in_language_falls_back_to_the_default_texts(tmp_path: Path, backend: Backend) -> None:
+    with Catalog(backend.archive(tmp_path / "archive")) as catalog:
         from photoarchive.collections import create_collection
 
         create_collection(catalog, "c", title="Shumshu", introduction="Intro", caption_template="{caption}")

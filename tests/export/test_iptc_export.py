@@ -12,6 +12,7 @@ from photoarchive.model import CuratedFields
 from tests.cli.conftest import run
 from tests.conftest import SAMPLES
 from tests.metadata.conftest import exiftool, exiftool_json
+from tests.postgres import Backend
 
 REFERENCE = SAMPLES / "metadata" / "IPTC-PhotometadataRef-Std2022.1.jpg"
 CREATED = {"city": "Severo-Kurilsk", "country_code": "RUS", "gps_latitude": "50,40.5N", "gps_longitude": "156,7.2E"}
@@ -31,9 +32,10 @@ def test_precision_of_the_location_created(precision: str, expected: dict) -> No
     assert fields.location_created == expected
 
 
-def _package(capsys: pytest.CaptureFixture[str], tmp_path: Path, *options: str) -> dict:
+def _package(capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: Backend, *options: str) -> dict:
     root = tmp_path / "archive"
     if not root.exists():
+        backend.archive(root)
         assert run(capsys, root, "import", str(REFERENCE))[0] == 0
         assert run(capsys, root, "collection", "create", "ref")[0] == 0
         assert run(capsys, root, "collection", "add", "ref", "1")[0] == 0
@@ -45,9 +47,9 @@ def _package(capsys: pytest.CaptureFixture[str], tmp_path: Path, *options: str) 
 
 
 def test_the_package_carries_them_and_precision_none_removes_both_locations(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: Backend
 ) -> None:
-    tags = _package(capsys, tmp_path)
+    tags = _package(capsys, tmp_path, backend)
     for tag in (
         "XMP-iptcExt:PersonInImage",
         "XMP-iptcExt:ArtworkOrObject",
@@ -63,7 +65,7 @@ def test_the_package_carries_them_and_precision_none_removes_both_locations(
     ):
         assert tag in tags, tag
     assert [r["RId"] for r in tags["XMP-iptcExt:ImageRegion"]] == ["persltr1", "persltr2", "persspkr1"]
-    hidden = _package(capsys, tmp_path, "--location-precision", "none")
+    hidden = _package(capsys, tmp_path, backend, "--location-precision", "none")
     assert "XMP-iptcExt:LocationCreated" not in hidden
     assert "XMP-iptcExt:LocationShown" not in hidden
     assert "XMP-iptcExt:PersonInImage" in hidden
@@ -93,9 +95,11 @@ def _tags(path: Path) -> dict:
     return {k: v for k, v in tags.items() if not k.startswith(("System:", "ExifTool:", "File:", "SourceFile"))}
 
 
-def test_the_package_keeps_every_property_of_the_original(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_the_package_keeps_every_property_of_the_original(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: Backend
+) -> None:
     original = _tags(REFERENCE)
-    copy = _package(capsys, tmp_path)
+    copy = _package(capsys, tmp_path, backend)
     copy = {k: v for k, v in copy.items() if not k.startswith(("System:", "ExifTool:", "File:", "SourceFile"))}
     assert set(original) - set(copy) == _ENCODING
     # Properties we do not model, which the package dropped before (issue 16).
@@ -104,16 +108,16 @@ def test_the_package_keeps_every_property_of_the_original(capsys: pytest.Capture
     assert copy["XMP-plus:ImageCreator"] == original["XMP-plus:ImageCreator"]
     # The placeholder country code R22 is written as read (as `write` does), not left out.
     assert copy["XMP-iptcCore:CountryCode"] == copy["IPTC:Country-PrimaryLocationCode"] == "R22"
-    hidden = _package(capsys, tmp_path, "--location-precision", "none")
+    hidden = _package(capsys, tmp_path, backend, "--location-precision", "none")
     hidden = {k: v for k, v in hidden.items() if not k.startswith(("System:", "ExifTool:", "File:", "SourceFile"))}
     assert set(original) - set(hidden) == _ENCODING | _LOCATION
     assert not [tag for tag in hidden if "GPS" in tag]
 
 
 def test_the_package_says_the_placeholder_is_written_as_read(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: Backend
 ) -> None:
-    root = tmp_path / "archive"
+    root = backend.archive(tmp_path / "archive")
     code, _, said = run(capsys, root, "import", str(REFERENCE))
     assert code == 0, said
     assert "'R22'" in said and "write and export write it as the file holds it" in said, said
@@ -130,16 +134,16 @@ def _validate(path: Path) -> set[str]:
     return {line.split(":", 1)[1].strip() for line in lines if line.startswith("Warning")}
 
 
-def test_no_new_validation_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    _package(capsys, tmp_path)
+def test_no_new_validation_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: Backend) -> None:
+    _package(capsys, tmp_path, backend)
     (copy,) = (tmp_path / "pkg0" / "images").glob("*.jpg")
     assert _validate(copy) <= _validate(REFERENCE)
 
 
 def test_no_placeholder_said_written_where_the_precision_removed_it(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: Backend
 ) -> None:
-    root = tmp_path / "archive"
+    root = backend.archive(tmp_path / "archive")
     assert run(capsys, root, "import", str(REFERENCE))[0] == 0
     run(capsys, root, "collection", "create", "ref")
     run(capsys, root, "collection", "add", "ref", "1")

@@ -18,6 +18,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit
 from tests.conftest import add_original, write_photo
+from tests.postgres import Backend
 from tests.processes import Command, describe, kill_main
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc (Linux)")
@@ -25,8 +26,8 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason=
 PHOTOS = 40
 
 
-def _archive(tmp_path: Path, size: tuple[int, int]) -> tuple[Path, list[int]]:
-    archive = tmp_path / "archive"
+def _archive(tmp_path: Path, size: tuple[int, int], backend: Backend) -> tuple[Path, list[int]]:
+    archive = backend.archive(tmp_path / "archive")
     with Catalog(archive) as catalog:
         ids = [
             add_original(catalog, write_photo(tmp_path / "card" / f"IMG_{i:04d}.JPG", size=size, seed=i))
@@ -42,8 +43,8 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".partial-" in p.name or ".old-" in p.name or ".part" in p.name)
 
 
-def test_kill9_during_an_export(tmp_path: Path, commands: list[Command]) -> None:
-    archive, _ = _archive(tmp_path, (1600, 1200))
+def test_kill9_during_an_export(tmp_path: Path, commands: list[Command], backend: Backend) -> None:
+    archive, _ = _archive(tmp_path, (1600, 1200), backend)
     out = tmp_path / "out"
     target = out / "gallery"
     args = ("export", "shumshu", "--format", "gallery", "--to", str(target), "--workers", "2")
@@ -76,8 +77,8 @@ def test_kill9_during_an_export(tmp_path: Path, commands: list[Command]) -> None
     assert not rerun.survivors(), "processes outlived a completed export"
 
 
-def test_kill9_during_a_write(tmp_path: Path, commands: list[Command]) -> None:
-    archive, ids = _archive(tmp_path, (2400, 1800))
+def test_kill9_during_a_write(tmp_path: Path, commands: list[Command], backend: Backend) -> None:
+    archive, ids = _archive(tmp_path, (2400, 1800), backend)
     # Kill while a .part file is there, so that the re-run has one to clean up; the first try
     # may miss the moment (the file lives for one write), so try again in another folder.
     for attempt in range(5):

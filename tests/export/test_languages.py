@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,9 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.export_settings import load_export_settings
 from photoarchive.export import ExportJob, ExportOptions
 from photoarchive.export.languages import load_messages
-from tests.export.conftest import JA_ONE, RU_ALT, RU_ONE, exiftool, needs_exiftool
+from tests.export.conftest import JA_ONE, RU_ALT, RU_ONE, copy_archive, exiftool, needs_exiftool
 from tests.export.conftest import run_cli as run
+from tests.postgres import Backend
 
 
 @pytest.fixture
@@ -109,10 +109,9 @@ def test_the_post_in_russian_and_its_fallback_report(
 
 @needs_exiftool
 def test_the_package_embeds_the_language_published_as_x_default(
-    languages_archive: tuple[Path, list[int]], tmp_path: Path
+    languages_archive: tuple[Path, list[int]], tmp_path: Path, backend: Backend
 ) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(languages_archive[0], root)
+    root = copy_archive(languages_archive[0], tmp_path / "copy", backend)
     with Catalog(root) as catalog:
         for name, extra in (("all", {}), ("only", {"only_language": True})):
             options = ExportOptions("package", tmp_path / name, languages=("ru",), workers=0, **extra)
@@ -147,13 +146,12 @@ def test_a_themes_messages_replace_the_defaults_one_by_one(tmp_path: Path) -> No
 
 
 def test_an_extended_description_is_linked_to_its_image(
-    languages_archive: tuple[Path, list[int]], tmp_path: Path
+    languages_archive: tuple[Path, list[int]], tmp_path: Path, backend: Backend
 ) -> None:
     """Issue 16's field: the pages give it its place, described-by the image."""
     from photoarchive.cli import main
 
-    archive = tmp_path / "archive"
-    shutil.copytree(languages_archive[0], archive)
+    archive = copy_archive(languages_archive[0], tmp_path / "archive", backend)
     first = str(languages_archive[1][0])  # the photo titled Заголовок in Russian
     assert main(["--archive", str(archive), "edit", first, "--lang", "ru", "--extended-description", "Long text"]) == 0
     with Catalog(archive) as catalog:

@@ -19,6 +19,7 @@ from photoarchive.export.render import RenderTask, render
 from photoarchive.imaging.derivatives import DerivativeRequest, Rendition
 from photoarchive.metadata import Preview
 from tests.export.conftest import export, files_of, make_photo
+from tests.postgres import Backend
 
 
 def jpeg_bytes(size: tuple[int, int]) -> bytes:
@@ -69,12 +70,12 @@ def record(catalog: Catalog, source: Path | str, fmt: str, orientation: int = 1)
 
 
 @pytest.fixture
-def mixed(tmp_path: Path, samples: Path) -> Catalog:
+def mixed(tmp_path: Path, samples: Path, backend: Backend) -> Catalog:
     """A collection of a JPEG, a synthetic RAW with a usable preview, the RAW samples (whose
     previews are stubs), a HEIC that decodes and one that does not (the truncated sample)."""
     card = tmp_path / "card"
     card.mkdir()
-    with Catalog(tmp_path / "archive") as catalog:
+    with Catalog(backend.archive(tmp_path / "archive")) as catalog:
         ids = [
             record(catalog, make_photo(card / "IMG_0001.JPG", 1), "JPEG"),
             record(catalog, synthetic_raw(card / "SYNTH.NEF"), "NEF", orientation=6),

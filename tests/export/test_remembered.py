@@ -16,6 +16,7 @@ from photoarchive.errors import ValidationError
 from photoarchive.export.checks import BARE_BURN, BLANK_CREDITS, NO_CREDIT, credit_problems
 from photoarchive.export.options import ExportOptions, from_remembered, remembered
 from tests.export.conftest import build_archive
+from tests.postgres import Backend
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -37,7 +38,10 @@ def test_remembered_options_round_trip_and_given_ones_win(tmp_path: Path) -> Non
     assert error.value.field == "target"
 
 
-def test_as_last_time_reuses_the_collection_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_as_last_time_reuses_the_collection_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: Backend
+) -> None:
+    backend.archive(tmp_path / "archive")
     build_archive(tmp_path, count=2)
     archive = ["--archive", str(tmp_path / "archive")]
     code, _, err = run(capsys, *archive, "export", "shumshu", "--format", "package")
@@ -65,7 +69,10 @@ def test_as_last_time_reuses_the_collection_options(tmp_path: Path, capsys: pyte
     assert json.loads((second / "manifest.json").read_text())["options"]["location_precision"] == "none"
 
 
-def test_photos_without_credit_are_said_before_the_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_photos_without_credit_are_said_before_the_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: Backend
+) -> None:
+    backend.archive(tmp_path / "archive")
     ids = build_archive(tmp_path, count=3)
     with Catalog(tmp_path / "archive") as catalog:
         blank = {"creator": "", "credit": "", "source": "", "copyright": ""}

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.connection import transaction
 from photoarchive.edits import apply_edit
 from photoarchive.errors import ValidationError
 from tests.export.conftest import export, make_photo
@@ -74,7 +75,7 @@ def test_a_stored_value_that_does_not_validate_is_left_out_with_a_warning(small_
     """As an import keeps what a file held (with a warning): the photo is published, the bad
     values are not, and the summary says which and where."""
     catalog, order = small_archive
-    with catalog.conn:
+    with transaction(catalog.conn):
         catalog.conn.execute(
             "UPDATE photos SET web_statement = 'javascript:alert(1)', country_code = 'XX' WHERE id = ?", (order[0],)
         )
