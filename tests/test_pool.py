@@ -192,3 +192,64 @@ def test_the_processes_that_outlive_the_parent_a_moment_do_not_hold_its_output()
     outputs = json.loads(run.stdout)
     assert len(outputs) == 2 and all(fds == [os.devnull] * 2 for fds in outputs.values()), outputs
     assert run.stderr == "to stderr\n"
+
+
+# Runs a pool with ``fork_here`` in a fresh interpreter (optionally with another thread running
+# meanwhile); prints this process's pid, what each worker saw (``preloaded``), whether the main
+# process imported the preloaded module, and whether a fork server or resource tracker started.
+FORK_HERE = (
+    "import json, multiprocessing.forkserver, multiprocessing.resource_tracker, os, sys, threading\n"
+    "from photoarchive.pool import batches_in_pool, can_fork_here\n"
+    "from tests.test_pool import preloaded\n"
+    "stop = threading.Event()\n"
+    "if sys.argv[1] == 'thread':\n"
+    "    threading.Thread(target=stop.wait, daemon=True).start()\n"
+    "alone = can_fork_here()\n"
+    "batches = batches_in_pool(preloaded, ['xml.dom.minidom'] * 4, workers=2, cancelled=lambda: False,\n"
+    "                          crashed=print, preload=['xml.dom.minidom'], fork_here=True)\n"
+    "results = [r for batch in batches for r in batch]\n"
+    "stop.set()\n"
+    "print(json.dumps({'pid': os.getpid(), 'alone': alone, 'results': results,\n"
+    "    'in_main': 'xml.dom.minidom' in sys.modules,\n"
+    "    'server': multiprocessing.forkserver._forkserver._forkserver_pid is not None,\n"
+    "    'tracker': multiprocessing.resource_tracker._resource_tracker._pid is not None}))\n"
+)
+
+
+@linux_only
+def test_a_process_running_one_thread_forks_its_workers_itself_without_a_server_or_tracker() -> None:
+    """``fork_here``: the workers' code is imported once, here, and each worker is a fork of
+    this process; no second interpreter imports it (the fork server), none tracks semaphores."""
+    run = subprocess.run(
+        [sys.executable, "-c", FORK_HERE, "alone"], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout)
+    assert found["alone"] and found["in_main"] and not found["server"] and not found["tracker"], found
+    assert all(imported and parent == owner == found["pid"] for imported, parent, owner in found["results"]), found
+
+
+@linux_only
+def test_a_process_running_another_thread_has_its_workers_forked_by_the_server() -> None:
+    """A fork copies the locks another thread may hold at that moment: never from here then."""
+    run = subprocess.run(
+        [sys.executable, "-c", FORK_HERE, "thread"], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout)
+    assert not found["alone"] and not found["in_main"] and found["server"], found
+    assert all(imported and parent != owner == found["pid"] for imported, parent, owner in found["results"]), found
+
+
+@linux_only
+def test_workers_forked_from_their_parent_end_with_it_when_it_is_killed(tmp_path: Path) -> None:
+    script = (
+        "from tests.test_pool import touch_then_sleep\n"
+        "from photoarchive.pool import batches_in_pool\n"
+        f"tasks = [{str(tmp_path)!r} + f'/{{i}}' for i in range(6)]\n"
+        "for _ in batches_in_pool(touch_then_sleep, tasks, workers=2, cancelled=lambda: False, crashed=print,\n"
+        "                         fork_here=True):\n"
+        "    pass\n"
+    )
+    survivors = _kill_parent_then_survivors(script, tmp_path, 2)
+    assert survivors == [], "workers outlived their parent"

@@ -40,13 +40,16 @@ def cli_main(argv: Sequence[str] | None = None) -> None:
 
 
 def _start_import_workers() -> None:
-    """Start the import's worker processes first of all: their fork server (a new interpreter
-    importing the workers' code, ``pool.start_workers``) then starts while this process
-    imports the command line and opens the catalog, instead of after."""
-    from photoarchive.ingest.task import WORKER_PRELOAD
-    from photoarchive.pool import start_workers
+    """Where the import's workers come from a fork server (a new interpreter importing the
+    workers' code, ``pool.start_workers``), start it first of all: it then starts while this
+    process imports the command line and opens the catalog, instead of after. On Linux this
+    process, which runs no other thread, forks them itself (``pool.can_fork_here``): no server."""
+    from photoarchive.pool import can_fork_here, start_workers
 
-    start_workers(WORKER_PRELOAD)
+    if not can_fork_here():
+        from photoarchive.ingest.task import WORKER_PRELOAD
+
+        start_workers(WORKER_PRELOAD)
 
 
 def gui_main(argv: Sequence[str] | None = None) -> None:

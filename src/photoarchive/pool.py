@@ -9,13 +9,18 @@ only the file that crashes again is given up, through ``crashed(task)``.
 
 Workers are forked by multiprocessing's fork server (``spawn`` where there is none, on
 Windows): a fresh interpreter started once per process, which imports the workers' code
-(``start_workers``: the import starts it early, while the main process is still importing
-its own code and scanning) and then forks each worker from that clean state. It is as safe
-beside the GUI's threads as ``spawn`` (``fork`` from the main process would copy their locks
+(``start_workers``: started early, while the main process is still importing its own code
+and scanning) and then forks each worker from that clean state. It is as safe beside the
+GUI's threads as ``spawn`` (``fork`` from a process that runs threads would copy their locks
 mid-flight), but a worker costs a fork instead of a new interpreter importing the package
-(0.2 s of CPU each, on the 2 cores of a laptop). Workers ignore Ctrl-C (the main process
-stops the run cleanly), and send what C libraries print on file descriptor 2 to a log file
-instead of the curator's terminal.
+(0.2 s of CPU each, on the 2 cores of a laptop). A caller whose process runs no thread but
+its own (the command line's import) may ask for its workers to be forked from itself
+(``fork_here``): on Linux, while ``/proc`` shows that one thread, they are, and neither the
+fork server (an interpreter that imports the workers' code a second time) nor
+multiprocessing's resource tracker (another interpreter, for the fork server's semaphores)
+is started: about 0.3 s of CPU an import. Workers ignore Ctrl-C (the main process stops the
+run cleanly), and send what C libraries print on file descriptor 2 to a log file instead of
+the curator's terminal.
 
 Workers die with the main process. Killed (kill -9, the out-of-memory killer, a crash), it
 closes nothing cleanly, and a worker waiting for its next task would wait forever: each one
@@ -26,12 +31,14 @@ kill it when its parent ends (``PR_SET_PDEATHSIG``, immediate even inside a C de
 that the parent did not end before it asked, and everywhere watches the pipe its parent
 started it with in a thread: that pipe reaches its end when the parent is gone. A worker's
 parent, for Linux, is the fork server: it exits as soon as the main process ends (it watches
-a pipe of its own), and its death signal then ends the worker.
+a pipe of its own), and its death signal then ends the worker; or, forked from the main
+process itself (``fork_here``), the main process.
 """
 
 from __future__ import annotations
 
 import ctypes
+import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -50,6 +57,28 @@ R = TypeVar("R")
 
 _SERVER = "forkserver" in multiprocessing.get_all_start_methods()
 _CONTEXT = multiprocessing.get_context("forkserver" if _SERVER else "spawn")
+# Workers forked from the process that runs the pool (``fork_here``): Linux only, where /proc
+# tells whether it runs another thread (macOS's system libraries are not safe to fork at all).
+_FORK = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+
+
+def can_fork_here() -> bool:
+    """Whether workers may be forked from this process now: on Linux, while it runs a single
+    thread (``/proc/self/task`` counts those of C libraries and Qt too, which
+    ``threading.active_count`` does not see). A fork copies every lock as it is at that moment;
+    with one thread, none is held by a thread that the copy lacks."""
+    if _FORK is None:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _import_here(modules: Sequence[str]) -> None:
+    """Import ``modules`` in this process, so that workers forked from it have them."""
+    for name in modules:
+        importlib.import_module(name)
 
 
 def start_workers(preload: Sequence[str]) -> None:
@@ -213,19 +242,35 @@ def batches_in_pool(
     crashed: Callable[[T], R],
     log_path: Path | None = None,
     finish_running: bool = True,
+    preload: Sequence[str] = (),
+    fork_here: bool = False,
 ) -> Generator[list[R], None, None]:
     """As ``run_in_pool``, the results that have come back by the time the caller asks for
     more, together (in completion order): a caller that takes a while over each batch (the
     importer commits and fsyncs) handles more results at once instead of falling behind. The
     workers are given their next tasks before a batch is handed over, so they go on meanwhile.
+
+    ``preload``: modules the workers need besides the function's, imported before they are
+    forked. ``fork_here``: fork the workers from this process when ``can_fork_here()`` (asked
+    again for each pool: a pool started when another thread runs is the fork server's);
+    this process then imports their code, once, for all of them.
     """
     log = str(log_path) if log_path is not None else None
     if log_path is not None:
         log_path.parent.mkdir(parents=True, exist_ok=True)
-    start_workers([getattr(function, "func", function).__module__])
+    modules = [getattr(function, "func", function).__module__, *preload]
 
     def pool(size: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(size, mp_context=_CONTEXT, initializer=init_worker, initargs=(log, os.getpid()))
+        context: multiprocessing.context.BaseContext = _CONTEXT
+        if fork_here and _FORK is not None and can_fork_here():
+            _import_here(modules)
+            if can_fork_here():  # the imports started no thread
+                context = _FORK
+        if context is _CONTEXT:
+            start_workers(modules)
+        # With fork, the pool forks its workers at its first submit, from this thread, before
+        # it starts its own threads.
+        return ProcessPoolExecutor(size, mp_context=context, initializer=init_worker, initargs=(log, os.getpid()))
 
     queue = list(tasks)
     queue.reverse()  # pop() from the end keeps the given order

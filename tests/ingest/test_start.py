@@ -1,6 +1,9 @@
-"""An import's start-up: its workers' fork server starts first, imports their code once (and
-stays a single thread, safe to fork), and the main process imports none of the workers'
-imaging code. Each run is a fresh interpreter, as ``photoarchive import`` is."""
+"""An import's start-up. The command, which runs no other thread, forks its workers itself
+(on Linux): it imports their code once, and starts no fork server and no resource tracker
+(two more interpreters). Where it runs another thread (the window's import runs on a worker
+thread), their fork server starts first, imports their code once (and stays a single thread,
+safe to fork), and the main process imports none of the workers' imaging code. Each run is a
+fresh interpreter, as ``photoarchive import`` is."""
 
 from __future__ import annotations
 
@@ -30,31 +33,82 @@ def _run(script: str, *argv: str) -> Any:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_the_main_process_of_an_import_imports_no_imaging_code(tmp_path: Path) -> None:
-    """Pillow and libvips are the workers' (imported by their fork server): the process
+# Runs ``photoarchive.__main__.main(argv)``, with another thread running throughout when the
+# first argument is "thread"; prints its exit code, the top-level packages it imported, and
+# whether a fork server or a resource tracker was started.
+PROBE_PROCESSES = """
+    import json, multiprocessing.forkserver, multiprocessing.resource_tracker, sys, threading
+    stop = threading.Event()
+    if sys.argv.pop(1) == "thread":
+        threading.Thread(target=stop.wait, daemon=True).start()
+    from photoarchive.__main__ import main
+    try:
+        main(sys.argv[1:])
+    except SystemExit as end:
+        code = end.code
+    stop.set()
+    print(json.dumps({
+        "code": code,
+        "modules": sorted({m.split(".")[0] for m in sys.modules}),
+        "server": multiprocessing.forkserver._forkserver._forkserver_pid is not None,
+        "tracker": multiprocessing.resource_tracker._resource_tracker._pid is not None,
+    }))
+    """
+
+
+def _import_args(tmp_path: Path) -> list[str]:
+    return ["--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "2", "--json"]
+
+
+@linux_only
+def test_the_import_command_forks_its_workers_itself_with_no_server_or_tracker(tmp_path: Path) -> None:
+    """It runs no other thread: its workers are forks of it, which imported their code once."""
+    write_photos(tmp_path / "card", 3)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(PROBE_PROCESSES), "alone", *_import_args(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    *output, last = done.stdout.strip().splitlines()
+    report, found = json.loads("\n".join(output)), json.loads(last)
+    assert found["code"] == 0 and report["imported"] == 3
+    assert {"PIL", "pyvips"} <= set(found["modules"])
+    assert not found["server"] and not found["tracker"], found
+
+
+def test_with_another_thread_the_import_s_main_process_imports_no_imaging_code(tmp_path: Path) -> None:
+    """Pillow and libvips are then the workers' (imported by their fork server): the process
     that farms the files out and records them has no use for them."""
     write_photos(tmp_path / "card", 3)
-    found = _run(
-        """
-        import json, sys
-        from photoarchive.__main__ import main
-        try:
-            main(sys.argv[1:])
-        except SystemExit as end:
-            code = end.code
-        print(json.dumps({"code": code, "modules": sorted({m.split(".")[0] for m in sys.modules})}))
-        """,
-        *("--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "2"),
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(PROBE_PROCESSES), "thread", *_import_args(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
     )
-    assert found["code"] == 0
+    assert done.returncode == 0, done.stderr
+    *output, last = done.stdout.strip().splitlines()
+    report, found = json.loads("\n".join(output)), json.loads(last)
+    assert found["code"] == 0 and report["imported"] == 3
     assert {"PIL", "pyvips"} & set(found["modules"]) == set()
+    assert found["server"]
 
 
-def test_the_import_command_starts_its_workers_before_it_imports_the_command_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("thread", [False, True], ids=["alone", "with a thread"])
+def test_the_import_command_starts_its_fork_server_if_any_before_it_imports_the_command_line(
+    tmp_path: Path, thread: bool
+) -> None:
     write_photos(tmp_path / "card", 1)
     found = _run(
         """
-        import json, sys
+        import json, sys, threading
+        stop = threading.Event()
+        if sys.argv.pop(1) == "thread":
+            threading.Thread(target=stop.wait, daemon=True).start()
         import photoarchive.pool
         calls = []
         start = photoarchive.pool.start_workers
@@ -67,13 +121,17 @@ def test_the_import_command_starts_its_workers_before_it_imports_the_command_lin
             main(sys.argv[1:])
         except SystemExit as end:
             code = end.code
+        stop.set()
         print(json.dumps({"code": code, "calls": calls}))
         """,
+        "thread" if thread else "alone",
         *("--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "1"),
     )
     assert found["code"] == 0
-    first = found["calls"][0]
-    assert first == {"preload": ["photoarchive.ingest.worker", "pyvips"], "cli_imported": False}
+    if thread or not sys.platform.startswith("linux"):
+        assert found["calls"][0] == {"preload": ["photoarchive.ingest.worker", "pyvips"], "cli_imported": False}
+    else:  # forked from the command itself: no fork server is started at all
+        assert found["calls"] == []
 
 
 def server_state(_: object) -> dict[str, object]:

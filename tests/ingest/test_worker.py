@@ -134,3 +134,39 @@ def test_a_copy_placed_while_the_pixels_failed_to_decode_is_removed(
     assert result.status == "failed" and result.error == "the image data is truncated"
     assert not [p for p in catalog.paths.originals.rglob("*") if p.is_file()]
     assert not any(catalog.paths.incoming.iterdir())
+
+
+@pytest.mark.parametrize("damaged", [False, True], ids=["sound", "damaged on the way to the disk"])
+def test_a_copy_of_a_file_read_whole_is_verified_against_its_bytes(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, damaged: bool
+) -> None:
+    """Read back and compared with the bytes that were hashed (not hashed a second time); a
+    copy that differs by one byte is removed and the file is not imported."""
+    monkeypatch.setattr(worker, "_catalog", None)
+    source = write_photo(tmp_path / "IMG_0001.JPG", seed=1)
+    hashed_files: list[Path] = []
+    real_hash, real_copy = worker.sha256_file, worker._copy
+
+    def sha256_file(path: Path) -> str:
+        hashed_files.append(path)
+        return real_hash(path)
+
+    monkeypatch.setattr(worker, "sha256_file", sha256_file)
+
+    def copy(source: Path, data: bytes | None, target: Path) -> str | None:
+        assert data is not None
+        if damaged:  # one bit flipped by the disk: the same length, another byte in the middle
+            middle = len(data) // 2
+            data = data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :]
+        return real_copy(source, data, target)
+
+    monkeypatch.setattr(worker, "_copy", copy)
+    result = worker.process_file(str(source), str(catalog.paths.root), worker.today())
+    assert hashed_files == []
+    if damaged:
+        assert result.status == "failed", result
+        assert result.error == "the copy in the archive does not match the original (disk error?)"
+        assert not [p for p in catalog.paths.originals.rglob("*") if p.is_file()]
+    else:
+        assert result.status == "imported", result.error
+        assert digest(catalog.paths.original(str(result.relative_path))) == digest(source)

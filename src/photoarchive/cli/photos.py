@@ -239,6 +239,9 @@ def _progress_bar(description: str) -> Any:
         return _NoBar()
     from tqdm import tqdm
 
+    # No monitor thread (it only corrects a bar's refresh rate): the import forks its workers
+    # from this process, which it does only while it runs no other thread.
+    tqdm.monitor_interval = 0
     return tqdm(total=0, unit="photo", file=sys.stderr, dynamic_ncols=True, desc=description)
 
 

@@ -39,7 +39,7 @@ from photoarchive.ingest.scan import scan
 from photoarchive.ingest.task import DISK_FULL, WORKER_PRELOAD, FileResult, disk_full, today
 from photoarchive.ingest.work import import_file
 from photoarchive.model import ImportFailure
-from photoarchive.pool import batches_in_pool, start_workers
+from photoarchive.pool import batches_in_pool, can_fork_here, start_workers
 
 try:
     import fcntl
@@ -128,13 +128,19 @@ class ImportJob:
         self.on_recorded = on_recorded
         self.summary: ImportSummary | None = None
         self.total = 0
+        self._fork_here = False
 
     def run(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportProgress]:
         with _archive_lock(self.catalog, cancelled, self.on_waiting):
             yield from self._run(cancelled)
 
     def _run(self, cancelled: Callable[[], bool]) -> Iterator[ImportProgress]:
-        start_workers(WORKER_PRELOAD)  # they start while the sources are scanned
+        # The workers are forked from this process when it runs no other thread (the command
+        # line's); otherwise (the window's worker thread) from the fork server, started now,
+        # while the sources are scanned.
+        self._fork_here = can_fork_here()
+        if not self._fork_here:
+            start_workers(WORKER_PRELOAD)
         paths = self.catalog.paths
         shutil.rmtree(paths.incoming, ignore_errors=True)  # leftovers of a killed run
         self.catalog.mark_interrupted_batches()
@@ -204,10 +210,14 @@ class ImportJob:
             legacy_charset=self.legacy_charset,
             catalog_url=self.catalog.location.url,  # a --catalog server: the workers read it too
         )
-        # The pool's start waits for the workers' fork server to have imported their code: the
-        # sidecar writer, which the first photo recorded needs, is imported meanwhile, instead
-        # of once results come back, taking a core from the workers.
-        _import_meanwhile(SIDECAR_WRITER)
+        # The sidecar writer, which the first photo recorded needs, is imported before the
+        # results come back, when it would take a core from the workers: with the workers'
+        # code, before they are forked from this process (on this thread: no other may run
+        # then), or while the pool waits for the fork server to have imported theirs.
+        if self._fork_here:
+            importlib.import_module(SIDECAR_WRITER)
+        else:
+            _import_meanwhile(SIDECAR_WRITER)
         yield from batches_in_pool(
             process,
             files,
@@ -217,6 +227,8 @@ class ImportJob:
                 source, "failed", error="the image decoder crashed on this file (damaged file?)"
             ),
             log_path=self.catalog.paths.cache / "logs" / "import.log",
+            preload=WORKER_PRELOAD,
+            fork_here=self._fork_here,
         )
 
     def _record_together(self, summary: ImportSummary, results: list[FileResult], done: int) -> list[ImportProgress]:

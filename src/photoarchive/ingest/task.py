@@ -5,8 +5,9 @@ libvips and exiv2; the process that farms the files out and records the results 
 of them to do so: it imports this module, and ``work.import_file``, which names the work
 for the pool (a task is pickled by the name of its function) and imports ``worker`` where it
 runs: in a worker process, forked from a server that imported it already (``WORKER_PRELOAD``,
-see ``pool.start_workers``). So the command's own start-up does not pay for the workers'
-imports a second time.
+see ``pool.start_workers``). Where the workers are forked from the importing process itself
+(the command line on Linux, ``pool.can_fork_here``), it imports ``WORKER_PRELOAD`` once, just
+before, for all of them; either way the workers' imports are paid once an import.
 """
 
 from __future__ import annotations

@@ -169,7 +169,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
     def store(technical: TechnicalMetadata) -> None:
         day = (technical.captured_at or import_date)[:10]
         folder = f"{day[:4]}/{day}"
-        storing.append(_copier().submit(_place_copy, copying, temporary, source, paths, folder, digest))
+        storing.append(_copier().submit(_place_copy, copying, temporary, source, paths, folder, digest, data))
 
     try:
         read = _read(source, paths, digest, result.warnings, legacy, data, store)
@@ -402,9 +402,15 @@ def _host_name() -> str:
 _HOST = _host_name()
 
 
-def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, digest: str) -> tuple[str, bool]:
+def _store(
+    temporary: Path, source: Path, paths: ArchivePaths, folder: str, digest: str, data: bytes | None = None
+) -> tuple[str, bool]:
     """Give the verified temporary copy its place in originals/<folder>/ without overwriting
     anything; return (relative path, created).
+
+    Once placed, the copy is read back and checked: against ``data``, the bytes that were
+    hashed and written, when the file was read whole (comparing costs a tenth of hashing
+    again), else against ``digest``.
 
     A file already at the name, with the same bytes and not in the catalog, is the copy of
     an import that was killed before it recorded it: it is adopted instead of copied again.
@@ -427,7 +433,7 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
         else:
             continue
         fsync_dir(target_dir)
-        if sha256_file(target) != digest:
+        if not _holds(target, digest, data):
             if created:
                 target.unlink(missing_ok=True)
             raise IngestError("the copy in the archive does not match the original (disk error?)")
@@ -435,15 +441,29 @@ def _store(temporary: Path, source: Path, paths: ArchivePaths, folder: str, dige
     raise IngestError(f"too many files named {source.name} in {folder}")
 
 
+def _holds(path: Path, digest: str, data: bytes | None) -> bool:
+    """Whether the file at ``path`` holds the bytes ``data`` (when given) whose SHA-256 is ``digest``."""
+    if data is None:
+        return sha256_file(path) == digest
+    with path.open("rb") as reader:
+        return reader.read(len(data) + 1) == data
+
+
 def _place_copy(
-    copying: Future[str | None], temporary: Path, source: Path, paths: ArchivePaths, folder: str, digest: str
+    copying: Future[str | None],
+    temporary: Path,
+    source: Path,
+    paths: ArchivePaths,
+    folder: str,
+    digest: str,
+    data: bytes | None = None,
 ) -> tuple[str, bool]:
     """``_store`` the copy once it is written (on the copying thread, after ``_copy``), unless
     the file changed while it was streamed."""
     written = copying.result()
     if written is not None and written != digest:
         raise IngestError("the file changed while it was being imported; import it again")
-    return _store(temporary, source, paths, folder, digest)
+    return _store(temporary, source, paths, folder, digest, data)
 
 
 def _unplace(storing: list[Future[tuple[str, bool]]], paths: ArchivePaths) -> None:
