@@ -6,6 +6,12 @@ knows nothing of what changed after it was taken, the XMP sidecars of the origin
 (``catalog.sidecars``) do. ``rebuild_from_sidecars(root)``, for when the catalog and every
 backup are gone, starts from an empty catalog and does the same.
 
+A catalog on a server is a team's: ``restore`` never replaces one that holds photos (other
+curators work in it; their work since the backup would go). It puts the backup into an empty
+database (the server's catalog lost, or a new database made for it: ``catalog.transfer``, all
+of it or nothing), then catches up from the sidecars as on SQLite; a catalog that holds photos
+is refused with the way to do it.
+
 ``catch_up`` walks ``originals/``:
 
 - a photo the catalog knows whose sidecar records a later edit than the catalog's last edit
@@ -48,10 +54,10 @@ from pathlib import Path
 from typing import Any
 
 from photoarchive.catalog import ArchivePaths, Catalog
-from photoarchive.catalog.backup import Backup, find_backup, move_aside, put_in_place
+from photoarchive.catalog.backup import Backup, find_backup, migrated_copy, move_aside, put_in_place
 from photoarchive.catalog.catalog import photo_columns
-from photoarchive.catalog.connection import transaction
-from photoarchive.catalog.location import resolve
+from photoarchive.catalog.connection import connect, transaction
+from photoarchive.catalog.location import CatalogLocation, resolve
 from photoarchive.catalog.places import all_places, insert_place
 from photoarchive.catalog.search import reindex_photos
 from photoarchive.catalog.sidecars import (
@@ -107,23 +113,42 @@ class RestoreResult:
 
 
 def restore(root: Path | str, backup: str | Path | None = None, *, url: str | None = None) -> RestoreResult:
-    """Put a backup (the newest by default) in place and bring it up to date (module doc).
-    Refused for a catalog on a server (``url``, else the archive's ``catalog.url``): a backup
-    goes back there into an empty database, by ``photoarchive catalog migrate-to URL --from``."""
+    """Put a backup (the newest by default) in place and bring it up to date (module doc). On
+    a server (``url``, else the archive's ``catalog.url``), into its database if it is empty."""
     paths = ArchivePaths(Path(root).expanduser().resolve())
     location = resolve(paths.root, url)
     chosen = find_backup(paths, backup)
     if location.url is not None:
-        raise CatalogError(
-            f"the catalog is on a server ({location.shown()}); restore the backup into an empty database"
-            f" there: photoarchive catalog migrate-to postgresql://host/new-database --from {chosen.path} --use"
-        )
+        _into_empty_server(location, chosen, paths.catalog_url)
+        with Catalog(paths.root, create=False, url=location.url) as catalog:
+            result = catch_up(catalog)
+            result.warnings.extend(catalog.warnings)
+        result.backup = chosen
+        return result
     replaced = put_in_place(paths, chosen)
     with Catalog(paths.root, create=False) as catalog:
         result = catch_up(catalog)
         result.warnings.extend(catalog.warnings)
     result.backup, result.replaced = chosen, replaced
     return result
+
+
+def _into_empty_server(location: CatalogLocation, chosen: Backup, catalog_url: Path) -> None:
+    """The backup's rows into the server's database, which must hold no catalog's rows (module doc)."""
+    from photoarchive.catalog.transfer import TargetNotEmptyError, transfer
+
+    with migrated_copy(chosen.path) as source:
+        target = connect(location)
+        try:
+            transfer(source, target)
+        except TargetNotEmptyError as error:
+            raise CatalogError(
+                f"the catalog on the server ({location.shown()}) is not empty, and restore never replaces a"
+                f" team's catalog ({error}); restore into an empty database: photoarchive --catalog"
+                f" postgresql://host/new-database restore {chosen.name}, then put that URL in {catalog_url}"
+            ) from error
+        finally:
+            target.close()
 
 
 def rebuild_from_sidecars(root: Path | str, *, url: str | None = None) -> RestoreResult:

@@ -295,10 +295,11 @@ def test_backup_of_a_catalog_on_a_server_is_a_checked_sqlite_snapshot(
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert conn.execute("SELECT count(*) FROM photos_fts").fetchone()[0] == original["photos"][0]
 
-    # restore is refused with the way to do it; migrate-to --from does it, into an empty database.
+    # restore never replaces a catalog that is not empty: refused with the way to do it (restore
+    # into an empty one: tests/cli/test_restore.py); migrate-to --from copies it, into an empty database.
     assert main(["--archive", str(sample), "--catalog", pg_url, "restore"]) == 1
     error = capsys.readouterr().err
-    assert f"migrate-to postgresql://host/new-database --from {path} --use" in error
+    assert f"--catalog postgresql://host/new-database restore {path.name}" in error and "not empty" in error
     assert "Traceback" not in error
     with new_database(pg_url, "transfer_restored") as url:
         assert main(["--archive", str(sample), "catalog", "migrate-to", url, "--from", str(path), "--use"]) == 0

@@ -13,6 +13,7 @@ import pytest
 
 from photoarchive.cli import main
 from tests.conftest import write_photos
+from tests.postgres import Backend, drop_tables
 
 
 def cli(capsys: pytest.CaptureFixture[str], archive: Path, *args: str) -> tuple[int, str, str]:
@@ -49,7 +50,10 @@ def curate(capsys: pytest.CaptureFixture[str], tmp_path: Path, archive: Path) ->
     assert cli(capsys, archive, "edit", "4", "--caption", "Imported after the backup", "--keywords", "late")[0] == 0
 
 
-def lose_catalog(archive: Path) -> None:
+def lose_catalog(archive: Path, backend: Backend) -> None:
+    """The catalog lost: its file, or on a server every table of its database (an empty one)."""
+    if backend.url is not None:
+        drop_tables(backend.url)
     for path in archive.glob("catalog.sqlite*"):
         path.unlink()
 
@@ -68,14 +72,14 @@ def essentials(photos: dict[int, dict]) -> dict[str, dict]:
 
 
 def test_a_deleted_catalog_is_refused_then_restored_with_everything(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = tmp_path / "archive"
+    archive = backend.archive(tmp_path / "archive")
     curate(capsys, tmp_path, archive)
     before = essentials(shown(capsys, archive))
     assert before["IMG_0001.JPG"]["place"] == "Russia > Shumshu > Height 171"
 
-    lose_catalog(archive)
+    lose_catalog(archive, backend)
     for command in (["list"], ["check"], ["edit", "1", "--caption", "x"]):
         code, _, err = cli(capsys, archive, *command)
         assert code == 2 and "photoarchive restore" in err and "Traceback" not in err
@@ -101,11 +105,11 @@ def test_a_deleted_catalog_is_refused_then_restored_with_everything(
     assert undone["IMG_0007.JPG"]["caption"] == "Imported after the backup"  # recorded again, not edited
 
 
-def test_restore_from_sidecars_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = tmp_path / "archive"
+def test_restore_from_sidecars_alone(backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = backend.archive(tmp_path / "archive")
     curate(capsys, tmp_path, archive)
     before = essentials(shown(capsys, archive))
-    lose_catalog(archive)
+    lose_catalog(archive, backend)
     for backup in (archive / "backups").iterdir():
         backup.unlink()
     code, _, err = cli(capsys, archive, "restore")
@@ -120,8 +124,14 @@ def test_restore_from_sidecars_alone(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert cli(capsys, archive, "check")[0] == 0
 
 
-def test_restore_keeps_the_catalog_it_replaces(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = tmp_path / "archive"
+@pytest.mark.sqlite_only(
+    "a catalog file replaced by a backup and kept; on a server restore never replaces a catalog that"
+    " holds photos (test_restore_on_a_server_refuses_a_catalog_that_is_not_empty)"
+)
+def test_restore_keeps_the_catalog_it_replaces(
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = backend.archive(tmp_path / "archive")
     write_photos(tmp_path / "card", 1)
     cli(capsys, archive, "import", str(tmp_path / "card"))
     code, out, _ = cli(capsys, archive, "backup", "--json")
@@ -149,8 +159,11 @@ def corrupt_page(catalog: Path, name: str) -> None:
         handle.write(random.Random(9).randbytes(page))
 
 
-def test_check_finds_damage_in_a_catalog_that_still_opens(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = tmp_path / "archive"
+@pytest.mark.sqlite_only("damage written into the SQLite file's pages; a server's storage is the server's to check")
+def test_check_finds_damage_in_a_catalog_that_still_opens(
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = backend.archive(tmp_path / "archive")
     write_photos(tmp_path / "card", 3)
     cli(capsys, archive, "import", str(tmp_path / "card"))
     newest = json.loads(cli(capsys, archive, "backup", "--json")[1])["name"]
@@ -163,10 +176,11 @@ def test_check_finds_damage_in_a_catalog_that_still_opens(tmp_path: Path, capsys
     assert code == 1 and "damaged" in err and newest in err and "photoarchive restore" in err
 
 
+@pytest.mark.sqlite_only("damage written into the SQLite file's pages; a server's storage is the server's to check")
 def test_a_damaged_page_is_found_and_named_never_a_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = tmp_path / "archive"
+    archive = backend.archive(tmp_path / "archive")
     write_photos(tmp_path / "card", 3)
     cli(capsys, archive, "import", str(tmp_path / "card"))
     cli(capsys, archive, "edit", "1", "2", "3", "--caption", "Обломки танка")
@@ -193,17 +207,35 @@ def test_a_damaged_page_is_found_and_named_never_a_traceback(
     assert cli(capsys, archive, "check")[0] == 0
 
 
-def test_after_a_restore_every_sidecar_matches_the_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = tmp_path / "archive"
+def test_after_a_restore_every_sidecar_matches_the_catalog(
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = backend.archive(tmp_path / "archive")
     write_photos(tmp_path / "card", 1)
     cli(capsys, archive, "import", str(tmp_path / "card"))
     cli(capsys, archive, "edit", "1", "--caption", "A")
     cli(capsys, archive, "backup")
     cli(capsys, archive, "edit", "1", "--caption", "B")
     cli(capsys, archive, "edit", "1", "--caption", "A")  # the sidecar names edit 3, with the backup's values
-    lose_catalog(archive)
+    lose_catalog(archive, backend)
     code, out, _ = cli(capsys, archive, "restore", "--json")
     assert code == 0 and json.loads(out)["edit"] is None  # nothing to change
     assert shown(capsys, archive)[1]["caption"] == "A"
     code, out, _ = cli(capsys, archive, "check", "--json")
     assert code == 0 and json.loads(out)["sidecars"] == []
+
+
+def test_restore_on_a_server_refuses_a_catalog_that_is_not_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pg_url: str
+) -> None:
+    """A team's catalog that holds photos is never replaced: refused in one line with the way to
+    restore into an empty database, and the catalog unchanged."""
+    archive = Backend("postgresql", pg_url).archive(tmp_path / "archive")
+    write_photos(tmp_path / "card", 1)
+    cli(capsys, archive, "import", str(tmp_path / "card"))
+    name = json.loads(cli(capsys, archive, "backup", "--json")[1])["name"]
+    cli(capsys, archive, "edit", "1", "--caption", "later")
+    code, out, err = cli(capsys, archive, "restore", name)
+    assert code == 1 and out == "" and "Traceback" not in err and len(err.splitlines()) == 1
+    assert "not empty" in err and f"--catalog postgresql://host/new-database restore {name}" in err
+    assert shown(capsys, archive)[1]["caption"] == "later"

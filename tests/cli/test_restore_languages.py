@@ -12,6 +12,7 @@ import pytest
 
 from tests.cli.conftest import run, show
 from tests.conftest import SAMPLES, write_photos
+from tests.postgres import Backend, drop_tables
 
 REFERENCE = SAMPLES / "metadata" / "IPTC-PhotometadataRef-Std2022.1.jpg"
 # What a catalog of its own numbers or times anew (the import batch, the search key).
@@ -66,7 +67,10 @@ def curate(capsys: pytest.CaptureFixture[str], tmp_path: Path, archive: Path) ->
        "--artworks", "title=Letter\\; page 2")  # fmt: skip
 
 
-def lose_catalog(archive: Path, *, backups: bool) -> None:
+def lose_catalog(archive: Path, backend: Backend, *, backups: bool) -> None:
+    """The catalog lost: its file, or on a server every table of its database (an empty one)."""
+    if backend.url is not None:
+        drop_tables(backend.url)
     for path in archive.glob("catalog.sqlite*"):
         path.unlink()
     if backups:
@@ -75,9 +79,9 @@ def lose_catalog(archive: Path, *, backups: bool) -> None:
 
 
 def test_a_catalog_rebuilt_from_the_sidecars_has_every_language_and_structure(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = tmp_path / "archive"
+    archive = backend.archive(tmp_path / "archive")
     curate(capsys, tmp_path, archive)
     before = everything(capsys, archive)
     first = before["IMG_0000.JPG"]
@@ -89,7 +93,7 @@ def test_a_catalog_rebuilt_from_the_sidecars_has_every_language_and_structure(
     assert first["location_created"]["city"] == "Severo-Kurilsk"
     assert before[REFERENCE.name]["image_regions"] and before[REFERENCE.name]["persons_shown"]
 
-    lose_catalog(archive, backups=True)
+    lose_catalog(archive, backend, backups=True)
     result = json.loads(ok(capsys, archive, "restore", "--from-sidecars", "--json"))
     assert len(result["readded"]) == 3 and result["unrecovered"] == []
     assert result["languages"] == ["en", "ru", "ja"]
@@ -102,9 +106,9 @@ def test_a_catalog_rebuilt_from_the_sidecars_has_every_language_and_structure(
 
 
 def test_an_older_backup_brought_up_to_date_drops_the_languages_removed_since(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = tmp_path / "archive"
+    archive = backend.archive(tmp_path / "archive")
     curate(capsys, tmp_path, archive)
     ok(capsys, archive, "collection", "create", "tanks", "--title", "Tanks")
     ok(capsys, archive, "collection", "edit", "tanks", "--lang", "ru", "--title", "Танки")
@@ -124,7 +128,7 @@ def test_an_older_backup_brought_up_to_date_drops_the_languages_removed_since(
         "ru": {"title": "Шумшу", "caption": "Обломки танка"},
     }
 
-    lose_catalog(archive, backups=False)
+    lose_catalog(archive, backend, backups=False)
     result = json.loads(ok(capsys, archive, "restore", "--json"))
     assert sorted(result["updated"]) == [1, 2, 3] and result["readded"] == []
     # Collections come from the backup alone, with its languages as they were when it was taken.
@@ -141,16 +145,16 @@ def test_an_older_backup_brought_up_to_date_drops_the_languages_removed_since(
 
 
 def test_a_language_value_the_rules_refuse_is_said_and_the_backups_kept(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = tmp_path / "archive"
+    archive = backend.archive(tmp_path / "archive")
     curate(capsys, tmp_path, archive)
     ok(capsys, archive, "backup")
     ok(capsys, archive, "edit", "2", "--credit", "After the backup")
     (path,) = (archive / "originals").rglob("IMG_0001.JPG.xmp")
     # A line break in a one-line field, as a damaged or hand-edited sidecar might hold it.
     path.write_text(path.read_text(encoding="utf-8").replace("Шумшу", "Шум\\nшу"), encoding="utf-8")
-    lose_catalog(archive, backups=False)
+    lose_catalog(archive, backend, backups=False)
     result = json.loads(ok(capsys, archive, "restore", "--json"))
     assert result["updated"] == [2]
     assert any("photo 2" in w and "the backup's value is kept" in w for w in result["warnings"])
@@ -159,9 +163,9 @@ def test_a_language_value_the_rules_refuse_is_said_and_the_backups_kept(
 
 
 def test_a_default_language_changed_after_the_backup_comes_from_the_sidecars(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = tmp_path / "archive"
+    archive = backend.archive(tmp_path / "archive")
     curate(capsys, tmp_path, archive)
     ok(capsys, archive, "backup")
     ok(capsys, archive, "config", "languages", "ru,en,ja")  # Russian into the columns, English into rows
@@ -169,7 +173,7 @@ def test_a_default_language_changed_after_the_backup_comes_from_the_sidecars(
     assert before["IMG_0000.JPG"]["caption"] == "Обломки танка"
     assert before["IMG_0000.JPG"]["translations"]["en"] == {"title": "Shumshu", "caption": "Tank wreck"}
 
-    lose_catalog(archive, backups=False)
+    lose_catalog(archive, backend, backups=False)
     out = ok(capsys, archive, "restore")
     assert "The archive's languages, from the sidecars: ru (default), en, ja" in out
     assert ok(capsys, archive, "config", "languages") == "ru (default), en, ja\n"
@@ -177,13 +181,13 @@ def test_a_default_language_changed_after_the_backup_comes_from_the_sidecars(
 
 
 def test_a_rebuild_says_that_collections_come_from_backups_only(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = tmp_path / "archive"
+    archive = backend.archive(tmp_path / "archive")
     write_photos(tmp_path / "card", 1)
     ok(capsys, archive, "import", str(tmp_path / "card"), "--workers", "1")
     ok(capsys, archive, "collection", "create", "tanks", "--title", "Tanks")
-    lose_catalog(archive, backups=True)
+    lose_catalog(archive, backend, backups=True)
     out = ok(capsys, archive, "restore", "--from-sidecars")
     assert "Collections, templates and export settings are kept in the backups only: none came back" in out
     assert json.loads(ok(capsys, archive, "collection", "list", "--json")) == []

@@ -55,7 +55,8 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -332,6 +333,29 @@ def take_deferred_backup(catalog: OpenCatalog) -> Backup | None:
         return None
     catalog.daily_backup_due = False
     return _take_daily(catalog.conn, catalog.paths)
+
+
+@contextmanager
+def migrated_copy(path: Path) -> Iterator[Connection]:
+    """A connection to a copy of the backup ``path`` brought up to this version's schema (the
+    backup itself is never changed): what a backup is copied from into another catalog."""
+    import tempfile
+
+    from photoarchive.catalog.schema import migrate
+
+    path = path.expanduser().resolve()
+    problems = check_backup(path) if path.is_file() else ["no such file"]
+    if problems:
+        raise CatalogError(f"{path}: cannot copy this backup: {problems[0]}")
+    with tempfile.TemporaryDirectory(prefix="photoarchive-restore-") as folder:
+        copy = Path(folder) / "catalog.sqlite"
+        shutil.copyfile(path, copy)
+        conn = connect(copy)
+        try:
+            migrate(conn, copy)
+            yield conn
+        finally:
+            conn.close()
 
 
 def check_backup(path: Path) -> list[str]:

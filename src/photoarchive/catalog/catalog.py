@@ -438,7 +438,10 @@ def _refuse_over_an_archive(paths: ArchivePaths, *, catalog: str | None = None) 
         raise CatalogMissingError(
             f"{paths.root} holds an archive ({evidence.relative_to(paths.root)}) but {catalog}; a new,"
             " empty catalog would hide every caption, place and collection, so none was made. Check"
-            f" that the catalog's address (given, or in {paths.root / URL_FILE}) names the right database"
+            f" that the catalog's address (given, or in {paths.root / URL_FILE}) names the right database;"
+            " if it is the right one and its catalog was lost, `photoarchive restore` puts the newest backup"
+            f" from {paths.backups} into it and brings it up to date from the XMP sidecars beside the originals"
+            " (`photoarchive restore --from-sidecars`: from the originals and their sidecars alone)"
         )
     raise CatalogMissingError(
         f"{paths.root} holds an archive ({evidence.relative_to(paths.root)}) but its catalog {paths.catalog.name} "

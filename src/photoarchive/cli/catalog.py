@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,35 +79,10 @@ def migrate_to_command(args: argparse.Namespace, catalog: Catalog | None = None)
         with Catalog(root, create=False, url=catalog_url(args)) as opened:
             return _migrate(args, opened.paths, opened.location, opened.conn, opened.location.shown())
     paths = ArchivePaths(root.expanduser().resolve())
-    with _backup_source(args.from_file) as source:
+    from photoarchive.catalog.backup import migrated_copy
+
+    with migrated_copy(args.from_file) as source:
         return _migrate(args, paths, resolve(paths.root, catalog_url(args)), source, str(args.from_file))
-
-
-@contextmanager
-def _backup_source(path: Path) -> Iterator[Connection]:
-    """A connection to a copy of the backup ``path`` brought up to this version's schema (the
-    backup itself is never changed)."""
-    import shutil
-    import tempfile
-
-    from photoarchive.catalog.backup import check_backup
-    from photoarchive.catalog.connection import connect
-    from photoarchive.catalog.schema import migrate
-    from photoarchive.errors import CatalogError
-
-    path = path.expanduser().resolve()
-    problems = check_backup(path) if path.is_file() else ["no such file"]
-    if problems:
-        raise CatalogError(f"{path}: cannot copy this backup: {problems[0]}")
-    with tempfile.TemporaryDirectory(prefix="photoarchive-restore-") as folder:
-        copy = Path(folder) / "catalog.sqlite"
-        shutil.copyfile(path, copy)
-        conn = connect(copy)
-        try:
-            migrate(conn, copy)
-            yield conn
-        finally:
-            conn.close()
 
 
 def _migrate(
