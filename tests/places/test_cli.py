@@ -11,6 +11,7 @@ import pytest
 from photoarchive.cli import main
 from tests.conftest import write_photo
 from tests.places.conftest import write_gpx
+from tests.postgres import Backend
 
 
 def run(capsys: pytest.CaptureFixture[str], archive: Path, *args: str) -> tuple[int, str, str]:
@@ -25,8 +26,8 @@ def run_json(capsys: pytest.CaptureFixture[str], archive: Path, *args: str):
     return json.loads(out)
 
 
-def test_place_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = tmp_path / "archive"
+def test_place_commands(backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = backend.archive(tmp_path / "archive")
     assert run(capsys, archive, "place", "add", "Russia", "--kind", "country")[0] == 0
     run(capsys, archive, "place", "add", "Sakhalin Oblast", "--kind", "region", "--parent", "Russia")
     run(capsys, archive, "place", "add", "Kuril Islands", "--kind", "archipelago", "--parent", "Sakhalin Oblast")
@@ -113,8 +114,8 @@ def test_place_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     )
 
 
-def test_assign_suggest_and_geotag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    archive = tmp_path / "archive"
+def test_assign_suggest_and_geotag(backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = backend.archive(tmp_path / "archive")
     photos = tmp_path / "card"
     # Camera set to Kamchatka time without an offset; photo 3 has GPS from the camera near Height 171.
     write_photo(photos / "a.jpg", seed=1, when=datetime(2015, 8, 11, 9, 2, 30))
