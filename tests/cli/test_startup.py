@@ -12,6 +12,7 @@ from pathlib import Path
 
 from photoarchive.cli import main
 from tests.conftest import write_photos
+from tests.postgres import Backend
 
 # Runs ``photoarchive.__main__.main(argv)`` and prints, after its own output, the top-level
 # packages it left imported.
@@ -43,11 +44,13 @@ def test_help_imports_neither_qt_nor_the_heavy_libraries() -> None:
     assert imported_by("edit", "--help") & (GUI | HEAVY) == set()
 
 
-def test_list_imports_neither_qt_nor_pillow_nor_jinja2(tmp_path: Path) -> None:
-    archive = str(tmp_path / "archive")
+def test_list_imports_neither_qt_nor_pillow_nor_jinja2(backend: Backend, tmp_path: Path) -> None:
+    archive = str(backend.archive(tmp_path / "archive"))
     write_photos(tmp_path / "card", 2)
     assert main(["--archive", archive, "import", str(tmp_path / "card"), "--workers", "1"]) == 0
-    assert imported_by("--archive", archive, "list") & (GUI | {"PIL", "jinja2"}) == set()
+    modules = imported_by("--archive", archive, "list")
+    assert modules & (GUI | {"PIL", "jinja2"}) == set()
+    assert ("psycopg" in modules) == (backend.name == "postgresql")  # the driver only for a server
 
 
 def test_main_module_imports_nothing_of_the_application() -> None:
