@@ -176,7 +176,11 @@ def stages(paths: list[Path], workers: int) -> None:
     for label, code in (
         ("bare interpreter", "pass"),
         ("reference's imports", "import hashlib, concurrent.futures, PIL.Image"),
-        ("import command's imports", "import photoarchive.cli.app, photoarchive.ingest.session, tqdm"),
+        ("import command's imports", "import photoarchive.cli.app, photoarchive.ingest.session"),
+        (
+            "+ the workers' code (forked)",
+            "import photoarchive.cli.app, photoarchive.ingest.session, photoarchive.ingest.worker, pyvips, photoarchive.catalog.sidecars",
+        ),
         ("fork server's preload", "import photoarchive.pool, photoarchive.ingest.worker, pyvips"),
     ):
         times = []
@@ -186,18 +190,23 @@ def stages(paths: list[Path], workers: int) -> None:
             times.append(time.perf_counter() - start)
         print(f"{label:<32} {min(times) * 1000:7.0f} ms as a process (best of 5)")
 
-    # The pool's start in a fresh process, to the end of one trivial task a worker: ours
-    # (the fork server importing the workers' code) against a default pool.
+    # The pool's start in a fresh process, to the end of one trivial task a worker: ours, as
+    # the command starts it (forked from the command, which imports the workers' code first),
+    # and from the fork server (the window's import: it runs other threads), against a default pool.
     timer = "import time, sys\nstart = time.perf_counter()\n{setup}\nlist({pool})\nprint(time.perf_counter() - start)\n"
-    ours_code = timer.format(
-        setup="from photoarchive.pool import run_in_pool, start_workers\nfrom photoarchive.ingest.task import WORKER_PRELOAD\nstart_workers(WORKER_PRELOAD)",
-        pool=f"run_in_pool(abs, [1] * {workers}, workers={workers}, cancelled=bool, crashed=abs)",
-    )
+    ours = f"batches_in_pool(abs, [1] * {workers}, workers={workers}, cancelled=bool, crashed=abs, preload=WORKER_PRELOAD, fork_here={{}})"
+    setup = "from photoarchive.pool import batches_in_pool\nfrom photoarchive.ingest.task import WORKER_PRELOAD"
+    forked_code = timer.format(setup=setup, pool=ours.format(True))
+    server_code = timer.format(setup=setup, pool=ours.format(False))
     theirs_code = timer.format(
         setup="from concurrent.futures import ProcessPoolExecutor",
         pool=f"ProcessPoolExecutor({workers}).map(abs, [1] * {workers})",
     )
-    for label, code in (("pool start (ours: fork server)", ours_code), ("pool start (default pool)", theirs_code)):
+    for label, code in (
+        ("pool start (ours: forked here)", forked_code),
+        ("pool start (ours: fork server)", server_code),
+        ("pool start (default pool)", theirs_code),
+    ):
         times = [
             float(subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout)
             for _ in range(3)
