@@ -96,8 +96,13 @@ def localized_fields(catalog: Catalog, photo_ids: Sequence[int], language: str |
     columns as they are), each per-language field falling back to x-default where the photo
     has no value in that language (an empty x-default is no fallback). ``translations`` is
     left as stored, every language kept (a publication's files keep them all)."""
-    loaded = load_fields(catalog, photo_ids)
-    default = default_language(catalog)
+    return localize(load_fields(catalog, photo_ids), default_language(catalog), language)
+
+
+def localize(loaded: dict[int, CuratedFields], default: str | None, language: str | None) -> dict[int, Localized]:
+    """``localized_fields`` of fields already read (``load_fields``), the archive's default
+    language given: what a publication in several languages reads once. ``loaded`` is not
+    changed (the default language's result holds its fields themselves)."""
     result = {}
     for photo_id, fields in loaded.items():
         if language is None or language == default:

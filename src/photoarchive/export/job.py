@@ -33,7 +33,7 @@ from photoarchive.export.html import environment
 from photoarchive.export.naming import safe_name
 from photoarchive.export.options import ExportOptions, remembered
 from photoarchive.export.output import OutputFolder, check_target
-from photoarchive.export.plan import ExportItem, Publication, plan_publication
+from photoarchive.export.plan import ExportItem, Publication, plan_publication, read_publication
 from photoarchive.export.render import RenderResult, RenderTask, is_raw, render
 from photoarchive.imaging.derivatives import DerivativeRequest, Rendition
 from photoarchive.model.position import CAMERA
@@ -126,7 +126,10 @@ class ExportJob:
         if options.workers is None or options.workers > 1:
             start_workers([render.__module__])  # they start while the publication is planned
         languages: list[str | None] = list(options.languages) or [None]
-        publications = [plan_publication(self.catalog, self.collection, options, language) for language in languages]
+        read = read_publication(self.catalog, self.collection, languages)  # once, for every language
+        publications = [
+            plan_publication(self.catalog, self.collection, options, language, read) for language in languages
+        ]
         if len(publications) > 1:  # each page links to itself in the other languages
             alternates = [(p.language, p.messages.name, {i.photo.id: i.stem for i in p.items}) for p in publications]
             for publication in publications:

@@ -82,15 +82,26 @@ def _read(path: Any) -> dict[str, dict[str, str]]:
     return data
 
 
-def place_names(catalog: Catalog, photo_ids: Sequence[int], language: str) -> dict[int, dict[str, tuple[str, str]]]:
+@dataclass(frozen=True)
+class PhotoPlaces:
+    """The places of some photos and the gazetteer above them, read once (``read_places``) for
+    their names in each language of a publication (``names_in_language``)."""
+
+    assigned: dict[int, int]  # photo id -> its place's id (photos without a place left out)
+    places: dict[int, Place]  # every place, by id (empty when no photo has one)
+
+
+def read_places(catalog: Catalog, photo_ids: Sequence[int]) -> PhotoPlaces:
+    assigned = {pid: place for pid, place in photo_places(catalog, photo_ids).items() if place is not None}
+    return PhotoPlaces(assigned, {place.id: place for place in all_places(catalog)} if assigned else {})
+
+
+def names_in_language(read: PhotoPlaces, language: str) -> dict[int, dict[str, tuple[str, str]]]:
     """{photo id: {location field: (the place's main name, its name in ``language``)}} for the
     places (and the places above them) of these photos that have a name in the language."""
-    assigned = {pid: place for pid, place in photo_places(catalog, photo_ids).items() if place is not None}
-    if not assigned:
-        return {}
-    places = {place.id: place for place in all_places(catalog)}
+    places = read.places
     found: dict[int, dict[str, tuple[str, str]]] = {}
-    for photo_id, place_id in assigned.items():
+    for photo_id, place_id in read.assigned.items():
         names: dict[str, tuple[str, str]] = {}
         current: Place | None = places.get(place_id)
         seen: set[int] = set()

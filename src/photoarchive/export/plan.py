@@ -20,6 +20,7 @@ link as the licence).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -28,12 +29,19 @@ from markupsafe import Markup
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.collections import collection_photo_ids
-from photoarchive.catalog.curated import load_values, localized_fields
-from photoarchive.catalog.places import locations_shown
+from photoarchive.catalog.curated import load_fields, load_values, localize
+from photoarchive.catalog.places import LocationShown, locations_shown
 from photoarchive.catalog.translations import default_language
 from photoarchive.errors import ValidationError
 from photoarchive.export.copies import publishable, said
-from photoarchive.export.languages import Messages, load_messages, localized_places, place_names
+from photoarchive.export.languages import (
+    Messages,
+    PhotoPlaces,
+    load_messages,
+    localized_places,
+    names_in_language,
+    read_places,
+)
 from photoarchive.export.naming import NameAllocator, safe_name
 from photoarchive.export.options import DEFAULT_CAPTION_TEMPLATE, ExportOptions
 from photoarchive.export.precision import Location, located
@@ -134,30 +142,74 @@ class Publication:
         }
 
 
-def plan_publication(
-    catalog: Catalog, collection: Collection, options: ExportOptions, language: str | None = None
-) -> Publication:
-    """The publication in ``language`` (None: the archive's default language, as stored)."""
+@dataclass(frozen=True)
+class CatalogReading:
+    """What a publication reads of the catalog (``read_publication``), read once however many
+    languages an export publishes: each language's plan is made from it and changes none of it."""
+
+    photos: list[Photo]  # in the collection's order
+    default: str | None  # the archive's default language
+    fields: dict[int, CuratedFields]  # as stored (``load_fields``), every language in ``translations``
+    originals: dict[int, Path]
+    shown: dict[int, LocationShown]  # the places' locations shown (``locations_shown``)
+    gps_sources: dict[int, dict[str, Any]]
+    places: PhotoPlaces | None  # for the places' names in a language; None: only the default is published
+
+
+def read_publication(
+    catalog: Catalog, collection: Collection, languages: Sequence[str | None] = (None,)
+) -> CatalogReading:
+    """Read what the collection's publication in these ``languages`` needs (None: the default)."""
     ids = collection_photo_ids(catalog, collection.id)
     if not ids:
         raise ValidationError(f"collection {collection.name!r} has no photos to export", field="collection")
     photos = catalog.photos(ids)
     default = default_language(catalog)
+    translated = any(language is not None and language != default for language in languages)
+    return CatalogReading(
+        photos,
+        default,
+        load_fields(catalog, ids),
+        {photo.id: catalog.original_file(photo) for photo in photos},
+        locations_shown(catalog, ids),
+        load_values(catalog, ids, ("gps_source",)),
+        read_places(catalog, ids) if translated else None,
+    )
+
+
+def plan_publication(
+    catalog: Catalog,
+    collection: Collection,
+    options: ExportOptions,
+    language: str | None = None,
+    read: CatalogReading | None = None,
+) -> Publication:
+    """The publication in ``language`` (None: the archive's default language, as stored), from
+    ``read`` (``read_publication`` for this language and any others; read here when not given)."""
+    if read is None:
+        read = read_publication(catalog, collection, (language,))
+    photos, default = read.photos, read.default
     other = language if language is not None and language != default else None
-    localized = localized_fields(catalog, ids, other)
+    localized = localize(read.fields, default, other)
     all_fields = {pid: found.fields for pid, found in localized.items()}
     if options.only_language:
         own = language or default
-        for fields in all_fields.values():
-            fields.translations = {own: fields.translations[own]} if own and own in fields.translations else {}
-    translated_places = place_names(catalog, ids, other) if other else {}
+        all_fields = {
+            pid: replace(
+                fields, translations={own: fields.translations[own]} if own and own in fields.translations else {}
+            )
+            for pid, fields in all_fields.items()
+        }
+    translated_places = {}
+    if other:  # read for this language now if ``read`` was for the default language alone
+        gazetteer = read.places or read_places(catalog, [photo.id for photo in photos])
+        translated_places = names_in_language(gazetteer, other)
     page_language = language or default or "en"
     messages = load_messages(options.theme, page_language)
     collection, collection_fallbacks = collection.in_language(other)
     if options.format == "gallery" or options.caption_template:  # the collection's template is not used
         collection_fallbacks = tuple(name for name in collection_fallbacks if name != "caption_template")
-    places = locations_shown(catalog, ids)
-    sources = load_values(catalog, ids, ("gps_source",))
+    places, sources = read.shown, read.gps_sources
     name_template = compile_template(options.name_template or "{sequence:03}", field="name_template")
     # The gallery shows credit, source and copyright beside each caption, so it takes the
     # collection's caption template (which usually repeats the credit) only when asked to.
@@ -171,7 +223,7 @@ def plan_publication(
         names.reserve(fixed)
     items = []
     for sequence, photo in enumerate(photos, start=1):
-        source = catalog.original_file(photo)
+        source = read.originals[photo.id]
         stored, as_read, invalid = publishable(all_fields[photo.id], source)
         if photo.id in translated_places:
             current = {name: getattr(stored, name) for name in IPTC_LOCATION_FIELDS}
