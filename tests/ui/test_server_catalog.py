@@ -148,6 +148,7 @@ def test_a_server_that_cannot_be_reached_is_said_in_words_and_the_window_stays(
     dialog = here.archive.open_archive()
     choose(dialog, team, UNREACHABLE)
     open_button(dialog).click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=15_000)
     assert len(messages) == 1
     assert messages[0].startswith("The archive could not be opened | ")
     assert f"| {UNREACHABLE}: cannot open the catalog (" in messages[0]  # the address as typed
@@ -161,6 +162,7 @@ def test_a_database_with_the_c_locale_is_refused_with_the_line_that_makes_a_good
 ) -> None:
     with new_database(pg_url, "pa_m_c_locale", ctype="C") as url:
         assert here.archive.open_archive_at(tmp_path / "Team", create=False, url=url) is None
+        qtbot.waitUntil(lambda: bool(messages), timeout=15_000)
     assert len(messages) == 1 and "CREATE DATABASE" in messages[0] and "Traceback" not in messages[0]
     assert here.isVisible()
 

@@ -28,6 +28,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.abc import Buffer
 from psycopg.adapt import Dumper
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
 from psycopg.rows import RowMaker
 from psycopg.types.string import StrDumperUnknown
@@ -37,6 +38,11 @@ from photoarchive.errors import CatalogError
 
 # The oldest server whose pg_trgm a database owner may install (a trusted extension).
 MIN_SERVER_VERSION = 130000
+
+# How long opening a connection waits for a server that does not answer (a host switched off,
+# a firewall dropping packets): libpq's connect_timeout, unless the URL gives its own. Long
+# enough for a server across the world, short enough that a wrong address is said soon.
+CONNECT_TIMEOUT_SECONDS = 10
 
 # The catalog's advisory locks: (namespace, which). One writer at a time, as SQLite has.
 LOCK_NAMESPACE = 0x50415243  # "PARC"
@@ -144,13 +150,17 @@ class PgConnection:
         self.lock_timeout = lock_timeout
         options = "-c default_transaction_read_only=on" if readonly else None
         try:
+            given = conninfo_to_dict(url)
+        except psycopg.Error as error:
+            raise CatalogError(f"{shown}: not an address the server's library reads ({_first_line(error)})") from error
+        try:
             raw = psycopg.connect(
                 url,
                 autocommit=True,
                 row_factory=_row_factory,
                 application_name=application_name,
                 options=options,
-                connect_timeout=30,
+                connect_timeout=given.get("connect_timeout", CONNECT_TIMEOUT_SECONDS),
             )
         except psycopg.Error as error:
             raise CatalogError(f"{shown}: cannot open the catalog ({_first_line(error)})") from error
@@ -266,6 +276,25 @@ class PgConnection:
         if isinstance(error, pg_errors.IoError | pg_errors.DataCorrupted):
             return storage_errors.write_failed_error(_first_line(error))
         return None
+
+
+def lock_holder(conn: PgConnection, which: int) -> str:
+    """Who holds the catalog's advisory lock ``which`` (``LOCK_NAMESPACE``, ``which``) in this
+    database, for a message: the curator (the name of ``photoarchive:NAME``, the program's
+    application name, else the database role) and the host, as far as the server tells a
+    curator's role ("Boris, 10.0.0.7"); "" when nobody holds it, or the server says nothing."""
+    row = conn.execute(
+        "SELECT a.application_name, a.usename, coalesce(a.client_hostname, host(a.client_addr))"
+        " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+        " WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database"
+        f" WHERE datname = current_database()) AND l.classid = {LOCK_NAMESPACE} AND l.objid = {int(which)}"
+        " AND l.objsubid = 2 LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return ""
+    application, role, host = row[0] or "", row[1] or "", row[2] or ""
+    curator = application.partition(":")[2] if application.startswith("photoarchive:") else role
+    return ", ".join(part for part in (curator, host) if part)
 
 
 def ensure_change_notices(conn: PgConnection) -> list[str]:

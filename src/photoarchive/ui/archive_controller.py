@@ -6,6 +6,10 @@ asks for this one to close (a window keeps one catalog for its life). Long work 
 building the sample) runs in workers; the progress bar shows it and the window stays usable.
 Closing the window while an import or an export runs asks first (``ask``); cancelled, the
 work stops and ``close_requested`` follows after it, so nothing reaches a closed catalog.
+
+A catalog on a server is opened on a worker thread: a server that does not answer keeps the
+window waiting (its progress bar says whom it is connecting to) for at most the connection's
+timeout (``catalog.pg.CONNECT_TIMEOUT_SECONDS``), never frozen.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,15 +26,15 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressB
 from photoarchive import APP_NAME, __version__
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.location import URL_FILE, read_url_file, remember
-from photoarchive.errors import PhotoArchiveError
+from photoarchive.catalog.location import URL_FILE, check_url, read_url_file, remember, resolve
+from photoarchive.errors import CatalogError, PhotoArchiveError
 from photoarchive.ingest import ImportSummary
 from photoarchive.sample import SampleArchiveJob
 from photoarchive.ui import templates
 from photoarchive.ui.actions import make_action
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
 from photoarchive.ui.dialogs.open_archive_dialog import OpenArchiveDialog
-from photoarchive.ui.errors import opened_or_said, show_error
+from photoarchive.ui.errors import opened_or_said, opening_error, show_error
 from photoarchive.ui.questions import Ask, Question, ask_in_message_box
 from photoarchive.ui.sources import ALL_PHOTOS, COLLECTION, Source
 from photoarchive.ui.undo import PhotoEdits
@@ -94,6 +99,7 @@ class ArchiveController(QObject):
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.sample_worker: Worker | None = None
+        self.connecting: Worker | None = None  # a catalog on a server being opened
         self._stopping: list[Worker] = []  # cancelled for closing the window: close when they end
         self._actions = {
             "import": make_action(self, self.tr("&Import Photos…"), self.import_photos, "Ctrl+I"),
@@ -150,6 +156,7 @@ class ArchiveController(QObject):
             parent=self.parent_widget,
         )
         dialog.progress_changed.connect(self._progress)
+        dialog.waiting.connect(self.status_message.emit)  # seen with the dialog in the background too
         dialog.import_finished.connect(self._imported)
         self.import_dialog = dialog
         dialog.show()
@@ -254,24 +261,106 @@ class ArchiveController(QObject):
     def _open_chosen(self, dialog: OpenArchiveDialog) -> None:
         folder = dialog.folder()
         if folder is not None:
-            self.open_archive_at(folder, create=False, url=dialog.url())
+            self.open_archive_at(folder, create=dialog.new, url=dialog.url())
 
-    def new_archive(self) -> None:
-        folder, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, self.tr("New archive folder"), str(Path.home() / "Photo Archive")
-        )
-        if folder:
-            self.open_archive_at(Path(folder), create=True)
+    def new_archive(self) -> OpenArchiveDialog:
+        """The New Archive dialog (a folder for the originals, and maybe an empty database on a
+        server for the catalog); made and opened once accepted."""
+        dialog = OpenArchiveDialog(Path.home() / "Photo Archive", parent=self.parent_widget, new=True)
+        dialog.accepted.connect(lambda: self._open_chosen(dialog))
+        dialog.open()
+        return dialog
 
     def open_archive_at(self, folder: Path, *, create: bool, url: str | None = None) -> QWidget | None:
         """A new window on the archive at ``folder`` (its catalog at ``url`` when given: then
         written into the folder's catalog.url for the next curator); this window closes.
         Returns the window; None when the catalog could not be opened (the curator is told
-        why, in words, and this window stays)."""
+        why, in words, and this window stays). A catalog on a server (``url``) is opened on a
+        worker thread (``connecting``): None is returned at once, and ``archive_opened``
+        follows, or the message; a new archive there needs an empty database."""
         what = self.tr("The archive could not be opened")
+        if url is not None:
+            try:
+                check_url(url)  # a password is refused before anything is sent
+            except CatalogError as error:
+                show_error(self.parent_widget, what, error)
+                return None
+            self._connect(folder, create=create, url=url)
+            return None
         catalog = opened_or_said(self.parent_widget, what, lambda: Catalog(folder, create=create, url=url))
         if catalog is None:
             return None
+        return self._show_window(catalog, url)
+
+    def _connect(self, folder: Path, *, create: bool, url: str) -> None:
+        """Open the catalog at ``url`` on a worker thread, the progress bar saying to whom."""
+        if self.connecting is not None:
+            self.status_message.emit(self.tr("Still connecting to the server of another archive; wait for it."))
+            return
+        host = urlsplit(url).hostname or "localhost"
+        database = urlsplit(url).path.lstrip("/") or host
+        # Translated here, on the window's thread; the worker only fills them in.
+        not_empty = self.tr(
+            "The database {database} already holds the catalog of an archive (photos: {photos}). A new archive needs "
+            "an empty database; to work on that archive, open its folder with File > Open Archive."
+        )
+        foreign = self.tr(
+            "The database {database} holds tables of another program ({tables}); a new archive needs an empty database."
+        )
+
+        def job(cancelled: Any, report: Any) -> Catalog:
+            from photoarchive.catalog.empty_database import DatabaseNotEmptyError, refuse_unless_empty
+
+            try:
+                if create:
+                    refuse_unless_empty(resolve(folder, url))
+                return Catalog(folder, create=create, url=url)
+            except DatabaseNotEmptyError as error:
+                if error.photos is None:
+                    words = foreign.format(database=database, tables=", ".join(error.tables[:5]))
+                else:
+                    words = not_empty.format(database=database, photos=error.photos)
+                raise CatalogError(words) from error
+            except Exception as error:
+                said = opening_error(error)
+                if said is None:
+                    raise
+                raise CatalogError(said) from error
+
+        worker = Worker(job)
+        worker.signals.finished.connect(lambda catalog: self._connected(catalog, url))
+        worker.signals.failed.connect(self._not_connected)
+        self.connecting = worker
+        for name in ("open_archive", "new_archive"):
+            self._actions[name].setEnabled(False)
+        bar = self.progress
+        bar.show()
+        bar.setRange(0, 0)  # busy: how long a server takes to answer is not known
+        bar.setFormat(self.tr("Connecting to {host}…").format(host=host))
+        bar.setToolTip(url)
+        self.status_message.emit(self.tr("Connecting to {host}…").format(host=host))
+        worker.start()
+
+    def _connection_ended(self) -> None:
+        self.connecting = None
+        for name in ("open_archive", "new_archive"):
+            self._actions[name].setEnabled(True)
+        self.progress.hide()
+        self.progress.setRange(0, 1)
+        self.progress.setToolTip("")
+        self.status_message.emit("")
+
+    def _connected(self, catalog: Catalog, url: str) -> None:
+        self._connection_ended()
+        self._show_window(catalog, url)
+
+    def _not_connected(self, message: str) -> None:
+        self._connection_ended()
+        show_error(self.parent_widget, self.tr("The archive could not be opened"), message)
+
+    def _show_window(self, catalog: Catalog, url: str | None) -> QWidget | None:
+        """The window on the opened ``catalog`` (its ``url`` remembered in the folder)."""
+        what = self.tr("The archive could not be opened")
         if url is not None and catalog.location.url is not None:
             try:
                 if _folder_url(catalog.paths.root) != url:  # a shared folder's file rewritten only to change it

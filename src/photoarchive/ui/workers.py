@@ -8,6 +8,7 @@ checks ``cancel()`` between items; nothing here touches a widget.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -93,13 +94,36 @@ class Worker(QRunnable):
         return self
 
 
+@dataclass(frozen=True)
+class ImportWaiting:
+    """An import's progress before it starts: it waits for another import into the same
+    catalog on a server to end. ``holder``: who runs that one ("Boris, 10.0.0.7"; "" when the
+    server does not say)."""
+
+    holder: str
+
+
 def import_job(archive: Catalog, paths: Sequence[Path], workers: int | None = None) -> Worker:
     """An import into ``archive`` (opened again on the worker's thread): progress is
-    ImportProgress, result ImportSummary."""
+    ImportProgress (an ``ImportWaiting`` first while another curator's import holds the
+    catalog's import lock), result ImportSummary."""
 
     def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
         with archive.reopen() as catalog:
-            run = ImportJob(catalog, list(paths), workers=workers)
+
+            def waiting(_message: str) -> None:
+                from photoarchive.catalog.pg import PgConnection, lock_holder  # on a server only
+                from photoarchive.ingest.session import SERVER_IMPORT_LOCK
+
+                holder = ""
+                if isinstance(catalog.conn, PgConnection):
+                    try:
+                        holder = lock_holder(catalog.conn, SERVER_IMPORT_LOCK)
+                    except catalog.conn.Error:
+                        holder = ""  # who it is only adds to the message
+                report(ImportWaiting(holder))
+
+            run = ImportJob(catalog, list(paths), workers=workers, on_waiting=waiting)
             for progress in run.run(cancelled):
                 report(progress)
             return run.summary

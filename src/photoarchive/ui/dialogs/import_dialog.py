@@ -7,6 +7,9 @@ then the summary (imported, duplicates with their paths, every failure with its 
 warnings). ``import_finished`` carries the ``ImportSummary`` and the template chosen, for
 the window to apply it and show the new batch.
 
+On a server, an import waits while another curator's import into the same catalog runs: the
+dialog says whose, and goes on by itself when it ends (Cancel stops the wait).
+
 Only the buttons of the current step show: Import and Cancel, then Cancel Import and
 Continue in Background, then Close.
 """
@@ -35,7 +38,7 @@ from PySide6.QtWidgets import (
 from photoarchive.catalog import Catalog
 from photoarchive.ingest import ImportProgress, ImportSummary
 from photoarchive.ingest.scan import ScanResult
-from photoarchive.ui.workers import Worker, import_job, scan_job
+from photoarchive.ui.workers import ImportWaiting, Worker, import_job, scan_job
 
 LISTED_FILES = 200  # the files found that are listed by name before the import
 
@@ -45,6 +48,7 @@ class ImportDialog(QDialog):
 
     import_finished = Signal(object, str)  # ImportSummary, template name ("" for none)
     progress_changed = Signal(int, int)  # done, total: for the window's status bar; -1, -1 at the end
+    waiting = Signal(str)  # waiting for another import: the words saying so ("" once it runs)
 
     def __init__(
         self,
@@ -67,6 +71,7 @@ class ImportDialog(QDialog):
         self._started = 0.0
         self._importing = False
         self._quitting = False  # cancelled because the window closes: no summary then
+        self._waiting = ""  # what the dialog says while another curator's import runs
 
         self.found = QLabel(self.tr("Looking for photos…"))
         self.found.setWordWrap(True)
@@ -221,7 +226,19 @@ class ImportDialog(QDialog):
         self.cancel()
         self.hide()
 
-    def _progressed(self, progress: ImportProgress) -> None:
+    def _progressed(self, progress: ImportProgress | ImportWaiting) -> None:
+        if isinstance(progress, ImportWaiting):
+            self._waiting = (
+                self.tr("Waiting for another import ({holder})… this one starts when it ends.").format(
+                    holder=progress.holder
+                )
+                if progress.holder
+                else self.tr("Waiting for another import… this one starts when it ends.")
+            )
+            self.rate.setText(self._waiting)
+            self.waiting.emit(self._waiting)
+            return
+        self._waited()
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.done)
         if not (self.worker is not None and self.worker.is_cancelled()):
@@ -235,11 +252,18 @@ class ImportDialog(QDialog):
             )
         self.progress_changed.emit(progress.done, progress.total)
 
+    def _waited(self) -> None:
+        """The wait for another import is over (this one runs, or ended)."""
+        if self._waiting:
+            self._waiting = ""
+            self.waiting.emit("")
+
     # -- step 3: the summary ----------------------------------------------------------------
 
     def _finished(self, summary: ImportSummary) -> None:
         self.summary = summary
         self._importing = False
+        self._waited()
         self.progress_changed.emit(-1, -1)
         headline = self.tr("Import cancelled.") if summary.cancelled else self.tr("Import complete.")
         counts = [
@@ -271,6 +295,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._importing = False
+        self._waited()
         self.progress_changed.emit(-1, -1)
         self.found.setText(self.tr("The import could not run: {reason}").format(reason=message))
         self.rate.clear()

@@ -6,6 +6,10 @@ typed here is written into the folder's ``catalog.url`` once the catalog has ope
 controller does it: ``catalog.location.remember``), so every curator who opens the folder
 reaches the same catalog; the dialog says so. An address never holds a password: one typed in
 is refused with where the password goes instead (``~/.pgpass`` or ``PGPASSWORD``).
+
+With ``new=True`` it is File > New Archive: a folder for the originals (not an archive yet)
+and, for a team's first curator, the server's database, which must be empty (the controller
+refuses one that holds anything: ``catalog.empty_database``).
 """
 
 from __future__ import annotations
@@ -32,13 +36,14 @@ from photoarchive.ui.errors import ERROR_STYLE
 
 class OpenArchiveDialog(QDialog):
     """Asks for an archive folder and where its catalog is; ``folder()`` and ``url()`` (None:
-    the folder's own catalog) once accepted."""
+    the folder's own catalog) once accepted. ``new``: a new archive (New Archive)."""
 
-    def __init__(self, folder: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path | None = None, parent: QWidget | None = None, *, new: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Open Archive"))
+        self.new = new
+        self.setWindowTitle(self.tr("New Archive") if new else self.tr("Open Archive"))
         self.setMinimumWidth(560)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.folder_edit = QLineEdit(str(folder) if folder is not None else "")
         self.folder_edit.setPlaceholderText(self.tr("The archive's folder"))
@@ -58,12 +63,20 @@ class OpenArchiveDialog(QDialog):
         self.url_label = QLabel(self.tr("Server &address:"))
         self.url_label.setBuddy(self.url_edit)
         form.addRow(self.url_label, self.url_edit)
-        self.url_note = QLabel(
+        note = (
             self.tr(
+                "The catalog is made in this database, which must be empty (ask the server's administrator for "
+                "one: a team's archive has a database of its own). The address is saved in the archive folder "
+                "({file}), so every curator who opens this folder reaches the same catalog. No password here: "
+                "it goes in ~/.pgpass or PGPASSWORD."
+            )
+            if new
+            else self.tr(
                 "The address is saved in the archive folder ({file}), so every curator who opens this folder "
                 "reaches the same catalog. No password here: it goes in ~/.pgpass or PGPASSWORD."
-            ).format(file=URL_FILE)
+            )
         )
+        self.url_note = QLabel(note.format(file=URL_FILE))
         self.url_note.setWordWrap(True)
         form.addRow(self.url_note)
         self.problem = QLabel()
@@ -71,7 +84,11 @@ class OpenArchiveDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
         form.addRow(self.problem)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+        accept = QDialogButtonBox.StandardButton.Ok if new else QDialogButtonBox.StandardButton.Open
+        self.buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+        self.accept_button = self.buttons.button(accept)
+        if new:
+            self.accept_button.setText(self.tr("C&reate"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -100,7 +117,8 @@ class OpenArchiveDialog(QDialog):
     # -- checking ----------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Open an archive folder"), self.folder_edit.text())
+        title = self.tr("A folder for the new archive") if self.new else self.tr("Open an archive folder")
+        chosen = QFileDialog.getExistingDirectory(self, title, self.folder_edit.text())
         if chosen:
             self.folder_edit.setText(chosen)
 
@@ -108,7 +126,7 @@ class OpenArchiveDialog(QDialog):
         """A folder whose catalog.url names a server: ticked, with that address."""
         folder = self.folder()
         self._folder_url, self._folder_url_problem = None, ""
-        if folder is not None:
+        if folder is not None and not self.new:
             try:
                 self._folder_url = read_url_file(folder / URL_FILE)
             except CatalogError:
@@ -129,11 +147,24 @@ class OpenArchiveDialog(QDialog):
         problem = self._problem()
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
-        open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
-        open_button.setEnabled(self.folder() is not None and not problem and (not on_server or self.url() is not None))
+        self._fit()
+        self.accept_button.setEnabled(
+            self.folder() is not None and not problem and (not on_server or self.url() is not None)
+        )
+
+    def _fit(self) -> None:
+        """As tall as the wrapped notes need at this width: a dialog's layout asks for the height of
+        its widest lines only, so a problem shown below the note would squeeze both."""
+        self.form.activate()
+        needed = self.form.totalHeightForWidth(self.width()) if self.form.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _problem(self) -> str:
         url = self.url()
+        folder = self.folder()
+        if self.new and folder is not None and any((folder / name).exists() for name in (URL_FILE, "catalog.sqlite")):
+            return self.tr("This folder already holds an archive: open it with File > Open Archive instead.")
         if not self.on_server.isChecked():
             if self._folder_url is not None:
                 return self.tr(
