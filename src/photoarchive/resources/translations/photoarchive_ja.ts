@@ -187,7 +187,7 @@
     </message>
     <message>
       <source>New archive folder</source>
-      <translation>新しいアーカイブのフォルダー</translation>
+      <translation type="vanished">新しいアーカイブのフォルダー</translation>
     </message>
     <message>
       <source>The archive could not be opened</source>
@@ -216,6 +216,22 @@
     <message>
       <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Import, caption, credit, place and publish expedition photographs.&lt;/p&gt;&lt;p&gt;Captions, credits and places are kept in the archive's catalog and written into exported files as EXIF, IPTC and XMP.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;探検・調査の写真を読み込み、説明とクレジットと場所を付けて公開します。&lt;/p&gt;&lt;p&gt;説明、クレジット、場所はアーカイブのカタログに保存され、書き出したファイルに EXIF、IPTC、XMP として書き込まれます。&lt;/p&gt;&lt;p&gt;GNU GPL バージョン 3 以降のライセンスで提供されます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Still connecting to the server of another archive; wait for it.</source>
+      <translation>別のアーカイブのサーバーにまだ接続しています。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+      <source>The database {database} already holds the catalog of an archive (photos: {photos}). A new archive needs an empty database; to work on that archive, open its folder with File &gt; Open Archive.</source>
+      <translation>データベース {database} にはすでにアーカイブのカタログがあります（写真: {photos}）。新しいアーカイブには空のデータベースが必要です。そのアーカイブで作業するには、ファイル &gt; アーカイブを開く でそのフォルダーを開いてください。</translation>
+    </message>
+    <message>
+      <source>The database {database} holds tables of another program ({tables}); a new archive needs an empty database.</source>
+      <translation>データベース {database} には別のプログラムのテーブル（{tables}）があります。新しいアーカイブには空のデータベースが必要です。</translation>
+    </message>
+    <message>
+      <source>Connecting to {host}…</source>
+      <translation>{host} に接続しています…</translation>
     </message>
   </context>
   <context>
@@ -2253,6 +2269,14 @@ They are written again after the next change.</source>
       <source>{hours} h {minutes} min</source>
       <translation>{hours} 時間 {minutes} 分</translation>
     </message>
+    <message>
+      <source>Waiting for another import ({holder})… this one starts when it ends.</source>
+      <translation>別の読み込み（{holder}）の終了を待っています… 終わりしだい開始します。</translation>
+    </message>
+    <message>
+      <source>Waiting for another import… this one starts when it ends.</source>
+      <translation>別の読み込みの終了を待っています… 終わりしだい開始します。</translation>
+    </message>
   </context>
   <context>
     <name>LanguageMenu</name>
@@ -2630,6 +2654,26 @@ They are written again after the next change.</source>
     <message>
       <source>Not a PostgreSQL address: it begins with postgresql://, as in {example}.</source>
       <translation>PostgreSQL のアドレスではありません。{example} のように postgresql:// で始まります。</translation>
+    </message>
+    <message>
+      <source>New Archive</source>
+      <translation>新しいアーカイブ</translation>
+    </message>
+    <message>
+      <source>The catalog is made in this database, which must be empty (ask the server's administrator for one: a team's archive has a database of its own). The address is saved in the archive folder ({file}), so every curator who opens this folder reaches the same catalog. No password here: it goes in ~/.pgpass or PGPASSWORD.</source>
+      <translation>カタログはこのデータベースに作成されます。データベースは空でなければなりません（サーバーの管理者に用意してもらってください。チームのアーカイブには専用のデータベースを使います）。アドレスはアーカイブのフォルダー（{file}）に保存されるので、このフォルダーを開くキュレーターは全員同じカタログにつながります。パスワードはここに入れず、~/.pgpass か PGPASSWORD に置いてください。</translation>
+    </message>
+    <message>
+      <source>C&amp;reate</source>
+      <translation>作成(&amp;R)</translation>
+    </message>
+    <message>
+      <source>A folder for the new archive</source>
+      <translation>新しいアーカイブのフォルダー</translation>
+    </message>
+    <message>
+      <source>This folder already holds an archive: open it with File &gt; Open Archive instead.</source>
+      <translation>このフォルダーにはすでにアーカイブがあります。ファイル &gt; アーカイブを開く で開いてください。</translation>
     </message>
   </context>
   <context>

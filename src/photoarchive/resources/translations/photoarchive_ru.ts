@@ -191,7 +191,7 @@
     </message>
     <message>
       <source>New archive folder</source>
-      <translation>Папка нового архива</translation>
+      <translation type="vanished">Папка нового архива</translation>
     </message>
     <message>
       <source>The archive could not be opened</source>
@@ -220,6 +220,22 @@
     <message>
       <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Import, caption, credit, place and publish expedition photographs.&lt;/p&gt;&lt;p&gt;Captions, credits and places are kept in the archive's catalog and written into exported files as EXIF, IPTC and XMP.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Импорт, описание, указание авторства, привязка к местам и публикация фотографий экспедиций.&lt;/p&gt;&lt;p&gt;Описания, авторство и места хранятся в каталоге архива и записываются в экспортируемые файлы как EXIF, IPTC и XMP.&lt;/p&gt;&lt;p&gt;Распространяется по лицензии GNU GPL версии 3 или более поздней.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Still connecting to the server of another archive; wait for it.</source>
+      <translation>Ещё идёт подключение к серверу другого архива; дождитесь его.</translation>
+    </message>
+    <message>
+      <source>The database {database} already holds the catalog of an archive (photos: {photos}). A new archive needs an empty database; to work on that archive, open its folder with File &gt; Open Archive.</source>
+      <translation>База данных {database} уже содержит каталог архива (фотографий: {photos}). Новому архиву нужна пустая база данных; чтобы работать с тем архивом, откройте его папку через Файл &gt; Открыть архив.</translation>
+    </message>
+    <message>
+      <source>The database {database} holds tables of another program ({tables}); a new archive needs an empty database.</source>
+      <translation>База данных {database} содержит таблицы другой программы ({tables}); новому архиву нужна пустая база данных.</translation>
+    </message>
+    <message>
+      <source>Connecting to {host}…</source>
+      <translation>Подключение к {host}…</translation>
     </message>
   </context>
   <context>
@@ -2315,6 +2331,14 @@ They are written again after the next change.</source>
       <source>{hours} h {minutes} min</source>
       <translation>{hours} ч {minutes} мин</translation>
     </message>
+    <message>
+      <source>Waiting for another import ({holder})… this one starts when it ends.</source>
+      <translation>Ожидание другого импорта ({holder})… этот начнётся, когда тот закончится.</translation>
+    </message>
+    <message>
+      <source>Waiting for another import… this one starts when it ends.</source>
+      <translation>Ожидание другого импорта… этот начнётся, когда тот закончится.</translation>
+    </message>
   </context>
   <context>
     <name>LanguageMenu</name>
@@ -2706,6 +2730,26 @@ They are written again after the next change.</source>
     <message>
       <source>Not a PostgreSQL address: it begins with postgresql://, as in {example}.</source>
       <translation>Это не адрес PostgreSQL: он начинается с postgresql://, например {example}.</translation>
+    </message>
+    <message>
+      <source>New Archive</source>
+      <translation>Новый архив</translation>
+    </message>
+    <message>
+      <source>The catalog is made in this database, which must be empty (ask the server's administrator for one: a team's archive has a database of its own). The address is saved in the archive folder ({file}), so every curator who opens this folder reaches the same catalog. No password here: it goes in ~/.pgpass or PGPASSWORD.</source>
+      <translation>Каталог создаётся в этой базе данных, и она должна быть пустой (попросите её у администратора сервера: у архива команды своя база данных). Адрес сохраняется в папке архива ({file}), чтобы каждый куратор, открывший эту папку, попадал в тот же каталог. Пароль сюда не вписывайте: он хранится в ~/.pgpass или PGPASSWORD.</translation>
+    </message>
+    <message>
+      <source>C&amp;reate</source>
+      <translation>&amp;Создать</translation>
+    </message>
+    <message>
+      <source>A folder for the new archive</source>
+      <translation>Папка для нового архива</translation>
+    </message>
+    <message>
+      <source>This folder already holds an archive: open it with File &gt; Open Archive instead.</source>
+      <translation>В этой папке уже есть архив: откройте его через Файл &gt; Открыть архив.</translation>
     </message>
   </context>
   <context>
