@@ -8,6 +8,7 @@ import argparse
 import io
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,18 +16,28 @@ import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.catalog import FIRST_PAGE
+from photoarchive.catalog.connection import transaction
 from photoarchive.cli import main
 from photoarchive.cli.photos import list_command
-from tests.postgres import Backend
+from tests.postgres import Backend, new_database, server_url
 
 COUNT = FIRST_PAGE * 2 + 37
 
 
-@pytest.fixture
-def archive(backend: Backend, tmp_path: Path) -> Path:
-    """``COUNT`` photos recorded directly; every third one's caption says "tank" (on each backend)."""
-    root = backend.archive(tmp_path / "archive")
-    with Catalog(root) as catalog:
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def archive(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """``COUNT`` photos recorded directly; every third one's caption says "tank"; on each backend
+    (a database of its own on the server). Made once for the module: its tests only read it."""
+    root = tmp_path_factory.mktemp("list-pages") / "archive"
+    if request.param == "sqlite":
+        yield fill(root)
+        return
+    with new_database(server_url(), "photoarchive_cli_list_pages") as url:
+        yield fill(Backend("postgresql", url).archive(root))
+
+
+def fill(root: Path) -> Path:
+    with Catalog(root) as catalog, transaction(catalog.conn):
         for n in range(1, COUNT + 1):
             catalog.add_photo(
                 {
