@@ -198,6 +198,25 @@ def test_a_server_that_does_not_answer_is_waited_for_without_freezing_and_said_w
     assert not (tmp_path / "Team" / "catalog.url").exists()
 
 
+def test_a_window_closed_while_connecting_opens_nothing_and_closes_what_arrives(
+    qtbot, tmp_path: Path, pg_url: str, settings, messages: list[str], opened: None
+) -> None:
+    with Catalog(tmp_path / "Here") as catalog:
+        window = MainWindow(catalog, settings, import_workers=1)
+        qtbot.addWidget(window)
+        window.show()
+        opened_windows: list[object] = []
+        window.archive.archive_opened.connect(opened_windows.append)
+        window.archive.open_archive_at(tmp_path / "Team", create=False, url=pg_url)
+        connecting = window.archive.connecting
+        assert connecting is not None
+        assert window.close()  # before the connection's answer is handled
+        qtbot.waitUntil(lambda: connecting.done, timeout=15_000)
+        qtbot.wait(100)  # its report handled
+    assert opened_windows == [] and messages == []
+    assert not (tmp_path / "Team" / "catalog.url").exists()
+
+
 def test_the_connect_timeout_is_the_urls_own_when_it_gives_one(silent_server: str, monkeypatch) -> None:
     monkeypatch.setattr(pg, "CONNECT_TIMEOUT_SECONDS", 30)
     started = time.monotonic()

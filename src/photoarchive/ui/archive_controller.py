@@ -204,6 +204,8 @@ class ArchiveController(QObject):
             if not self.ask(self.parent_widget, question):
                 return False
         if not running:
+            if self.connecting is not None:  # the catalog it brings is closed, no window shown
+                self.connecting.cancel()
             return True
         self._stopping = [worker for worker, _question, _stop in running]
         for worker, _question, stop in running:
@@ -328,8 +330,8 @@ class ArchiveController(QObject):
                 raise CatalogError(said) from error
 
         worker = Worker(job)
-        worker.signals.finished.connect(lambda catalog: self._connected(catalog, url))
-        worker.signals.failed.connect(self._not_connected)
+        worker.signals.finished.connect(lambda catalog: self._connected(worker, catalog, url))
+        worker.signals.failed.connect(lambda message: self._not_connected(worker, message))
         self.connecting = worker
         for name in ("open_archive", "new_archive"):
             self._actions[name].setEnabled(False)
@@ -350,11 +352,16 @@ class ArchiveController(QObject):
         self.progress.setToolTip("")
         self.status_message.emit("")
 
-    def _connected(self, catalog: Catalog, url: str) -> None:
+    def _connected(self, worker: Worker, catalog: Catalog, url: str) -> None:
+        if worker.is_cancelled():  # this window closed meanwhile: nothing more of it
+            catalog.close()
+            return
         self._connection_ended()
         self._show_window(catalog, url)
 
-    def _not_connected(self, message: str) -> None:
+    def _not_connected(self, worker: Worker, message: str) -> None:
+        if worker.is_cancelled():
+            return
         self._connection_ended()
         show_error(self.parent_widget, self.tr("The archive could not be opened"), message)
 
