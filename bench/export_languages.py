@@ -30,7 +30,7 @@ from photoarchive.catalog.connection import transaction
 from photoarchive.collections import add_photos, create_collection
 from photoarchive.edits import apply_edit, set_archive_languages
 from photoarchive.export import ExportOptions
-from photoarchive.export.plan import plan_publication, read_publication
+from photoarchive.export.plan import Publication, plan_publication, read_publication
 from photoarchive.model import Place, PlaceName
 from photoarchive.places import add_place, assign_place
 
@@ -83,17 +83,16 @@ def measure(name: str, root: Path, rounds: int) -> None:
         collection = get_collection(catalog, "bench")
         options = ExportOptions("post", root / "never-written", languages=LANGUAGES, workers=0).resolved()
 
-        def each_reads() -> object:
+        def each_reads() -> list[Publication]:
             return [plan_publication(catalog, collection, options, language) for language in LANGUAGES]
 
-        def one_reading() -> object:
+        def one_reading() -> list[Publication]:
             read = read_publication(catalog, collection, LANGUAGES)
             return [plan_publication(catalog, collection, options, language, read) for language in LANGUAGES]
 
         a, b = each_reads(), one_reading()  # warm, and the same publications either way
-        assert [[(i.stem, i.caption, i.fields) for i in p.items] for p in a] == [  # type: ignore[attr-defined]
-            [(i.stem, i.caption, i.fields) for i in p.items]
-            for p in b  # type: ignore[attr-defined]
+        assert [[(i.stem, i.caption, i.fields) for i in p.items] for p in a] == [
+            [(i.stem, i.caption, i.fields) for i in p.items] for p in b
         ]
         reference = timed(each_reads, rounds)
         now = timed(one_reading, rounds)
