@@ -106,6 +106,7 @@ def connect(path: Path | str | CatalogLocation, *, readonly: bool = False) -> Co
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA mmap_size=1073741824")  # reads mapped, 1 GiB: cold searches ~30 % faster (issue 12)
     except sqlite3.DatabaseError as error:
         raise CatalogError(f"{path}: cannot open the catalog ({error})") from error
     conn.row_factory = sqlite3.Row
