@@ -253,3 +253,20 @@ def test_workers_forked_from_their_parent_end_with_it_when_it_is_killed(tmp_path
     )
     survivors = _kill_parent_then_survivors(script, tmp_path, 2)
     assert survivors == [], "workers outlived their parent"
+
+
+@linux_only
+def test_a_crash_among_workers_forked_here_is_isolated_to_its_task() -> None:
+    """The pools that retry the tasks of a broken one are forked here again, or, if a thread of
+    the broken pool still runs, by the fork server: the same results either way."""
+    script = (
+        "import json\n"
+        "from photoarchive.pool import batches_in_pool\n"
+        "from tests.test_pool import square_or_die\n"
+        "batches = batches_in_pool(square_or_die, list(range(8)), workers=2, cancelled=lambda: False,\n"
+        "                          crashed=lambda n: -n, fork_here=True)\n"
+        "print(json.dumps(sorted(r for batch in batches for r in batch)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == sorted([0, 1, 4, -3, 16, 25, 36, 49])
