@@ -160,7 +160,8 @@ def _code_page(name: str) -> str:
 
 
 def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
-    # The workers' fork server was started before the command line was imported (``__main__``).
+    # The workers are forked from this process (it runs no other thread: ``pool.can_fork_here``),
+    # or by their fork server, started before the command line was imported (``__main__``).
     from photoarchive.ingest import ImportJob
 
     # A template that does not exist or is broken stops the import before a file is copied.

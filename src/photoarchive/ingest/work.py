@@ -1,7 +1,7 @@
 """The work for one file of an import, as the pool is given it: named here, imported where it runs.
 
-See ``task``: the process that starts an import does not import ``worker`` (Pillow, libvips,
-exiv2); its workers have it from their fork server.
+See ``task``: the process that starts an import imports ``worker`` (Pillow, libvips, exiv2)
+only to fork its workers from itself; otherwise they have it from their fork server.
 """
 
 from __future__ import annotations
