@@ -32,6 +32,11 @@ gives its photos in capture order), words beside it are tested along that index 
 first photos hold them often enough (``_driven_by_index``), and a filter common enough (one
 photo in ``VERY_DENSE``) is tested along the sort index without narrowing words.
 
+A rating, label or flag beside words is read through its selection tokens in the text index
+(``search.selection_token``, 0017): words and values are one FTS5 query, which intersects them
+in capture order and stops after a page (``tank rating>=4``), however common or rare either is.
+Without words the values' own indexes are faster, and keep their paths.
+
 Negation is ``NOT coalesce(term, 0)``: a term is NULL on a missing value (a photo without
 a place, say), and "not on Shumshu" includes it.
 """
