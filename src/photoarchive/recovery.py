@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from photoarchive.catalog import ArchivePaths, Catalog
-from photoarchive.catalog.backup import Backup, find_backup, migrated_copy, move_aside, put_in_place
+from photoarchive.catalog.backup import Backup, find_backup, move_aside, put_in_place
 from photoarchive.catalog.catalog import photo_columns
 from photoarchive.catalog.connection import connect, transaction
 from photoarchive.catalog.location import CatalogLocation, resolve
@@ -135,7 +135,7 @@ def restore(root: Path | str, backup: str | Path | None = None, *, url: str | No
 
 def _into_empty_server(location: CatalogLocation, chosen: Backup, catalog_url: Path) -> None:
     """The backup's rows into the server's database, which must hold no catalog's rows (module doc)."""
-    from photoarchive.catalog.transfer import TargetNotEmptyError, transfer
+    from photoarchive.catalog.transfer import TargetNotEmptyError, migrated_copy, transfer
 
     with migrated_copy(chosen.path) as source:
         target = connect(location)

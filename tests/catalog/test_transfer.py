@@ -19,8 +19,9 @@ import pytest
 
 from photoarchive.catalog import ArchivePaths, Catalog
 from photoarchive.catalog import transfer as transfer_module
-from photoarchive.catalog.backup import check_backup, daily_backup_if_due, list_backups
+from photoarchive.catalog.backup import check_backup, list_backups
 from photoarchive.catalog.connection import Connection, connect
+from photoarchive.catalog.daily_backup import daily_backup_if_due
 from photoarchive.catalog.location import CatalogLocation
 from photoarchive.catalog.transfer import (
     TargetNotEmptyError,

@@ -82,7 +82,8 @@ def test_one_daily_backup_a_day_for_five_curators_of_a_server(tmp_path: Path, pg
     """Five curators' changes on one day on a catalog on a server: one backup, a checked SQLite
     snapshot, recorded in the catalog; a curator who finds the lock held takes none; a record
     over 24 hours old makes the next change take one again."""
-    from photoarchive.catalog.backup import DAILY_RECORD, SERVER_BACKUP_LOCK, check_backup
+    from photoarchive.catalog.backup import check_backup
+    from photoarchive.catalog.daily_backup import DAILY_RECORD, SERVER_BACKUP_LOCK
     from photoarchive.catalog.pg import LOCK_NAMESPACE
 
     root = Backend("postgresql", pg_url).archive(tmp_path / "archive")
@@ -129,7 +130,8 @@ def test_the_windows_worker_takes_the_servers_daily_backup_once(archive: Path, b
     """``take_backup_of`` (the window's worker, a connection of its own): on a server the day's
     recorded one, and the same backup again to a second window the same day; on SQLite a new one."""
     from photoarchive.catalog import ArchivePaths
-    from photoarchive.catalog.backup import check_backup, take_backup_of
+    from photoarchive.catalog.backup import check_backup
+    from photoarchive.catalog.daily_backup import take_backup_of
 
     paths = ArchivePaths(archive)
     first = take_backup_of(paths)

@@ -13,8 +13,9 @@ import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import sidecars as mirror
-from photoarchive.catalog.backup import check_backup, list_backups, take_backup_of
+from photoarchive.catalog.backup import check_backup, list_backups
 from photoarchive.catalog.curated import load_values
+from photoarchive.catalog.daily_backup import take_backup_of
 from photoarchive.catalog.sidecar_queue import pending_files
 from photoarchive.catalog.sidecars import mirror_path, read_mirror, stale_sidecars
 from photoarchive.errors import CatalogError

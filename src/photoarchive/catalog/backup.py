@@ -15,9 +15,9 @@ server with ``photoarchive catalog migrate-to URL --from BACKUP`` (``transfer.ta
 The daily automatic backup of a catalog on a server is one a day for the archive, whichever
 curator's change makes it due, never one per curator: the catalog records when the last one
 was taken (the ``settings`` row ``daily_backup``), and the curator who finds it more than 24
-hours old takes it under the server's advisory lock (``SERVER_BACKUP_LOCK``; a curator who finds
+hours old takes it under the server's advisory lock (``daily_backup.SERVER_BACKUP_LOCK``; a curator who finds
 the lock taken leaves the backup to its holder), reading the record again once the lock is held
-(``take_daily_server_backup``). It is the same checked SQLite snapshot as ``photoarchive backup``
+(``daily_backup.take_daily_server_backup``). It is the same checked SQLite snapshot as ``photoarchive backup``
 takes, into the shared ``ARCHIVE/backups``.
 
 When backups are taken:
@@ -26,12 +26,12 @@ When backups are taken:
 - before a schema migration (``schema.migrate``; labelled ``before-NNNN_name``);
 - once a day the archive changes: the first change a ``Catalog`` commits on a calendar day
   (an edit, an imported photo: ``catalog.sidecars.mirror_sidecars`` calls
-  ``daily_backup_if_due``) takes one when the newest backup is more than 24 hours old. That
+  ``daily_backup.daily_backup_if_due``) takes one when the newest backup is more than 24 hours old. That
   costs one listing of ``backups/`` per catalog and day, never a query per change. The backup
   copies the whole catalog (about 9 s for a million photos), so the command line defers it
   (``Catalog.defer_daily_backup``) until the command's work is done and its output written,
   and says so when it is large (``cli.app``); the window defers it too and takes it on a
-  worker thread through a connection of its own (``take_backup_of``; ``ui.background``), so
+  worker thread through a connection of its own (``daily_backup.take_backup_of``; ``ui.background``), so
   the curator can go on working; closing the window lets it finish (the application waits
   for its workers before it exits).
 
@@ -55,16 +55,14 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
 from photoarchive.catalog.archive import ArchivePaths
-from photoarchive.catalog.connection import Connection, connect, dialect, transaction
-from photoarchive.catalog.location import resolve
+from photoarchive.catalog.connection import Connection
 from photoarchive.catalog.migrations import load_migration_modules
 from photoarchive.errors import CatalogError, NotFoundError
 from photoarchive.files import atomic_write, fsync_dir, fsync_file, numbered_name
@@ -74,11 +72,6 @@ log = logging.getLogger(__name__)
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 DAILY_INTERVAL = timedelta(hours=24)
-# On a server: the settings row recording when the last daily backup was taken (UTC, ISO 8601),
-# and the advisory lock (``pg.LOCK_NAMESPACE``, this) its taker holds; 1 is the write lock, 2
-# the import's.
-DAILY_RECORD = "daily_backup"
-SERVER_BACKUP_LOCK = 3
 
 
 class OpenCatalog(Protocol):
@@ -230,132 +223,6 @@ def prune_backups(folder: Path, *, keep: Backup | None = None) -> list[Path]:
             except OSError:
                 pass  # kept one more than the rule says; the next backup tries again
     return removed
-
-
-def daily_backup_if_due(catalog: OpenCatalog) -> Backup | None:
-    """The day's automatic backup, if the newest one is more than 24 hours old (module doc; on
-    a server, the one the catalog records, and None when another curator takes it)."""
-    today = date.today()
-    if catalog.backup_checked_on == today:
-        return None
-    catalog.backup_checked_on = today
-    if dialect(catalog.conn) == "postgresql":
-        if not server_backup_due(catalog.conn):
-            return None
-    else:
-        newest = newest_backup(catalog.paths)
-        if newest is not None and datetime.now(UTC) - newest.taken_at < DAILY_INTERVAL:
-            return None
-    if catalog.defer_daily_backup:  # its owner takes it when its work is done
-        catalog.daily_backup_due = True
-        return None
-    return _take_daily(catalog.conn, catalog.paths)
-
-
-def _take_daily(conn: Connection, paths: ArchivePaths) -> Backup | None:
-    if dialect(conn) == "postgresql":
-        return take_daily_server_backup(conn, paths)
-    return take_backup(conn, paths.backups)
-
-
-def server_backup_due(conn: Connection) -> bool:
-    """Whether the catalog on a server records no daily backup in the last 24 hours."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (DAILY_RECORD,)).fetchone()
-    if row is None:
-        return True
-    try:
-        taken = datetime.fromisoformat(row[0])
-    except (TypeError, ValueError):
-        return True  # a record no program of ours wrote: take one
-    return datetime.now(UTC) - taken >= DAILY_INTERVAL
-
-
-def take_daily_server_backup(conn: Connection, paths: ArchivePaths) -> Backup | None:
-    """The day's backup of the catalog on a server (``conn``), taken by one curator only
-    (module doc): None when another holds the lock or took it since ``server_backup_due``."""
-    from photoarchive.catalog.pg import LOCK_NAMESPACE  # a server's catalog: psycopg is loaded already
-    from photoarchive.catalog.transfer import take_server_backup
-
-    key = f"{LOCK_NAMESPACE}, {SERVER_BACKUP_LOCK}"
-    if not conn.execute(f"SELECT pg_try_advisory_lock({key})").fetchone()[0]:
-        return None  # another curator is taking it now
-    try:
-        if not server_backup_due(conn):
-            return None  # taken by another since this one looked
-        backup = take_server_backup(conn, paths.backups)
-        with transaction(conn):
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (DAILY_RECORD, backup.taken_at.isoformat()),
-            )
-        return backup
-    finally:
-        conn.execute(f"SELECT pg_advisory_unlock({key})")
-
-
-def catalog_size(conn: Connection, paths: ArchivePaths) -> int:
-    """About how many bytes a backup of the catalog copies: its file, or its database on a server."""
-    if dialect(conn) == "postgresql":
-        return int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])
-    try:
-        return paths.catalog.stat().st_size
-    except OSError:
-        return 0
-
-
-def take_backup_of(paths: ArchivePaths) -> Backup:
-    """``take_backup`` of the archive's catalog through a connection of its own, opened and
-    closed here: what the window runs on a worker thread when the day's backup is due. On a
-    server (the archive's ``catalog.url`` or ``PHOTOARCHIVE_CATALOG``), the day's one
-    (``take_daily_server_backup``), or the newest backup when another curator took it."""
-    location = resolve(paths.root)
-    if location.url is not None:
-        server = connect(location)
-        try:
-            taken = take_daily_server_backup(server, paths)
-        finally:
-            server.close()
-        newest = taken or newest_backup(paths)
-        if newest is None:
-            raise CatalogError("the day's backup is being taken by another curator")
-        return newest
-    conn = connect(paths.catalog, readonly=True)  # never creates a catalog that went missing
-    try:
-        return take_backup(conn, paths.backups)
-    finally:
-        conn.close()
-
-
-def take_deferred_backup(catalog: OpenCatalog) -> Backup | None:
-    """The day's backup that ``daily_backup_if_due`` left to the owner of a catalog opened with
-    ``defer_daily_backup`` (the command line takes it after a command's work and output), if any."""
-    if not catalog.daily_backup_due:
-        return None
-    catalog.daily_backup_due = False
-    return _take_daily(catalog.conn, catalog.paths)
-
-
-@contextmanager
-def migrated_copy(path: Path) -> Iterator[Connection]:
-    """A connection to a copy of the backup ``path`` brought up to this version's schema (the
-    backup itself is never changed): what a backup is copied from into another catalog."""
-    import tempfile
-
-    from photoarchive.catalog.schema import migrate
-
-    path = path.expanduser().resolve()
-    problems = check_backup(path) if path.is_file() else ["no such file"]
-    if problems:
-        raise CatalogError(f"{path}: cannot copy this backup: {problems[0]}")
-    with tempfile.TemporaryDirectory(prefix="photoarchive-restore-") as folder:
-        copy = Path(folder) / "catalog.sqlite"
-        shutil.copyfile(path, copy)
-        conn = connect(copy)
-        try:
-            migrate(conn, copy)
-            yield conn
-        finally:
-            conn.close()
 
 
 def check_backup(path: Path) -> list[str]:

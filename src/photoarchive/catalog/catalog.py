@@ -78,9 +78,9 @@ class Catalog:
         # ``url`` (a caller's --catalog) > the folder's catalog.url > its catalog.sqlite
         self.location = resolve(self.paths.root, url)
         self.warnings: list[str] = []
-        self.backup_checked_on: date | None = None  # catalog.backup.daily_backup_if_due
+        self.backup_checked_on: date | None = None  # catalog.daily_backup.daily_backup_if_due
         # Set by an owner that takes the day's backup itself once its work is done (the command
-        # line): daily_backup_if_due then only marks it due (catalog.backup.take_deferred_backup).
+        # line): daily_backup_if_due then only marks it due (catalog.daily_backup.take_deferred_backup).
         self.defer_daily_backup = False
         self.daily_backup_due = False
         self.pending_sidecars: set[int] = set()  # catalog.sidecars: to write after the commit

@@ -27,7 +27,7 @@ killed process is removed the next time its folder is written); the original's b
 never touched. Called inside a transaction that is still open, it writes them once the
 outermost transaction has committed (``connection.after_commit``), and never for a change
 that was rolled back. It also takes the day's automatic backup when one is due
-(``backup.daily_backup_if_due``). An owner that sets ``catalog.sidecar_writer`` (the window)
+(``daily_backup.daily_backup_if_due``). An owner that sets ``catalog.sidecar_writer`` (the window)
 is handed the photos instead, after the commit, and writes them on a thread of its own
 (``ui.background.write_sidecars``, noting them first in ``catalog.sidecar_queue`` so that none is
 forgotten if the process ends before they are written).
@@ -61,10 +61,10 @@ from typing import Any
 import exiv2
 
 from photoarchive.catalog.archive import ArchivePaths
-from photoarchive.catalog.backup import daily_backup_if_due
 from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import after_commit, select_in, timestamp
 from photoarchive.catalog.curated import EDITABLE_FIELDS, from_column, load_fields
+from photoarchive.catalog.daily_backup import daily_backup_if_due
 from photoarchive.catalog.places import COLUMNS as PLACE_COLUMNS
 from photoarchive.catalog.places import all_places, locations_shown
 from photoarchive.catalog.translations import languages as archive_languages

@@ -689,6 +689,32 @@ def sqlite_target(path: Path) -> Iterator[sqlite3.Connection]:
             leftover.unlink(missing_ok=True)
 
 
+@contextmanager
+def migrated_copy(path: Path) -> Iterator[Connection]:
+    """A connection to a copy of the backup ``path`` brought up to this version's schema (the
+    backup itself is never changed): what a backup is copied from into another catalog."""
+    import shutil
+    import tempfile
+
+    from photoarchive.catalog.backup import check_backup
+    from photoarchive.catalog.connection import connect
+    from photoarchive.catalog.schema import migrate
+
+    path = path.expanduser().resolve()
+    problems = check_backup(path) if path.is_file() else ["no such file"]
+    if problems:
+        raise CatalogError(f"{path}: cannot copy this backup: {problems[0]}")
+    with tempfile.TemporaryDirectory(prefix="photoarchive-restore-") as folder:
+        copy = Path(folder) / "catalog.sqlite"
+        shutil.copyfile(path, copy)
+        conn = connect(copy)
+        try:
+            migrate(conn, copy)
+            yield conn
+        finally:
+            conn.close()
+
+
 def take_server_backup(conn: Connection, folder: Path, label: str = "") -> Backup:
     """``backup.take_backup`` of the catalog on a server (``conn``): a new SQLite catalog file
     with every table read in one snapshot (``REPEATABLE READ READ ONLY``), checked and compared

@@ -113,7 +113,7 @@ def _take_deferred_backup(catalog: Catalog) -> None:
     """The day's backup a change of this command made due (``catalog.backup``), now that the
     command's output is written; announced when it copies enough to be noticed. A backup that
     fails is a warning: the change stands."""
-    from photoarchive.catalog.backup import catalog_size, take_deferred_backup
+    from photoarchive.catalog.daily_backup import catalog_size, take_deferred_backup
 
     if not catalog.daily_backup_due:
         return

@@ -79,7 +79,7 @@ def migrate_to_command(args: argparse.Namespace, catalog: Catalog | None = None)
         with Catalog(root, create=False, url=catalog_url(args)) as opened:
             return _migrate(args, opened.paths, opened.location, opened.conn, opened.location.shown())
     paths = ArchivePaths(root.expanduser().resolve())
-    from photoarchive.catalog.backup import migrated_copy
+    from photoarchive.catalog.transfer import migrated_copy
 
     with migrated_copy(args.from_file) as source:
         return _migrate(args, paths, resolve(paths.root, catalog_url(args)), source, str(args.from_file))

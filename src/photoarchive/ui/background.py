@@ -3,7 +3,7 @@ photos changed, and the day's automatic backup of the catalog.
 
 The catalog stays the authority and every edit commits on the GUI thread as before; only
 what follows the commit moves to ``QThreadPool`` workers, each with a catalog connection of
-its own (``write_sidecars``: the window's catalog reopened, wherever it is; ``backup.take_backup_of``):
+its own (``write_sidecars``: the window's catalog reopened, wherever it is; ``daily_backup.take_backup_of``):
 
 - Sidecars. ``catalog.sidecar_writer`` hands this object the photos of each committed change;
   they are noted at once in a ``SidecarQueue`` file, then written by one worker at a time.
@@ -34,7 +34,8 @@ from PySide6.QtWidgets import QLabel
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.archive import ArchivePaths
-from photoarchive.catalog.backup import Backup, take_backup_of
+from photoarchive.catalog.backup import Backup
+from photoarchive.catalog.daily_backup import take_backup_of
 from photoarchive.catalog.sidecar_queue import SidecarQueue
 from photoarchive.catalog.sidecars import sidecar_writes
 from photoarchive.ui.workers import Worker
