@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from photoarchive.catalog import Catalog, filters, search
+from photoarchive.catalog import Catalog, filters
 from photoarchive.catalog.filters import compile_filter, compile_terms, count_filter, filter_photo_ids
 from photoarchive.catalog.places import get_place, insert_place, set_parent, update_place
-from photoarchive.catalog.search import photo_filters, photo_page, selection_groups
-from photoarchive.edits import apply_edit, revert_edit
+from photoarchive.catalog.search import photo_filters, photo_page
+from photoarchive.edits import apply_edit
 from photoarchive.filters import parse
 from photoarchive.model.place import Place, PlaceName
 
@@ -212,10 +212,7 @@ def test_words_beside_a_label_read_along_its_index_give_the_plain_pages(archive,
     apply_edit(catalog, [ids["blank"]], {"caption": "Туман над 竹田浜"})
     plain = filter_photo_ids(catalog.conn, text)
     query = compile_filter(catalog.conn, text, page=1, order="captured")
-    if filters._words_and_selection(parse(text)):  # words and a label or flag alone: their tokens
-        assert selection_groups(query.where)[0] and query.search, query
-    else:
-        assert query.search == "" and {"p.label = ?", "p.flag = ?"} & set(query.terms), query  # walked along it
+    assert query.search == "" and {"p.label = ?", "p.flag = ?"} & set(query.terms), query  # walked along it
     for size in (1, 2, 50):
         pages, after = [], None
         while True:
@@ -231,14 +228,13 @@ def test_words_beside_a_label_read_along_its_index_give_the_plain_pages(archive,
 
 def test_words_beside_a_label_are_searched_where_its_first_photos_rarely_hold_them(archive, monkeypatch) -> None:
     """When fewer than one in DRIVEN_SHARE of the photos the label's index gives first hold the
-    words (a phrase: words alone go to their tokens), the text index finds them (and in any order
-    but capture order too)."""
+    words, the text index finds them (and in any order but capture order too)."""
     catalog, ids = archive
     monkeypatch.setattr(filters, "DRIVEN_SAMPLE", 2)
     apply_edit(catalog, [ids["tank"], ids["landing"]], {"label": "red"})
-    assert compile_filter(catalog.conn, '"tank on" label:red', page=1, order="captured").search == ""  # 1 of 2
-    assert compile_filter(catalog.conn, '"on moscow" label:red', page=1, order="captured").search == "on moscow"
-    assert compile_filter(catalog.conn, '"tank on" label:red', page=1, order="name").search == "tank on"
+    assert compile_filter(catalog.conn, "tank label:red", page=1, order="captured").search == ""  # 1 of 2
+    assert compile_filter(catalog.conn, "moscow label:red", page=1, order="captured").search == "moscow"  # 0 of 2
+    assert compile_filter(catalog.conn, "tank label:red", page=1, order="name").search == "tank"
 
 
 @pytest.mark.parametrize(
@@ -335,67 +331,8 @@ def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) ->
     assert any("+p.rating" in t for t in compile_filter(catalog.conn, "rating>=4", page=1).terms)
     assert not any("+p." in t for t in compile_filter(catalog.conn, "rating>=4", page=50).terms)
     assert compile_filter(catalog.conn, "tank rating>=4", page=1).search == "tank"
-    rare = compile_filter(catalog.conn, "tank rating>=4 date:2015", page=50)  # beside words, their tokens
-    assert rare.search == "tank" and selection_groups(rare.where)[0]
-    rare = compile_filter(catalog.conn, '"tank on" rating>=4', page=50)  # a phrase: tested in the rated photos
-    assert rare.search == "" and "%tank on%" in rare.params
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["tank rating>=4", "tank rating>=4 date:2015", "fog rating>=1 -flag:reject", "shumshu -label:red rating>=3",
-     "label:red fog", "fog -flag:none rating<5", "shumshu place:Шумшу rating>=4", "туман rating>=1", "竹田浜 rating:5",
-     "tank rating:0", "landing camera:canon -label:none"],
-)  # fmt: skip
-def test_a_rare_selection_is_read_through_its_tokens_as_the_plain_pages(archive, text: str) -> None:
-    """Rare, a rating, label or flag goes to the text search as its tokens (the term still
-    decides): read a page at a time in capture order from the text index, the pages are the
-    plain listing's, and they follow a key that changes the value (the photo's tokens are
-    rewritten in the edit's transaction) and its undo."""
-    catalog, ids = archive
-    apply_edit(catalog, [ids["tank"]], {"caption": "Cape Kokutan: 竹田浜, туман"})
-    apply_edit(catalog, [ids["blank"]], {"caption": "Туман над 竹田浜 fog"})
-
-    def pages() -> list[int]:
-        query = compile_filter(catalog.conn, text, page=50, order="captured")
-        assert selection_groups(query.where)[0], query  # narrowed by its tokens
-        found, after = [], None
-        for size in (1, 2, 50):
-            found, after = [], None
-            while True:
-                page = photo_page(catalog.conn, search=query.search, after=after, limit=size, where=query.where)
-                found.extend(page.ids)
-                if page.after is None:
-                    break
-                after = page.after
-            assert found == filter_photo_ids(catalog.conn, text), (text, size)
-        return found
-
-    before = pages()
-    edit = apply_edit(catalog, [ids["blank"], ids["late"]], {"rating": 5, "flag": "pick", "label": "blue"})
-    pages()
-    five = compile_filter(catalog.conn, "rating:5 label:blue flag:pick", page=50, order="captured")
-    found = photo_page(catalog.conn, search=five.search, limit=50, where=five.where).ids
-    assert found == [ids["late"], ids["blank"]]  # the key's new tokens, in its transaction
-    revert_edit(catalog, edit.id)
-    assert pages() == before
-
-
-def test_typed_words_never_find_tokens(archive) -> None:
-    """The characters of selection tokens are dropped from what a user types (a search's words
-    and the search typed beside a filter), and a text holding them adds no photo to a filter."""
-    catalog, ids = archive
-    five = search.selection_token("rating", 5)
-    apply_edit(catalog, [ids["late"]], {"caption": f"odd {five} caption"})
-    assert (
-        compile_filter(catalog.conn, "rating:5", page=50).search_with(five)
-        == compile_filter(catalog.conn, "rating:5", page=50).search
-    )
-    assert photo_page(catalog.conn, search=five, limit=None).ids == photo_page(catalog.conn, limit=None).ids
-    assert photo_page(catalog.conn, search=f"odd{five}", limit=None).ids == [ids["late"]]
-    assert search.match_clause(f"tank{five}") == search.match_clause("tank")
-    query = compile_filter(catalog.conn, "rating:5", page=50, order="captured")
-    assert photo_page(catalog.conn, search=query.search, limit=50, where=query.where).ids == [ids["tank"]]
+    rare = compile_filter(catalog.conn, "tank rating>=4", page=50)
+    assert rare.search == "" and "tank" in rare.params
 
 
 # The keyword test as plain SQL (json_each and a fold per keyword), which the one-call-a-photo

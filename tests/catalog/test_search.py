@@ -85,65 +85,8 @@ def test_the_sources_keep_their_sqlite_text() -> None:
     # signature of an existing catalog's index is unchanged, so opening it rebuilds nothing.
     from photoarchive.catalog import search
 
-    # The sources before the selection tokens (0017) are the last ones' (the tokens come last).
-    assert search.SIGNATURE_WITHOUT_TOKENS == "853e8b29539c8ef407d936cafb7da5cdefc0335830f57b18a2d1ec93200296fc"
-    assert search.SOURCES[-1] == ("selection", None)
-    assert len(search.TEXT_SOURCES) == len(search.SOURCES)
-    assert search.text_sources("postgresql") == [
-        search.render_source("postgresql", kind, column) for kind, column in search.SOURCES[:-1]
-    ]  # a server's text has no tokens
-
-
-def test_the_selection_tokens_are_appended_by_the_migration(backend: Backend, tmp_path: Path, monkeypatch) -> None:
-    """0017 on a catalog whose text was built without the tokens: on SQLite each text gets its
-    tokens appended (the text a rebuild gives, and found as a rebuild's is), on a server only
-    the signature moves on (its text has no tokens); neither rebuilds the index at opening."""
-    from photoarchive.catalog import search
-    from photoarchive.catalog.connection import transaction
-    from photoarchive.catalog.filters import compile_filter, filter_photo_ids
-
-    with Catalog(backend.archive(tmp_path / "a")) as catalog:
-        rated = add_record(catalog, 1, "IMG_0001.JPG", {"Iptc.Application2.Caption": ["tank on Шумшу"]})
-        other = add_record(catalog, 2, "IMG_0002.JPG", {"Iptc.Application2.Caption": ["tank"]})
-        catalog.conn.execute("UPDATE photos SET rating = 4, label = 'red' WHERE id = ?", (rated,))
-        catalog.conn.execute("UPDATE photos SET flag = 'reject' WHERE id = ?", (other,))
-        with transaction(catalog.conn):
-            search.reindex_all(catalog.conn)
-        built = _texts(catalog)
-        with transaction(catalog.conn):  # as before 0017: the text without the tokens
-            with monkeypatch.context() as m:
-                m.setattr(search, "TEXT_SOURCES", search.TEXT_SOURCES[:-1])
-                search.reindex_all(catalog.conn)
-            catalog.conn.execute(
-                "UPDATE settings SET value = ? WHERE key = 'search_signature'", (search.SIGNATURE_WITHOUT_TOKENS,)
-            )
-            catalog.conn.execute("DELETE FROM schema_migrations WHERE name = '0017_selection_tokens'")
-        if dialect(catalog.conn) == "sqlite":
-            assert not any(search.selection_token("rating", 4) in text for text in _texts(catalog).values())
-
-    def no_rebuild(conn: object) -> None:
-        raise AssertionError("the index was rebuilt at opening")
-
-    monkeypatch.setattr(search, "reindex_all", no_rebuild)
-    with Catalog(backend.archive(tmp_path / "a")) as catalog:
-        assert catalog.migrations_applied == ["0017_selection_tokens"]
-        assert search.index_is_current(catalog.conn)
-        assert _texts(catalog) == built  # on a server: the text it had, which has no tokens
-        if dialect(catalog.conn) == "sqlite":
-            assert search.selection_token("rating", 4) in built[rated]
-            query = compile_filter(catalog.conn, "tank rating>=4", page=50, order="captured")
-            tokens = [search.selection_token("rating", 4), search.selection_token("rating", 5)]
-            assert search.selection_groups(query.where)[0] == [tokens]  # read through the tokens
-            assert photo_page(catalog.conn, search=query.search, limit=50, where=query.where).ids == [rated]
-        assert filter_photo_ids(catalog.conn, "tank rating>=4") == [rated]
-        assert filter_photo_ids(catalog.conn, "tank -flag:reject label:red") == [rated]
-
-
-def _texts(catalog: Catalog) -> dict[int, str]:
-    if dialect(catalog.conn) == "postgresql":
-        return {int(r[0]): str(r[1]) for r in catalog.conn.execute("SELECT photo_id, text FROM photos_fts")}
-    rows = catalog.conn.execute("SELECT k.photo_id, f.text FROM photos_fts f JOIN search_keys k ON k.key = f.rowid")
-    return {int(r[0]): str(r[1]) for r in rows}
+    assert search._signature() == "853e8b29539c8ef407d936cafb7da5cdefc0335830f57b18a2d1ec93200296fc"
+    assert len(search.text_sources("postgresql")) == len(search.TEXT_SOURCES) == len(search.SOURCES)
 
 
 def test_any_case_in_any_script(catalog: Catalog) -> None:

@@ -32,11 +32,6 @@ gives its photos in capture order), words beside it are tested along that index 
 first photos hold them often enough (``_driven_by_index``), and a filter common enough (one
 photo in ``VERY_DENSE``) is tested along the sort index without narrowing words.
 
-A rating, label or flag beside words is read through its selection tokens in the text index
-(``search.selection_token``, 0017): words and values are one FTS5 query, which intersects them
-in capture order and stops after a page (``tank rating>=4``), however common or rare either is.
-Without words the values' own indexes are faster, and keep their paths.
-
 Negation is ``NOT coalesce(term, 0)``: a term is NULL on a missing value (a photo without
 a place, say), and "not on Shumshu" includes it.
 """
@@ -54,16 +49,7 @@ from typing import cast
 
 from photoarchive.catalog.connection import dialect
 from photoarchive.catalog.dialect import json_values
-from photoarchive.catalog.search import (
-    PAGE_ORDERS,
-    SELECTION,
-    count_photos_matching,
-    photo_filters,
-    photo_page,
-    selection_term,
-    selection_token,
-    strip_tokens,
-)
+from photoarchive.catalog.search import PAGE_ORDERS, count_photos_matching, photo_filters, photo_page
 from photoarchive.catalog.search_pg import escape_like
 from photoarchive.filters import RATINGS, Term, parse
 from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS, STRUCTURED_FIELDS, Kind
@@ -109,9 +95,8 @@ class FilterQuery:
         return self.terms, self.params
 
     def search_with(self, search: str) -> str:
-        """The words of a text search typed beside the filter, and the filter's own (the typed
-        ones without the characters of selection tokens: only a filter adds tokens)."""
-        return f"{strip_tokens(search)} {self.search}".strip()
+        """The words of a text search typed beside the filter, and the filter's own."""
+        return f"{search} {self.search}".strip()
 
 
 def compile_filter(
@@ -132,11 +117,6 @@ def compile_terms(
     conn.create_function(HAS_KEYWORD, 3, _has_keyword, deterministic=True)
     conn.create_function(CONTAINS, 3, _contains, deterministic=True)
     query = _compile(conn, terms, indexed=True, searched=True)
-    if page is not None and order == "captured" and _words_and_selection(terms):
-        # Words and a rating, label or flag, nothing else (``tank rating>=4``, ``туман
-        # -flag:reject``): the text index reads the photos holding the words and one of the
-        # values' tokens, in capture order, however common or rare either is; not sampled.
-        return _compile(conn, terms, indexed=True, searched=True, tokens=True)
     # Judged on the terms over the photo's own columns: a text term is the search's to judge
     # (and would read every match of the text index up front to be sampled).
     sampled = _compile(conn, [t for t in terms if t.field != "text"], indexed=True, searched=False)
@@ -155,12 +135,6 @@ def compile_terms(
         # walked, every row it reads holds the term (the capture index's rows, one in five).
         driven = _driven_by_index(conn, terms)
         return driven or _compile(conn, terms, indexed=False, searched=True, ordered=True)
-    if _by_tokens(terms):
-        # Rare, with a rating, label or flag beside words: their selection tokens go to the text
-        # search with the words, and FTS5 reads the photos holding both in capture order,
-        # stopping after a page (``tank rating>=4 camera:D750``: not every rated photo read,
-        # tested and sorted).
-        return _compile(conn, terms, indexed=True, searched=True, tokens=True)
     # Rare: the few photos they hold are read through their index, and each one's text is
     # tested on its own (``tank rating>=4``: 1,200 rated photos tested, rather than 260,000
     # photos with "tank" walked in capture order to find the rated ones).
@@ -210,37 +184,6 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
     if read == DRIVEN_SAMPLE and held * DRIVEN_SHARE < read:
         return None
     return _compile(conn, terms, indexed=False, searched=False, ordered=True)
-
-
-def _tokens(term: Term) -> str | None:
-    """The ``search.selection_term`` of the values a rating, label or flag term accepts; None
-    for another term, or one accepting every value or none (nothing to narrow)."""
-    if term.field not in SELECTION:
-        return None
-    every = frozenset(SELECTION[term.field])
-    accepted = cast(frozenset[object], term.value) if term.field == "rating" else frozenset({term.value})
-    if term.negated:
-        accepted = every - accepted
-    accepted &= every
-    if not accepted or accepted == every:
-        return None
-    return selection_term([selection_token(term.field, value) for value in accepted])
-
-
-def _words_and_selection(terms: Sequence[Term]) -> bool:
-    """Whether the terms are words and a rating, label or flag with tokens, and nothing else."""
-    words = [t for t in terms if t.field == "text" and not t.negated and not t.phrase]
-    selection = [t for t in terms if _tokens(t) is not None]
-    return bool(words and selection) and len(words) + len(selection) == len(terms)
-
-
-def _by_tokens(terms: Sequence[Term]) -> bool:
-    """Whether rare terms are read through their selection tokens (``_tokens``): beside words,
-    which FTS5 intersects with them. Without words the terms' own indexes read them sooner
-    (``rating>=4``: 0.75 ms through the rating's index and sorted, 1.2 ms through its tokens;
-    ``place:Шумшу rating>=4``: 1.4 against 9.9 ms, the place's words intersected)."""
-    words = any(t.field == "text" and not t.negated and not t.phrase for t in terms)
-    return words and any(_tokens(t) is not None for t in terms)
 
 
 def _indexable(term: Term) -> bool:
@@ -349,23 +292,17 @@ def _compile(
     searched: bool,
     ordered: bool = False,
     member: bool = False,
-    tokens: bool = False,
 ) -> FilterQuery:
     """``indexed``: terms the planner may read through their column's index (else ``+p.``);
     ``searched``: words go to the text search (else each is tested in the photo's text);
     ``ordered``: a label or a flag keeps its index (``_ordered``) even when not ``indexed``;
-    ``member``: a place is tested in its index (``_place_member``), not read through it;
-    ``tokens`` (with ``searched``): a rating, label or flag also goes to the text search as
-    its selection tokens (``_tokens``), the term deciding."""
+    ``member``: a place is tested in its index (``_place_member``), not read through it."""
     words: list[str] = []
     where: list[str] = []
     params: list[object] = []
     last: list[tuple[str, list[object]]] = []  # tests of the photo's text: after the cheap ones
     for term in terms:
         column = "p." if indexed or (ordered and _ordered(term)) else "+p."
-        group = _tokens(term) if tokens and searched else None
-        if group is not None:
-            where.append(group)
         if term.field == "rating":
             accepted = cast(frozenset[int], term.value)
             where.append(_rating(column, frozenset(RATINGS) - accepted if term.negated else accepted))
@@ -377,15 +314,11 @@ def _compile(
                 continue
             last.append(_text_holds(str(term.value)))
             continue
-        # With tokens, a camera's, keyword's or place's words are left to their term: each more
-        # phrase the index intersects costs it a seek a candidate (46 ms at a million photos for
-        # the bench's longest filter, against 2 ms read through the rating's index).
-        lent = searched and not tokens and not term.negated
-        if term.field == "camera" and lent:
+        if term.field == "camera" and not term.negated and searched:
             words.append(str(term.value))  # narrows through the text index; the term decides
-        if term.field == "keyword" and lent:
+        if term.field == "keyword" and not term.negated and searched:
             words.extend(_keyword_words(str(term.value).casefold()))  # as a camera's, when exact
-        if term.field == "place" and lent:
+        if term.field == "place" and not term.negated and searched:
             words.extend(_place_words(conn, str(term.value)))  # as a keyword's (_place_words)
         sql, values = _term(conn, term, column, member=member)
         where.append(f"NOT coalesce({sql}, 0)" if term.negated else sql)
@@ -498,16 +431,12 @@ def _keyword_words(folded: str) -> list[str]:
     return [w for w in folded.split() if len(w) >= 3]
 
 
-def _unfaithful_folds(characters: str | None) -> frozenset[str]:
-    """The casefolds of the ``_unfaithful`` characters."""
-    return frozenset(c.casefold() for c in _unfaithful(characters))
-
-
 @functools.cache
-def _unfaithful(characters: str | None) -> frozenset[str]:
-    """The ``characters`` (None: all that fold, some 1,500 below ``CASED_LIMIT``) the text index
-    (FTS5's trigram tokenizer, as this SQLite builds it) does not fold to their casefold: ß, the
-    ligatures, İ, newer letters... (asked of SQLite itself, once a process)."""
+def _unfaithful_folds(characters: str | None) -> frozenset[str]:
+    """The casefolds of the ``characters`` (None: all that fold, some 1,500 below
+    ``CASED_LIMIT``) the text index (FTS5's trigram tokenizer, as this SQLite builds it) does not
+    fold to their casefold: ß, the ligatures, İ, newer letters... (asked of SQLite itself, once a
+    process)."""
     conn = sqlite3.connect(":memory:")
     try:
         conn.execute("CREATE VIRTUAL TABLE t USING fts5(text, tokenize = 'trigram')")
@@ -519,7 +448,7 @@ def _unfaithful(characters: str | None) -> frozenset[str]:
             phrase = '"###' + c.casefold().replace('"', '""') + '###"'
             if conn.execute("SELECT 1 FROM t WHERE t MATCH ? AND rowid = ?", (phrase, ord(c))).fetchone():
                 found.add(c)
-        return frozenset(c for c in folding if c not in found)
+        return frozenset(c.casefold() for c in folding if c not in found)
     finally:
         conn.close()
 

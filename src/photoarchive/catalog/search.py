@@ -91,87 +91,7 @@ SOURCES: list[tuple[str, str | None]] = [
     ("json_texts", "copyright_owners"),
     ("json_texts", "creator_contact_info"),
     ("json_texts", "image_regions"),
-    # The selection (rating, label, flag) as tokens no text holds (``selection_token``): last, so
-    # that 0017_selection_tokens appends them to each stored text rather than building it again.
-    ("selection", None),
 ]
-
-# -- selection tokens ---------------------------------------------------------------------------
-#
-# A photo's rating, label and flag are written into its search text as one token each: three
-# characters of the Supplementary Private Use Area-A (U+F0000...), so that the trigram index finds
-# a value as it finds a word. A filter asks for them by a WHERE term of its own
-# (``selection_term``: ``rating>=4`` the term of the tokens of 4 and 5), which the page query
-# turns into the OR of those tokens in the index's MATCH, ANDed with the words: FTS5 intersects
-# them in key order and stops after a page. Only code writes such a term; what a user types never
-# finds a token (``strip_tokens``: a search's words lose those characters). The tokens only
-# narrow: the filter's other terms still decide, so a text holding those characters (an odd
-# caption) can never add a photo. SQLite only: a server's search text has none
-# (``text_sources``), and there the term is true and nothing more.
-TOKEN_BASE = 0xF0000
-_TOKEN_CHARS = re.compile("[\U000f0000-\U0010ffff]")  # both supplementary private use planes
-# The values of each field that have a token; a rating NULL counts as 0 (as filters read it).
-SELECTION: dict[str, tuple[object, ...]] = {
-    "rating": (0, 1, 2, 3, 4, 5),
-    "label": ("", "red", "yellow", "green", "blue", "purple"),
-    "flag": ("", "pick", "reject"),
-}
-
-
-def selection_token(field: str, value: object) -> str:
-    """The three characters standing for ``field`` = ``value`` (one of ``SELECTION``)."""
-    kind = list(SELECTION).index(field)
-    return chr(TOKEN_BASE) + chr(TOKEN_BASE + 1 + kind) + chr(TOKEN_BASE + 0x100 + SELECTION[field].index(value))
-
-
-def index_term(alternatives: Sequence[str]) -> str:
-    """A WHERE term, true of every photo, asking the page query to read only the photos whose
-    search text holds one of ``alternatives`` (``selection_token``s, or texts of three characters
-    or more, as FTS5 finds a phrase) from the text index: ``selection_groups`` takes it back.
-    The texts are a JSON list in a SQL string, written with no quote in it (``'`` escaped)."""
-    listed = json.dumps(sorted(set(alternatives))).replace("'", "\\u0027")
-    return f"'{listed}' IS NOT NULL"
-
-
-def selection_term(tokens: Sequence[str]) -> str:
-    """The ``index_term`` of selection tokens (``selection_token``)."""
-    return index_term(tokens)
-
-
-_INDEX_TERM = re.compile(r"'(\[[^']*\])' IS NOT NULL")
-
-
-def selection_groups(terms: Terms | None) -> tuple[list[list[str]], Terms | None]:
-    """The alternatives of each ``index_term`` among ``terms``, and the other terms."""
-    if terms is None:
-        return [], None
-    groups, kept = [], []
-    for term in terms[0]:
-        found = _INDEX_TERM.fullmatch(term)
-        if found is None:
-            kept.append(term)
-        else:
-            groups.append([str(text) for text in json.loads(found[1])])
-    return groups, (kept, terms[1])
-
-
-def strip_tokens(text: str) -> str:
-    """``text`` without the characters tokens are made of (what a user typed: it never finds them)."""
-    return _TOKEN_CHARS.sub("", text)
-
-
-def _selection_sql() -> str:
-    """SQLite's expression of a photo ``p``'s tokens, each the ``char()`` of its code points."""
-    parts = []
-    for field, values in SELECTION.items():
-        column = "coalesce(p.rating, 0)" if field == "rating" else f"p.{field}"
-        cases = " ".join(
-            f"WHEN {value if isinstance(value, int) else repr(value)}"
-            f" THEN char({', '.join(str(ord(c)) for c in selection_token(field, value))})"
-            for value in values
-        )
-        parts.append(f"coalesce(CASE {column} {cases} END, '')")
-    return " || ' ' || ".join(parts)
 
 
 def render_source(dialect: Dialect, kind: str, column: str | None) -> str:
@@ -180,8 +100,6 @@ def render_source(dialect: Dialect, kind: str, column: str | None) -> str:
     PostgreSQL a document's in jsonb's key order, which matters only to a phrase spanning two)."""
     if kind == "column":
         return f"p.{column}"
-    if kind == "selection":  # no tokens on a server (its filters read the columns)
-        return _selection_sql() if dialect == "sqlite" else "NULL"
     if dialect == "sqlite":
         if kind == "json_list":
             return f"(SELECT group_concat(value, ' ') FROM json_each(p.{column}))"
@@ -216,7 +134,7 @@ def text_sources(dialect: Dialect) -> list[str]:
     """``TEXT_SOURCES`` in ``dialect``'s SQL."""
     if dialect == "sqlite":
         return TEXT_SOURCES
-    return [render_source(dialect, kind, column) for kind, column in SOURCES if kind != "selection"]
+    return [render_source(dialect, kind, column) for kind, column in SOURCES]
 
 
 def search_text(dialect: Dialect) -> str:
@@ -357,33 +275,8 @@ def fts_photo_ids(clause: str) -> str:
     return f"SELECT CASE WHEN {decided} THEN {low_bits} ELSE {by_key} END FROM photos_fts WHERE {clause}"
 
 
-def _signature(sources: Sequence[str] | None = None) -> str:
-    return hashlib.sha256("\n".join(TEXT_SOURCES if sources is None else sources).encode()).hexdigest()
-
-
-# The signature of the sources before the selection tokens (``SOURCES``' last entry).
-SIGNATURE_WITHOUT_TOKENS = _signature(TEXT_SOURCES[:-1])
-SIGNATURE = _signature()
-
-
-def add_selection_tokens(conn: sqlite3.Connection) -> bool:
-    """Append each photo's selection tokens to its stored search text (0017_selection_tokens),
-    when that text was built from the sources without them (else ``ensure_index_current``
-    rebuilds it whole); return whether it did. The text is moved into a new index in key order
-    (as ``rekey_all`` does) rather than computed again from its forty sources."""
-    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
-    if row is None or row[0] != SIGNATURE_WITHOUT_TOKENS:
-        return False
-    conn.execute("CREATE VIRTUAL TABLE photos_fts_tokens USING fts5(text, tokenize = 'trigram')")
-    conn.execute(
-        "INSERT INTO photos_fts_tokens (rowid, text)"
-        f" SELECT f.id, f.c0 || ' ' || coalesce({_selection_sql()}, '') FROM photos_fts_content f"
-        " JOIN search_keys k ON k.key = f.id JOIN photos p ON p.id = k.photo_id ORDER BY f.id"
-    )
-    conn.execute("DROP TABLE photos_fts")
-    conn.execute("ALTER TABLE photos_fts_tokens RENAME TO photos_fts")
-    conn.execute("UPDATE settings SET value = ? WHERE key = 'search_signature'", (_signature(),))
-    return True
+def _signature() -> str:
+    return hashlib.sha256("\n".join(TEXT_SOURCES).encode()).hexdigest()
 
 
 def index_is_current(conn: Connection) -> bool:
@@ -405,9 +298,7 @@ def ensure_index_current(conn: Connection) -> bool:
     return True
 
 
-def match_clause(
-    query: str, *, dialect: Dialect = "sqlite", groups: Sequence[Sequence[str]] = ()
-) -> tuple[str, list[str]]:
+def match_clause(query: str, *, dialect: Dialect = "sqlite") -> tuple[str, list[str]]:
     """A WHERE clause over photos_fts for a query: every whitespace-separated term must occur.
 
     The clause has the same size for any number of terms (a pasted page of a thousand words
@@ -418,15 +309,13 @@ def match_clause(
     """
     if dialect == "postgresql":
         return search_pg.match_clause(query)
-    terms = list(dict.fromkeys(t for t in strip_tokens(query).split()))
+    terms = list(dict.fromkeys(query.split()))
     long_terms = ['"' + t.replace('"', '""') + '"' for t in terms if len(t) >= 3]
-    # Each group of selection tokens (``selection_groups``) as the OR of its tokens.
-    long_terms += ["(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in group) + ")" for group in groups]
     short_terms = [t for t in terms if len(t) < 3]
     clauses, params = [], []
     if long_terms:
         clauses.append("photos_fts MATCH ?")
-        params.append(" AND ".join(long_terms))
+        params.append(" ".join(long_terms))
     if short_terms:
         clauses.append("NOT EXISTS (SELECT 1 FROM json_each(?) AS term WHERE text NOT LIKE term.value ESCAPE '\\')")
         params.append(json.dumps([search_pg.escape_like(t) for t in short_terms], ensure_ascii=False))
@@ -557,9 +446,7 @@ def _page_query(
 ) -> tuple[str, list[object]]:
     """The SQL and parameters of a page (``photo_page``, ``photo_rows``)."""
     key, index = PAGE_ORDERS[order]
-    groups = selection_groups(terms)[0]
-    searched = bool(search.strip() or groups)
-    if order == "captured" and searched and limit is not None and keys_exact(conn):
+    if order == "captured" and search.strip() and limit is not None and keys_exact(conn):
         keyed = _keyed_page_query(search, batch, after, limit, columns, terms)
         if keyed is not None:
             return keyed
@@ -572,9 +459,9 @@ def _page_query(
             where.append(f"{key} >= ? AND ({key} > ? OR p.id > ?)")
             params.extend([after[0], after[0], after[-1]])
     walk = ""
-    if searched and limit is not None and _dense(conn, search, limit, groups):
+    if search.strip() and limit is not None and _dense(conn, search, limit):
         walk = f" INDEXED BY {index}" if index is not None else ""
-        if not groups and all(len(term) < 3 for term in search.split()):
+        if all(len(term) < 3 for term in search.split()):
             # Only LIKE terms: each row walked is tested by its key, rather than testing every
             # row of the catalog up front to build the list of matches.
             clause = match_clause(search)[0]
@@ -598,8 +485,7 @@ def _keyed_page_query(
     short list by the capture order itself. None when ``after`` has no second (the caller then
     reads the page as before)."""
     sort = PAGE_ORDERS["captured"][0]
-    groups, terms = selection_groups(terms)
-    clause, clause_params = match_clause(search, groups=groups)
+    clause, clause_params = match_clause(search)
     where, params = photo_filters("", batch, terms)
     where.append(clause)
     params.extend(clause_params)
@@ -615,8 +501,8 @@ def _keyed_page_query(
         f" WHERE k.key = photos_fts.rowid AND p.id = k.photo_id AND {' AND '.join(where)}"
     )
     # The index is asked twice: for the first ``limit`` keys, then for the rest of the last one's
-    # second alone (a range of keys it seeks to), not again from the start (a rare match, such as
-    # a word with a filter's selection tokens, costs its index most).
+    # second alone (a range of keys it seeks to), not again from the start (a rare word's first
+    # ``limit`` matches span much of the index, which a second pass from the start read again).
     low = "(SELECT low FROM bound)"
     sql = (
         f"WITH first(key) AS MATERIALIZED (SELECT photos_fts.rowid {hits} ORDER BY photos_fts.rowid"
@@ -645,14 +531,11 @@ def photo_filters(
     and the ``terms`` given, in ``dialect``'s SQL (``connection.dialect`` of the connection)."""
     where: list[str] = ["TRUE"]
     params: list[object] = []
-    groups: list[list[str]] = []
-    if dialect == "sqlite":  # on a server a selection term stays, true of every photo
-        groups, terms = selection_groups(terms)
-    if search.strip() or groups:
+    if search.strip():
         if dialect == "postgresql":
             clause, clause_params = search_pg.search_filter(search)
         else:
-            clause, clause_params = match_clause(search, groups=groups)
+            clause, clause_params = match_clause(search)
             clause = f"p.id IN ({fts_photo_ids(clause)})"
         where.append(clause)
         params.extend(clause_params)
@@ -665,13 +548,13 @@ def photo_filters(
     return where, params
 
 
-def _dense(conn: sqlite3.Connection, search: str, limit: int, groups: Sequence[Sequence[str]] = ()) -> bool:
+def _dense(conn: sqlite3.Connection, search: str, limit: int) -> bool:
     """Whether at least one photo in ``DENSE_FACTOR`` matches, judged on the first
     ``limit * DENSE_FACTOR`` photos in key order (so the test costs a page's worth of rows, not
     the catalog)."""
     sample = limit * DENSE_FACTOR
     bound = conn.execute("SELECT key FROM search_keys ORDER BY key LIMIT 1 OFFSET ?", (sample - 1,)).fetchone()
-    clause, params = match_clause(search, groups=groups)
+    clause, params = match_clause(search)
     where = clause if bound is None else f"{clause} AND rowid <= {int(bound[0])}"
     sql = f"SELECT count(*) FROM (SELECT rowid FROM photos_fts WHERE {where} LIMIT {int(limit)})"
     return int(conn.execute(sql, params).fetchone()[0]) >= limit
