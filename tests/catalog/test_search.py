@@ -166,3 +166,31 @@ def test_an_sqlite_catalog_maps_its_reads(tmp_path: Path) -> None:
     page cache were ~30 % faster at a million photos)."""
     with Catalog(tmp_path / "a") as catalog:
         assert catalog.conn.execute("PRAGMA mmap_size").fetchone()[0] == 1 << 30
+
+
+def test_a_keyed_page_asks_the_text_index_again_only_for_its_last_second(tmp_path: Path) -> None:
+    """A search's page in capture order (SQLite's keys exact) reads the first ``limit`` matches
+    from the text index, then only the rest of the last one's second, not every match again
+    from the start: each match the page reads is tested once, plus the last second's."""
+    with Catalog(tmp_path / "a") as catalog:
+        for n in range(1, 31):
+            catalog.add_photo(
+                {
+                    "sha256": f"{n:064x}",
+                    "original_path": f"2015/{n}.jpg",
+                    "original_name": f"IMG_{n:04d}.JPG",
+                    "source_path": f"/src/{n}.jpg",
+                    "size": 1,
+                    "format": "JPEG",
+                    "imported_at": "2026-01-01T00:00:00+00:00",
+                    # Two photos in the 10th second: the page's last second has one more match.
+                    "captured_at": f"2015-08-01T10:00:{min(n, 10) if n <= 11 else n:02d}",
+                    "embedded": {"Iptc.Application2.Caption": ["tank"]},
+                }
+            )
+        tested: list[int] = []
+        catalog.conn.create_function("tested", 1, lambda photo: tested.append(photo) or 1)
+        where = (["tested(p.id)"], [])
+        page = photo_page(catalog.conn, search="tank", order="captured", limit=10, where=where)
+        assert page.ids == catalog.photo_ids(search="tank", order="captured")[:10]
+        assert len(tested) == 10 + 2  # the first ten, then the 10th second's two (not the ten again)
