@@ -189,8 +189,13 @@ def test_a_keyed_page_asks_the_text_index_again_only_for_its_last_second(tmp_pat
                 }
             )
         tested: list[int] = []
-        catalog.conn.create_function("tested", 1, lambda photo: tested.append(photo) or 1)
-        where = (["tested(p.id)"], [])
+
+        def test(photo: int) -> int:
+            tested.append(photo)
+            return 1
+
+        catalog.conn.create_function("tested", 1, test)
+        where: tuple[list[str], list[object]] = (["tested(p.id)"], [])
         page = photo_page(catalog.conn, search="tank", order="captured", limit=10, where=where)
         assert page.ids == catalog.photo_ids(search="tank", order="captured")[:10]
         assert len(tested) == 10 + 2  # the first ten, then the 10th second's two (not the ten again)
