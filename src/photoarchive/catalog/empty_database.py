@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from photoarchive.catalog.connection import connect
 from photoarchive.catalog.location import CatalogLocation
+from photoarchive.catalog.transfer import table_names
 from photoarchive.errors import CatalogError
 
 
@@ -31,12 +32,7 @@ def refuse_unless_empty(location: CatalogLocation) -> None:
     assert location.url is not None
     conn = connect(location)
     try:
-        tables = [
-            str(row[0])
-            for row in conn.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
-            ).fetchall()
-        ]
+        tables = table_names(conn)
         if not tables:
             return
         shown = location.shown()
