@@ -22,7 +22,7 @@ from photoarchive.catalog import Catalog, pg
 from photoarchive.catalog.location import read_url_file
 from photoarchive.ingest import ImportJob
 from photoarchive.ingest.session import SERVER_IMPORT_LOCK
-from photoarchive.ui.archive_controller import OPEN_WINDOWS
+from photoarchive.ui.archive_controller import OPEN_WINDOWS, ArchiveController
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
 from photoarchive.ui.dialogs.open_archive_dialog import OpenArchiveDialog
 from photoarchive.ui.main_window import MainWindow
@@ -199,8 +199,16 @@ def test_a_server_that_does_not_answer_is_waited_for_without_freezing_and_said_w
 
 
 def test_a_window_closed_while_connecting_opens_nothing_and_closes_what_arrives(
-    qtbot, tmp_path: Path, pg_url: str, settings, messages: list[str], opened: None
+    qtbot, tmp_path: Path, pg_url: str, settings, messages: list[str], opened: None, monkeypatch
 ) -> None:
+    arrived: list[Catalog] = []  # the catalogs the controller handled after the window closed
+    handle = ArchiveController._connected
+
+    def handled(controller: ArchiveController, worker, catalog: Catalog, url: str) -> None:
+        handle(controller, worker, catalog, url)
+        arrived.append(catalog)
+
+    monkeypatch.setattr(ArchiveController, "_connected", handled)
     with Catalog(tmp_path / "Here") as catalog:
         window = MainWindow(catalog, settings, import_workers=1)
         qtbot.addWidget(window)
@@ -211,9 +219,10 @@ def test_a_window_closed_while_connecting_opens_nothing_and_closes_what_arrives(
         connecting = window.archive.connecting
         assert connecting is not None
         assert window.close()  # before the connection's answer is handled
-        qtbot.waitUntil(lambda: connecting.done, timeout=15_000)
-        qtbot.wait(100)  # its report handled
+        qtbot.waitUntil(lambda: bool(arrived), timeout=15_000)  # its report handled, not a fixed wait
     assert opened_windows == [] and messages == []
+    [late] = arrived
+    assert isinstance(late.conn, pg.PgConnection) and late.conn.raw.closed  # the catalog that arrived, closed
     assert not (tmp_path / "Team" / "catalog.url").exists()
 
 
