@@ -299,8 +299,9 @@ class ArchiveController(QObject):
         if self.connecting is not None:
             self.status_message.emit(self.tr("Still connecting to the server of another archive; wait for it."))
             return
-        host = urlsplit(url).hostname or "localhost"
-        database = urlsplit(url).path.lstrip("/") or host
+        address = urlsplit(url)
+        host = address.hostname or "localhost"
+        database = address.path.lstrip("/") or host
         # Translated here, on the window's thread; the worker only fills them in.
         not_empty = self.tr(
             "The database {database} already holds the catalog of an archive (photos: {photos}). A new archive needs "
@@ -338,9 +339,10 @@ class ArchiveController(QObject):
         bar = self.progress
         bar.show()
         bar.setRange(0, 0)  # busy: how long a server takes to answer is not known
-        bar.setFormat(self.tr("Connecting to {host}…").format(host=host))
+        connecting = self.tr("Connecting to {host}…").format(host=host)
+        bar.setFormat(connecting)
         bar.setToolTip(url)
-        self.status_message.emit(self.tr("Connecting to {host}…").format(host=host))
+        self.status_message.emit(connecting)
         worker.start()
 
     def _connection_ended(self) -> None:
