@@ -3,6 +3,7 @@ a temporary file, so no test reads or writes the user's own."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -78,3 +79,12 @@ def applied(edits) -> list:
 
 def ids_by_name(catalog) -> dict[str, int]:
     return {p.original_name: p.id for p in catalog.list_photos(order="imported")}
+
+
+def shot(widget, name: str) -> None:
+    """The widget as ``name``.png for a person to look at, in the folder PHOTOARCHIVE_SHOTS names
+    (when set; no test run grabs a widget for nothing otherwise)."""
+    folder = os.environ.get("PHOTOARCHIVE_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))

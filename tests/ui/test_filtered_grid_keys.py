@@ -13,6 +13,7 @@ from photoarchive.ui.dialogs.smart_collection_dialog import SmartCollectionDialo
 from photoarchive.ui.filter_state import FilterState
 from photoarchive.ui.sources import COLLECTION, Source
 from photoarchive.ui.widgets.compare_view import CompareView
+from tests.ui.conftest import shot
 
 
 def _focus_grid(qtbot, window) -> None:
@@ -140,7 +141,7 @@ def test_the_first_reject_turns_hide_rejects_on_and_the_photo_leaves(qtbot, wind
     qtbot.waitUntil(lambda: "1 reject hidden" in window.bar.count.text(), timeout=3000)
     assert window.bar.count.text().startswith(f"{len(shown) - 1:,} of {len(shown):,}")
     window.grid.viewport().repaint()
-    window.grab().save("/work/notes/shots/d_first_reject_hidden.png")
+    shot(window, "d_first_reject_hidden")
 
 
 def test_auto_advance_in_compare_moves_the_focus_to_the_next_photo_and_stays_on_the_last(qtbot, window) -> None:
@@ -164,7 +165,7 @@ def test_auto_advance_in_compare_moves_the_focus_to_the_next_photo_and_stays_on_
     assert view.focused().id == order[2]
     assert view.photos[0].rating == 3 and view.photos[1].flag == "pick"
     assert view.photos[2].flag == "reject"
-    view.grab().save("/work/notes/shots/d_compare_auto_advance.png")
+    shot(view, "d_compare_auto_advance")
     qtbot.keyClick(view, Qt.Key.Key_A)  # off: a key leaves the focus where it is
     qtbot.keyClick(view, Qt.Key.Key_Left)
     qtbot.keyClick(view, Qt.Key.Key_5)
@@ -237,7 +238,7 @@ def test_a_caption_typed_under_lacks_caption_leaves_when_the_field_lets_go_and_u
     qtbot.wait(50)
     assert window.edits.stack.count() and target in window.grid_model.ids()
     assert window.grid.selected_ids() == [target]
-    window.grab().save("/work/notes/shots/d3_caption_typing_stays.png")
+    shot(window, "d3_caption_typing_stays")
     qtbot.keyClick(box, Qt.Key.Key_Tab)  # the field lets go: the caption is committed, the photo leaves
     qtbot.waitUntil(lambda: target not in window.grid_model.ids(), timeout=3000)
     assert window.grid_model.ids() == [pid for pid in shown if pid != target]
@@ -245,7 +246,7 @@ def test_a_caption_typed_under_lacks_caption_leaves_when_the_field_lets_go_and_u
     assert reads() == 0  # the source was not read again
     assert window.bar.count.text().startswith(f"{len(shown) - 1:,} of")
     window.grid.viewport().repaint()
-    window.grab().save("/work/notes/shots/d3_caption_committed_left.png")
+    shot(window, "d3_caption_committed_left")
     _undo_key(qtbot, window)
     qtbot.waitUntil(lambda: window.grid_model.ids() == shown, timeout=3000)  # back at its row
     assert window.grid.selected_ids() == [target]
@@ -288,7 +289,7 @@ def test_esc_from_cull_after_the_photo_left_the_grid_selects_the_one_now_in_its_
     assert window.grid.currentIndex().row() == 1
     qtbot.waitUntil(lambda: window.editor.photo_ids() == [after], timeout=3000)  # the editor follows
     window.grid.viewport().repaint()
-    window.grab().save("/work/notes/shots/d3_esc_from_cull_selects_next.png")
+    shot(window, "d3_esc_from_cull_selects_next")
 
 
 def test_esc_from_compare_after_the_focused_photo_left_selects_the_one_now_in_its_place(qtbot, window) -> None:
@@ -320,10 +321,10 @@ def test_the_compare_views_caption_says_when_auto_advance_is_on(qtbot, window) -
     qtbot.waitUntil(view.isActiveWindow)
     assert "Auto-advance" in view.panels[0].caption.text()
     assert "Auto-advance" not in view.panels[1].caption.text()  # on the focused photo's line only
-    view.grab().save("/work/notes/shots/d3_compare_auto_advance_on.png")
+    shot(view, "d3_compare_auto_advance_on")
     qtbot.keyClick(view, Qt.Key.Key_A)
     assert not any("Auto-advance" in panel.caption.text() for panel in view.panels)
-    view.grab().save("/work/notes/shots/d3_compare_auto_advance_off.png")
+    shot(view, "d3_compare_auto_advance_off")
     qtbot.keyClick(view, Qt.Key.Key_A)
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert "Auto-advance" in view.panels[1].caption.text()

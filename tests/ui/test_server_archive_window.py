@@ -28,14 +28,7 @@ from photoarchive.ui.dialogs.open_archive_dialog import OpenArchiveDialog
 from photoarchive.ui.main_window import MainWindow
 from tests.conftest import write_photos
 from tests.postgres import new_database
-
-SHOTS = Path("/work/notes/shots")
-
-
-def shot(widget, name: str) -> None:
-    """The widget as a PNG for a person to look at, when the notes' folder is there."""
-    if SHOTS.is_dir():
-        widget.grab().save(str(SHOTS / f"p4_{name}.png"))
+from tests.ui.conftest import shot
 
 
 @pytest.fixture
@@ -89,7 +82,7 @@ def test_new_archive_makes_the_catalog_in_an_empty_database_and_remembers_its_ad
         dialog = new_dialog(here, team, url)
         assert dialog.windowTitle() == "New Archive" and dialog.accept_button.text() == "C&reate"
         assert dialog.problem_text() == "" and dialog.accept_button.isEnabled()
-        shot(dialog, "new_archive_server")
+        shot(dialog, "p4_new_archive_server")
         with qtbot.waitSignal(here.archive.archive_opened, timeout=20_000) as blocker:
             dialog.accept_button.click()
         window = blocker.args[0]
@@ -146,7 +139,7 @@ def test_new_archive_dialog_refuses_a_password_and_a_folder_that_is_an_archive(
     assert "password" in dialog.problem_text() and not dialog.accept_button.isEnabled()
     # Tall enough for the note and the problem below it, both wrapped, neither squeezed.
     assert dialog.height() >= dialog.form.totalHeightForWidth(dialog.width())
-    shot(dialog, "new_archive_password")
+    shot(dialog, "p4_new_archive_password")
     dialog.url_edit.setText("postgresql://anna@db.example.org/photoarchive")
     assert dialog.problem_text() == "" and dialog.accept_button.isEnabled()
     dialog.folder_edit.setText(str(here.catalog.paths.root))  # this window's archive
@@ -184,7 +177,7 @@ def test_a_server_that_does_not_answer_is_waited_for_without_freezing_and_said_w
     bar = here.archive.progress
     assert bar.isVisible() and bar.format() == "Connecting to 127.0.0.1…"
     assert not here.archive.actions()["open_archive"].isEnabled()  # one connection at a time
-    shot(here, "connecting")
+    shot(here, "p4_connecting")
     qtbot.waitUntil(lambda: bool(messages), timeout=15_000)
     waited = time.monotonic() - started
     timer.stop()
@@ -259,7 +252,7 @@ def test_an_import_waiting_for_another_curators_import_says_whose_and_goes_on_wh
             qtbot.waitUntil(lambda: "Waiting for another import" in dialog.rate.text(), timeout=15_000)
             assert dialog.rate.text() == "Waiting for another import (Boris, 127.0.0.1)… this one starts when it ends."
             assert any("Boris" in status for status in statuses)  # the status bar too
-            shot(dialog, "import_waiting")
+            shot(dialog, "p4_import_waiting")
             time.sleep(0.7)  # it keeps waiting while the lock is held
             assert dialog.importing() and catalog.count_photos() == 0
             with qtbot.waitSignal(dialog.import_finished, timeout=60_000) as finished:
