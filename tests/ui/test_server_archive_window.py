@@ -253,7 +253,7 @@ def test_an_import_waiting_for_another_curators_import_says_whose_and_goes_on_wh
             assert dialog.rate.text() == "Waiting for another import (Boris, 127.0.0.1)… this one starts when it ends."
             assert any("Boris" in status for status in statuses)  # the status bar too
             shot(dialog, "p4_import_waiting")
-            time.sleep(0.7)  # it keeps waiting while the lock is held
+            qtbot.wait(700)  # it keeps waiting while the lock is held (the window handling its reports)
             assert dialog.importing() and catalog.count_photos() == 0
             with qtbot.waitSignal(dialog.import_finished, timeout=60_000) as finished:
                 boris.execute(f"SELECT pg_advisory_unlock({pg.LOCK_NAMESPACE}, {SERVER_IMPORT_LOCK})")
