@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.location import URL_FILE, check_url, has_password, read_url_file
 from photoarchive.errors import CatalogError
 from photoarchive.ui.errors import ERROR_STYLE
@@ -163,7 +164,8 @@ class OpenArchiveDialog(QDialog):
     def _problem(self) -> str:
         url = self.url()
         folder = self.folder()
-        if self.new and folder is not None and any((folder / name).exists() for name in (URL_FILE, "catalog.sqlite")):
+        paths = ArchivePaths(folder) if self.new and folder is not None else None
+        if paths is not None and (paths.catalog.exists() or paths.catalog_url.exists()):
             return self.tr("This folder already holds an archive: open it with File > Open Archive instead.")
         if not self.on_server.isChecked():
             if self._folder_url is not None:
