@@ -10,7 +10,9 @@ A catalog on a server is a team's: ``restore`` never replaces one that holds pho
 curators work in it; their work since the backup would go). It puts the backup into an empty
 database (the server's catalog lost, or a new database made for it: ``catalog.transfer``, all
 of it or nothing), then catches up from the sidecars as on SQLite; a catalog that holds photos
-is refused with the way to do it.
+is refused with the way to do it. The rows arrive with the settings row ``restore_pending``
+(``RESTORE_PENDING``), removed when the catch-up has ended: a restore stopped between the two
+(a crash, Ctrl+C) is run again and does the catch-up, where a catalog holding photos is refused.
 
 ``catch_up`` walks ``originals/``:
 
@@ -56,7 +58,7 @@ from typing import Any
 from photoarchive.catalog import ArchivePaths, Catalog
 from photoarchive.catalog.backup import Backup, find_backup, move_aside, put_in_place
 from photoarchive.catalog.catalog import photo_columns
-from photoarchive.catalog.connection import connect, transaction
+from photoarchive.catalog.connection import Connection, connect, transaction
 from photoarchive.catalog.location import CatalogLocation, resolve
 from photoarchive.catalog.places import all_places, insert_place
 from photoarchive.catalog.search import reindex_photos
@@ -82,6 +84,9 @@ from photoarchive.errors import CatalogError, ImageError, MetadataReadError, Val
 from photoarchive.imaging import THUMBNAIL_SIZES, make_thumbnails
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
 from photoarchive.model import Place, PlaceName
+
+# The settings row a restore on a server brings with its rows and removes after its catch-up.
+RESTORE_PENDING = "restore_pending"
 
 
 @dataclass
@@ -123,6 +128,8 @@ def restore(root: Path | str, backup: str | Path | None = None, *, url: str | No
         with Catalog(paths.root, create=False, url=location.url) as catalog:
             result = catch_up(catalog)
             result.warnings.extend(catalog.warnings)
+            with transaction(catalog.conn):
+                catalog.conn.execute("DELETE FROM settings WHERE key = ?", (RESTORE_PENDING,))
         result.backup = chosen
         return result
     replaced = put_in_place(paths, chosen)
@@ -138,10 +145,17 @@ def _into_empty_server(location: CatalogLocation, chosen: Backup, catalog_url: P
     from photoarchive.catalog.transfer import TargetNotEmptyError, migrated_copy, transfer
 
     with migrated_copy(chosen.path) as source:
+        with transaction(source):  # the copy's, so it reaches the server with the rows, or not at all
+            source.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (RESTORE_PENDING, chosen.name),
+            )
         target = connect(location)
         try:
             transfer(source, target)
         except TargetNotEmptyError as error:
+            if _restore_pending(target):
+                return  # this restore's rows are there; its catch-up did not end: done again now
             raise CatalogError(
                 f"the catalog on the server ({location.shown()}) is not empty, and restore never replaces a"
                 f" team's catalog ({error}); restore into an empty database: photoarchive --catalog"
@@ -149,6 +163,15 @@ def _into_empty_server(location: CatalogLocation, chosen: Backup, catalog_url: P
             ) from error
         finally:
             target.close()
+
+
+def _restore_pending(conn: Connection) -> bool:
+    """Whether the catalog on ``conn`` holds a restore's rows whose catch-up has not ended."""
+    from photoarchive.catalog.transfer import table_names
+
+    if "settings" not in table_names(conn):
+        return False
+    return conn.execute("SELECT 1 FROM settings WHERE key = ?", (RESTORE_PENDING,)).fetchone() is not None
 
 
 def rebuild_from_sidecars(root: Path | str, *, url: str | None = None) -> RestoreResult:

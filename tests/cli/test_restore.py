@@ -239,3 +239,31 @@ def test_restore_on_a_server_refuses_a_catalog_that_is_not_empty(
     assert code == 1 and out == "" and "Traceback" not in err and len(err.splitlines()) == 1
     assert "not empty" in err and f"--catalog postgresql://host/new-database restore {name}" in err
     assert shown(capsys, archive)[1]["caption"] == "later"
+
+
+def test_a_restore_on_a_server_stopped_before_its_catch_up_ended_is_run_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup's rows are on the server but the catch-up from the sidecars stopped (a crash):
+    restore again does the catch-up instead of refusing a catalog that holds photos."""
+    import photoarchive.recovery as recovery
+
+    backend = Backend("postgresql", pg_url)
+    archive = backend.archive(tmp_path / "archive")
+    curate(capsys, tmp_path, archive)
+    before = essentials(shown(capsys, archive))
+    lose_catalog(archive, backend)
+
+    def crash(catalog: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(recovery, "catch_up", crash)
+        assert cli(capsys, archive, "restore")[0] != 0
+    code, out, err = cli(capsys, archive, "restore", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert sorted(result["updated"]) == [2, 3] and len(result["readded"]) == 1
+    assert essentials(shown(capsys, archive)) == before
+    code, _, err = cli(capsys, archive, "restore")  # ended: a catalog holding photos again
+    assert code == 1 and "not empty" in err
