@@ -1,7 +1,9 @@
 """What other connections changed: another process (``photoarchive edit``), another window,
 a worker thread's import. A window polls ``changes_since`` on a timer: while nothing was
 committed elsewhere it is one ``PRAGMA data_version`` (SQLite changes that number only for
-commits made by other connections), and otherwise a few small indexed queries. A catalog on a
+commits made by other connections), and otherwise a few small indexed queries (never a count
+of the photos: an import shows as a newer last photo, a removal as the count of removals in the
+settings row ``PHOTOS_REMOVED`` that ``Catalog.remove_photos`` keeps). A catalog on a
 PostgreSQL server counts instead the notices other connections' commits send
 (``pg.PgConnection.data_version``): one round trip to the server while nothing happened.
 """
@@ -10,17 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.catalog import PHOTOS_REMOVED, Catalog
 from photoarchive.catalog.connection import Connection, dialect, server_connection
 
 
 @dataclass(frozen=True)
 class ChangeMark:
-    """Where a connection stands: the data version it saw, the newest edit, the photos."""
+    """Where a connection stands: the data version it saw, the newest edit, the newest photo
+    and the count of removals of photos."""
 
     data_version: int
     last_edit: int
-    photo_count: int
+    photos_removed: int
     last_photo: int
 
 
@@ -52,7 +55,8 @@ def mark(catalog: Catalog) -> ChangeMark:
     version = data_version(conn)
     for _ in range(_TRIES):
         last_edit = int(conn.execute("SELECT coalesce(max(id), 0) FROM edits").fetchone()[0])
-        count, last_photo = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM photos").fetchone()
+        last_photo = int(conn.execute("SELECT coalesce(max(id), 0) FROM photos").fetchone()[0])
+        removed = conn.execute("SELECT value FROM settings WHERE key = ?", (PHOTOS_REMOVED,)).fetchone()
         # A commit elsewhere between the version and the reads could be counted after this mark
         # while its edit is in it (and so never reported): read again until nothing came between
         # (still busy: the version before the reads, and the next poll reports again).
@@ -62,7 +66,7 @@ def mark(catalog: Catalog) -> ChangeMark:
         version = after
     else:
         version = -1  # no data version is -1: the next poll reads what changed
-    return ChangeMark(version, last_edit, int(count), int(last_photo))
+    return ChangeMark(version, last_edit, int(removed[0]) if removed else 0, last_photo)
 
 
 def changes_since(catalog: Catalog, since: ChangeMark) -> Changes:
@@ -80,5 +84,5 @@ def changes_since(catalog: Catalog, since: ChangeMark) -> Changes:
         now,
         any=True,
         photo_ids=[int(row[0]) for row in rows],
-        photos_added_or_removed=(now.photo_count, now.last_photo) != (since.photo_count, since.last_photo),
+        photos_added_or_removed=(now.photos_removed, now.last_photo) != (since.photos_removed, since.last_photo),
     )
