@@ -302,3 +302,22 @@ def test_a_password_is_never_kept_or_shown(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="not a PostgreSQL address"):
         check_url("mysql://db/archive")
     assert CatalogLocation(tmp_path / "catalog.sqlite").shown() == str(tmp_path / "catalog.sqlite")
+
+
+def test_pgconnect_timeout_is_used_when_the_url_gives_none(monkeypatch) -> None:
+    """libpq's own variable still sets how long a silent server is waited for (the catalog's
+    default would otherwise override it)."""
+    import socket
+
+    from photoarchive.catalog import pg
+
+    monkeypatch.setattr(pg, "CONNECT_TIMEOUT_SECONDS", 30)
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    with socket.socket() as listener:  # takes the connection, never answers
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        url = f"postgresql://photoarchive@127.0.0.1:{listener.getsockname()[1]}/photoarchive"
+        started = time.monotonic()
+        with pytest.raises(CatalogError, match=r"127\.0\.0\.1.*timeout"):
+            pg.PgConnection(url, shown=url, lock_timeout=1)
+        assert time.monotonic() - started < 10

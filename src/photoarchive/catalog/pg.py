@@ -20,6 +20,7 @@ when a catalog on a server is opened.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -40,8 +41,8 @@ from photoarchive.errors import CatalogError
 MIN_SERVER_VERSION = 130000
 
 # How long opening a connection waits for a server that does not answer (a host switched off,
-# a firewall dropping packets): libpq's connect_timeout, unless the URL gives its own. Long
-# enough for a server across the world, short enough that a wrong address is said soon.
+# a firewall dropping packets): libpq's connect_timeout, unless the URL or PGCONNECT_TIMEOUT gives
+# its own. Long enough for a server across the world, short enough that a wrong address is said soon.
 CONNECT_TIMEOUT_SECONDS = 10
 
 # The catalog's advisory locks: (namespace, which). One writer at a time, as SQLite has.
@@ -160,7 +161,10 @@ class PgConnection:
                 row_factory=_row_factory,
                 application_name=application_name,
                 options=options,
-                connect_timeout=given.get("connect_timeout", CONNECT_TIMEOUT_SECONDS),
+                # The URL's own, else libpq's PGCONNECT_TIMEOUT (which an explicit one would override).
+                connect_timeout=given.get("connect_timeout")
+                or os.environ.get("PGCONNECT_TIMEOUT")
+                or CONNECT_TIMEOUT_SECONDS,
             )
         except psycopg.Error as error:
             raise CatalogError(f"{shown}: cannot open the catalog ({_first_line(error)})") from error
