@@ -94,8 +94,12 @@ def measure(name: str, root: Path, rounds: int) -> None:
         assert [[(i.stem, i.caption, i.fields) for i in p.items] for p in a] == [
             [(i.stem, i.caption, i.fields) for i in p.items] for p in b
         ]
-        reference = timed(each_reads, rounds)
-        now = timed(one_reading, rounds)
+        reference: list[float] = []
+        now: list[float] = []
+        for n in range(rounds):  # alternated, first one then the other: a drift in load falls on both
+            pairs = [(each_reads, reference), (one_reading, now)]
+            for work, times in pairs if n % 2 == 0 else pairs[::-1]:
+                times += timed(work, 1)
     print(f"{name}:")
     for label, times in (("each language reads (reference)", reference), ("one reading for all", now)):
         print(f"  {label:32} best {min(times) * 1000:8.1f} ms  median {statistics.median(times) * 1000:8.1f} ms")
