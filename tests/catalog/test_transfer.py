@@ -334,3 +334,40 @@ def test_the_digest_tells_types_rows_and_close_floats_apart() -> None:
     assert normalised_row(["integer", "real"], [(int,), (float,)], (True, 2)) == (1, 2.0)
     with pytest.raises(TypeError, match="str 'x' in a column of type integer"):
         normalised_row(["integer"], [(int,)], ("x",))
+
+
+def test_migrate_to_a_server_leaves_the_planner_statistics_of_the_copy(sample: Path, pg_url: str) -> None:
+    """``catalog migrate-to`` ends with ANALYZE: the first searches are planned with statistics,
+    not on a server's guess before autovacuum comes to the bulk load."""
+    with new_database(pg_url, "transfer_analysed") as url:
+        assert main(["--archive", str(sample), "catalog", "migrate-to", url]) == 0
+        with server(url) as conn:
+            analysed = {
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = current_schema()"
+                    " AND tablename IN ('photos', 'photos_fts', 'edit_changes')"
+                )
+            }
+            photos, reltuples = conn.execute(
+                "SELECT (SELECT count(*) FROM photos), reltuples FROM pg_class WHERE oid = 'photos'::regclass"
+            ).fetchone()
+    assert analysed == {"photos", "photos_fts", "edit_changes"}
+    assert photos > 0 and reltuples == photos  # -1 (never analysed) without it
+
+
+@pytest.mark.parametrize("source_analysed", [False, True])
+def test_an_sqlite_copy_is_analysed_only_when_its_source_was(
+    sample: Path, tmp_path: Path, source_analysed: bool
+) -> None:
+    if source_analysed:
+        with closing(sqlite3.connect(sample / "catalog.sqlite")) as source:
+            source.execute("ANALYZE")
+    copy = tmp_path / "copy.sqlite"
+    assert main(["--archive", str(sample), "catalog", "migrate-to", str(copy)]) == 0
+    with closing(sqlite3.connect(copy)) as conn:
+        has_stats = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone() is not None
+        photos_stat = has_stats and conn.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'photos'").fetchone()
+    assert has_stats == source_analysed
+    if source_analysed:
+        assert photos_stat  # the photos' row counts, as the source's were

@@ -29,6 +29,9 @@ leaves its ``report`` when done.
 - Verified before the target commits: the row count and a SHA-256 of every copied table, the
   rows in key order (text keys by code point) and each value normalised to its declared type,
   computed in Python the same way on both sides (``table_digest``, ``Digest``).
+- Once committed, a server's target is analysed (``ANALYZE``: autovacuum comes late to a bulk
+  load, and the first searches would be planned without statistics); an SQLite target only
+  when the source had statistics (``sqlite_stat1``).
 """
 
 from __future__ import annotations
@@ -457,10 +460,29 @@ class Transfer:
             raise CatalogError(f"the copy failed {doing} and wrote nothing ({_first_line(error)})") from error
         finally:
             self._end_snapshot()
+        self._analyse(target_dialect)
         report.seconds = time.perf_counter() - started
         self.report = report
 
     # -- steps --------------------------------------------------------------------------------
+
+    def _analyse(self, target_dialect: Dialect) -> None:
+        """The planner's statistics of the copy, once it has committed: a server's autovacuum
+        comes late to a bulk load, and the first searches would be planned without them. An
+        SQLite target gets them only when the source had them (``sqlite_stat1``): the project
+        leaves SQLite catalogs without, and a backup is taken from a server (no such table)."""
+        if target_dialect == "sqlite" and not (
+            dialect(self.source) == "sqlite"
+            and self.source.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+        ):
+            return
+        try:
+            self.target.execute("ANALYZE")
+        except self.target.Error as error:
+            raise CatalogError(
+                f"the catalog was copied and checked, but analysing it failed ({_first_line(error)}):"
+                " run ANALYZE on it before the first searches"
+            ) from error
 
     def _refuse_unless_empty(self) -> None:
         present = table_names(self.target)
