@@ -150,7 +150,6 @@ class CatalogReading:
     photos: list[Photo]  # in the collection's order
     default: str | None  # the archive's default language
     fields: dict[int, CuratedFields]  # as stored (``load_fields``), every language in ``translations``
-    originals: dict[int, Path]
     shown: dict[int, LocationShown]  # the places' locations shown (``locations_shown``)
     gps_sources: dict[int, dict[str, Any]]
     places: PhotoPlaces | None  # for the places' names in a language; None: only the default is published
@@ -170,7 +169,6 @@ def read_publication(
         photos,
         default,
         load_fields(catalog, ids),
-        {photo.id: catalog.original_file(photo) for photo in photos},
         locations_shown(catalog, ids),
         load_values(catalog, ids, ("gps_source",)),
         read_places(catalog, ids) if translated else None,
@@ -223,7 +221,7 @@ def plan_publication(
         names.reserve(fixed)
     items = []
     for sequence, photo in enumerate(photos, start=1):
-        source = read.originals[photo.id]
+        source = catalog.original_file(photo)  # a path made from the photo's row, nothing read
         stored, as_read, invalid = publishable(all_fields[photo.id], source)
         if photo.id in translated_places:
             current = {name: getattr(stored, name) for name in IPTC_LOCATION_FIELDS}
