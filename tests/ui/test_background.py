@@ -42,11 +42,11 @@ def test_the_daily_backup_runs_on_a_worker_while_the_window_goes_on(qtbot, windo
     started, release = threading.Event(), threading.Event()
     threads = []
 
-    def slow_backup(paths):
+    def slow_backup(paths, url):
         threads.append(threading.get_ident())
         started.set()
         release.wait(20)  # on the GUI thread this would hold the edit below until the timeout
-        return take_backup_of(paths)
+        return take_backup_of(paths, url)
 
     window.background.backup = slow_backup
     photo = window.grid_model.ids()[0]
@@ -72,10 +72,10 @@ def test_closing_the_window_during_the_backup_closes_at_once_and_the_backup_is_w
     backup_due(sample_catalog)
     started, release = threading.Event(), threading.Event()
 
-    def slow_backup(paths):
+    def slow_backup(paths, url):
         started.set()
         release.wait(20)
-        return take_backup_of(paths)
+        return take_backup_of(paths, url)
 
     window = MainWindow(sample_catalog, settings, import_workers=1)
     qtbot.addWidget(window)
@@ -99,7 +99,7 @@ def test_a_failed_daily_backup_is_shown_in_words(qtbot, window, monkeypatch: pyt
     shown = []
     monkeypatch.setattr(main_window, "show_error", lambda parent, what, error: shown.append((what, str(error))))
 
-    def no_room(paths):
+    def no_room(paths, url):
         raise CatalogError(f"cannot back up the catalog into {paths.backups} (No space left on device)")
 
     window.background.backup = no_room
@@ -210,3 +210,33 @@ def test_quitting_in_the_middle_of_the_mirror_and_starting_again_catches_up(
     assert all(sidecar_of(catalog, pid).values()["credit"] == "Batch credit" for pid in ids)
     assert pending_files(catalog.paths) == []
     second.close()
+
+
+@pytest.mark.postgresql
+def test_the_daily_backup_of_a_window_on_a_server_not_in_the_folder_is_taken_from_the_server(
+    qtbot, tmp_path, pg_url: str, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window given its server as $PHOTOARCHIVE_CATALOG does (the folder has no catalog.url):
+    its worker backs up the window's catalog, not the folder's (which has no catalog.sqlite)."""
+    from photoarchive.catalog.daily_backup import DAILY_RECORD
+    from tests.places.conftest import add_photo
+
+    shown = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, what, error: shown.append((what, str(error))))
+    with Catalog(tmp_path / "Expedition", url=pg_url) as catalog:
+        photo = add_photo(catalog, 1)
+        window = MainWindow(catalog, settings, import_workers=1)
+        qtbot.addWidget(window)
+        try:
+            backup_due(catalog)
+            window.edits.apply([photo], {"caption": "Shumshu, the day's first edit"}, "Caption")
+            qtbot.waitUntil(lambda: not window.background.running(), timeout=20_000)
+            recorded = catalog.conn.execute("SELECT value FROM settings WHERE key = ?", (DAILY_RECORD,)).fetchone()
+        finally:
+            window.close()
+        backups = list_backups(catalog.paths)
+    assert shown == []
+    assert len(backups) == 1 and check_backup(backups[0].path) == []
+    assert recorded is not None  # the server's record of the day's backup: taken there
+    assert not (tmp_path / "Expedition" / "catalog.url").exists()
+    assert not (tmp_path / "Expedition" / "catalog.sqlite").exists()

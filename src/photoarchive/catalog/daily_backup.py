@@ -91,12 +91,13 @@ def catalog_size(conn: Connection, paths: ArchivePaths) -> int:
         return 0
 
 
-def take_backup_of(paths: ArchivePaths) -> Backup:
+def take_backup_of(paths: ArchivePaths, url: str | None = None) -> Backup:
     """``take_backup`` of the archive's catalog through a connection of its own, opened and
     closed here: what the window runs on a worker thread when the day's backup is due. On a
-    server (the archive's ``catalog.url`` or ``PHOTOARCHIVE_CATALOG``), the day's one
-    (``take_daily_server_backup``), or the newest backup when another curator took it."""
-    location = resolve(paths.root)
+    server (``url``: the window's catalog's, however it was given; else the archive's
+    ``catalog.url``), the day's one (``take_daily_server_backup``), or the newest backup when
+    another curator took it."""
+    location = resolve(paths.root, url)
     if location.url is not None:
         server = connect(location)
         try:

@@ -3,7 +3,8 @@ photos changed, and the day's automatic backup of the catalog.
 
 The catalog stays the authority and every edit commits on the GUI thread as before; only
 what follows the commit moves to ``QThreadPool`` workers, each with a catalog connection of
-its own (``write_sidecars``: the window's catalog reopened, wherever it is; ``daily_backup.take_backup_of``):
+its own (``write_sidecars``: the window's catalog reopened, wherever it is; ``daily_backup.take_backup_of``:
+the window's catalog location, its server's URL however the window was given it):
 
 - Sidecars. ``catalog.sidecar_writer`` hands this object the photos of each committed change;
   they are noted at once in a ``SidecarQueue`` file, then written by one worker at a time.
@@ -73,7 +74,7 @@ class BackgroundWrites(QObject):
         parent: QObject | None = None,
         *,
         write: WriteSidecars = write_sidecars,
-        backup: Callable[[ArchivePaths], Backup] = take_backup_of,
+        backup: Callable[[ArchivePaths, str | None], Backup] = take_backup_of,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
@@ -178,8 +179,10 @@ class BackgroundWrites(QObject):
         if not self.catalog.daily_backup_due or self.backup_worker is not None:
             return
         self.catalog.daily_backup_due = False
-        paths, backup = self.catalog.paths, self.backup
-        worker = self.backup_worker = Worker(lambda cancelled, report: backup(paths))
+        # The window's catalog location, as Catalog.reopen gives the other workers: a server named
+        # by $PHOTOARCHIVE_CATALOG is not in the folder's catalog.url.
+        paths, url, backup = self.catalog.paths, self.catalog.location.url, self.backup
+        worker = self.backup_worker = Worker(lambda cancelled, report: backup(paths, url))
         worker.signals.finished.connect(self._backed_up)
         worker.signals.failed.connect(self._backup_failed)
         self._show_activity()
