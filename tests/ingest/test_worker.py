@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from photoarchive.catalog import Catalog
 from photoarchive.errors import ImageError
@@ -170,3 +171,35 @@ def test_a_copy_of_a_file_read_whole_is_verified_against_its_bytes(
     else:
         assert result.status == "imported", result.error
         assert digest(catalog.paths.original(str(result.relative_path))) == digest(source)
+
+
+def test_a_jpeg_is_opened_by_pillow_once_and_another_format_is_asked_its_format(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "_catalog", None)
+    jpeg = write_photo(tmp_path / "IMG_0001.JPG", seed=1)
+    png = tmp_path / "IMG_0002.PNG"
+    with Image.open(write_photo(tmp_path / "other.jpg", seed=2)) as image:
+        image.save(png, "PNG")
+    asked: list[str] = []
+    real_format = worker._pixel_format
+
+    def pixel_format(source: Path) -> str:
+        asked.append(source.name)
+        return real_format(source)
+
+    monkeypatch.setattr(worker, "_pixel_format", pixel_format)
+    results = [worker.process_file(str(p), str(catalog.paths.root), worker.today()) for p in (jpeg, png)]
+    assert [(r.status, r.values.get("format")) for r in results] == [("imported", "JPEG"), ("imported", "PNG")]
+    assert asked == ["IMG_0002.PNG"]  # the JPEG's signature says what it is; make_thumbnails opens it
+
+
+def test_a_file_with_a_jpeg_signature_that_pillow_cannot_open_fails_with_its_reason(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "_catalog", None)
+    broken = tmp_path / "IMG_0003.JPG"
+    broken.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 200)
+    result = worker.process_file(str(broken), str(catalog.paths.root), worker.today())
+    assert result.status == "failed" and result.error and str(tmp_path) not in result.error
+    assert not [p for p in catalog.paths.originals.rglob("*") if p.is_file()]

@@ -48,8 +48,10 @@ def scan(paths: Iterable[Path | str], *, archive: Path | None = None) -> ScanRes
     """
     result = ScanResult()
     seen: set[Path] = set()
+    # Resolved once (each given path is resolved once too): resolving walks every component.
+    archive = archive.resolve() if archive is not None else None
     if archive is not None:
-        seen.add(archive.resolve())  # a walk that reaches the archive folder passes it by
+        seen.add(archive)  # a walk that reaches the archive folder passes it by
     for given in paths:
         path = Path(given).expanduser()
         real = real_path(path)
@@ -57,12 +59,12 @@ def scan(paths: Iterable[Path | str], *, archive: Path | None = None) -> ScanRes
             result.fail(path, _LOOP)
         elif not path.exists():
             result.fail(path, "no such file or folder")
-        elif archive is not None and real.is_relative_to(archive.resolve()):
+        elif archive is not None and real.is_relative_to(archive):
             result.fail(path, "is inside the archive itself; import from the card or folder it came from")
         elif path.is_dir():
             _walk(path, result, seen)
         else:
-            _consider(path, result, seen, explicit=True)
+            _consider(path, result, seen, explicit=True, real=real)
     return result
 
 
@@ -82,8 +84,9 @@ def _walk(folder: Path, result: ScanResult, seen: set[Path]) -> None:
             _consider(Path(root) / name, result, seen, explicit=False)
 
 
-def _consider(path: Path, result: ScanResult, seen: set[Path], *, explicit: bool) -> None:
-    key = real_path(path)
+def _consider(path: Path, result: ScanResult, seen: set[Path], *, explicit: bool, real: Path | None = None) -> None:
+    """``real``: the path resolved already, when the caller has it."""
+    key = real if real is not None else real_path(path)
     if key is None:
         result.fail(path, _LOOP)
         return

@@ -144,7 +144,8 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
     size = source.stat().st_size
     if size == 0:
         return FileResult(str(source), "failed", error="empty file (0 bytes)")
-    if image_kind(read_header(source)) is None:
+    kind = image_kind(read_header(source))
+    if kind is None:
         # Before a byte is hashed or copied: a large file that is no image costs nothing.
         return FileResult(
             str(source),
@@ -172,7 +173,7 @@ def _process(source: Path, paths: ArchivePaths, import_date: str, legacy: str | 
         storing.append(_copier().submit(_place_copy, copying, temporary, source, paths, folder, digest, data))
 
     try:
-        read = _read(source, paths, digest, result.warnings, legacy, data, store)
+        read = _read(source, paths, digest, result.warnings, legacy, data, store, kind)
         if not storing:
             store(read.technical)
         relative, created = storing[0].result()
@@ -271,12 +272,14 @@ def _read(
     legacy: str | None,
     data: bytes | None,
     metadata_read: Callable[[TechnicalMetadata], None] = lambda _: None,
+    kind: str | None = None,
 ) -> _Read:
     """Metadata and thumbnails of one file (its pixels decoded from ``data``, its bytes when
     they were read whole); width and height as displayed. ``metadata_read`` is given the
-    technical metadata as soon as it is read, before the pixels are decoded."""
+    technical metadata as soon as it is read, before the pixels are decoded. ``kind``: what
+    the file's first bytes say it is (``header.image_kind``), when known."""
     with collect_exiv2_warnings() as exiv2_warnings, _exiv2_path(source, paths) as readable:
-        read = _read_quietly(source, paths, digest, warnings, legacy, readable, data, metadata_read)
+        read = _read_quietly(source, paths, digest, warnings, legacy, readable, data, metadata_read, kind)
     if exiv2_warnings:  # one line for the curator, however many entries were damaged
         more = f" (and {len(exiv2_warnings) - 1} more problems)" if len(exiv2_warnings) > 1 else ""
         read.technical.warnings.append(f"damaged metadata ignored: {exiv2_warnings[0]}{more}")
@@ -309,6 +312,7 @@ def _read_quietly(
     readable: Path,
     data: bytes | None,
     metadata_read: Callable[[TechnicalMetadata], None],
+    kind: str | None = None,
 ) -> _Read:
     suffix = source.suffix.lower()
     is_raw = suffix in RAW_EXTENSIONS
@@ -345,7 +349,10 @@ def _read_quietly(
             width, height = oriented_size((width, height), technical.orientation)
         return _Read(technical, embedded, suffix[1:].upper(), width, height, curated)
     try:
-        fmt = _pixel_format(source)
+        # A JPEG's signature is what Pillow knows it by (as JPEG, or MPO: stored as JPEG), and
+        # make_thumbnails opens it (from the bytes in memory) as Pillow: not opened a second
+        # time here to be told so (half a millisecond a photo); other formats are asked.
+        fmt = "JPEG" if kind == "JPEG" else _pixel_format(source)
         pixels = data if data is not None else source  # not read from the disk a second time
         size = make_thumbnails(pixels, targets, technical.orientation, name=str(source))
         width, height = oriented_size(size, technical.orientation)

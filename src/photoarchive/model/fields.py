@@ -229,6 +229,15 @@ class FieldSpec:
     members: tuple[Member, ...] = ()
     # The attribute of ``CuratedFields`` that declares it (set from the declaration).
     name: str = ""
+    # Derived from ``input`` once, here, rather than at each use: the sidecar writer and the
+    # importer ask a field's kind several times for each photo (two dict lookups of an Enum each).
+    kind: Kind = field(init=False, repr=False, compare=False)
+    structured: bool = field(init=False, repr=False, compare=False)  # a structure or a list of them (JSON)
+
+    def __post_init__(self) -> None:
+        kind = self.input.kind
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "structured", kind in (Kind.STRUCT, Kind.STRUCTS, Kind.TREE))
 
     @property
     def languages_key(self) -> str:
@@ -240,10 +249,6 @@ class FieldSpec:
         if self.xmp.type is XmpType.LANG_ALT:
             return self.xmp.key
         return f"Xmp.{PHOTOARCHIVE_PREFIX}.{self.xmp.key.rsplit('.', 1)[1]}"
-
-    @property
-    def kind(self) -> Kind:
-        return self.input.kind
 
     @property
     def multiline(self) -> bool:
@@ -272,11 +277,6 @@ class FieldSpec:
 
     def member(self, name: str) -> Member | None:
         return next((m for m in self.members if m.name == name), None)
-
-    @property
-    def structured(self) -> bool:
-        """Whether the value is a structure or a list of them (stored as JSON)."""
-        return self.kind in (Kind.STRUCT, Kind.STRUCTS, Kind.TREE)
 
     @property
     def standard_names(self) -> list[str]:
