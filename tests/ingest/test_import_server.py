@@ -159,6 +159,62 @@ def test_an_import_waits_for_the_server_import_lock(tmp_path: Path, pg_url: str)
 
 
 @pytest.mark.postgresql
+def test_the_command_line_s_import_names_the_curator_whose_import_it_waits_for(tmp_path: Path, pg_url: str) -> None:
+    """As the window's import dialog does (``pg.lock_holder``): "waiting: another import ... is
+    running (Boris...)"; the import then runs whole once Boris's ends."""
+    import psycopg
+
+    from photoarchive.catalog.pg import LOCK_NAMESPACE
+
+    write_photos(tmp_path / "card", 2)
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    remember(archive, pg_url)
+    Catalog(archive).close()  # the catalog made on the server before the import is timed
+    env = {k: v for k, v in os.environ.items() if k != ENVIRONMENT_VARIABLE}
+    with psycopg.connect(pg_url, autocommit=True, application_name="photoarchive:Boris") as other:
+        other.execute("SELECT pg_advisory_lock(%s, %s)", (LOCK_NAMESPACE, SERVER_IMPORT_LOCK))
+        command = [sys.executable, "-m", "photoarchive", "--archive", str(archive), "import", str(tmp_path / "card")]
+        with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+            assert process.stderr is not None
+            line = process.stderr.readline()  # said as soon as it waits (no bar: not a terminal)
+            other.execute("SELECT pg_advisory_unlock(%s, %s)", (LOCK_NAMESPACE, SERVER_IMPORT_LOCK))
+            out, rest = process.communicate(timeout=180)
+    assert line.startswith("waiting: another import into the catalog"), line + rest
+    assert "is running (Boris" in line and "on this computer or another" not in line
+    assert process.returncode == 0, rest
+    assert "2 imported" in out
+
+
+@pytest.mark.postgresql
+def test_an_import_that_cannot_ask_who_holds_the_lock_says_it_waits_all_the_same(
+    tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psycopg
+
+    from photoarchive.catalog import pg
+    from photoarchive.catalog.pg import LOCK_NAMESPACE
+
+    def refused(conn: object, which: int) -> str:
+        raise psycopg.errors.InsufficientPrivilege("permission denied for view pg_locks")
+
+    monkeypatch.setattr(pg, "lock_holder", refused)
+    write_photos(tmp_path / "card", 1)
+    with Catalog(tmp_path / "archive", url=pg_url) as catalog, psycopg.connect(pg_url, autocommit=True) as other:
+        other.execute("SELECT pg_advisory_lock(%s, %s)", (LOCK_NAMESPACE, SERVER_IMPORT_LOCK))
+        told: list[str] = []
+
+        def waiting(message: str) -> None:
+            told.append(message)
+            other.execute("SELECT pg_advisory_unlock(%s, %s)", (LOCK_NAMESPACE, SERVER_IMPORT_LOCK))
+
+        job = ImportJob(catalog, [tmp_path / "card"], workers=1, on_waiting=waiting)
+        list(job.run())
+        assert job.summary is not None and job.summary.imported == 1
+    assert len(told) == 1 and "is running (on this computer or another)" in told[0]
+
+
+@pytest.mark.postgresql
 def test_the_windows_import_reaches_a_server_given_by_url(tmp_path: Path, pg_url: str, qapp: object) -> None:
     """The window's import (``ui.workers.import_job``, on a catalog opened again on its thread)
     into a server named by the Open Archive dialog or ``$PHOTOARCHIVE_CATALOG``, not the folder."""

@@ -350,6 +350,20 @@ class ImportJob:
             self._catalog_failure(self.summary, error)
 
 
+def _import_lock_holder(catalog: Catalog) -> str:
+    """Who holds the catalog's import lock on its server ("Boris, 10.0.0.7", as the window's
+    import dialog names them: ``pg.lock_holder``); "" when the server does not say, or the
+    holder let go meanwhile. Who it is only adds to the message: a failure to ask is not one."""
+    from photoarchive.catalog.pg import PgConnection, lock_holder
+
+    if not isinstance(catalog.conn, PgConnection):
+        return ""
+    try:
+        return lock_holder(catalog.conn, SERVER_IMPORT_LOCK)
+    except (catalog.conn.Error, CatalogError):
+        return ""
+
+
 # The lists of an ImportSummary that recording a file appends to.
 _SUMMARY_LISTS = ("failed", "photos", "duplicate_paths", "warnings", "files")
 
@@ -444,9 +458,10 @@ def _server_import_lock(
                 f"{catalog.location.shown()}: cancelled while waiting for another import into this catalog to end"
             )
         if not told and on_waiting is not None:
+            who = _import_lock_holder(catalog) or "on this computer or another"
             on_waiting(
-                f"another import into the catalog {catalog.location.shown()} is running (on this computer or"
-                " another); this one starts when it ends"
+                f"another import into the catalog {catalog.location.shown()} is running ({who});"
+                " this one starts when it ends"
             )
         told = True
         time.sleep(SERVER_LOCK_POLL_SECONDS)
