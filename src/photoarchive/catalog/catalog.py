@@ -25,7 +25,7 @@ from typing import Any, cast
 
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import integrity_problems, newest_backup
-from photoarchive.catalog.connection import Connection, chunked, connect, dialect, select_in, timestamp, transaction
+from photoarchive.catalog.connection import Connection, connect, dialect, select_in, timestamp, transaction
 from photoarchive.catalog.dialect import begin_snapshot, table_columns
 from photoarchive.catalog.language_rows import record_from_file
 from photoarchive.catalog.location import URL_FILE, Dialect, resolve
@@ -62,8 +62,6 @@ SORT_ORDERS = {order: order_by("sqlite", order) for order in PAGE_ORDERS}
 # grid; the later ones are read by id, a few MB of rows each.
 FIRST_PAGE = 100
 PAGE = 2_000
-# The settings row counting removals of photos (``Catalog.remove_photos``, read by ``catalog.changes``).
-PHOTOS_REMOVED = "photos_removed"
 
 
 class Catalog:
@@ -328,21 +326,6 @@ class Catalog:
 
     def count_photos(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM photos").fetchone()[0])
-
-    def remove_photos(self, photo_ids: Sequence[int]) -> None:
-        """Take these photos out of the catalog (their rows, search text, edits' and collections'
-        mentions; not their files), counted in the settings row ``PHOTOS_REMOVED`` in the same
-        transaction: how other connections learn of a removal without counting the photos
-        (``catalog.changes``). The one place photos are removed."""
-        with transaction(self.conn):
-            for chunk in chunked(photo_ids):
-                self.conn.execute(f"DELETE FROM photos WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-            reindex_photos(self.conn, photo_ids)  # the search rows of photos gone: removed, none made
-            self.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key)"
-                " DO UPDATE SET value = CAST(CAST(settings.value AS BIGINT) + 1 AS TEXT)",
-                (PHOTOS_REMOVED,),
-            )
 
     def id_for_hash(self, sha256: str) -> int | None:
         return photo_id_for_hash(self.conn, sha256)

@@ -2,8 +2,8 @@
 a worker thread's import. A window polls ``changes_since`` on a timer: while nothing was
 committed elsewhere it is one ``PRAGMA data_version`` (SQLite changes that number only for
 commits made by other connections), and otherwise a few small indexed queries (never a count
-of the photos: an import shows as a newer last photo, a removal as the count of removals in the
-settings row ``PHOTOS_REMOVED`` that ``Catalog.remove_photos`` keeps). A catalog on a
+of the photos, 50-160 ms at a million: an import shows as a newer last photo; nothing in the
+application takes a photo out of the catalog, which keeps every photo it took in). A catalog on a
 PostgreSQL server counts instead the notices other connections' commits send
 (``pg.PgConnection.data_version``): one round trip to the server while nothing happened.
 """
@@ -12,31 +12,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from photoarchive.catalog.catalog import PHOTOS_REMOVED, Catalog
+from photoarchive.catalog.catalog import Catalog
 from photoarchive.catalog.connection import Connection, dialect, server_connection
 
 
 @dataclass(frozen=True)
 class ChangeMark:
-    """Where a connection stands: the data version it saw, the newest edit, the newest photo
-    and the count of removals of photos."""
+    """Where a connection stands: the data version it saw, the newest edit, the newest photo."""
 
     data_version: int
     last_edit: int
-    photos_removed: int
     last_photo: int
 
 
 @dataclass(frozen=True)
 class Changes:
     """What was committed elsewhere since a mark: ``photo_ids`` whose curated fields changed
-    (edits, undos); ``photos_added_or_removed`` (an import, a removal); anything else (places,
+    (edits, undos); ``photos_added`` (an import); anything else (places,
     collections, templates) shows only as ``any``."""
 
     mark: ChangeMark
     any: bool = False
     photo_ids: list[int] = field(default_factory=list)
-    photos_added_or_removed: bool = False
+    photos_added: bool = False
 
 
 # ``mark``: how many times to read again while others keep committing (then the next poll reports it).
@@ -56,7 +54,6 @@ def mark(catalog: Catalog) -> ChangeMark:
     for _ in range(_TRIES):
         last_edit = int(conn.execute("SELECT coalesce(max(id), 0) FROM edits").fetchone()[0])
         last_photo = int(conn.execute("SELECT coalesce(max(id), 0) FROM photos").fetchone()[0])
-        removed = conn.execute("SELECT value FROM settings WHERE key = ?", (PHOTOS_REMOVED,)).fetchone()
         # A commit elsewhere between the version and the reads could be counted after this mark
         # while its edit is in it (and so never reported): read again until nothing came between
         # (still busy: the version before the reads, and the next poll reports again).
@@ -66,7 +63,7 @@ def mark(catalog: Catalog) -> ChangeMark:
         version = after
     else:
         version = -1  # no data version is -1: the next poll reads what changed
-    return ChangeMark(version, last_edit, int(removed[0]) if removed else 0, last_photo)
+    return ChangeMark(version, last_edit, last_photo)
 
 
 def changes_since(catalog: Catalog, since: ChangeMark) -> Changes:
@@ -84,5 +81,5 @@ def changes_since(catalog: Catalog, since: ChangeMark) -> Changes:
         now,
         any=True,
         photo_ids=[int(row[0]) for row in rows],
-        photos_added_or_removed=(now.photos_removed, now.last_photo) != (since.photos_removed, since.last_photo),
+        photos_added=now.last_photo != since.last_photo,
     )

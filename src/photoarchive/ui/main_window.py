@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
         # sources are re-read once when it ends, not at every poll while it runs.
         importing = self.archive.importing()
         self._sizes.clear()
-        if not importing and (changes.photos_added_or_removed or self._filter or self.current_source.kind != "all"):
+        if not importing and (changes.photos_added or self._filter or self.current_source.kind != "all"):
             self.reload_grid()  # which photos the source shows may have changed
         if changes.photo_ids:
             self.grid_model.refresh(changes.photo_ids)
