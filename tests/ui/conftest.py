@@ -88,3 +88,48 @@ def shot(widget, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+# -- windows that open other archives (the server tests) -----------------------------------------
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What message boxes said (title, text and details), instead of waiting for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append(f"{box.windowTitle()} | {box.text()} | {box.informativeText()}")
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return shown
+
+
+@pytest.fixture
+def here(qtbot, tmp_path: Path, settings):
+    """A window on an SQLite archive, from which another archive is opened or made."""
+    from photoarchive.catalog import Catalog
+    from photoarchive.ui.main_window import MainWindow
+
+    with Catalog(tmp_path / "Here") as catalog:
+        window = MainWindow(catalog, settings, import_workers=1)
+        qtbot.addWidget(window)
+        window.show()
+        yield window
+        window.close()
+
+
+@pytest.fixture
+def opened():
+    """Windows File > Open Archive or New Archive made: closed, and their catalogs, after the test."""
+    from photoarchive.ui.archive_controller import OPEN_WINDOWS
+
+    before = list(OPEN_WINDOWS)
+    yield
+    for window in [w for w in OPEN_WINDOWS if w not in before]:
+        window.close()
+        if window in OPEN_WINDOWS:
+            OPEN_WINDOWS.remove(window)

@@ -15,52 +15,19 @@ from pathlib import Path
 import psycopg
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog, pg
 from photoarchive.catalog.location import read_url_file
 from photoarchive.ingest import ImportJob
 from photoarchive.ingest.session import SERVER_IMPORT_LOCK
-from photoarchive.ui.archive_controller import OPEN_WINDOWS, ArchiveController
+from photoarchive.ui.archive_controller import ArchiveController
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
 from photoarchive.ui.dialogs.open_archive_dialog import OpenArchiveDialog
 from photoarchive.ui.main_window import MainWindow
 from tests.conftest import write_photos
 from tests.postgres import new_database
 from tests.ui.conftest import shot
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(box: QMessageBox) -> int:
-        shown.append(f"{box.windowTitle()} | {box.text()} | {box.informativeText()}")
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    return shown
-
-
-@pytest.fixture
-def here(qtbot, tmp_path: Path, settings):
-    with Catalog(tmp_path / "Here") as catalog:
-        window = MainWindow(catalog, settings, import_workers=1)
-        qtbot.addWidget(window)
-        window.show()
-        yield window
-        window.close()
-
-
-@pytest.fixture
-def opened() -> Iterator[None]:
-    before = list(OPEN_WINDOWS)
-    yield
-    for window in [w for w in OPEN_WINDOWS if w not in before]:
-        window.close()
-        if window in OPEN_WINDOWS:
-            OPEN_WINDOWS.remove(window)
 
 
 def new_dialog(here: MainWindow, folder: Path, url: str | None) -> OpenArchiveDialog:

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
@@ -27,41 +27,6 @@ from photoarchive.ui.sources import COLLECTION, Source
 from tests.postgres import new_database
 
 UNREACHABLE = "postgresql://photoarchive@127.0.0.1:1/photoarchive"  # nothing listens on port 1
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What message boxes said (title, text and details), instead of waiting for a click."""
-    shown: list[str] = []
-
-    def record(box: QMessageBox) -> int:
-        shown.append(f"{box.windowTitle()} | {box.text()} | {box.informativeText()}")
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    return shown
-
-
-@pytest.fixture
-def here(qtbot, tmp_path: Path, settings):
-    """A window on an SQLite archive, from which another archive is opened."""
-    with Catalog(tmp_path / "Here") as catalog:
-        window = MainWindow(catalog, settings, import_workers=1)
-        qtbot.addWidget(window)
-        window.show()
-        yield window
-        window.close()
-
-
-@pytest.fixture
-def opened():
-    """Windows File > Open Archive made: closed, and their catalogs, after the test."""
-    before = list(OPEN_WINDOWS)
-    yield
-    for window in [w for w in OPEN_WINDOWS if w not in before]:
-        window.close()
-        if window in OPEN_WINDOWS:
-            OPEN_WINDOWS.remove(window)
 
 
 def choose(dialog: OpenArchiveDialog, folder: Path, url: str | None) -> None:
