@@ -54,6 +54,12 @@ def test_list_filter(rated: Archive, capsys: pytest.CaptureFixture[str]) -> None
     assert code == 0 and len(out.splitlines()) == 1 and "2 photos match in all" in err
 
 
+def test_list_counts_one_photo_in_the_singular(rated: Archive, capsys: pytest.CaptureFixture[str]) -> None:
+    root, _ = rated
+    code, _, err = run(capsys, root, "list", "--filter", "flag:pick", "--count")
+    assert code == 0 and err.splitlines() == ["1 photo", "1 photo matches in all"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

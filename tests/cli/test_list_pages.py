@@ -87,7 +87,7 @@ def test_limit_and_offset_cut_the_full_listing(
     for offset, limit in [(0, 1), (0, FIRST_PAGE), (3, FIRST_PAGE + 5), (FIRST_PAGE, 2 * FIRST_PAGE), (5, 0)]:
         part, err = listed(capsys, archive, "--sort", sort, *search, "--offset", str(offset), "--limit", str(limit))
         assert part == full[offset : offset + limit], (offset, limit)
-        assert err.startswith(f"{len(part)} photos listed, from number {offset + 1}")
+        assert err.startswith(f"{len(part)} photo{'' if len(part) == 1 else 's'} listed, from number {offset + 1}")
     assert listed(capsys, archive, "--sort", sort, *search, "--offset", "7")[0] == full[7:]
     assert listed(capsys, archive, "--sort", sort, *search, "--offset", str(COUNT + 1))[0] == []
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from photoarchive.cli.output import print_json
+from photoarchive.cli.output import n_photos, print_json
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -89,7 +89,7 @@ def languages_command(args: argparse.Namespace, catalog: Catalog) -> int:
         _, edit = set_archive_languages(catalog, given)
         moved = len(edit.photo_ids)
         if edit.id and not args.json:
-            print(f"edit {edit.id}: {edit.description} ({moved} photo{'s' if moved != 1 else ''})")
+            print(f"edit {edit.id}: {edit.description} ({n_photos(moved)})")
     asked = languages(catalog)
     if args.json:
         print_json(

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from photoarchive.cli.output import print_json, warn
+from photoarchive.cli.output import n_photos, print_json, warn
 from photoarchive.errors import NotFoundError, StaleEditError, ValidationError
 from photoarchive.model.curated import (
     CURATED_FIELD_NAMES,
@@ -578,9 +578,7 @@ def print_edit(edit: Edit, as_json: bool) -> None:
         print("nothing changed (the photos already have these values)")
     else:
         count = len(edit.photo_ids)
-        print(
-            f"edit {edit.id}: {edit.description} ({count} photo{'s' if count != 1 else ''}, {len(edit.changes)} changes)"
-        )
+        print(f"edit {edit.id}: {edit.description} ({n_photos(count)}, {len(edit.changes)} changes)")
         _print_changes(edit.changes, limit=20)
 
 

@@ -22,5 +22,10 @@ def print_fields(fields: dict[str, Any]) -> None:
         print(f"{key:<{width}}  {value}")
 
 
+def n_photos(count: int) -> str:
+    """A count of photos in the command line's English: "1 photo", "3 photos"."""
+    return f"{count} photo{'' if count == 1 else 's'}"
+
+
 def warn(message: str) -> None:
     print(message, file=sys.stderr)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from photoarchive.cli.output import print_fields, print_json, warn
+from photoarchive.cli.output import n_photos, print_fields, print_json, warn
 from photoarchive.model.curated import CHOICE_FIELDS
 
 if TYPE_CHECKING:
@@ -278,11 +278,12 @@ def list_command(args: argparse.Namespace, catalog: Catalog) -> int:
     sys.stdout.flush()
     cut = args.offset or args.limit is not None
     if cut:
-        warn(f"{shown} photos listed, from number {args.offset + 1}")
+        warn(f"{n_photos(shown)} listed, from number {args.offset + 1}")
     else:
-        warn(f"{shown} photos")
+        warn(n_photos(shown))
     if args.count:
-        warn(f"{shown if not cut else catalog.count_matching(search, where=query.where)} photos match in all")
+        matching = shown if not cut else catalog.count_matching(search, where=query.where)
+        warn(f"{n_photos(matching)} {'matches' if matching == 1 else 'match'} in all")
     return 0
 
 

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from photoarchive.cli.output import print_fields, print_json, warn
+from photoarchive.cli.output import n_photos, print_fields, print_json, warn
 from photoarchive.errors import ValidationError
 from photoarchive.model.place import IPTC_FIELD_CHOICES, PLACE_KINDS, Place, PlaceName
 
@@ -141,7 +141,7 @@ def edit_command(args: argparse.Namespace, catalog: Catalog) -> int:
     if names != old.alt_names:
         changes["alt_names"] = names
     place, edit = edit_place(catalog, old.id, **changes)
-    photos = f"; {len(edit.photo_ids)} photo{'s' if len(edit.photo_ids) != 1 else ''} updated" if edit.photo_ids else ""
+    photos = f"; {n_photos(len(edit.photo_ids))} updated" if edit.photo_ids else ""
     return _report(args, catalog, place, f"Changed place {place.id}: {Gazetteer.load(catalog).path(place)}{photos}")
 
 
