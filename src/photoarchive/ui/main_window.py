@@ -30,6 +30,8 @@ Help), ``editing`` (Edit), ``viewing`` (View, and the grid's keys in Edit), ``se
 (Photo: rating, colour label and flag keys on the selection), ``culling`` (View > Cull and
 Compare) and ``collections`` (Collection). The window lays their ``actions()`` out in the
 menus and connects their signals; they never see the window, nor each other.
+Photos that an edit takes out of a filtered grid, and undo brings back, are
+``filtered``'s (``ui.filtered_grid``).
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -58,7 +59,6 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.changes import Changes
 from photoarchive.catalog.curated import has_photos
 from photoarchive.ingest import ImportSummary
-from photoarchive.model.curated import SELECTION_FIELDS
 from photoarchive.ui import sources
 from photoarchive.ui.actions import fill_menu, make_action, menu_layout
 from photoarchive.ui.archive_controller import ArchiveController
@@ -70,6 +70,7 @@ from photoarchive.ui.dialogs.curator_dialog import ask_curator_name
 from photoarchive.ui.edit_controller import EditController
 from photoarchive.ui.errors import show_error
 from photoarchive.ui.filter_controller import FilterController
+from photoarchive.ui.filtered_grid import FilteredGrid
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
@@ -102,9 +103,6 @@ from photoarchive.ui.workers import Worker, grid_rest_job, source_counts_job
 
 # The fewest photos a first page of the grid holds (``MainWindow._first_screen``).
 MIN_FIRST_PAGE = 200
-# More photos than this edited at once under a filter: the grid is read again rather than
-# asking which of them still match.
-LEAVE_AT_MOST = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -137,10 +135,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.current_source: Source = ALL_PHOTOS
         self.search_text = ""
-        self._filter = ""  # the filter the grid shows: the filter bar's and the search box's
         self._total: int | None = None  # the photos of the source, the filter's aside, once known
-        self._left: dict[int, int] = {}  # photos a key took out of the filtered grid: their rows
-        self._typed: set[int] = set()  # photos edited in the editor, to leave when it commits (_filtered_values)
         # The sources' sizes a filtered grid's count is "of" (a subset's is read whole), kept
         # until photos or collections change: changing the filter does not count them again.
         self._sizes: dict[tuple[str, object], int] = {}
@@ -228,9 +223,9 @@ class MainWindow(QMainWindow):
         self.grid.preview_requested.connect(self.open_loupe)
         # An edit's new values go into the cells at once (the grid is not read again for them).
         self.edits.values_changed.connect(self.grid_model.set_values)
-        self.edits.values_changed.connect(self._filtered_values)
+        self.edits.values_changed.connect(self.filtered.values_changed)
         for field in self.editor.fields.values():  # after the editor's own commit of the field
-            field.committed.connect(self._typing_committed)
+            field.committed.connect(self.filtered.typing_committed)
         self.edits.values_changed.connect(self.culling.show_values)
         self.edits.photos_changed.connect(self._photos_changed)
         self.edits.collection_changed.connect(self._collection_changed)
@@ -301,6 +296,11 @@ class MainWindow(QMainWindow):
 
     # -- what the grid shows ----------------------------------------------------------------
 
+    @property
+    def _filter(self) -> str:
+        """The filter the grid shows: the filter bar's and the search box's (``filtered.filter``)."""
+        return self.filtered.filter
+
     def show_source(self, source: Source) -> None:
         self.editor.flush()
         was_collection = self.current_source.kind == COLLECTION
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         asked = self.filtering.query(self.search_text, sources.page_order(order), first)
         if asked is None:
             return
-        self._filter, query = asked
+        self.filtered.filter, query = asked
         search, where = query.search, (query.where if query.terms else None)
         selected = self.grid.selected_ids() if keep_selection else []
         # All photos and a batch show their first screen from a query that stops after a page;
@@ -342,8 +342,7 @@ class MainWindow(QMainWindow):
             ids = source_ids(self.catalog, self.current_source, search=search, order=order, where=where)
         reorderable = self.current_source.is_collection and order == "collection" and not self._filter
         self.grid_model.set_ids(ids, reorderable=reorderable)
-        self._left.clear()
-        self._typed.clear()
+        self.filtered.clear()
         self._total = None
         self.centre.setCurrentWidget(self.browser if has_photos(self.catalog) else self.welcome)
         if page is not None and page.after is not None:
@@ -408,78 +407,6 @@ class MainWindow(QMainWindow):
             self.bar.set_count(count, self._total)
             self.filtering.show_count(self.bar.count.text())
         self.shown_label.setText(self.tr("{count} shown").format(count=f"{count:,}"))
-
-    def _filtered_values(self, changes: list[tuple[int, str, object]]) -> None:
-        """Photos edited under a filter: those shown that no longer match leave the grid, as in
-        Lightroom, and the photo after them becomes current; those that left and match again
-        (undo) come back to their rows. The grid is not read again: one query over the edited
-        photos. A photo not shown that now matches appears at the next reload of the grid (a
-        source, the filter or the search changed). The catalog's first reject turns Hide
-        rejects on (``filtering.rejected``).
-
-        When: a rating, label or flag (a key, undo or redo) at once. Any other field (a
-        caption, credit, place, position, keywords: whatever a filter reads) when its edit is
-        committed, not at the editor's saves while the curator types: a photo whose caption is
-        being typed under ``-has:caption`` does not vanish under the cursor, and leaves when
-        the field lets go of the focus (Tab, a click elsewhere) or on Ctrl+Enter, as Lightroom
-        applies a field when the focus leaves it. An edit made with the focus outside the
-        editor (paste, a template, undo, the map) leaves on the next turn of the event loop,
-        after the click that may have caused it has picked its cell."""
-        if self.filtering.rejected(changes):
-            self._filter = self.filtering.filter_text(self.search_text)
-        if not self._filter:
-            return
-        described = [pid for pid, field, _value in changes if field not in SELECTION_FIELDS]
-        if described:
-            self._typed.update(described)
-            if not self._typing():
-                QTimer.singleShot(0, self._leave_typed)
-        keyed = [pid for pid, field, _value in changes if field in SELECTION_FIELDS]
-        if keyed:
-            self._leave(keyed, flagged=any(field == "flag" for _pid, field, _value in changes))
-
-    def _typing(self) -> bool:
-        """Whether the keyboard focus is in one of the editor's fields."""
-        focus = QApplication.focusWidget()
-        return focus is not None and self.editor.isAncestorOf(focus)
-
-    def _typing_committed(self) -> None:
-        """A field of the editor committed what was typed: its photos may leave the grid."""
-        if self._typed:
-            QTimer.singleShot(0, self._leave_typed)
-
-    def _leave_typed(self) -> None:
-        ids, self._typed = list(self._typed), set()
-        if ids and self._filter:
-            self._leave(ids)
-
-    def _leave(self, photo_ids: Sequence[int], flagged: bool = False) -> None:
-        """The edited photos that no longer match leave the grid, those that match again
-        come back (``flagged``: a flag changed, the rejects hidden are counted again)."""
-        edited = list(dict.fromkeys(photo_ids))
-        model = self.grid_model
-        candidates = [pid for pid in edited if pid in self._left or model.row_of(pid) is not None]
-        if len(candidates) > LEAVE_AT_MOST:  # a whole source flagged: read it again instead
-            self.reload_grid()
-            return
-        matching = self.filtering.matching(self._filter, candidates)
-        leaving = [pid for pid in candidates if pid not in matching and pid not in self._left]
-        returning = [(self._left.pop(pid), pid) for pid in candidates if pid in matching and pid in self._left]
-        if not leaving and not returning:
-            return
-        gone = set(leaving)
-        selected = [pid for pid in self.grid.selected_ids() if pid not in gone]
-        taken = model.remove_ids(leaving)
-        self._left.update({pid: row for row, pid in taken})
-        model.insert_ids(returning)
-        if returning:
-            selected = [pid for _row, pid in returning]  # what undo brought back
-        elif not selected and taken and model.rowCount():
-            selected = [model.id_at(min(taken[0][0], model.rowCount() - 1))]  # the photo after them
-        self.grid.select_ids(selected)
-        if flagged:
-            self.filtering.count_hidden(self.search_text)  # in the background; shown when counted
-        self._show_count()
 
     # -- selection, editing -----------------------------------------------------------------
 
@@ -551,6 +478,12 @@ class MainWindow(QMainWindow):
         self.selecting = SelectionController(
             self.catalog, self.edits, self.grid, self.settings, self.editor.flush, self
         )
+        self.filtering = FilterController(
+            self.catalog, self.edits, self.settings, self.filter_bar, self.bar.search, self.bar.count, self
+        )
+        self.filtered = FilteredGrid(self.grid, self.filtering, self.editor, lambda: self.search_text, self)
+        self.filtered.reload_requested.connect(self.reload_grid)
+        self.filtered.count_changed.connect(self._show_count)
         self.culling = CullController(
             self.catalog,
             self.grid,
@@ -558,14 +491,11 @@ class MainWindow(QMainWindow):
             self.editor.flush,
             self,
             self.selecting.auto_advance.isChecked,
-            left_row=self._left.get,
+            left_row=self.filtered.left_row,
         )
         self.grid.selection_changed.connect(self.culling.selection_changed)
         self.collections = CollectionController(
             self.catalog, self.edits, selected, can_reorder=lambda: self.grid_model.reorderable, parent=self
-        )
-        self.filtering = FilterController(
-            self.catalog, self.edits, self.settings, self.filter_bar, self.bar.search, self.bar.count, self
         )
         self.filtering.filter_changed.connect(self.reload_grid)
         self.filtering.collection_created.connect(self._show_new_collection)
