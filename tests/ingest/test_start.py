@@ -56,16 +56,13 @@ PROBE_PROCESSES = """
     """
 
 
-def _import_args(tmp_path: Path) -> list[str]:
-    return ["--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "2", "--json"]
-
-
-@linux_only
-def test_the_import_command_forks_its_workers_itself_with_no_server_or_tracker(tmp_path: Path) -> None:
-    """It runs no other thread: its workers are forks of it, which imported their code once."""
+def _probe_import(tmp_path: Path, mode: str) -> tuple[Any, Any]:
+    """``PROBE_PROCESSES`` in ``mode`` ("alone" or "thread") importing 3 photos: (the import's
+    JSON report, what the probe found)."""
     write_photos(tmp_path / "card", 3)
+    command = ["--archive", str(tmp_path / "archive"), "import", str(tmp_path / "card"), "--workers", "2", "--json"]
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(PROBE_PROCESSES), "alone", *_import_args(tmp_path)],
+        [sys.executable, "-c", textwrap.dedent(PROBE_PROCESSES), mode, *command],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -73,7 +70,13 @@ def test_the_import_command_forks_its_workers_itself_with_no_server_or_tracker(t
     )
     assert done.returncode == 0, done.stderr
     *output, last = done.stdout.strip().splitlines()
-    report, found = json.loads("\n".join(output)), json.loads(last)
+    return json.loads("\n".join(output)), json.loads(last)
+
+
+@linux_only
+def test_the_import_command_forks_its_workers_itself_with_no_server_or_tracker(tmp_path: Path) -> None:
+    """It runs no other thread: its workers are forks of it, which imported their code once."""
+    report, found = _probe_import(tmp_path, "alone")
     assert found["code"] == 0 and report["imported"] == 3
     assert {"PIL", "pyvips"} <= set(found["modules"])
     assert not found["server"] and not found["tracker"], found
@@ -82,17 +85,7 @@ def test_the_import_command_forks_its_workers_itself_with_no_server_or_tracker(t
 def test_with_another_thread_the_import_s_main_process_imports_no_imaging_code(tmp_path: Path) -> None:
     """Pillow and libvips are then the workers' (imported by their fork server): the process
     that farms the files out and records them has no use for them."""
-    write_photos(tmp_path / "card", 3)
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(PROBE_PROCESSES), "thread", *_import_args(tmp_path)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    *output, last = done.stdout.strip().splitlines()
-    report, found = json.loads("\n".join(output)), json.loads(last)
+    report, found = _probe_import(tmp_path, "thread")
     assert found["code"] == 0 and report["imported"] == 3
     assert {"PIL", "pyvips"} & set(found["modules"]) == set()
     assert found["server"]
