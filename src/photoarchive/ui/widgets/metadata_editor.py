@@ -57,7 +57,7 @@ from photoarchive.model.fields import TRANSLATION_CONTEXT, FieldSpec, Group, Kin
 from photoarchive.model.place import Place
 from photoarchive.places import Gazetteer, photo_values
 from photoarchive.places.position_text import parse_position
-from photoarchive.ui.errors import in_window_words, sentence
+from photoarchive.ui.errors import ERROR_STYLE, in_window_words, sentence
 from photoarchive.ui.undo import PhotoEdits
 from photoarchive.ui.widgets.attention import AttentionNotice
 from photoarchive.ui.widgets.field_editors import PositionField, make_editor
@@ -165,7 +165,7 @@ class MetadataEditor(QScrollArea):
         self.header.setFont(font)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.attention = AttentionNotice()
         self.attention.settle_requested.connect(self._settle)
@@ -236,7 +236,7 @@ class MetadataEditor(QScrollArea):
         """The line under a field that says why its value was refused (hidden until then)."""
         message = QLabel()
         message.setWordWrap(True)
-        message.setStyleSheet("color: #b00020;")
+        message.setStyleSheet(ERROR_STYLE)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("", message)
         form.setRowVisible(message, False)
