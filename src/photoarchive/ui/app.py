@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from photoarchive import APP_NAME, __version__
 from photoarchive.catalog import ArchivePaths, Catalog, default_archive_dir
 from photoarchive.catalog.archive import ENVIRONMENT_VARIABLE
-from photoarchive.catalog.location import URL_FILE, from_environment
+from photoarchive.catalog.location import from_environment
 from photoarchive.ui.errors import install_excepthook, opened_or_said
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.main_window import MainWindow
@@ -61,7 +61,8 @@ def archive_to_open(explicit: Path | None, settings: QSettings) -> Path:
 
 def _holds_a_catalog(folder: Path) -> bool:
     """Whether ``folder`` is an archive still: its catalog.sqlite, or its catalog.url (a server's)."""
-    return ArchivePaths(folder).catalog.is_file() or (folder / URL_FILE).is_file()
+    paths = ArchivePaths(folder)
+    return paths.catalog.is_file() or paths.catalog_url.is_file()
 
 
 def open_catalog(archive: Path, url: str | None) -> Catalog | None:
