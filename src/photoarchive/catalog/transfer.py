@@ -748,8 +748,7 @@ def take_server_backup(conn: Connection, folder: Path, label: str = "") -> Backu
     def copy_into(tmp: Path) -> None:
         destination = connect(tmp)
         try:
-            for _step in Transfer(conn, destination, target_path=str(tmp)).run():
-                pass
+            transfer(conn, destination, target_path=str(tmp))
             problems = quick_check(destination)
             destination.execute("PRAGMA journal_mode=DELETE")  # one file, as SQLite's backups are
         finally:
@@ -763,10 +762,14 @@ def take_server_backup(conn: Connection, folder: Path, label: str = "") -> Backu
 
 
 def transfer(
-    source: Connection, target: Connection, *, progress: Callable[[TransferProgress], object] | None = None
+    source: Connection,
+    target: Connection,
+    *,
+    target_path: str = "",
+    progress: Callable[[TransferProgress], object] | None = None,
 ) -> TransferReport:
-    """Run a ``Transfer`` to its end; its report."""
-    job = Transfer(source, target)
+    """Run a ``Transfer`` to its end (``progress`` called with each step); its report."""
+    job = Transfer(source, target, target_path=target_path)
     for step in job.run():
         if progress is not None:
             progress(step)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from photoarchive.catalog import ArchivePaths, Catalog
     from photoarchive.catalog.connection import Connection
     from photoarchive.catalog.location import CatalogLocation
-    from photoarchive.catalog.transfer import Transfer, TransferProgress, TransferReport
+    from photoarchive.catalog.transfer import TransferProgress, TransferReport
 
 # Each command imports the core it runs when it runs.
 
@@ -166,35 +166,32 @@ def _progress(args: argparse.Namespace) -> Callable[[TransferProgress], None]:
     return show
 
 
-def _run(job: Transfer, args: argparse.Namespace) -> TransferReport:
-    show = _progress(args)
+def _run(source: Connection, target: Connection, args: argparse.Namespace, target_path: str = "") -> TransferReport:
+    from photoarchive.catalog.transfer import transfer
+
     try:
-        for step in job.run():
-            show(step)
+        return transfer(source, target, target_path=target_path, progress=_progress(args))
     finally:
         if not args.json and sys.stderr is not None and sys.stderr.isatty():
             print("\r\033[K", end="", file=sys.stderr, flush=True)
-    assert job.report is not None
-    return job.report
 
 
 def _to_server(paths: ArchivePaths, source: Connection, url: str, args: argparse.Namespace) -> TransferReport:
     from photoarchive.catalog.connection import connect
     from photoarchive.catalog.location import CatalogLocation
-    from photoarchive.catalog.transfer import Transfer
 
     target = connect(CatalogLocation(paths.catalog, url))  # unreachable, or a C-type database: refused in words
     try:
-        return _run(Transfer(source, target), args)
+        return _run(source, target, args)
     finally:
         target.close()
 
 
 def _to_file(source: Connection, path: Path, args: argparse.Namespace) -> TransferReport:
-    from photoarchive.catalog.transfer import Transfer, sqlite_target
+    from photoarchive.catalog.transfer import sqlite_target
 
     with sqlite_target(path) as target:
-        return _run(Transfer(source, target, target_path=str(path)), args)
+        return _run(source, target, args, target_path=str(path))
 
 
 def _switch(paths: ArchivePaths, url: str | None) -> None:
