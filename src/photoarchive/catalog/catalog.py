@@ -54,8 +54,8 @@ def order_by(dialect: Dialect, order: str) -> str:
     return "p.id" if key is None else f"{key}, p.id"
 
 
-# order -> its ORDER BY keys on SQLite.
-SORT_ORDERS = {order: order_by("sqlite", order) for order in PAGE_ORDERS}
+# The sort orders a list of photos or a smart collection takes (``order_by`` writes their keys).
+SORT_ORDERS = tuple(PAGE_ORDERS)
 
 
 # ``Catalog.photo_pages``: the first page is about a screen of a terminal or of a window's
