@@ -47,20 +47,20 @@ class CullController(QObject):
         flush: Callable[[], None] = lambda: None,
         parent: QWidget | None = None,
         auto_advance: Callable[[], bool] = lambda: False,
-        left_row: Callable[[int], int | None] = lambda photo_id: None,
+        in_place_of: Callable[[int], int] = lambda photo_id: photo_id,
     ) -> None:
         """``edit(photo_ids, field, value)`` makes a view's edit (``SelectionController.edit``);
         ``flush`` saves what is being typed before a view opens; ``auto_advance()``: whether
         the culling and compare views open with auto-advance on (the Photo menu's Auto-Advance);
-        ``left_row(photo_id)``: the grid row a photo had before it left the filtered grid, or
-        None (the window's record of the photos its keys took out)."""
+        ``in_place_of(photo_id)``: the photo to select for it, the one now at its row when it
+        left the filtered grid (``FilteredGrid.in_place_of``)."""
         super().__init__(parent)
         self.catalog = catalog
         self.grid = grid
         self.edit = edit
         self.flush = flush
         self.auto_advance = auto_advance
-        self.left_row = left_row
+        self.in_place_of = in_place_of
         self.view: CullView | CompareView | None = None
         self._culled: CatalogPhotos | None = None  # the open culling view's photos, while they follow the grid
         cull = make_action(self, self.tr("&Cull"), self.open_cull, "F")
@@ -146,11 +146,7 @@ class CullController(QObject):
         if view is self.view:
             self.view = None
             self._culled = None
-        model = self.grid.grid_model
-        row = self.left_row(photo_id) if model.row_of(photo_id) is None else None
-        if row is not None and model.rowCount():  # it left the grid: the photo now where it was
-            photo_id = model.id_at(min(row, model.rowCount() - 1))
-        self.grid.select_ids([photo_id])
+        self.grid.select_ids([self.in_place_of(photo_id)])
         self.grid.window().activateWindow()
         self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -6,9 +6,9 @@ undo brings it back to its row. The grid is not read again: one query over the e
 (``FilterController.matching``). The catalog's first reject turns Hide rejects on
 (``FilterController.rejected``) and the grid's count says how many rejects it hides.
 
-The window keeps the grid; this controller keeps what left it (``left_row``, which the
-culling and compare views' Esc reads) and the filter the grid shows (``filter``, set by the
-window each time it reads the grid).
+The window keeps the grid; this controller keeps what left it (``left_row``; the culling and
+compare views' Esc selects ``in_place_of`` the photo last shown) and the filter the grid shows
+(``filter``, set by the window each time it reads the grid).
 """
 
 from __future__ import annotations
@@ -62,6 +62,19 @@ class FilteredGrid(QObject):
     def left_row(self, photo_id: int) -> int | None:
         """The grid row a photo had before it left the filtered grid, or None."""
         return self._left.get(photo_id)
+
+    def in_place_of(self, photo_id: int) -> int:
+        """The photo to select for ``photo_id``: itself, unless it left the grid; then the
+        photo now at the row where it was (the one after it, or the grid's last), as after a
+        key in the grid: the curator goes on from there."""
+        row = self._left.get(photo_id) if self.grid.grid_model.row_of(photo_id) is None else None
+        now = self._at(row) if row is not None else None
+        return photo_id if now is None else now
+
+    def _at(self, row: int) -> int | None:
+        """The photo at ``row``, or the grid's last when fewer are left; None when none are."""
+        model = self.grid.grid_model
+        return model.id_at(min(row, model.rowCount() - 1)) if model.rowCount() else None
 
     def clear(self) -> None:
         """The grid was read again: nothing has left it."""
@@ -133,8 +146,8 @@ class FilteredGrid(QObject):
         model.insert_ids(returning)
         if returning:
             selected = [pid for _row, pid in returning]  # what undo brought back
-        elif not selected and taken and model.rowCount():
-            selected = [model.id_at(min(taken[0][0], model.rowCount() - 1))]  # the photo after them
+        elif not selected and taken and (after := self._at(taken[0][0])) is not None:
+            selected = [after]  # the photo after them
         self.grid.select_ids(selected)
         if flagged:
             self.filtering.count_hidden(self.search_text())  # in the background; shown when counted

@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
             self.editor.flush,
             self,
             self.selecting.auto_advance.isChecked,
-            left_row=self.filtered.left_row,
+            in_place_of=self.filtered.in_place_of,
         )
         self.grid.selection_changed.connect(self.culling.selection_changed)
         self.collections = CollectionController(
