@@ -153,7 +153,7 @@ class PgConnection:
         try:
             given = conninfo_to_dict(url)
         except psycopg.Error as error:
-            raise CatalogError(f"{shown}: not an address the server's library reads ({_first_line(error)})") from error
+            raise CatalogError(f"{shown}: not an address the server's library reads ({first_line(error)})") from error
         try:
             raw = psycopg.connect(
                 url,
@@ -167,7 +167,7 @@ class PgConnection:
                 or CONNECT_TIMEOUT_SECONDS,
             )
         except psycopg.Error as error:
-            raise CatalogError(f"{shown}: cannot open the catalog ({_first_line(error)})") from error
+            raise CatalogError(f"{shown}: cannot open the catalog ({first_line(error)})") from error
         raw.adapters.register_dumper(bool, _BoolAsInteger)
         raw.adapters.register_dumper(str, _TextWithoutNul)
         self.raw: psycopg.Connection[Row] = raw
@@ -278,7 +278,7 @@ class PgConnection:
         if isinstance(error, pg_errors.LockNotAvailable):
             return storage_errors.locked_error(self.lock_timeout)
         if isinstance(error, pg_errors.IoError | pg_errors.DataCorrupted):
-            return storage_errors.write_failed_error(_first_line(error))
+            return storage_errors.write_failed_error(first_line(error))
         return None
 
 
@@ -341,5 +341,6 @@ def _tables_without_notices(conn: PgConnection) -> list[str]:
     return [str(row[0]) for row in rows if row[0] not in UNNOTIFIED_TABLES]
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
+    """The first line of a psycopg error's message (the server's own; the error's type when empty)."""
     return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -104,8 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not type(error).__module__.startswith("psycopg"):
             raise
         # The server went away, or refused a statement, after the catalog was opened: in one line.
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        print(f"photoarchive: error: the catalog's server: {first}", file=sys.stderr)
+        from photoarchive.catalog.pg import first_line  # psycopg: loaded already
+
+        print(f"photoarchive: error: the catalog's server: {first_line(error)}", file=sys.stderr)
         return EXIT_FAILED
 
 
