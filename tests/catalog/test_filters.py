@@ -5,6 +5,7 @@ and the two ways of writing the terms (for common and for rare matches) giving t
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -490,19 +491,33 @@ def test_the_text_test_finds_what_the_folded_instr_does(text, phrase) -> None:
     assert bool(fast) == bool(written) == bool(plain)
 
 
-def test_the_text_and_keyword_tests_look_for_the_characters_that_matter_only() -> None:
-    """LIKE is helped only by the characters of FOLDS_TO_ASCII whose fold shares a character with
-    the word (an instr each): with every one of them in a text or a keyword, at the edge of the
-    word or inside it, the tests find what the folded comparison does."""
-    import sqlite3
-
-    from photoarchive.catalog import filters
-
+def _fold_table() -> sqlite3.Connection:
+    """A database with the filters' Python functions and a table ``p`` of a text ``x`` and keywords."""
     conn = sqlite3.connect(":memory:")
     for name, arity, function in ((filters.FOLD, 1, filters._fold), (filters.CONTAINS, 3, filters._contains),
                                   (filters.HAS_KEYWORD, 3, filters._has_keyword)):  # fmt: skip
         conn.create_function(name, arity, function, deterministic=True)
     conn.execute("CREATE TABLE p (x TEXT, keywords TEXT, hierarchical_keywords TEXT)")
+    return conn
+
+
+def _assert_found_as_folded(conn: sqlite3.Connection, text: str, word: str) -> str:
+    """The text test finds ``word`` in the row's ``text`` as the folded comparison does, and the
+    keyword test finds it when it is the whole keyword; the keyword test's SQL."""
+    plain = conn.execute(f"SELECT instr({filters.FOLD}(x), ?) > 0 FROM p", (word,)).fetchone()[0]
+    sql, params = filters._contains_sql("x", word)
+    assert conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0] == plain, (text, word)
+    sql, params = filters._keyword_sql(word)
+    found = conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0]
+    assert bool(found) == (text.casefold() == word), (text, word)
+    return sql
+
+
+def test_the_text_and_keyword_tests_look_for_the_characters_that_matter_only() -> None:
+    """LIKE is helped only by the characters of FOLDS_TO_ASCII whose fold shares a character with
+    the word (an instr each): with every one of them in a text or a keyword, at the edge of the
+    word or inside it, the tests find what the folded comparison does."""
+    conn = _fold_table()
     checked = 0
     for c in filters.FOLDS_TO_ASCII:
         fold = c.casefold()
@@ -511,12 +526,7 @@ def test_the_text_and_keyword_tests_look_for_the_characters_that_matter_only() -
             conn.execute("DELETE FROM p")
             conn.execute("INSERT INTO p VALUES (?, ?, '[]')", (text, json.dumps([text], ensure_ascii=False)))
             for word in sorted(w for w in words if w.isascii()):
-                plain = conn.execute(f"SELECT instr({filters.FOLD}(x), ?) > 0 FROM p", (word,)).fetchone()[0]
-                sql, params = filters._contains_sql("x", word)
-                assert conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0] == plain, (text, word)
-                sql, params = filters._keyword_sql(word)
-                found = conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0]
-                assert bool(found) == (text.casefold() == word), (text, word)
+                _assert_found_as_folded(conn, text, word)
                 checked += 1
     assert checked > 300
 
@@ -526,15 +536,7 @@ def test_a_word_beyond_ascii_is_asked_of_python_only_where_a_character_could_fol
     holding it as written or a character folding into part of it: with every character that
     folds at all, at the edge of the word or inside it, the tests find what the folded
     comparison does."""
-    import sqlite3
-
-    from photoarchive.catalog import filters
-
-    conn = sqlite3.connect(":memory:")
-    for name, arity, function in ((filters.FOLD, 1, filters._fold), (filters.CONTAINS, 3, filters._contains),
-                                  (filters.HAS_KEYWORD, 3, filters._has_keyword)):  # fmt: skip
-        conn.create_function(name, arity, function, deterministic=True)
-    conn.execute("CREATE TABLE p (x TEXT, keywords TEXT, hierarchical_keywords TEXT)")
+    conn = _fold_table()
     assert filters._folding_into_any("туман") == ("А", "М", "Н", "Т", "У", "ᲄ", "ᲅ")
     assert "(instr(x, ?)" in filters._contains_sql("x", "Туман")[0]  # not a Python call a photo
     checked = narrowed = 0
@@ -544,14 +546,9 @@ def test_a_word_beyond_ascii_is_asked_of_python_only_where_a_character_could_fol
             conn.execute("DELETE FROM p")
             conn.execute("INSERT INTO p VALUES (?, ?, '[]')", (text, json.dumps([text], ensure_ascii=False)))
             for word in sorted(w for w in words if not w.isascii()):
-                plain = conn.execute(f"SELECT instr({filters.FOLD}(x), ?) > 0 FROM p", (word,)).fetchone()[0]
-                sql, params = filters._contains_sql("x", word)
-                assert conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0] == plain, (text, word)
-                sql, params = filters._keyword_sql(word)
-                found = conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0]
-                assert bool(found) == (text.casefold() == word), (text, word)
+                keyword_sql = _assert_found_as_folded(conn, text, word)
                 checked += 1
-                narrowed += "instr(" in sql
+                narrowed += "instr(" in keyword_sql
     assert checked > 10_000 and narrowed > checked // 2
     assert filters._folding_into("fog") == ("\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04")  # ff fi fl ffi ffl
 
