@@ -32,6 +32,18 @@ def _redo_key(qtbot, window) -> None:
     qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
+def _compare_key(qtbot, window, ids) -> CompareView:
+    """The compare view opened on ``ids`` by its key (C) in the grid, once it has the keys."""
+    window.select_photos(ids)
+    _focus_grid(qtbot, window)
+    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
+    qtbot.keyClick(window.grid, Qt.Key.Key_C)
+    view = window.culling.view
+    assert isinstance(view, CompareView)
+    qtbot.waitUntil(view.isActiveWindow)
+    return view
+
+
 def test_editing_a_smart_collections_filter_is_one_undo_step(qtbot, window, monkeypatch) -> None:
     ids = window.catalog.photo_ids(order="imported")
     window.edits.apply([ids[0]], {"label": "blue"}, "label")
@@ -148,14 +160,8 @@ def test_auto_advance_in_compare_moves_the_focus_to_the_next_photo_and_stays_on_
     window.filter_bar.set_state(FilterState(), announce=True)  # the bar shows rejects
     window.selecting.actions()["auto_advance"].setChecked(True)  # Photo > Auto-Advance
     order = window.grid_model.ids()[:3]
-    window.select_photos(order)
-    _focus_grid(qtbot, window)
-    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
-    qtbot.keyClick(window.grid, Qt.Key.Key_C)
-    view = window.culling.view
-    assert isinstance(view, CompareView) and view.auto_advance.isChecked()
-    qtbot.waitExposed(view)
-    qtbot.waitUntil(view.isActiveWindow)
+    view = _compare_key(qtbot, window, order)
+    assert view.auto_advance.isChecked()
     assert view.focused().id == order[0]
     qtbot.keyClick(view, Qt.Key.Key_3)
     assert view.focused().id == order[1]
@@ -176,13 +182,8 @@ def test_auto_advance_in_compare_moves_the_focus_to_the_next_photo_and_stays_on_
 def test_auto_advance_off_in_the_photo_menu_opens_compare_with_it_off(qtbot, window) -> None:
     window.selecting.actions()["auto_advance"].setChecked(False)
     order = window.grid_model.ids()[:2]
-    window.select_photos(order)
-    _focus_grid(qtbot, window)
-    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
-    qtbot.keyClick(window.grid, Qt.Key.Key_C)
-    view = window.culling.view
-    assert isinstance(view, CompareView) and not view.auto_advance.isChecked()
-    qtbot.waitUntil(view.isActiveWindow)
+    view = _compare_key(qtbot, window, order)
+    assert not view.auto_advance.isChecked()
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert view.focused().id == order[0]
     qtbot.keyClick(view, Qt.Key.Key_Escape)
@@ -296,13 +297,7 @@ def test_esc_from_compare_after_the_focused_photo_left_selects_the_one_now_in_it
     window.selecting.actions()["auto_advance"].setChecked(False)
     _filter(qtbot, window, FilterState(flag="none"))  # unflagged only
     shown = window.grid_model.ids()
-    window.select_photos(shown[2:4])
-    _focus_grid(qtbot, window)
-    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
-    qtbot.keyClick(window.grid, Qt.Key.Key_C)
-    view = window.culling.view
-    assert isinstance(view, CompareView)
-    qtbot.waitUntil(view.isActiveWindow)
+    view = _compare_key(qtbot, window, shown[2:4])
     qtbot.keyClick(view, Qt.Key.Key_P)  # the focused (first) photo picked: it leaves
     assert shown[2] not in window.grid_model.ids()
     qtbot.keyClick(view, Qt.Key.Key_Escape)
@@ -312,13 +307,7 @@ def test_esc_from_compare_after_the_focused_photo_left_selects_the_one_now_in_it
 def test_the_compare_views_caption_says_when_auto_advance_is_on(qtbot, window) -> None:
     window.selecting.actions()["auto_advance"].setChecked(True)
     order = window.grid_model.ids()[:2]
-    window.select_photos(order)
-    _focus_grid(qtbot, window)
-    qtbot.waitUntil(window.culling.actions()["compare"].isEnabled)
-    qtbot.keyClick(window.grid, Qt.Key.Key_C)
-    view = window.culling.view
-    assert isinstance(view, CompareView)
-    qtbot.waitUntil(view.isActiveWindow)
+    view = _compare_key(qtbot, window, order)
     assert "Auto-advance" in view.panels[0].caption.text()
     assert "Auto-advance" not in view.panels[1].caption.text()  # on the focused photo's line only
     shot(view, "d3_compare_auto_advance_on")
