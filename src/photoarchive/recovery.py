@@ -123,19 +123,17 @@ def restore(root: Path | str, backup: str | Path | None = None, *, url: str | No
     paths = ArchivePaths(Path(root).expanduser().resolve())
     location = resolve(paths.root, url)
     chosen = find_backup(paths, backup)
+    replaced = None
     if location.url is not None:
         _into_empty_server(location, chosen, paths.catalog_url)
-        with Catalog(paths.root, create=False, url=location.url) as catalog:
-            result = catch_up(catalog)
-            result.warnings.extend(catalog.warnings)
-            with transaction(catalog.conn):
-                catalog.conn.execute("DELETE FROM settings WHERE key = ?", (RESTORE_PENDING,))
-        result.backup = chosen
-        return result
-    replaced = put_in_place(paths, chosen)
-    with Catalog(paths.root, create=False) as catalog:
+    else:
+        replaced = put_in_place(paths, chosen)
+    with Catalog(paths.root, create=False, url=location.url) as catalog:
         result = catch_up(catalog)
         result.warnings.extend(catalog.warnings)
+        if location.url is not None:  # the catch-up has ended (module doc)
+            with transaction(catalog.conn):
+                catalog.conn.execute("DELETE FROM settings WHERE key = ?", (RESTORE_PENDING,))
     result.backup, result.replaced = chosen, replaced
     return result
 
