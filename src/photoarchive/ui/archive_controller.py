@@ -255,7 +255,14 @@ class ArchiveController(QObject):
 
     def open_archive(self) -> OpenArchiveDialog:
         """The Open Archive dialog (a folder, and maybe its catalog's server); opened once accepted."""
-        dialog = OpenArchiveDialog(parent=self.parent_widget)
+        return self._ask_archive(OpenArchiveDialog(parent=self.parent_widget))
+
+    def new_archive(self) -> OpenArchiveDialog:
+        """The New Archive dialog (a folder for the originals, and maybe an empty database on a
+        server for the catalog); made and opened once accepted."""
+        return self._ask_archive(OpenArchiveDialog(Path.home() / "Photo Archive", parent=self.parent_widget, new=True))
+
+    def _ask_archive(self, dialog: OpenArchiveDialog) -> OpenArchiveDialog:
         dialog.accepted.connect(lambda: self._open_chosen(dialog))
         dialog.open()
         return dialog
@@ -264,14 +271,6 @@ class ArchiveController(QObject):
         folder = dialog.folder()
         if folder is not None:
             self.open_archive_at(folder, create=dialog.new, url=dialog.url())
-
-    def new_archive(self) -> OpenArchiveDialog:
-        """The New Archive dialog (a folder for the originals, and maybe an empty database on a
-        server for the catalog); made and opened once accepted."""
-        dialog = OpenArchiveDialog(Path.home() / "Photo Archive", parent=self.parent_widget, new=True)
-        dialog.accepted.connect(lambda: self._open_chosen(dialog))
-        dialog.open()
-        return dialog
 
     def open_archive_at(self, folder: Path, *, create: bool, url: str | None = None) -> QWidget | None:
         """A new window on the archive at ``folder`` (its catalog at ``url`` when given: then
@@ -289,10 +288,10 @@ class ArchiveController(QObject):
                 return None
             self._connect(folder, create=create, url=url)
             return None
-        catalog = opened_or_said(self.parent_widget, what, lambda: Catalog(folder, create=create, url=url))
+        catalog = opened_or_said(self.parent_widget, what, lambda: Catalog(folder, create=create))
         if catalog is None:
             return None
-        return self._show_window(catalog, url)
+        return self._show_window(catalog, None)
 
     def _connect(self, folder: Path, *, create: bool, url: str) -> None:
         """Open the catalog at ``url`` on a worker thread, the progress bar saying to whom."""
