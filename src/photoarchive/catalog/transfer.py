@@ -492,7 +492,7 @@ class Transfer:
             raise TargetNotEmptyError(
                 f"the target holds tables that are not a catalog's ({', '.join(present[:5])}); give an empty database"
             )
-        known = set(table_names(self.source)) | set(DERIVED_TABLES)
+        known = set(table_names(self.source))
         foreign = [name for name in present if name not in known and not is_derived(name)]
         if foreign:
             raise TargetNotEmptyError(f"the target holds tables that are not a catalog's ({', '.join(foreign[:5])})")
