@@ -3,7 +3,6 @@ renders its Markdown, undo steps name their photos, the import summary speaks th
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -14,14 +13,7 @@ from photoarchive.ui.dialogs import collection_dialog
 from photoarchive.ui.dialogs.import_dialog import ImportDialog
 from photoarchive.ui.sources import COLLECTION
 from tests.conftest import write_photos
-from tests.ui.conftest import ids_by_name
-
-SHOTS = os.environ.get("PHOTOARCHIVE_SHOTS")  # a folder to keep screenshots in, when set
-
-
-def grab(widget, name: str) -> None:
-    if SHOTS:
-        widget.grab().save(str(Path(SHOTS) / name))
+from tests.ui.conftest import ids_by_name, shot
 
 
 def _named(catalog, name: str):
@@ -38,7 +30,7 @@ def test_new_collection_offers_the_selection_as_one_undo_step(qtbot, window, mon
         seen["label"] = dialog.add_selection.text()
         seen["checked"] = dialog.add_selection.isChecked()
         dialog.name.setText("Bunkers")
-        grab(dialog, "new-collection.png")
+        shot(dialog, "new-collection")
         return 1
 
     monkeypatch.setattr(collection_dialog.CollectionDialog, "exec", fill_in)
@@ -84,7 +76,7 @@ def test_the_banner_renders_the_introduction_markdown_and_escapes_html(qtbot, wi
     assert "<strong>last battle</strong>" in text and "<em>August 1945</em>" in text
     assert "**" not in text and "<code>SH-15</code>" in text
     assert "<script>" not in text and "&lt;script&gt;" in text
-    grab(window.banner, "banner.png")
+    shot(window.banner, "banner")
     with qtbot.waitSignal(window.banner.edit_requested):
         window.banner.linkActivated.emit("photoarchive:edit")
 
@@ -106,7 +98,7 @@ def test_undo_history_names_the_photos_of_an_edit(qtbot, window) -> None:
     window.editor.flush()
     assert window.edits.stack.undoText() == "Headline of 9 photos"
     window.history_dock.show()
-    grab(window.undo_view, "undo-history.png")
+    shot(window.undo_view, "undo-history")
 
 
 def test_the_import_summary_says_what_to_do_in_the_window_and_copies_the_list(qtbot, tmp_path: Path, catalog) -> None:
@@ -133,4 +125,4 @@ def test_the_import_summary_says_what_to_do_in_the_window_and_copies_the_list(qt
     copied = QApplication.clipboard().text().splitlines()
     assert copied[0].startswith("card/notes.txt\tnot a supported photo format")
     assert copied[1].startswith("card/IMG_0001.JPG\t") and "XQZ" in copied[1]
-    grab(dialog, "import-summary.png")
+    shot(dialog, "import-summary")

@@ -3,9 +3,6 @@ field scrolled into view, and a place far from the photo's GPS (issue 13, points
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -13,16 +10,9 @@ from photoarchive.catalog.attention import needing_attention
 from photoarchive.catalog.curated import load_values
 from photoarchive.places import Gazetteer
 from photoarchive.ui.widgets.field_editors import multiple_values_text
-from tests.ui.conftest import ids_by_name
+from tests.ui.conftest import ids_by_name, shot
 
 ITALY = (43.46745, 11.88513)
-SHOTS = os.environ.get("PHOTOARCHIVE_SHOTS")  # a folder: the tests save what they show there
-
-
-def shot(widget, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
 def position_of(catalog, photo: int) -> dict:

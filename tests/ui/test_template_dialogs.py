@@ -3,21 +3,11 @@ variables checked at the field, a mode per field), and applied after a preview, 
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from photoarchive.catalog.curated import load_values
 from photoarchive.templates import find_template
 from photoarchive.ui.dialogs import template_dialog, template_preview_dialog
 from photoarchive.ui.dialogs.template_dialog import TemplateDialog
-from tests.ui.conftest import ids_by_name
-
-SHOTS = os.environ.get("PHOTOARCHIVE_SHOTS")  # a folder to keep screenshots in, when set
-
-
-def grab(widget, name: str) -> None:
-    if SHOTS:
-        widget.grab().save(str(Path(SHOTS) / name))
+from tests.ui.conftest import ids_by_name, shot
 
 
 def _action(menu, text: str):
@@ -39,7 +29,7 @@ def test_a_template_made_in_the_window_fills_only_empty_creators_after_a_preview
         qtbot.keyClicks(creator.editor, "Ivan Petrov {photographer}")
         assert "unknown variable {photographer}" in creator.error.text() and creator.error.isVisibleTo(dialog)
         assert not dialog.ok_button.isEnabled()
-        grab(dialog, "template-editor-error.png")
+        shot(dialog, "template-editor-error")
         creator.editor.setText("Ivan Petrov")
         creator.editor.textEdited.emit("Ivan Petrov")
         assert not creator.error.isVisibleTo(dialog) and dialog.ok_button.isEnabled()
@@ -54,7 +44,7 @@ def test_a_template_made_in_the_window_fills_only_empty_creators_after_a_preview
         country.editor.setText("Atlantis")
         dialog.accept()  # refused by the template's check, shown at the field
         assert dialog.result() == 0 and "country code" in country.error.text().lower()
-        grab(dialog, "template-editor.png")
+        shot(dialog, "template-editor")
         country.include.setChecked(False)
         dialog.accept()
         return dialog.result()
@@ -75,7 +65,7 @@ def test_a_template_made_in_the_window_fills_only_empty_creators_after_a_preview
         table = dialog.table
         rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in (1, 2, 3)] for r in range(table.rowCount())}
         shown.update(rows=rows, summary=dialog.summary.text())
-        grab(dialog, "template-preview.png")
+        shot(dialog, "template-preview")
         return 1
 
     monkeypatch.setattr(template_preview_dialog.TemplatePreviewDialog, "exec", look)
