@@ -122,6 +122,13 @@ def here(qtbot, tmp_path: Path, settings):
         window.close()
 
 
+def choose(dialog, folder: Path, url: str | None) -> None:
+    """An Open or New Archive dialog filled in: ``folder``, on the server at ``url`` (None: not)."""
+    dialog.folder_edit.setText(str(folder))
+    dialog.on_server.setChecked(url is not None)
+    dialog.url_edit.setText(url or "")
+
+
 @pytest.fixture
 def opened():
     """Windows File > Open Archive or New Archive made: closed, and their catalogs, after the test."""

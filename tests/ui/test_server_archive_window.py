@@ -27,14 +27,12 @@ from photoarchive.ui.dialogs.open_archive_dialog import OpenArchiveDialog
 from photoarchive.ui.main_window import MainWindow
 from tests.conftest import write_photos
 from tests.postgres import new_database
-from tests.ui.conftest import shot
+from tests.ui.conftest import choose, shot
 
 
 def new_dialog(here: MainWindow, folder: Path, url: str | None) -> OpenArchiveDialog:
     dialog = here.archive.new_archive()
-    dialog.folder_edit.setText(str(folder))
-    dialog.on_server.setChecked(url is not None)
-    dialog.url_edit.setText(url or "")
+    choose(dialog, folder, url)
     return dialog
 
 

@@ -25,14 +25,9 @@ from photoarchive.ui.filter_controller import completions_job
 from photoarchive.ui.main_window import MainWindow
 from photoarchive.ui.sources import COLLECTION, Source
 from tests.postgres import new_database
+from tests.ui.conftest import choose
 
 UNREACHABLE = "postgresql://photoarchive@127.0.0.1:1/photoarchive"  # nothing listens on port 1
-
-
-def choose(dialog: OpenArchiveDialog, folder: Path, url: str | None) -> None:
-    dialog.folder_edit.setText(str(folder))
-    dialog.on_server.setChecked(url is not None)
-    dialog.url_edit.setText(url or "")
 
 
 def open_button(dialog: OpenArchiveDialog):
