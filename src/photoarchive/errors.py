@@ -8,6 +8,12 @@ what was wrong and where (a file, a field, a line).
 from __future__ import annotations
 
 
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message (a server's or a library's own), or the error's type
+    when it has none: what a one-line message quotes of an error it reports."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
 class PhotoArchiveError(Exception):
     """Base class of every error the core raises on purpose."""
 

@@ -35,7 +35,7 @@ from psycopg.rows import RowMaker
 from psycopg.types.string import StrDumperUnknown
 
 from photoarchive.catalog import storage_errors
-from photoarchive.errors import CatalogError
+from photoarchive.errors import CatalogError, first_line
 
 # The oldest server whose pg_trgm a database owner may install (a trusted extension).
 MIN_SERVER_VERSION = 130000
@@ -339,8 +339,3 @@ def _tables_without_notices(conn: PgConnection) -> list[str]:
         (_NOTICE_TRIGGER,),
     ).fetchall()
     return [str(row[0]) for row in rows if row[0] not in UNNOTIFIED_TABLES]
-
-
-def first_line(error: BaseException) -> str:
-    """The first line of a psycopg error's message (the server's own; the error's type when empty)."""
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from photoarchive.catalog.connection import Connection, dialect, server_connection, transaction
 from photoarchive.catalog.dialect import begin_snapshot, by_code_point
 from photoarchive.catalog.location import Dialect
-from photoarchive.errors import CatalogError
+from photoarchive.errors import CatalogError, first_line
 
 if TYPE_CHECKING:
     from photoarchive.catalog.backup import Backup
@@ -457,7 +457,7 @@ class Transfer:
                         ],
                     )
         except (self.target.Error, self.source.Error) as error:
-            raise CatalogError(f"the copy failed {doing} and wrote nothing ({_first_line(error)})") from error
+            raise CatalogError(f"the copy failed {doing} and wrote nothing ({first_line(error)})") from error
         finally:
             self._end_snapshot()
         self._analyse(target_dialect)
@@ -480,7 +480,7 @@ class Transfer:
             self.target.execute("ANALYZE")
         except self.target.Error as error:
             raise CatalogError(
-                f"the catalog was copied and checked, but analysing it failed ({_first_line(error)}):"
+                f"the catalog was copied and checked, but analysing it failed ({first_line(error)}):"
                 " run ANALYZE on it before the first searches"
             ) from error
 
@@ -667,10 +667,6 @@ def _parents_first(rows: Iterable[tuple[Any, ...]], refs: list[tuple[int, int]])
         yield from release(row)
     for rows_left in waiting.values():
         yield from rows_left
-
-
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 @contextmanager

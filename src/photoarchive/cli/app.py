@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from photoarchive import __version__
 from photoarchive.cli import backup, collections, config, edit, export, photos, places, sample, templates
 from photoarchive.cli import catalog as catalog_commands
-from photoarchive.errors import CatalogError, CatalogMissingError, NotFoundError, PhotoArchiveError, ValidationError
+from photoarchive.errors import (
+    CatalogError,
+    CatalogMissingError,
+    NotFoundError,
+    PhotoArchiveError,
+    ValidationError,
+    first_line,
+)
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -104,8 +111,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not type(error).__module__.startswith("psycopg"):
             raise
         # The server went away, or refused a statement, after the catalog was opened: in one line.
-        from photoarchive.catalog.pg import first_line  # psycopg: loaded already
-
         print(f"photoarchive: error: the catalog's server: {first_line(error)}", file=sys.stderr)
         return EXIT_FAILED
 
