@@ -24,6 +24,8 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from photoarchive.errors import PhotoArchiveError
+
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 T = TypeVar("T")
 
@@ -76,8 +78,6 @@ def opening_error(error: BaseException) -> str | None:
     first line of what a catalog's server answered (psycopg's errors, after the catalog opened
     its connection: a permission, the server gone); None for anything else (a bug: a traceback
     in the log, through the excepthook)."""
-    from photoarchive.errors import PhotoArchiveError
-
     if isinstance(error, PhotoArchiveError):
         return str(error)
     if type(error).__module__.startswith("psycopg"):
