@@ -24,7 +24,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from photoarchive.errors import PhotoArchiveError
+from photoarchive.errors import PhotoArchiveError, first_line
 
 translate = QCoreApplication.translate  # with the context named, so lupdate files each string under it
 T = TypeVar("T")
@@ -81,8 +81,7 @@ def opening_error(error: BaseException) -> str | None:
     if isinstance(error, PhotoArchiveError):
         return str(error)
     if type(error).__module__.startswith("psycopg"):
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        return translate("Errors", "the catalog's server: {error}").format(error=first)
+        return translate("Errors", "the catalog's server: {error}").format(error=first_line(error))
     return None
 
 
