@@ -155,23 +155,31 @@ def take_backup(
     label: str = "",
     *,
     prune: bool = True,
-    copy_into: Callable[[Path], None] | None = None,
+    copy_into: Callable[[Path], sqlite3.Connection] | None = None,
 ) -> Backup:
     """Copy the catalog open on ``conn`` into ``folder`` (see the module doc); prune the others.
-    ``copy_into`` writes the new file instead of SQLite's backup API: a catalog on a server is
-    copied by ``catalog.transfer.take_server_backup`` so (module doc)."""
+    ``copy_into`` writes the new file instead of SQLite's backup API and returns it open, to be
+    checked as any copy is: a catalog on a server is copied by
+    ``catalog.transfer.take_server_backup`` so (module doc)."""
     now = datetime.now(UTC).replace(microsecond=0)
     stamp = now.strftime("%Y%m%d-%H%M%S")
 
-    def copy(tmp: Path) -> None:
+    def copied(tmp: Path) -> sqlite3.Connection:
         if copy_into is not None:
-            copy_into(tmp)
-            return
+            return copy_into(tmp)
         if not isinstance(conn, sqlite3.Connection):
             raise CatalogError("a catalog on a server is backed up by catalog.transfer.take_server_backup")
         destination = sqlite3.connect(tmp)
         try:
             conn.backup(destination)
+        except BaseException:
+            destination.close()
+            raise
+        return destination
+
+    def copy(tmp: Path) -> None:
+        destination = copied(tmp)
+        try:
             # The copy is checked page by page (quick_check: every page and b-tree well formed).
             # integrity_check would add the cross-check of each index against its table, which
             # the copy cannot break (it has the source's pages) and which costs 12 times as much
@@ -245,11 +253,6 @@ def check_backup(path: Path) -> list[str]:
     if newer:
         return [f"written by a newer version of Photo Archive (migrations {', '.join(newer)})"]
     return []
-
-
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """``PRAGMA quick_check`` of a catalog file (a new backup's check); empty when it is sound."""
-    return _integrity(conn, quick=True)
 
 
 def integrity_problems(conn: sqlite3.Connection, size: int) -> list[str]:

@@ -736,23 +736,20 @@ def migrated_copy(path: Path) -> Iterator[Connection]:
 def take_server_backup(conn: Connection, folder: Path, label: str = "") -> Backup:
     """``backup.take_backup`` of the catalog on a server (``conn``): a new SQLite catalog file
     with every table read in one snapshot (``REPEATABLE READ READ ONLY``), checked and compared
-    table by table by a ``Transfer``, its search text rebuilt, then checked as any backup
-    (``quick_check``), named and pruned as any backup."""
-    from photoarchive.catalog.backup import quick_check, take_backup
+    table by table by a ``Transfer``, its search text rebuilt; ``take_backup`` then checks it
+    (``PRAGMA quick_check``), names and prunes it as any backup."""
+    from photoarchive.catalog.backup import take_backup
     from photoarchive.catalog.connection import connect
 
-    def copy_into(tmp: Path) -> None:
+    def copy_into(tmp: Path) -> sqlite3.Connection:
         destination = connect(tmp)
         try:
             transfer(conn, destination, target_path=str(tmp))
-            problems = quick_check(destination)
-            destination.execute("PRAGMA journal_mode=DELETE")  # one file, as SQLite's backups are
-        finally:
+        except BaseException:
             destination.close()
-        if problems:
-            raise CatalogError(
-                f"the backup of the catalog failed its integrity check ({problems[0]}); nothing was kept"
-            )
+            raise
+        assert isinstance(destination, sqlite3.Connection)  # a path opens SQLite
+        return destination
 
     return take_backup(conn, folder, label, copy_into=copy_into)
 
