@@ -58,7 +58,7 @@ from typing import Any
 from photoarchive.catalog import ArchivePaths, Catalog
 from photoarchive.catalog.backup import Backup, find_backup, move_aside, put_in_place
 from photoarchive.catalog.catalog import photo_columns
-from photoarchive.catalog.connection import Connection, connect, transaction
+from photoarchive.catalog.connection import Connection, connect, set_setting, setting, transaction
 from photoarchive.catalog.location import CatalogLocation, resolve
 from photoarchive.catalog.places import all_places, insert_place
 from photoarchive.catalog.search import reindex_photos
@@ -144,10 +144,7 @@ def _into_empty_server(location: CatalogLocation, chosen: Backup, catalog_url: P
 
     with migrated_copy(chosen.path) as source:
         with transaction(source):  # the copy's, so it reaches the server with the rows, or not at all
-            source.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (RESTORE_PENDING, chosen.name),
-            )
+            set_setting(source, RESTORE_PENDING, chosen.name)
         target = connect(location)
         try:
             transfer(source, target)
@@ -169,7 +166,7 @@ def _restore_pending(conn: Connection) -> bool:
 
     if "settings" not in table_names(conn):
         return False
-    return conn.execute("SELECT 1 FROM settings WHERE key = ?", (RESTORE_PENDING,)).fetchone() is not None
+    return setting(conn, RESTORE_PENDING) is not None
 
 
 def rebuild_from_sidecars(root: Path | str, *, url: str | None = None) -> RestoreResult:

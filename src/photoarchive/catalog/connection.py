@@ -238,6 +238,20 @@ def storage_error(error: sqlite3.Error) -> CatalogError | None:
     return None
 
 
+def setting(conn: Connection, key: str) -> str | None:
+    """The value of the catalog's ``settings`` row ``key``, None when it has none."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_setting(conn: Connection, key: str, value: str) -> None:
+    """Write the ``settings`` row ``key`` (in the caller's transaction), made or replaced."""
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
 # SQLite limits how many parameters one statement takes (999 in older builds).
 IN_CHUNK = 500
 

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from photoarchive.catalog import backup
 from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.backup import DAILY_INTERVAL, Backup, OpenCatalog, newest_backup
-from photoarchive.catalog.connection import Connection, connect, dialect, transaction
+from photoarchive.catalog.connection import Connection, connect, dialect, set_setting, setting, transaction
 from photoarchive.catalog.location import resolve
 from photoarchive.errors import CatalogError
 
@@ -48,11 +48,11 @@ def _take_daily(conn: Connection, paths: ArchivePaths) -> Backup | None:
 
 def server_backup_due(conn: Connection) -> bool:
     """Whether the catalog on a server records no daily backup in the last 24 hours."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (DAILY_RECORD,)).fetchone()
-    if row is None:
+    recorded = setting(conn, DAILY_RECORD)
+    if recorded is None:
         return True
     try:
-        taken = datetime.fromisoformat(row[0])
+        taken = datetime.fromisoformat(recorded)
     except (TypeError, ValueError):
         return True  # a record no program of ours wrote: take one
     return datetime.now(UTC) - taken >= DAILY_INTERVAL
@@ -72,10 +72,7 @@ def take_daily_server_backup(conn: Connection, paths: ArchivePaths) -> Backup | 
             return None  # taken by another since this one looked
         taken = take_server_backup(conn, paths.backups)
         with transaction(conn):
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (DAILY_RECORD, taken.taken_at.isoformat()),
-            )
+            set_setting(conn, DAILY_RECORD, taken.taken_at.isoformat())
         return taken
     finally:
         conn.execute(f"SELECT pg_advisory_unlock({key})")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from photoarchive.catalog.connection import Connection, select_in
+from photoarchive.catalog.connection import Connection, select_in, setting
 from photoarchive.errors import ValidationError
 from photoarchive.model.curated import PER_LANGUAGE_FIELDS
 from photoarchive.model.languages import normalize_language
@@ -109,8 +109,7 @@ def from_file(
 
 def record_from_file(conn: Connection, photo_id: int, translations: Mapping[str, Mapping[str, str]]) -> None:
     """Store the languages a newly imported photo's file has (inside its transaction)."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (LANGUAGES_SETTING,)).fetchone()
-    default = (row[0].split(",")[0] or None) if row else None
+    default = (setting(conn, LANGUAGES_SETTING) or "").split(",")[0] or None
     for key, text in from_file(translations, default).items():
         if parse_key(key) is not None:
             store(conn, photo_id, key, text)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from photoarchive.catalog import search_pg
-from photoarchive.catalog.connection import Connection, Cursor, chunked
+from photoarchive.catalog.connection import Connection, Cursor, chunked, set_setting, setting
 from photoarchive.catalog.connection import dialect as dialect_of
 from photoarchive.catalog.dialect import concat_agg, json_values, nocase
 from photoarchive.catalog.location import Dialect
@@ -280,8 +280,7 @@ def _signature() -> str:
 
 
 def index_is_current(conn: Connection) -> bool:
-    row = conn.execute("SELECT value FROM settings WHERE key = 'search_signature'").fetchone()
-    return row is not None and row[0] == _signature()
+    return setting(conn, "search_signature") == _signature()
 
 
 def ensure_index_current(conn: Connection) -> bool:
@@ -290,11 +289,7 @@ def ensure_index_current(conn: Connection) -> bool:
     if index_is_current(conn):
         return False
     reindex_all(conn)
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES ('search_signature', ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (_signature(),),
-    )
+    set_setting(conn, "search_signature", _signature())
     return True
 
 

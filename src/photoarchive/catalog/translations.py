@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from photoarchive.catalog.catalog import Catalog
-from photoarchive.catalog.connection import select_in, transaction
+from photoarchive.catalog.connection import select_in, set_setting, setting, transaction
 from photoarchive.catalog.language_rows import (
     LANGUAGES_SETTING,
     from_file,
@@ -81,8 +81,7 @@ def languages_in_use(catalog: Catalog) -> list[str]:
 
 def languages(catalog: Catalog) -> list[str]:
     """The languages the curator asked for, the default first ([] when none was set)."""
-    row = catalog.conn.execute("SELECT value FROM settings WHERE key = ?", (LANGUAGES_SETTING,)).fetchone()
-    return [tag for tag in (row[0].split(",") if row else []) if tag]
+    return [tag for tag in (setting(catalog.conn, LANGUAGES_SETTING) or "").split(",") if tag]
 
 
 def default_language(catalog: Catalog) -> str | None:
@@ -108,10 +107,7 @@ def set_languages(catalog: Catalog, tags: Sequence[str]) -> list[str]:
     unique = list(dict.fromkeys(tags))
     with transaction(catalog.conn):
         if unique:
-            catalog.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (LANGUAGES_SETTING, ",".join(unique)),
-            )
+            set_setting(catalog.conn, LANGUAGES_SETTING, ",".join(unique))
         else:
             catalog.conn.execute("DELETE FROM settings WHERE key = ?", (LANGUAGES_SETTING,))
     return unique
