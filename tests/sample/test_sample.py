@@ -43,6 +43,17 @@ def test_command_builds_the_sample_archive(tmp_path: Path, capsys) -> None:
         assert catalog.paths.thumbnail(first.sha256, 256).is_file()
 
 
+def test_the_command_builds_it_in_the_catalog_given(tmp_path: Path, capsys, backend) -> None:
+    """``--catalog URL`` puts the sample's catalog on that server, as it does for every command."""
+    root = tmp_path / "sample"
+    given = ["--catalog", backend.url] if backend.url else []
+    assert cli(["sample-archive", str(root), *given, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["photos"] == len(content.PHOTOS)
+    with Catalog(root, url=backend.url, create=False) as catalog:
+        assert catalog.count_photos() == len(content.PHOTOS)
+    assert (root / "catalog.sqlite").exists() == (backend.url is None)
+
+
 def test_the_sample_goes_only_into_an_empty_archive(tmp_path: Path) -> None:
     from tests.conftest import write_photos
 

@@ -26,9 +26,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def sample_command(args: argparse.Namespace, catalog: Catalog | None = None) -> int:
     from photoarchive.catalog import Catalog
+    from photoarchive.cli.catalog import catalog_url
     from photoarchive.sample import SampleArchiveJob
 
-    with Catalog(args.dir) as target:
+    with Catalog(args.dir, url=catalog_url(args)) as target:  # --catalog, as every command
         job = SampleArchiveJob(target)
         live = not args.json and sys.stderr.isatty()
         for progress in job.run():
