@@ -53,8 +53,8 @@ def window(qtbot, sample_catalog, settings):
     main = MainWindow(sample_catalog, settings, import_workers=1)
     qtbot.addWidget(main)
     main.resize(1300, 850)
-    main.show()
-    qtbot.waitExposed(main)
+    with qtbot.waitExposed(main):
+        main.show()
     yield main
     main.close()  # before the catalog closes: pending timers and workers end with the window
 

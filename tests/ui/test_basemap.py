@@ -58,8 +58,8 @@ def test_the_offline_map_panel_draws_the_basemap(qtbot, catalog: Catalog, edits:
     panel = MapPanel(catalog, edits=edits, tiles=TileLoader(tmp_path / "tiles", online=False))
     qtbot.addWidget(panel)
     panel.resize(640, 480)
-    panel.show()
-    qtbot.waitExposed(panel)
+    with qtbot.waitExposed(panel):
+        panel.show()
     canvas = panel.canvas
     canvas.center_on(*SHUMSHU, 5)
     image = canvas.grab().toImage()

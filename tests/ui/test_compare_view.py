@@ -25,8 +25,8 @@ def open_view(qtbot, photos: list[CullPhoto]) -> CompareView:
     view = CompareView(photos)
     qtbot.addWidget(view)
     view.resize(1366, 768)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     qtbot.waitUntil(lambda: view.cache.pending() == 0, timeout=20_000)
     return view
 

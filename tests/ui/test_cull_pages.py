@@ -51,8 +51,8 @@ def open_view(qtbot, photos, **options) -> CullView:
     view = CullView(photos, **options)
     qtbot.addWidget(view)
     view.resize(800, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     return view
 
 
@@ -133,7 +133,7 @@ def open_cull(qtbot, window, position: int = 0) -> CullView:
     qtbot.keyClick(window.grid, Qt.Key.Key_F)
     view = window.culling.view
     assert isinstance(view, CullView)
-    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.windowHandle().isExposed())  # shown by the window
     qtbot.waitUntil(view.isActiveWindow)
     return view
 

@@ -27,8 +27,8 @@ def open_view(qtbot, photos: list[CullPhoto], current: int | None = None) -> Cul
     view = CullView(photos, current)
     qtbot.addWidget(view)
     view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     return view
 
 

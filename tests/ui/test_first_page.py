@@ -140,8 +140,8 @@ def test_the_first_page_holds_the_cells_shown_and_a_screen_more(qtbot, sample_ca
     window = MainWindow(sample_catalog, settings, import_workers=1)
     qtbot.addWidget(window)
     window.resize(900, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.grid.set_thumbnail_size(400)  # two or three cells a row
     qtbot.waitUntil(lambda: window._grid_rest is None, timeout=5_000)
     grid = window.grid

@@ -35,8 +35,8 @@ def test_cells_fill_the_width_of_the_view(qtbot, sample_catalog, width: int) -> 
     grid = PhotoGrid(model)
     qtbot.addWidget(grid)
     grid.resize(width, 500)
-    grid.show()
-    qtbot.waitExposed(grid)
+    with qtbot.waitExposed(grid):
+        grid.show()
     columns = _columns(grid)
     cell = grid.gridSize().width()
     bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, grid.verticalScrollBar())
@@ -52,8 +52,8 @@ def test_resizing_and_the_slider_change_the_columns(qtbot, sample_catalog) -> No
     grid = PhotoGrid(model)
     qtbot.addWidget(grid)
     grid.resize(800, 500)
-    grid.show()
-    qtbot.waitExposed(grid)
+    with qtbot.waitExposed(grid):
+        grid.show()
     before = len(_columns(grid))
     grid.resize(1200, 500)
     qtbot.waitUntil(lambda: len(_columns(grid)) > before)

@@ -23,8 +23,8 @@ def test_sources_and_editor_fit_at_16_points(qtbot, large_font, sample_catalog, 
     window = MainWindow(sample_catalog, settings, import_workers=1)
     qtbot.addWidget(window)
     window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.select_photos([ids_by_name(sample_catalog)["SHU15_0107.jpg"]])
     sources = window.sources
     # Every name in the sources panel shows whole (the panel was 270 px: "Shumshu 1945–2…").

@@ -13,7 +13,7 @@ def test_zoom_to_100_percent_is_centred_and_said(qtbot, window) -> None:
     loupe = window.loupe
     qtbot.addWidget(loupe)
     loupe.resize(900, 700)
-    qtbot.waitExposed(loupe)
+    qtbot.waitUntil(lambda: loupe.windowHandle().isExposed())  # shown by the window
     qtbot.waitUntil(lambda: loupe.current_id() in loupe._full, timeout=10_000)  # the original, decoded
     assert "Fitted" in loupe.info.text() and f"of {window.grid_model.rowCount()}" in loupe.info.text()
     qtbot.keyClick(loupe, Qt.Key.Key_Z)
@@ -80,7 +80,7 @@ def test_image_regions_are_drawn_over_the_photo_with_their_names(qtbot, window) 
     loupe = window.loupe
     qtbot.addWidget(loupe)
     loupe.resize(900, 700)
-    qtbot.waitExposed(loupe)
+    qtbot.waitUntil(lambda: loupe.windowHandle().isExposed())  # shown by the window
     qtbot.waitUntil(lambda: loupe.current_id() in loupe._full, timeout=10_000)  # drawn over the original too
 
     def shown():

@@ -173,8 +173,8 @@ def test_geometry_and_panel_sizes_are_restored(qtbot, sample_catalog, settings) 
     first = MainWindow(sample_catalog, settings)
     qtbot.addWidget(first)
     first.resize(1400, 900)
-    first.show()
-    qtbot.waitExposed(first)
+    with qtbot.waitExposed(first):
+        first.show()
     first.bar.size_slider.setValue(200)
 
     # The first-run layout is applied once the window has its size, at a later pass of the
@@ -189,8 +189,8 @@ def test_geometry_and_panel_sizes_are_restored(qtbot, sample_catalog, settings) 
     second = MainWindow(sample_catalog, settings)
     qtbot.addWidget(second)
     second.resize(1400, 900)  # the offscreen platform does not restore a window's size
-    second.show()
-    qtbot.waitExposed(second)
+    with qtbot.waitExposed(second):
+        second.show()
     qtbot.waitUntil(lambda: abs(second.editor_dock.width() - wanted) <= 2)
     assert second.bar.size_slider.value() == 200
     second.close()

@@ -25,8 +25,8 @@ def panel(qtbot, catalog: Catalog, edits: PhotoEdits, tmp_path: Path) -> MapPane
     widget = MapPanel(catalog, edits=edits, tiles=TileLoader(tmp_path / "tiles", online=False))
     qtbot.addWidget(widget)
     widget.resize(640, 480)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 

@@ -18,8 +18,8 @@ def test_a_fitted_pixmap_of_the_right_size_is_drawn_instead_of_scaling(qtbot) ->
     canvas = PhotoCanvas()
     qtbot.addWidget(canvas)
     canvas.resize(400, 300)
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    with qtbot.waitExposed(canvas):
+        canvas.show()
     sizes = []
     canvas.resized.connect(sizes.append)
     canvas.resize(300, 200)

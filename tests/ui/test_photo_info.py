@@ -54,7 +54,7 @@ def test_the_loupe_shows_the_facts_with_i(qtbot, window) -> None:
     loupe = window.loupe
     qtbot.addWidget(loupe)
     loupe.resize(900, 700)
-    qtbot.waitExposed(loupe)
+    qtbot.waitUntil(lambda: loupe.windowHandle().isExposed())  # shown by the window
     loupe.activateWindow()
     qtbot.waitUntil(loupe.isActiveWindow)  # its keys are the active window's
     assert loupe.facts.isHidden() and "I: info" in loupe.info.text()

@@ -160,7 +160,7 @@ def test_cull_from_the_window_and_a_key_there_lands_in_the_catalog(qtbot, window
     qtbot.keyClick(window.grid, Qt.Key.Key_F)
     view = window.culling.view
     assert isinstance(view, CullView)
-    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.windowHandle().isExposed())  # shown by the window
     qtbot.waitUntil(view.isActiveWindow)  # the keys go to it, not to the grid's shortcuts
     assert view.current_id() == order[2]
     assert [p.id for p in view.photos] == order  # the grid's photos in its order

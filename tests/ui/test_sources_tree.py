@@ -86,8 +86,8 @@ def test_the_window_shows_places_and_keywords_as_trees(qtbot, sample_catalog, se
     window = MainWindow(sample_catalog, settings, import_workers=1)
     qtbot.addWidget(window)
     window.resize(1300, 850)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     model = window.sources_model
     places = model.itemFromIndex(model.group_index("places"))
     qtbot.waitUntil(lambda: places.rowCount() > 0, timeout=5_000)  # counted in the background

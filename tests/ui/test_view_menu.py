@@ -89,7 +89,7 @@ def test_an_empty_archive_offers_import_to_the_keyboard(qtbot, tmp_path, setting
     with Catalog(tmp_path / "empty") as catalog:
         window = MainWindow(catalog, settings)
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitExposed(window):
+            window.show()
         assert window.focusWidget() is window.welcome.buttons["import"]
         window.close()

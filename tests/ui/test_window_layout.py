@@ -18,8 +18,8 @@ def first_window(qtbot, catalog, settings, size: tuple[int, int]) -> MainWindow:
     window = MainWindow(catalog, settings)
     qtbot.addWidget(window)
     window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     map_dock = window.docks.panels[0]
     qtbot.waitUntil(lambda: window.dockWidgetArea(map_dock) == Qt.DockWidgetArea.BottomDockWidgetArea)
     qtbot.wait(50)
@@ -58,8 +58,8 @@ def test_the_first_window_fills_the_available_screen(qtbot, sample_catalog, sett
     assert window.docks.first_run  # nothing saved: the application shows it maximised
     window.docks.first_run_geometry(QRect(0, 0, 1366, 728))
     assert window.geometry() == QRect(0, 0, 1366, 728)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.close()
     again = MainWindow(sample_catalog, settings)  # the curator's geometry is kept
     qtbot.addWidget(again)
@@ -124,8 +124,8 @@ def test_a_narrow_places_panel_wraps_its_buttons_and_stacks_tree_and_form(qtbot,
     panel = PlacesPanel(sample_catalog, edits=PhotoEdits(sample_catalog))
     qtbot.addWidget(panel)
     panel.resize(260, 600)
-    panel.show()
-    qtbot.waitExposed(panel)
+    with qtbot.waitExposed(panel):
+        panel.show()
     assert all(not_cut(button, panel) for button in panel.buttons.values())
     tops = {button.y() for button in panel.buttons.values()}
     assert len(tops) > 1  # on more than one line
@@ -140,8 +140,8 @@ def test_the_arrangement_is_saved_and_restored_instead_of_the_first_run_layout(q
     first = MainWindow(sample_catalog, settings)
     qtbot.addWidget(first)
     first.resize(1400, 900)
-    first.show()
-    qtbot.waitExposed(first)
+    with qtbot.waitExposed(first):
+        first.show()
     map_dock = first.docks.panels[0]
     qtbot.waitUntil(lambda: first.dockWidgetArea(map_dock) == Qt.DockWidgetArea.BottomDockWidgetArea)
     first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, map_dock)  # the curator moves the map left
@@ -151,8 +151,8 @@ def test_the_arrangement_is_saved_and_restored_instead_of_the_first_run_layout(q
     second = MainWindow(sample_catalog, settings)
     qtbot.addWidget(second)
     second.resize(1400, 900)
-    second.show()
-    qtbot.waitExposed(second)
+    with qtbot.waitExposed(second):
+        second.show()
     qtbot.wait(50)
     moved, _places = second.docks.panels
     assert second.dockWidgetArea(moved) == Qt.DockWidgetArea.LeftDockWidgetArea
