@@ -99,6 +99,17 @@ def test_batches_are_listed_newest_first(sample_catalog) -> None:
     assert keys[:2] == [second, first]
 
 
+def test_a_finished_batch_without_photos_is_not_listed(sample_catalog) -> None:
+    failed = sample_catalog.start_batch(["/nothing/*.jpg"])
+    sample_catalog.finish_batch(failed, imported=0, duplicates=0, failed=1, status="completed")
+    duplicates = sample_catalog.start_batch(["/again"])
+    sample_catalog.finish_batch(duplicates, imported=0, duplicates=3, failed=0, status="completed")
+    running = sample_catalog.start_batch(["/card"])  # no photo yet, still importing
+    keys = [s.key for s in SourcesModel(sample_catalog).sources("batches")]
+    assert running in keys and failed not in keys and duplicates not in keys
+    assert len(keys) == 2  # the sample's own batch stays
+
+
 def test_dropping_photos_on_a_collection_asks_to_add_them(qtbot, sample_catalog) -> None:
     model = SourcesModel(sample_catalog)
     collection = model.index_of(model.sources("collections")[0])

@@ -84,7 +84,10 @@ class SourcesModel(QStandardItemModel):
         """Re-read what is quick (batches, collections); the counts, keywords and places stay
         as they were until ``apply_counts`` brings them (counted in the background: over a
         million photos they take seconds)."""
-        self._fill("batches", [(Source(BATCH, b.id, batch_label(b)), b.imported) for b in self.catalog.batches()])
+        # A finished import that brought no photo (every file failed, or was already in the
+        # archive) would only open an empty grid; one still running is listed as it fills.
+        batches = [b for b in self.catalog.batches() if b.imported or b.finished_at is None]
+        self._fill("batches", [(Source(BATCH, b.id, batch_label(b)), b.imported) for b in batches])
         collections = collection_store.list_collections(self.catalog)
         self._fill("collections", [(Source(COLLECTION, c.id, c.name), c.photo_count) for c in collections])
         smart = {c.id: c.filter for c in collections if c.is_smart}
