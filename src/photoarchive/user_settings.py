@@ -80,12 +80,28 @@ def curator_name() -> str | None:
     return curator_and_source()[0]
 
 
+def kept_curator(name: str | None) -> str:
+    """The name as it is kept: tabs, line breaks and runs of spaces are one space."""
+    return " ".join(name.split()) if name is not None else ""
+
+
+def curator_refusal(kept: str) -> str | None:
+    """Why a kept name (``kept_curator``) is refused: "long" (over ``MAX_NAME`` characters),
+    "control" (a control character), or None. The window says it in its own language."""
+    if len(kept) > MAX_NAME:
+        return "long"
+    if any(not character.isprintable() for character in kept):
+        return "control"
+    return None
+
+
 def set_curator(name: str | None) -> str | None:
     """Set this user's curator name (None or blanks: forget it); returns the name kept."""
-    kept = " ".join(name.split()) if name is not None else ""
-    if len(kept) > MAX_NAME:
+    kept = kept_curator(name)
+    refusal = curator_refusal(kept)
+    if refusal == "long":
         raise ValidationError(f"a curator's name of at most {MAX_NAME} characters, not {len(kept)}", "curator")
-    if any(not character.isprintable() for character in kept):
+    if refusal == "control":
         raise ValidationError("a curator's name without control characters", "curator")
     settings = _read()
     if kept:

@@ -102,10 +102,11 @@ class CuratorDialog(QDialog):
 
     def _refusal(self, text: str) -> str:
         """Why ``user_settings.set_curator`` would refuse the name, in the interface's language."""
-        kept = " ".join(text.split())  # as set_curator keeps it: tabs and line breaks are spaces
-        if any(not character.isprintable() for character in kept):
+        kept = user_settings.kept_curator(text)
+        refusal = user_settings.curator_refusal(kept)
+        if refusal == "control":
             return self.tr("A name cannot hold control characters.")
-        if len(kept) > user_settings.MAX_NAME:
+        if refusal == "long":
             return self.tr("A name of at most {most} characters, not {count}.").format(
                 most=user_settings.MAX_NAME, count=len(kept)
             )
