@@ -40,11 +40,11 @@ def test_a_rating_that_stops_matching_leaves_its_row_and_undo_brings_it_back(qtb
     grid.select_ids([ids[1]])
     edits.apply([ids[1]], {"rating": 1}, "rate")
     assert grid.grid_model.ids() == [ids[0], ids[2], ids[3]]
-    assert filtered.left_row(ids[1]) == 1
+    assert filtered.in_place_of(ids[1]) == ids[2]  # it left row 1: the photo now there
     assert grid.selected_ids() == [ids[2]]  # the photo after it
     edits.undo()
     assert grid.grid_model.ids() == ids
-    assert filtered.left_row(ids[1]) is None
+    assert filtered.in_place_of(ids[1]) == ids[1]  # back in the grid
     assert grid.selected_ids() == [ids[1]]
     assert len(counted) == 2
 

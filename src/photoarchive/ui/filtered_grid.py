@@ -6,7 +6,7 @@ undo brings it back to its row. The grid is not read again: one query over the e
 (``FilterController.matching``). The catalog's first reject turns Hide rejects on
 (``FilterController.rejected``) and the grid's count says how many rejects it hides.
 
-The window keeps the grid; this controller keeps what left it (``left_row``; the culling and
+The window keeps the grid; this controller keeps what left it and its row (the culling and
 compare views' Esc selects ``in_place_of`` the photo last shown) and the filter the grid shows
 (``filter``, set by the window each time it reads the grid).
 """
@@ -58,10 +58,6 @@ class FilteredGrid(QObject):
         self.filter = ""  # the filter the grid shows: the filter bar's and the search box's
         self._left: dict[int, int] = {}  # photos a key took out of the filtered grid: their rows
         self._typed: set[int] = set()  # photos edited in the editor, to leave when it commits (values_changed)
-
-    def left_row(self, photo_id: int) -> int | None:
-        """The grid row a photo had before it left the filtered grid, or None."""
-        return self._left.get(photo_id)
 
     def in_place_of(self, photo_id: int) -> int:
         """The photo to select for ``photo_id``: itself, unless it left the grid; then the
