@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QProgressBar, QWidget
+from PySide6.QtWidgets import QProgressBar, QToolButton, QWidget
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog
@@ -45,7 +45,9 @@ def test_archive_controller_exports_the_source_it_is_told_and_opens_other_archiv
         opened.append(catalog)
         return QWidget()
 
-    archive = ArchiveController(sample_catalog, photo_edits, QProgressBar(), open_window=open_window, parent=parent)
+    archive = ArchiveController(
+        sample_catalog, photo_edits, QProgressBar(), QToolButton(), open_window=open_window, parent=parent
+    )
     keys = shortcuts(archive.actions())
     assert (keys["import"], keys["export"], keys["quit"]) == ("Ctrl+I", "Ctrl+E", "Ctrl+Q")
     with qtbot.waitSignal(archive.status_message) as said:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from photoarchive import collections as collection_store
 from photoarchive.catalog import Catalog, pg
@@ -153,6 +153,31 @@ def test_a_server_that_does_not_answer_is_waited_for_without_freezing_and_said_w
     [message] = messages
     assert "127.0.0.1" in message and "timeout" in message and "Traceback" not in message
     assert not bar.isVisible() and here.archive.actions()["open_archive"].isEnabled()
+    assert not (tmp_path / "Team" / "catalog.url").exists()
+
+
+def test_cancel_stops_waiting_for_a_server_and_the_window_stays_on_its_archive(
+    qtbot, here, tmp_path: Path, silent_server: str, messages: list[str], opened: None, monkeypatch
+) -> None:
+    monkeypatch.setattr(pg, "CONNECT_TIMEOUT_SECONDS", 2)
+    failed = ArchiveController._not_connected
+    reported: list[str] = []  # the connection's own report, after the Cancel
+
+    def not_connected(controller: ArchiveController, worker, message: str) -> None:
+        failed(controller, worker, message)
+        reported.append(message)
+
+    monkeypatch.setattr(ArchiveController, "_not_connected", not_connected)
+    here.archive.open_archive_at(tmp_path / "Team", create=False, url=silent_server)
+    stop = here.archive.stop_button
+    assert stop.isVisible() and stop.text() == "Cancel"
+    shot(here, "p4_connecting_cancel")
+    qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
+    bar = here.archive.progress
+    assert not bar.isVisible() and not stop.isVisible() and here.archive.connecting is None
+    assert here.archive.actions()["open_archive"].isEnabled()  # another archive may be opened now
+    qtbot.waitUntil(lambda: bool(reported), timeout=15_000)  # the timeout's error, when it comes...
+    assert messages == [] and here.isVisible()  # ... is not shown: the curator stopped waiting
     assert not (tmp_path / "Team" / "catalog.url").exists()
 
 

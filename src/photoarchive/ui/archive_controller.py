@@ -9,7 +9,8 @@ work stops and ``close_requested`` follows after it, so nothing reaches a closed
 
 A catalog on a server is opened on a worker thread: a server that does not answer keeps the
 window waiting (its progress bar says whom it is connecting to) for at most the connection's
-timeout (``catalog.pg.CONNECT_TIMEOUT_SECONDS``), never frozen.
+timeout (``catalog.pg.CONNECT_TIMEOUT_SECONDS``), never frozen; the curator may stop waiting
+sooner (``stop_button``, beside the bar: what arrives after is closed, no window opens).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressBar, QToolButton, QWidget
 
 from photoarchive import APP_NAME, __version__
 from photoarchive import collections as collection_store
@@ -76,6 +77,7 @@ class ArchiveController(QObject):
         catalog: Catalog,
         edits: PhotoEdits,
         progress: QProgressBar,
+        stop_button: QToolButton,
         *,
         open_window: Callable[[Catalog], QWidget],
         flush: Callable[[], None] = lambda: None,
@@ -83,7 +85,8 @@ class ArchiveController(QObject):
         import_workers: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``open_window(catalog)`` makes and returns a window on another archive; ``flush``
+        """``progress`` and ``stop_button`` (its Cancel, hidden) are the window's, in its status
+        bar; ``open_window(catalog)`` makes and returns a window on another archive; ``flush``
         saves what is being typed before an export reads the catalog; ``parent`` is the
         parent of dialogs and questions."""
         super().__init__(parent)
@@ -100,6 +103,10 @@ class ArchiveController(QObject):
         self.export_dialog: ExportDialog | None = None
         self.sample_worker: Worker | None = None
         self.connecting: Worker | None = None  # a catalog on a server being opened
+        self.stop_button = stop_button  # beside the progress bar, shown while connecting
+        self.stop_button.setText(self.tr("Cancel"))
+        self.stop_button.setToolTip(self.tr("Stop waiting for the server; this window stays on its archive"))
+        self.stop_button.clicked.connect(self.stop_connecting)
         self._stopping: list[Worker] = []  # cancelled for closing the window: close when they end
         self._actions = {
             "import": make_action(self, self.tr("&Import Photos…"), self.import_photos, "Ctrl+I"),
@@ -342,12 +349,23 @@ class ArchiveController(QObject):
         bar.setFormat(connecting)
         bar.setToolTip(url)
         self.status_message.emit(connecting)
+        self.stop_button.show()
         worker.start()
+
+    def stop_connecting(self) -> None:
+        """Stop waiting for the server being connected to: the window stays on its archive, and
+        a catalog that arrives after is closed (``_connected``), an error not shown."""
+        if self.connecting is None:
+            return
+        self.connecting.cancel()
+        self._connection_ended()
+        self.status_message.emit(self.tr("Stopped connecting to the server."))
 
     def _connection_ended(self) -> None:
         self.connecting = None
         for name in ("open_archive", "new_archive"):
             self._actions[name].setEnabled(True)
+        self.stop_button.hide()
         self.progress.hide()
         self.progress.setRange(0, 1)
         self.progress.setToolTip("")

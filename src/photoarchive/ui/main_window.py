@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QStackedWidget,
+    QToolButton,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -193,6 +194,9 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.background.label)
         self.statusBar().addPermanentWidget(self.progress)
+        self.stop_button = QToolButton()  # the progress's Cancel (ArchiveController: a connection)
+        self.stop_button.hide()
+        self.statusBar().addPermanentWidget(self.stop_button)
         self.statusBar().addPermanentWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.selected_label)
 
@@ -467,6 +471,7 @@ class MainWindow(QMainWindow):
             self.catalog,
             self.edits,
             self.progress,
+            self.stop_button,
             open_window=self.open_window,
             flush=self.editor.flush,
             ask=self.ask,

@@ -346,6 +346,16 @@
     </message>
   </context>
   <context>
+    <name>PreviewBuilder</name>
+    <message numerus="yes">
+      <source>Previews not made: %n photo(s); the first: {reason}</source>
+      <translation>
+        <numerusform>Previews not made: %n photo; the first: {reason}</numerusform>
+        <numerusform>Previews not made: %n photos; the first: {reason}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>SelectionController</name>
     <message numerus="yes">
       <source>%n Star(s)</source>

@@ -183,7 +183,7 @@
     </message>
     <message>
       <source>Open an archive folder</source>
-      <translation>アーカイブのフォルダーを開く</translation>
+      <translation type="vanished">アーカイブのフォルダーを開く</translation>
     </message>
     <message>
       <source>New archive folder</source>
@@ -192,6 +192,10 @@
     <message>
       <source>The archive could not be opened</source>
       <translation>アーカイブを開けませんでした</translation>
+    </message>
+    <message>
+      <source>Stopped connecting to the server.</source>
+      <translation>サーバーへの接続を中止しました。</translation>
     </message>
     <message>
       <source>Where to create the sample archive</source>
@@ -220,6 +224,14 @@
     <message>
       <source>Still connecting to the server of another archive; wait for it.</source>
       <translation>別のアーカイブのサーバーにまだ接続しています。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Stop waiting for the server; this window stays on its archive</source>
+      <translation>サーバーを待つのをやめます。このウィンドウは今のアーカイブのままです</translation>
     </message>
     <message>
       <source>The database {database} already holds the catalog of an archive (photos: {photos}). A new archive needs an empty database; to work on that archive, open its folder with File &gt; Open Archive.</source>
@@ -3065,6 +3077,23 @@ They are written again after the next change.</source>
     <message>
       <source>Select the photos to geotag first.</source>
       <translation>先にジオタグを付ける写真を選択してください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewBuilder</name>
+    <message numerus="yes">
+      <source>Previews not made: %n photo(s); the first: {reason}</source>
+      <translation type="unfinished">
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>Previews not made: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Making previews: {count}…</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

@@ -187,7 +187,7 @@
     </message>
     <message>
       <source>Open an archive folder</source>
-      <translation>Открыть папку архива</translation>
+      <translation type="vanished">Открыть папку архива</translation>
     </message>
     <message>
       <source>New archive folder</source>
@@ -196,6 +196,10 @@
     <message>
       <source>The archive could not be opened</source>
       <translation>Не удалось открыть архив</translation>
+    </message>
+    <message>
+      <source>Stopped connecting to the server.</source>
+      <translation>Подключение к серверу прервано.</translation>
     </message>
     <message>
       <source>Where to create the sample archive</source>
@@ -224,6 +228,14 @@
     <message>
       <source>Still connecting to the server of another archive; wait for it.</source>
       <translation>Ещё идёт подключение к серверу другого архива; дождитесь его.</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Stop waiting for the server; this window stays on its archive</source>
+      <translation>Не ждать сервер; это окно остаётся на своём архиве</translation>
     </message>
     <message>
       <source>The database {database} already holds the catalog of an archive (photos: {photos}). A new archive needs an empty database; to work on that archive, open its folder with File &gt; Open Archive.</source>
@@ -3151,6 +3163,25 @@ They are written again after the next change.</source>
     <message>
       <source>Select the photos to geotag first.</source>
       <translation>Сначала выберите фотографии для геопривязки.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewBuilder</name>
+    <message numerus="yes">
+      <source>Previews not made: %n photo(s); the first: {reason}</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>Previews not made: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Making previews: {count}…</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
