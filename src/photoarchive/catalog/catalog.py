@@ -340,6 +340,11 @@ class Catalog:
         """(id, original_path, sha256, size) of every photo, for checks."""
         yield from self.conn.execute("SELECT id, original_path, sha256, size FROM photos ORDER BY id")
 
+    def iter_preview_sources(self) -> Iterable[tuple[int, str, str, int]]:
+        """(id, original_path, sha256, orientation) of every photo, the newest import first:
+        what ``ingest.previews`` makes a photo's preview from."""
+        yield from self.conn.execute("SELECT id, original_path, sha256, orientation FROM photos ORDER BY id DESC")
+
     # -- import batches ---------------------------------------------------------------------
 
     def start_batch(self, sources: list[str]) -> int:

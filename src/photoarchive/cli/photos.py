@@ -86,9 +86,10 @@ def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = N
     ``place`` (the gazetteer place shown: {id, name, path}, or null).
     ``record`` is the photo's entry of ``photo_records`` when the caller loaded many at once.
     """
-    from photoarchive.imaging import THUMBNAIL_SIZES
+    from photoarchive.imaging import GRID_SIZE, PREVIEW_SIZE
 
-    small, large = THUMBNAIL_SIZES
+    # The preview is made after an import, by the window (ingest.previews): null until then.
+    large = catalog.thumbnail_file(photo, PREVIEW_SIZE)
     if record is None:
         record = photo_records(catalog, [photo.id])[photo.id]
     return {
@@ -97,8 +98,8 @@ def photo_json(catalog: Catalog, photo: Photo, record: dict[str, Any] | None = N
         "original_path": str(catalog.original_file(photo)),
         "original_name": photo.original_name,
         "source_path": photo.source_path,
-        "thumbnail_small": str(catalog.thumbnail_file(photo, small)),
-        "thumbnail_large": str(catalog.thumbnail_file(photo, large)),
+        "thumbnail_small": str(catalog.thumbnail_file(photo, GRID_SIZE)),
+        "thumbnail_large": str(large) if large.exists() else None,
         "size": photo.size,
         "format": photo.format,
         "width": photo.width,

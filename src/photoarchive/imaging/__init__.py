@@ -8,10 +8,12 @@ raise ImageError, so that they run in a process pool.
 from __future__ import annotations
 
 from photoarchive.imaging.safe import MAX_IMAGE_PIXELS, open_image, oriented_size
-from photoarchive.imaging.thumbnails import THUMBNAIL_SIZES, make_placeholder, make_thumbnails
+from photoarchive.imaging.thumbnails import GRID_SIZE, PREVIEW_SIZE, THUMBNAIL_SIZES, make_placeholder, make_thumbnails
 
 __all__ = [
+    "GRID_SIZE",
     "MAX_IMAGE_PIXELS",
+    "PREVIEW_SIZE",
     "THUMBNAIL_SIZES",
     "make_placeholder",
     "make_thumbnails",

@@ -1,9 +1,15 @@
 """Thumbnails for the grid and previews: long edge 256 and 1024 px, orientation applied.
 
+The import makes the grid's 256 px (``GRID_SIZE``) of a JPEG alone, decoded at the DCT scale
+that covers it (1/8 of a 24 MP photo); the 1024 px preview (``PREVIEW_SIZE``, the large
+thumbnail the cull view and the loupe show while an original is decoded) is made afterwards,
+in the background, by ``ingest.previews`` (as Lightroom's minimal previews at import, standard
+previews later). Both go through ``make_thumbnails``, which makes any sizes it is given:
+
 An RGB or grey JPEG (or MPO, a camera JPEG followed by other images) is decoded by libvips
-at the DCT scale that covers 1024 px (1/2 to 1/8 of a 24 MP photo, never the whole) and
-resampled with Lanczos 3 to 1024 px in the same streaming pass (``resample.decode_jpeg_scaled``,
-as the export does); the 256 px is resampled from the 1024 px (``resample.downscale``). Pillow
+at the DCT scale that covers the largest size asked (1/2 to 1/8 of a 24 MP photo, never the
+whole) and resampled with Lanczos 3 to it in the same streaming pass (``resample.decode_jpeg_scaled``,
+as the export does); a smaller size is resampled from the larger (``resample.downscale``). Pillow
 encodes them, and decodes and resizes every other format (and CMYK JPEGs). Files are written
 under a temporary name and renamed, so a crash never leaves half a thumbnail.
 """
@@ -20,7 +26,9 @@ from photoarchive.files import atomic_write
 from photoarchive.imaging.resample import decode_jpeg_scaled, downscale
 from photoarchive.imaging.safe import apply_orientation, describe, open_image
 
-THUMBNAIL_SIZES: tuple[int, ...] = (256, 1024)
+GRID_SIZE = 256  # the grid's thumbnail: made by the import
+PREVIEW_SIZE = 1024  # the large thumbnail, made after the import (``ingest.previews``)
+THUMBNAIL_SIZES: tuple[int, ...] = (GRID_SIZE, PREVIEW_SIZE)
 _QUALITY = 85
 
 

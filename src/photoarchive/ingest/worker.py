@@ -45,7 +45,7 @@ from photoarchive.catalog.location import CatalogLocation
 from photoarchive.catalog.verify import sha256_file
 from photoarchive.errors import CatalogError, ImageError, IngestError, MetadataReadError, ValidationError
 from photoarchive.files import fsync_dir, numbered_name, real_path
-from photoarchive.imaging import THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
+from photoarchive.imaging import GRID_SIZE, THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
 from photoarchive.imaging import open_image as open_pixels
 from photoarchive.ingest.header import image_kind, read_header
 from photoarchive.ingest.scan import RAW_EXTENSIONS
@@ -354,7 +354,12 @@ def _read_quietly(
         # time here to be told so (half a millisecond a photo); other formats are asked.
         fmt = "JPEG" if kind == "JPEG" else _pixel_format(source)
         pixels = data if data is not None else source  # not read from the disk a second time
-        size = make_thumbnails(pixels, targets, technical.orientation, name=str(source))
+        # A JPEG gets the grid's thumbnail alone, decoded at 1/8 scale: its 1024 px preview
+        # would need the 1/4 scale decode and a second resize and encode (a sixth of the
+        # import's time), and is made after the import (``ingest.previews``). Other formats
+        # are decoded whole either way: both sizes now, from the one decode.
+        made = {GRID_SIZE: targets[GRID_SIZE]} if fmt == "JPEG" else targets
+        size = make_thumbnails(pixels, made, technical.orientation, name=str(source))
         width, height = oriented_size(size, technical.orientation)
     except ImageError as error:
         if suffix not in _SALVAGE_FORMATS or image is None:
