@@ -22,10 +22,17 @@ def translations(qapp):
 
 @pytest.fixture(scope="session")
 def sample_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from photoarchive.catalog import Catalog
+    from photoarchive.ingest.previews import build_previews, missing_previews
     from photoarchive.sample import build_sample_archive
 
     root = tmp_path_factory.mktemp("sample") / "Shumshu sample"
     build_sample_archive(root, workers=1)
+    # The previews a window makes after an import (ui.previews), made once here: the windows of
+    # the tests find them, as a curator's does once they are made (tests/ui/test_previews.py
+    # deletes those it wants missing).
+    with Catalog(root) as catalog:
+        list(build_previews(missing_previews(catalog)))
     return root
 
 

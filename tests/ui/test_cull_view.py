@@ -242,6 +242,20 @@ def test_the_preview_stands_in_until_the_original_arrives(qtbot, tmp_path: Path)
     assert view.canvas.is_full() and view.canvas.pixmap.width() == 1200
 
 
+def test_the_grid_thumbnail_stands_in_while_the_preview_is_not_made(qtbot, tmp_path: Path) -> None:
+    original = write_photo(tmp_path / "o.jpg", size=(1200, 800), seed=4)
+    thumbnail = tmp_path / "256.jpg"
+    Image.open(original).resize((256, 171)).save(thumbnail)
+    photo = CullPhoto(1, original, "o.jpg", 1, tmp_path / "not made yet-1024.jpg", 1200, 800, thumbnail=thumbnail)
+    view = CullView([photo])
+    qtbot.addWidget(view)
+    # The grid's thumbnail, drawn as large as the original, under "Reading…": no error.
+    assert view.canvas.pixmap.width() == 256 and view.canvas.source_size.width() == 1200
+    assert view.canvas.message.startswith("Reading o.jpg") and "cannot" not in view.canvas.message
+    settle(qtbot, view)
+    assert view.canvas.is_full()
+
+
 def test_number_keys_map_as_in_lightroom() -> None:
     photo = CullPhoto(1, Path("x.jpg"), "x.jpg", label="green")
     assert edit_for_key(Qt.Key.Key_8, photo) == ("label", "")
@@ -259,5 +273,7 @@ def test_cull_photos_come_from_the_catalog_in_the_order_asked(sample_catalog) ->
         record = sample_catalog.photo(photo.id)
         assert photo.path == sample_catalog.original_file(record) and photo.path.is_file()
         assert photo.name == record.original_name and photo.orientation == record.orientation
-        assert photo.preview is not None and photo.preview.is_file()
+        # The preview is made after the import (ingest.previews); the grid's thumbnail stands in.
+        assert photo.preview == sample_catalog.thumbnail_file(record, 1024)
+        assert photo.thumbnail is not None and photo.thumbnail.is_file()
         assert (photo.width, photo.height) == (record.width, record.height)

@@ -30,6 +30,7 @@ from photoarchive.ui.widgets.field_editors import stars_text
 from photoarchive.ui.widgets.photo_canvas import PhotoCanvas
 
 PREVIEW_SIZE = 1024  # the large thumbnail, shown while the original is decoded
+STAND_IN_SIZE = 256  # the grid's, shown instead until the large one is made (ingest.previews)
 PAGE_SIZE = 64  # CullPhoto rows read by one query, as the grid reads its cells
 PAGES_KEPT = 8  # pages of rows kept (an LRU): the photos around the one shown, both ways
 
@@ -54,6 +55,7 @@ class CullPhoto:
     rating: int | None = None
     label: str = ""
     flag: str = ""
+    thumbnail: Path | None = None  # the grid's, shown when there is no preview (not made yet)
 
     def with_value(self, field: str, value: Any) -> CullPhoto:
         if field not in SELECTION_FIELDS:
@@ -63,8 +65,8 @@ class CullPhoto:
 
 def cull_photos(catalog: Catalog, photo_ids: Sequence[int]) -> list[CullPhoto]:
     """The views' data for these photos, in this order (ids the catalog no longer has are left
-    out), read in one query. The preview is the large thumbnail's path, not checked here (a
-    missing one reads as no preview, ``show_on``)."""
+    out), read in one query. The preview is the large thumbnail's path, the thumbnail the
+    grid's, neither checked here (a missing one is not shown, ``show_on``)."""
     cells = view_cells(catalog, photo_ids)
     build = _builder(catalog)
     return [build(cells[i]) for i in dict.fromkeys(photo_ids) if i in cells]
@@ -83,6 +85,7 @@ def _builder(catalog: Catalog) -> Callable[[ViewCell], CullPhoto]:
             name=name,
             orientation=orientation,
             preview=paths.thumbnail(sha256, PREVIEW_SIZE),
+            thumbnail=paths.thumbnail(sha256, STAND_IN_SIZE),
             width=width,
             height=height,
             rating=rating,
@@ -267,7 +270,8 @@ def selection_html(photo: CullPhoto) -> str:
 
 def show_on(canvas: PhotoCanvas, photo: CullPhoto, cache: FullImageCache) -> None:
     """The original on ``canvas`` if the cache holds it; else the preview standing in for it at
-    the original's size, or a line saying it is being read (or why it cannot be shown)."""
+    the original's size (the grid's thumbnail, scaled up, while the preview is not made yet),
+    or a line saying it is being read (or why it cannot be shown)."""
     full = cache.pixmap(photo.id)
     if full is not None:
         canvas.set_pixmap(full, fitted=cache.fitted(photo.id))
@@ -278,7 +282,10 @@ def show_on(canvas: PhotoCanvas, photo: CullPhoto, cache: FullImageCache) -> Non
         if error
         else QCoreApplication.translate("CullView", "Reading {name}…").format(name=photo.name)
     )
-    preview = QPixmap(str(photo.preview)) if photo.preview is not None and error is None else QPixmap()
+    preview = QPixmap()
+    for stand_in in (photo.preview, photo.thumbnail) if error is None else ():
+        if stand_in is not None and preview.load(str(stand_in)):
+            break
     if preview.isNull():
         canvas.set_pixmap(None, message=message)
         return

@@ -75,6 +75,7 @@ from photoarchive.ui.filtered_grid import FilteredGrid
 from photoarchive.ui.icons import app_icon
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
 from photoarchive.ui.models.sources_model import SourcesModel
+from photoarchive.ui.previews import PreviewBuilder
 from photoarchive.ui.questions import Ask, ask_in_message_box
 from photoarchive.ui.selection_controller import SelectionController
 from photoarchive.ui.sources import (
@@ -100,7 +101,7 @@ from photoarchive.ui.widgets.sources_panel import SourcesPanel
 from photoarchive.ui.widgets.welcome import WelcomePanel
 from photoarchive.ui.window_layout import DockLayout
 from photoarchive.ui.window_panels import install_map_and_places
-from photoarchive.ui.workers import Worker, grid_rest_job, source_counts_job
+from photoarchive.ui.workers import AFTER_PAINT_MS, Worker, grid_rest_job, source_counts_job
 
 # The fewest photos a first page of the grid holds (``MainWindow._first_screen``).
 MIN_FIRST_PAGE = 200
@@ -148,6 +149,10 @@ class MainWindow(QMainWindow):
         self.background = BackgroundWrites(catalog, self)
         self.background.status_message.connect(self.status)
         self.background.failed.connect(lambda what, message: show_error(self, what, message))
+        # The 1024 px previews an import leaves to be made (ui.previews): when the window opens
+        # and after each import.
+        self.previews = PreviewBuilder(catalog, self)
+        self.previews.status_message.connect(self.status)
         self.thumbnails = ThumbnailCache(parent=self)
         self.grid_model = PhotoGridModel(catalog, self.thumbnails, self)
         self.sources_model = SourcesModel(catalog, self, count_now=False)  # counted in the background
@@ -193,6 +198,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.background.label)
+        self.statusBar().addPermanentWidget(self.previews.label)
         self.statusBar().addPermanentWidget(self.progress)
         self.stop_button = QToolButton()  # the progress's Cancel (ArchiveController: a connection)
         self.stop_button.hide()
@@ -574,6 +580,7 @@ class MainWindow(QMainWindow):
         """An import ended: the new batch is shown, unless nothing came of it (all duplicates,
         say): the curator stays where they were rather than looking at an empty grid."""
         self.refresh_sources()
+        self.previews.start()
         shown = self.current_source
         already = shown.kind == BATCH and shown.key == summary.batch
         if not summary.imported or already or not self.sources.select_source(Source(BATCH, summary.batch)):
@@ -626,6 +633,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shown", False):
             return
         self._shown = True
+        QTimer.singleShot(AFTER_PAINT_MS, self.previews.start)  # the first page painted first
         # Keyboard first: the arrows move through the photos, Space previews, F2 captions;
         # an empty archive offers Import photos to Enter.
         if self.centre.currentWidget() is self.welcome:
@@ -655,6 +663,7 @@ class MainWindow(QMainWindow):
         self.filtering.stop()
         self.watcher.stop()
         self.background.close()  # the sidecars left are written by the next window; a backup finishes
+        self.previews.close()  # between two photos; the next window makes the rest
         self.thumbnails.shutdown()
         if self.loupe is not None:
             self.loupe.close()

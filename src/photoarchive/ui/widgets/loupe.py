@@ -1,8 +1,9 @@
 """``Loupe``: one photo large, fitted to the window or at 100 %, with its caption and credit.
 
-Opens on the large (1024 px) thumbnail at once, and decodes the original in the background for
-the 100 % view. Left and Right (and Up, Down, Home, End, Page Up, Page Down) go to the previous
-and next photo of the grid; Z, 1 or a double-click toggles 100 % (centred on the point
+Opens on the large (1024 px) thumbnail at once (the grid's 256 px while the large one is not
+made yet, ``ingest.previews``), and decodes the original in the background for the 100 %
+view. Left and Right (and Up, Down, Home, End, Page Up, Page Down) go to the previous and next
+photo of the grid; Z, 1 or a double-click toggles 100 % (centred on the point
 double-clicked); Space or Escape closes. A line under the caption says where the curator is
 ("3 of 14"), the zoom ("Fitted" or "100 %") and the keys; I shows or hides the photo's facts
 (``PhotoInfo``: capture date and time zone, camera, lens, exposure, size, file, import, SHA-256)
@@ -27,6 +28,7 @@ from photoarchive.ui.widgets.regions import RegionShape, draw_regions, region_sh
 from photoarchive.ui.workers import Worker, image_job
 
 LARGE_THUMBNAIL = 1024
+SMALL_THUMBNAIL = 256  # the grid's: shown instead until the large one is made (ingest.previews)
 
 
 class ImageView(QScrollArea):
@@ -166,7 +168,10 @@ class Loupe(QDialog):
             return
         self.position = max(0, min(position, len(self.photo_ids) - 1))
         photo = self.catalog.photo(self.current_id())
-        large = QPixmap(str(self.catalog.paths.thumbnail(photo.sha256, LARGE_THUMBNAIL)))
+        large = QPixmap()
+        for size in (LARGE_THUMBNAIL, SMALL_THUMBNAIL):
+            if large.load(str(self.catalog.paths.thumbnail(photo.sha256, size))):
+                break
         texts = load_values(self.catalog, [photo.id], ["caption", "credit", "creator", "source", "image_regions"])[
             photo.id
         ]
