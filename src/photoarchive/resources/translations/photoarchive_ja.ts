@@ -3083,17 +3083,17 @@ They are written again after the next change.</source>
     <name>PreviewBuilder</name>
     <message numerus="yes">
       <source>Previews not made: %n photo(s); the first: {reason}</source>
-      <translation type="unfinished">
-        <numerusform />
+      <translation>
+        <numerusform>プレビューを作成できませんでした: %n 枚。最初: {reason}</numerusform>
       </translation>
     </message>
     <message>
       <source>Previews not made: {reason}</source>
-      <translation type="unfinished" />
+      <translation>プレビューを作成できませんでした: {reason}</translation>
     </message>
     <message>
       <source>Making previews: {count}…</source>
-      <translation type="unfinished" />
+      <translation>プレビューを作成中: {count}…</translation>
     </message>
   </context>
   <context>

@@ -3169,19 +3169,19 @@ They are written again after the next change.</source>
     <name>PreviewBuilder</name>
     <message numerus="yes">
       <source>Previews not made: %n photo(s); the first: {reason}</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>Превью не созданы: %n фотография; первая: {reason}</numerusform>
+        <numerusform>Превью не созданы: %n фотографии; первая: {reason}</numerusform>
+        <numerusform>Превью не созданы: %n фотографий; первая: {reason}</numerusform>
       </translation>
     </message>
     <message>
       <source>Previews not made: {reason}</source>
-      <translation type="unfinished" />
+      <translation>Превью не созданы: {reason}</translation>
     </message>
     <message>
       <source>Making previews: {count}…</source>
-      <translation type="unfinished" />
+      <translation>Создание превью: {count}…</translation>
     </message>
   </context>
   <context>
