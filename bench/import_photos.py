@@ -5,8 +5,9 @@ Two comparisons, each against its own reference, run alternately for ``--rounds`
 (which of a pair goes first alternates too; each round's ratio is taken within the round):
 
 - as the user runs it: ``photoarchive import FILES`` as a process (interpreter start-up,
-  imports, scan, the pool, hash, copy with fsync and verification, EXIF/IPTC/XMP read, 256 and
-  1024 px thumbnails, the catalog, the XMP sidecar mirror) against the least any importer
+  imports, scan, the pool, hash, copy with fsync and verification, EXIF/IPTC/XMP read, the 256 px
+  thumbnail (a JPEG's 1024 px preview is made after the import, by the window:
+  ``ingest.previews``), the catalog, the XMP sidecar mirror) against the least any importer
   must do: a process pool of the same size with the default start method (fork on Linux)
   doing read, SHA-256, ``draft()`` decode, a 512 px thumbnail and a JPEG encode per file,
   timed from the pool's creation. Target (issue 11): <= 1.5.

@@ -34,6 +34,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="code page of IPTC and EXIF text that is not UTF-8 and names no character set, e.g. cp1251"
         " or cp1252 (default: told apart, Cyrillic or Western, from the text itself)",
     )
+    p.add_argument(
+        "--previews",
+        action="store_true",
+        help="then make the 1024 px previews missing from the archive, the newest first (the import makes a"
+        " JPEG's grid thumbnail only; the window makes the previews by itself, in the background)",
+    )
     p.set_defaults(handler=import_command)
 
     p = subparsers.add_parser("list", parents=[common], help="list photos")
@@ -202,8 +208,10 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
         new = set(summary.photos)
         ordered = [i for i in catalog.photo_ids(order="captured", batch=summary.batch) if i in new]
         edit = apply_template(catalog, template, ordered)
+    not_made = _make_previews(catalog) if args.previews and not summary.stopped else []
     if args.json:
-        print_json({**summary.as_json(), "template_edit": edit.id if edit else None})
+        previews = {"previews_not_made": not_made} if args.previews else {}
+        print_json({**summary.as_json(), "template_edit": edit.id if edit else None, **previews})
     else:
         print(
             f"Batch {summary.batch}: {summary.imported} imported, {summary.duplicates} duplicates, "
@@ -215,7 +223,28 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
             warn(f"warning: {path}: {warning}")
         if summary.warnings:
             warn("correct a value kept as read with: photoarchive edit ID --FIELD VALUE")
+        for problem in not_made:
+            warn(f"warning: preview not made: {problem}")
     return 1 if summary.failed else 0
+
+
+def _make_previews(catalog: Catalog) -> list[str]:
+    """``import --previews``: the previews the window would make (``ingest.previews``), made
+    here; why each one not made was not (a preview is a cache: the exit status is the import's)."""
+    from photoarchive.ingest.previews import build_previews, missing_previews
+
+    tasks = missing_previews(catalog)
+    bar = _progress_bar("Previews")
+    bar.total = len(tasks)
+    problems = []
+    try:
+        for outcome in build_previews(tasks):
+            bar.update(1)
+            if outcome.problem is not None:
+                problems.append(outcome.problem)
+    finally:
+        bar.close()
+    return problems
 
 
 class _NoBar:
