@@ -132,3 +132,32 @@ def test_region_shapes_in_pixels_and_circles_relative_to_the_width() -> None:
     assert shapes[0].points == ((0.25, 0.25), (0.75, 0.25), (0.5, 0.75))
     assert shapes[1].points == ((0.5, 0.5), (0.6, 0.7))  # the radius is 0.1 of the width: 0.2 of the height
     assert region_shapes([polygon], None, None) == []  # pixels without the photo's size
+
+
+def test_the_grid_thumbnail_stands_in_fitted_while_the_preview_is_not_made(qtbot, window) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPixmap
+
+    from photoarchive.ui.widgets.loupe import ImageView
+
+    names = ids_by_name(window.catalog)
+    photo = window.catalog.photo(names["SHU15_0150.jpg"])
+    window.catalog.thumbnail_file(photo, 1024).unlink()  # not made yet (ui.previews)
+    window.open_loupe(photo.id)
+    loupe = window.loupe
+    qtbot.addWidget(loupe)
+    assert loupe.view.pixmap.width() == 256  # the grid's, before the original is decoded
+    assert loupe.view.stands_for == QSize(photo.width, photo.height)
+
+    # Fitted as the original will be: a 256 px stand-in is scaled up, an original never is.
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitUntil(lambda: view.viewport().width() > 700)
+    view.set_pixmap(QPixmap(QSize(256, 171)), QSize(3000, 2000))
+    shown = view.label.pixmap()
+    assert shown.width() > 700 or shown.height() > 500
+    assert abs(shown.width() / shown.height() - 1.5) < 0.02
+    view.set_pixmap(QPixmap(QSize(256, 171)))
+    assert view.label.pixmap().size() == QSize(256, 171)

@@ -46,6 +46,7 @@ class ImageView(QScrollArea):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setStyleSheet("QScrollArea, QLabel { background: #1e1e1e; }")
         self.pixmap = QPixmap()
+        self.stands_for: QSize | None = None  # the original's size, when ``pixmap`` stands in for it
         self.actual_size = False
         self.regions: list[RegionShape] = []  # drawn over the photo: set before ``set_pixmap``
         self.show_regions = True
@@ -55,8 +56,11 @@ class ImageView(QScrollArea):
         self.show_regions = not self.show_regions
         self._show()
 
-    def set_pixmap(self, pixmap: QPixmap) -> None:
+    def set_pixmap(self, pixmap: QPixmap, stands_for: QSize | None = None) -> None:
+        """Show ``pixmap``; ``stands_for``: the size of the original it stands in for (a
+        thumbnail), fitted as the original would be: a small one is scaled up."""
         self.pixmap = pixmap
+        self.stands_for = stands_for if stands_for is not None and not stands_for.isEmpty() else None
         self._show()
 
     def set_actual_size(self, actual: bool, centre: QPointF | None = None) -> None:
@@ -94,9 +98,12 @@ class ImageView(QScrollArea):
             self.label.resize(self.pixmap.size())
         else:
             target = self.viewport().size()
-            if self.pixmap.width() > target.width() or self.pixmap.height() > target.height():
+            fitted = self.stands_for or self.pixmap.size()  # never enlarged beyond the original's size
+            if fitted.width() > target.width() or fitted.height() > target.height():
+                fitted = fitted.scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+            if fitted != self.pixmap.size():  # ``fitted`` has the ratio already: not rounded twice
                 scaled = self.pixmap.scaled(
-                    target, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                    fitted, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
                 )
             else:
                 scaled = self.pixmap
@@ -176,7 +183,11 @@ class Loupe(QDialog):
             photo.id
         ]
         self.view.regions = region_shapes(texts["image_regions"], photo.width, photo.height)
-        self.view.set_pixmap(self._full.get(photo.id, large))
+        full = self._full.get(photo.id)
+        if full is not None:
+            self.view.set_pixmap(full)
+        else:  # a thumbnail, fitted as its original will be
+            self.view.set_pixmap(large, QSize(photo.width or 0, photo.height or 0))
         self.caption.setText(texts["caption"] or self.tr("(no caption yet)"))
         credit = " · ".join(dict.fromkeys(v for v in (texts["creator"], texts["credit"], texts["source"]) if v))
         self.credit.setText(credit or self.tr("(no creator or credit yet)"))
