@@ -49,7 +49,13 @@ from typing import cast
 
 from photoarchive.catalog.connection import dialect
 from photoarchive.catalog.dialect import json_values
-from photoarchive.catalog.search import PAGE_ORDERS, count_photos_matching, photo_filters, photo_page
+from photoarchive.catalog.search import (
+    PAGE_ORDERS,
+    Alternatives,
+    count_photos_matching,
+    photo_filters,
+    photo_page,
+)
 from photoarchive.catalog.search_pg import escape_like
 from photoarchive.filters import RATINGS, Term, parse
 from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS, STRUCTURED_FIELDS, Kind
@@ -301,11 +307,15 @@ def _compile(
     where: list[str] = []
     params: list[object] = []
     last: list[tuple[str, list[object]]] = []  # tests of the photo's text: after the cheap ones
+    # A rating read through its index, no other term having one, is read a value at a time in
+    # capture order (``_rating``); beside a label, say, the planner weighs the two indexes.
+    alone = indexed and sum(map(_indexable, terms)) == 1
     for term in terms:
         column = "p." if indexed or (ordered and _ordered(term)) else "+p."
         if term.field == "rating":
             accepted = cast(frozenset[int], term.value)
-            where.append(_rating(column, frozenset(RATINGS) - accepted if term.negated else accepted))
+            rating = _rating(column, frozenset(RATINGS) - accepted if term.negated else accepted, merged=alone)
+            where.append(rating)
             continue
         if term.field == "text" and not term.negated:
             if searched:
@@ -377,14 +387,22 @@ def _column_term(term: Term, column: str) -> tuple[str, list[object]]:
     raise ValueError(f"no SQL for the filter field {term.field!r}")
 
 
-def _rating(column: str, accepted: frozenset[int]) -> str:
-    """A photo without a rating counts as 0 (unrated is zero stars, as Lightroom shows it)."""
+def _rating(column: str, accepted: frozenset[int], *, merged: bool = False) -> str:
+    """A photo without a rating counts as 0 (unrated is zero stars, as Lightroom shows it).
+    ``merged``: the term is read through its index (``column`` ``p.``), so its values are
+    ``search.Alternatives``, each read in capture order."""
     if accepted == frozenset(RATINGS):
         return "TRUE"
     if not accepted:
         return "FALSE"
     listed = f"{column}rating IN ({', '.join(map(str, sorted(accepted)))})"
-    return f"({column}rating IS NULL OR {listed})" if 0 in accepted else listed
+    if 0 in accepted:
+        return f"({column}rating IS NULL OR {listed})"
+    if merged and column == "p." and len(accepted) > 1:
+        # Each value's photos come from photos_rating in capture order: a page in that order
+        # merges one walk a value (search.Alternatives) rather than sorting every rated photo.
+        return Alternatives(listed, [f"p.rating = {value}" for value in sorted(accepted)])
+    return listed
 
 
 def _has(name: str, column: str) -> str:

@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
 from photoarchive.catalog import search_pg
 from photoarchive.catalog.connection import Connection, Cursor, chunked, set_setting, setting
@@ -355,6 +356,23 @@ Key = tuple[object, ...]
 Terms = tuple[Sequence[str], Sequence[object]]
 
 
+class Alternatives(str):
+    """A WHERE term of ``Terms`` (its text: the term whole, as any reader takes it) that holds
+    where exactly one of its ``arms`` does: terms with no parameters, each of whose photos an
+    index gives in capture order (a rating's value, ``photos_rating``: ``rating>=4`` is
+    ``rating = 4``, ``rating = 5``). A page in capture order then walks each arm's index in that
+    order and merges the walks (``_merged_page_query``), stopping after a page of matches,
+    rather than reading every photo of the term and sorting them (``tank rating>=4``: the 1,152
+    photos rated 4 or 5 read and their text tested, for a page of 100)."""
+
+    arms: tuple[str, ...]
+
+    def __new__(cls, sql: str, arms: Sequence[str]) -> Alternatives:
+        term = super().__new__(cls, sql)
+        term.arms = tuple(arms)
+        return term
+
+
 @dataclass(frozen=True)
 class Page:
     """Ids in order, and where the next page starts (None when this page ends the list)."""
@@ -446,6 +464,9 @@ def _page_query(
         if keyed is not None:
             return keyed
     where, params = photo_filters(search, batch, terms)
+    merged = [i for i, term in enumerate(where) if isinstance(term, Alternatives)]
+    if order == "captured" and not search.strip() and limit is not None and merged:
+        return _merged_page_query(where, params, merged[0], after, limit, columns)
     if after is not None:
         if key is None:
             where.append("p.id > ?")
@@ -469,6 +490,31 @@ def _page_query(
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return sql, params
+
+
+def _merged_page_query(
+    where: list[str], params: list[object], position: int, after: Key | None, limit: int, columns: str
+) -> tuple[str, list[object]]:
+    """A page in capture order of a filter holding ``Alternatives`` at ``where[position]``: one
+    SELECT an arm, each reading its index in capture order (the other terms tested on the way),
+    merged by SQLite as a compound ordered by the capture key (co-routines: the arms are read
+    side by side, and the merge stops after ``limit`` rows), then the ``columns`` of the page's
+    photos read by id and put in that order again (a page's worth of rows sorted)."""
+    sort = PAGE_ORDERS["captured"][0]
+    if after is not None:  # (key, id) > after, written so that the index's range on the key is used
+        where = [*where, f"{sort} >= ? AND ({sort} > ? OR p.id > ?)"]
+        params = [*params, after[0], after[0], after[-1]]
+    alternatives = cast(Alternatives, where[position])
+    arms = [
+        f"SELECT p.id AS id, {sort} AS k FROM photos p WHERE "
+        + " AND ".join([*where[:position], f"({arm})", *where[position + 1 :]])
+        for arm in alternatives.arms
+    ]
+    sql = (
+        f"SELECT {columns} FROM ({' UNION ALL '.join(arms)} ORDER BY k, id LIMIT {int(limit)}) AS o"
+        " CROSS JOIN photos p ON p.id = o.id ORDER BY o.k, o.id"
+    )
+    return sql, params * len(arms)
 
 
 def _keyed_page_query(
