@@ -733,5 +733,34 @@ def test_a_keyword_lends_its_fold_only_where_the_index_folds_alike() -> None:
     assert filters._keyword_words("ок") == []  # under three characters: the index's LIKE folds ASCII only
 
 
+def test_a_keyword_asks_the_index_about_the_characters_folding_into_it_alone(monkeypatch) -> None:
+    """Whether the index folds as casefold is asked of SQLite for the few characters whose fold
+    is in the keyword (туман: seven), not all 1,500 that fold (40 ms a command), and the answer
+    is the one the whole set gives, for the fold of every character, alone and in a word."""
+    asked: list[str] = []
+    unfaithful = filters._unfaithful_folds
+
+    def asking(characters: str) -> frozenset[str]:
+        asked.append(characters)
+        return unfaithful(characters)
+
+    monkeypatch.setattr(filters, "_unfaithful_folds", asking)
+    assert filters._keyword_words("туман") == [] and asked == ["АМНТУᲄᲅ"]
+    monkeypatch.undo()
+    every = unfaithful("".join(c for c, _fold in filters._casefolds()))
+    assert "ss" in every and "т" in every  # ß, ᲄ
+    for _c, fold in filters._casefolds():
+        for word in (fold, f"жж{fold}", f"{fold}ab"):
+            expected = [] if any(out in word for out in every) else [w for w in word.split() if len(w) >= 3]
+            assert filters._keyword_words(word) == expected, word
+
+
+def test_the_characters_that_fold_are_read_as_every_code_point_gives_them() -> None:
+    """Blocks of code points that casefold leaves as they are are skipped whole: the same
+    characters as a scan of every one."""
+    every = tuple((c, c.casefold()) for c in map(chr, range(filters.CASED_LIMIT)) if c.casefold() != c)
+    assert filters._casefolds() == every and len(every) > 1_400
+
+
 def test_no_character_past_the_cased_limit_folds() -> None:
     assert all(chr(c).casefold() == chr(c) for c in range(filters.CASED_LIMIT, 0x110000) if not 0xD800 <= c < 0xE000)
