@@ -755,6 +755,20 @@ def test_a_keyword_asks_the_index_about_the_characters_folding_into_it_alone(mon
             assert filters._keyword_words(word) == expected, word
 
 
+def test_a_word_beyond_ascii_looks_through_the_folds_once(archive, monkeypatch) -> None:
+    """The characters folding into a word are kept for it: a filter compiled again (three times
+    a page, at every reload) does not look through the 1,500 folds again."""
+    catalog, _ids = archive
+    texts = ("keyword:туман", "туман -flag:reject", "keyword:Straße", '"Cape Kokutan" туман')
+    first = [compile_filter(catalog.conn, text, page=50, order="captured") for text in texts]
+
+    def looked_through() -> tuple[tuple[str, str], ...]:
+        raise AssertionError("the folds looked through again")
+
+    monkeypatch.setattr(filters, "_casefolds", looked_through)
+    assert [compile_filter(catalog.conn, text, page=50, order="captured") for text in texts] == first
+
+
 def test_the_characters_that_fold_are_read_as_every_code_point_gives_them() -> None:
     """Blocks of code points that casefold leaves as they are are skipped whole: the same
     characters as a scan of every one."""

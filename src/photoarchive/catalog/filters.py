@@ -446,9 +446,16 @@ def _keyword_words(folded: str) -> list[str]:
     ASCII only)."""
     # Only the characters whose casefold is in it can stand for part of it: SQLite is asked of
     # those alone (туман: seven, not the 1,500 that fold, 40 ms a command).
-    if _unfaithful_folds("".join(c for c, fold in _casefolds() if fold in folded)):
+    if _unfaithful_folds(_folding_within(folded)):
         return []
     return [w for w in folded.split() if len(w) >= 3]
+
+
+@functools.lru_cache(maxsize=1024)
+def _folding_within(folded: str) -> str:
+    """The characters other than their casefold whose casefold is in ``folded`` (a filter is
+    compiled three times a page, and 1,500 folds looked through each time: 0.2 ms)."""
+    return "".join(c for c, fold in _casefolds() if fold in folded)
 
 
 @functools.cache
@@ -607,12 +614,14 @@ def _folding_into(folded: str) -> tuple[str, ...]:
 MAX_FOLDING = 24
 
 
+@functools.lru_cache(maxsize=1024)
 def _folding_into_any(folded: str) -> tuple[str, ...] | None:
     """The characters other than their own casefold whose casefold shares a character with
     ``folded`` (a casefolded text): a text (or a JSON text without a backslash) whose fold holds
     ``folded`` holds it as written unless it holds one of these (``casefold`` maps each
     character on its own, and a character that is its own fold stands for itself). None when
-    more than ``MAX_FOLDING``."""
+    more than ``MAX_FOLDING``. Kept for the words last asked: a filter is compiled three times a
+    page, and the 1,500 folds were looked through each time (keyword:туман: 1.1 ms of 1.2)."""
     wanted = set(folded)
     found = tuple(c for c, fold in _casefolds() if wanted & set(fold))
     return found if len(found) <= MAX_FOLDING else None
