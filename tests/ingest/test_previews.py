@@ -20,7 +20,10 @@ def _import(catalog: Catalog, folder: Path, count: int) -> list[int]:
     return sorted(p.id for p in catalog.list_photos())
 
 
-def test_the_missing_previews_are_made_the_newest_first_and_present_ones_kept(tmp_path: Path, catalog: Catalog) -> None:
+def test_the_missing_previews_are_made_the_newest_first_and_present_ones_kept(
+    tmp_path: Path, backend_catalog: Catalog
+) -> None:
+    catalog = backend_catalog  # on each backend: SQLite, the PostgreSQL test server
     ids = _import(catalog, tmp_path / "card", 3)
     kept = catalog.thumbnail_file(catalog.photo(ids[1]), 1024)
     Image.new("RGB", (10, 10), "red").save(kept)  # made before: never made again
