@@ -81,7 +81,7 @@ from photoarchive.catalog.translations import (
 from photoarchive.catalog.verify import sha256_file
 from photoarchive.edits import Edit, apply_edit, set_archive_languages
 from photoarchive.errors import CatalogError, ImageError, MetadataReadError, ValidationError
-from photoarchive.imaging import GRID_SIZE, make_thumbnails
+from photoarchive.imaging import THUMBNAIL_SIZES, make_thumbnails
 from photoarchive.metadata import FIELDS_BY_NAME, validate_value
 from photoarchive.model import Place, PlaceName
 
@@ -310,10 +310,11 @@ def _editable(
 
 
 def _thumbnails(catalog: Catalog, photo: Any, result: RestoreResult) -> None:
-    """The grid's thumbnail of a photo recorded again, as an import makes it; its preview is
-    made by the window afterwards, as after an import (``ingest.previews``)."""
-    targets = {GRID_SIZE: catalog.thumbnail_file(photo, GRID_SIZE)}
-    if targets[GRID_SIZE].exists():
+    """The thumbnails of a photo recorded again, both sizes: a recovery is rare and not waited
+    for as an import is, and the photo's id may be below the mark of previews already tried
+    (``ingest.previews``: a backup's), where no window would make its preview."""
+    targets = {size: catalog.thumbnail_file(photo, size) for size in THUMBNAIL_SIZES}
+    if all(t.exists() for t in targets.values()):
         return
     try:
         make_thumbnails(catalog.original_file(photo), targets, photo.orientation)

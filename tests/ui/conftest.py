@@ -23,7 +23,7 @@ def translations(qapp):
 @pytest.fixture(scope="session")
 def sample_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from photoarchive.catalog import Catalog
-    from photoarchive.ingest.previews import build_previews, missing_previews
+    from photoarchive.ingest.previews import build_previews, missing_previews, tried
     from photoarchive.sample import build_sample_archive
 
     root = tmp_path_factory.mktemp("sample") / "Shumshu sample"
@@ -32,7 +32,9 @@ def sample_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # the tests find them, as a curator's does once they are made (tests/ui/test_previews.py
     # deletes those it wants missing).
     with Catalog(root) as catalog:
-        list(build_previews(missing_previews(catalog)))
+        work = missing_previews(catalog)
+        list(build_previews(work))
+        tried(catalog, work)
     return root
 
 

@@ -9,7 +9,6 @@ from photoarchive.catalog import Catalog
 from photoarchive.ui import previews as previews_module
 from photoarchive.ui.previews import PreviewBuilder
 from tests.conftest import run_import, write_photos
-from tests.ui.conftest import ids_by_name
 
 
 def _imported(catalog: Catalog, folder: Path, count: int) -> list[int]:
@@ -98,15 +97,30 @@ def test_the_window_makes_them_after_an_import_and_when_it_opens(qtbot, tmp_path
     assert len(new) == 2
     qtbot.waitUntil(lambda: all(window.catalog.thumbnail_file(p, 1024).is_file() for p in new), timeout=60_000)
 
-    # A window opened on an archive with a preview missing (made by an older import) makes it.
+    # A window opened on an archive whose last import made none (the command line's, without
+    # --previews) makes them.
     from photoarchive.ui.main_window import MainWindow
 
-    lost = window.catalog.thumbnail_file(window.catalog.photo(ids_by_name(window.catalog)["SHU15_0150.jpg"]), 1024)
-    lost.unlink()
     window.close()
+    summary, _ = run_import(window.catalog, tmp_path / "later", *write_photos(tmp_path / "later", 1, start=7))
+    [later] = [p for p in window.catalog.list_photos() if p.batch_id == summary.batch]
+    assert not window.catalog.thumbnail_file(later, 1024).exists()
     second = MainWindow(window.catalog, window.settings, import_workers=1)
     qtbot.addWidget(second)
     with qtbot.waitSignal(second.previews.idle, timeout=60_000):
         second.show()
-    assert lost.is_file()
+    assert window.catalog.thumbnail_file(later, 1024).is_file()
     second.close()
+
+
+def test_a_preview_not_made_is_said_once_not_at_every_window(qtbot, tmp_path: Path, catalog: Catalog) -> None:
+    ids = _imported(catalog, tmp_path / "card", 2)
+    catalog.original_file(catalog.photo(ids[0])).write_bytes(b"not a photo")
+    said: list[str] = []
+    for _window in range(2):
+        builder = PreviewBuilder(catalog)
+        builder.status_message.connect(said.append)
+        with qtbot.waitSignal(builder.idle, timeout=60_000):
+            builder.start()
+    assert len(said) == 1 and "Previews not made: 1 photo" in said[0]
+    assert _preview(catalog, ids[1]).is_file() and not _preview(catalog, ids[0]).exists()

@@ -340,10 +340,12 @@ class Catalog:
         """(id, original_path, sha256, size) of every photo, for checks."""
         yield from self.conn.execute("SELECT id, original_path, sha256, size FROM photos ORDER BY id")
 
-    def iter_preview_sources(self) -> Iterable[tuple[int, str, str, int]]:
-        """(id, original_path, sha256, orientation) of every photo, the newest import first:
-        what ``ingest.previews`` makes a photo's preview from."""
-        yield from self.conn.execute("SELECT id, original_path, sha256, orientation FROM photos ORDER BY id DESC")
+    def preview_sources(self, *, after: int) -> Iterable[tuple[int, str, str, int]]:
+        """(id, original_path, sha256, orientation) of the photos after ``after``, the newest
+        import first: what ``ingest.previews`` makes a photo's preview from."""
+        yield from self.conn.execute(
+            "SELECT id, original_path, sha256, orientation FROM photos WHERE id > ? ORDER BY id DESC", (after,)
+        )
 
     # -- import batches ---------------------------------------------------------------------
 

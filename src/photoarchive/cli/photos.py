@@ -231,19 +231,20 @@ def import_command(args: argparse.Namespace, catalog: Catalog) -> int:
 def _make_previews(catalog: Catalog) -> list[str]:
     """``import --previews``: the previews the window would make (``ingest.previews``), made
     here; why each one not made was not (a preview is a cache: the exit status is the import's)."""
-    from photoarchive.ingest.previews import build_previews, missing_previews
+    from photoarchive.ingest.previews import build_previews, missing_previews, tried
 
-    tasks = missing_previews(catalog)
+    work = missing_previews(catalog)
     bar = _progress_bar("Previews")
-    bar.total = len(tasks)
+    bar.total = len(work.tasks)
     problems = []
     try:
-        for outcome in build_previews(tasks):
+        for outcome in build_previews(work):
             bar.update(1)
             if outcome.problem is not None:
                 problems.append(outcome.problem)
     finally:
         bar.close()
+    tried(catalog, work)
     return problems
 
 

@@ -7,26 +7,31 @@ previews after an import. The window runs ``build_previews`` in a low-priority w
 an import and when it opens an archive (``ui.previews``); until a photo's preview is made,
 those views show its grid thumbnail in its place.
 
-``missing_previews`` lists the photos whose preview file is not in the cache, the newest
-import first, reading the cache's folders once rather than asking for each file.
+``missing_previews`` lists the photos imported since the last run that went to its end (the
+catalog's ``previews_tried_through`` setting, a photo id: every photo up to it has had its
+preview made or said not made), newest import first, whose preview file is not in the cache:
+a window opening on a million photos reads the few photos of the last imports, not the
+million, and a preview that cannot be made is said once, not at every window. An archive from
+before the import left its previews to be made has no such setting: its photos all got theirs
+at import, so the mark starts at its newest photo, set by the first import that runs
+(``note_before_import``) or the first listing, whichever comes first.
 ``build_previews`` makes them one at a time, checking ``cancelled`` between photos, and
 yields one ``PreviewOutcome`` a photo: made, or why not (a damaged or missing original: its
-path and the reason in words; never raised). Each preview is written under a temporary name and renamed
+path and the reason in words; never raised); ``tried(catalog, work)`` moves the mark once a
+run has gone to its end. Each preview is written under a temporary name and renamed
 (``files.atomic_write``, as every thumbnail): a window closed or killed in the middle leaves
 no half a JPEG, and the next window makes what is left.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from photoarchive.catalog.archive import ArchivePaths
 from photoarchive.catalog.catalog import Catalog
+from photoarchive.catalog.connection import set_setting, setting, transaction
 from photoarchive.errors import ImageError, MetadataReadError
-from photoarchive.imaging import PREVIEW_SIZE, make_thumbnails
 from photoarchive.ingest.scan import RAW_EXTENSIONS
 
 
@@ -48,33 +53,62 @@ class PreviewOutcome:
     problem: str | None = None
 
 
-def missing_previews(catalog: Catalog) -> list[PreviewTask]:
-    """The photos of ``catalog`` with no preview in the cache, the newest import first."""
+@dataclass(frozen=True)
+class PreviewWork:
+    """The previews a run is to make, and the newest photo listed: once the run has gone to its
+    end, every photo up to ``through`` has been tried (``tried``)."""
+
+    tasks: list[PreviewTask]
+    through: int
+
+
+# The catalog's settings row: the newest photo whose preview has been made or said not made,
+# with every photo before it (module doc).
+MARK = "previews_tried_through"
+
+
+def note_before_import(catalog: Catalog) -> None:
+    """Before an import records its first photo: an archive with no mark yet (one from before
+    previews were made after the import, or a new one) gets its newest photo as the mark, so
+    that the photos this import records are listed and those before it are not."""
+    with transaction(catalog.conn):
+        catalog.conn.execute(
+            # WHERE TRUE: SQLite would read ON CONFLICT as a join's ON without it
+            "INSERT INTO settings (key, value) SELECT ?, CAST(coalesce(max(id), 0) AS TEXT) FROM photos"
+            " WHERE TRUE ON CONFLICT (key) DO NOTHING",
+            (MARK,),
+        )
+
+
+def _preview_size() -> int:
+    """``imaging.PREVIEW_SIZE``, imported when asked: an import's main process loads this module
+    (``note_before_import``) and no imaging code, which its forked workers would carry
+    (tests/ingest/test_start.py)."""
+    from photoarchive.imaging import PREVIEW_SIZE
+
+    return PREVIEW_SIZE
+
+
+def missing_previews(catalog: Catalog) -> PreviewWork:
+    """The photos of ``catalog`` after the mark with no preview in the cache, the newest first."""
+    note_before_import(catalog)  # no import has run since previews were left to be made
+    mark = int(setting(catalog.conn, MARK) or 0)
     paths = catalog.paths
-    present = _cached_names(paths)
-    suffix = f"-{PREVIEW_SIZE}.jpg"
-    return [
-        PreviewTask(photo_id, paths.original(relative), paths.thumbnail(sha256, PREVIEW_SIZE), orientation or 1)
-        for photo_id, relative, sha256, orientation in catalog.iter_preview_sources()
-        if sha256 + suffix not in present
-    ]
+    tasks, through = [], mark
+    for photo_id, relative, sha256, orientation in catalog.preview_sources(after=mark):
+        through = max(through, photo_id)
+        target = paths.thumbnail(sha256, _preview_size())
+        if not target.exists():
+            tasks.append(PreviewTask(photo_id, paths.original(relative), target, orientation or 1))
+    return PreviewWork(tasks, through)
 
 
-def _cached_names(paths: ArchivePaths) -> set[str]:
-    """The names of the files in the thumbnail cache's folders (one listing a folder, not one
-    ``stat`` a photo: a million photos are listed in about a second)."""
-    root = paths.thumbnail("00", PREVIEW_SIZE).parent.parent
-    names: set[str] = set()
-    try:
-        folders = [entry.path for entry in os.scandir(root) if entry.is_dir()]
-    except OSError:  # no cache yet
-        return names
-    for folder in folders:
-        try:
-            names.update(entry.name for entry in os.scandir(folder))
-        except OSError:
-            continue
-    return names
+def tried(catalog: Catalog, work: PreviewWork) -> None:
+    """A run of ``work`` went to its end: every photo up to ``work.through`` has been tried (the
+    mark never goes back: another window's run may have gone further)."""
+    with transaction(catalog.conn):
+        if int(setting(catalog.conn, MARK) or 0) < work.through:
+            set_setting(catalog.conn, MARK, str(work.through))
 
 
 def build_preview(task: PreviewTask) -> None:
@@ -84,6 +118,8 @@ def build_preview(task: PreviewTask) -> None:
         _from_embedded(task)
         return
     try:
+        from photoarchive.imaging import PREVIEW_SIZE, make_thumbnails  # imaging: see _preview_size
+
         make_thumbnails(task.original, {PREVIEW_SIZE: task.target}, task.orientation)
     except OSError as error:  # gone, unreadable, or the cache cannot be written
         raise ImageError(error.strerror or str(error)) from error
@@ -99,6 +135,8 @@ def _from_embedded(task: PreviewTask) -> None:
     reason = "the file has no embedded preview"
     for preview in embedded:
         try:
+            from photoarchive.imaging import PREVIEW_SIZE, make_thumbnails
+
             make_thumbnails(preview.data, {PREVIEW_SIZE: task.target}, task.orientation)
             return
         except ImageError as error:
@@ -106,12 +144,10 @@ def _from_embedded(task: PreviewTask) -> None:
     raise ImageError(f"no usable embedded preview ({reason})")
 
 
-def build_previews(
-    tasks: Sequence[PreviewTask], cancelled: Callable[[], bool] = lambda: False
-) -> Iterator[PreviewOutcome]:
+def build_previews(work: PreviewWork, cancelled: Callable[[], bool] = lambda: False) -> Iterator[PreviewOutcome]:
     """Make each task's preview in turn (one already made meanwhile is skipped, reported as
     made); stop between two photos once ``cancelled()``."""
-    for task in tasks:
+    for task in work.tasks:
         if cancelled():
             return
         if task.target.exists():

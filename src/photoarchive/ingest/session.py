@@ -35,6 +35,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.catalog import knows_path
 from photoarchive.catalog.connection import timestamp, transaction
 from photoarchive.errors import CatalogError, IngestError
+from photoarchive.ingest.previews import note_before_import
 from photoarchive.ingest.scan import scan
 from photoarchive.ingest.task import DISK_FULL, WORKER_PRELOAD, FileResult, disk_full, today
 from photoarchive.ingest.work import import_file
@@ -145,6 +146,7 @@ class ImportJob:
         shutil.rmtree(paths.incoming, ignore_errors=True)  # leftovers of a killed run
         self.catalog.mark_interrupted_batches()
         found = scan(self.sources, archive=self.catalog.paths.root)
+        note_before_import(self.catalog)  # the photos recorded from here get their previews after
         batch = self.catalog.start_batch([_text(str(s.absolute())) for s in self.sources])
         summary = self.summary = ImportSummary(batch=batch, skipped=[_text(p) for p in found.skipped])
         entries = found.entries

@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QThreadPool, Sign
 from PySide6.QtWidgets import QLabel
 
 from photoarchive.catalog import Catalog
-from photoarchive.ingest.previews import PreviewOutcome, build_previews, missing_previews
+from photoarchive.ingest.previews import PreviewOutcome, build_previews, missing_previews, tried
 from photoarchive.ui.workers import Worker
 
 
@@ -63,12 +63,16 @@ class PreviewBuilder(QObject):
 
         def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
             with archive.reopen() as catalog:
-                tasks = missing_previews(catalog)
-            if tasks:
-                report(len(tasks))
-            for outcome in build_previews(tasks, cancelled):
+                work = missing_previews(catalog)
+            if work.tasks:
+                report(len(work.tasks))
+            for outcome in build_previews(work, cancelled):
                 report(outcome)
-            return cancelled()
+            if cancelled():
+                return True
+            with archive.reopen() as catalog:
+                tried(catalog, work)  # what could not be made is not tried again at the next window
+            return False
 
         worker = self.worker = Worker(job)
         worker.signals.progress.connect(self._progress)
