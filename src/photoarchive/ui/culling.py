@@ -268,6 +268,16 @@ def selection_html(photo: CullPhoto) -> str:
     return " &nbsp;·&nbsp; ".join(parts)
 
 
+def stand_in(preview: Path | None, thumbnail: Path | None) -> QPixmap:
+    """The preview standing in for an original, or the grid's thumbnail while the preview is not
+    made yet (``ingest.previews``); a null pixmap when neither loads."""
+    pixmap = QPixmap()
+    for path in (preview, thumbnail):
+        if path is not None and pixmap.load(str(path)):
+            break
+    return pixmap
+
+
 def show_on(canvas: PhotoCanvas, photo: CullPhoto, cache: FullImageCache) -> None:
     """The original on ``canvas`` if the cache holds it; else the preview standing in for it at
     the original's size (the grid's thumbnail, scaled up, while the preview is not made yet),
@@ -282,10 +292,7 @@ def show_on(canvas: PhotoCanvas, photo: CullPhoto, cache: FullImageCache) -> Non
         if error
         else QCoreApplication.translate("CullView", "Reading {name}…").format(name=photo.name)
     )
-    preview = QPixmap()
-    for stand_in in (photo.preview, photo.thumbnail) if error is None else ():
-        if stand_in is not None and preview.load(str(stand_in)):
-            break
+    preview = stand_in(photo.preview, photo.thumbnail) if error is None else QPixmap()
     if preview.isNull():
         canvas.set_pixmap(None, message=message)
         return

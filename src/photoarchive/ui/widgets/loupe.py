@@ -23,12 +23,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QVBoxLa
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.curated import load_values
+from photoarchive.ui.culling import PREVIEW_SIZE, STAND_IN_SIZE, stand_in
 from photoarchive.ui.widgets.photo_info import PhotoInfo
 from photoarchive.ui.widgets.regions import RegionShape, draw_regions, region_shapes
 from photoarchive.ui.workers import Worker, image_job
-
-LARGE_THUMBNAIL = 1024
-SMALL_THUMBNAIL = 256  # the grid's: shown instead until the large one is made (ingest.previews)
 
 
 class ImageView(QScrollArea):
@@ -175,10 +173,8 @@ class Loupe(QDialog):
             return
         self.position = max(0, min(position, len(self.photo_ids) - 1))
         photo = self.catalog.photo(self.current_id())
-        large = QPixmap()
-        for size in (LARGE_THUMBNAIL, SMALL_THUMBNAIL):
-            if large.load(str(self.catalog.paths.thumbnail(photo.sha256, size))):
-                break
+        paths = self.catalog.paths
+        large = stand_in(paths.thumbnail(photo.sha256, PREVIEW_SIZE), paths.thumbnail(photo.sha256, STAND_IN_SIZE))
         texts = load_values(self.catalog, [photo.id], ["caption", "credit", "creator", "source", "image_regions"])[
             photo.id
         ]
