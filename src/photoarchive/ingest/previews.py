@@ -91,7 +91,8 @@ def _preview_size() -> int:
 
 def missing_previews(catalog: Catalog) -> PreviewWork:
     """The photos of ``catalog`` after the mark with no preview in the cache, the newest first."""
-    note_before_import(catalog)  # no import has run since previews were left to be made
+    if setting(catalog.conn, MARK) is None:  # no import has run since previews were left to be made
+        note_before_import(catalog)  # a write: once an archive, not at every window
     mark = int(setting(catalog.conn, MARK) or 0)
     paths = catalog.paths
     tasks, through = [], mark
