@@ -17,6 +17,7 @@ under a temporary name and renamed, so a crash never leaves half a thumbnail.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -69,6 +70,19 @@ def make_thumbnails(
     except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ImageError(describe(error)) from error
     return full_size
+
+
+def make_thumbnails_from_embedded(embedded: Iterable[bytes], targets: dict[int, Path], orientation: int = 1) -> None:
+    """``make_thumbnails`` from the first of a RAW file's embedded previews (largest first) that
+    decodes; ImageError saying why, when none does (the import and ``ingest.previews``)."""
+    reason = "the file has no embedded preview"
+    for data in embedded:
+        try:
+            make_thumbnails(data, targets, orientation)
+            return
+        except ImageError as error:
+            reason = str(error)
+    raise ImageError(reason)
 
 
 def _decode_jpeg(image: Image.Image, source: Path | str | bytes, largest: int) -> Image.Image | None:

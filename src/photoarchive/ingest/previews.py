@@ -133,16 +133,12 @@ def _from_embedded(task: PreviewTask) -> None:
         embedded = previews(open_image(task.original))
     except MetadataReadError as error:
         raise ImageError(f"not a camera RAW file that can be read ({error})") from error
-    reason = "the file has no embedded preview"
-    for preview in embedded:
-        try:
-            from photoarchive.imaging import PREVIEW_SIZE, make_thumbnails
+    from photoarchive.imaging.thumbnails import make_thumbnails_from_embedded  # imaging: see _preview_size
 
-            make_thumbnails(preview.data, {PREVIEW_SIZE: task.target}, task.orientation)
-            return
-        except ImageError as error:
-            reason = str(error)
-    raise ImageError(f"no usable embedded preview ({reason})")
+    try:
+        make_thumbnails_from_embedded((p.data for p in embedded), {_preview_size(): task.target}, task.orientation)
+    except ImageError as error:
+        raise ImageError(f"no usable embedded preview ({error})") from error
 
 
 def build_previews(work: PreviewWork, cancelled: Callable[[], bool] = lambda: False) -> Iterator[PreviewOutcome]:

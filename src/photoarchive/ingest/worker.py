@@ -47,6 +47,7 @@ from photoarchive.errors import CatalogError, ImageError, IngestError, MetadataR
 from photoarchive.files import fsync_dir, numbered_name, real_path
 from photoarchive.imaging import GRID_SIZE, THUMBNAIL_SIZES, make_placeholder, make_thumbnails, oriented_size
 from photoarchive.imaging import open_image as open_pixels
+from photoarchive.imaging.thumbnails import make_thumbnails_from_embedded
 from photoarchive.ingest.header import image_kind, read_header
 from photoarchive.ingest.scan import RAW_EXTENSIONS
 from photoarchive.ingest.task import DISK_FULL, FileResult, disk_full
@@ -335,16 +336,12 @@ def _read_quietly(
     metadata_read(technical)
     if is_raw:
         width, height = (image.pixelWidth() or None, image.pixelHeight() or None) if image is not None else (None, None)
-        reasons = ["the file has no embedded preview"]
-        for preview in previews(image) if image is not None else []:
-            try:
-                make_thumbnails(preview.data, targets, technical.orientation)
-                break
-            except ImageError as error:
-                reasons = [str(error)]
-        else:
+        raw_previews = previews(image) if image is not None else []
+        try:
+            make_thumbnails_from_embedded((p.data for p in raw_previews), targets, technical.orientation)
+        except ImageError as error:
             make_placeholder(targets, suffix[1:].upper())
-            warnings.append(f"no usable embedded preview ({reasons[0]}); the thumbnail is a placeholder")
+            warnings.append(f"no usable embedded preview ({error}); the thumbnail is a placeholder")
         if width and height:
             width, height = oriented_size((width, height), technical.orientation)
         return _Read(technical, embedded, suffix[1:].upper(), width, height, curated)
