@@ -13,6 +13,7 @@ Drawn over the thumbnail, as shapes (no font need hold a star or a flag):
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -98,10 +99,18 @@ def _paint_flag(painter: QPainter, badge: QRectF, flag: str) -> None:
 
 
 def star_polygon(centre: QPointF, radius: float) -> QPolygonF:
-    """A five-pointed star, point up."""
+    """A five-pointed star, point up: the star of that radius, made once, moved to ``centre``
+    (a grid of rated photos paints five a cell: ten points of trigonometry each was about
+    0.8 ms a paint)."""
+    return _star(radius).translated(centre)
+
+
+@functools.lru_cache(maxsize=32)
+def _star(radius: float) -> QPolygonF:
+    """A five-pointed star centred on the origin (copied by ``translated``, never changed)."""
     points = []
     for i in range(10):
         r = radius if i % 2 == 0 else radius * 0.45
         angle = -math.pi / 2 + i * math.pi / 5
-        points.append(QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle)))
+        points.append(QPointF(r * math.cos(angle), r * math.sin(angle)))
     return QPolygonF(points)
