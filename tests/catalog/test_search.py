@@ -167,6 +167,7 @@ def test_an_sqlite_catalog_does_not_map_its_reads(tmp_path: Path) -> None:
     without; the bound is 600 MB)."""
     with Catalog(tmp_path / "a") as catalog:
         assert catalog.conn.execute("PRAGMA mmap_size").fetchone()[0] == 0
+        assert catalog.conn.execute("PRAGMA cache_size").fetchone()[0] == -32768  # its own cache instead: 32 MiB
 
 
 def test_a_keyed_page_asks_the_text_index_again_only_for_its_last_second(tmp_path: Path) -> None:
