@@ -215,14 +215,7 @@ def test_words_beside_a_label_read_along_its_index_give_the_plain_pages(archive,
     query = compile_filter(catalog.conn, text, page=1, order="captured")
     assert query.search == "" and {"p.label = ?", "p.flag = ?"} & set(query.terms), query  # walked along it
     for size in (1, 2, 50):
-        pages, after = [], None
-        while True:
-            page = photo_page(catalog.conn, search=query.search, after=after, limit=size, where=query.where)
-            pages.extend(page.ids)
-            if page.after is None:
-                break
-            after = page.after
-        assert pages == plain, (text, size)
+        assert _paged(catalog.conn, query, size) == plain, (text, size)
     names = {i: name for name, i in ids.items()}
     assert [names[i] for i in filter_photo_ids(catalog.conn, '"cape kokutan" label:red')] == ["landing", "tank"]
 
@@ -365,14 +358,7 @@ def test_a_rare_rating_is_read_a_value_at_a_time_in_capture_order(archive, text:
         # the only sort is of the page's rows, after the merge
         assert [parent for _node, parent, detail in plan if "TEMP B-TREE" in detail] == [0], plan
     for size in (1, 2, 50):
-        pages, after = [], None
-        while True:
-            page = photo_page(catalog.conn, search=query.search, after=after, limit=size, where=query.where)
-            pages.extend(page.ids)
-            if page.after is None:
-                break
-            after = page.after
-        assert pages == plain, (text, size)
+        assert _paged(catalog.conn, query, size) == plain, (text, size)
     listed = [photo.id for chunk in catalog.photo_pages(where=query.where, first_page=1) for photo in chunk]
     assert listed == plain
 
@@ -778,3 +764,15 @@ def test_the_characters_that_fold_are_read_as_every_code_point_gives_them() -> N
 
 def test_no_character_past_the_cased_limit_folds() -> None:
     assert all(chr(c).casefold() == chr(c) for c in range(filters.CASED_LIMIT, 0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def _paged(conn: sqlite3.Connection, query: filters.FilterQuery, size: int) -> list[int]:
+    """Every photo of ``query``, read a keyed page of ``size`` at a time, as the window reads them."""
+    ids: list[int] = []
+    after = None
+    while True:
+        page = photo_page(conn, search=query.search, after=after, limit=size, where=query.where)
+        ids.extend(page.ids)
+        if page.after is None:
+            return ids
+        after = page.after
