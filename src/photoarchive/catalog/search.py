@@ -464,9 +464,6 @@ def _page_query(
         if keyed is not None:
             return keyed
     where, params = photo_filters(search, batch, terms)
-    merged = [i for i, term in enumerate(where) if isinstance(term, Alternatives)]
-    if order == "captured" and not search.strip() and limit is not None and merged:
-        return _merged_page_query(where, params, merged[0], after, limit, columns)
     if after is not None:
         if key is None:
             where.append("p.id > ?")
@@ -474,6 +471,10 @@ def _page_query(
         else:  # (key, id) > after, written so that the index's range on the key is used
             where.append(f"{key} >= ? AND ({key} > ? OR p.id > ?)")
             params.extend([after[0], after[0], after[-1]])
+    if order == "captured" and not search.strip() and limit is not None:
+        merged = next((i for i, term in enumerate(where) if isinstance(term, Alternatives)), None)
+        if merged is not None:
+            return _merged_page_query(where, params, merged, limit, columns)
     walk = ""
     if search.strip() and limit is not None and _dense(conn, search, limit):
         walk = f" INDEXED BY {index}" if index is not None else ""
@@ -493,17 +494,15 @@ def _page_query(
 
 
 def _merged_page_query(
-    where: list[str], params: list[object], position: int, after: Key | None, limit: int, columns: str
+    where: list[str], params: list[object], position: int, limit: int, columns: str
 ) -> tuple[str, list[object]]:
-    """A page in capture order of a filter holding ``Alternatives`` at ``where[position]``: one
+    """A page in capture order of a filter holding ``Alternatives`` at ``where[position]`` (the
+    page's start among ``where``, as ``_page_query`` writes it): one
     SELECT an arm, each reading its index in capture order (the other terms tested on the way),
     merged by SQLite as a compound ordered by the capture key (co-routines: the arms are read
     side by side, and the merge stops after ``limit`` rows), then the ``columns`` of the page's
     photos read by id and put in that order again (a page's worth of rows sorted)."""
     sort = PAGE_ORDERS["captured"][0]
-    if after is not None:  # (key, id) > after, written so that the index's range on the key is used
-        where = [*where, f"{sort} >= ? AND ({sort} > ? OR p.id > ?)"]
-        params = [*params, after[0], after[0], after[-1]]
     alternatives = cast(Alternatives, where[position])
     arms = [
         f"SELECT p.id AS id, {sort} AS k FROM photos p WHERE "
