@@ -319,8 +319,7 @@ def _compile(
         column = "p." if indexed or (ordered and _ordered(term)) else "+p."
         if term.field == "rating":
             accepted = cast(frozenset[int], term.value)
-            rating = _rating(column, frozenset(RATINGS) - accepted if term.negated else accepted, merged=alone)
-            where.append(rating)
+            where.append(_rating(column, frozenset(RATINGS) - accepted if term.negated else accepted, merged=alone))
             continue
         if term.field == "text" and not term.negated:
             if searched:
@@ -403,7 +402,7 @@ def _rating(column: str, accepted: frozenset[int], *, merged: bool = False) -> s
     listed = f"{column}rating IN ({', '.join(map(str, sorted(accepted)))})"
     if 0 in accepted:
         return f"({column}rating IS NULL OR {listed})"
-    if merged and column == "p." and len(accepted) > 1:
+    if merged and len(accepted) > 1:
         # Each value's photos come from photos_rating in capture order: a page in that order
         # merges one walk a value (search.Alternatives) rather than sorting every rated photo.
         return Alternatives(listed, [f"p.rating = {value}" for value in sorted(accepted)])
