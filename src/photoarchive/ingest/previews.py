@@ -94,11 +94,11 @@ def missing_previews(catalog: Catalog) -> PreviewWork:
     if setting(catalog.conn, MARK) is None:  # no import has run since previews were left to be made
         note_before_import(catalog)  # a write: once an archive, not at every window
     mark = int(setting(catalog.conn, MARK) or 0)
-    paths = catalog.paths
+    paths, size = catalog.paths, _preview_size()
     tasks, through = [], mark
     for photo_id, relative, sha256, orientation in catalog.preview_sources(after=mark):
         through = max(through, photo_id)
-        target = paths.thumbnail(sha256, _preview_size())
+        target = paths.thumbnail(sha256, size)
         if not target.exists():
             tasks.append(PreviewTask(photo_id, paths.original(relative), target, orientation or 1))
     return PreviewWork(tasks, through)

@@ -61,18 +61,16 @@ class PreviewBuilder(QObject):
             return
         archive = self.catalog
 
-        def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> Any:
+        def job(cancelled: Callable[[], bool], report: Callable[[Any], None]) -> None:
             with archive.reopen() as catalog:
                 work = missing_previews(catalog)
             if work.tasks:
                 report(len(work.tasks))
             for outcome in build_previews(work, cancelled):
                 report(outcome)
-            if cancelled():
-                return True
-            with archive.reopen() as catalog:
-                tried(catalog, work)  # what could not be made is not tried again at the next window
-            return False
+            if not cancelled():
+                with archive.reopen() as catalog:
+                    tried(catalog, work)  # what could not be made is not tried again at the next window
 
         worker = self.worker = Worker(job)
         worker.signals.progress.connect(self._progress)
@@ -99,7 +97,7 @@ class PreviewBuilder(QObject):
                 self.problems.append(item.problem)
         self._show(self._left)
 
-    def _finished(self, cancelled: bool) -> None:
+    def _finished(self, _result: None) -> None:
         self.worker = None
         if self._closed:
             return
