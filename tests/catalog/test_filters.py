@@ -440,10 +440,19 @@ def test_a_photos_text_is_read_from_the_index_as_the_sources_join_it(archive) ->
 
     catalog, ids = archive
     apply_edit(catalog, [ids["late"]], {"caption": "Cape Kokutan at dusk", "keywords": ["Туман"]})
+    apply_edit(catalog, [ids["harbour"]], {"caption": "Straße zum Strand"})
     joined = " || ' ' || ".join(f"coalesce({source}, '')" for source in TEXT_SOURCES)
-    rows = catalog.conn.execute(f"SELECT p.id, {joined}, {filters._text()} FROM photos p").fetchall()
+    stored = "SELECT f.c0 FROM search_keys k JOIN photos_fts_content f ON f.id = k.key WHERE k.photo_id = p.id"
+    rows = catalog.conn.execute(
+        f"SELECT p.id, {joined}, ({stored}), (SELECT folds FROM search_keys WHERE photo_id = p.id) FROM photos p"
+    ).fetchall()
     assert len(rows) == len(PHOTOS)
-    assert all(stored == computed for _id, computed, stored in rows)
+    assert all(text == computed for _id, computed, text, _folds in rows)
+    # Each key says whether its text holds a character folding to ASCII (ß, here), as read.
+    assert {(pid, folds) for pid, _computed, text, folds in rows} == {
+        (pid, int(any(c in filters.FOLDS_TO_ASCII for c in text))) for pid, _computed, text, _folds in rows
+    }
+    assert any(folds for *_rest, folds in rows) and not all(folds for *_rest, folds in rows)
     assert matching(archive, '"kokutan at" -flag:reject') == {"late"}
     assert matching(archive, '"cape kokutan" rating>=3') == {"late"}
 
@@ -528,6 +537,11 @@ def test_the_text_test_finds_what_the_folded_instr_does(text, phrase) -> None:
     sql, params = filters._contains_sql("x", phrase)  # SQLite's LIKE for an ASCII fold, the function else
     written = conn.execute(f"SELECT coalesce({sql}, 0) FROM t", params).fetchone()[0]
     assert bool(fast) == bool(written) == bool(plain)
+    # With the mark a search key holds (search_keys.folds): the characters looked for only there.
+    conn.create_function(search.HOLDS_FOLDING, 1, search._holds_folding, deterministic=True)
+    sql, params = filters._contains_sql("x", phrase, folds=f"{search.HOLDS_FOLDING}(x)")
+    marked = conn.execute(f"SELECT coalesce({sql}, 0) FROM t", params).fetchone()[0]
+    assert bool(marked) == bool(plain)
 
 
 def _fold_table() -> sqlite3.Connection:

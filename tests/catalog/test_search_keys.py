@@ -168,3 +168,34 @@ def test_the_migration_moves_an_index_kept_by_photo_id(tmp_path, search: str) ->
         assert catalog.conn.execute("SELECT count(*) FROM search_keys").fetchone()[0] == 8
         assert catalog.photo_ids(search=search) == expected
         assert paged(catalog, search, 3) == expected
+
+
+def test_the_folds_migration_marks_the_texts_holding_a_character_folding_to_ascii(tmp_path) -> None:
+    """0017: a key says whether its photo's text holds a character whose casefold holds an ASCII
+    one (ß, the Kelvin sign): a filter's word beside a rare term finds those through Python, the
+    rest through LIKE alone; and an edit marks the key again."""
+    from photoarchive.catalog.filters import compile_filter
+    from photoarchive.catalog.migrations import m0017_search_folds
+
+    with Catalog(tmp_path / "a") as catalog:
+
+        def first_page(text: str) -> list[int]:  # as the window and list read it
+            query = compile_filter(catalog.conn, text, page=100, order="captured")
+            assert not query.search  # the words tested photo by photo, not searched
+            return photo_page(catalog.conn, search=query.search, where=query.where, limit=100).ids
+
+        plain = add(catalog, 1, "2015-08-10", "tank on the beach", rating=5)
+        sharp = add(catalog, 2, "2015-08-11", "Panzer an der Straße", rating=5)
+        kelvin = add(catalog, 3, "2015-08-12", "\u212aokutan", rating=5)
+        with transaction(catalog.conn):  # back to 0016: no column
+            catalog.conn.execute("ALTER TABLE search_keys DROP COLUMN folds")
+            m0017_search_folds.apply(catalog.conn)
+        marks = dict(catalog.conn.execute("SELECT photo_id, folds FROM search_keys").fetchall())
+        assert marks == {plain: 0, sharp: 1, kelvin: 1}
+        assert first_page("strasse rating>=4") == [sharp]  # each rated photo's text tested
+        assert first_page("kokutan rating>=4") == [kelvin]
+        assert first_page("tank rating>=4") == [plain]
+        with transaction(catalog.conn):
+            record_edit(catalog, "2026-01-02T00:00:00+00:00", "test", "caption", [FieldChange(plain, "caption", "", "Straße")], None)
+        assert catalog.conn.execute("SELECT folds FROM search_keys WHERE photo_id = ?", (plain,)).fetchone()[0] == 1
+        assert first_page("STRASSE rating>=4") == [plain, sharp]

@@ -55,6 +55,7 @@ from typing import cast
 from photoarchive.catalog.connection import dialect
 from photoarchive.catalog.dialect import json_values
 from photoarchive.catalog.search import (
+    FOLDS_TO_ASCII,
     PAGE_ORDERS,
     Alternatives,
     count_photos_matching,
@@ -70,11 +71,6 @@ DENSE_FACTOR = 20
 FOLD = "photoarchive_fold"  # casefold(), registered on the connection: SQLite's lower() is ASCII only
 HAS_KEYWORD = "photoarchive_has_keyword"  # (keywords, hierarchical keywords, folded): _has_keyword
 CONTAINS = "photoarchive_contains"  # (text, typed, folded): _contains
-# The characters whose casefold holds an ASCII character (ß -> ss, the Kelvin sign -> k, the
-# ligatures...), as Python 3.11's Unicode tables have them (a test checks every code point).
-FOLDS_TO_ASCII = (
-    "\u00df\u0130\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
-)
 # The most rows a filter is judged on (module doc): a sample of 2,000 photos tells 1 match in
 # 30 from 1 in 40 well enough, and costs a tenth of a 1,000-row page's twenty (J's profile:
 # keyword:tank spent ~40 ms judging 20,000 rows).
@@ -547,21 +543,15 @@ def _least_root(product: int, size: int) -> int:
     return m
 
 
-def _text() -> str:
-    """A photo's searched text, for testing one photo's text (a phrase, or a word beside rare
-    terms) without reading every match of the index: the text the index stores for it (the
-    join of ``search.TEXT_SOURCES``, rebuilt in the transaction of every change), read by its
-    key, rather than the join computed again (some forty sources, a place tree, JSON trees:
-    ~40 µs a photo)."""
-    return "(SELECT f.text FROM photos_fts f WHERE f.rowid = (SELECT k.key FROM search_keys k WHERE k.photo_id = p.id))"
-
-
 def _text_holds(typed: str) -> tuple[str, list[object]]:
-    """A photo's searched text (as ``_text``) holds ``typed`` whatever the case: the text read
-    once a photo from the index's own table of texts (FTS5's ``_content`` table: ``c0`` is the
-    ``text`` column, ``id`` the rowid), rather than ``_text`` once for each test made of it
-    (the LIKE, the characters and the exact test: 6.5 µs a photo against 1.9)."""
-    sql, params = _contains_sql("f.c0", typed)
+    """A photo's searched text holds ``typed`` whatever the case: the text the index stores for
+    it, read by its key from the index's own table of texts (FTS5's ``_content`` table: ``c0``
+    is the ``text`` column, ``id`` the rowid), rather than the join of ``search.TEXT_SOURCES``
+    computed again (some forty sources, a place tree, JSON trees: ~40 µs a photo). Read once a
+    photo for every test made of it (the LIKE, the characters and the exact test: 6.5 µs a photo
+    against 1.9); the characters are looked for only in a text the key marks as holding one
+    (``search_keys.folds``)."""
+    sql, params = _contains_sql("f.c0", typed, folds="k.folds")
     return (
         "EXISTS (SELECT 1 FROM search_keys k JOIN photos_fts_content f ON f.id = k.key"
         f" WHERE k.photo_id = p.id AND {sql})",
@@ -573,13 +563,16 @@ def _fold(text: str | None) -> str | None:
     return text.casefold() if isinstance(text, str) else text
 
 
-def _contains_sql(text: str, typed: str) -> tuple[str, list[object]]:
+def _contains_sql(text: str, typed: str, *, folds: str | None = None) -> tuple[str, list[object]]:
     """``text`` (a SQL expression) holds ``typed`` whatever the case. A text whose fold is ASCII
     is found by SQLite's own LIKE (ASCII case-insensitive), with no Python call a photo: in the
     window the rest of the list is read in the background, and a Python function called for each
     of its rows takes the interpreter from the grid's first paint. A text holding one of
     ``FOLDS_TO_ASCII`` (or a backslash) is also asked of ``_contains``; no other character folds
-    to anything ASCII, so LIKE alone decides the rest exactly."""
+    to anything ASCII, so LIKE alone decides the rest exactly. ``folds``: a SQL expression that
+    is 0 only when ``text`` holds none of ``FOLDS_TO_ASCII`` (``search_keys.folds``), tested
+    before them (``tank rating>=4``: six ``instr`` over the text of each of the three photos in
+    four without "tank", 2.1 -> 0.8 ms a page)."""
     folded = typed.casefold()
     if not folded.isascii() and _fold_fixed(folded):
         return f"(instr({text}, ?) > 0)", [folded]
@@ -596,8 +589,9 @@ def _contains_sql(text: str, typed: str) -> tuple[str, list[object]]:
     if not special:
         return f"({like})", [f"%{_like(folded)}%"]
     held = " OR ".join(f"instr({text}, ?)" for _ in special)
+    marked = "" if folds is None else f"{folds} AND "
     return (
-        f"({like} OR (({held}) AND {CONTAINS}({text}, ?, ?)))",
+        f"({like} OR ({marked}({held}) AND {CONTAINS}({text}, ?, ?)))",
         [f"%{_like(folded)}%", *special, typed, folded],
     )
 

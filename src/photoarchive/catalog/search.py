@@ -200,9 +200,38 @@ def _assign_keys(conn: sqlite3.Connection, rows: Sequence[tuple[int, str | None]
         )
 
 
-def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
+# The characters whose casefold holds an ASCII character (ß -> ss, the Kelvin sign -> k, the
+# ligatures...), as Python 3.11's Unicode tables have them (a test checks every code point).
+# A text holding none of them holds an ASCII word, whatever the case, where SQLite's LIKE finds
+# it: ``search_keys.folds`` says which texts hold one (0017_search_folds), so that a filter
+# testing the text of each photo asks Python of those alone (``filters._contains_sql``).
+FOLDS_TO_ASCII = (
+    "\u00df\u0130\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+)
+_FOLDING = re.compile(f"[{FOLDS_TO_ASCII}]")
+HOLDS_FOLDING = "photoarchive_holds_folding"  # (text): 1 when it holds a character of FOLDS_TO_ASCII
+
+
+def _holds_folding(text: object) -> int:
+    return int(isinstance(text, str) and _FOLDING.search(text) is not None)
+
+
+def mark_folds(conn: sqlite3.Connection, where: str = "TRUE", params: Sequence[object] = ()) -> None:
+    """Set ``folds`` of the search keys ``where`` (over ``search_keys``) from their photos'
+    indexed text: after the text is written, in its transaction."""
+    conn.create_function(HOLDS_FOLDING, 1, _holds_folding, deterministic=True)
+    conn.execute(
+        f"UPDATE search_keys SET folds = {HOLDS_FOLDING}((SELECT f.c0 FROM photos_fts_content f"
+        f" WHERE f.id = search_keys.key)) WHERE {where}",
+        params,
+    )
+
+
+def reindex_photos(conn: Connection, photo_ids: Sequence[int], *, marked: bool = True) -> None:
     """Rebuild the search text and key of these photos: call inside the transaction that changed
-    them (an edit, an undo, a reread, an import), so that a new date moves the photo at once."""
+    them (an edit, an undo, a reread, an import), so that a new date moves the photo at once.
+    ``marked=False`` leaves ``search_keys.folds`` at its default, 1 ("may hold"): for 0011's
+    migration, before 0017 made the column (and marked every photo)."""
     if dialect_of(conn) == "postgresql":
         return search_pg.reindex_photos(conn, photo_ids, search_text("postgresql"))
     assert isinstance(conn, sqlite3.Connection)
@@ -222,6 +251,8 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
             f" JOIN search_keys k ON k.photo_id = p.id WHERE p.id IN ({marks})",
             chunk,
         )
+        if marked:
+            mark_folds(conn, f"photo_id IN ({marks})", chunk)
 
 
 def reindex_all(conn: Connection) -> None:
@@ -251,7 +282,8 @@ def rekey_all(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE photos_fts_keyed RENAME TO photos_fts")
     if moved != conn.execute("SELECT count(*) FROM photos").fetchone()[0]:  # a photo had no text indexed
         indexed = "SELECT k.photo_id FROM search_keys k WHERE k.key IN (SELECT rowid FROM photos_fts)"
-        reindex_photos(conn, [r[0] for r in conn.execute(f"SELECT id FROM photos WHERE id NOT IN ({indexed})")])
+        missing = [r[0] for r in conn.execute(f"SELECT id FROM photos WHERE id NOT IN ({indexed})")]
+        reindex_photos(conn, missing, marked=False)  # 0011's: no ``folds`` column yet (0017)
 
 
 def keys_exact(conn: Connection) -> bool:
