@@ -196,6 +196,13 @@ def test_the_folds_migration_marks_the_texts_holding_a_character_folding_to_asci
         assert first_page("kokutan rating>=4") == [kelvin]
         assert first_page("tank rating>=4") == [plain]
         with transaction(catalog.conn):
-            record_edit(catalog, "2026-01-02T00:00:00+00:00", "test", "caption", [FieldChange(plain, "caption", "", "Straße")], None)
+            record_edit(
+                catalog,
+                "2026-01-02T00:00:00+00:00",
+                "test",
+                "caption",
+                [FieldChange(plain, "caption", "", "Straße")],
+                None,
+            )
         assert catalog.conn.execute("SELECT folds FROM search_keys WHERE photo_id = ?", (plain,)).fetchone()[0] == 1
         assert first_page("STRASSE rating>=4") == [plain, sharp]
