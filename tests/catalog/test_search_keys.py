@@ -6,6 +6,7 @@ that changes moves the photo's key in the same transaction; undated photos, date
 from __future__ import annotations
 
 import calendar
+import re
 
 import pytest
 
@@ -188,6 +189,7 @@ def test_the_folds_migration_marks_the_texts_holding_a_character_folding_to_asci
         sharp = add(catalog, 2, "2015-08-11", "Panzer an der Straße", rating=5)
         kelvin = add(catalog, 3, "2015-08-12", "\u212aokutan", rating=5)
         with transaction(catalog.conn):  # back to 0016: no column
+            catalog.conn.execute("DROP INDEX search_keys_folds")
             catalog.conn.execute("ALTER TABLE search_keys DROP COLUMN folds")
             m0017_search_folds.apply(catalog.conn)
         marks = dict(catalog.conn.execute("SELECT photo_id, folds FROM search_keys").fetchall())
@@ -206,3 +208,38 @@ def test_the_folds_migration_marks_the_texts_holding_a_character_folding_to_asci
             )
         assert catalog.conn.execute("SELECT folds FROM search_keys WHERE photo_id = ?", (plain,)).fetchone()[0] == 1
         assert first_page("STRASSE rating>=4") == [plain, sharp]
+
+
+def test_a_keyword_narrows_through_the_index_while_no_text_holds_a_character_it_folds_otherwise(tmp_path) -> None:
+    """keyword:туман is looked for in the index's matches of "туман" while no photo's text holds
+    a character folding into it that the index folds otherwise (ᲅ, three-legged te): once one
+    does, the keyword is tested on every photo again, and that photo is found."""
+    from photoarchive.catalog import search
+    from photoarchive.catalog.filters import compile_filter, filter_photo_ids
+
+    def first_page(text: str) -> tuple[str, list[int]]:
+        query = compile_filter(catalog.conn, text, page=100, order="captured")
+        return query.search, photo_page(catalog.conn, search=query.search, where=query.where, limit=100).ids
+
+    with Catalog(tmp_path / "a") as catalog:
+        fog = add(catalog, 1, "2015-08-10", "fog", keywords=["Туман"])
+        add(catalog, 2, "2015-08-11", "туманы", keywords=["туманы"])
+        ligature = add(catalog, 3, "2015-08-12", "\ufb01eld")  # marked, but nothing stands in туман
+        assert search.unmarked(catalog.conn, "ᲄᲅ") and not search.unmarked(catalog.conn, "\ufb01")
+        assert first_page("keyword:туман") == ("туман", [fog])
+        odd = add(catalog, 4, "2015-08-13", "old", keywords=["\u1c85уман"])  # ᲅ folds to т
+        assert not search.unmarked(catalog.conn, "ᲄᲅ")
+        assert first_page("keyword:туман") == ("", [fog, odd]) == ("", filter_photo_ids(catalog.conn, "keyword:туман"))
+        assert ligature not in filter_photo_ids(catalog.conn, "keyword:туман")
+
+
+def test_the_marks_follow_every_character_the_index_folds_otherwise() -> None:
+    """search.UNFAITHFUL is what the running SQLite's index folds otherwise than casefold: a
+    keyword narrows only where the marks follow each character that could stand in it."""
+    from photoarchive.catalog import filters, search
+
+    folding = "".join(c for c, _fold in filters._casefolds())
+    unfaithful = filters._unfaithful_characters(folding)
+    assert "ß" in unfaithful and "\u1c85" in unfaithful and "Т" not in unfaithful
+    assert all(search._FOLDING.match(c) for c in unfaithful)
+    assert unfaithful == "".join(c for c in folding if re.match(f"[{search.UNFAITHFUL}]", c))

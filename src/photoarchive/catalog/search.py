@@ -203,13 +203,32 @@ def _assign_keys(conn: sqlite3.Connection, rows: Sequence[tuple[int, str | None]
 # The characters whose casefold holds an ASCII character (ß -> ss, the Kelvin sign -> k, the
 # ligatures...), as Python 3.11's Unicode tables have them (a test checks every code point).
 # A text holding none of them holds an ASCII word, whatever the case, where SQLite's LIKE finds
-# it: ``search_keys.folds`` says which texts hold one (0017_search_folds), so that a filter
-# testing the text of each photo asks Python of those alone (``filters._contains_sql``).
+# it (``filters._contains_sql``).
 FOLDS_TO_ASCII = (
     "\u00df\u0130\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
 )
-_FOLDING = re.compile(f"[{FOLDS_TO_ASCII}]")
-HOLDS_FOLDING = "photoarchive_holds_folding"  # (text): 1 when it holds a character of FOLDS_TO_ASCII
+# The characters the text index (FTS5's trigram tokenizer, as SQLite 3.40 builds it) folds
+# otherwise than Python's casefold: ß, İ, the ligatures, letters newer than its Unicode tables
+# (a test asks the running SQLite of every character that folds). A text holding none of them
+# holds a word's fold where the index finds it, so a keyword's fold can narrow through the index
+# (``filters._keyword_words``).
+UNFAITHFUL = (
+    "\u00df\u0130\u0149\u01f0\u037f\u0390\u03b0\u0528\u052a\u052c\u052e\u0587\u13f8-\u13fd\u1c80-\u1c88"
+    "\u1c90-\u1cba\u1cbd-\u1cbf\u1e96-\u1e9a\u1e9e\u1f50\u1f52\u1f54\u1f56\u1f80-\u1faf\u1fb2-\u1fb4"
+    "\u1fb6\u1fb7\u1fbc\u1fc2-\u1fc4\u1fc6\u1fc7\u1fcc\u1fd2\u1fd3\u1fd6\u1fd7\u1fe2-\u1fe4\u1fe6\u1fe7"
+    "\u1ff2-\u1ff4\u1ff6\u1ff7\u1ffc\u2c2f\ua698\ua69a\ua796\ua798\ua79a\ua79c\ua79e\ua7ab-\ua7ae"
+    "\ua7b0-\ua7b4\ua7b6\ua7b8\ua7ba\ua7bc\ua7be\ua7c0\ua7c2\ua7c4-\ua7c7\ua7c9\ua7d0\ua7d6\ua7d8\ua7f5"
+    "\uab70-\uabbf\ufb00-\ufb06\ufb13-\ufb17\U000104b0-\U000104d3\U00010570-\U0001057a"
+    "\U0001057c-\U0001058a\U0001058c-\U00010592\U00010594\U00010595\U00010c80-\U00010cb2"
+    "\U000118a0-\U000118bf\U00016e40-\U00016e5f\U0001e900-\U0001e921"
+)
+# ``search_keys.folds`` (0017_search_folds) is 1 for a text holding a character of either: the
+# filters that test photos one by one ask Python of those texts alone, and a keyword narrows
+# through the index while no text holds one (``unmarked``).
+_FOLDING = re.compile(f"[{FOLDS_TO_ASCII}{UNFAITHFUL}]")
+HOLDS_FOLDING = "photoarchive_holds_folding"  # (text): 1 when it holds a character of _FOLDING
+# The most marked texts ``unmarked`` looks through for the characters it is asked of.
+MARKED_READ = 1000
 
 
 def _holds_folding(text: object) -> int:
@@ -225,6 +244,22 @@ def mark_folds(conn: sqlite3.Connection, where: str = "TRUE", params: Sequence[o
         f" WHERE f.id = search_keys.key)) WHERE {where}",
         params,
     )
+
+
+def unmarked(conn: sqlite3.Connection, characters: str) -> bool:
+    """Whether no photo's indexed text holds any of ``characters``, each one the marks follow
+    (``_FOLDING``): known from the texts marked alone, when there are at most ``MARKED_READ``
+    (a few photos with a ligature do not keep ``keyword:туман`` from the index; a German
+    archive's thousands with ß do, for the words ß could stand in)."""
+    if not characters or not all(_FOLDING.match(c) for c in characters):
+        return False
+    held = " OR ".join("instr(f.c0, ?)" for _ in characters)
+    read, holding = conn.execute(
+        f"SELECT count(*), coalesce(sum(h), 0) FROM (SELECT ({held}) AS h FROM search_keys k"
+        f" JOIN photos_fts_content f ON f.id = k.key WHERE k.folds LIMIT {MARKED_READ + 1})",
+        list(characters),
+    ).fetchone()
+    return int(read) <= MARKED_READ and not holding
 
 
 def reindex_photos(conn: Connection, photo_ids: Sequence[int], *, marked: bool = True) -> None:
