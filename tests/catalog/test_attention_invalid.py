@@ -3,11 +3,9 @@ what a file held, with a warning; write and export leave it out), by the validat
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from photoarchive.catalog import Catalog
+from photoarchive.catalog import Catalog, attention
 from photoarchive.catalog.attention import needing_attention
 from photoarchive.catalog.connection import dialect, transaction
 from photoarchive.catalog.curated import to_column
@@ -83,7 +81,9 @@ def test_needing_attention_agrees_with_the_validator(catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize("count", [20_000])
-def test_the_rule_stays_quick_on_a_large_archive(catalog: Catalog, count: int) -> None:
+def test_the_rule_stays_quick_on_a_large_archive(catalog: Catalog, count: int, monkeypatch) -> None:
+    """The validator (~0.1 ms a photo) is asked of the few photos SQL cannot clear, not of every
+    one: counted, not timed (the machines are shared)."""
     values = {
         "caption": "Soviet landing at Cape Kokutan.\n\nA long caption. " * 5,
         "date_created": "2015-08-18T10:31:00+11:00",
@@ -96,7 +96,14 @@ def test_the_rule_stays_quick_on_a_large_archive(catalog: Catalog, count: int) -
         for i in range(count):
             _add(catalog, i, values)
         _add(catalog, count, {**values, "country_code": "XX"})
-    started = time.perf_counter()
+    asked: list[object] = []
+    validator = attention.invalid_fields
+
+    def counting(values):
+        asked.append(values)
+        return validator(values)
+
+    monkeypatch.setattr(attention, "invalid_fields", counting)
     assert needing_attention(catalog) == [count + 1]
     assert needing_attention(catalog, among=[count, count + 1, count + 5]) == [count + 1]
-    assert time.perf_counter() - started < 2.0  # the validator on every value takes ~2 s per 20,000
+    assert 0 < len(asked) <= 10, len(asked)  # the photo with "XX" (and none of the 20,000 others)
