@@ -17,7 +17,7 @@ import functools
 import math
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 
 from photoarchive.ui.culling import LABEL_COLOURS
 
@@ -26,6 +26,8 @@ STAR_COLOUR = QColor(255, 214, 64)
 HOLLOW_COLOUR = QColor(235, 235, 235, 190)
 BADGE_COLOUR = QColor(0, 0, 0, 170)
 REJECT_COLOUR = QColor(229, 72, 77)
+
+_MOVED_ONLY = QTransform.TransformationType.TxTranslate.value
 
 
 def paint_marks(painter: QPainter, target: QRect, size: int, rating: int | None, label: str, flag: str) -> None:
@@ -53,12 +55,58 @@ def paint_marks(painter: QPainter, target: QRect, size: int, rating: int | None,
 
 
 def _paint_stars(painter: QPainter, target: QRect, unit: int, rating: int, *, full: bool) -> None:
-    # Five (filled and hollow) on a large cell; the filled only on a small one, or one hollow for 0.
-    shapes = [i < rating for i in range(5)] if full else [True] * rating or [False]
+    # The pill is drawn once per (unit, rating, full, device pixel ratio) into a pixmap and then
+    # copied: a grid of rated photos drew a rounded rect and five antialiased stars a cell at every
+    # paint (~0.7 ms of a 3.5 ms repaint of a rating filter's first page).
+    origin = QPointF(target.left() + 3, target.bottom() - _pill_size(unit, rating, full)[1] - 3)
+    if painter.viewTransformEnabled() or painter.worldTransform().type().value > _MOVED_ONLY:
+        _draw_pill(painter, origin, unit, rating, full)  # scaled or turned: a pixmap would blur
+        return
+    device = painter.device()
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    # On whole device pixels, as in the pixmap (a fractional ratio, 1.5, puts a whole logical
+    # pixel between two device pixels, where the copy would be half a pixel off the shapes).
+    shift = QPointF(painter.worldTransform().dx(), painter.worldTransform().dy())
+    device_origin = (origin + shift) * ratio
+    origin = QPointF(round(device_origin.x()), round(device_origin.y())) / ratio - shift
+    painter.drawPixmap(origin, _pill_pixmap(unit, rating, full, ratio))
+
+
+def _shapes(rating: int, full: bool) -> list[bool]:
+    """The stars of a pill, filled or hollow: five on a large cell; the filled only on a small
+    one, or one hollow for 0."""
+    return [i < rating for i in range(5)] if full else [True] * rating or [False]
+
+
+def _pill_size(unit: int, rating: int, full: bool) -> tuple[int, int]:
+    """The pill's width and height in logical pixels."""
+    count = len(_shapes(rating, full))
+    gap, pad = max(1, unit // 6), max(2, unit // 4)
+    return count * unit + (count - 1) * gap + 2 * pad, unit + 2 * pad
+
+
+@functools.lru_cache(maxsize=128)
+def _pill_pixmap(unit: int, rating: int, full: bool, ratio: float) -> QPixmap:
+    """The pill drawn once into a transparent pixmap of the device's pixel ratio (made and used on
+    the GUI thread, where painting happens)."""
+    width, height = _pill_size(unit, rating, full)
+    pixmap = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _draw_pill(painter, QPointF(0, 0), unit, rating, full)
+    painter.end()
+    return pixmap
+
+
+def _draw_pill(painter: QPainter, origin: QPointF, unit: int, rating: int, full: bool) -> None:
+    """The pill's shapes themselves, its top-left at ``origin``: what the pixmap holds."""
+    shapes = _shapes(rating, full)
     gap = max(1, unit // 6)
     pad = max(2, unit // 4)
-    width = len(shapes) * unit + (len(shapes) - 1) * gap + 2 * pad
-    pill = QRectF(target.left() + 3, target.bottom() - unit - 2 * pad - 3, width, unit + 2 * pad)
+    width, height = _pill_size(unit, rating, full)
+    pill = QRectF(origin.x(), origin.y(), width, height)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(BADGE_COLOUR)
     painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
