@@ -14,7 +14,7 @@ import pytest
 from photoarchive.catalog import Catalog, filters, search
 from photoarchive.catalog.filters import compile_filter, compile_terms, count_filter, filter_photo_ids
 from photoarchive.catalog.places import get_place, insert_place, set_parent, update_place
-from photoarchive.catalog.search import Alternatives, photo_filters, photo_page
+from photoarchive.catalog.search import Alternatives, Listed, photo_filters, photo_page
 from photoarchive.edits import apply_edit
 from photoarchive.filters import parse
 from photoarchive.model.place import Place, PlaceName
@@ -279,7 +279,7 @@ def test_japanese_words_and_keywords_are_found_as_the_fold_finds_them(archive, t
     apply_edit(catalog, [ids["landing"]], {"keywords": ["竹田浜"], "caption": "竹田浜 2"})
     for page, order in ((None, None), (1, "captured"), (50, "captured"), (1, "name")):
         query = compile_filter(catalog.conn, text, page=page, order=order)
-        assert not any(filters.CONTAINS in t or (filters.HAS_KEYWORD in t and "instr" not in t) for t in query.terms)
+        assert not any(filters.CONTAINS in t for t in query.terms)
         where, params = photo_filters(query.search, None, query.where)
         found = {
             names[r[0]] for r in catalog.conn.execute(f"SELECT id FROM photos p WHERE {' AND '.join(where)}", params)
@@ -308,16 +308,41 @@ def test_a_very_common_camera_or_keyword_is_tested_along_the_walk_not_searched(a
     (its words not searched); a rarer one lends its words to the text search. Both select the
     same photos as the plain listing."""
     catalog, _ids = archive
-    for text in ("camera:nikon", "keyword:tank", "camera:nikon -flag:reject"):
+    for text, order in (
+        ("camera:nikon", "captured"),
+        ("keyword:tank", "name"),
+        ("camera:nikon -flag:reject", "captured"),
+    ):
         monkeypatch.setattr(filters, "VERY_DENSE", 1000)
-        common = compile_filter(catalog.conn, text, page=1, order="captured")
+        common = compile_filter(catalog.conn, text, page=1, order=order)
         monkeypatch.setattr(filters, "VERY_DENSE", 0)  # never
-        rarer = compile_filter(catalog.conn, text, page=1, order="captured")
+        rarer = compile_filter(catalog.conn, text, page=1, order=order)
         assert common.search == "" and rarer.search != "", text
         for query in (common, rarer):
             assert photo_page(catalog.conn, search=query.search, limit=None, where=query.where).ids == (
                 filter_photo_ids(catalog.conn, text)
             ), text
+
+
+def test_a_keyword_in_capture_order_walks_its_rows_of_the_keyword_index(archive, monkeypatch) -> None:
+    """In capture order with no words searched, a keyword (common or rare, beside other terms)
+    is read from its rows of the keyword index in the page's order: every page, and the pages
+    read one after another, are those of the plain listing."""
+    catalog, ids = archive
+    apply_edit(catalog, [ids["harbour"], ids["late"]], {"keywords": ["Tank"]})
+    for dense in (1000, 0):
+        monkeypatch.setattr(filters, "VERY_DENSE", dense)
+        for text in ("keyword:tank", "keyword:tank -flag:reject", "keyword:weapons|tanks", "keyword:nothing",
+                     "keyword:tank keyword:fog"):  # fmt: skip
+            query = compile_filter(catalog.conn, text, page=1, order="captured")
+            assert query.search == "" and any(isinstance(t, Listed) for t in query.terms), text
+            expected = filter_photo_ids(catalog.conn, text)
+            assert _paged(catalog.conn, query, 1) == _paged(catalog.conn, query, 2) == expected, text
+            sql, _params = search._page_query(catalog.conn, "", "captured", None, None, 1, "p.id", query.where)
+            assert "FROM keyword_index kw CROSS JOIN photos p" in sql
+    assert len(filter_photo_ids(catalog.conn, "keyword:tank")) >= 3
+    tank = compile_filter(catalog.conn, "tank keyword:fog", page=1, order="captured")  # words: the search drives
+    assert tank.search and not any(isinstance(t, Listed) for t in tank.terms)
 
 
 def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) -> None:
@@ -399,17 +424,21 @@ STRAIGHT_KEYWORD = (
         (None, None),
     ],
 )
-def test_the_keyword_function_selects_what_the_plain_sql_does(keywords, hierarchical) -> None:
+def test_the_keyword_index_holds_what_the_plain_sql_finds(keywords, hierarchical) -> None:
+    """A photo's rows of the keyword index (keyword_index.words_of) are the words the plain SQL
+    of keyword: finds it by, for every way a keyword is written."""
     import sqlite3
 
     from photoarchive.catalog import filters
+    from photoarchive.catalog.keyword_index import words_of
 
     conn = sqlite3.connect(":memory:")
     conn.create_function(filters.FOLD, 1, filters._fold, deterministic=True)
-    conn.create_function(filters.HAS_KEYWORD, 3, filters._has_keyword, deterministic=True)
     conn.execute("CREATE TABLE p (keywords TEXT, hierarchical_keywords TEXT)")
     conn.execute("INSERT INTO p VALUES (?, ?)", (keywords, hierarchical))
-    words = ("tank", "tanks", "танк", 'tank"s', "strasse", "straße", "korea", "weapons|tank", "t-34", "fog", "t_nk")
+    words = ("tank", "tanks", "танк", 'tank"s', "strasse", "straße", "korea", "weapons|tank", "t-34", "fog", "t_nk",
+             "weapons|tanks|t-34", "tanks|t-34", "weapons|t-34", "a", "")  # fmt: skip
+    held = words_of(keywords, hierarchical)
     for word in words:
         folded = word.casefold()
         plain = conn.execute(
@@ -417,10 +446,14 @@ def test_the_keyword_function_selects_what_the_plain_sql_does(keywords, hierarch
             " FROM p",
             (folded,),
         ).fetchone()[0]
-        fast = conn.execute(f"SELECT {filters.HAS_KEYWORD}(keywords, hierarchical_keywords, ?) FROM p", (folded,))
-        sql, params = filters._keyword_sql(folded)  # SQLite's LIKE for an ASCII fold, the function else
-        written = conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params)
-        assert bool(fast.fetchone()[0]) == bool(written.fetchone()[0]) == bool(plain), (keywords, hierarchical, word)
+        assert (folded in held) == bool(plain), (keywords, hierarchical, word)
+    assert all(
+        conn.execute(
+            f"SELECT {STRAIGHT_KEYWORD.replace('(k)', '(keywords)').replace('(h)', '(hierarchical_keywords)')} FROM p",
+            (w,),
+        ).fetchone()[0]
+        for w in held
+    )
 
 
 def test_the_characters_folding_to_ascii_are_all_listed() -> None:
@@ -547,22 +580,18 @@ def test_the_text_test_finds_what_the_folded_instr_does(text, phrase) -> None:
 def _fold_table() -> sqlite3.Connection:
     """A database with the filters' Python functions and a table ``p`` of a text ``x`` and keywords."""
     conn = sqlite3.connect(":memory:")
-    for name, arity, function in ((filters.FOLD, 1, filters._fold), (filters.CONTAINS, 3, filters._contains),
-                                  (filters.HAS_KEYWORD, 3, filters._has_keyword)):  # fmt: skip
+    for name, arity, function in ((filters.FOLD, 1, filters._fold), (filters.CONTAINS, 3, filters._contains)):
         conn.create_function(name, arity, function, deterministic=True)
     conn.execute("CREATE TABLE p (x TEXT, keywords TEXT, hierarchical_keywords TEXT)")
     return conn
 
 
 def _assert_found_as_folded(conn: sqlite3.Connection, text: str, word: str) -> str:
-    """The text test finds ``word`` in the row's ``text`` as the folded comparison does, and the
-    keyword test finds it when it is the whole keyword; the keyword test's SQL."""
+    """The text test finds ``word`` in the row's ``text`` as the folded comparison does; the
+    text test's SQL."""
     plain = conn.execute(f"SELECT instr({filters.FOLD}(x), ?) > 0 FROM p", (word,)).fetchone()[0]
     sql, params = filters._contains_sql("x", word)
     assert conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0] == plain, (text, word)
-    sql, params = filters._keyword_sql(word)
-    found = conn.execute(f"SELECT coalesce({sql}, 0) FROM p", params).fetchone()[0]
-    assert bool(found) == (text.casefold() == word), (text, word)
     return sql
 
 
@@ -599,9 +628,9 @@ def test_a_word_beyond_ascii_is_asked_of_python_only_where_a_character_could_fol
             conn.execute("DELETE FROM p")
             conn.execute("INSERT INTO p VALUES (?, ?, '[]')", (text, json.dumps([text], ensure_ascii=False)))
             for word in sorted(w for w in words if not w.isascii()):
-                keyword_sql = _assert_found_as_folded(conn, text, word)
+                text_sql = _assert_found_as_folded(conn, text, word)
                 checked += 1
-                narrowed += "instr(" in keyword_sql
+                narrowed += filters.CONTAINS not in text_sql or "instr(" in text_sql
     assert checked > 10_000 and narrowed > checked // 2
     assert filters._folding_into("fog") == ("\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04")  # ff fi fl ffi ffl
 

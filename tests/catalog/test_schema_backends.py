@@ -59,7 +59,13 @@ def test_the_same_tables_with_the_same_columns_on_both(backend: Backend, tmp_pat
         assert dialect(opened.conn) == backend.name
         found = tables(opened.conn)
     assert sorted(found) == sorted(expected)
-    assert len(expected) == 17 and {"photos", "translations", "search_keys", "schema_migrations"} <= set(expected)
+    assert len(expected) == 18 and {
+        "photos",
+        "translations",
+        "search_keys",
+        "keyword_index",
+        "schema_migrations",
+    } <= set(expected)
     for name, columns in expected.items():
         if name == SEARCH_TEXT:
             assert "text" in found[name]

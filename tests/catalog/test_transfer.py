@@ -102,11 +102,16 @@ def test_the_sample_round_trips_sqlite_postgresql_sqlite_with_the_same_digests(
     back = tmp_path / "back.sqlite"
     with server(pg_url) as on_server, sqlite_target(back) as target:
         report = transfer(on_server, target)
-    assert report.rebuilt == ["photos_fts", "search_keys"]
+    assert report.rebuilt == ["photos_fts", "search_keys", "keyword_index"]
     with closing(sqlite3.connect(back)) as conn:
         assert digests(conn) == original
         assert conn.execute("SELECT count(*) FROM photos_fts").fetchone()[0] == len(photos)
         assert conn.execute("SELECT count(*) FROM search_keys").fetchone()[0] == len(photos)
+        from photoarchive.catalog.keyword_index import words_of
+
+        kept = conn.execute("SELECT id, keywords, hierarchical_keywords FROM photos").fetchall()
+        rows = {(w, pid) for pid, k, h in kept for w in words_of(k, h)}
+        assert rows and {tuple(r) for r in conn.execute("SELECT word, photo_id FROM keyword_index")} == rows
 
     def shown(*options: str) -> list[object]:
         capsys.readouterr()

@@ -69,6 +69,7 @@ class Connection(Protocol):
 
 
 C = TypeVar("C", bound=Connection)
+T = TypeVar("T")
 
 
 def dialect(conn: Connection) -> Dialect:
@@ -264,7 +265,7 @@ def set_setting(conn: Connection, key: str, value: str) -> None:
 IN_CHUNK = 500
 
 
-def chunked(items: Iterable[object], size: int = IN_CHUNK) -> Iterator[list[object]]:
+def chunked(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
     """The items in lists of at most ``size``, for statements with ``IN (...)``."""
     items = list(items)
     for start in range(0, len(items), size):

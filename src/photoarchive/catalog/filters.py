@@ -3,7 +3,10 @@
 ``compile_filter`` gives a ``FilterQuery``: words for the text search (the search module's
 full-text index finds them, and its page query walks or sorts as it judges), and WHERE terms
 with their parameters for the rest. A keyword or camera token also lends its text to the
-search, which narrows the candidates through the index before the exact test runs on them.
+search, which narrows the candidates through the index before the exact test runs on them. A
+keyword is tested in the keyword index (``catalog.keyword_index``: a row a word a photo), and a
+page in capture order with no words searched walks its rows there (``search.Listed``), which
+are in that order.
 
 Speed over a million photos: a page is read by walking the sort key's index and stopping
 after a page of matches, which is quick when matches are common and slow when they are rare
@@ -15,14 +18,14 @@ matches through the index on rating, label, flag, place or capture date and sort
 
 Words beside rare terms are not searched: each of the few photos the terms hold has its text
 tested (``tank rating>=4``: of the 1,152 photos rated 4 or 5, not 260,000 with "tank" walked
-to find them), unless no index reads the terms (``keyword:nothing``: its words are searched).
+to find them), unless no index reads the terms (``camera:Leica``: its words are searched).
 A rating read through its index with no other indexed term is read one value at a time, each
 value's photos in capture order (``photos_rating`` holds the capture key), and the walks merged
 (``search.Alternatives``): a page in capture order stops after its matches (some 400 photos
 tested for 100 with "tank") rather than testing and sorting every one. A place
 beside a rare rating, label, flag or date is looked up in the place's index by photo id.
 A phrase is tested in the text of each photo its words find, the text the index stores.
-Tests of text are SQLite's own (JSON, LIKE, instr) for an ASCII fold and for words no other
+Tests of text are SQLite's own (LIKE, instr) for an ASCII fold and for words no other
 character folds into (Japanese); Python is called only for other texts (``_contains_sql``),
 as a Python call a row slows the window's paint from the background, and for a word beyond
 ASCII (туман) only where the text holds it as written or a character folding into part of
@@ -43,7 +46,6 @@ a place, say), and "not on Shumshu" includes it.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import sqlite3
 import unicodedata
@@ -58,6 +60,7 @@ from photoarchive.catalog.search import (
     FOLDS_TO_ASCII,
     PAGE_ORDERS,
     Alternatives,
+    Listed,
     count_photos_matching,
     photo_filters,
     photo_page,
@@ -70,7 +73,6 @@ from photoarchive.model.curated import FIELDS_BY_NAME, LIST_FIELDS, STRUCTURED_F
 # How many rows of the catalog a page of the filter is judged on, per row of the page.
 DENSE_FACTOR = 20
 FOLD = "photoarchive_fold"  # casefold(), registered on the connection: SQLite's lower() is ASCII only
-HAS_KEYWORD = "photoarchive_has_keyword"  # (keywords, hierarchical keywords, folded): _has_keyword
 CONTAINS = "photoarchive_contains"  # (text, typed, folded): _contains
 # The most rows a filter is judged on (module doc): a sample of 2,000 photos tells 1 match in
 # 30 from 1 in 40 well enough, and costs a tenth of a 1,000-row page's twenty (J's profile:
@@ -122,7 +124,6 @@ def compile_terms(
     if dialect(conn) == "postgresql":
         return _compile_on_a_server(terms)
     conn.create_function(FOLD, 1, _fold, deterministic=True)
-    conn.create_function(HAS_KEYWORD, 3, _has_keyword, deterministic=True)
     conn.create_function(CONTAINS, 3, _contains, deterministic=True)
     query = _compile(conn, terms, indexed=True, searched=True)
     # Judged on the terms over the photo's own columns: a text term is the search's to judge
@@ -130,15 +131,24 @@ def compile_terms(
     sampled = _compile(conn, [t for t in terms if t.field != "text"], indexed=True, searched=False)
     if page is None or not sampled.terms:
         return query
+    # In capture order with no words searched, a keyword's rows of the keyword index give its
+    # photos in the page's order (search.Listed): walked, every row holds the keyword.
+    drives = (
+        order == "captured"
+        and any(t.field == "keyword" and not t.negated for t in terms)
+        and not any(t.field == "text" and not t.negated for t in terms)
+    )
     share = _dense(conn, sampled, page)
     if share is not None:
         if share * VERY_DENSE >= 1 and not any(t.field == "text" for t in terms):
             # So common that walking the sort index finds a page in a few hundred photos, fewer
             # than the text index's matches of a camera's or a keyword's words (camera:D750,
             # two photos in five: 0.7 ms walked against 1.0 ms through the text index).
-            return _compile(conn, terms, indexed=False, searched=False, ordered=order == "captured")
+            return _compile(conn, terms, indexed=False, searched=False, ordered=order == "captured", drives=drives)
         if order != "captured":
             return _compile(conn, terms, indexed=False, searched=True)
+        if drives:
+            return _compile(conn, terms, indexed=False, searched=False, ordered=True, drives=True)
         # In capture order a label's or a flag's index gives its photos in the page's order:
         # walked, every row it reads holds the term (the capture index's rows, one in five).
         driven = _driven_by_index(conn, terms)
@@ -151,8 +161,10 @@ def compile_terms(
     # (``_place_member``) rather than in its row (1,152 rated rows read for 51 on Shumshu).
     member = any(_indexable(t) for t in terms if t.field != "place")
     if not member and not any(t.field == "place" and not t.negated for t in terms):
-        # No index reads them (keyword:nothing, camera:Leica): the words narrow through the
-        # text index, rather than every photo tested (2 s at a million photos).
+        if drives:  # a rare keyword (keyword:nothing): its few rows of the keyword index
+            return _compile(conn, terms, indexed=True, searched=False, drives=True)
+        # No index reads them (camera:Leica): the words narrow through the text index, rather
+        # than every photo tested (2 s at a million photos).
         return query
     return _compile(conn, terms, indexed=True, searched=False, member=member)
 
@@ -300,11 +312,13 @@ def _compile(
     searched: bool,
     ordered: bool = False,
     member: bool = False,
+    drives: bool = False,
 ) -> FilterQuery:
     """``indexed``: terms the planner may read through their column's index (else ``+p.``);
     ``searched``: words go to the text search (else each is tested in the photo's text);
     ``ordered``: a label or a flag keeps its index (``_ordered``) even when not ``indexed``;
-    ``member``: a place is tested in its index (``_place_member``), not read through it."""
+    ``member``: a place is tested in its index (``_place_member``), not read through it;
+    ``drives``: a keyword is ``search.Listed`` (a page in capture order walks its rows)."""
     words: list[str] = []
     where: list[str] = []
     params: list[object] = []
@@ -327,11 +341,11 @@ def _compile(
             continue
         if term.field == "camera" and not term.negated and searched:
             words.append(str(term.value))  # narrows through the text index; the term decides
-        if term.field == "keyword" and not term.negated and searched:
+        if term.field == "keyword" and not term.negated and searched and not drives:
             words.extend(_keyword_narrowing(conn, str(term.value).casefold()))  # as a camera's, when exact
         if term.field == "place" and not term.negated and searched:
             words.extend(_place_words(conn, str(term.value)))  # as a keyword's (_place_words)
-        sql, values = _term(conn, term, column, member=member)
+        sql, values = _term(conn, term, column, member=member, drives=drives and not term.negated)
         where.append(f"NOT coalesce({sql}, 0)" if term.negated else sql)
         params.extend(values)
     for sql, values in last:
@@ -340,7 +354,9 @@ def _compile(
     return FilterQuery(" ".join(words), where, params)
 
 
-def _term(conn: sqlite3.Connection, term: Term, column: str, *, member: bool = False) -> tuple[str, list[object]]:
+def _term(
+    conn: sqlite3.Connection, term: Term, column: str, *, member: bool = False, drives: bool = False
+) -> tuple[str, list[object]]:
     value = term.value
     if term.field == "text":  # negated: every match of the index read once, then left out
         if term.phrase:
@@ -349,8 +365,8 @@ def _term(conn: sqlite3.Connection, term: Term, column: str, *, member: bool = F
         return " AND ".join(where), params
     if term.field in COLUMN_FIELDS:
         return _column_term(term, column)
-    if term.field == "keyword":
-        return _keyword_sql(str(value).casefold())
+    if term.field == "keyword":  # a row of the keyword index (catalog.keyword_index)
+        return (Listed() if drives else str(Listed())), [str(value).casefold()]
     if term.field == "person":  # a person shown whose name holds it, whatever the case
         return f"EXISTS (SELECT 1 FROM json_each(p.persons_shown) WHERE instr({FOLD}(value), ?) > 0)", [
             str(value).casefold()
@@ -669,37 +685,6 @@ def _fold_fixed(folded: str) -> bool:
     return all(c.casefold() == c and unicodedata.category(c) not in FOLD_OUTPUT_CATEGORIES for c in folded)
 
 
-def _keyword_sql(folded: str) -> tuple[str, list[object]]:
-    """A keyword is ``folded`` whatever its case, or a level of a hierarchical keyword is: for
-    an ASCII fold through SQLite's JSON and LIKE alone (as ``_contains_sql``), else
-    ``_has_keyword``."""
-    if not folded.isascii():
-        # 戦車 held as written (or escaped: a JSON escape can stand for any character); туман
-        # as written, or with a character folding into part of it (_folding_into_any).
-        folding = () if _fold_fixed(folded) else _folding_into_any(folded)
-        if folding is None:
-            return f"{HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?)", [folded]
-        looked = (folded, "\\", *folding)
-        held = " OR ".join(f"instr(p.{column}, ?)" for column in ("keywords", "hierarchical_keywords") for _ in looked)
-        return f"(({held}) AND {HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?))", [*looked, *looked, folded]
-    # A backslash too: a JSON escape can stand for any character (json_each reads it decoded).
-    special = ("\\", *_folding_into(folded))
-    held = " OR ".join(
-        [*(["instr(p.keywords, ?)"] * len(special)), *(["instr(p.hierarchical_keywords, ?)"] * len(special))]
-    )
-    # The JSON texts are looked at whole first: a keyword written without an escape is in them
-    # as written (a capture walk tested 850 photos' keywords for a page of keyword:tank: 2.0
-    # -> 1.3 ms, json_each only where the word is).
-    return (
-        "(((p.keywords LIKE ? ESCAPE '\\' OR p.hierarchical_keywords LIKE ? ESCAPE '\\')"
-        " AND (EXISTS (SELECT 1 FROM json_each(p.keywords) WHERE type = 'text' AND value LIKE ? ESCAPE '\\')"
-        " OR EXISTS (SELECT 1 FROM json_each(p.hierarchical_keywords)"
-        " WHERE type = 'text' AND '|' || value || '|' LIKE ? ESCAPE '\\')))"
-        f" OR (({held}) AND {HAS_KEYWORD}(p.keywords, p.hierarchical_keywords, ?)))",
-        [f"%{_like(folded)}%", f"%{_like(folded)}%", _like(folded), f"%|{_like(folded)}|%", *special, *special, folded],
-    )
-
-
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -711,33 +696,3 @@ def _contains(text: str | None, typed: str, folded: str) -> int:
     if not isinstance(text, str):
         return 0
     return int(typed in text or folded in text.casefold())
-
-
-def _has_keyword(keywords: str | None, hierarchical: str | None, folded: str) -> int:
-    """Whether a keyword is ``folded`` (a casefolded text) whatever its case, or a level of a
-    hierarchical keyword is: one call a photo, not one per keyword through ``json_each``.
-
-    A JSON text without a backslash holds each of its strings as written, and ``casefold`` maps
-    each character on its own, so a keyword whose fold is ``folded`` leaves ``folded`` in the
-    fold of the whole text: where it is not there, nothing matches and no JSON is parsed."""
-    for text, levels in ((keywords, False), (hierarchical, True)):
-        if not text or text in ("[]", "{}"):
-            continue
-        if "\\" not in text and folded not in text.casefold():
-            continue
-        try:
-            values = json.loads(text)
-        except ValueError:
-            continue  # json_each refused it too: no keyword
-        if isinstance(values, dict):  # as json_each reads them: an object's values, a text alone
-            values = list(values.values())
-        elif not isinstance(values, list):
-            values = [values]
-        for value in values:
-            if not isinstance(value, str):
-                continue
-            if levels and f"|{folded}|" in f"|{value.casefold()}|":
-                return 1
-            if not levels and value.casefold() == folded:
-                return 1
-    return 0
