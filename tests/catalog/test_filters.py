@@ -340,6 +340,17 @@ def test_a_keyword_in_capture_order_walks_its_rows_of_the_keyword_index(archive,
             assert _paged(catalog.conn, query, 1) == _paged(catalog.conn, query, 2) == expected, text
             sql, _params = search._page_query(catalog.conn, "", "captured", None, None, 1, "p.id", query.where)
             assert "FROM keyword_index kw CROSS JOIN photos p" in sql
+            # The rest of the list after a first page (list's), from the same rows.
+            first = photo_page(catalog.conn, limit=1, where=query.where)
+            rest = (
+                []
+                if first.after is None
+                else photo_page(catalog.conn, after=first.after, limit=None, where=query.where).ids
+            )
+            assert first.ids + rest == expected, text
+            sql, _params = search._page_query(catalog.conn, "", "captured", None, (0, 0), None, "p.id", query.where)
+            assert "FROM keyword_index kw CROSS JOIN photos p" in sql
+            assert [p.id for page in catalog.photo_pages(where=query.where, first_page=1) for p in page] == expected
     assert len(filter_photo_ids(catalog.conn, "keyword:tank")) >= 3
     tank = compile_filter(catalog.conn, "tank keyword:fog", page=1, order="captured")  # words: the search drives
     assert tank.search and not any(isinstance(t, Listed) for t in tank.terms)

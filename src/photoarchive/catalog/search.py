@@ -556,12 +556,12 @@ def _page_query(
         else:  # (key, id) > after, written so that the index's range on the key is used
             where.append(f"{key} >= ? AND ({key} > ? OR p.id > ?)")
             params.extend([after[0], after[0], after[-1]])
-    if order == "captured" and not search.strip() and limit is not None:
+    if order == "captured" and not search.strip():
         merged = next((i for i, term in enumerate(where) if isinstance(term, Alternatives)), None)
-        if merged is not None:
+        if merged is not None and limit is not None:
             return _merged_page_query(where, params, merged, limit, columns)
         listed = next((i for i, term in enumerate(where) if isinstance(term, Listed)), None)
-        if listed is not None:
+        if listed is not None:  # a page, or the rest of the list after it (list's)
             return _listed_page_query(where, params, listed, after, limit, columns)
     walk = ""
     if search.strip() and limit is not None and _dense(conn, search, limit):
@@ -605,13 +605,13 @@ def _merged_page_query(
 
 
 def _listed_page_query(
-    where: list[str], params: list[object], position: int, after: Key | None, limit: int, columns: str
+    where: list[str], params: list[object], position: int, after: Key | None, limit: int | None, columns: str
 ) -> tuple[str, list[object]]:
-    """A page in capture order of a filter holding a ``Listed`` term at ``where[position]``
-    (the page's start among ``where``, as ``_page_query`` writes it): the word's rows of the
-    keyword index walked in their order (the capture key, then the photo id: the page's order),
-    from the page's start, each photo's other terms tested by its id."""
-    sort = PAGE_ORDERS["captured"][0]
+    """A page in capture order (``limit`` None: to the end) of a filter holding a ``Listed`` term
+    at ``where[position]`` (the page's start among ``where``, as ``_page_query`` writes it): the
+    word's rows of the keyword index walked in their order (``kw.sort`` is the capture key
+    ``PAGE_ORDERS["captured"]``, then the photo id: the page's order), from the page's start,
+    each photo's other terms tested by its id."""
     walked = [*where[:position], "kw.word = ?", *where[position + 1 :]]
     start = ""
     if after is not None:  # seeks to the start in the word's rows; the page's own term decides
@@ -619,10 +619,9 @@ def _listed_page_query(
         params = [*params, after[0]]
     sql = (
         f"SELECT {columns} FROM {KEYWORD_INDEX} kw CROSS JOIN photos p ON p.id = kw.photo_id"
-        f" WHERE {' AND '.join(walked)}{start} ORDER BY kw.sort, kw.photo_id LIMIT {int(limit)}"
+        f" WHERE {' AND '.join(walked)}{start} ORDER BY kw.sort, kw.photo_id"
     )
-    assert sort == "coalesce(p.captured_at, p.imported_at)"  # what kw.sort holds
-    return sql, params
+    return (sql if limit is None else f"{sql} LIMIT {int(limit)}"), params
 
 
 def _keyed_page_query(
