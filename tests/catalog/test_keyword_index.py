@@ -10,22 +10,7 @@ from photoarchive.catalog.connection import transaction
 from photoarchive.catalog.history import FieldChange, record_edit
 from photoarchive.catalog.keyword_index import words_of
 from photoarchive.edits import apply_edit
-
-
-def _add(catalog: Catalog, n: int, captured: str, **values: object) -> int:
-    return catalog.add_photo(
-        {
-            "sha256": f"{n:064x}",
-            "original_path": f"x/{n}.jpg",
-            "original_name": f"{n}.jpg",
-            "source_path": f"/src/{n}.jpg",
-            "size": 1,
-            "format": "JPEG",
-            "imported_at": "2026-01-01T00:00:00+00:00",
-            "captured_at": captured,
-            **values,
-        }
-    )
+from tests.catalog.test_search_keys import add as _add
 
 
 def _rows(catalog: Catalog) -> set[tuple[str, str, int]]:
