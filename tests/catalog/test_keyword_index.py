@@ -63,3 +63,13 @@ def test_the_migration_fills_the_index_of_every_photo(tmp_path: Path) -> None:
             r[0] for r in catalog.conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'keyword_index'")
         }
         assert "keyword_index_photo" in indexes
+
+
+def test_the_rows_hold_the_capture_key_the_pages_are_ordered_by() -> None:
+    """A keyword's page walks its rows in their ``sort`` order as the capture order's page: the
+    two write the same key."""
+    from photoarchive.catalog import keyword_index, search
+
+    assert search.page_key("sqlite", "captured") == keyword_index.SORT.replace("captured_at", "p.captured_at").replace(
+        "imported_at", "p.imported_at"
+    )

@@ -55,31 +55,29 @@ def _texts(text: str | None) -> Iterator[str]:
     yield from (value for value in values if isinstance(value, str))
 
 
+# A photo's capture key, as ``search.page_key`` writes it for the capture order (a test holds
+# them equal: this module is below the search module, which imports it).
+SORT = "coalesce(captured_at, imported_at)"
+
+
+def _rows(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> Iterator[tuple[str, str, int]]:
+    """(word, capture key, photo id) of the photos ``where``."""
+    photos = conn.execute(f"SELECT id, {SORT}, keywords, hierarchical_keywords FROM photos WHERE {where}", params)
+    for photo_id, sort, keywords, levels in photos:
+        for word in words_of(keywords, levels):
+            yield word, sort, photo_id
+
+
 def reindex_keywords(conn: sqlite3.Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild these photos' rows (inside the transaction that changed them)."""
     for chunk in chunked(photo_ids):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"DELETE FROM {TABLE} WHERE photo_id IN ({marks})", chunk)
-        rows = conn.execute(
-            f"SELECT id, coalesce(captured_at, imported_at), keywords, hierarchical_keywords FROM photos"
-            f" WHERE id IN ({marks})",
-            chunk,
-        )
-        conn.executemany(
-            f"INSERT OR IGNORE INTO {TABLE} (word, sort, photo_id) VALUES (?, ?, ?)",
-            [
-                (word, sort, photo_id)
-                for photo_id, sort, keywords, levels in rows
-                for word in words_of(keywords, levels)
-            ],
-        )
+        rows = list(_rows(conn, f"id IN ({marks})", chunk))  # read whole before the table is written
+        conn.executemany(f"INSERT OR IGNORE INTO {TABLE} (word, sort, photo_id) VALUES (?, ?, ?)", rows)
 
 
 def reindex_all_keywords(conn: sqlite3.Connection) -> None:
     """Every photo's rows, the table emptied first (the whole index rebuilt, a migration)."""
     conn.execute(f"DELETE FROM {TABLE}")
-    rows = conn.execute("SELECT id, coalesce(captured_at, imported_at), keywords, hierarchical_keywords FROM photos")
-    conn.executemany(
-        f"INSERT OR IGNORE INTO {TABLE} (word, sort, photo_id) VALUES (?, ?, ?)",
-        ((word, sort, photo_id) for photo_id, sort, keywords, levels in rows for word in words_of(keywords, levels)),
-    )
+    conn.executemany(f"INSERT OR IGNORE INTO {TABLE} (word, sort, photo_id) VALUES (?, ?, ?)", _rows(conn, "TRUE", ()))
