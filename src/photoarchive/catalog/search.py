@@ -264,12 +264,10 @@ def unmarked(conn: sqlite3.Connection, characters: str) -> bool:
     return int(read) <= MARKED_READ and not holding
 
 
-def reindex_photos(conn: Connection, photo_ids: Sequence[int], *, at_0011: bool = False) -> None:
+def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild the search text and key of these photos, and their rows of the keyword index
     (``catalog.keyword_index``): call inside the transaction that changed them (an edit, an
-    undo, a reread, an import), so that a new date moves the photo at once. ``at_0011``: in
-    0011's migration, before 0017 and 0018 made ``search_keys.folds`` (left at its default, 1:
-    "may hold") and the keyword index (each migration then fills its own for every photo)."""
+    undo, a reread, an import), so that a new date moves the photo at once."""
     if dialect_of(conn) == "postgresql":
         return search_pg.reindex_photos(conn, photo_ids, search_text("postgresql"))
     assert isinstance(conn, sqlite3.Connection)
@@ -289,9 +287,8 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int], *, at_0011: bool 
             f" JOIN search_keys k ON k.photo_id = p.id WHERE p.id IN ({marks})",
             chunk,
         )
-        if not at_0011:
-            mark_folds(conn, f"photo_id IN ({marks})", chunk)
-            reindex_keywords(conn, chunk)
+        mark_folds(conn, f"photo_id IN ({marks})", chunk)
+        reindex_keywords(conn, chunk)
 
 
 def reindex_all(conn: Connection) -> None:
@@ -320,10 +317,11 @@ def rekey_all(conn: sqlite3.Connection) -> None:
     ).rowcount
     conn.execute("DROP TABLE photos_fts")
     conn.execute("ALTER TABLE photos_fts_keyed RENAME TO photos_fts")
-    if moved != conn.execute("SELECT count(*) FROM photos").fetchone()[0]:  # a photo had no text indexed
-        indexed = "SELECT k.photo_id FROM search_keys k WHERE k.key IN (SELECT rowid FROM photos_fts)"
-        missing = [r[0] for r in conn.execute(f"SELECT id FROM photos WHERE id NOT IN ({indexed})")]
-        reindex_photos(conn, missing, at_0011=True)  # 0011's: no ``folds`` (0017) nor keyword index (0018)
+    if moved != conn.execute("SELECT count(*) FROM photos").fetchone()[0]:
+        # A photo had no text indexed: it has its key, and the whole index is rebuilt once the
+        # catalog's migrations have run (``ensure_index_current`` as it opens), as today's text
+        # reads tables later migrations make (0014's translations).
+        conn.execute("DELETE FROM settings WHERE key = 'search_signature'")
 
 
 def keys_exact(conn: Connection) -> bool:
