@@ -213,7 +213,7 @@ FOLDS_TO_ASCII = (
 # otherwise than Python's casefold: ß, İ, the ligatures, letters newer than its Unicode tables
 # (a test asks the running SQLite of every character that folds). A text holding none of them
 # holds a word's fold where the index finds it, so a keyword's fold can narrow through the index
-# (``filters._keyword_words``).
+# (``filters._keyword_narrowing``).
 UNFAITHFUL = (
     "\u00df\u0130\u0149\u01f0\u037f\u0390\u03b0\u0528\u052a\u052c\u052e\u0587\u13f8-\u13fd\u1c80-\u1c88"
     "\u1c90-\u1cba\u1cbd-\u1cbf\u1e96-\u1e9a\u1e9e\u1f50\u1f52\u1f54\u1f56\u1f80-\u1faf\u1fb2-\u1fb4"
