@@ -778,13 +778,16 @@ def test_a_keyword_asks_the_index_about_the_characters_folding_into_it_alone(mon
     is in the keyword (туман: seven), not all 1,500 that fold (40 ms a command), and the answer
     is the one the whole set gives, for the fold of every character, alone and in a word."""
     asked: list[str] = []
-    unfaithful = filters._unfaithful_folds
+    characters = filters._unfaithful_characters
 
-    def asking(characters: str) -> frozenset[str]:
-        asked.append(characters)
-        return unfaithful(characters)
+    def asking(folding: str) -> str:
+        asked.append(folding)
+        return characters(folding)
 
-    monkeypatch.setattr(filters, "_unfaithful_folds", asking)
+    def unfaithful(folding: str) -> frozenset[str]:  # their folds
+        return frozenset(c.casefold() for c in characters(folding))
+
+    monkeypatch.setattr(filters, "_unfaithful_characters", asking)
     assert filters._keyword_words("туман") == [] and asked == ["АМНТУᲄᲅ"]
     monkeypatch.undo()
     every = unfaithful("".join(c for c, _fold in filters._casefolds()))

@@ -462,8 +462,13 @@ def _keyword_words(folded: str) -> list[str]:
     ASCII only)."""
     # Only the characters whose casefold is in it can stand for part of it: SQLite is asked of
     # those alone (туман: seven, not the 1,500 that fold, 40 ms a command).
-    if _unfaithful_folds(_folding_within(folded)):
+    if _unfaithful_characters(_folding_within(folded)):
         return []
+    return _words(folded)
+
+
+def _words(folded: str) -> list[str]:
+    """The words the index can look for (three characters or more)."""
     return [w for w in folded.split() if len(w) >= 3]
 
 
@@ -479,24 +484,15 @@ def _keyword_narrowing(conn: sqlite3.Connection, folded: str) -> list[str]:
     could stand in them and the index folds otherwise (``search.unmarked``: ᲅ in туман; the
     walk along the capture index tested 1,700 photos' keywords for a page of keyword:туман,
     3.3 ms, and the index's matches of "туман" 1.9 ms)."""
-    words = _keyword_words(folded)
-    candidates = [w for w in folded.split() if len(w) >= 3]
-    if words or not candidates:
-        return words
     standing = _unfaithful_characters(_folding_within(folded))
-    return candidates if standing and unmarked(conn, standing) else []
-
-
-def _unfaithful_folds(characters: str) -> frozenset[str]:
-    """The casefolds of the ``characters`` the text index (FTS5's trigram tokenizer, as this
-    SQLite builds it) does not fold to their casefold: ß, the ligatures, İ, newer letters..."""
-    return frozenset(c.casefold() for c in _unfaithful_characters(characters))
+    return _words(folded) if not standing or unmarked(conn, standing) else []
 
 
 @functools.cache
 def _unfaithful_characters(characters: str) -> str:
-    """Those of the ``characters`` the index does not fold to their casefold (asked of SQLite
-    itself, once a process for each set of characters)."""
+    """Those of the ``characters`` the text index (FTS5's trigram tokenizer, as this SQLite
+    builds it) does not fold to their casefold: ß, the ligatures, İ, newer letters... (asked of
+    SQLite itself, once a process for each set of characters)."""
     if not characters:
         return ""
     conn = sqlite3.connect(":memory:")
