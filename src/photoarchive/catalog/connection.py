@@ -115,7 +115,7 @@ def connect(path: Path | str | CatalogLocation, *, readonly: bool = False) -> Co
         # No mmap_size (SQLite's default, 0): a mapping counts the catalog pages a connection
         # reads in the process's memory, once for each connection (1 GiB mapped: the window at a
         # million photos peaked at 1,177 MB, against 285 MB without; issue 11 bounds it at 600
-        # MB), for cold reads about 30 % faster.
+        # MB), which bought cold reads about 30 % faster.
     except sqlite3.DatabaseError as error:
         raise CatalogError(f"{path}: cannot open the catalog ({error})") from error
     conn.row_factory = sqlite3.Row

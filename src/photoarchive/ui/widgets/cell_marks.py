@@ -78,10 +78,15 @@ def _shapes(rating: int, full: bool) -> list[bool]:
     return [i < rating for i in range(5)] if full else [True] * rating or [False]
 
 
+def _spacing(unit: int) -> tuple[int, int]:
+    """The gap between two stars and the pill's padding around them, in logical pixels."""
+    return max(1, unit // 6), max(2, unit // 4)
+
+
 def _pill_size(unit: int, rating: int, full: bool) -> tuple[int, int]:
     """The pill's width and height in logical pixels."""
     count = len(_shapes(rating, full))
-    gap, pad = max(1, unit // 6), max(2, unit // 4)
+    gap, pad = _spacing(unit)
     return count * unit + (count - 1) * gap + 2 * pad, unit + 2 * pad
 
 
@@ -103,8 +108,7 @@ def _pill_pixmap(unit: int, rating: int, full: bool, ratio: float) -> QPixmap:
 def _draw_pill(painter: QPainter, origin: QPointF, unit: int, rating: int, full: bool) -> None:
     """The pill's shapes themselves, its top-left at ``origin``: what the pixmap holds."""
     shapes = _shapes(rating, full)
-    gap = max(1, unit // 6)
-    pad = max(2, unit // 4)
+    gap, pad = _spacing(unit)
     width, height = _pill_size(unit, rating, full)
     pill = QRectF(origin.x(), origin.y(), width, height)
     painter.setPen(Qt.PenStyle.NoPen)
