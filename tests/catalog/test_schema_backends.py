@@ -59,11 +59,12 @@ def test_the_same_tables_with_the_same_columns_on_both(backend: Backend, tmp_pat
         assert dialect(opened.conn) == backend.name
         found = tables(opened.conn)
     assert sorted(found) == sorted(expected)
-    assert len(expected) == 18 and {
+    assert len(expected) == 19 and {
         "photos",
         "translations",
         "search_keys",
         "keyword_index",
+        "rated_photos",
         "schema_migrations",
     } <= set(expected)
     for name, columns in expected.items():

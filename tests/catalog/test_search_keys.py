@@ -150,14 +150,21 @@ def test_a_date_of_another_shape_reads_pages_as_before(catalog: Catalog) -> None
     assert paged(catalog, "tank", 2) == catalog.photo_ids(search="tank") == [*ids, odd]
 
 
+def _before_0019(conn) -> None:
+    """The catalog as it was before the rated photos (0019), whose trigger reads search_keys."""
+    conn.execute("DROP TRIGGER rated_photos_marks")
+    conn.execute("DROP TABLE rated_photos")
+
+
 @pytest.mark.parametrize("search", ["tank", "ta", "nothing-at-all"])
 def test_the_migration_moves_an_index_kept_by_photo_id(tmp_path, search: str) -> None:
-    from photoarchive.catalog.migrations import m0011_search_keys, m0017_search_folds
+    from photoarchive.catalog.migrations import m0011_search_keys, m0017_search_folds, m0019_rated_photos
 
     with Catalog(tmp_path / "a") as catalog:
         ids = [add(catalog, n, None if n % 3 == 0 else f"19{40 + n}-08-18") for n in range(8)]
         expected = catalog.photo_ids(search=search)
         with transaction(catalog.conn):  # back to the index of 0010: rowid = photo id, no keys
+            _before_0019(catalog.conn)
             catalog.conn.execute("DROP TABLE search_keys")
             catalog.conn.execute("DELETE FROM photos_fts")
             text = (
@@ -171,7 +178,8 @@ def test_the_migration_moves_an_index_kept_by_photo_id(tmp_path, search: str) ->
             catalog.conn.execute("ALTER TABLE translations RENAME TO translations_later")
             m0011_search_keys.apply(catalog.conn)
             catalog.conn.execute("ALTER TABLE translations_later RENAME TO translations")
-            m0017_search_folds.apply(catalog.conn)  # the later migration of search_keys
+            m0017_search_folds.apply(catalog.conn)  # the later migrations of search_keys
+            m0019_rated_photos.apply(catalog.conn)
             ensure_index_current(catalog.conn)  # as the catalog does once its migrations have run
         assert catalog.conn.execute("SELECT count(*) FROM search_keys").fetchone()[0] == 8
         assert catalog.photo_ids(search=search) == expected
@@ -183,7 +191,7 @@ def test_the_folds_migration_marks_the_texts_holding_a_character_folding_to_asci
     one (ß, the Kelvin sign): a filter's word beside a rare term finds those through Python, the
     rest through LIKE alone; and an edit marks the key again."""
     from photoarchive.catalog.filters import compile_filter
-    from photoarchive.catalog.migrations import m0017_search_folds
+    from photoarchive.catalog.migrations import m0017_search_folds, m0019_rated_photos
 
     with Catalog(tmp_path / "a") as catalog:
 
@@ -196,9 +204,11 @@ def test_the_folds_migration_marks_the_texts_holding_a_character_folding_to_asci
         sharp = add(catalog, 2, "2015-08-11", "Panzer an der Straße", rating=5)
         kelvin = add(catalog, 3, "2015-08-12", "\u212aokutan", rating=5)
         with transaction(catalog.conn):  # back to 0016: no column
+            _before_0019(catalog.conn)
             catalog.conn.execute("DROP INDEX search_keys_folds")
             catalog.conn.execute("ALTER TABLE search_keys DROP COLUMN folds")
             m0017_search_folds.apply(catalog.conn)
+            m0019_rated_photos.apply(catalog.conn)
         marks = dict(catalog.conn.execute("SELECT photo_id, folds FROM search_keys").fetchall())
         assert marks == {plain: 0, sharp: 1, kelvin: 1}
         assert first_page("strasse rating>=4") == [sharp]  # each rated photo's text tested

@@ -61,7 +61,9 @@ from photoarchive.catalog.search import (
     PAGE_ORDERS,
     Alternatives,
     Listed,
+    Rated,
     count_photos_matching,
+    negated,
     photo_filters,
     photo_page,
     unmarked,
@@ -346,7 +348,7 @@ def _compile(
         if term.field == "place" and not term.negated and searched:
             words.extend(_place_words(conn, str(term.value)))  # as a keyword's (_place_words)
         sql, values = _term(conn, term, column, member=member, drives=drives and not term.negated)
-        where.append(f"NOT coalesce({sql}, 0)" if term.negated else sql)
+        where.append(negated(sql) if term.negated else sql)
         params.extend(values)
     for sql, values in last:
         where.append(sql)
@@ -391,10 +393,10 @@ COLUMN_FIELDS = ("label", "flag", "date", "source-type")
 def _column_term(term: Term, column: str) -> tuple[str, list[object]]:
     """The term (not negated) of a field of ``COLUMN_FIELDS``, over ``column`` (``p.`` or ``+p.``)."""
     value = term.value
-    if term.field in ("label", "flag"):
+    if term.field in ("label", "flag"):  # the rated photos' rows hold them too (search.Rated)
         if value == "":
-            return f"coalesce({column}{term.field}, '') = ''", []
-        return f"{column}{term.field} = ?", [value]
+            return Rated(f"coalesce({column}{term.field}, '') = ''", f"r.{term.field} = ''"), []
+        return Rated(f"{column}{term.field} = ?", f"r.{term.field} = ?"), [value]
     if term.field == "source-type":
         return f"coalesce({column}digital_source_type, '') = ?", [value]
     if term.field == "date":
@@ -415,10 +417,11 @@ def _rating(column: str, accepted: frozenset[int], *, merged: bool = False) -> s
     listed = f"{column}rating IN ({', '.join(map(str, sorted(accepted)))})"
     if 0 in accepted:
         return f"({column}rating IS NULL OR {listed})"
-    if merged and len(accepted) > 1:
-        # Each value's photos come from photos_rating in capture order: a page in that order
-        # merges one walk a value (search.Alternatives) rather than sorting every rated photo.
-        return Alternatives(listed, [f"p.rating = {value}" for value in sorted(accepted)])
+    if merged:
+        # Each value's photos come from the rated photos in capture order, with their text: a
+        # page in that order merges one walk a value (search.Alternatives) rather than sorting
+        # every rated photo.
+        return Alternatives(listed, sorted(accepted))
     return listed
 
 
@@ -434,11 +437,13 @@ def _has(name: str, column: str) -> str:
 
 def _place_member(ids: Sequence[int]) -> str:
     """Photo ``p`` is at one of the places ``ids``, found in the place's index by the photo's id
-    (the index holds it after the place), without reading the photo's row."""
+    (the index holds it after the place), without reading the photo's row (nor, walking the
+    rated photos, with its id from their row: ``search.Rated``)."""
     if not ids:
-        return "0"
+        return Rated("0", "0")
     listed = ", ".join(map(str, ids))
-    return f"EXISTS (SELECT 1 FROM photos x INDEXED BY photos_place WHERE x.place_id IN ({listed}) AND x.id = p.id)"
+    member = "EXISTS (SELECT 1 FROM photos x INDEXED BY photos_place WHERE x.place_id IN ({listed}) AND x.id = {photo})"
+    return Rated(member.format(listed=listed, photo="p.id"), member.format(listed=listed, photo="r.photo_id"))
 
 
 def _places_within(conn: sqlite3.Connection, name: str) -> list[int]:
@@ -581,13 +586,12 @@ def _text_holds(typed: str) -> tuple[str, list[object]]:
     computed again (some forty sources, a place tree, JSON trees: ~40 µs a photo). Read once a
     photo for every test made of it (the LIKE, the characters and the exact test: 6.5 µs a photo
     against 1.9); the characters are looked for only in a text the key marks as holding one
-    (``search_keys.folds``)."""
+    (``search_keys.folds``). Walking the rated photos, the text and the mark are their row's
+    (``search.Rated``), and no photo's row is read."""
     sql, params = _contains_sql("f.c0", typed, folds="k.folds")
-    return (
-        "EXISTS (SELECT 1 FROM search_keys k JOIN photos_fts_content f ON f.id = k.key"
-        f" WHERE k.photo_id = p.id AND {sql})",
-        params,
-    )
+    rated, _ = _contains_sql("r.text", typed, folds="r.folds")  # the same text, copied (catalog.rated_photos)
+    held = f"EXISTS (SELECT 1 FROM search_keys k JOIN photos_fts_content f ON f.id = k.key WHERE k.photo_id = p.id AND {sql})"
+    return Rated(held, rated), params
 
 
 def _fold(text: str | None) -> str | None:

@@ -32,6 +32,8 @@ from photoarchive.catalog.dialect import concat_agg, json_values, nocase
 from photoarchive.catalog.keyword_index import TABLE as KEYWORD_INDEX
 from photoarchive.catalog.keyword_index import reindex_keywords
 from photoarchive.catalog.location import Dialect
+from photoarchive.catalog.rated_photos import TABLE as RATED_PHOTOS
+from photoarchive.catalog.rated_photos import reindex_rated
 
 # What a photo's search text is made of, declared once and written in each dialect's SQL
 # (``render_source``): ("column", name) a column of ``photos``; ("json_list", name) the texts of
@@ -266,7 +268,7 @@ def unmarked(conn: sqlite3.Connection, characters: str) -> bool:
 
 def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild the search text and key of these photos, and their rows of the keyword index
-    (``catalog.keyword_index``): call inside the transaction that changed them (an edit, an
+    (``catalog.keyword_index``) and of the rated photos (``catalog.rated_photos``): call inside the transaction that changed them (an edit, an
     undo, a reread, an import), so that a new date moves the photo at once."""
     if dialect_of(conn) == "postgresql":
         return search_pg.reindex_photos(conn, photo_ids, search_text("postgresql"))
@@ -289,6 +291,7 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
         )
         mark_folds(conn, f"photo_id IN ({marks})", chunk)
         reindex_keywords(conn, chunk)
+        reindex_rated(conn, chunk)
 
 
 def reindex_all(conn: Connection) -> None:
@@ -299,6 +302,7 @@ def reindex_all(conn: Connection) -> None:
     conn.execute("DELETE FROM photos_fts")
     conn.execute("DELETE FROM search_keys")
     conn.execute(f"DELETE FROM {KEYWORD_INDEX}")
+    conn.execute(f"DELETE FROM {RATED_PHOTOS}")
     conn.execute("DELETE FROM settings WHERE key = ?", (_NOT_IDS,))
     reindex_photos(conn, ids)
 
@@ -426,20 +430,41 @@ Key = tuple[object, ...]
 Terms = tuple[Sequence[str], Sequence[object]]
 
 
-class Alternatives(str):
-    """A WHERE term of ``Terms`` (its text: the term whole, as any reader takes it) that holds
-    where exactly one of its ``arms`` does: terms with no parameters, each of whose photos an
-    index gives in capture order (a rating's value, ``photos_rating``: ``rating>=4`` is
-    ``rating = 4``, ``rating = 5``). A page in capture order then walks each arm's index in that
-    order and merges the walks (``_merged_page_query``), stopping after a page of matches,
-    rather than reading every photo of the term and sorting them (``tank rating>=4``: the 1,152
-    photos rated 4 or 5 read and their text tested, for a page of 100)."""
+class Rated(str):
+    """A WHERE term of ``Terms`` over photo ``p`` (its text: the term as any reader takes it)
+    that can also be written over a row ``r`` of the rated photos (``catalog.rated_photos``),
+    with the same parameters in the same order: ``rated``. A page walking the rated photos
+    (``_merged_page_query``) tests it there, reading no photo's row (a word in the text, a
+    label, a flag, a place, the page's start)."""
 
-    arms: tuple[str, ...]
+    rated: str
 
-    def __new__(cls, sql: str, arms: Sequence[str]) -> Alternatives:
+    def __new__(cls, sql: str, rated: str) -> Rated:
         term = super().__new__(cls, sql)
-        term.arms = tuple(arms)
+        term.rated = rated
+        return term
+
+
+def negated(term: str) -> str:
+    """``NOT term``, a NULL counting as false, as a ``Rated`` term when ``term`` is one."""
+    sql = f"NOT coalesce({term}, 0)"
+    return Rated(sql, f"NOT coalesce({term.rated}, 0)") if isinstance(term, Rated) else sql
+
+
+class Alternatives(str):
+    """A WHERE term of ``Terms`` (its text: the term whole, as any reader takes it) holding
+    the photos of some ratings, each of which (``ratings``) the rated photos
+    (``catalog.rated_photos``) give in capture order with their text. A page in capture order
+    then walks each rating's rows in that order and merges the walks (``_merged_page_query``),
+    stopping after a page of matches, rather than reading every photo of the term and sorting
+    them (``tank rating>=4``: the 1,152 photos rated 4 or 5 read and their text tested, for a
+    page of 100)."""
+
+    ratings: tuple[int, ...]
+
+    def __new__(cls, sql: str, ratings: Sequence[int]) -> Alternatives:
+        term = super().__new__(cls, sql)
+        term.ratings = tuple(ratings)
         return term
 
 
@@ -552,7 +577,10 @@ def _page_query(
             where.append("p.id > ?")
             params.append(after[-1])
         else:  # (key, id) > after, written so that the index's range on the key is used
-            where.append(f"{key} >= ? AND ({key} > ? OR p.id > ?)")
+            start = f"{key} >= ? AND ({key} > ? OR p.id > ?)"
+            if order == "captured":  # the rated photos' rows are in that order too
+                start = Rated(start, "r.sort >= ? AND (r.sort > ? OR r.photo_id > ?)")
+            where.append(start)
             params.extend([after[0], after[0], after[-1]])
     if order == "captured" and not search.strip():
         merged = next((i for i, term in enumerate(where) if isinstance(term, Alternatives)), None)
@@ -583,17 +611,21 @@ def _merged_page_query(
     where: list[str], params: list[object], position: int, limit: int, columns: str
 ) -> tuple[str, list[object]]:
     """A page in capture order of a filter holding ``Alternatives`` at ``where[position]`` (the
-    page's start among ``where``, as ``_page_query`` writes it): one
-    SELECT an arm, each reading its index in capture order (the other terms tested on the way),
-    merged by SQLite as a compound ordered by the capture key (co-routines: the arms are read
-    side by side, and the merge stops after ``limit`` rows), then the ``columns`` of the page's
-    photos read by id and put in that order again (a page's worth of rows sorted)."""
-    sort = PAGE_ORDERS["captured"][0]
+    page's start among ``where``, as ``_page_query`` writes it): one SELECT a rating, each
+    walking that rating's rows of the rated photos in capture order (``r.sort``, then the photo
+    id: the page's order), the other terms tested on the way, over the row where they are
+    ``Rated`` (a word in its text, a label, a flag), over the photo's own row where not (joined
+    only then); merged by SQLite as a compound ordered by the capture key (co-routines: the
+    walks are read side by side, and the merge stops after ``limit`` rows); then the
+    ``columns`` of the page's photos read by id and put in that order again."""
     alternatives = cast(Alternatives, where[position])
+    others = [term for i, term in enumerate(where) if i != position and term != "TRUE"]
+    tested = [term.rated if isinstance(term, Rated) else term for term in others]
+    joined = "" if all(isinstance(term, Rated) for term in others) else " CROSS JOIN photos p ON p.id = r.photo_id"
     arms = [
-        f"SELECT p.id AS id, {sort} AS k FROM photos p WHERE "
-        + " AND ".join([*where[:position], f"({arm})", *where[position + 1 :]])
-        for arm in alternatives.arms
+        f"SELECT r.photo_id AS id, r.sort AS k FROM {RATED_PHOTOS} r{joined} WHERE "
+        + " AND ".join([f"r.rating = {int(rating)}", *tested])
+        for rating in alternatives.ratings
     ]
     sql = (
         f"SELECT {columns} FROM ({' UNION ALL '.join(arms)} ORDER BY k, id LIMIT {int(limit)}) AS o"
