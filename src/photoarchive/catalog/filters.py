@@ -20,9 +20,10 @@ Words beside rare terms are not searched: each of the few photos the terms hold 
 tested (``tank rating>=4``: of the 1,152 photos rated 4 or 5, not 260,000 with "tank" walked
 to find them), unless no index reads the terms (``camera:Leica``: its words are searched).
 A rating read through its index with no other indexed term is read one value at a time, each
-value's photos in capture order (``photos_rating`` holds the capture key), and the walks merged
-(``search.Alternatives``): a page in capture order stops after its matches (some 400 photos
-tested for 100 with "tank") rather than testing and sorting every one. A place
+value's photos in capture order with their text (``catalog.rated_photos``), and the walks
+merged (``search.Alternatives``): a page in capture order stops after its matches (some 400
+photos tested for 100 with "tank") rather than testing and sorting every one, and its words,
+labels, flags and places are tested in those rows (``search.Rated``), not the photos'. A place
 beside a rare rating, label, flag or date is looked up in the place's index by photo id.
 A phrase is tested in the text of each photo its words find, the text the index stores.
 Tests of text are SQLite's own (LIKE, instr) for an ASCII fold and for words no other

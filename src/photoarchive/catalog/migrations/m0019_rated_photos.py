@@ -15,7 +15,7 @@ NAME = "0019_rated_photos"
 
 POSTGRESQL = """
 CREATE TABLE rated_photos (rating BIGINT NOT NULL, sort TEXT COLLATE "C" NOT NULL, photo_id BIGINT NOT NULL,
-    label TEXT NOT NULL, flag TEXT NOT NULL, folds BIGINT NOT NULL, text TEXT NOT NULL,
+    label TEXT COLLATE "C" NOT NULL, flag TEXT COLLATE "C" NOT NULL, folds BIGINT NOT NULL, text TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (rating, sort, photo_id));
 CREATE INDEX rated_photos_photo ON rated_photos(photo_id);
 """
