@@ -205,15 +205,18 @@ def test_terms_for_common_and_rare_matches_agree(archive, token: str) -> None:
 )  # fmt: skip
 def test_words_beside_a_label_read_along_its_index_give_the_plain_pages(archive, text: str) -> None:
     """Words beside a label or a flag, in capture order: tested photo by photo along the label's
-    index (the walk's first photos hold them often enough), a page at a time, they give the
-    photos and the order of the plain listing, in Russian and Japanese too."""
+    rows of the marked photos or the flag's index (the walk's first photos hold them often
+    enough), a page at a time, they give the photos and the order of the plain listing, in
+    Russian and Japanese too."""
     catalog, ids = archive
     apply_edit(catalog, [ids["tank"]], {"caption": "Cape Kokutan: 竹田浜, туман"})
     apply_edit(catalog, [ids["landing"]], {"caption": "CAPE KOKUTAN fog, ТУМАН", "rating": 2})
     apply_edit(catalog, [ids["blank"]], {"caption": "Туман над 竹田浜"})
     plain = filter_photo_ids(catalog.conn, text)
     query = compile_filter(catalog.conn, text, page=1, order="captured")
-    assert query.search == "" and {"p.label = ?", "p.flag = ?"} & set(query.terms), query  # walked along it
+    # walked along it: the marked photos' rows of the label or the picks, or the flag's index
+    walked = [t for t in query.terms if isinstance(t, Alternatives) or t in ("p.label = ?", "p.flag = ?")]
+    assert query.search == "" and walked, query
     for size in (1, 2, 50):
         assert _paged(catalog.conn, query, size) == plain, (text, size)
     names = {i: name for name, i in ids.items()}
@@ -379,27 +382,27 @@ def test_a_common_filter_walks_the_sort_index_and_a_rare_one_its_own(archive) ->
     ],
 )
 def test_a_rare_rating_is_read_a_value_at_a_time_in_capture_order(archive, text: str, rows_read: bool) -> None:
-    """Rare, a rating alone among the indexed terms is one walk of the rated photos a value, in
+    """Rare, a rating alone among the indexed terms is one walk of the marked photos a value, in
     capture order, merged (search.Alternatives): no sort of every rated photo before the page
     (a temporary b-tree in an arm), pages of any size and their next pages as the listing. The
-    words, labels, flags and places are tested in the rated photos' rows (search.Rated): no
+    words, labels, flags and places are tested in the marked photos' rows (search.Marked): no
     photo's row is read but the page's, unless another term needs it."""
     catalog, ids = archive
     apply_edit(catalog, [ids["late"]], {"caption": "tank in the fog"})
     query = compile_filter(catalog.conn, text, page=50, order="captured")
     assert any(isinstance(term, Alternatives) for term in query.terms), query
-    ratings = next(term for term in query.terms if isinstance(term, Alternatives)).ratings
+    ratings = next(term for term in query.terms if isinstance(term, Alternatives)).marks
     plain = filter_photo_ids(catalog.conn, text)
     first = photo_page(catalog.conn, search=query.search, limit=1, where=query.where)
     for after in (None, first.after):
         sql, params = search._query(catalog.conn, query.search, "captured", None, after, 2, "p.id", query.where)
         plan = [(row[0], row[1], row[3]) for row in catalog.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
         assert any(detail == "MERGE (UNION ALL)" for *_, detail in plan) or len(ratings) == 1, plan
-        # each arm (a value) reads the rated photos' rows of its rating, in their order
-        walks = [d for *_, d in plan if d.startswith("SEARCH r USING PRIMARY KEY (rating=?")]
+        # each arm (a value) reads the marked photos' rows of its rating, in their order
+        walks = [d for *_, d in plan if d.startswith("SEARCH r USING PRIMARY KEY (mark=?")]
         assert len(walks) == len(ratings), plan
         read = [(parent, d) for _node, parent, d in plan if d.split()[:2] in (["SEARCH", "p"], ["SCAN", "p"])]
-        # then the page's rows by id; a photo's row in an arm only for a term the rated rows lack
+        # then the page's rows by id; a photo's row in an arm only for a term the marked rows lack
         assert read[-1] == (0, "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)"), plan
         assert len(read) == (1 + len(ratings) if rows_read else 1), plan
         # the only sort is of the page's rows, after the merge

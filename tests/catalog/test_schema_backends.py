@@ -64,7 +64,7 @@ def test_the_same_tables_with_the_same_columns_on_both(backend: Backend, tmp_pat
         "translations",
         "search_keys",
         "keyword_index",
-        "rated_photos",
+        "marked_photos",
         "schema_migrations",
     } <= set(expected)
     for name, columns in expected.items():

@@ -151,14 +151,14 @@ def test_a_date_of_another_shape_reads_pages_as_before(catalog: Catalog) -> None
 
 
 def _before_0019(conn) -> None:
-    """The catalog as it was before the rated photos (0019), whose trigger reads search_keys."""
-    conn.execute("DROP TRIGGER rated_photos_marks")
-    conn.execute("DROP TABLE rated_photos")
+    """The catalog as it was before the marked photos (0019), whose trigger reads search_keys."""
+    conn.execute("DROP TRIGGER marked_photos_marks")
+    conn.execute("DROP TABLE marked_photos")
 
 
 @pytest.mark.parametrize("search", ["tank", "ta", "nothing-at-all"])
 def test_the_migration_moves_an_index_kept_by_photo_id(tmp_path, search: str) -> None:
-    from photoarchive.catalog.migrations import m0011_search_keys, m0017_search_folds, m0019_rated_photos
+    from photoarchive.catalog.migrations import m0011_search_keys, m0017_search_folds, m0019_marked_photos
 
     with Catalog(tmp_path / "a") as catalog:
         ids = [add(catalog, n, None if n % 3 == 0 else f"19{40 + n}-08-18") for n in range(8)]
@@ -179,7 +179,7 @@ def test_the_migration_moves_an_index_kept_by_photo_id(tmp_path, search: str) ->
             m0011_search_keys.apply(catalog.conn)
             catalog.conn.execute("ALTER TABLE translations_later RENAME TO translations")
             m0017_search_folds.apply(catalog.conn)  # the later migrations of search_keys
-            m0019_rated_photos.apply(catalog.conn)
+            m0019_marked_photos.apply(catalog.conn)
             ensure_index_current(catalog.conn)  # as the catalog does once its migrations have run
         assert catalog.conn.execute("SELECT count(*) FROM search_keys").fetchone()[0] == 8
         assert catalog.photo_ids(search=search) == expected
@@ -191,7 +191,7 @@ def test_the_folds_migration_marks_the_texts_holding_a_character_folding_to_asci
     one (ß, the Kelvin sign): a filter's word beside a rare term finds those through Python, the
     rest through LIKE alone; and an edit marks the key again."""
     from photoarchive.catalog.filters import compile_filter
-    from photoarchive.catalog.migrations import m0017_search_folds, m0019_rated_photos
+    from photoarchive.catalog.migrations import m0017_search_folds, m0019_marked_photos
 
     with Catalog(tmp_path / "a") as catalog:
 
@@ -208,7 +208,7 @@ def test_the_folds_migration_marks_the_texts_holding_a_character_folding_to_asci
             catalog.conn.execute("DROP INDEX search_keys_folds")
             catalog.conn.execute("ALTER TABLE search_keys DROP COLUMN folds")
             m0017_search_folds.apply(catalog.conn)
-            m0019_rated_photos.apply(catalog.conn)
+            m0019_marked_photos.apply(catalog.conn)
         marks = dict(catalog.conn.execute("SELECT photo_id, folds FROM search_keys").fetchall())
         assert marks == {plain: 0, sharp: 1, kelvin: 1}
         assert first_page("strasse rating>=4") == [sharp]  # each rated photo's text tested

@@ -102,7 +102,7 @@ def test_the_sample_round_trips_sqlite_postgresql_sqlite_with_the_same_digests(
     back = tmp_path / "back.sqlite"
     with server(pg_url) as on_server, sqlite_target(back) as target:
         report = transfer(on_server, target)
-    assert report.rebuilt == ["photos_fts", "search_keys", "keyword_index", "rated_photos"]
+    assert report.rebuilt == ["photos_fts", "search_keys", "keyword_index", "marked_photos"]
     with closing(sqlite3.connect(back)) as conn:
         assert digests(conn) == original
         assert conn.execute("SELECT count(*) FROM photos_fts").fetchone()[0] == len(photos)

@@ -20,10 +20,10 @@ Words beside rare terms are not searched: each of the few photos the terms hold 
 tested (``tank rating>=4``: of the 1,152 photos rated 4 or 5, not 260,000 with "tank" walked
 to find them), unless no index reads the terms (``camera:Leica``: its words are searched).
 A rating read through its index with no other indexed term is read one value at a time, each
-value's photos in capture order with their text (``catalog.rated_photos``), and the walks
+value's photos in capture order with their text (``catalog.marked_photos``), and the walks
 merged (``search.Alternatives``): a page in capture order stops after its matches (some 400
 photos tested for 100 with "tank") rather than testing and sorting every one, and its words,
-labels, flags and places are tested in those rows (``search.Rated``), not the photos'. A place
+labels, flags and places are tested in those rows (``search.Marked``), not the photos'. A place
 beside a rare rating, label, flag or date is looked up in the place's index by photo id.
 A phrase is tested in the text of each photo its words find, the text the index stores.
 Tests of text are SQLite's own (LIKE, instr) for an ASCII fold and for words no other
@@ -57,13 +57,15 @@ from typing import cast
 
 from photoarchive.catalog.connection import dialect
 from photoarchive.catalog.dialect import json_values
+from photoarchive.catalog.marked_photos import literal as mark_literal
 from photoarchive.catalog.search import (
     FOLDS_TO_ASCII,
     PAGE_ORDERS,
     Alternatives,
     Listed,
-    Rated,
+    Marked,
     count_photos_matching,
+    marked_walks,
     negated,
     photo_filters,
     photo_page,
@@ -157,7 +159,7 @@ def compile_terms(
         driven = _driven_by_index(conn, terms)
         return driven or _compile(conn, terms, indexed=False, searched=True, ordered=True)
     # Rare: the few photos they hold are read through their index, and each one's text is
-    # tested on its own (``tank rating>=4``: 1,200 rated photos tested, rather than 260,000
+    # tested on its own (``tank rating>=4``: 1,200 marked photos tested, rather than 260,000
     # photos with "tank" walked in capture order to find the rated ones).
     # A place beside another term with an index (``place:Шумшу rating>=4``): the other reads
     # its few photos, and each one's place is looked up in the place's index alone
@@ -186,25 +188,34 @@ def count_filter(conn: sqlite3.Connection, text: str, *, search: str = "") -> in
 
 def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQuery | None:
     """Words beside a label or a flag (``"Cape Kokutan" label:red``), read in capture order by
-    walking the label's index and testing each photo's text (~2 µs), rather than walking the
-    text index's matches (~10-20 µs each, most of them not red): when at least one in
-    ``DRIVEN_SHARE`` of the first ``DRIVEN_SAMPLE`` photos the walk reads holds the words (the
-    sample is those very photos). None when there are no such words or they are rarer."""
+    walking the label's rows of the marked photos (``catalog.marked_photos``; a reject's: the
+    flag's index) and testing each photo's text there, rather than walking the text index's
+    matches (~10-20 µs each, most of them not red): when at least one in ``DRIVEN_SHARE`` of
+    the first ``DRIVEN_SAMPLE`` photos the walk reads holds the words (the sample is those very
+    photos, read as the page reads them). None when there are no such words or they are rarer."""
     words = [t for t in terms if t.field == "text" and not t.negated]
     if not words or not any(_ordered(t) for t in terms):
         return None
     walked = _compile(conn, [t for t in terms if t not in words], indexed=False, searched=False, ordered=True)
     tested = _compile(conn, words, indexed=False, searched=False)
-    sample = (
-        f"SELECT count(*), (SELECT count(*) FROM photos p WHERE p.id IN (SELECT id FROM walk) AND"
-        f" {' AND '.join(tested.terms)}) FROM walk"
-    )
-    walk = (
-        f"WITH walk(id) AS MATERIALIZED (SELECT p.id FROM photos p WHERE {' AND '.join(walked.terms)}"
-        f" ORDER BY {PAGE_ORDERS['captured'][0]}, p.id LIMIT {DRIVEN_SAMPLE}) "
-    )
-    read, held = conn.execute(walk + sample, [*walked.params, *tested.params]).fetchone()
-    if read == DRIVEN_SAMPLE and held * DRIVEN_SHARE < read:
+    driver = next((i for i, term in enumerate(walked.terms) if isinstance(term, Alternatives)), None)
+    if driver is not None and all(isinstance(term, Marked) for term in tested.terms):
+        # The rows and their texts read in order (the photos' rows and texts, 64 scattered
+        # pages, took 0.5 ms of the window's first paint).
+        held = " AND ".join(cast(Marked, term).marked for term in tested.terms)
+        (arm,) = marked_walks(walked.terms, driver, f"({held}) AS h, r.sort AS k, r.photo_id AS id")
+        sql = f"SELECT count(*), coalesce(sum(h), 0) FROM ({arm} ORDER BY k, id LIMIT {DRIVEN_SAMPLE})"
+        params = [*tested.params, *walked.params]
+    else:
+        sql = (
+            f"WITH walk(id) AS MATERIALIZED (SELECT p.id FROM photos p WHERE {' AND '.join(walked.terms)}"
+            f" ORDER BY {PAGE_ORDERS['captured'][0]}, p.id LIMIT {DRIVEN_SAMPLE}) SELECT count(*),"
+            f" (SELECT count(*) FROM photos p WHERE p.id IN (SELECT id FROM walk) AND {' AND '.join(tested.terms)})"
+            " FROM walk"
+        )
+        params = [*walked.params, *tested.params]
+    read, held_by = conn.execute(sql, params).fetchone()
+    if read == DRIVEN_SAMPLE and held_by * DRIVEN_SHARE < read:
         return None
     return _compile(conn, terms, indexed=False, searched=False, ordered=True)
 
@@ -216,6 +227,16 @@ def _indexable(term: Term) -> bool:
         accepted = cast(frozenset[int], term.value)
         return 0 not in (frozenset(RATINGS) - accepted if term.negated else accepted)
     return _ordered(term) or (term.field == "date" and not term.negated)
+
+
+def _markable(term: Term) -> bool:
+    """Whether the marked photos' rows of some marks hold a term's photos (a rating without 0,
+    a label, the picks: ``catalog.marked_photos``)."""
+    if term.field == "rating":
+        return _indexable(term)
+    return not term.negated and (
+        (term.field == "label" and term.value != "") or (term.field == "flag" and term.value == "pick")
+    )
 
 
 def _ordered(term: Term) -> bool:
@@ -326,14 +347,22 @@ def _compile(
     where: list[str] = []
     params: list[object] = []
     last: list[tuple[str, list[object]]] = []  # tests of the photo's text: after the cheap ones
-    # A rating read through its index, no other term having one, is read a value at a time in
-    # capture order (``_rating``); beside a label, say, the planner weighs the two indexes.
+    # The term whose marks a page in capture order walks (``search.Alternatives``): a rating,
+    # a label or the picks read through their index with no other term having one, or the
+    # label or the picks whose index a page walks in capture order (``ordered``); beside
+    # another indexed term (a rating beside a label) the planner weighs the two indexes.
     alone = indexed and sum(map(_indexable, terms)) == 1
+    walked = next((t for t in terms if _markable(t) and (alone or (ordered and not drives and _ordered(t)))), None)
     for term in terms:
         column = "p." if indexed or (ordered and _ordered(term)) else "+p."
         if term.field == "rating":
             accepted = cast(frozenset[int], term.value)
-            where.append(_rating(column, frozenset(RATINGS) - accepted if term.negated else accepted, merged=alone))
+            accepted = frozenset(RATINGS) - accepted if term.negated else accepted
+            where.append(_rating(column, accepted, merged=term is walked))
+            continue
+        if term is walked:  # a label or the picks (_markable)
+            plain = f"{column}{term.field} = {mark_literal(str(term.value))}"
+            where.append(Alternatives(plain, [mark_literal(f"{term.field}:{term.value}")]))
             continue
         if term.field == "text" and not term.negated:
             if searched:
@@ -394,10 +423,10 @@ COLUMN_FIELDS = ("label", "flag", "date", "source-type")
 def _column_term(term: Term, column: str) -> tuple[str, list[object]]:
     """The term (not negated) of a field of ``COLUMN_FIELDS``, over ``column`` (``p.`` or ``+p.``)."""
     value = term.value
-    if term.field in ("label", "flag"):  # the rated photos' rows hold them too (search.Rated)
+    if term.field in ("label", "flag"):  # the marked photos' rows hold them too (search.Marked)
         if value == "":
-            return Rated(f"coalesce({column}{term.field}, '') = ''", f"r.{term.field} = ''"), []
-        return Rated(f"{column}{term.field} = ?", f"r.{term.field} = ?"), [value]
+            return Marked(f"coalesce({column}{term.field}, '') = ''", f"r.{term.field} = ''"), []
+        return Marked(f"{column}{term.field} = ?", f"r.{term.field} = ?"), [value]
     if term.field == "source-type":
         return f"coalesce({column}digital_source_type, '') = ?", [value]
     if term.field == "date":
@@ -419,10 +448,10 @@ def _rating(column: str, accepted: frozenset[int], *, merged: bool = False) -> s
     if 0 in accepted:
         return f"({column}rating IS NULL OR {listed})"
     if merged:
-        # Each value's photos come from the rated photos in capture order, with their text: a
+        # Each value's photos come from the marked photos in capture order, with their text: a
         # page in that order merges one walk a value (search.Alternatives) rather than sorting
         # every rated photo.
-        return Alternatives(listed, sorted(accepted))
+        return Alternatives(listed, [mark_literal(f"rating:{value}") for value in sorted(accepted)])
     return listed
 
 
@@ -439,12 +468,12 @@ def _has(name: str, column: str) -> str:
 def _place_member(ids: Sequence[int]) -> str:
     """Photo ``p`` is at one of the places ``ids``, found in the place's index by the photo's id
     (the index holds it after the place), without reading the photo's row (nor, walking the
-    rated photos, with its id from their row: ``search.Rated``)."""
+    marked photos, with its id from their row: ``search.Marked``)."""
     if not ids:
-        return Rated("0", "0")
+        return Marked("0", "0")
     listed = ", ".join(map(str, ids))
     member = "EXISTS (SELECT 1 FROM photos x INDEXED BY photos_place WHERE x.place_id IN ({listed}) AND x.id = {photo})"
-    return Rated(member.format(listed=listed, photo="p.id"), member.format(listed=listed, photo="r.photo_id"))
+    return Marked(member.format(listed=listed, photo="p.id"), member.format(listed=listed, photo="r.photo_id"))
 
 
 def _places_within(conn: sqlite3.Connection, name: str) -> list[int]:
@@ -587,12 +616,12 @@ def _text_holds(typed: str) -> tuple[str, list[object]]:
     computed again (some forty sources, a place tree, JSON trees: ~40 µs a photo). Read once a
     photo for every test made of it (the LIKE, the characters and the exact test: 6.5 µs a photo
     against 1.9); the characters are looked for only in a text the key marks as holding one
-    (``search_keys.folds``). Walking the rated photos, the text and the mark are their row's
-    (``search.Rated``), and no photo's row is read."""
+    (``search_keys.folds``). Walking the marked photos, the text and the mark are their row's
+    (``search.Marked``), and no photo's row is read."""
     sql, params = _contains_sql("f.c0", typed, folds="k.folds")
-    rated, _ = _contains_sql("r.text", typed, folds="r.folds")  # the same text, copied (catalog.rated_photos)
+    rated, _ = _contains_sql("r.text", typed, folds="r.folds")  # the same text, copied (catalog.marked_photos)
     held = f"EXISTS (SELECT 1 FROM search_keys k JOIN photos_fts_content f ON f.id = k.key WHERE k.photo_id = p.id AND {sql})"
-    return Rated(held, rated), params
+    return Marked(held, rated), params
 
 
 def _fold(text: str | None) -> str | None:

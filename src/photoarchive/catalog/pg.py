@@ -52,8 +52,8 @@ WRITE_LOCK = 1
 # Other curators' commits: every catalog table notifies this channel (``ensure_change_notices``).
 CHANGES_CHANNEL = "photoarchive_changes"
 # The tables whose changes no window shows: the migrations, the settings, the search text and
-# the keyword index and the rated photos (derived from the photos, whose own change is notified).
-UNNOTIFIED_TABLES = ("schema_migrations", "settings", "photos_fts", "search_keys", "keyword_index", "rated_photos")
+# the keyword index and the marked photos (derived from the photos, whose own change is notified).
+UNNOTIFIED_TABLES = ("schema_migrations", "settings", "photos_fts", "search_keys", "keyword_index", "marked_photos")
 _NOTICE_TRIGGER = "photoarchive_changes"
 
 # A literal, a quoted name, a dollar-quoted body, a comment, or the characters to translate.

@@ -32,8 +32,8 @@ from photoarchive.catalog.dialect import concat_agg, json_values, nocase
 from photoarchive.catalog.keyword_index import TABLE as KEYWORD_INDEX
 from photoarchive.catalog.keyword_index import reindex_keywords
 from photoarchive.catalog.location import Dialect
-from photoarchive.catalog.rated_photos import TABLE as RATED_PHOTOS
-from photoarchive.catalog.rated_photos import reindex_rated
+from photoarchive.catalog.marked_photos import TABLE as MARKED_PHOTOS
+from photoarchive.catalog.marked_photos import reindex_marked
 
 # What a photo's search text is made of, declared once and written in each dialect's SQL
 # (``render_source``): ("column", name) a column of ``photos``; ("json_list", name) the texts of
@@ -268,7 +268,7 @@ def unmarked(conn: sqlite3.Connection, characters: str) -> bool:
 
 def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild the search text and key of these photos, and their rows of the keyword index
-    (``catalog.keyword_index``) and of the rated photos (``catalog.rated_photos``): call inside the transaction that changed them (an edit, an
+    (``catalog.keyword_index``) and of the marked photos (``catalog.marked_photos``): call inside the transaction that changed them (an edit, an
     undo, a reread, an import), so that a new date moves the photo at once."""
     if dialect_of(conn) == "postgresql":
         return search_pg.reindex_photos(conn, photo_ids, search_text("postgresql"))
@@ -291,7 +291,7 @@ def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
         )
         mark_folds(conn, f"photo_id IN ({marks})", chunk)
         reindex_keywords(conn, chunk)
-        reindex_rated(conn, chunk)
+        reindex_marked(conn, chunk)
 
 
 def reindex_all(conn: Connection) -> None:
@@ -302,7 +302,7 @@ def reindex_all(conn: Connection) -> None:
     conn.execute("DELETE FROM photos_fts")
     conn.execute("DELETE FROM search_keys")
     conn.execute(f"DELETE FROM {KEYWORD_INDEX}")
-    conn.execute(f"DELETE FROM {RATED_PHOTOS}")
+    conn.execute(f"DELETE FROM {MARKED_PHOTOS}")
     conn.execute("DELETE FROM settings WHERE key = ?", (_NOT_IDS,))
     reindex_photos(conn, ids)
 
@@ -430,41 +430,42 @@ Key = tuple[object, ...]
 Terms = tuple[Sequence[str], Sequence[object]]
 
 
-class Rated(str):
+class Marked(str):
     """A WHERE term of ``Terms`` over photo ``p`` (its text: the term as any reader takes it)
-    that can also be written over a row ``r`` of the rated photos (``catalog.rated_photos``),
-    with the same parameters in the same order: ``rated``. A page walking the rated photos
+    that can also be written over a row ``r`` of the marked photos (``catalog.marked_photos``),
+    with the same parameters in the same order: ``marked``. A page walking the marked photos
     (``_merged_page_query``) tests it there, reading no photo's row (a word in the text, a
     label, a flag, a place, the page's start)."""
 
-    rated: str
+    marked: str
 
-    def __new__(cls, sql: str, rated: str) -> Rated:
+    def __new__(cls, sql: str, marked: str) -> Marked:
         term = super().__new__(cls, sql)
-        term.rated = rated
+        term.marked = marked
         return term
 
 
 def negated(term: str) -> str:
-    """``NOT term``, a NULL counting as false, as a ``Rated`` term when ``term`` is one."""
+    """``NOT term``, a NULL counting as false, as a ``Marked`` term when ``term`` is one."""
     sql = f"NOT coalesce({term}, 0)"
-    return Rated(sql, f"NOT coalesce({term.rated}, 0)") if isinstance(term, Rated) else sql
+    return Marked(sql, f"NOT coalesce({term.marked}, 0)") if isinstance(term, Marked) else sql
 
 
 class Alternatives(str):
-    """A WHERE term of ``Terms`` (its text: the term whole, as any reader takes it) holding
-    the photos of some ratings, each of which (``ratings``) the rated photos
-    (``catalog.rated_photos``) give in capture order with their text. A page in capture order
-    then walks each rating's rows in that order and merges the walks (``_merged_page_query``),
+    """A WHERE term of ``Terms`` without parameters (its text: the term whole, as any reader
+    takes it) holding the photos of some marks (``marks``, as the marked photos' rows name them
+    and as SQL literals: ``'rating:4'``, ``'label:red'``), each of which the marked photos
+    (``catalog.marked_photos``) give in capture order with their text. A page in capture order
+    then walks each mark's rows in that order and merges the walks (``_merged_page_query``),
     stopping after a page of matches, rather than reading every photo of the term and sorting
     them (``tank rating>=4``: the 1,152 photos rated 4 or 5 read and their text tested, for a
     page of 100)."""
 
-    ratings: tuple[int, ...]
+    marks: tuple[str, ...]
 
-    def __new__(cls, sql: str, ratings: Sequence[int]) -> Alternatives:
+    def __new__(cls, sql: str, marks: Sequence[str]) -> Alternatives:
         term = super().__new__(cls, sql)
-        term.ratings = tuple(ratings)
+        term.marks = tuple(marks)
         return term
 
 
@@ -578,8 +579,8 @@ def _page_query(
             params.append(after[-1])
         else:  # (key, id) > after, written so that the index's range on the key is used
             start = f"{key} >= ? AND ({key} > ? OR p.id > ?)"
-            if order == "captured":  # the rated photos' rows are in that order too
-                start = Rated(start, "r.sort >= ? AND (r.sort > ? OR r.photo_id > ?)")
+            if order == "captured":  # the marked photos' rows are in that order too
+                start = Marked(start, "r.sort >= ? AND (r.sort > ? OR r.photo_id > ?)")
             where.append(start)
             params.extend([after[0], after[0], after[-1]])
     if order == "captured" and not search.strip():
@@ -611,27 +612,34 @@ def _merged_page_query(
     where: list[str], params: list[object], position: int, limit: int, columns: str
 ) -> tuple[str, list[object]]:
     """A page in capture order of a filter holding ``Alternatives`` at ``where[position]`` (the
-    page's start among ``where``, as ``_page_query`` writes it): one SELECT a rating, each
-    walking that rating's rows of the rated photos in capture order (``r.sort``, then the photo
+    page's start among ``where``, as ``_page_query`` writes it): one SELECT a mark, each
+    walking that mark's rows of the marked photos in capture order (``r.sort``, then the photo
     id: the page's order), the other terms tested on the way, over the row where they are
-    ``Rated`` (a word in its text, a label, a flag), over the photo's own row where not (joined
+    ``Marked`` (a word in its text, a label, a flag), over the photo's own row where not (joined
     only then); merged by SQLite as a compound ordered by the capture key (co-routines: the
     walks are read side by side, and the merge stops after ``limit`` rows); then the
     ``columns`` of the page's photos read by id and put in that order again."""
-    alternatives = cast(Alternatives, where[position])
-    others = [term for i, term in enumerate(where) if i != position and term != "TRUE"]
-    tested = [term.rated if isinstance(term, Rated) else term for term in others]
-    joined = "" if all(isinstance(term, Rated) for term in others) else " CROSS JOIN photos p ON p.id = r.photo_id"
-    arms = [
-        f"SELECT r.photo_id AS id, r.sort AS k FROM {RATED_PHOTOS} r{joined} WHERE "
-        + " AND ".join([f"r.rating = {int(rating)}", *tested])
-        for rating in alternatives.ratings
-    ]
+    arms = marked_walks(where, position)
     sql = (
         f"SELECT {columns} FROM ({' UNION ALL '.join(arms)} ORDER BY k, id LIMIT {int(limit)}) AS o"
         " CROSS JOIN photos p ON p.id = o.id ORDER BY o.k, o.id"
     )
     return sql, params * len(arms)
+
+
+def marked_walks(where: Sequence[str], position: int, columns: str = "r.photo_id AS id, r.sort AS k") -> list[str]:
+    """A SELECT of ``columns`` for each mark of the ``Alternatives`` at ``where[position]``,
+    walking its rows of the marked photos ``r`` in capture order, with the other terms of
+    ``where``, over ``r`` where they are ``Marked``, over the photo ``p`` (joined only then)
+    where not (the parameters: the terms', an arm's after the other's)."""
+    alternatives = cast(Alternatives, where[position])
+    others = [term for i, term in enumerate(where) if i != position and term != "TRUE"]
+    tested = [term.marked if isinstance(term, Marked) else term for term in others]
+    joined = "" if all(isinstance(term, Marked) for term in others) else " CROSS JOIN photos p ON p.id = r.photo_id"
+    return [
+        f"SELECT {columns} FROM {MARKED_PHOTOS} r{joined} WHERE " + " AND ".join([f"r.mark = {mark}", *tested])
+        for mark in alternatives.marks
+    ]
 
 
 def _listed_page_query(

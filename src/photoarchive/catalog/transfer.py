@@ -23,7 +23,7 @@ leaves its ``report`` when done.
 - Rows go into PostgreSQL by ``COPY``, into SQLite by ``executemany``; on PostgreSQL the
   identity sequences are then set past the largest id.
 - Derived tables (the search text ``photos_fts`` with its shadow tables, ``search_keys``, the
-  ``keyword_index``, the ``rated_photos``, and the ``settings`` rows that describe them) are neither copied nor compared: the target
+  ``keyword_index``, the ``marked_photos``, and the ``settings`` rows that describe them) are neither copied nor compared: the target
   rebuilds them by the search module's own ``search.ensure_index_current``, in the same
   transaction.
 - Verified before the target commits: the row count and a SHA-256 of every copied table, the
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 Kind = Literal["integer", "real", "text", "blob", "any"]
 
 # Tables derived from the others, never copied nor compared (rebuilt on the target).
-DERIVED_TABLES = ("photos_fts", "search_keys", "keyword_index", "rated_photos")
+DERIVED_TABLES = ("photos_fts", "search_keys", "keyword_index", "marked_photos")
 DERIVED_PREFIX = "photos_fts_"  # SQLite's FTS5 shadow tables
 DERIVED_SETTINGS = ("search_signature", "search_keys_not_ids")
 # Each side's own record of the migrations it ran; the names are compared, not copied.

@@ -1,6 +1,7 @@
-"""The rated photos (0019_rated_photos): each rated photo's search text beside its marks, kept
-current by the search's reindex and by a trigger on the marks, whatever writes them, and
-filled by its migration; the pages that walk them list what the photos' own rows hold."""
+"""The marked photos (0019_marked_photos): the search text of each photo with a rating, a label
+or a pick, a row a mark, kept current by the search's reindex and by a trigger on the marks,
+whatever writes them, and filled by its migration; the pages that walk them list what the
+photos' own rows hold."""
 
 from __future__ import annotations
 
@@ -20,70 +21,87 @@ from tests.catalog.test_search_keys import add
 
 
 def _rows(catalog: Catalog) -> set[tuple[object, ...]]:
-    return {tuple(r) for r in catalog.conn.execute("SELECT * FROM rated_photos")}
+    return {tuple(r) for r in catalog.conn.execute("SELECT * FROM marked_photos")}
 
 
 def _expected(catalog: Catalog) -> set[tuple[object, ...]]:
-    """Every rated photo's marks and indexed text, read from the photos and the index."""
+    """A row for each mark of each photo, with its marks and indexed text, read from the photos
+    and the index."""
     rows = catalog.conn.execute(
         "SELECT p.rating, coalesce(p.captured_at, p.imported_at), p.id, p.label, p.flag, k.folds, f.c0"
         " FROM photos p JOIN search_keys k ON k.photo_id = p.id JOIN photos_fts_content f ON f.id = k.key"
-        " WHERE p.rating IS NOT NULL"
     )
-    return {tuple(r) for r in rows}
+    expected = set()
+    for rating, *row in rows:
+        _sort, _photo, label, flag, *_text = row
+        marks = [f"rating:{rating}"] * (rating is not None) + [f"label:{label}"] * bool(label)
+        expected |= {(mark, *row) for mark in marks + ["flag:pick"] * (flag == "pick")}
+    return expected
+
+
+def _marks(catalog: Catalog) -> set[tuple[str, int]]:
+    return {(str(r[0]), int(r[2])) for r in _rows(catalog)}
 
 
 def test_the_rows_follow_marks_texts_dates_and_undo(tmp_path: Path) -> None:
     with Catalog(tmp_path / "a") as catalog:
         a = add(catalog, 1, "2015-08-10T10:00:00", "tank on the beach", rating=4)
-        b = add(catalog, 2, "2015-08-11T10:00:00", "fog over Height 171")
-        rows = _rows(catalog)
-        assert rows == _expected(catalog) and {r[2] for r in rows} == {a}  # b is not rated
+        b = add(catalog, 2, "2015-08-11T10:00:00", "fog over Height 171", flag="reject")
+        assert _rows(catalog) == _expected(catalog) and _marks(catalog) == {("rating:4", a)}  # no row of a reject
         edit = apply_edit(catalog, [a, b], {"rating": 5, "label": "red", "flag": "pick"})  # the culling keys
-        assert _rows(catalog) == _expected(catalog) and {(r[0], r[2], r[3], r[4]) for r in _rows(catalog)} == {
-            (5, a, "red", "pick"),
-            (5, b, "red", "pick"),
-        }
+        assert _rows(catalog) == _expected(catalog)
+        assert _marks(catalog) == {(m, p) for m in ("rating:5", "label:red", "flag:pick") for p in (a, b)}
         apply_edit(catalog, [b], {"caption": "Straße"})  # a new text, and its folds mark
         assert _rows(catalog) == _expected(catalog)
-        assert any(r[2] == b and "Straße" in str(r[6]) and r[5] == 1 for r in _rows(catalog))
-        with transaction(catalog.conn):  # a new date moves the row in the capture order
+        assert all("Straße" in str(r[6]) and r[5] == 1 for r in _rows(catalog) if r[2] == b)
+        with transaction(catalog.conn):  # a new date moves the rows in the capture order
             change = FieldChange(a, "captured_at", "2015-08-10T10:00:00", "1945-08-18T05:30:00")
             record_edit(catalog, "2026-01-02T00:00:00+00:00", "test", "redate", [change], None)
-        assert (5, "1945-08-18T05:30:00", a) in {r[:3] for r in _rows(catalog)} and _rows(catalog) == _expected(catalog)
-        revert_edit(catalog, edit.id)  # a back to 4, b unrated again
-        assert _rows(catalog) == _expected(catalog) and {(r[0], r[2]) for r in _rows(catalog)} == {(4, a)}
+        assert ("label:red", "1945-08-18T05:30:00", a) in {r[:3] for r in _rows(catalog)}
+        assert _rows(catalog) == _expected(catalog)
+        revert_edit(catalog, edit.id)  # a back to 4 alone, b unrated and a reject again
+        assert _rows(catalog) == _expected(catalog) and _marks(catalog) == {("rating:4", a)}
         with transaction(catalog.conn):  # any writer of the marks, not only an edit: the trigger
-            catalog.conn.execute("UPDATE photos SET rating = 2, flag = 'reject' WHERE id = ?", (b,))
+            catalog.conn.execute("UPDATE photos SET rating = 2, label = 'blue', flag = 'pick' WHERE id = ?", (b,))
             catalog.conn.execute("UPDATE photos SET rating = NULL WHERE id = ?", (a,))
-        assert _rows(catalog) == _expected(catalog) and {(r[0], r[2], r[4]) for r in _rows(catalog)} == {
-            (2, b, "reject")
-        }
+        assert _rows(catalog) == _expected(catalog)
+        assert _marks(catalog) == {("rating:2", b), ("label:blue", b), ("flag:pick", b)}
 
 
-def test_the_migration_fills_the_rows_of_every_rated_photo(tmp_path: Path) -> None:
-    from photoarchive.catalog.migrations import m0019_rated_photos
+def test_the_migration_fills_the_rows_of_every_marked_photo(tmp_path: Path) -> None:
+    from photoarchive.catalog.migrations import m0019_marked_photos
 
     with Catalog(tmp_path / "a") as catalog:
         for n in range(12):
-            add(catalog, n, f"2015-08-{n + 1:02d}", f"photo {n}", rating=n % 6 or None, label=("red", "")[n % 2])
+            flag = ("pick", "reject", "")[n % 3]
+            add(
+                catalog,
+                n,
+                f"2015-08-{n + 1:02d}",
+                f"photo {n}",
+                rating=n % 6 or None,
+                label=("red", "")[n % 2],
+                flag=flag,
+            )
         expected = _expected(catalog)
-        assert len(expected) == 10
+        assert len(expected) == 10 + 6 + 4
         with transaction(catalog.conn):  # back to 0018
-            catalog.conn.execute("DROP TRIGGER rated_photos_marks")
-            catalog.conn.execute("DROP TABLE rated_photos")
-            m0019_rated_photos.apply(catalog.conn)
+            catalog.conn.execute("DROP TRIGGER marked_photos_marks")
+            catalog.conn.execute("DROP TABLE marked_photos")
+            m0019_marked_photos.apply(catalog.conn)
         assert _rows(catalog) == expected
         names = {
             r[0]
-            for r in catalog.conn.execute("SELECT name FROM sqlite_master WHERE tbl_name IN ('rated_photos', 'photos')")
+            for r in catalog.conn.execute(
+                "SELECT name FROM sqlite_master WHERE tbl_name IN ('marked_photos', 'photos')"
+            )
         }
-        assert {"rated_photos_photo", "rated_photos_marks"} <= names
+        assert {"marked_photos_photo", "marked_photos_marks"} <= names
 
 
 # No ß and no ligature: the listing finds words through the text index, which does not fold
 # them as casefold does, while a page tests each photo's text ("strasse" finds "Straße" in a
-# page, not in the listing), as it did before the rated photos.
+# page, not in the listing), as it did before the marked photos.
 WORDS = ["tank", "fog", "Кокутан", "туман", "竹田浜", "beach", "Height 171", "ТАНК"]
 FILTERS = [
     "tank rating>=4",
@@ -95,16 +113,21 @@ FILTERS = [
     "fog rating:5 -flag:pick",
     "rating>=1",
     "кокутан rating>=3 has:caption",
+    "tank label:red",
+    "туман label:blue -flag:reject",
+    "fog flag:pick",
+    "label:red",
+    '"height 171" flag:pick place:Shumshu',
 ]
 
 
-PAGE = 2_000  # beside 80 photos: every rating is rare, read through its index
+PAGE = 2_000  # beside 80 photos: every mark is rare, read through its index
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_pages_walking_the_rated_photos_list_what_the_photos_hold(tmp_path: Path, seed: int) -> None:
+def test_pages_walking_the_marked_photos_list_what_the_photos_hold(tmp_path: Path, seed: int) -> None:
     """Random photos, marks and texts, then random edits (the culling keys, captions, dates,
-    undo): every filter driven by a rating, paged at several sizes through the rated photos,
+    undo): every filter driven by a mark, paged at several sizes through the marked photos,
     lists what the plain listing, which reads the photos' own rows, lists."""
     rng = random.Random(seed)
     with Catalog(tmp_path / "a") as catalog:
