@@ -174,4 +174,4 @@ def test_pages_walking_the_marked_photos_list_what_the_photos_hold(tmp_path: Pat
                 walked += 1
                 for size in (1, 3, 50):
                     assert _paged(catalog.conn, query, size) == plain, (seed, text, size)
-        assert walked == len(FILTERS)  # each read through the rated photos (the page is long)
+        assert walked == len(FILTERS)  # each read through the marked photos (the page is long)

@@ -159,7 +159,7 @@ def compile_terms(
         driven = _driven_by_index(conn, terms)
         return driven or _compile(conn, terms, indexed=False, searched=True, ordered=True)
     # Rare: the few photos they hold are read through their index, and each one's text is
-    # tested on its own (``tank rating>=4``: 1,200 marked photos tested, rather than 260,000
+    # tested on its own (``tank rating>=4``: 1,200 rated photos tested, rather than 260,000
     # photos with "tank" walked in capture order to find the rated ones).
     # A place beside another term with an index (``place:Шумшу rating>=4``): the other reads
     # its few photos, and each one's place is looked up in the place's index alone
@@ -619,9 +619,9 @@ def _text_holds(typed: str) -> tuple[str, list[object]]:
     (``search_keys.folds``). Walking the marked photos, the text and the mark are their row's
     (``search.Marked``), and no photo's row is read."""
     sql, params = _contains_sql("f.c0", typed, folds="k.folds")
-    rated, _ = _contains_sql("r.text", typed, folds="r.folds")  # the same text, copied (catalog.marked_photos)
+    marked, _ = _contains_sql("r.text", typed, folds="r.folds")  # the same text, copied (catalog.marked_photos)
     held = f"EXISTS (SELECT 1 FROM search_keys k JOIN photos_fts_content f ON f.id = k.key WHERE k.photo_id = p.id AND {sql})"
-    return Marked(held, rated), params
+    return Marked(held, marked), params
 
 
 def _fold(text: str | None) -> str | None:

@@ -268,8 +268,9 @@ def unmarked(conn: sqlite3.Connection, characters: str) -> bool:
 
 def reindex_photos(conn: Connection, photo_ids: Sequence[int]) -> None:
     """Rebuild the search text and key of these photos, and their rows of the keyword index
-    (``catalog.keyword_index``) and of the marked photos (``catalog.marked_photos``): call inside the transaction that changed them (an edit, an
-    undo, a reread, an import), so that a new date moves the photo at once."""
+    (``catalog.keyword_index``) and of the marked photos (``catalog.marked_photos``): call
+    inside the transaction that changed them (an edit, an undo, a reread, an import), so that
+    a new date moves the photo at once."""
     if dialect_of(conn) == "postgresql":
         return search_pg.reindex_photos(conn, photo_ids, search_text("postgresql"))
     assert isinstance(conn, sqlite3.Connection)
