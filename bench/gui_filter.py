@@ -21,9 +21,15 @@ The debounce (150 ms for the box, 250 ms for the bar) comes on top of both. The 
 list and the count of rejects hidden come from the background and are waited for between
 measurements, not timed.
 
+Each filter is measured right after one of the searches (in turn), and its time over that
+search's is a paired ratio: the pair sees the same moment's load, where a search's own median
+strays by a fifth from round to round on a shared machine.
+
 Prints ``RESULT filter_first_paint_ratio R``: the slowest filter's median first paint over the
-median of the searches' median first paints. Run: ``python bench/gui_filter.py [--photos N]
-[--rounds R]``; machines are shared: compare ratios, and see the load averages printed.
+median of the searches' median first paints (as before the pairs), and ``RESULT
+filter_paired_ratio P``: the slowest filter's median paired ratio. Run: ``python
+bench/gui_filter.py [--photos N] [--rounds R]``; machines are shared: compare ratios, and see
+the load averages printed.
 """
 
 from __future__ import annotations
@@ -132,22 +138,32 @@ def main() -> None:
 
     plain, hiding = FilterState(), FilterState(hide_rejects=True)
     times: dict[str, list[float]] = {}
-    for _ in range(args.rounds):
+    paired: dict[str, list[float]] = {}
+    for round_ in range(args.rounds):
         for query in SEARCHES:
             times.setdefault(f"search {query}", []).append(time_search(app, window, query, plain))
-        for text in FILTERS:
-            times.setdefault(f"filter {text}", []).append(time_filter(app, window, text))
+        for n, text in enumerate(FILTERS):
+            query = SEARCHES[(round_ + n) % len(SEARCHES)]
+            searched = time_search(app, window, query, plain)
+            times[f"search {query}"].append(searched)
+            filtered = time_filter(app, window, text)
+            times.setdefault(f"filter {text}", []).append(filtered)
+            paired.setdefault(text, []).append(filtered / searched)
         for query in SEARCHES:
             times.setdefault(f"search {query} (hide rejects)", []).append(time_search(app, window, query, hiding))
     reference = statistics.median(statistics.median(times[f"search {q}"]) for q in SEARCHES)
     print(f"\nthe grid's first results painted over {args.photos:,} photos, {args.rounds} rounds (best, median):")
     for name, values in times.items():
         best, median = min(values), statistics.median(values)
-        print(f"  {name[:76]:<78} best {best * 1e3:7.1f} ms  median {median * 1e3:7.1f} ms  ratio {median / reference:5.2f}")  # fmt: skip
+        pairs = f"  paired {statistics.median(paired[name[7:]]):5.2f}" if name[7:] in paired else ""
+        print(f"  {name[:72]:<74} best {best * 1e3:6.1f} ms  median {median * 1e3:6.1f} ms  ratio {median / reference:5.2f}{pairs}")  # fmt: skip
     worst = max(statistics.median(times[f"filter {f}"]) for f in FILTERS)
+    slowest = max(FILTERS, key=lambda f: statistics.median(paired[f]))
     print(f"reference (median of the searches' median first paints): {reference * 1e3:.1f} ms")
+    print(f"slowest filter by its paired ratios: {slowest}")
     print(f"load average at end: {os.getloadavg()}")
     print(f"RESULT filter_first_paint_ratio {worst / reference:.2f}")
+    print(f"RESULT filter_paired_ratio {statistics.median(paired[slowest]):.2f}")
     window.close()
 
 
