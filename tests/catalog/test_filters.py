@@ -847,3 +847,18 @@ def _paged(conn: sqlite3.Connection, query: filters.FilterQuery, size: int) -> l
         if page.after is None:
             return ids
         after = page.after
+
+
+def test_a_compile_looks_each_place_up_once_and_the_next_compile_again(archive) -> None:
+    """The terms are written several times a compile (sampled, walked...): a place's lookup,
+    a recursive query, runs once for all of them, and again at the next compile (a place
+    renamed meanwhile is found by its new name)."""
+    catalog, _ids = archive
+    statements: list[str] = []
+    catalog.conn.set_trace_callback(statements.append)
+    try:
+        for text in ("place:Shumshu rating>=4 tank", "place:Shumshu", "place:Shumshu rating>=4 tank"):
+            compile_filter(catalog.conn, text, page=50, order="captured")
+    finally:
+        catalog.conn.set_trace_callback(None)
+    assert sum("WITH RECURSIVE named" in s for s in statements) == 3

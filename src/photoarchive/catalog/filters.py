@@ -51,9 +51,10 @@ import math
 import sqlite3
 import unicodedata
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from photoarchive.catalog.connection import dialect
 from photoarchive.catalog.dialect import json_values
@@ -128,6 +129,38 @@ def compile_terms(
 ) -> FilterQuery:
     if dialect(conn) == "postgresql":
         return _compile_on_a_server(terms)
+    looked_up = _LOOKUPS.set({})
+    try:
+        return _compile_terms(conn, terms, page=page, order=order)
+    finally:
+        _LOOKUPS.reset(looked_up)
+
+
+# The places, place words and keyword words a compile has looked up (``_once``): the terms are
+# written up to five times a compile (sampled, walked, tested...), and a place's lookup is a
+# recursive query with a Python fold a row (place:Shumshu: seven statements a compile).
+_LOOKUPS: ContextVar[dict[tuple[str, str], list[Any]] | None] = ContextVar("filter_lookups", default=None)
+
+
+def _once(lookup: Callable[[sqlite3.Connection, str], list[Any]]) -> Callable[[sqlite3.Connection, str], list[Any]]:
+    """``lookup`` asked once a compile for each text (``_LOOKUPS``; outside a compile, each time)."""
+
+    @functools.wraps(lookup)
+    def looked_up(conn: sqlite3.Connection, text: str) -> list[Any]:
+        cache = _LOOKUPS.get()
+        if cache is None:
+            return lookup(conn, text)
+        key = (lookup.__name__, text)
+        if key not in cache:
+            cache[key] = lookup(conn, text)
+        return cache[key]
+
+    return looked_up
+
+
+def _compile_terms(
+    conn: sqlite3.Connection, terms: Sequence[Term], *, page: int | None, order: str | None
+) -> FilterQuery:
     conn.create_function(FOLD, 1, _fold, deterministic=True)
     conn.create_function(CONTAINS, 3, _contains, deterministic=True)
     query = _compile(conn, terms, indexed=True, searched=True)
@@ -476,6 +509,7 @@ def _place_member(ids: Sequence[int]) -> str:
     return Marked(member.format(listed=listed, photo="p.id"), member.format(listed=listed, photo="r.photo_id"))
 
 
+@_once
 def _places_within(conn: sqlite3.Connection, name: str) -> list[int]:
     """The places called ``name`` in any language (whatever the case), and every place inside them."""
     rows = conn.execute(
@@ -514,6 +548,7 @@ def _folding_within(folded: str) -> str:
     return "".join(c for c, fold in _casefolds() if fold in folded)
 
 
+@_once
 def _keyword_narrowing(conn: sqlite3.Connection, folded: str) -> list[str]:
     """``_keyword_words``, or the words anyway where no photo's text holds a character that
     could stand in them and the index folds otherwise (``search.unmarked``: ᲅ in туман; the
@@ -545,6 +580,7 @@ def _unfaithful_characters(characters: str) -> str:
         conn.close()
 
 
+@_once
 def _place_words(conn: sqlite3.Connection, name: str) -> list[str]:
     """Words of the place's name that every photo ``place:name`` selects holds in its search text,
     so that the text index narrows the candidates (a page read in key order, as a search's) and
