@@ -26,7 +26,7 @@ search's is a paired ratio: the pair sees the same moment's load, where a search
 strays by a fifth from round to round on a shared machine.
 
 Prints ``RESULT filter_first_paint_ratio R``: the slowest filter's median first paint over the
-median of the searches' median first paints (as before the pairs), and ``RESULT
+median of the searches' median first paints (the paired searches counted among them), and ``RESULT
 filter_paired_ratio P``: the slowest filter's median paired ratio. Run: ``python
 bench/gui_filter.py [--photos N] [--rounds R]``; machines are shared: compare ratios, and see
 the load averages printed.
@@ -155,7 +155,8 @@ def main() -> None:
     print(f"\nthe grid's first results painted over {args.photos:,} photos, {args.rounds} rounds (best, median):")
     for name, values in times.items():
         best, median = min(values), statistics.median(values)
-        pairs = f"  paired {statistics.median(paired[name[7:]]):5.2f}" if name[7:] in paired else ""
+        text = name.removeprefix("filter ")
+        pairs = f"  paired {statistics.median(paired[text]):5.2f}" if name.startswith("filter ") else ""
         print(f"  {name[:72]:<74} best {best * 1e3:6.1f} ms  median {median * 1e3:6.1f} ms  ratio {median / reference:5.2f}{pairs}")  # fmt: skip
     worst = max(statistics.median(times[f"filter {f}"]) for f in FILTERS)
     slowest = max(FILTERS, key=lambda f: statistics.median(paired[f]))
