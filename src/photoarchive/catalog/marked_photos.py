@@ -62,7 +62,8 @@ CREATE = (
     " PRIMARY KEY (mark, sort, photo_id)) WITHOUT ROWID",
     f"CREATE INDEX {TABLE}_photo ON {TABLE}(photo_id)",
     # A mark or the capture date changed without the text (a key pressed on a selection):
-    # the photo's rows again, from its text as indexed.
+    # the photo's rows again, from its text as indexed. It reads search_keys and FTS5's
+    # content table: a migration that drops or renames either drops it and makes it again.
     f"CREATE TRIGGER {TABLE}_marks AFTER UPDATE OF rating, label, flag, captured_at, imported_at ON photos"
     f" BEGIN DELETE FROM {TABLE} WHERE photo_id = NEW.id;"
     f" INSERT INTO {TABLE} {_COLUMNS} SELECT {_VALUES.format(p='NEW')} FROM {_TEXT} JOIN {_MARKS.format(p='NEW')}"
