@@ -619,10 +619,13 @@ def _dense(conn: sqlite3.Connection, query: FilterQuery, page: int) -> float | N
     reads the terms' own index)."""
     sample = min(page * DENSE_FACTOR, MAX_SAMPLE)
     # One statement (each subquery reads an end of the id's index: max and min side by side in
-    # one SELECT would scan); the bound is NULL in a catalog shorter than the sample.
+    # one SELECT would scan); the bound is NULL in a catalog shorter than the sample. The bound
+    # is counted in the search keys, a row a photo by its id, some twenty bytes each: counted
+    # in the photos, whose rows are a few to a page, it read 700 pages (2.4 ms, not 0.6, from
+    # a cold cache).
     size, first, bound = conn.execute(
         "SELECT (SELECT coalesce(max(id), 0) FROM photos), (SELECT coalesce(min(id), 0) FROM photos),"
-        " (SELECT id FROM photos ORDER BY id LIMIT 1 OFFSET ?)",
+        " (SELECT photo_id FROM search_keys ORDER BY photo_id LIMIT 1 OFFSET ?)",
         (sample - 1,),
     ).fetchone()
     needed = page if size == 0 else min(page, _least_root(page * sample * sample, int(size)))
