@@ -138,7 +138,7 @@ def compile_terms(
 
 # The places, place words and keyword words a compile has looked up (``_once``): the terms are
 # written up to five times a compile (sampled, walked, tested...), and a place's lookup is a
-# recursive query with a Python fold a row (place:Shumshu: seven statements a compile).
+# recursive query with a Python fold a row (place:Shumshu: three of them a compile).
 _LOOKUPS: ContextVar[dict[tuple[str, str], list[Any]] | None] = ContextVar("filter_lookups", default=None)
 
 
@@ -187,8 +187,9 @@ def _compile_terms(
             return _compile(conn, terms, indexed=False, searched=True)
         if drives:
             return _compile(conn, terms, indexed=False, searched=False, ordered=True, drives=True)
-        # In capture order a label's or a flag's index gives its photos in the page's order:
-        # walked, every row it reads holds the term (the capture index's rows, one in five).
+        # In capture order a label's or the picks' marked rows (a reject's: the flag's index)
+        # give their photos in the page's order: walked, every row read holds the term (the
+        # capture index's rows, one in five).
         driven = _driven_by_index(conn, terms)
         return driven or _compile(conn, terms, indexed=False, searched=True, ordered=True)
     # Rare: the few photos they hold are read through their index, and each one's text is
