@@ -51,8 +51,8 @@ _MARKS = (
 _VALUES = "m.value, coalesce({p}.captured_at, {p}.imported_at), {p}.id, {p}.label, {p}.flag, k.folds, f.c0"
 _TEXT = "search_keys k JOIN photos_fts_content f ON f.id = k.key"
 _ROWS = (
-    f"SELECT {_VALUES.format(p='p')} FROM photos p JOIN search_keys k ON k.photo_id = p.id"
-    f" JOIN photos_fts_content f ON f.id = k.key JOIN {_MARKS.format(p='p')} WHERE m.value IS NOT NULL"
+    f"SELECT {_VALUES.format(p='p')} FROM {_TEXT} JOIN photos p ON p.id = k.photo_id JOIN {_MARKS.format(p='p')}"
+    " WHERE m.value IS NOT NULL"
 )
 _COLUMNS = "(mark, sort, photo_id, label, flag, folds, text)"
 
