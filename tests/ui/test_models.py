@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from photoarchive import collections as collection_store
@@ -33,6 +35,37 @@ def test_grid_model_reads_cells_a_page_at_a_time(sample_catalog) -> None:
     assert not model._pages
     model.index(0).data()
     assert list(model._pages) == [0]
+
+
+def test_grid_model_keeps_its_ids_as_one_block(sample_catalog) -> None:
+    """The ids are an array of 64-bit ints, as the background reads the rest of a list: a
+    reload drops a million of them as one block, not an int object each inside the next
+    first paint; the rows, the moves and the cells read as from a list."""
+    from photoarchive.ui.sources import ALL_PHOTOS, source_page
+    from photoarchive.ui.workers import grid_rest_job
+
+    photo_ids = sample_catalog.photo_ids()
+    page = source_page(sample_catalog, ALL_PHOTOS, search="", order="imported", limit=2)
+    assert page is not None and page.after is not None
+    job = grid_rest_job(sample_catalog, ALL_PHOTOS, page.after, search="", order="imported").job
+    rest, size = job(lambda: False, lambda _: None)
+    assert isinstance(rest, array) and rest.typecode == "q"
+    assert size == len(photo_ids)
+    model = PhotoGridModel(sample_catalog)
+    model.set_ids(page.ids)
+    model.append_ids(rest)
+    assert isinstance(model._ids, array) and model._ids.typecode == "q"
+    assert sorted(model.ids()) == sorted(photo_ids)
+    assert model.rowCount() == len(photo_ids)
+    assert model.index(len(photo_ids) - 1).data(PhotoRole.ID) == rest[-1]
+    last = model.id_at(len(photo_ids) - 1)
+    assert model.row_of(last) == len(photo_ids) - 1
+    assert model.index(len(photo_ids) - 1).data() == sample_catalog.photo(last).original_name
+    model.set_ids([3, 1, 2], reorderable=True)
+    assert isinstance(model._ids, array)
+    assert not model.move_photos([3], 0)  # already there
+    assert model.move_photos([3], 3)
+    assert isinstance(model._ids, array) and model.ids() == [1, 2, 3]
 
 
 def test_refresh_rereads_an_edited_caption(sample_catalog) -> None:

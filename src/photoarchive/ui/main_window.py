@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         worker.signals.failed.connect(self.status)
         worker.start_after_paint()  # after the first page is painted
 
-    def _grid_rest_read(self, worker: Worker, result: tuple[list[int], int], selected: list[int]) -> None:
+    def _grid_rest_read(self, worker: Worker, result: tuple[Sequence[int], int], selected: list[int]) -> None:
         if worker is not self._grid_rest:
             return  # the grid was reloaded since: these ids belong to another list
         self._grid_rest = None
