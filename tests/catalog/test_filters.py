@@ -425,6 +425,52 @@ def test_a_rating_beside_another_indexed_term_is_left_to_the_planner(archive) ->
     assert not any(isinstance(term, Alternatives) for term in common.terms)
 
 
+def test_one_marks_walk_in_capture_order_is_compiled_without_a_sample(archive) -> None:
+    """A label, the picks or one rating alone, with no words, walk their one mark's rows in
+    capture order whatever their share: nothing of the catalog is read to compile them. Words
+    beside them, or several ratings (a merge of walks), are still sampled."""
+    catalog, _ids = archive
+    read: list[str] = []
+    catalog.conn.set_trace_callback(read.append)
+    try:
+        for text in ("label:red", "flag:pick", "rating=5", "label:red -has:credit"):
+            read.clear()
+            query = compile_filter(catalog.conn, text, page=50, order="captured")
+            assert [term.marks for term in query.terms if isinstance(term, Alternatives)], text
+            assert not [sql for sql in read if "FROM photos" in sql or "search_keys" in sql], (text, read)
+            for size in (1, 2, 50):
+                assert _paged(catalog.conn, query, size) == filter_photo_ids(catalog.conn, text), (text, size)
+        for text in ("rating>=4", "tank label:red"):
+            read.clear()
+            compile_filter(catalog.conn, text, page=50, order="captured")
+            assert [sql for sql in read if "FROM photos" in sql or "marked_photos" in sql], text
+    finally:
+        catalog.conn.set_trace_callback(None)
+
+
+class CountingConnection(sqlite3.Connection):
+    registered = 0
+
+    def create_function(self, *args, **kwargs) -> None:  # type: ignore[override]
+        CountingConnection.registered += 1
+        super().create_function(*args, **kwargs)
+
+
+def test_the_filters_functions_are_registered_once_a_connection(archive) -> None:
+    """Registering a function expires every statement the connection prepared: a compile
+    registers the filters' functions only on a connection that lacks them."""
+    catalog, _ids = archive
+    conn = sqlite3.connect(catalog.paths.catalog, factory=CountingConnection)
+    try:
+        CountingConnection.registered = 0
+        for _ in range(3):
+            query = compile_filter(conn, '"Cape Kokutan" label:red', page=50, order="captured")
+            photo_page(conn, search=query.search, limit=50, where=query.where)
+        assert CountingConnection.registered == 2  # photoarchive_fold and photoarchive_contains
+    finally:
+        conn.close()
+
+
 # The keyword test as plain SQL (json_each and a fold per keyword), which the one-call-a-photo
 # function replaced: both must select the same keyword lists.
 STRAIGHT_KEYWORD = (
