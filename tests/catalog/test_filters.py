@@ -425,7 +425,7 @@ def test_a_rating_beside_another_indexed_term_is_left_to_the_planner(archive) ->
     assert not any(isinstance(term, Alternatives) for term in common.terms)
 
 
-def test_one_marks_walk_in_capture_order_is_compiled_without_a_sample(archive) -> None:
+def test_one_marks_walk_in_capture_order_is_compiled_without_the_density_sample(archive) -> None:
     """A label, the picks or one rating alone, with no words, walk their one mark's rows in
     capture order whatever their share: nothing of the catalog is read to compile them. Words
     beside them, or several ratings (a merge of walks), are still sampled."""
@@ -444,6 +444,12 @@ def test_one_marks_walk_in_capture_order_is_compiled_without_a_sample(archive) -
             read.clear()
             compile_filter(catalog.conn, text, page=50, order="captured")
             assert [sql for sql in read if "FROM photos" in sql or "marked_photos" in sql], text
+        # Words beside a label whose walk's sample holds them: the walk, with no density sample.
+        read.clear()
+        query = compile_filter(catalog.conn, "tank label:red", page=50, order="captured")
+        assert [term.marks for term in query.terms if isinstance(term, Alternatives)] == [("'label:red'",)]
+        assert not [sql for sql in read if "ORDER BY photo_id LIMIT 1 OFFSET" in sql], read
+        assert _paged(catalog.conn, query, 1) == filter_photo_ids(catalog.conn, "tank label:red")
     finally:
         catalog.conn.set_trace_callback(None)
 
