@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QStyle
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView, QStyle
 
 from photoarchive.ui.models.photo_grid_model import PhotoGridModel
-from photoarchive.ui.widgets.photo_grid import CELL_PADDING, PhotoGrid, fit_columns
+from photoarchive.ui.widgets.photo_grid import CELL_PADDING, LAYOUT_BATCH, SCROLL_RETRY_MS, PhotoGrid, fit_columns
 
 
 @pytest.mark.parametrize("available", [300, 574, 590, 754, 770, 1200])
@@ -61,3 +62,39 @@ def test_resizing_and_the_slider_change_the_columns(qtbot, sample_catalog) -> No
     grid.set_thumbnail_size(320)
     qtbot.waitUntil(lambda: len(_columns(grid)) < wide)
     assert grid.delegate.size >= 320
+
+
+def test_a_long_list_is_laid_out_in_batches_and_a_far_row_scrolled_to_once_placed(qtbot, sample_catalog) -> None:
+    """Qt lays the cells out ``LAYOUT_BATCH`` rows at a time, the event loop running between
+    (one pass over a million rows held the window 1.7 s); a row selected before its batch is
+    laid out is scrolled to once it is, unless the curator moved on meanwhile."""
+    model = PhotoGridModel(sample_catalog)
+    grid = PhotoGrid(model)
+    assert grid.layoutMode() == QListView.LayoutMode.Batched
+    assert grid.batchSize() == LAYOUT_BATCH
+    grid.setBatchSize(40)  # the same passes, over fewer rows
+    qtbot.addWidget(grid)
+    grid.resize(600, 400)
+    with qtbot.waitExposed(grid):
+        grid.show()
+    ids = list(range(1_000_001, 1_000_401))  # no such photos: empty cells, laid out the same
+    model.set_ids(ids)
+    grid.executeDelayedItemsLayout()
+    assert not grid.laid_out()  # the first batch only
+    last = model.index(len(ids) - 1)
+    assert not grid.visualRect(last).isValid()
+    grid.select_ids([ids[-1]])
+    assert grid.selected_ids() == [ids[-1]]
+    assert grid.verticalScrollBar().value() == 0  # not placed yet
+    qtbot.waitUntil(grid.laid_out)
+    qtbot.waitUntil(lambda: grid.viewport().rect().intersects(grid.visualRect(last)))
+    assert grid.verticalScrollBar().value() > 0
+
+    model.set_ids(ids)  # read again: laid out anew from the top
+    grid.executeDelayedItemsLayout()
+    grid.verticalScrollBar().setValue(0)
+    grid.select_ids([ids[-1]])
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.viewport().rect().center())
+    qtbot.waitUntil(grid.laid_out)
+    qtbot.wait(3 * SCROLL_RETRY_MS)
+    assert grid.verticalScrollBar().value() == 0  # the click came first: left where it was

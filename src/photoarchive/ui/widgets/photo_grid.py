@@ -5,6 +5,12 @@ The grid is a plain view over ``PhotoGridModel``: uniform cells, so Qt lays out 
 items without asking each for its size, and only the cells on screen are ever painted (and so
 only their thumbnails loaded). Space or a double-click asks for the loupe.
 
+Qt lays the cells out in batches of ``LAYOUT_BATCH``, a timer between two, rather than in one
+pass: it lays every row out again whenever rows arrive (the rest of a list read in the
+background), and at a million photos one pass held the window for 1.7 s each time (typing in
+the search box, clearing a filter); in batches the longest stall was 38 ms (bench/gui_grid.py
+prints it). A row not laid out yet has no place: ``select_ids`` scrolls to it once it has.
+
 The cells fill the width of the view (as Lightroom's grid does): the size slider gives the
 smallest thumbnail, the view's width decides how many columns fit, and the cells share what
 is left over, the thumbnails growing a little (at most by half) rather than leaving a band of
@@ -31,10 +37,12 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPalette,
     QResizeEvent,
     QStandardItemModel,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +67,8 @@ CELL_PADDING = 16  # around the thumbnail, across
 SIZE_STEP = 8  # grown thumbnails change size in steps, so a window being resized is not
 # re-decoding them at every pixel
 MAX_GROWTH = 1.5  # a thumbnail grows at most this much past the chosen size to fill a row
+LAYOUT_BATCH = 5000  # rows Qt lays out between two passes of the event loop (about 30 ms)
+SCROLL_RETRY_MS = 30  # how often a scroll to a row not laid out yet is tried again
 
 
 def fit_columns(available: int, size: int) -> tuple[int, int, int]:
@@ -177,7 +187,8 @@ class PhotoGrid(QListView):
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(True)
         self.setUniformItemSizes(True)
-        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -197,10 +208,15 @@ class PhotoGrid(QListView):
         self._announce.timeout.connect(lambda: self.selection_changed.emit(self.selected_ids()))
         self.selectionModel().selectionChanged.connect(lambda *_: self._announce.start())
         model.modelReset.connect(self._announce.start)
+        self._scroll_target = QPersistentModelIndex()  # a row to show once it is laid out
+        self._scroll_retry = QTimer(self)
+        self._scroll_retry.setInterval(SCROLL_RETRY_MS)
+        self._scroll_retry.timeout.connect(self._scroll_when_laid_out)
 
     def stop_announcing(self) -> None:
         """No more selection signals (the window is closing)."""
         self._announce.stop()
+        self._scroll_retry.stop()
         self.selectionModel().blockSignals(True)
         self.grid_model.blockSignals(True)
 
@@ -261,7 +277,28 @@ class PhotoGrid(QListView):
         if rows:
             first = self.grid_model.index(rows[0])
             model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-            self.scrollTo(first)
+            self._scroll_target = QPersistentModelIndex(first)
+            self._scroll_when_laid_out()
+
+    def laid_out(self) -> bool:
+        """Whether Qt has laid out every row (it does so in batches of ``LAYOUT_BATCH``)."""
+        count = self.grid_model.rowCount()
+        return count == 0 or self.visualRect(self.grid_model.index(count - 1)).isValid()
+
+    def _scroll_when_laid_out(self) -> None:
+        """Scroll to the row ``select_ids`` made current, now or once Qt has laid it out; not
+        once the list was read again (its row is gone)."""
+        target = self._scroll_target
+        if not target.isValid():
+            self._scroll_retry.stop()
+            return
+        index = self.grid_model.index(target.row())
+        if self.visualRect(index).isValid():
+            self._scroll_retry.stop()
+            self._scroll_target = QPersistentModelIndex()
+            self.scrollTo(index)
+        elif not self._scroll_retry.isActive():
+            self._scroll_retry.start()
 
     def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         # Qt repaints a changed selection cell by cell, asking the model about each: after
@@ -272,7 +309,21 @@ class PhotoGrid(QListView):
             return
         super().selectionChanged(selected, deselected)
 
+    def _stop_scrolling_to_target(self) -> None:
+        """The curator moved on: a row still being laid out is not scrolled to later."""
+        self._scroll_target = QPersistentModelIndex()
+        self._scroll_retry.stop()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stop_scrolling_to_target()
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._stop_scrolling_to_target()
+        super().wheelEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._stop_scrolling_to_target()
         if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
             self.preview_requested.emit(self.grid_model.id_at(self.currentIndex().row()))
             return
