@@ -91,7 +91,7 @@ def shown(app: QApplication, window) -> None:
     out in the grid (Qt does that on a timer once the rows arrived) and painted. Without it a
     query timed right after the list's rest arrived would find the grid still laid out for
     its first page only, and its scroll bar unchanged by the reload."""
-    window.grid.executeDelayedItemsLayout()
+    until(app, window.grid.laid_out)  # Qt lays the rows out in batches, between events
     window.repaint()
     app.processEvents()
 

@@ -15,11 +15,16 @@ measures against references run in the same process:
   of 150 ms comes on top); reference: the bare SQL listing every match, sorted
   (``catalog.photo_ids(search=...)``); a search with no match has no first results and is
   printed but left out of the ratio;
+- layout stall: the longest the GUI thread is held (a 1 ms timer's longest gap) from a search
+  cleared (the whole list back: its first page, then the rest from the background) until Qt
+  has laid every row out; reference: the same window with Qt's single-pass layout (what the
+  grid used before laying out in batches of ``LAYOUT_BATCH``), rounds alternating;
 - memory: peak RSS of a process of its own that opens the window, waits for every id and
   count, scrolls and searches (the catalog's building and the references are not in it).
 
 It ends with one line per figure: ``RESULT first_paint_ratio R``, ``RESULT search_ratio R``
-(the slowest search), ``RESULT scroll_p95_ratio R``, ``RESULT peak_rss_mb M``.
+(the slowest search), ``RESULT scroll_p95_ratio R``, ``RESULT layout_stall_ratio R``,
+``RESULT peak_rss_mb M``.
 
 Run: ``QT_QPA_PLATFORM=offscreen python bench/gui_grid.py [--photos N] [--rounds R] [--rebuild]``.
 Machines are shared, so compare the ratios rather than the absolute times.
@@ -42,7 +47,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QStringListModel
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QStringListModel, QTimer
 from PySide6.QtWidgets import QApplication, QListView
 
 import photoarchive.ui  # noqa: F401 - its PySide6 6.12.0 guard (ui/compat.py) first
@@ -226,6 +231,26 @@ def search_window(app: QApplication, window, query: str) -> tuple[float, float]:
     return first, time.perf_counter() - start
 
 
+def layout_stall(app: QApplication, window, mode: QListView.LayoutMode) -> tuple[float, float]:
+    """(the longest stall, seconds until every row is laid out) from clearing a search, with
+    the grid laying out in ``mode``."""
+    grid = window.grid
+    grid.setLayoutMode(mode)
+    window._search("tank")
+    until(app, lambda: window._grid_rest is None and grid.laid_out(), timeout=120)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    start = time.perf_counter()
+    window._search("")
+    until(app, lambda: window._grid_rest is None and grid.laid_out(), timeout=120)
+    done = time.perf_counter() - start
+    timer.stop()
+    return max(b - a for a, b in zip([start, *ticks], [*ticks, time.perf_counter()], strict=True)), done
+
+
 def loaded(window, count: int) -> bool:
     return window.grid_model.rowCount() == count and window._grid_rest is None and window._counting is None
 
@@ -315,6 +340,7 @@ def main() -> None:
         f"  median {statistics.median(window_full) * 1000:8.1f} ms (in the background)"
     )
 
+    until(app, window.grid.laid_out, timeout=120)  # Qt lays the rows out in batches
     grid_frames = scroll(app, window.grid, args.pages)
     reference_frames = scroll(app, reference_view, args.pages)
     scroll_ratio = p95(grid_frames) / p95(reference_frames)
@@ -350,6 +376,19 @@ def main() -> None:
             f" ({ratio:.3f}x; best {min(firsts) * 1000:.1f} ms)  all in grid {statistics.median(fulls) * 1000:8.1f} ms{note}"
         )
     window._search("")
+    until(app, lambda: window._grid_rest is None and window.grid.laid_out(), timeout=120)
+
+    print(f"\nClearing a search ({args.photos:,} photos back): the longest stall until every row is laid out")
+    stalls: dict[str, list[tuple[float, float]]] = {"single pass (reference)": [], "batches": []}
+    for _ in range(args.rounds):
+        stalls["single pass (reference)"].append(layout_stall(app, window, QListView.LayoutMode.SinglePass))
+        stalls["batches"].append(layout_stall(app, window, QListView.LayoutMode.Batched))
+    for name, runs in stalls.items():
+        longest, done = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+        print(f"  {name:26} longest stall median {longest * 1000:7.1f} ms  all laid out after {done * 1000:7.1f} ms")
+    stall_ratio = statistics.median(r[0] for r in stalls["batches"]) / statistics.median(
+        r[0] for r in stalls["single pass (reference)"]
+    )
     window.close()
     reference_view.close()
 
@@ -369,6 +408,7 @@ def main() -> None:
     print(f"RESULT first_paint_ratio {first_paint_ratio:.3f}")
     print(f"RESULT search_ratio {max(search_ratios) if search_ratios else 0.0:.3f}")
     print(f"RESULT scroll_p95_ratio {scroll_ratio:.3f}")
+    print(f"RESULT layout_stall_ratio {stall_ratio:.3f}")
     print(f"RESULT peak_rss_mb {rss_kb / 1024:.0f}")
 
 

@@ -8,7 +8,7 @@ only their thumbnails loaded). Space or a double-click asks for the loupe.
 Qt lays the cells out in batches of ``LAYOUT_BATCH``, a timer between two, rather than in one
 pass: it lays every row out again whenever rows arrive (the rest of a list read in the
 background), and at a million photos one pass held the window for 1.7 s each time (typing in
-the search box, clearing a filter); in batches the longest stall was 38 ms (bench/gui_grid.py
+the search box, clearing a filter); in batches the longest stall was 46 ms (bench/gui_grid.py
 prints it). A row not laid out yet has no place: ``select_ids`` scrolls to it once it has.
 
 The cells fill the width of the view (as Lightroom's grid does): the size slider gives the
@@ -67,7 +67,8 @@ CELL_PADDING = 16  # around the thumbnail, across
 SIZE_STEP = 8  # grown thumbnails change size in steps, so a window being resized is not
 # re-decoding them at every pixel
 MAX_GROWTH = 1.5  # a thumbnail grows at most this much past the chosen size to fill a row
-LAYOUT_BATCH = 5000  # rows Qt lays out between two passes of the event loop (about 30 ms)
+LAYOUT_BATCH = 5000  # rows Qt lays out between two passes of the event loop (smaller batches
+# left the longest stall as it was, some 45 ms of handling the rest's arrival, and took longer)
 SCROLL_RETRY_MS = 30  # how often a scroll to a row not laid out yet is tried again
 
 
