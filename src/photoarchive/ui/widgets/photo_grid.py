@@ -9,7 +9,7 @@ Qt lays the cells out in batches of ``LAYOUT_BATCH``, a timer between two, rathe
 pass: it lays every row out again whenever rows arrive (the rest of a list read in the
 background), and at a million photos one pass held the window for 1.7 s each time (typing in
 the search box, clearing a filter); in batches the longest stall was 46 ms (bench/gui_grid.py
-prints it). A row not laid out yet has no place: ``select_ids`` scrolls to it once it has.
+prints it). A row selected is scrolled to once every row is laid out (``select_ids``).
 
 The cells fill the width of the view (as Lightroom's grid does): the size slider gives the
 smallest thumbnail, the view's width decides how many columns fit, and the cells share what
@@ -287,17 +287,17 @@ class PhotoGrid(QListView):
         return count == 0 or self.visualRect(self.grid_model.index(count - 1)).isValid()
 
     def _scroll_when_laid_out(self) -> None:
-        """Scroll to the row ``select_ids`` made current, now or once Qt has laid it out; not
-        once the list was read again (its row is gone)."""
+        """Scroll to the row ``select_ids`` made current, now or once Qt has laid every row
+        out (the scroll bar's range is set only then: a row placed by an earlier batch is out
+        of its reach); not once the list was read again (its row is gone)."""
         target = self._scroll_target
         if not target.isValid():
             self._scroll_retry.stop()
             return
-        index = self.grid_model.index(target.row())
-        if self.visualRect(index).isValid():
+        if self.laid_out():
             self._scroll_retry.stop()
             self._scroll_target = QPersistentModelIndex()
-            self.scrollTo(index)
+            self.scrollTo(self.grid_model.index(target.row()))
         elif not self._scroll_retry.isActive():
             self._scroll_retry.start()
 
