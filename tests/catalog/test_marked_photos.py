@@ -1,5 +1,5 @@
-"""The marked photos (0019_marked_photos): the search text of each photo with a rating, a label
-or a pick, a row a mark, kept current by the search's reindex and by a trigger on the marks,
+"""The marked photos (0019_marked_photos, 0020_marked_places): the search text and the place of
+each photo with a rating, a label or a pick, a row a mark, kept current by the search's reindex and by a trigger on the marks,
 whatever writes them, and filled by its migration; the pages that walk them list what the
 photos' own rows hold."""
 
@@ -14,8 +14,10 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.connection import transaction
 from photoarchive.catalog.filters import compile_filter, filter_photo_ids
 from photoarchive.catalog.history import FieldChange, record_edit
+from photoarchive.catalog.places import insert_place
 from photoarchive.catalog.search import Alternatives
 from photoarchive.edits import apply_edit, revert_edit
+from photoarchive.model.place import Place
 from tests.catalog.test_filters import _paged
 from tests.catalog.test_search_keys import add
 
@@ -28,7 +30,7 @@ def _expected(catalog: Catalog) -> set[tuple[object, ...]]:
     """A row for each mark of each photo, with its marks and indexed text, read from the photos
     and the index."""
     rows = catalog.conn.execute(
-        "SELECT p.rating, coalesce(p.captured_at, p.imported_at), p.id, p.label, p.flag, k.folds, f.c0"
+        "SELECT p.rating, coalesce(p.captured_at, p.imported_at), p.id, p.label, p.flag, k.folds, f.c0, p.place_id"
         " FROM photos p JOIN search_keys k ON k.photo_id = p.id JOIN photos_fts_content f ON f.id = k.key"
     )
     expected = set()
@@ -66,6 +68,12 @@ def test_the_rows_follow_marks_texts_dates_and_undo(tmp_path: Path) -> None:
             catalog.conn.execute("UPDATE photos SET rating = NULL WHERE id = ?", (a,))
         assert _rows(catalog) == _expected(catalog)
         assert _marks(catalog) == {("rating:2", b), ("label:blue", b), ("flag:pick", b)}
+        shumshu = insert_place(catalog, Place("Shumshu", kind="island"))
+        apply_edit(catalog, [b], {"place_id": shumshu})  # an edit of the place: the reindex
+        assert _rows(catalog) == _expected(catalog) and {r[7] for r in _rows(catalog)} == {shumshu}
+        with transaction(catalog.conn):  # the place alone, by any writer: the trigger
+            catalog.conn.execute("UPDATE photos SET place_id = NULL WHERE id = ?", (b,))
+        assert _rows(catalog) == _expected(catalog) and {r[7] for r in _rows(catalog)} == {None}
 
 
 def test_the_migration_fills_the_rows_of_every_marked_photo(tmp_path: Path) -> None:
@@ -99,6 +107,35 @@ def test_the_migration_fills_the_rows_of_every_marked_photo(tmp_path: Path) -> N
         assert {"marked_photos_photo", "marked_photos_marks"} <= names
 
 
+def test_0020_gives_the_rows_of_an_earlier_0019_their_places(tmp_path: Path) -> None:
+    from photoarchive.catalog.migrations import m0020_marked_places
+
+    with Catalog(tmp_path / "a") as catalog:
+        shumshu = insert_place(catalog, Place("Shumshu", kind="island"))
+        a = add(catalog, 1, "2015-08-10T10:00:00", "tank on the beach", rating=4)
+        add(catalog, 2, "2015-08-11T10:00:00", "fog over Height 171", label="red")
+        apply_edit(catalog, [a], {"place_id": shumshu})
+        expected = _expected(catalog)
+        with transaction(catalog.conn):  # the table as 0019 made it before 0020
+            catalog.conn.execute("DROP TRIGGER marked_photos_marks")
+            catalog.conn.execute("DROP TABLE marked_photos")
+            catalog.conn.execute(
+                "CREATE TABLE marked_photos (mark TEXT NOT NULL, sort TEXT NOT NULL, photo_id INTEGER NOT NULL,"
+                " label TEXT NOT NULL, flag TEXT NOT NULL, folds INTEGER NOT NULL, text TEXT NOT NULL,"
+                " PRIMARY KEY (mark, sort, photo_id)) WITHOUT ROWID"
+            )
+            catalog.conn.execute("CREATE INDEX marked_photos_photo ON marked_photos(photo_id)")
+            m0020_marked_places.apply(catalog.conn)
+        assert _rows(catalog) == expected
+        assert ("rating:4", "2015-08-10T10:00:00", a) in {r[:3] for r in _rows(catalog) if r[7] == shumshu}
+        with transaction(catalog.conn):  # its trigger made again: a place alone follows
+            catalog.conn.execute("UPDATE photos SET place_id = NULL WHERE id = ?", (a,))
+        assert _rows(catalog) == _expected(catalog)
+        with transaction(catalog.conn):  # made by this version's 0019: left as it is
+            m0020_marked_places.apply(catalog.conn)
+        assert _rows(catalog) == _expected(catalog)
+
+
 # No ß and no ligature: the listing finds words through the text index, which does not fold
 # them as casefold does, while a page tests each photo's text ("strasse" finds "Straße" in a
 # page, not in the listing), as it did before the marked photos.
@@ -118,6 +155,8 @@ FILTERS = [
     "fog flag:pick",
     "label:red",
     '"height 171" flag:pick place:Shumshu',
+    "place:Shumshu rating>=3",
+    "place:Shumshu label:red -flag:pick",
 ]
 
 

@@ -474,7 +474,8 @@ def _term(
         ids = _places_within(conn, str(value))
         if member:
             return _place_member(ids), []
-        return f"{column}place_id IN ({', '.join(map(str, ids))})" if ids else "0", []
+        listed = ", ".join(map(str, ids))
+        return (Marked(f"{column}place_id IN ({listed})", f"r.place_id IN ({listed})") if ids else "0"), []
     if term.field == "has":
         return _has(str(value), column), []
     raise ValueError(f"no SQL for the filter field {term.field!r}")
@@ -531,13 +532,13 @@ def _has(name: str, column: str) -> str:
 
 def _place_member(ids: Sequence[int]) -> str:
     """Photo ``p`` is at one of the places ``ids``, found in the place's index by the photo's id
-    (the index holds it after the place), without reading the photo's row (nor, walking the
-    marked photos, with its id from their row: ``search.Marked``)."""
+    (the index holds it after the place), without reading the photo's row; walking the marked
+    photos, the place their row holds (``search.Marked``)."""
     if not ids:
         return Marked("0", "0")
     listed = ", ".join(map(str, ids))
-    member = "EXISTS (SELECT 1 FROM photos x INDEXED BY photos_place WHERE x.place_id IN ({listed}) AND x.id = {photo})"
-    return Marked(member.format(listed=listed, photo="p.id"), member.format(listed=listed, photo="r.photo_id"))
+    member = f"EXISTS (SELECT 1 FROM photos x INDEXED BY photos_place WHERE x.place_id IN ({listed}) AND x.id = p.id)"
+    return Marked(member, f"r.place_id IN ({listed})")  # the marked row holds the place (0020_marked_places)
 
 
 @_once

@@ -7,7 +7,8 @@ and a mark's photos lie scattered through the catalog's file: testing each one's
 ``tank rating>=4`` read three scattered pages a photo (its row, its search key, the index's
 stored text), some 2,300 pages for a first page of 200, where the text search ``tank`` reads
 its matches from its index in capture order, a few hundred pages. A row here is (mark, capture
-key, photo id, label, flag, the text's ``folds`` mark, the search text), the mark one of
+key, photo id, label, flag, the text's ``folds`` mark, the search text, the place; the place
+since 0020_marked_places), the mark one of
 ``rating:N``, ``label:COLOUR`` and ``flag:pick``, so the photos of a mark are walked in the
 page's order with all a filter of words, labels, flags and places tests of them
 (``search.Marked``): 768 photos rated 4 or 5 tested for 200 with "tank" are some forty pages
@@ -20,8 +21,9 @@ of its photos, not all (a fifth of a million photos labelled red: 34 MB beside t
 
 Kept current in two ways, whatever writes the photos: ``reindex_marked`` beside the search
 text in the transaction of every change of it (``search.reindex_photos``: an edit, an undo, an
-import, a reread, a recovery, a rebuild), and a trigger for a change of a mark or of the
-capture date alone (the culling keys do not reindex the text). On PostgreSQL the table is made
+import, a reread, a recovery, a rebuild), and a trigger for a change of a mark, of the
+capture date or of the place alone (the culling keys do not reindex the text; a place's
+photos moved to another place by a merge may not). On PostgreSQL the table is made
 and left empty, as ``search_keys`` is: a server's filters read the photos themselves.
 """
 
@@ -48,23 +50,25 @@ _MARKS = (
 # The photo's marks and its text as the search index stores it (``search_keys.folds``, FTS5's
 # content table: ``c0`` the text, ``id`` the search key). The sort is the capture key as
 # ``search.page_key`` writes it (a test holds a page's order equal to it).
-_VALUES = "m.value, coalesce({p}.captured_at, {p}.imported_at), {p}.id, {p}.label, {p}.flag, k.folds, f.c0"
+_VALUES = (
+    "m.value, coalesce({p}.captured_at, {p}.imported_at), {p}.id, {p}.label, {p}.flag, k.folds, f.c0, {p}.place_id"
+)
 _TEXT = "search_keys k JOIN photos_fts_content f ON f.id = k.key"
 _ROWS = (
     f"SELECT {_VALUES.format(p='p')} FROM {_TEXT} JOIN photos p ON p.id = k.photo_id JOIN {_MARKS.format(p='p')}"
     " WHERE m.value IS NOT NULL"
 )
-_COLUMNS = "(mark, sort, photo_id, label, flag, folds, text)"
+_COLUMNS = "(mark, sort, photo_id, label, flag, folds, text, place_id)"
 
 CREATE = (
     f"CREATE TABLE {TABLE} (mark TEXT NOT NULL, sort TEXT NOT NULL, photo_id INTEGER NOT NULL,"
-    " label TEXT NOT NULL, flag TEXT NOT NULL, folds INTEGER NOT NULL, text TEXT NOT NULL,"
+    " label TEXT NOT NULL, flag TEXT NOT NULL, folds INTEGER NOT NULL, text TEXT NOT NULL, place_id INTEGER,"
     " PRIMARY KEY (mark, sort, photo_id)) WITHOUT ROWID",
     f"CREATE INDEX {TABLE}_photo ON {TABLE}(photo_id)",
-    # A mark or the capture date changed without the text (a key pressed on a selection):
-    # the photo's rows again, from its text as indexed. It reads search_keys and FTS5's
+    # A mark, the capture date or the place changed without the text (a key pressed on a
+    # selection): the photo's rows again, from its text as indexed. It reads search_keys and FTS5's
     # content table: a migration that drops or renames either drops it and makes it again.
-    f"CREATE TRIGGER {TABLE}_marks AFTER UPDATE OF rating, label, flag, captured_at, imported_at ON photos"
+    f"CREATE TRIGGER {TABLE}_marks AFTER UPDATE OF rating, label, flag, captured_at, imported_at, place_id ON photos"
     f" BEGIN DELETE FROM {TABLE} WHERE photo_id = NEW.id;"
     f" INSERT INTO {TABLE} {_COLUMNS} SELECT {_VALUES.format(p='NEW')} FROM {_TEXT} JOIN {_MARKS.format(p='NEW')}"
     " WHERE k.photo_id = NEW.id AND m.value IS NOT NULL;"
