@@ -15,10 +15,11 @@ an archive's catalog is on, and how to put an archive folder there.
 from __future__ import annotations
 
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -177,7 +178,23 @@ def new_database(url: str, name: str, *, ctype: str = "C.UTF-8") -> Iterator[str
         try:
             yield f"{base}/{name}"
         finally:
+            _drop_database(admin, name)
+
+
+def _drop_database(admin: Any, name: str) -> None:
+    """Drop the database, its sessions ended. An autovacuum worker busy in it (a superuser's
+    process, which the test role may not end: InsufficientPrivilege) is waited for: it stops
+    within moments, and the drop is tried again (a CI run failed on that race once)."""
+    import psycopg
+
+    for attempt in range(50):
+        try:
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if attempt == 49:
+                raise
+            time.sleep(0.2)
 
 
 def make_backend(request: pytest.FixtureRequest) -> Backend:

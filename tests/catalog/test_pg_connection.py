@@ -321,3 +321,31 @@ def test_pgconnect_timeout_is_used_when_the_url_gives_none(monkeypatch) -> None:
         with pytest.raises(CatalogError, match=r"127\.0\.0\.1.*timeout"):
             pg.PgConnection(url, shown=url, lock_timeout=1)
         assert time.monotonic() - started < 10
+
+
+def test_a_test_database_busy_with_an_autovacuum_worker_is_dropped_once_it_is_free(monkeypatch) -> None:
+    """The helper that drops a test's own database waits out the server's autovacuum worker
+    (a superuser's process the test role may not end), rather than failing the test that used
+    the database; it gives up after some ten seconds."""
+    import psycopg
+
+    import tests.postgres
+
+    class Admin:
+        def __init__(self, busy: int) -> None:
+            self.busy, self.calls = busy, 0
+
+        def execute(self, sql: str) -> None:
+            self.calls += 1
+            assert sql == 'DROP DATABASE "cli_migrate" WITH (FORCE)'
+            if self.calls <= self.busy:
+                raise psycopg.errors.InsufficientPrivilege(
+                    "must be a member of the role whose process is being terminated"
+                )
+
+    monkeypatch.setattr(tests.postgres.time, "sleep", lambda _seconds: None)
+    admin = Admin(busy=3)
+    tests.postgres._drop_database(admin, "cli_migrate")
+    assert admin.calls == 4
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        tests.postgres._drop_database(Admin(busy=1000), "cli_migrate")
