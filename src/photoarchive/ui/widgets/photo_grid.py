@@ -291,13 +291,10 @@ class PhotoGrid(QListView):
         out (the scroll bar's range is set only then: a row placed by an earlier batch is out
         of its reach); not once the list was read again (its row is gone)."""
         target = self._scroll_target
-        if not target.isValid():
-            self._scroll_retry.stop()
-            return
-        if self.laid_out():
-            self._scroll_retry.stop()
-            self._scroll_target = QPersistentModelIndex()
-            self.scrollTo(self.grid_model.index(target.row()))
+        if not target.isValid() or self.laid_out():
+            self._stop_scrolling_to_target()
+            if target.isValid():
+                self.scrollTo(self.grid_model.index(target.row()))
         elif not self._scroll_retry.isActive():
             self._scroll_retry.start()
 
