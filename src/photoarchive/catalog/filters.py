@@ -195,7 +195,8 @@ def _compile_terms(
     # Words beside a label or the picks: when the sample of the mark's walk finds the words
     # held often enough (``_driven_by_index``), the walk reads a page in a bounded number of
     # rows however common the mark is, and the density sample below has nothing to add.
-    if order == "captured" and any(_one_walk(t) for t in sampled.terms):
+    walk_sampled = order == "captured" and any(_one_walk(t) for t in sampled.terms)
+    if walk_sampled:
         driven = _driven_by_index(conn, terms)
         if driven is not None:
             return driven
@@ -220,7 +221,8 @@ def _compile_terms(
         # In capture order a label's or the picks' marked rows (a reject's: the flag's index)
         # give their photos in the page's order: walked, every row read holds the term (the
         # capture index's rows, one in five).
-        driven = _driven_by_index(conn, terms)
+        # (The walk's sample already said no above, for one mark's walk: not read twice.)
+        driven = None if walk_sampled else _driven_by_index(conn, terms)
         return driven or _compile(conn, terms, indexed=False, searched=True, ordered=True)
     # Rare: the few photos they hold are read through their index, and each one's text is
     # tested on its own (``tank rating>=4``: 1,200 rated photos tested, rather than 260,000

@@ -22,8 +22,8 @@ of its photos, not all (a fifth of a million photos labelled red: 34 MB beside t
 Kept current in two ways, whatever writes the photos: ``reindex_marked`` beside the search
 text in the transaction of every change of it (``search.reindex_photos``: an edit, an undo, an
 import, a reread, a recovery, a rebuild), and a trigger for a change of a mark, of the
-capture date or of the place alone (the culling keys do not reindex the text; a place's
-photos moved to another place by a merge may not). On PostgreSQL the table is made
+capture date or of the place alone, whatever writes it (the culling keys do not reindex the
+text; a plain UPDATE does not either). On PostgreSQL the table is made
 and left empty, as ``search_keys`` is: a server's filters read the photos themselves.
 """
 
