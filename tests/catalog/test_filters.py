@@ -454,6 +454,48 @@ def test_one_marks_walk_in_capture_order_is_compiled_without_the_density_sample(
         catalog.conn.set_trace_callback(None)
 
 
+def test_the_walks_sample_asks_python_only_of_texts_that_fold_to_ascii(tmp_path, monkeypatch) -> None:
+    """The sample of words beside a label tests each text as the page does: SQLite's LIKE, and
+    Python only for a text holding a character that folds to ASCII (the photo with the Kelvin
+    sign here). Written as a value, SQLite evaluated both sides of the test's AND, and called
+    Python on every row it read."""
+    calls: list[str] = []
+    contains = filters._contains
+
+    def counted(text, typed, folded):
+        calls.append(text)
+        return contains(text, typed, folded)
+
+    monkeypatch.setattr(filters, "_contains", counted)
+    with Catalog(tmp_path / "archive") as catalog:
+        for n, caption in enumerate(["Cape Kokutan at dusk", "a tank", "fog", "\u212aokutan", "beach"] * 4):
+            catalog.add_photo(
+                {
+                    "sha256": f"{n:064x}",
+                    "original_path": f"{n}.jpg",
+                    "original_name": f"{n}.jpg",
+                    "source_path": f"/src/{n}.jpg",
+                    "size": 1,
+                    "format": "JPEG",
+                    "imported_at": "2026-01-01T00:00:00+00:00",
+                    "captured_at": f"2015-08-{n + 1:02d}T10:00:00",
+                    "caption": caption,
+                    "label": "red",
+                }
+            )
+        conn = catalog.conn
+        statements: list[str] = []
+        conn.set_trace_callback(statements.append)
+        query = compile_filter(conn, "kokutan label:red", page=50, order="captured")
+        conn.set_trace_callback(None)
+        sampled = [s for s in statements if "AS h" in s]
+        assert len(sampled) == 1, statements
+        assert len(calls) == 4, calls  # the four texts with the Kelvin sign, not all twenty
+        assert all("\u212a" in text for text in calls)
+        assert _paged(conn, query, 50) == filter_photo_ids(conn, "kokutan label:red")
+        assert len(filter_photo_ids(conn, "kokutan label:red")) == 8
+
+
 class CountingConnection(sqlite3.Connection):
     registered = 0
 

@@ -267,9 +267,14 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
     driver = next((i for i, term in enumerate(walked.terms) if isinstance(term, Alternatives)), None)
     if driver is not None and all(isinstance(term, Marked) for term in tested.terms):
         # The rows and their texts read in order (the photos' rows and texts, 64 scattered
-        # pages, took 0.5 ms of the window's first paint).
+        # pages, took 0.5 ms of the window's first paint). The test is a CASE's condition: as
+        # a value, SQLite evaluates both sides of an AND, and the Python call the text test
+        # holds ran on every row, not only on a text holding a character that folds to ASCII
+        # (64 calls a compile: 0.2 -> 0.03 ms, and 0.4 ms in the window).
         held = " AND ".join(cast(Marked, term).marked for term in tested.terms)
-        (arm,) = marked_walks(walked.terms, driver, f"({held}) AS h, r.sort AS k, r.photo_id AS id")
+        (arm,) = marked_walks(
+            walked.terms, driver, f"CASE WHEN {held} THEN 1 ELSE 0 END AS h, r.sort AS k, r.photo_id AS id"
+        )
         sql = f"SELECT count(*), coalesce(sum(h), 0) FROM ({arm} ORDER BY k, id LIMIT {DRIVEN_SAMPLE})"
         params = [*tested.params, *walked.params]
     else:
