@@ -67,6 +67,7 @@ FILTERS = [
     "keyword:tank",
     "keyword:туман",
     "place:Shumshu",
+    "place:Paramushir",
     "place:Шумшу rating>=4",
     "camera:D750",
     "date:2015-08",
