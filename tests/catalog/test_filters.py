@@ -421,26 +421,38 @@ def test_a_rating_beside_another_indexed_term_is_left_to_the_planner(archive) ->
     for text in ("rating>=4 label:red", "rating>=4 flag:pick", "rating>=4 date:2015"):
         query = compile_filter(catalog.conn, text, page=50, order="captured")
         assert not any(isinstance(term, Alternatives) for term in query.terms), text
-    common = compile_filter(catalog.conn, "rating>=4", page=1, order="captured")  # walks the sort index
-    assert not any(isinstance(term, Alternatives) for term in common.terms)
+    # Alone, ratings walk their marks' rows, however common (nothing is sampled to judge it).
+    common = compile_filter(catalog.conn, "rating>=4", page=1, order="captured")
+    assert any(isinstance(term, Alternatives) for term in common.terms)
+    assert _paged(catalog.conn, common, 1) == filter_photo_ids(catalog.conn, "rating>=4")
 
 
 def test_one_marks_walk_in_capture_order_is_compiled_without_the_density_sample(archive) -> None:
-    """A label, the picks or one rating alone, with no words, walk their one mark's rows in
-    capture order whatever their share: nothing of the catalog is read to compile them. Words
-    beside them, or several ratings (a merge of walks), are still sampled."""
+    """A label, the picks or ratings alone, with no words, walk their marks' rows in capture
+    order whatever their share: nothing of the catalog is read to compile them. Words beside
+    them are still sampled."""
     catalog, _ids = archive
     read: list[str] = []
     catalog.conn.set_trace_callback(read.append)
     try:
-        for text in ("label:red", "flag:pick", "rating=5", "label:red -has:credit"):
+        for text in (
+            "label:red",
+            "flag:pick",
+            "rating=5",
+            "label:red -has:credit",
+            "rating>=1 -flag:reject",
+            "place:Shumshu rating>=3",  # no place words narrowing, but the rows' place tested
+            "camera:NIKON rating>=1",
+            "keyword:tank rating>=1",
+        ):
             read.clear()
             query = compile_filter(catalog.conn, text, page=50, order="captured")
             assert [term.marks for term in query.terms if isinstance(term, Alternatives)], text
+            assert query.search == "", text
             assert not [sql for sql in read if "FROM photos" in sql or "search_keys" in sql], (text, read)
             for size in (1, 2, 50):
                 assert _paged(catalog.conn, query, size) == filter_photo_ids(catalog.conn, text), (text, size)
-        for text in ("rating>=4", "tank label:red"):
+        for text in ("tank rating>=4", "tank label:red"):
             read.clear()
             compile_filter(catalog.conn, text, page=50, order="captured")
             assert [sql for sql in read if "FROM photos" in sql or "marked_photos" in sql], text
