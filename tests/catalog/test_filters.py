@@ -452,6 +452,14 @@ def test_one_marks_walk_in_capture_order_is_compiled_without_the_density_sample(
             assert not [sql for sql in read if "FROM photos" in sql or "search_keys" in sql], (text, read)
             for size in (1, 2, 50):
                 assert _paged(catalog.conn, query, size) == filter_photo_ids(catalog.conn, text), (text, size)
+        # A keyword with nothing an index reads beside it walks its rows of the keyword index.
+        for text in ("keyword:tank", "keyword:tank -flag:reject has:caption", "keyword:fog camera:NIKON"):
+            read.clear()
+            query = compile_filter(catalog.conn, text, page=50, order="captured")
+            assert [term for term in query.terms if isinstance(term, Listed)] and query.search == "", text
+            assert not [sql for sql in read if "LIMIT 1 OFFSET" in sql or "count(*)" in sql], (text, read)
+            for size in (1, 2, 50):
+                assert _paged(catalog.conn, query, size) == filter_photo_ids(catalog.conn, text), (text, size)
         for text in ("tank rating>=4", "tank label:red"):
             read.clear()
             compile_filter(catalog.conn, text, page=50, order="captured")
