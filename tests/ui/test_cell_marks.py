@@ -1,15 +1,19 @@
-"""The stars drawn on a rated cell (``ui.widgets.cell_marks``)."""
+"""The marks drawn on a cell (``ui.widgets.cell_marks``): the stars, the label's frame, the flag."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF
-from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen
 
+from photoarchive.ui.culling import LABEL_COLOURS
 from photoarchive.ui.widgets.cell_marks import (
     FULL_STARS_FROM,
+    _badge_pixmap,
     _draw_pill,
+    _paint_flag,
+    _paint_frame,
     _pill_pixmap,
     _pill_size,
     paint_marks,
@@ -141,5 +145,102 @@ def test_a_scaled_painter_draws_the_shapes_not_a_stretched_pixmap() -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     unit = 13
     _draw_pill(painter, QPointF(target.left() + 3, target.bottom() - _pill_size(unit, 3, True)[1] - 3), unit, 3, True)
+    painter.end()
+    assert image == drawn
+
+
+# The label's frame as filled rectangles, and the flag's badge drawn once and copied (issue 12:
+# a filter on a label or a flag shows the mark on every cell of its first page).
+
+
+def _framed_by_stroke(size: int, ratio: float, label: str) -> QImage:
+    """The frame as it was stroked: an antialiased pen ``width`` wide around the thumbnail (with
+    mitred corners: Qt's default bevel blended the four outermost corner pixels)."""
+    image, target = _photo(size, ratio)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    width = 2 if size < FULL_STARS_FROM else 3
+    pen = QPen(QColor(LABEL_COLOURS[label]), width)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    painter.setPen(pen)
+    half = width / 2
+    painter.drawRect(QRectF(target).adjusted(-half, -half, half, half))
+    painter.end()
+    return image
+
+
+def _cell(size: int, ratio: float, label: str = "", flag: str = "", rating: int | None = None) -> QImage:
+    image, target = _photo(size, ratio)
+    painter = QPainter(image)
+    paint_marks(painter, target, size, rating, label, flag)
+    painter.end()
+    return image
+
+
+def test_the_labels_frame_covers_the_pixels_the_stroke_did() -> None:
+    for ratio in (1.0, 2.0):  # whole device pixels: the same pixels, the same colour
+        for size in SIZES:
+            for label in LABEL_COLOURS:
+                assert _cell(size, ratio, label) == _framed_by_stroke(size, ratio, label), (ratio, size, label)
+    # At 1.5 the stroke's edges fell between device pixels and were blended; the frame's own
+    # pixels, inside its band, are the label's colour all round.
+    image, target = _photo(160, 1.5)
+    framed = _cell(160, 1.5, "blue")
+    colour = QColor(LABEL_COLOURS["blue"]).rgb()
+    middle = 1.5  # logical pixels out from the thumbnail: the middle of a 3-pixel band
+    for x, y in ((target.center().x(), target.top() - middle), (target.center().x(), target.bottom() + 1 + middle),
+                 (target.left() - middle, target.center().y()), (target.right() + 1 + middle, target.center().y())):  # fmt: skip
+        assert framed.pixel(round(x * 1.5), round(y * 1.5)) == colour, (x, y)
+    assert framed.pixel(round(target.center().x() * 1.5), round(target.center().y() * 1.5)) == image.pixel(
+        round(target.center().x() * 1.5), round(target.center().y() * 1.5)
+    )  # the photo itself untouched
+
+
+def _badge_drawn(size: int, ratio: float, flag: str) -> tuple[QImage, QRectF]:
+    """The cell with the flag's shapes drawn straight where the cell puts its badge."""
+    image, target = _photo(size, ratio)
+    if flag == "reject":
+        painter = QPainter(image)
+        painter.fillRect(target, QColor(0, 0, 0, 150))
+        painter.end()
+    side = max(8, min(14, size // 12)) * 1.6
+    left, top = target.right() - side - 3, target.bottom() - side - 3
+    origin = QPointF(round(left * ratio) / ratio, round(top * ratio) / ratio)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _paint_flag(painter, QRectF(origin.x(), origin.y(), side, side), flag)
+    painter.end()
+    return image, QRectF(origin.x(), origin.y(), side, side)
+
+
+def test_the_cached_badge_looks_as_the_flag_drawn_straight_at_every_size_and_ratio() -> None:
+    _badge_pixmap.cache_clear()
+    for ratio in RATIOS:
+        for size in SIZES:
+            for flag in ("pick", "reject"):
+                drawn, badge = _badge_drawn(size, ratio, flag)
+                assert _largest_difference(_cell(size, ratio, flag=flag), drawn, badge) <= 2, (ratio, size, flag)
+    misses = _badge_pixmap.cache_info().misses
+    _cell(160, 1.0, flag="pick")
+    assert _badge_pixmap.cache_info().misses == misses  # drawn once, copied after
+
+
+def test_a_scaled_painter_draws_the_flag_not_a_stretched_pixmap() -> None:
+    _badge_pixmap.cache_clear()
+    image, target = _photo(160, 1.0)
+    painter = QPainter(image)
+    painter.scale(2, 2)
+    painter.setPen(QColor(1, 2, 3))
+    paint_marks(painter, target, 160, None, "red", "pick")
+    assert painter.pen().color() == QColor(1, 2, 3)  # the painter's state kept
+    painter.end()
+    assert _badge_pixmap.cache_info().misses == 0
+    drawn, _ = _photo(160, 1.0)
+    painter = QPainter(drawn)
+    painter.scale(2, 2)
+    _paint_frame(painter, target, QColor(LABEL_COLOURS["red"]), 3)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    side = 13 * 1.6
+    _paint_flag(painter, QRectF(target.right() - side - 3, target.bottom() - side - 3, side, side), "pick")
     painter.end()
     assert image == drawn
