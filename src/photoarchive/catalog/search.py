@@ -643,7 +643,13 @@ def _merged_page_query(
     only then); merged by SQLite as a compound ordered by the capture key (co-routines: the
     walks are read side by side, and the merge stops after ``limit`` rows); then the
     ``columns`` of the page's photos read by id and put in that order again."""
-    arms = marked_walks(where, position)
+    return _merged_walks(marked_walks(where, position), params, limit, columns)
+
+
+def _merged_walks(arms: list[str], params: list[object], limit: int, columns: str) -> tuple[str, list[object]]:
+    """The walks ``arms`` (each a SELECT of ``id`` and the capture key ``k`` in that order, with
+    ``params``) merged by SQLite as a compound ordered by the key, stopping after ``limit``
+    rows; then the ``columns`` of those photos read by id and put in that order again."""
     sql = (
         f"SELECT {columns} FROM ({' UNION ALL '.join(arms)} ORDER BY k, id LIMIT {int(limit)}) AS o"
         " CROSS JOIN photos p ON p.id = o.id ORDER BY o.k, o.id"
@@ -673,9 +679,7 @@ def _placed_page_query(
     start among ``where``, as ``_page_query`` writes it): one SELECT a place, each walking that
     place's entries of ``PLACE_ORDER_INDEX`` in capture order from the page's start, the other
     terms tested on the way (over the photo's row, read only for a term the index does not
-    hold); merged by SQLite as a compound ordered by the capture key, stopping after ``limit``
-    rows (``_merged_page_query``'s way with the marks); then the ``columns`` of the page's
-    photos read by id and put in that order again."""
+    hold); merged as the marks' walks are (``_merged_walks``)."""
     key = PAGE_ORDERS["captured"][0]
     placed = cast(Placed, where[position])
     others = [term for i, term in enumerate(where) if i != position and term != "TRUE"]
@@ -684,11 +688,7 @@ def _placed_page_query(
         + " AND ".join([f"p.place_id = {place}", *others])
         for place in placed.places
     ]
-    sql = (
-        f"SELECT {columns} FROM ({' UNION ALL '.join(arms)} ORDER BY k, id LIMIT {int(limit)}) AS o"
-        " CROSS JOIN photos p ON p.id = o.id ORDER BY o.k, o.id"
-    )
-    return sql, params * len(arms)
+    return _merged_walks(arms, params, limit, columns)
 
 
 def _listed_page_query(
