@@ -8,7 +8,7 @@ search shows a few (issue 12: "a filter over 1,000,000 photos shows its first pa
 text search does"). Prints each kind of mark's cost a cell (median of ``--rounds`` paints of 100
 cells onto an offscreen image) and ``RESULT marks_cell_ratio R``: a label, a rating and a pick
 together over the rest of the cell. A reject's dimming is a translucent fill over the whole
-photo, as dear as its area (printed, not in the ratio). Run: ``python bench/cell_marks.py``.
+photo, dearer than the rest (printed, not in the ratio). Run: ``python bench/cell_marks.py``.
 """
 
 from __future__ import annotations

@@ -244,3 +244,32 @@ def test_a_scaled_painter_draws_the_flag_not_a_stretched_pixmap() -> None:
     _paint_flag(painter, QRectF(target.right() - side - 3, target.bottom() - side - 3, side, side), "pick")
     painter.end()
     assert image == drawn
+
+
+def test_a_reject_is_dimmed_in_bands_as_one_fill_dims_it() -> None:
+    """The reject's dimming, filled in bands of rows (each under Qt's threaded fill), covers the
+    photo as one translucent fill does, at every size and ratio, and nothing around it."""
+    for ratio in RATIOS:
+        for size in SIZES:
+            image, target = _photo(size, ratio)
+            painter = QPainter(image)
+            painter.fillRect(target, QColor(0, 0, 0, 150))
+            painter.end()
+            dimmed = _cell(size, ratio, flag="reject")
+            drawn, badge = _badge_drawn(size, ratio, "reject")
+            assert drawn == _badge_drawn_over(image, size, ratio), (ratio, size)
+            assert _largest_difference(dimmed, drawn, badge) <= 2, (ratio, size)
+
+
+def _badge_drawn_over(image: QImage, size: int, ratio: float) -> QImage:
+    """``_badge_drawn``'s reject badge drawn over ``image`` (dimmed in one fill)."""
+    copy = image.copy()
+    target = QRect(10, 10, size, size * 3 // 4)
+    side = max(8, min(14, size // 12)) * 1.6
+    left, top = target.right() - side - 3, target.bottom() - side - 3
+    origin = QPointF(round(left * ratio) / ratio, round(top * ratio) / ratio)
+    painter = QPainter(copy)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _paint_flag(painter, QRectF(origin.x(), origin.y(), side, side), "reject")
+    painter.end()
+    return copy

@@ -42,12 +42,12 @@ def paint_marks(painter: QPainter, target: QRect, size: int, rating: int | None,
     cell_marks.py``). A scaled or turned painter gets the shapes themselves."""
     if not (rating is not None or label or flag):
         return
+    snap = _snapper(painter)
     if flag == "reject":
-        painter.fillRect(target, DIM_COLOUR)
+        _dim(painter, target, 1.0 if snap is None else snap.ratio)
     if label:
         _paint_frame(painter, target, _label_colour(label), 2 if size < FULL_STARS_FROM else 3)
     unit = max(8, min(14, size // 12))  # a star's width
-    snap = _snapper(painter)
     if rating is not None:
         full = size >= FULL_STARS_FROM
         origin = QPointF(target.left() + 3, target.bottom() - _pill_size(unit, rating, full)[1] - 3)
@@ -65,6 +65,21 @@ def paint_marks(painter: QPainter, target: QRect, size: int, rating: int | None,
 
 
 DIM_COLOUR = QColor(0, 0, 0, 150)  # over a rejected photo
+# The most device rows one translucent fill covers (``_dim``): Qt's raster engine hands a fill
+# of more rows (some 96 here) to its thread pool, which on a shared two-core machine took 57-74
+# µs for a thumbnail's 160 x 96 or more, against 3-5 µs for 160 x 90 or 1000 x 30.
+FILL_ROWS = 64
+
+
+def _dim(painter: QPainter, target: QRect, ratio: float) -> None:
+    """Dim a rejected photo: ``DIM_COLOUR`` over ``target``, in bands of at most ``FILL_ROWS``
+    device rows (``ratio``: the device's pixel ratio)."""
+    rows = max(1, int(FILL_ROWS // max(1.0, ratio)))
+    top, bottom = target.top(), target.bottom()
+    while top <= bottom:
+        height = min(rows, bottom + 1 - top)
+        painter.fillRect(target.left(), top, target.width(), height, DIM_COLOUR)
+        top += height
 
 
 @functools.cache
