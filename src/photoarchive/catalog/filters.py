@@ -192,6 +192,7 @@ def _compile_terms(
     sampled = _compile(conn, [t for t in terms if t.field != "text"], indexed=True, searched=False)
     if page is None or not sampled.terms:
         return query
+    named = {t.field for t in terms if not t.negated}  # the fields a photo must hold
     # In capture order a label, the picks or ratings, the only term with an index and no
     # words beside it, are read from their marks' rows of the marked photos
     # (``search.Alternatives``): every row read holds the term, in the page's order, however
@@ -202,16 +203,12 @@ def _compile_terms(
     # the ratings are rare, the sample chose these walks anyway. A camera's, a keyword's or a
     # place's words are left out: they would narrow through the text index, and the walk tests
     # the term itself in the rows it reads (place:Шумшу rating>=4).
-    if (
-        order == "captured"
-        and not any(t.field == "text" and not t.negated for t in terms)
-        and any(isinstance(t, Alternatives) for t in query.terms)
-    ):
+    if order == "captured" and "text" not in named and any(isinstance(t, Alternatives) for t in query.terms):
         return FilterQuery("", query.terms, query.params)
     # A place with no words, mark or date beside it: its walks in capture order (search.Placed)
     # read a page in about a page of index entries however common or rare it is (nothing to
     # sample either: place:Paramushir, 1 photo in 100, sorted its 10,000 photos for a page).
-    if order == "captured" and _walks_places(terms):
+    if order == "captured" and _walks_places(terms, named):
         placed = _compile(conn, terms, indexed=True, searched=False, placed=True)
         if any(isinstance(t, Placed) for t in placed.terms):
             return placed
@@ -225,16 +222,12 @@ def _compile_terms(
             return driven
     # In capture order with no words searched, a keyword's rows of the keyword index give its
     # photos in the page's order (search.Listed): walked, every row holds the keyword.
-    drives = (
-        order == "captured"
-        and any(t.field == "keyword" and not t.negated for t in terms)
-        and not any(t.field == "text" and not t.negated for t in terms)
-    )
+    drives = order == "captured" and "keyword" in named and "text" not in named
     # Nothing beside the keyword that an index reads, nor a place: its walk reads the page
     # whatever the sample would say, which chose only how the other terms are written, and
     # none has an index of its own here (keyword:tank compiled in 0.18 -> 0.05 ms; at 2,000
     # photos the sample read a page's worth of them, as much as the page).
-    if drives and not any(_indexable(t) or (t.field == "place" and not t.negated) for t in terms):
+    if drives and "place" not in named and not any(map(_indexable, terms)):
         return _compile(conn, terms, indexed=True, searched=False, drives=True)
     share = _dense(conn, sampled, page)
     if share is not None:
@@ -260,7 +253,7 @@ def _compile_terms(
     # its few photos, and each one's place is looked up in the place's index alone
     # (``_place_member``) rather than in its row (1,152 rated rows read for 51 on Shumshu).
     member = any(_indexable(t) for t in terms if t.field != "place")
-    if not member and not any(t.field == "place" and not t.negated for t in terms):
+    if not member and "place" not in named:
         if drives:  # a rare keyword (keyword:nothing): its few rows of the keyword index
             return _compile(conn, terms, indexed=True, searched=False, drives=True)
         # No index reads them (camera:Leica): the words narrow through the text index, rather
@@ -320,13 +313,12 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
     return _compile(conn, terms, indexed=False, searched=False, ordered=True)
 
 
-def _walks_places(terms: Sequence[Term]) -> bool:
+def _walks_places(terms: Sequence[Term], named: set[str]) -> bool:
     """Whether a page in capture order is read by walking a place's photos (``search.Placed``):
-    a place named, and no words to search, keyword (``search.Listed``) or term with an index of
-    its own (``_indexable``: a rating's or a label's walk holds a place in its rows) beside it."""
-    return any(t.field == "place" and not t.negated for t in terms) and not any(
-        (t.field in ("text", "keyword") and not t.negated) or _indexable(t) for t in terms
-    )
+    a place named (``named``: the fields of the terms not negated), and no words to search,
+    keyword (``search.Listed``) or term with an index of its own (``_indexable``: a rating's or
+    a label's walk holds a place in its rows) beside it."""
+    return "place" in named and not named & {"text", "keyword"} and not any(map(_indexable, terms))
 
 
 def _indexable(term: Term) -> bool:
@@ -489,8 +481,9 @@ def _compile(
             words.extend(_keyword_narrowing(conn, str(term.value).casefold()))  # as a camera's, when exact
         if term.field == "place" and not term.negated and searched:
             words.extend(_place_words(conn, str(term.value)))  # as a keyword's (_place_words)
-        walks = placed and not term.negated and not any(isinstance(t, Placed) for t in where)
+        walks = placed and not term.negated
         sql, values = _term(conn, term, column, member=member, drives=drives and not term.negated, placed=walks)
+        placed = placed and not isinstance(sql, Placed)  # one place walked: the others tested
         where.append(negated(sql) if term.negated else sql)
         params.extend(values)
     for sql, values in last:

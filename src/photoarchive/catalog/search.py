@@ -663,13 +663,18 @@ def marked_walks(where: Sequence[str], position: int, columns: str = "r.photo_id
     ``where``, over ``r`` where they are ``Marked``, over the photo ``p`` (joined only then)
     where not (the parameters: the terms', an arm's after the other's)."""
     alternatives = cast(Alternatives, where[position])
-    others = [term for i, term in enumerate(where) if i != position and term != "TRUE"]
+    others = _besides(where, position)
     tested = [term.marked if isinstance(term, Marked) else term for term in others]
     joined = "" if all(isinstance(term, Marked) for term in others) else " CROSS JOIN photos p ON p.id = r.photo_id"
     return [
         f"SELECT {columns} FROM {MARKED_PHOTOS} r{joined} WHERE " + " AND ".join([f"r.mark = {mark}", *tested])
         for mark in alternatives.marks
     ]
+
+
+def _besides(where: Sequence[str], position: int) -> list[str]:
+    """The terms of ``where`` a walk of ``where[position]`` tests on the way (TRUE left out)."""
+    return [term for i, term in enumerate(where) if i != position and term != "TRUE"]
 
 
 def _placed_page_query(
@@ -682,7 +687,7 @@ def _placed_page_query(
     hold); merged as the marks' walks are (``_merged_walks``)."""
     key = PAGE_ORDERS["captured"][0]
     placed = cast(Placed, where[position])
-    others = [term for i, term in enumerate(where) if i != position and term != "TRUE"]
+    others = _besides(where, position)
     arms = [
         f"SELECT p.id AS id, {key} AS k FROM photos p INDEXED BY {PLACE_ORDER_INDEX} WHERE "
         + " AND ".join([f"p.place_id = {place}", *others])

@@ -42,7 +42,9 @@ def paint_marks(painter: QPainter, target: QRect, size: int, rating: int | None,
     cell_marks.py``). A scaled or turned painter gets the shapes themselves."""
     if not (rating is not None or label or flag):
         return
-    snap = _snapper(painter)
+    # How pixmaps land on this painter: only for a cell with a pixmap or a reject's bands (a
+    # label's frame alone needs none, and asking the painter is a third of its cost).
+    snap = _snapper(painter) if rating is not None or flag else None
     if flag == "reject":
         _dim(painter, target, 1.0 if snap is None else snap.ratio)
     if label:
