@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
+import shutil
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,7 +23,10 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never the developer's own settings (their curator's name would be in every edit's history):
 # an empty folder of the session's (photoarchive.user_settings); subprocesses inherit it.
-os.environ["PHOTOARCHIVE_USER_SETTINGS"] = str(Path(tempfile.mkdtemp(prefix="photoarchive-user-")) / "settings.json")
+# Removed when the process ends (each run left one behind, and each xdist worker its own).
+_USER_SETTINGS = tempfile.mkdtemp(prefix="photoarchive-user-")
+atexit.register(shutil.rmtree, _USER_SETTINGS, ignore_errors=True)
+os.environ["PHOTOARCHIVE_USER_SETTINGS"] = str(Path(_USER_SETTINGS) / "settings.json")
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "tests" / "data" / "samples"
