@@ -474,6 +474,55 @@ def test_one_marks_walk_in_capture_order_is_compiled_without_the_density_sample(
         catalog.conn.set_trace_callback(None)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("tank rating>=4", {"tank"}), ("fog rating>=1", {"bay", "harbour"}), ("шумшу -rating:0", {"tank", "bay"}),
+     ("fog place:Kurils rating>=2 -flag:reject", {"harbour"}), ('"over shumshu" rating>=4', {"bay"}),
+     ("占守島 -fog rating>=1", {"tank"})],
+)  # fmt: skip
+def test_words_beside_ratings_are_tested_along_their_merged_walks(archive, text: str, expected: set[str]) -> None:
+    """Words beside ratings (no other term with an index) whose merged walk's first photos hold
+    them: one sample of that walk decides, as for a label, and the density sample is not run;
+    the page walks the ratings' rows testing the words there, in Russian and Japanese too."""
+    catalog, ids = archive
+    names = {i: name for name, i in ids.items()}
+    read: list[str] = []
+    catalog.conn.set_trace_callback(read.append)
+    try:
+        query = compile_filter(catalog.conn, text, page=50, order="captured")
+    finally:
+        catalog.conn.set_trace_callback(None)
+    (marks,) = [t.marks for t in query.terms if isinstance(t, Alternatives)]
+    assert query.search == "", query
+    sampled = [sql for sql in read if "AS h" in sql]  # one arm a rating value, merged
+    assert len(sampled) == 1 and sampled[0].count("FROM marked_photos r") == len(marks) > 1, read
+    assert not [sql for sql in read if "LIMIT 1 OFFSET" in sql], read  # no density sample
+    plain = filter_photo_ids(catalog.conn, text)
+    assert {names[i] for i in plain} == expected
+    for size in (1, 2, 50):
+        assert _paged(catalog.conn, query, size) == plain, (text, size)
+
+
+def test_words_rare_in_the_ratings_walk_are_left_to_the_density_sample(archive, monkeypatch) -> None:
+    """When fewer than one in DRIVEN_SHARE of the first photos the ratings' walk reads hold the
+    words, the density sample decides as before: common ratings leave the words to the text
+    index (found in a few of its matches, not by testing every rated photo)."""
+    catalog, ids = archive
+    monkeypatch.setattr(filters, "DRIVEN_SAMPLE", 2)
+    read: list[str] = []
+    catalog.conn.set_trace_callback(read.append)
+    try:
+        held = compile_filter(catalog.conn, "hill rating>=1", page=1, order="captured")  # 1 of the first 2
+        assert not [sql for sql in read if "LIMIT 1 OFFSET" in sql] and held.search == "", read
+        read.clear()
+        rare = compile_filter(catalog.conn, "evening rating>=1", page=1, order="captured")  # 0 of 2: late is third
+    finally:
+        catalog.conn.set_trace_callback(None)
+    assert [sql for sql in read if "LIMIT 1 OFFSET" in sql], read  # the density sample ran
+    assert rare.search == "evening"  # rated photos are common here: the text index finds it
+    assert _paged(catalog.conn, rare, 1) == filter_photo_ids(catalog.conn, "evening rating>=1") == [ids["late"]]
+
+
 def test_the_walks_sample_asks_python_only_of_texts_that_fold_to_ascii(tmp_path, monkeypatch) -> None:
     """The sample of words beside a label tests each text as the page does: SQLite's LIKE, and
     Python only for a text holding a character that folds to ASCII (the photo with the Kelvin

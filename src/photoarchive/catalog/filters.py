@@ -36,9 +36,10 @@ The window reads a first page of the cells it shows and a screen more (``MainWin
 _first_screen``, about 200 photos), in the grid's order, and passes both here.
 
 Given the page's order (``order="captured"``), a common label or flag keeps its index (it
-gives its photos in capture order), words beside it are tested along that index when its
-first photos hold them often enough (``_driven_by_index``), and a filter common enough (one
-photo in ``VERY_DENSE``) is tested along the sort index without narrowing words.
+gives its photos in capture order), words beside it (or beside ratings read through their
+index alone: their merged walks) are tested along that index when its first photos hold them
+often enough (``_driven_by_index``), and a filter common enough (one photo in ``VERY_DENSE``)
+is tested along the sort index without narrowing words.
 
 A place with no words, keyword, mark or date beside it is read in capture order by walking
 each of its places' photos in the place order index and merging the walks (``search.Placed``),
@@ -166,11 +167,6 @@ def _once(lookup: Callable[[sqlite3.Connection, str], list[Any]]) -> Callable[[s
     return looked_up
 
 
-def _one_walk(term: object) -> bool:
-    """Whether a compiled term is the walk of a single mark's rows of the marked photos."""
-    return isinstance(term, Alternatives) and len(term.marks) == 1
-
-
 def _register_functions(conn: sqlite3.Connection) -> None:
     """The filters' SQL functions on this connection, once: registering a function expires
     every statement the connection has prepared (SQLite's rule), so each compile registering
@@ -186,12 +182,11 @@ def _compile_terms(
     conn: sqlite3.Connection, terms: Sequence[Term], *, page: int | None, order: str | None
 ) -> FilterQuery:
     _register_functions(conn)
-    query = _compile(conn, terms, indexed=True, searched=True)
     # Judged on the terms over the photo's own columns: a text term is the search's to judge
     # (and would read every match of the text index up front to be sampled).
     sampled = _compile(conn, [t for t in terms if t.field != "text"], indexed=True, searched=False)
     if page is None or not sampled.terms:
-        return query
+        return _compile(conn, terms, indexed=True, searched=True)
     named = {t.field for t in terms if not t.negated}  # the fields a photo must hold
     # In capture order a label, the picks or ratings, the only term with an index and no
     # words beside it, are read from their marks' rows of the marked photos
@@ -203,8 +198,9 @@ def _compile_terms(
     # the ratings are rare, the sample chose these walks anyway. A camera's, a keyword's or a
     # place's words are left out: they would narrow through the text index, and the walk tests
     # the term itself in the rows it reads (place:Шумшу rating>=4).
-    if order == "captured" and "text" not in named and any(isinstance(t, Alternatives) for t in query.terms):
-        return FilterQuery("", query.terms, query.params)
+    if order == "captured" and "text" not in named and any(isinstance(t, Alternatives) for t in sampled.terms):
+        walked = _compile(conn, terms, indexed=True, searched=True)  # with a negated word (sampled has none)
+        return FilterQuery("", walked.terms, walked.params)
     # A place with no words, mark or date beside it: its walks in capture order (search.Placed)
     # read a page in about a page of index entries however common or rare it is (nothing to
     # sample either: place:Paramushir, 1 photo in 100, sorted its 10,000 photos for a page).
@@ -212,10 +208,12 @@ def _compile_terms(
         placed = _compile(conn, terms, indexed=True, searched=False, placed=True)
         if any(isinstance(t, Placed) for t in placed.terms):
             return placed
-    # Words beside a label or the picks: when the sample of the mark's walk finds the words
-    # held often enough (``_driven_by_index``), the walk reads a page in a bounded number of
-    # rows however common the mark is, and the density sample below has nothing to add.
-    walk_sampled = order == "captured" and any(_one_walk(t) for t in sampled.terms)
+    # Words beside a label, the picks or ratings, the only term with an index: when the sample
+    # of the marks' walk finds the words held often enough (``_driven_by_index``), the walk
+    # reads a page in a bounded number of rows however common the marks are, and the density
+    # sample below has nothing to add (``tank rating>=4``: its two statements and a compile
+    # more were 0.4 ms of the window's first paint, where a search compiles in 0.08).
+    walk_sampled = order == "captured" and any(isinstance(t, Alternatives) for t in sampled.terms)
     if walk_sampled:
         driven = _driven_by_index(conn, terms)
         if driven is not None:
@@ -243,7 +241,7 @@ def _compile_terms(
         # In capture order a label's or the picks' marked rows (a reject's: the flag's index)
         # give their photos in the page's order: walked, every row read holds the term (the
         # capture index's rows, one in five).
-        # (The walk's sample already said no above, for one mark's walk: not read twice.)
+        # (The walk's sample already said no above, for the marks read alone: not read twice.)
         driven = None if walk_sampled else _driven_by_index(conn, terms)
         return driven or _compile(conn, terms, indexed=False, searched=True, ordered=True)
     # Rare: the few photos they hold are read through their index, and each one's text is
@@ -258,7 +256,7 @@ def _compile_terms(
             return _compile(conn, terms, indexed=True, searched=False, drives=True)
         # No index reads them (camera:Leica): the words narrow through the text index, rather
         # than every photo tested (2 s at a million photos).
-        return query
+        return _compile(conn, terms, indexed=True, searched=True)
     return _compile(conn, terms, indexed=True, searched=False, member=member)
 
 
@@ -275,16 +273,23 @@ def count_filter(conn: sqlite3.Connection, text: str, *, search: str = "") -> in
 
 
 def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQuery | None:
-    """Words beside a label or a flag (``"Cape Kokutan" label:red``), read in capture order by
-    walking the label's rows of the marked photos (``catalog.marked_photos``; a reject's: the
-    flag's index) and testing each photo's text there, rather than walking the text index's
-    matches (~10-20 µs each, most of them not red): when at least one in ``DRIVEN_SHARE`` of
-    the first ``DRIVEN_SAMPLE`` photos the walk reads holds the words (the sample is those very
-    photos, read as the page reads them). None when there are no such words or they are rarer."""
+    """Words beside a label or a flag (``"Cape Kokutan" label:red``), or beside ratings with no
+    other term having an index (``tank rating>=4``), read in capture order by walking the
+    marks' rows of the marked photos (``catalog.marked_photos``; a reject's: the flag's index)
+    and testing each photo's text there, rather than walking the text index's matches (~10-20
+    µs each, most of them not red): when at least one in ``DRIVEN_SHARE`` of the first
+    ``DRIVEN_SAMPLE`` photos the walk reads holds the words (the sample is those very photos,
+    read as the page reads them, the marks' walks merged). None when there are no such words or
+    they are rarer."""
     words = [t for t in terms if t.field == "text" and not t.negated]
-    if not words or not any(_ordered(t) for t in terms):
+    if not words:
         return None
-    walked = _compile(conn, [t for t in terms if t not in words], indexed=False, searched=False, ordered=True)
+    # A label or a flag keeps its index whatever else is beside it (``ordered``); ratings are
+    # walked when read through their index alone, a place beside them tested in the walk's rows
+    # (``member``), as a page of rare ratings is read.
+    ordered = any(_ordered(t) for t in terms)
+    walk = {"indexed": False, "ordered": True} if ordered else {"indexed": True, "member": True}
+    walked = _compile(conn, [t for t in terms if t not in words], searched=False, **walk)
     tested = _compile(conn, words, indexed=False, searched=False)
     driver = next((i for i, term in enumerate(walked.terms) if isinstance(term, Alternatives)), None)
     if driver is not None and all(isinstance(term, Marked) for term in tested.terms):
@@ -294,12 +299,15 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
         # holds ran on every row, not only on a text holding a character that folds to ASCII
         # (64 calls a compile: 0.2 -> 0.03 ms, and 0.4 ms in the window).
         held = " AND ".join(cast(Marked, term).marked for term in tested.terms)
-        (arm,) = marked_walks(
+        arms = marked_walks(
             walked.terms, driver, f"CASE WHEN {held} THEN 1 ELSE 0 END AS h, r.sort AS k, r.photo_id AS id"
         )
-        sql = f"SELECT count(*), coalesce(sum(h), 0) FROM ({arm} ORDER BY k, id LIMIT {DRIVEN_SAMPLE})"
-        params = [*tested.params, *walked.params]
-    else:
+        sql = (
+            f"SELECT count(*), coalesce(sum(h), 0) FROM ({' UNION ALL '.join(arms)} ORDER BY k, id"
+            f" LIMIT {DRIVEN_SAMPLE})"
+        )
+        params = [*tested.params, *walked.params] * len(arms)
+    elif ordered:
         sql = (
             f"WITH walk(id) AS MATERIALIZED (SELECT p.id FROM photos p WHERE {' AND '.join(walked.terms)}"
             f" ORDER BY {PAGE_ORDERS['captured'][0]}, p.id LIMIT {DRIVEN_SAMPLE}) SELECT count(*),"
@@ -307,10 +315,12 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
             " FROM walk"
         )
         params = [*walked.params, *tested.params]
+    else:
+        return None
     read, held_by = conn.execute(sql, params).fetchone()
     if read == DRIVEN_SAMPLE and held_by * DRIVEN_SHARE < read:
         return None
-    return _compile(conn, terms, indexed=False, searched=False, ordered=True)
+    return _compile(conn, terms, searched=False, **walk)
 
 
 def _walks_places(terms: Sequence[Term], named: set[str]) -> bool:
