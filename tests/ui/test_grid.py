@@ -102,3 +102,24 @@ def test_a_long_list_is_laid_out_in_batches_and_a_far_row_scrolled_to_once_place
     qtbot.waitUntil(grid.laid_out)
     qtbot.wait(3 * SCROLL_RETRY_MS)
     assert grid.verticalScrollBar().value() == 0  # the click came first: left where it was
+
+
+def test_a_cell_of_another_model_is_left_unpainted_and_the_painter_as_it_was(qtbot, qtlog) -> None:
+    """The delegate paints only the grid's own model's cells; asked for another's, it returns
+    without leaving a saved state on the painter (which Qt warns of when the painter ends)."""
+    from PySide6.QtGui import QImage, QPainter, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from photoarchive.ui.widgets.photo_grid import ThumbnailDelegate
+
+    other = QStandardItemModel()
+    other.appendRow(QStandardItem("not a photo"))
+    image = QImage(200, 200, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.rect = image.rect()
+    ThumbnailDelegate().paint(painter, option, other.index(0, 0))
+    painter.end()
+    assert not [record for record in qtlog.records if "saved states" in record.message]
+    assert image.pixel(100, 100) == image.pixel(0, 0)  # nothing drawn

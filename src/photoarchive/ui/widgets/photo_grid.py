@@ -107,6 +107,12 @@ class ThumbnailDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        # The model is asked directly, not through index.data(): in PySide6 6.12 every
+        # index.data() that returns None drops a reference to None, and a grid paints
+        # thousands of cells (an empty thumbnail is None) until Python aborts.
+        model = index.model()
+        if not isinstance(model, PhotoGridModel):  # the grid's own cells are the only ones painted here
+            return
         painter.save()
         palette = option.palette
         target = QRect()
@@ -122,12 +128,6 @@ class ThumbnailDelegate(QStyledItemDelegate):
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(cell, 6, 6)
         box = QRect(cell.left() + (cell.width() - self.size) // 2, cell.top() + 5, self.size, self.box_height)
-        # The model is asked directly, not through index.data(): in PySide6 6.12 every
-        # index.data() that returns None drops a reference to None, and a grid paints
-        # thousands of cells (an empty thumbnail is None) until Python aborts.
-        model = index.model()
-        if not isinstance(model, PhotoGridModel):  # the grid's own cells are the only ones painted here
-            return
         photo = model.cell(index.row())
         pixmap = model.thumbnail(photo)
         if pixmap is not None and not pixmap.isNull():
