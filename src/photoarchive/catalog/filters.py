@@ -290,8 +290,10 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
     ordered = any(_ordered(t) for t in terms)
     walk = {"indexed": False, "ordered": True} if ordered else {"indexed": True, "member": True}
     walked = _compile(conn, [t for t in terms if t not in words], searched=False, **walk)
-    tested = _compile(conn, words, indexed=False, searched=False)
     driver = next((i for i, term in enumerate(walked.terms) if isinstance(term, Alternatives)), None)
+    if driver is None and not ordered:
+        return None  # no label, flag or ratings alone to walk (a date, a camera, ratings beside a date)
+    tested = _compile(conn, words, indexed=False, searched=False)
     if driver is not None and all(isinstance(term, Marked) for term in tested.terms):
         # The rows and their texts read in order (the photos' rows and texts, 64 scattered
         # pages, took 0.5 ms of the window's first paint). The test is a CASE's condition: as
@@ -307,7 +309,7 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
             f" LIMIT {DRIVEN_SAMPLE})"
         )
         params = [*tested.params, *walked.params] * len(arms)
-    elif ordered:
+    else:
         sql = (
             f"WITH walk(id) AS MATERIALIZED (SELECT p.id FROM photos p WHERE {' AND '.join(walked.terms)}"
             f" ORDER BY {PAGE_ORDERS['captured'][0]}, p.id LIMIT {DRIVEN_SAMPLE}) SELECT count(*),"
@@ -315,8 +317,6 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
             " FROM walk"
         )
         params = [*walked.params, *tested.params]
-    else:
-        return None
     read, held_by = conn.execute(sql, params).fetchone()
     if read == DRIVEN_SAMPLE and held_by * DRIVEN_SHARE < read:
         return None
