@@ -23,10 +23,13 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never the developer's own settings (their curator's name would be in every edit's history):
 # an empty folder of the session's (photoarchive.user_settings); subprocesses inherit it.
-# Removed when the process ends (each run left one behind, and each xdist worker its own).
-_USER_SETTINGS = tempfile.mkdtemp(prefix="photoarchive-user-")
-atexit.register(shutil.rmtree, _USER_SETTINGS, ignore_errors=True)
-os.environ["PHOTOARCHIVE_USER_SETTINGS"] = str(Path(_USER_SETTINGS) / "settings.json")
+# Removed when the session ends (each run left one behind). A test's subprocess importing this
+# module (a script importing a conftest's helpers, often killed -9) keeps the session's.
+_SESSION = "PHOTOARCHIVE_TEST_SESSION_SETTINGS"
+if not os.environ.get(_SESSION) or os.environ.get("PHOTOARCHIVE_USER_SETTINGS") != os.environ[_SESSION]:
+    _USER_SETTINGS = tempfile.mkdtemp(prefix="photoarchive-user-")
+    atexit.register(shutil.rmtree, _USER_SETTINGS, ignore_errors=True)
+    os.environ["PHOTOARCHIVE_USER_SETTINGS"] = os.environ[_SESSION] = str(Path(_USER_SETTINGS) / "settings.json")
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "tests" / "data" / "samples"
