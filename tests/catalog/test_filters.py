@@ -523,6 +523,33 @@ def test_words_rare_in_the_ratings_walk_are_left_to_the_density_sample(archive, 
     assert _paged(catalog.conn, rare, 1) == filter_photo_ids(catalog.conn, "evening rating>=1") == [ids["late"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "sampled"),
+    [("fog -flag:reject", False), ("tank has:caption -has:credit", False), ("fog camera:canon", False),
+     ("tank keyword:tank", False), ("fog -place:Paramushir -rating>=4", False), ('"tank on" -label:green', False),
+     ("fog has:place", True), ("fog date:2015", True), ("fog place:Shumshu", True), ("tank rating:0", True)],
+)  # fmt: skip
+def test_words_beside_terms_no_index_reads_are_not_sampled(archive, text: str, sampled: bool) -> None:
+    """Beside words, terms no index could read (negated, a camera, a keyword, has:caption) leave
+    the page to the text index whatever their share: the density sample is not run. Terms an
+    index could read still are sampled. Every order and page gives the plain listing."""
+    catalog, _ids = archive
+    read: list[str] = []
+    catalog.conn.set_trace_callback(read.append)
+    try:
+        query = compile_filter(catalog.conn, text, page=50, order="captured")
+    finally:
+        catalog.conn.set_trace_callback(None)
+    assert bool([sql for sql in read if "LIMIT 1 OFFSET" in sql]) == sampled, read
+    assert sampled or query.search, query
+    plain = filter_photo_ids(catalog.conn, text)
+    for size in (1, 2, 50):
+        assert _paged(catalog.conn, query, size) == plain, (text, size)
+    by_name = compile_filter(catalog.conn, text, page=50, order="name")
+    page = photo_page(catalog.conn, search=by_name.search, order="name", limit=50, where=by_name.where)
+    assert page.ids == filter_photo_ids(catalog.conn, text, order="name")
+
+
 def test_the_walks_sample_asks_python_only_of_texts_that_fold_to_ascii(tmp_path, monkeypatch) -> None:
     """The sample of words beside a label tests each text as the page does: SQLite's LIKE, and
     Python only for a text holding a character that folds to ASCII (the photo with the Kelvin

@@ -16,6 +16,8 @@ unary ``+`` on the columns, which keeps the planner from choosing their index an
 walking the sort index; when rare, the terms are left plain, so the planner reads the few
 matches through the index on rating, label, flag, place or capture date and sorts them.
 
+Words beside terms no index could read (negated, a camera, a keyword: not ``_sargable``) go
+to the text search with nothing sampled: its index reads the page whatever their share.
 Words beside rare terms are not searched: each of the few photos the terms hold has its text
 tested (``tank rating>=4``: of the 1,152 photos rated 4 or 5, not 260,000 with "tank" walked
 to find them), unless no index reads the terms (``camera:Leica``: its words are searched).
@@ -227,6 +229,12 @@ def _compile_terms(
     # photos the sample read a page's worth of them, as much as the page).
     if drives and "place" not in named and not any(map(_indexable, terms)):
         return _compile(conn, terms, indexed=True, searched=False, drives=True)
+    # Words beside terms no index reads (``туман -flag:reject``, ``tank has:caption``): the text
+    # index reads the page whatever the sample says (it chose only whether the columns were
+    # written ``+p.``, and no index could read them), so nothing is sampled (its two statements
+    # were a third of a millisecond of the window's first paint).
+    if "text" in named and not any(map(_sargable, terms)):
+        return _compile(conn, terms, indexed=True, searched=True)
     share = _dense(conn, sampled, page)
     if share is not None:
         if share * VERY_DENSE >= 1 and not any(t.field == "text" for t in terms):
@@ -338,6 +346,14 @@ def _indexable(term: Term) -> bool:
         accepted = cast(frozenset[int], term.value)
         return 0 not in (frozenset(RATINGS) - accepted if term.negated else accepted)
     return _ordered(term) or (term.field == "date" and not term.negated)
+
+
+def _sargable(term: Term) -> bool:
+    """Whether an index of the photos could read a term's photos (a rating, a label, a flag, a
+    date, a place, has:place; not negated: ``NOT coalesce(...)`` no index reads)."""
+    if term.negated:
+        return False
+    return term.field in ("rating", "label", "flag", "date", "place") or (term.field == "has" and term.value == "place")
 
 
 def _markable(term: Term) -> bool:
