@@ -232,7 +232,7 @@ def _compile_terms(
     # Words beside terms no index reads (``туман -flag:reject``, ``tank has:caption``): the text
     # index reads the page whatever the sample says (it chose only whether the columns were
     # written ``+p.``, and no index could read them), so nothing is sampled (its two statements
-    # were a third of a millisecond of the window's first paint).
+    # were 0.2 ms of the window's first paint: the compile after a search, 0.48 -> 0.27 ms).
     if "text" in named and not any(map(_sargable, terms)):
         return _compile(conn, terms, indexed=True, searched=True)
     share = _dense(conn, sampled, page)
