@@ -474,6 +474,16 @@ def test_one_marks_walk_in_capture_order_is_compiled_without_the_density_sample(
         catalog.conn.set_trace_callback(None)
 
 
+def _traced_compile(conn: sqlite3.Connection, text: str) -> tuple[filters.FilterQuery, list[str]]:
+    """The filter compiled for a first page of 50 in capture order, and the statements it ran."""
+    read: list[str] = []
+    conn.set_trace_callback(read.append)
+    try:
+        return compile_filter(conn, text, page=50, order="captured"), read
+    finally:
+        conn.set_trace_callback(None)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("tank rating>=4", {"tank"}), ("fog rating>=1", {"bay", "harbour"}), ("шумшу -rating:0", {"tank", "bay"}),
@@ -486,12 +496,7 @@ def test_words_beside_ratings_are_tested_along_their_merged_walks(archive, text:
     the page walks the ratings' rows testing the words there, in Russian and Japanese too."""
     catalog, ids = archive
     names = {i: name for name, i in ids.items()}
-    read: list[str] = []
-    catalog.conn.set_trace_callback(read.append)
-    try:
-        query = compile_filter(catalog.conn, text, page=50, order="captured")
-    finally:
-        catalog.conn.set_trace_callback(None)
+    query, read = _traced_compile(catalog.conn, text)
     (marks,) = [t.marks for t in query.terms if isinstance(t, Alternatives)]
     assert query.search == "", query
     sampled = [sql for sql in read if "AS h" in sql]  # one arm a rating value, merged
@@ -534,12 +539,7 @@ def test_words_beside_terms_no_index_reads_are_not_sampled(archive, text: str, s
     the page to the text index whatever their share: the density sample is not run. Terms an
     index could read still are sampled. Every order and page gives the plain listing."""
     catalog, _ids = archive
-    read: list[str] = []
-    catalog.conn.set_trace_callback(read.append)
-    try:
-        query = compile_filter(catalog.conn, text, page=50, order="captured")
-    finally:
-        catalog.conn.set_trace_callback(None)
+    query, read = _traced_compile(catalog.conn, text)
     assert bool([sql for sql in read if "LIMIT 1 OFFSET" in sql]) == sampled, read
     assert sampled or query.search, query
     plain = filter_photo_ids(catalog.conn, text)
