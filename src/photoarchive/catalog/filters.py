@@ -75,6 +75,7 @@ from photoarchive.catalog.search import (
     Placed,
     count_photos_matching,
     marked_walks,
+    merged,
     negated,
     photo_filters,
     photo_page,
@@ -312,10 +313,7 @@ def _driven_by_index(conn: sqlite3.Connection, terms: Sequence[Term]) -> FilterQ
         arms = marked_walks(
             walked.terms, driver, f"CASE WHEN {held} THEN 1 ELSE 0 END AS h, r.sort AS k, r.photo_id AS id"
         )
-        sql = (
-            f"SELECT count(*), coalesce(sum(h), 0) FROM ({' UNION ALL '.join(arms)} ORDER BY k, id"
-            f" LIMIT {DRIVEN_SAMPLE})"
-        )
+        sql = f"SELECT count(*), coalesce(sum(h), 0) FROM ({merged(arms, DRIVEN_SAMPLE)})"
         params = [*tested.params, *walked.params] * len(arms)
     else:
         sql = (

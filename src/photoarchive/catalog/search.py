@@ -650,11 +650,14 @@ def _merged_walks(arms: list[str], params: list[object], limit: int, columns: st
     """The walks ``arms`` (each a SELECT of ``id`` and the capture key ``k`` in that order, with
     ``params``) merged by SQLite as a compound ordered by the key, stopping after ``limit``
     rows; then the ``columns`` of those photos read by id and put in that order again."""
-    sql = (
-        f"SELECT {columns} FROM ({' UNION ALL '.join(arms)} ORDER BY k, id LIMIT {int(limit)}) AS o"
-        " CROSS JOIN photos p ON p.id = o.id ORDER BY o.k, o.id"
-    )
+    sql = f"SELECT {columns} FROM ({merged(arms, limit)}) AS o CROSS JOIN photos p ON p.id = o.id ORDER BY o.k, o.id"
     return sql, params * len(arms)
+
+
+def merged(arms: Sequence[str], limit: int) -> str:
+    """The walks ``arms`` (SELECTs of ``k`` and ``id``, each in that order) as one compound
+    ordered by the key, stopping after ``limit`` rows (SQLite merges them side by side)."""
+    return f"{' UNION ALL '.join(arms)} ORDER BY k, id LIMIT {int(limit)}"
 
 
 def marked_walks(where: Sequence[str], position: int, columns: str = "r.photo_id AS id, r.sort AS k") -> list[str]:
