@@ -9,7 +9,7 @@ import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.connection import dialect
-from photoarchive.catalog.filters import compile_filter
+from photoarchive.catalog.filters import compile_filter, compiled_over
 from photoarchive.catalog.places import insert_place
 from photoarchive.catalog.search import photo_page
 from photoarchive.edits import apply_edit
@@ -205,3 +205,22 @@ def test_has_every_field_on_both(archive: tuple[Catalog, dict[str, int]], name: 
     expected = {photo for photo, values in PHOTOS.items() if values.get(name)}
     assert _matching(archive, f"has:{name}") == expected
     assert _matching(archive, f"-has:{name}") == ALL - expected
+
+
+def test_a_compile_holds_while_what_it_read_is_unchanged(catalog: Catalog) -> None:
+    # The window compiles a filter ahead of its debounce and takes it while ``compiled_over``
+    # is the same: SQLite's compile looks a place's places up (their ids are in its SQL), a
+    # server's reads nothing (the server looks them up as it reads the page).
+    photo = add_record(catalog, 1, "1.jpg")
+    before = compiled_over(catalog.conn)
+    query = compile_filter(catalog.conn, "place:Atlantis", page=100, order="captured")
+    assert _ids(catalog, "place:Atlantis") == []
+    assert compiled_over(catalog.conn) == before  # reading changes nothing
+    place = insert_place(catalog, Place("Atlantis", kind="island"))
+    apply_edit(catalog, [photo], {"place_id": place})
+    found = photo_page(catalog.conn, search=query.search, where=query.where, limit=None).ids
+    if dialect(catalog.conn) == "postgresql":
+        assert before is None and compiled_over(catalog.conn) is None and found == [photo]
+    else:
+        assert compiled_over(catalog.conn) != before and found == []  # so it is compiled again
+    assert _ids(catalog, "place:Atlantis") == [photo]

@@ -8,7 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from photoarchive import collections as collection_store
+from photoarchive.catalog import Catalog
 from photoarchive.catalog.filters import filter_photo_ids
+from photoarchive.catalog.places import insert_place
+from photoarchive.catalog.search import photo_page
+from photoarchive.edits import apply_edit
+from photoarchive.model.place import Place
 from photoarchive.ui.dialogs.smart_collection_dialog import SmartCollectionDialog
 from photoarchive.ui.filter_state import FilterState
 from photoarchive.ui.models.sources_model import SMART_ROLE
@@ -300,3 +305,75 @@ def test_a_search_or_filter_pausing_when_the_window_closes_reads_nothing(qtbot, 
     window.close()
     sample_catalog.close()  # as the application does after the window
     qtbot.wait(400)  # a pause ending now must not reach the closed catalog (a slot that raises fails)
+
+
+def _recording_compiles(monkeypatch) -> list[tuple[str, int | None]]:
+    """The filter compiles of the window (filter text, page) as they happen."""
+    from photoarchive.ui import filter_controller
+
+    compiled: list[tuple[str, int | None]] = []
+    real = filter_controller.compile_filter
+
+    def recording(conn, text, *, page=None, order=None):
+        compiled.append((text, page))
+        return real(conn, text, page=page, order=order)
+
+    monkeypatch.setattr(filter_controller, "compile_filter", recording)
+    return compiled
+
+
+@pytest.mark.parametrize("where", ["bar", "box"])
+def test_a_filter_is_compiled_while_the_debounce_waits_not_in_the_reload(qtbot, window, monkeypatch, where) -> None:
+    # A compile run cold after an idle pause cost 0.3-0.7 ms of the window's first paint: it
+    # runs in the debounce's idle time, once after the last change, and the reload takes it.
+    catalog = window.catalog
+    ids = catalog.photo_ids(order="imported")
+    _rate(window, {ids[0]: 5, ids[1]: 4})
+    compiled = _recording_compiles(monkeypatch)
+    shown = window.grid_model.ids()
+    if where == "bar":
+        _choose(window.filter_bar.rating, 2)
+        _choose(window.filter_bar.rating, 4)  # clicking on: compiled once, after the last change
+    else:
+        window.bar.search.setText("rating>=")  # typing on: the unfinished text is not compiled
+        window.bar.search.setText("rating>=4")
+    qtbot.waitUntil(lambda: bool(compiled), timeout=3000)
+    assert compiled == [("rating>=4", window._first_screen())]
+    assert window.grid_model.ids() == shown  # the debounce has not reloaded the grid yet
+    expected = filter_photo_ids(catalog.conn, "rating>=4")
+    qtbot.waitUntil(lambda: window.grid_model.ids() == expected, timeout=3000)
+    assert sorted(expected) == sorted(ids[:2])
+    assert compiled[:1] == [("rating>=4", window._first_screen())]
+    assert [c for c in compiled if c[1] is not None] == compiled[:1]  # the reload compiled nothing again
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_a_filter_compiled_ahead_is_compiled_again_when_the_catalog_changed_meanwhile(
+    qtbot, window, monkeypatch, elsewhere
+) -> None:
+    # A compile reads the catalog (a place's places inside it, samples): a change committed
+    # between the compile ahead and the debounce's reload, by this window or another process,
+    # is in the grid it shows.
+    catalog = window.catalog
+    photo = catalog.photo_ids(order="imported")[0]
+    window.filter_bar.set_state(FilterState.read("place:Atlantis"))
+    order, page = "captured", window._first_screen()
+    window.filtering.prepare("", order, page)
+    asked = window.filtering.query("", order, page)
+    assert asked is not None and asked[1] is window.filtering._prepared.query  # nothing changed: taken as it is
+    window.filtering.prepare("", order, page)
+
+    def add_atlantis(target: Catalog) -> None:
+        place = insert_place(target, Place("Atlantis", kind="island"))
+        apply_edit(target, [photo], {"place_id": place}, description="placed")
+
+    if elsewhere:
+        with Catalog(catalog.paths.root) as other:  # photoarchive places / edit: its own connection
+            add_atlantis(other)
+    else:
+        add_atlantis(catalog)
+    asked = window.filtering.query("", order, page)
+    assert asked is not None
+    _, query = asked
+    found = photo_page(catalog.conn, search=query.search, where=query.where, limit=page).ids
+    assert found == [photo]

@@ -136,6 +136,17 @@ def compile_filter(
     return compile_terms(conn, parse(text), page=page, order=order)
 
 
+def compiled_over(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """What a compile reads besides its text, as it stands: a query compiled while this was
+    the same is the one a compile would give now. On SQLite, the catalog (a compile samples
+    it and looks places up): the commits of other connections (``PRAGMA data_version``) and
+    this one's changes. None on a server, where a compile reads nothing
+    (``_compile_on_a_server``)."""
+    if dialect(conn) == "postgresql":
+        return None
+    return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
+
 def compile_terms(
     conn: sqlite3.Connection, terms: Sequence[Term], *, page: int | None = None, order: str | None = None
 ) -> FilterQuery:

@@ -105,6 +105,9 @@ from photoarchive.ui.workers import AFTER_PAINT_MS, Worker, grid_rest_job, sourc
 
 # The fewest photos a first page of the grid holds (``MainWindow._first_screen``).
 MIN_FIRST_PAGE = 200
+# After a change of the search box or the filter bar, the pause before the filter is compiled
+# ahead of their debounces (150 and 250 ms): typing or clicking on compiles once.
+PREPARE_MS = 40
 
 
 class MainWindow(QMainWindow):
@@ -227,6 +230,14 @@ class MainWindow(QMainWindow):
 
         self.sources.source_selected.connect(self.show_source)
         self.bar.search_changed.connect(self._search)
+        # The filter is compiled while the debounces of the box and the bar wait, a moment
+        # after the last change (``FilterController.prepare``), not in their reload.
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_MS)
+        self._prepare_timer.timeout.connect(self._prepare_filter)
+        self.bar.search.textChanged.connect(lambda _text: self._prepare_timer.start())
+        self.filter_bar.edited.connect(self._prepare_timer.start)
         self.bar.order_changed.connect(lambda _order: self.reload_grid())
         self.bar.size_changed.connect(self.grid.set_thumbnail_size)
         self.grid.selection_changed.connect(self._selection_changed)
@@ -323,6 +334,10 @@ class MainWindow(QMainWindow):
             self.bar.blockSignals(False)
         self.reload_grid(keep_selection=False)
         self.source_changed.emit(source)
+
+    def _prepare_filter(self) -> None:
+        order = sources.page_order(self.bar.current_order())
+        self.filtering.prepare(self.bar.search.text(), order, self._first_screen())
 
     def _search(self, text: str) -> None:
         self.search_text = text
@@ -656,6 +671,7 @@ class MainWindow(QMainWindow):
         self.grid.stop_announcing()
         self.save_settings()
         self._sources_timer.stop()
+        self._prepare_timer.stop()
         for worker in (self._grid_rest, self._counting):  # what they read, arriving late, is dropped
             if worker is not None:
                 worker.cancel()

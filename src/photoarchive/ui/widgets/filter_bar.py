@@ -37,9 +37,11 @@ ERROR_STYLE = "QLineEdit { border: 2px solid #d0302a; border-radius: 3px; }"
 
 class FilterBar(QWidget):
     """The filter controls; ``state()`` and ``set_state()``; ``filter_changed(text)`` after a
-    pause; ``save_requested()``: Save as Smart Collection."""
+    pause, ``edited()`` at each change of a control before it; ``save_requested()``: Save as
+    Smart Collection."""
 
     filter_changed = Signal(str)
+    edited = Signal()
     save_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -259,6 +261,7 @@ class FilterBar(QWidget):
     def _changed(self, *_args: object) -> None:
         self._show(self.state())
         self._debounce.start()
+        self.edited.emit()
 
     def _show(self, state: FilterState) -> bool:
         """Show the string; a date that does not read outlines its box (False then)."""
