@@ -63,6 +63,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from photoarchive.catalog.changes import data_version
 from photoarchive.catalog.connection import dialect
 from photoarchive.catalog.dialect import json_values
 from photoarchive.catalog.marked_photos import literal as mark_literal
@@ -144,7 +145,7 @@ def compiled_over(conn: sqlite3.Connection) -> tuple[int, int] | None:
     (``_compile_on_a_server``)."""
     if dialect(conn) == "postgresql":
         return None
-    return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+    return data_version(conn), conn.total_changes
 
 
 def compile_terms(

@@ -182,8 +182,8 @@ class FilterController(QObject):
         window), and the debounce's pause is idle time. A text that does not read is left to
         ``query`` to report."""
         self._prepared = None
-        text = self.filter_text(search_text)
-        if self.stopped or not text:
+        text = "" if self.stopped else self.filter_text(search_text)
+        if not text:
             return
         conn = self.catalog.conn
         try:
